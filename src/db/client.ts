@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** One Drizzle type for both drivers: services never know which database runs underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** One physical connection, for work that spans several raw statements (backup, restore). */
+export interface RawConnection {
+  exec(sqlText: string): Promise<void>;
+  rows<T = Record<string, unknown>>(sqlText: string): Promise<T[]>;
+}
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Raw multi-statement SQL, for migrations and the security set-up. */
+  exec(sqlText: string): Promise<void>;
+  /** Raw query without parameters, for tooling (migrations, backup). */
+  rows<T = Record<string, unknown>>(sqlText: string): Promise<T[]>;
+  withConnection<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean; pgliteLoadDataDir?: Blob };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    pool.on('error', () => {
+      /* idle client errors are reported by the next query */
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      exec: async (text) => {
+        await pool.query(text);
+      },
+      rows: async <T,>(text: string) => (await pool.query(text)).rows as T[],
+      withConnection: async (work) => {
+        const client = await pool.connect();
+        try {
+          return await work({
+            exec: async (text) => {
+              await client.query(text);
+            },
+            rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
+          });
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  let client: PGlite;
+  if (options.memory) {
+    client = await PGlite.create({ loadDataDir: options.pgliteLoadDataDir });
+  } else {
+    if (!options.dataDir) throw new Error('dataDir is required for the embedded database');
+    mkdirSync(options.dataDir, { recursive: true });
+    client = await PGlite.create({ dataDir: options.dataDir });
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
+    withConnection: (work) =>
+      work({
+        exec: async (text) => {
+          await client.exec(text);
+        },
+        rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
+      }),
+    close: () => client.close(),
+  };
+}
+
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

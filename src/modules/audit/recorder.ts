@@ -1,0 +1,46 @@
+import type { Tx } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/index.js';
+import type { Actor } from '../../server/context.js';
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  changes?: Record<string, unknown> | null;
+  /** Platform-level events (offices) carry the office they concern, or none. */
+  officeId?: string | null;
+};
+
+/** Written in the caller's transaction: if the change rolls back, so does its audit record. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    changes: entry.changes ?? null,
+  });
+}
+
+const REDACTED = '[geändert]';
+
+/**
+ * Field-level diff for the audit log. Free-text fields that may hold sensitive details are named but
+ * their content is not copied into the log.
+ */
+export function diffFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  redact: readonly string[] = [],
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    const from = before ? before[key] : null;
+    const to = after[key];
+    if (JSON.stringify(from ?? null) === JSON.stringify(to ?? null)) continue;
+    changes[key] = redact.includes(key) ? { from: REDACTED, to: REDACTED } : { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}

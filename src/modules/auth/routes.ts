@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { ping } from '../../db/client.js';
+import type { Actor } from '../../server/context.js';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/plugins/session.js';
+import type { RouteModule } from '../../server/routing.js';
+import {
+  invitationSchema,
+  loginInput,
+  loginResponse,
+  meSchema,
+  passwordResetRequestInput,
+  setPasswordInput,
+  tokenParams,
+  updateMeInput,
+} from '../../shared/auth.js';
+import { problemSchema } from '../../shared/common.js';
+import { auditPolicy } from '../audit/service.js';
+import { guidePolicy } from '../guides/policy.js';
+import { outboxPolicy } from '../mail/outboxService.js';
+import { officePolicy } from '../offices/policy.js';
+import { partnerPolicy } from '../partners/policy.js';
+import { referencePolicy } from '../reference/policy.js';
+import { userPolicy } from '../users/policy.js';
+
+const tags = ['Auth'];
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
+
+/** Module-level abilities for the navigation; record-level ones travel with each record. */
+export function abilitiesOf(actor: Actor) {
+  return {
+    'guides.list': guidePolicy.list(actor),
+    'guides.create': guidePolicy.create(actor),
+    'guides.viewOwn': actor.role === 'guide' && actor.guideId !== null,
+    'partners.list': partnerPolicy.list(actor),
+    'partners.viewOwn': actor.role === 'partner_contact' && actor.partnerId !== null,
+    'settings.manage': referencePolicy.manage(actor),
+    'users.manage': userPolicy.manage(actor),
+    'outbox.read': outboxPolicy.read(actor),
+    'audit.read': auditPolicy.read(actor),
+    'offices.manage': officePolicy.manage(actor),
+  };
+}
+
+function presentMe(actor: Actor, officeName: string | null) {
+  return {
+    id: actor.userId,
+    email: actor.email,
+    displayName: actor.displayName,
+    role: actor.role,
+    locale: actor.locale,
+    office: actor.officeId ? { id: actor.officeId, name: officeName ?? '' } : null,
+    partnerId: actor.partnerId,
+    guideId: actor.guideId,
+    abilities: abilitiesOf(actor),
+  };
+}
+
+export const authRoutes: RouteModule = (api, { auth, ctx }) => {
+  const secure = ctx.config.publicUrl.startsWith('https://');
+
+  api.get('/health', {
+    config: { public: true },
+    schema: { tags: ['System'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }), 503: problemSchema } },
+    handler: async (_req, reply) => {
+      if (!(await ping(ctx.database.db))) return reply.code(503).send({ type: 'about:blank', title: 'database unavailable', status: 503, code: 'internal_error' });
+      return { status: 'ok' as const, database: ctx.database.kind };
+    },
+  });
+
+  api.post('/auth/login', {
+    config: { public: true },
+    schema: { tags, summary: 'Sign in with e-mail and password; sets the session cookie', body: loginInput, response: { 200: loginResponse, ...errors } },
+    handler: async (req, reply) => {
+      const { token, csrfToken, actor, officeName } = await auth.login(req.body.email, req.body.password, req.ip);
+      setSessionCookie(reply, token, secure, ctx.config.sessionAbsoluteMs);
+      return { me: presentMe(actor, officeName), csrfToken };
+    },
+  });
+
+  api.post('/auth/logout', {
+    schema: { tags, summary: 'Sign out; the session ends on the server', response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await auth.logout(req.sessionId as string, requireActor(req));
+      clearSessionCookie(reply, secure);
+      return reply.code(204).send(null);
+    },
+  });
+
+  api.get('/me', {
+    schema: { tags, summary: 'The signed-in user, their office and abilities', response: { 200: loginResponse, ...errors } },
+    handler: (req) => ({ me: presentMe(requireActor(req), req.officeName), csrfToken: req.csrfToken as string }),
+  });
+
+  api.patch('/me', {
+    schema: { tags, summary: "Change the signed-in user's UI language", body: updateMeInput, response: { 200: loginResponse, ...errors } },
+    handler: async (req) => {
+      const actor = requireActor(req);
+      await auth.setLocale(actor, req.body.locale);
+      return { me: presentMe({ ...actor, locale: req.body.locale }, req.officeName), csrfToken: req.csrfToken as string };
+    },
+  });
+
+  api.post('/auth/password-reset', {
+    config: { public: true },
+    schema: { tags, summary: 'Request a password-reset link by e-mail (same answer whether or not the address exists)', body: passwordResetRequestInput, response: { 202: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await auth.requestPasswordReset(req.body.email, req.ip);
+      return reply.code(202).send(null);
+    },
+  });
+
+  api.get('/auth/tokens/:token', {
+    config: { public: true },
+    schema: { tags, summary: 'Check an invitation or reset link before showing the form', params: tokenParams, response: { 200: invitationSchema, ...errors } },
+    handler: (req) => auth.describeToken(req.params.token),
+  });
+
+  api.post('/auth/tokens/:token/password', {
+    config: { public: true },
+    schema: { tags, summary: 'Set a password with an invitation or reset link (single use)', params: tokenParams, body: setPasswordInput, response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await auth.setPasswordWithToken(req.params.token, req.body.password);
+      return reply.code(204).send(null);
+    },
+  });
+};

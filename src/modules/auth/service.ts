@@ -1,0 +1,161 @@
+import type { Tx } from '../../db/client.js';
+import { inScope } from '../../db/scope.js';
+import type { users } from '../../db/schema/index.js';
+import { LoginThrottle } from '../../domain/loginThrottle.js';
+import type { Actor, AppContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import type { Locale, Role } from '../../shared/enums.js';
+import { recordAudit } from '../audit/recorder.js';
+import { accountMail } from '../mail/templates.js';
+import { authRepository as repo } from './repository.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from './tokens.js';
+
+export const INVITE_HOURS = 72;
+export const RESET_HOURS = 2;
+
+type UserRow = typeof users.$inferSelect;
+
+export function actorFromUser(user: UserRow): Actor {
+  return {
+    userId: user.id,
+    role: user.role as Role,
+    officeId: user.officeId,
+    partnerId: user.partnerId,
+    guideId: user.guideId,
+    displayName: user.displayName,
+    email: user.email,
+    locale: user.locale as Locale,
+  };
+}
+
+export type SessionInfo = { actor: Actor; officeName: string | null; csrfToken: string; sessionId: string };
+
+export class AuthService {
+  /** One throttle per process; keyed by e-mail and by client address. */
+  readonly throttle = new LoginThrottle();
+
+  constructor(private readonly ctx: AppContext) {}
+
+  private get db() {
+    return this.ctx.database.db;
+  }
+
+  async login(email: string, password: string, clientIp: string) {
+    const keys = [`email:${email}`, `ip:${clientIp}`];
+    const wait = Math.max(...keys.map((k) => this.throttle.retryAfterSeconds(k)));
+    if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
+
+    const user = await inScope(this.db, 'system', (tx) => repo.findUserByEmail(tx, email));
+    const ok = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !ok) {
+      for (const k of keys) this.throttle.recordFailure(k);
+      throw new AppError(401, 'invalid_credentials');
+    }
+    if (user.disabledAt) throw new AppError(403, 'account_disabled');
+    for (const k of keys) this.throttle.reset(k);
+
+    const now = this.ctx.now();
+    const token = newToken();
+    const csrfToken = newToken();
+    // A fresh session id at every login: a session id planted before login is never promoted (fixation).
+    const officeName = await inScope(this.db, 'system', async (tx) => {
+      await repo.insertSession(tx, {
+        id: hashToken(token),
+        userId: user.id,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.ctx.config.sessionAbsoluteMs),
+      });
+      await repo.setLastLogin(tx, user.id, now);
+      await repo.deleteExpiredSessions(tx, now);
+      await recordAudit(tx, actorFromUser(user), { action: 'auth.login', entityType: 'user', entityId: user.id });
+      return user.officeId ? repo.officeName(tx, user.officeId) : null;
+    });
+    return { token, csrfToken, actor: actorFromUser(user), officeName };
+  }
+
+  /** Resolves a cookie to its session, enforcing idle and absolute timeouts and disabled accounts. */
+  async resolveSession(token: string): Promise<SessionInfo | null> {
+    const sessionId = hashToken(token);
+    const now = this.ctx.now();
+    const found = await inScope(this.db, 'system', (tx) => repo.findSessionWithUser(tx, sessionId));
+    if (!found) return null;
+    const { session, user } = found;
+    const idleExpired = now.getTime() - session.lastSeenAt.getTime() > this.ctx.config.sessionIdleMs;
+    if (idleExpired || session.expiresAt <= now || user.disabledAt) {
+      await inScope(this.db, 'system', (tx) => repo.deleteSession(tx, sessionId));
+      return null;
+    }
+    // Touch at most once a minute to keep reads cheap.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await inScope(this.db, 'system', (tx) => repo.touchSession(tx, sessionId, now));
+    }
+    return { actor: actorFromUser(user), officeName: found.officeName, csrfToken: session.csrfToken, sessionId };
+  }
+
+  async logout(sessionId: string, actor: Actor) {
+    await inScope(this.db, 'system', async (tx) => {
+      await repo.deleteSession(tx, sessionId);
+      await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+    });
+  }
+
+  /** Creates a one-time link and mails it; called inside the transaction that created or found the user. */
+  async issueAccountLink(tx: Tx, user: UserRow, kind: 'invite' | 'reset'): Promise<string> {
+    const token = newToken();
+    const hours = kind === 'invite' ? INVITE_HOURS : RESET_HOURS;
+    await repo.invalidateTokens(tx, user.id, kind);
+    await repo.insertToken(tx, {
+      id: hashToken(token),
+      userId: user.id,
+      kind,
+      expiresAt: new Date(this.ctx.now().getTime() + hours * 3_600_000),
+    });
+    const office = user.officeId ? await repo.officeName(tx, user.officeId) : 'Lotsennetz';
+    const link = `${this.ctx.config.publicUrl}/${kind === 'invite' ? 'invitation' : 'reset-password'}/${token}`;
+    const mail = accountMail(kind, user.locale as Locale, { name: user.displayName, office, link, hours });
+    return this.ctx.mailer.enqueue(tx, { officeId: user.officeId, to: user.email, ...mail });
+  }
+
+  /** Always answers the same way, so the endpoint does not reveal which addresses have accounts. */
+  async requestPasswordReset(email: string, clientIp: string): Promise<void> {
+    const key = `reset:${clientIp}`;
+    if (this.throttle.retryAfterSeconds(key) > 0) throw new AppError(429, 'rate_limited');
+    this.throttle.recordFailure(key);
+    const mailIds = await inScope(this.db, 'system', async (tx) => {
+      const user = await repo.findUserByEmail(tx, email);
+      if (!user || user.disabledAt) return [];
+      return [await this.issueAccountLink(tx, user, 'reset')];
+    });
+    await this.ctx.mailer.deliver(this.db, mailIds);
+  }
+
+  async describeToken(token: string) {
+    const found = await inScope(this.db, 'system', (tx) => repo.findValidToken(tx, hashToken(token), this.ctx.now()));
+    if (!found || found.user.disabledAt) throw new AppError(404, 'token_invalid');
+    return { email: found.user.email, displayName: found.user.displayName, kind: found.token.kind as 'invite' | 'reset' };
+  }
+
+  /** Sets the password from an invitation or reset link and ends every other session of that user. */
+  async setPasswordWithToken(token: string, password: string) {
+    const passwordHash = await hashPassword(password);
+    await inScope(this.db, 'system', async (tx) => {
+      const used = await repo.consumeToken(tx, hashToken(token), this.ctx.now());
+      if (!used) throw new AppError(404, 'token_invalid');
+      const user = await repo.findUserById(tx, used.userId);
+      if (!user || user.disabledAt) throw new AppError(404, 'token_invalid');
+      await repo.setPassword(tx, user.id, passwordHash);
+      await repo.deleteUserSessions(tx, user.id);
+      await recordAudit(tx, actorFromUser(user), {
+        action: used.kind === 'invite' ? 'auth.invitation_accepted' : 'auth.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    });
+  }
+
+  async setLocale(actor: Actor, locale: Locale) {
+    await inScope(this.db, 'system', (tx) => repo.setLocale(tx, actor.userId, locale));
+  }
+}

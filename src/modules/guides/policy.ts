@@ -1,0 +1,37 @@
+import type { Actor } from '../../server/context.js';
+
+/** Fields a guide may change on their own profile; everything else is the coordinator's. */
+export const SELF_EDITABLE_GUIDE_FIELDS = [
+  'phone',
+  'locale',
+  'languages',
+  'serviceDistrictIds',
+  'availability',
+  'maxActiveAssignments',
+] as const;
+
+const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coordinator' && actor.officeId === officeId;
+const isSelf = (actor: Actor, guide: { id: string; officeId: string }) =>
+  actor.role === 'guide' && actor.guideId === guide.id && actor.officeId === guide.officeId;
+
+export const guidePolicy = {
+  list: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
+  create: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
+  view: (actor: Actor, guide: { id: string; officeId: string }) => isCoordinatorOf(actor, guide.officeId) || isSelf(actor, guide),
+  update: (actor: Actor, guide: { id: string; officeId: string }) => isCoordinatorOf(actor, guide.officeId) || isSelf(actor, guide),
+  /** Which fields of the patch the actor may touch. */
+  updatableFields: (actor: Actor, guide: { id: string; officeId: string }): 'all' | readonly string[] =>
+    isCoordinatorOf(actor, guide.officeId) ? 'all' : isSelf(actor, guide) ? SELF_EDITABLE_GUIDE_FIELDS : [],
+  delete: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
+  viewNotes: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
+  export: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
+  abilities(actor: Actor, guide: { id: string; officeId: string }) {
+    return {
+      update: this.update(actor, guide),
+      updateAll: isCoordinatorOf(actor, guide.officeId),
+      delete: this.delete(actor, guide),
+      viewNotes: this.viewNotes(actor, guide),
+      invite: isCoordinatorOf(actor, guide.officeId),
+    };
+  },
+};

@@ -1,0 +1,118 @@
+import { and, asc, count, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { districts, fieldsOfAction, guides, guideStatusHistory, specializations, users } from '../../db/schema/index.js';
+import type { GuideListQuery } from '../../shared/guides.js';
+
+export type GuideRow = typeof guides.$inferSelect;
+export type GuideInsert = typeof guides.$inferInsert;
+
+const SORT_COLUMNS = {
+  lastName: guides.lastName,
+  firstName: guides.firstName,
+  status: guides.status,
+  createdAt: guides.createdAt,
+  updatedAt: guides.updatedAt,
+} as const;
+
+/** Filters for the guide list and its exports. Row-level security already limits rows to the actor's office. */
+function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
+  const where: SQL[] = [eq(guides.officeId, officeId)];
+  if (q.q) {
+    const term = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(ilike(guides.firstName, term), ilike(guides.lastName, term), ilike(sql`${guides.firstName} || ' ' || ${guides.lastName}`, term)) as SQL,
+    );
+  }
+  if (q.language) where.push(sql`${guides.languageCodes} @> array[${q.language}]::text[]`);
+  if (q.districtId) {
+    where.push(
+      or(eq(guides.homeDistrictId, q.districtId), sql`${guides.serviceDistrictIds} @> array[${q.districtId}]::uuid[]`) as SQL,
+    );
+  }
+  if (q.specialization) where.push(sql`${guides.specializations} @> array[${q.specialization}]::text[]`);
+  if (q.field) where.push(sql`${guides.fields} @> array[${q.field}]::text[]`);
+  if (q.status?.length) where.push(inArray(guides.status, q.status));
+  // Free capacity: active and able to take a deployment. Running deployments are counted once that module exists.
+  if (q.hasCapacity === true) where.push(and(eq(guides.status, 'active'), gt(guides.maxActiveAssignments, 0)) as SQL);
+  if (q.hasCapacity === false) where.push(or(sql`${guides.status} <> 'active'`, eq(guides.maxActiveAssignments, 0)) as SQL);
+  return where;
+}
+
+export const guideRepository = {
+  async list(tx: Tx, officeId: string, q: GuideListQuery) {
+    const where = and(...listConditions(officeId, q));
+    const column = SORT_COLUMNS[q.sort];
+    const direction = q.order === 'desc' ? desc : asc;
+    const [items, [{ total }]] = await Promise.all([
+      tx
+        .select()
+        .from(guides)
+        .where(where)
+        .orderBy(direction(column), asc(guides.lastName), asc(guides.id))
+        .limit(q.limit)
+        .offset(q.offset),
+      tx.select({ total: count() }).from(guides).where(where),
+    ]);
+    return { items, total };
+  },
+
+  async listAll(tx: Tx, officeId: string, q: Partial<GuideListQuery>) {
+    return tx
+      .select()
+      .from(guides)
+      .where(and(...listConditions(officeId, q)))
+      .orderBy(asc(guides.lastName), asc(guides.firstName));
+  },
+
+  async findById(tx: Tx, id: string) {
+    return (await tx.select().from(guides).where(eq(guides.id, id)).limit(1))[0];
+  },
+
+  async insert(tx: Tx, row: GuideInsert) {
+    const [created] = await tx.insert(guides).values(row).returning();
+    await tx.insert(guideStatusHistory).values({ officeId: created.officeId, guideId: created.id, status: created.status });
+    return created;
+  },
+
+  async update(tx: Tx, id: string, values: Partial<GuideInsert>, statusChanged: boolean) {
+    const [updated] = await tx.update(guides).set(values).where(eq(guides.id, id)).returning();
+    if (statusChanged) {
+      await tx.insert(guideStatusHistory).values({ officeId: updated.officeId, guideId: id, status: updated.status });
+    }
+    return updated;
+  },
+
+  delete: (tx: Tx, id: string) => tx.delete(guides).where(eq(guides.id, id)),
+
+  async statusHistory(tx: Tx, guideId: string) {
+    return tx
+      .select({ status: guideStatusHistory.status, at: guideStatusHistory.at })
+      .from(guideStatusHistory)
+      .where(eq(guideStatusHistory.guideId, guideId))
+      .orderBy(asc(guideStatusHistory.at));
+  },
+
+  async hasAccount(tx: Tx, guideIds: string[]) {
+    if (guideIds.length === 0) return new Set<string>();
+    const rows = await tx.select({ guideId: users.guideId }).from(users).where(inArray(users.guideId, guideIds));
+    return new Set(rows.map((r) => r.guideId as string));
+  },
+
+  /** Ids among `ids` that are districts of this office (others are invisible under RLS anyway). */
+  async knownDistrictIds(tx: Tx, officeId: string, ids: string[]) {
+    if (ids.length === 0) return new Set<string>();
+    const rows = await tx
+      .select({ id: districts.id })
+      .from(districts)
+      .where(and(eq(districts.officeId, officeId), inArray(districts.id, ids)));
+    return new Set(rows.map((r) => r.id));
+  },
+
+  async referenceKeys(tx: Tx, officeId: string) {
+    const [fieldRows, specRows] = await Promise.all([
+      tx.select({ key: fieldsOfAction.key }).from(fieldsOfAction).where(eq(fieldsOfAction.officeId, officeId)),
+      tx.select({ key: specializations.key }).from(specializations).where(eq(specializations.officeId, officeId)),
+    ]);
+    return { fields: new Set(fieldRows.map((r) => r.key)), specializations: new Set(specRows.map((r) => r.key)) };
+  },
+};

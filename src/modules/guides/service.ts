@@ -1,0 +1,191 @@
+import { todayIso } from '../../domain/dates.js';
+import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
+import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
+import type { Tx } from '../../db/client.js';
+import { inScope } from '../../db/scope.js';
+import { type Actor, type AppContext, officeOf } from '../../server/context.js';
+import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
+import type { GuideStatus } from '../../shared/enums.js';
+import type { GuideCreateInput, GuideListQuery, GuidePatchInput } from '../../shared/guides.js';
+import { guideCreateInput, guidePatchInput } from '../../shared/guides.js';
+import type { z } from 'zod';
+import { diffFields, recordAudit } from '../audit/recorder.js';
+import { referenceRepository } from '../reference/repository.js';
+import { guidePolicy } from './policy.js';
+import { guideExportRow, presentGuide } from './presenter.js';
+import { type GuideInsert, type GuideRow, guideRepository as repo } from './repository.js';
+
+type CreateValues = z.output<typeof guideCreateInput>;
+type PatchValues = z.output<typeof guidePatchInput>;
+
+/** Personal free text is named in the audit log but not copied into it. */
+const AUDIT_REDACTED = ['notes'];
+
+function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
+  const out: Partial<GuideInsert> = {};
+  const copy = ['firstName', 'lastName', 'email', 'phone', 'locale', 'countries', 'specializations', 'fields', 'homeDistrictId',
+    'serviceDistrictIds', 'availability', 'maxActiveAssignments', 'gender', 'status', 'certifiedAt', 'confidentialityPledgeAt', 'notes'] as const;
+  for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];
+  if (input.languages !== undefined) {
+    out.languages = input.languages;
+    out.languageCodes = input.languages.map((l) => l.code);
+  }
+  if (input.availability !== undefined) {
+    out.availability = [...input.availability].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
+  }
+  if (input.backgroundCheck !== undefined) {
+    out.backgroundCheckedAt = input.backgroundCheck?.checkedAt ?? null;
+    out.backgroundIssuedAt = input.backgroundCheck?.issuedAt ?? null;
+    out.backgroundRelevantConviction = input.backgroundCheck?.relevantConviction ?? null;
+  }
+  if (input.consent !== undefined) {
+    out.consentVersion = input.consent?.version ?? null;
+    out.consentLanguage = input.consent?.language ?? null;
+    out.consentGivenAt = input.consent?.givenAt ?? null;
+    out.consentWithdrawnAt = input.consent?.withdrawnAt ?? null;
+  }
+  return out;
+}
+
+/** A plain snapshot for the audit diff. */
+const auditView = (row: GuideRow) => {
+  const { createdAt, updatedAt, statusChangedAt, languageCodes, officeId, id, ...rest } = row;
+  return rest as Record<string, unknown>;
+};
+
+export class GuideService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private today() {
+    return todayIso(this.ctx.now());
+  }
+
+  /** Rules that need the office's reference data: districts, fields and specialisations must be the office's own. */
+  private async checkReferences(tx: Tx, officeId: string, input: Partial<CreateValues>) {
+    const errors: FieldError[] = [];
+    const districtIds = [...(input.homeDistrictId ? [input.homeDistrictId] : []), ...(input.serviceDistrictIds ?? [])];
+    const known = await repo.knownDistrictIds(tx, officeId, districtIds);
+    if (input.homeDistrictId && !known.has(input.homeDistrictId)) errors.push({ path: 'homeDistrictId', code: 'districtUnknown' });
+    (input.serviceDistrictIds ?? []).forEach((id, i) => {
+      if (!known.has(id)) errors.push({ path: `serviceDistrictIds.${i}`, code: 'districtUnknown' });
+    });
+    if (input.fields?.length || input.specializations?.length) {
+      const keys = await repo.referenceKeys(tx, officeId);
+      (input.fields ?? []).forEach((k, i) => {
+        if (!keys.fields.has(k)) errors.push({ path: `fields.${i}`, code: 'fieldUnknown' });
+      });
+      (input.specializations ?? []).forEach((k, i) => {
+        if (!keys.specializations.has(k)) errors.push({ path: `specializations.${i}`, code: 'specializationUnknown' });
+      });
+    }
+    if (input.backgroundCheck && !isCertificateFreshWhenShown(input.backgroundCheck)) {
+      errors.push({ path: 'backgroundCheck.issuedAt', code: 'certificateTooOld' });
+    }
+    if (errors.length) throw new AppError(400, 'validation_failed', errors);
+  }
+
+  async list(actor: Actor, query: GuideListQuery) {
+    if (!guidePolicy.list(actor)) throw forbidden();
+    const officeId = officeOf(actor);
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const { items, total } = await repo.list(tx, officeId, query);
+      const accounts = await repo.hasAccount(tx, items.map((g) => g.id));
+      const today = this.today();
+      return { items: items.map((row) => presentGuide(row, actor, today, accounts.has(row.id))), total };
+    });
+  }
+
+  /** Reading a guide's personal data is itself recorded (DSGVO access log). */
+  async get(actor: Actor, id: string) {
+    if (!actor.officeId) throw notFound();
+    const officeId = actor.officeId;
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const row = await repo.findById(tx, id);
+      if (!row || !guidePolicy.view(actor, row)) throw notFound();
+      const [accounts, statusHistory] = await Promise.all([repo.hasAccount(tx, [id]), repo.statusHistory(tx, id)]);
+      await recordAudit(tx, actor, { action: 'guide.viewed', entityType: 'guide', entityId: id });
+      return {
+        ...presentGuide(row, actor, this.today(), accounts.has(id)),
+        statusHistory: statusHistory.map((h) => ({ status: h.status as GuideStatus, at: h.at.toISOString() })),
+      };
+    });
+  }
+
+  async create(actor: Actor, input: CreateValues) {
+    if (!guidePolicy.create(actor)) throw forbidden();
+    const officeId = officeOf(actor);
+    const statusError = checkInitialStatus(input.status, { certifiedAt: input.certifiedAt });
+    if (statusError) throw new AppError(400, statusError === 'certificate_required' ? 'certificate_required' : 'invalid_status_transition');
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      await this.checkReferences(tx, officeId, input);
+      const row = await repo.insert(tx, { ...(toColumns(input) as GuideInsert), officeId });
+      await recordAudit(tx, actor, {
+        action: 'guide.created',
+        entityType: 'guide',
+        entityId: row.id,
+        changes: diffFields(null, auditView(row), AUDIT_REDACTED),
+      });
+      return presentGuide(row, actor, this.today(), false);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: PatchValues) {
+    if (!actor.officeId) throw notFound();
+    const officeId = actor.officeId;
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const before = await repo.findById(tx, id);
+      if (!before || !guidePolicy.view(actor, before)) throw notFound();
+      const allowed = guidePolicy.updatableFields(actor, before);
+      if (allowed !== 'all' && Object.keys(input).some((k) => !allowed.includes(k))) throw forbidden();
+      const merged = { certifiedAt: input.certifiedAt !== undefined ? input.certifiedAt : before.certifiedAt };
+      const nextStatus = (input.status ?? before.status) as GuideStatus;
+      const statusChanged = nextStatus !== before.status;
+      if (statusChanged) {
+        const problem = checkStatusChange(before.status as GuideStatus, nextStatus, merged);
+        if (problem) throw new AppError(409, problem);
+      } else if (nextStatus === 'active' && !merged.certifiedAt) {
+        throw new AppError(409, 'certificate_required');
+      }
+      await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
+      const now = this.ctx.now();
+      const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
+      if (statusChanged) values.statusChangedAt = now;
+      const after = await repo.update(tx, id, values, statusChanged);
+      const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
+      await recordAudit(tx, actor, { action: 'guide.updated', entityType: 'guide', entityId: id, changes });
+      const accounts = await repo.hasAccount(tx, [id]);
+      return presentGuide(after, actor, this.today(), accounts.has(id));
+    });
+  }
+
+  /** Deleting removes the personal data for good (DSGVO erasure); the audit keeps only that it happened. */
+  async delete(actor: Actor, id: string) {
+    if (!actor.officeId) throw notFound();
+    const officeId = actor.officeId;
+    await inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const row = await repo.findById(tx, id);
+      if (!row || !guidePolicy.view(actor, row)) throw notFound();
+      if (!guidePolicy.delete(actor, row)) throw forbidden();
+      await repo.delete(tx, id);
+      await recordAudit(tx, actor, { action: 'guide.deleted', entityType: 'guide', entityId: id });
+    });
+  }
+
+  /** Rows for XLSX/CSV export, with the same filters as the list. */
+  async exportRows(actor: Actor, query: Partial<GuideListQuery>) {
+    if (!guidePolicy.export(actor)) throw forbidden();
+    const officeId = officeOf(actor);
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const [rows, districtRows] = await Promise.all([
+        repo.listAll(tx, officeId, query),
+        referenceRepository.listDistricts(tx, officeId),
+      ]);
+      const names = new Map(districtRows.map((d) => [d.id, d.name]));
+      await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
+      const today = this.today();
+      return rows.map((row) => guideExportRow(row, today, names));
+    });
+  }
+}
+
+export type { GuideCreateInput, GuidePatchInput };

@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/client.js';
+import { inScope } from '../../db/scope.js';
+import { type Actor, type AppContext, officeOf } from '../../server/context.js';
+import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
+import type { Locale, Role } from '../../shared/enums.js';
+import type { userInviteInput } from '../../shared/offices.js';
+import { recordAudit } from '../audit/recorder.js';
+import { authRepository } from '../auth/repository.js';
+import type { AuthService } from '../auth/service.js';
+import { guideRepository } from '../guides/repository.js';
+import { userPolicy } from './policy.js';
+import { userRepository as repo } from './repository.js';
+
+type UserRow = Awaited<ReturnType<typeof repo.findById>>;
+
+const isUniqueViolation = (e: unknown) => {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === '23505' || err?.cause?.code === '23505';
+};
+
+export function presentUser(user: NonNullable<UserRow>, actor: Actor) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    status: (user.disabledAt ? 'disabled' : user.passwordHash ? 'active' : 'invited') as 'disabled' | 'active' | 'invited',
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    abilities: { disable: userPolicy.disable(actor, user) },
+  };
+}
+
+export type NewUser = {
+  email: string;
+  displayName: string;
+  role: Role;
+  officeId?: string | null;
+  partnerId?: string | null;
+  guideId?: string | null;
+  locale?: Locale;
+  passwordHash?: string | null;
+};
+
+export class UserService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Creates an account without a password and mails a one-time link to set one. Runs in the caller's transaction. */
+  async createInvitedUser(tx: Tx, actor: Actor, input: NewUser) {
+    let user: NonNullable<UserRow>;
+    try {
+      // A savepoint, so that a duplicate e-mail answers 409 instead of aborting the whole transaction.
+      user = await tx.transaction((inner) =>
+        repo.insert(inner, {
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          officeId: input.officeId !== undefined ? input.officeId : actor.officeId,
+          partnerId: input.partnerId ?? null,
+          guideId: input.guideId ?? null,
+          locale: input.locale ?? 'de',
+          passwordHash: input.passwordHash ?? null,
+        }),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError(409, 'email_taken', [{ path: 'email', code: 'email_taken' }]);
+      throw e;
+    }
+    await recordAudit(tx, actor, {
+      action: 'user.invited',
+      entityType: 'user',
+      entityId: user.id,
+      officeId: user.officeId,
+      changes: { role: user.role },
+    });
+    const mailId = input.passwordHash ? null : await this.auth.issueAccountLink(tx, user, 'invite');
+    return { user, mailId };
+  }
+
+  list(actor: Actor) {
+    if (!userPolicy.manage(actor)) throw forbidden();
+    const officeId = officeOf(actor);
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const rows = await repo.listByOffice(tx, officeId);
+      return { items: rows.map((u) => presentUser(u, actor)), total: rows.length };
+    });
+  }
+
+  /** Invites a coordinator, or a guide (linked to their profile so they see their own work). */
+  async invite(actor: Actor, input: z.output<typeof userInviteInput>) {
+    if (!userPolicy.manage(actor)) throw forbidden();
+    const officeId = officeOf(actor);
+    const { user, mailId } = await inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      let locale: Locale = 'de';
+      if (input.role === 'guide') {
+        if (!input.guideId) throw invalidField('guideId', 'required');
+        const guide = await guideRepository.findById(tx, input.guideId);
+        if (!guide) throw invalidField('guideId', 'invalid_uuid');
+        locale = guide.locale as Locale;
+      }
+      return this.createInvitedUser(tx, actor, { ...input, guideId: input.guideId ?? null, locale });
+    });
+    await this.ctx.mailer.deliver(this.ctx.database.db, [mailId]);
+    return presentUser(user, actor);
+  }
+
+  /** Disabling ends every session of the account at once. */
+  setDisabled(actor: Actor, id: string, disabled: boolean) {
+    if (!userPolicy.manage(actor)) throw forbidden();
+    const officeId = officeOf(actor);
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const user = await repo.findById(tx, id);
+      if (!user) throw notFound();
+      if (!userPolicy.disable(actor, user)) throw forbidden();
+      const updated = await repo.setDisabled(tx, id, disabled ? this.ctx.now() : null);
+      if (disabled) await authRepository.deleteUserSessions(tx, id);
+      await recordAudit(tx, actor, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: id });
+      return presentUser(updated, actor);
+    });
+  }
+}

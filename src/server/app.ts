@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { guideRoutes } from '../modules/guides/routes.js';
+import { outboxRoutes } from '../modules/mail/routes.js';
+import { officeRoutes } from '../modules/offices/routes.js';
+import { partnerRoutes } from '../modules/partners/routes.js';
+import { referenceRoutes } from '../modules/reference/routes.js';
+import { userRoutes } from '../modules/users/routes.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { registerSecurityHeaders } from './plugins/securityHeaders.js';
+import { registerSession } from './plugins/session.js';
+import type { RouteModule } from './routing.js';
+import { typed } from './routing.js';
+import { createServices } from './services.js';
+
+export const API_PREFIX = '/api/v1';
+export const ROUTE_MODULES: RouteModule[] = [
+  authRoutes,
+  officeRoutes,
+  userRoutes,
+  guideRoutes,
+  partnerRoutes,
+  referenceRoutes,
+  auditRoutes,
+  outboxRoutes,
+];
+
+export type BuildOptions = { logger?: boolean; webRoot?: string };
+
+/** The application as a plugin-free factory: `main.ts` listens, tests use `app.inject`. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: ctx.config.env === 'production',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  await app.register(fastifyCookie);
+
+  const services = createServices(ctx);
+  registerSession(app, services.auth, ctx.config.publicUrl.startsWith('https://'));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotsennetz API',
+        version: '1',
+        description:
+          'Coordination of Integrationslotsen programmes. Sign in with POST /auth/login; the session cookie authenticates ' +
+          'further calls, and writes need the `x-csrf-token` header from the login or /me response. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ln_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      const zodApi = typed(api);
+      for (const register of ROUTE_MODULES) register(zodApi, services);
+      zodApi.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const webRoot = options.webRoot ?? join(process.cwd(), 'dist', 'web');
+  const serveSpa = existsSync(join(webRoot, 'index.html'));
+  if (serveSpa) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  registerNotFound(app, serveSpa);
+  return app;
+}

@@ -1,0 +1,43 @@
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Mailer } from '../modules/mail/mailer.js';
+import type { Role } from '../shared/enums.js';
+import type { Locale } from '../shared/enums.js';
+
+/** Everything a service needs, passed explicitly: the CLI, jobs and tests call the same services. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  now: () => Date;
+};
+
+/** The signed-in user a service acts for. */
+export type Actor = {
+  userId: string;
+  role: Role;
+  officeId: string | null;
+  partnerId: string | null;
+  guideId: string | null;
+  displayName: string;
+  email: string;
+  locale: Locale;
+};
+
+/** The CLI and the seed act as the system, never as a person. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  role: 'platform_admin',
+  officeId: null,
+  partnerId: null,
+  guideId: null,
+  displayName: 'System',
+  email: 'system@lotsennetz.invalid',
+  locale: 'de',
+};
+
+/** Office-bound actors only; platform-wide actions use the system scope explicitly. */
+export function officeOf(actor: Actor): string {
+  if (!actor.officeId) throw new Error('actor has no office');
+  return actor.officeId;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isoDateTime, pagination } from './common.js';
+
+export const auditEventSchema = z.object({
+  id: z.uuid(),
+  at: isoDateTime,
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  /** Changed field names with old and new values; personal free text is never copied here. */
+  changes: z.record(z.string(), z.unknown()).nullable(),
+});
+export const auditListQuery = z.strictObject({
+  entityType: z.string().max(40).optional(),
+  entityId: z.uuid().optional(),
+  action: z.string().max(60).optional(),
+  ...pagination,
+});
+
+export const outboxMessageSchema = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: z.enum(['queued', 'sent', 'failed', 'stored']),
+  createdAt: isoDateTime,
+  sentAt: isoDateTime.nullable(),
+});
+export const outboxListQuery = z.strictObject({ to: z.string().max(254).optional(), ...pagination });

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { abilities, shortText } from './common.js';
+
+export const districtInput = z.strictObject({
+  name: shortText(100),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+export const districtPatchInput = districtInput.partial();
+export const districtSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  abilities,
+});
+export type District = z.infer<typeof districtSchema>;
+
+/** Fields of action and specialisations share one shape: a stable key and an office-chosen name. */
+export const referenceKeyInput = z.strictObject({
+  key: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'validation.key' }),
+  name: shortText(100),
+});
+export const referenceNamePatch = z.strictObject({ name: shortText(100) });
+export const referenceItemSchema = z.object({ key: z.string(), name: z.string(), abilities });
+export type ReferenceItem = z.infer<typeof referenceItemSchema>;
+
+export const languageSchema = z.object({ code: z.string(), name: z.string(), nativeName: z.string() });
+export const countrySchema = z.object({ code: z.string(), name: z.string() });
+export const referenceLocaleQuery = z.strictObject({ locale: z.enum(['de', 'en', 'ar']).default('de') });
