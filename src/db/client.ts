@@ -26,6 +26,8 @@ export interface Database {
   /** Raw query without parameters, for tooling (migrations, backup). */
   rows<T = Record<string, unknown>>(sqlText: string): Promise<T[]>;
   withConnection<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  /** PGlite only: the data directory as a tarball, so tests can start from a migrated copy. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         },
         rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
       }),
+    dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
     close: () => client.close(),
   };
 }

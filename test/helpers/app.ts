@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { Mailer } from '../../src/modules/mail/mailer.js';
+import { buildApp } from '../../src/server/app.js';
+import type { AppContext } from '../../src/server/context.js';
+
+export type TestApp = { app: FastifyInstance; ctx: AppContext; database: Database; close(): Promise<void> };
+
+/** A migrated database (a fresh PGlite copy, or the run's PostgreSQL database) and the app on top of it. */
+export async function createTestApp(overrides: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const url = inject('testDatabaseUrl');
+  const template = inject('pgliteTemplate');
+  const database = url
+    ? await openDatabase({ databaseUrl: url })
+    : await openDatabase({ memory: true, pgliteLoadDataDir: new Blob([readFileSync(template)]) });
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...overrides.env });
+  const ctx: AppContext = {
+    config,
+    database,
+    mailer: new Mailer({ from: config.mailFrom }),
+    now: overrides.now ?? (() => new Date()),
+  };
+  const app = await buildApp(ctx, { webRoot: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type Session = { cookie: string; csrf: string; userId: string };
+
+export async function login(app: FastifyInstance, email: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'ln_session');
+  if (!cookie) throw new Error('no session cookie');
+  const body = res.json();
+  return { cookie: `ln_session=${cookie.value}`, csrf: body.csrfToken, userId: body.me.id };
+}
+
+/** Small request helper: JSON in, the session cookie and CSRF header attached. */
+export function client(app: FastifyInstance, session?: Session) {
+  const call = (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method,
+      url: url.startsWith('/api') ? url : `/api/v1${url}`,
+      payload: payload as InjectOptions['payload'],
+      headers: {
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+        ...headers,
+      },
+    });
+  return {
+    get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
+    post: (url: string, payload?: unknown, headers?: Record<string, string>) => call('POST', url, payload ?? {}, headers),
+    patch: (url: string, payload?: unknown, headers?: Record<string, string>) => call('PATCH', url, payload ?? {}, headers),
+    delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
+    call,
+  };
+}
