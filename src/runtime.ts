@@ -5,8 +5,17 @@ import { Mailer } from './modules/mail/mailer.js';
 import type { AppContext } from './server/context.js';
 
 /** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite in DATA_DIR) and migrates it. */
-export async function openRuntime(config: Config, options: { migrate?: boolean; database?: Database } = {}): Promise<AppContext> {
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+export async function openRuntime(
+  config: Config,
+  options: { migrate?: boolean; database?: Database } = {},
+): Promise<AppContext> {
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   if (options.migrate !== false) await migrate(database);
-  return { config, database, mailer: new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }), now: () => new Date() };
+  return {
+    config,
+    database,
+    mailer: new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    now: () => new Date(),
+  };
 }

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { Readable } from 'node:stream';
 import type { Database, RawConnection } from '../db/client.js';
 
 const FORMAT = 'lotsennetz-backup/1';
@@ -32,7 +32,12 @@ export async function tablesInDependencyOrder(database: RawConnection): Promise<
   return ordered;
 }
 
-export type Backup = { format: string; createdAt: string; migrations: string[]; tables: Record<string, Record<string, unknown>[]> };
+export type Backup = {
+  format: string;
+  createdAt: string;
+  migrations: string[];
+  tables: Record<string, Record<string, unknown>[]>;
+};
 
 /**
  * A consistent snapshot: every table is read inside one REPEATABLE READ transaction, so the dump reflects a single
@@ -40,19 +45,21 @@ export type Backup = { format: string; createdAt: string; migrations: string[]; 
  */
 export function createBackup(database: Database): Promise<Backup> {
   return database.withConnection(async (connection) => {
-  const tables = await tablesInDependencyOrder(connection);
-  const result: Backup = { format: FORMAT, createdAt: new Date().toISOString(), migrations: [], tables: {} };
-  await connection.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  try {
-    for (const table of tables) {
-      const rows = await connection.rows<{ row: Record<string, unknown> }>(`select row_to_json(t) as row from "${table}" t`);
-      result.tables[table] = rows.map((r) => r.row);
+    const tables = await tablesInDependencyOrder(connection);
+    const result: Backup = { format: FORMAT, createdAt: new Date().toISOString(), migrations: [], tables: {} };
+    await connection.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      for (const table of tables) {
+        const rows = await connection.rows<{ row: Record<string, unknown> }>(
+          `select row_to_json(t) as row from "${table}" t`,
+        );
+        result.tables[table] = rows.map((r) => r.row);
+      }
+      result.migrations = (result.tables.__lotsennetz_migrations ?? []).map((r) => String(r.name));
+    } finally {
+      await connection.exec('COMMIT');
     }
-    result.migrations = (result.tables.__lotsennetz_migrations ?? []).map((r) => String(r.name));
-  } finally {
-    await connection.exec('COMMIT');
-  }
-  return result;
+    return result;
   });
 }
 
@@ -78,7 +85,9 @@ async function restoreOn(database: RawConnection, backup: Backup): Promise<Recor
       // json_populate_recordset maps JSON back to the column types; chunks keep statements small.
       for (let i = 0; i < rows.length; i += 500) {
         const chunk = JSON.stringify(rows.slice(i, i + 500)).replaceAll("'", "''");
-        await database.exec(`insert into "${table}" select * from json_populate_recordset(null::"${table}", '${chunk}'::json)`);
+        await database.exec(
+          `insert into "${table}" select * from json_populate_recordset(null::"${table}", '${chunk}'::json)`,
+        );
       }
       counts[table] = rows.length;
     }
@@ -96,8 +105,6 @@ export async function writeBackupFile(backup: Backup, file: string) {
 
 export async function readBackupFile(file: string): Promise<Backup> {
   const chunks: Buffer[] = [];
-  await pipeline(createReadStream(file), createGunzip(), async function* (source) {
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-  });
+  for await (const chunk of createReadStream(file).pipe(createGunzip())) chunks.push(chunk as Buffer);
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Backup;
 }

@@ -46,7 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       exec: async (text) => {
         await pool.query(text);
       },
-      rows: async <T,>(text: string) => (await pool.query(text)).rows as T[],
+      rows: async <T>(text: string) => (await pool.query(text)).rows as T[],
       withConnection: async (work) => {
         const client = await pool.connect();
         try {
@@ -54,7 +54,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
             exec: async (text) => {
               await client.query(text);
             },
-            rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
+            rows: async <T>(text: string) => (await client.query(text)).rows as T[],
           });
         } finally {
           client.release();
@@ -78,13 +78,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     exec: async (text) => {
       await client.exec(text);
     },
-    rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
+    rows: async <T>(text: string) => (await client.query(text)).rows as T[],
     withConnection: (work) =>
       work({
         exec: async (text) => {
           await client.exec(text);
         },
-        rows: async <T,>(text: string) => (await client.query(text)).rows as T[],
+        rows: async <T>(text: string) => (await client.query(text)).rows as T[],
       }),
     dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
     close: () => client.close(),

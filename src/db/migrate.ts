@@ -23,9 +23,7 @@ export async function migrate(database: Database): Promise<string[]> {
   const newlyApplied: string[] = [];
   for (const file of files) {
     if (applied.has(file)) continue;
-    const statements = readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
-      .split('--> statement-breakpoint')
-      .join('\n');
+    const statements = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint').join('\n');
     await database.exec(
       `BEGIN;\n${statements}\nINSERT INTO __lotsennetz_migrations (name) VALUES ('${file.replace(/'/g, "''")}');\nCOMMIT;`,
     );

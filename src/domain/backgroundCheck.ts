@@ -25,7 +25,9 @@ export function backgroundCheckState(
 /** A certificate may only be accepted if it was issued at most 3 months before it was shown. */
 export function isCertificateFreshWhenShown(check: BackgroundCheck, rules = BACKGROUND_CHECK_RULES): boolean {
   if (!check.issuedAt) return true;
-  return check.issuedAt >= addMonths(check.checkedAt, -rules.maxAgeWhenShownMonths) && check.issuedAt <= check.checkedAt;
+  return (
+    check.issuedAt >= addMonths(check.checkedAt, -rules.maxAgeWhenShownMonths) && check.issuedAt <= check.checkedAt
+  );
 }
 
 /** Deployments with minors need a current check without a relevant conviction. */

@@ -30,16 +30,36 @@ export const OSNABRUECK_DISTRICTS: ReadonlyArray<{ name: string; lat: number; lo
 
 /** Origin profiles: country, typical first language(s), invented name pools. */
 export const ORIGINS: ReadonlyArray<{ country: string; languages: string[]; first: string[]; last: string[] }> = [
-  { country: 'SY', languages: ['ar'], first: ['Rania', 'Samir', 'Lina', 'Yara', 'Omar'], last: ['Haddad', 'Khoury', 'Nasser', 'Saleh'] },
+  {
+    country: 'SY',
+    languages: ['ar'],
+    first: ['Rania', 'Samir', 'Lina', 'Yara', 'Omar'],
+    last: ['Haddad', 'Khoury', 'Nasser', 'Saleh'],
+  },
   { country: 'SY', languages: ['kmr', 'ar'], first: ['Berivan', 'Delal', 'Rojhat'], last: ['Amed', 'Baran', 'Zagros'] },
   { country: 'IQ', languages: ['ar', 'ckb'], first: ['Huda', 'Karwan', 'Shilan'], last: ['Rashid', 'Kareem', 'Aziz'] },
-  { country: 'AF', languages: ['prs', 'ps'], first: ['Farida', 'Mahmud', 'Sahar', 'Jawid'], last: ['Rahimi', 'Noori', 'Sultani'] },
+  {
+    country: 'AF',
+    languages: ['prs', 'ps'],
+    first: ['Farida', 'Mahmud', 'Sahar', 'Jawid'],
+    last: ['Rahimi', 'Noori', 'Sultani'],
+  },
   { country: 'IR', languages: ['fa'], first: ['Shirin', 'Babak', 'Niloufar'], last: ['Ahmadi', 'Karimi', 'Moradi'] },
-  { country: 'TR', languages: ['tr'], first: ['Aylin', 'Emre', 'Elif', 'Murat'], last: ['Yıldız', 'Demir', 'Aydın', 'Kaya'] },
+  {
+    country: 'TR',
+    languages: ['tr'],
+    first: ['Aylin', 'Emre', 'Elif', 'Murat'],
+    last: ['Yıldız', 'Demir', 'Aydın', 'Kaya'],
+  },
   { country: 'TR', languages: ['kmr', 'tr'], first: ['Zozan', 'Dilan'], last: ['Ciwan', 'Serhat'] },
   { country: 'RU', languages: ['ru'], first: ['Olga', 'Dmitri', 'Natalja'], last: ['Wolkow', 'Sorokina', 'Petrow'] },
   { country: 'KZ', languages: ['ru', 'kk'], first: ['Aigerim', 'Viktor'], last: ['Schmidt', 'Nurlanowa'] },
-  { country: 'UA', languages: ['uk', 'ru'], first: ['Oksana', 'Andrij', 'Iryna', 'Taras'], last: ['Kowalenko', 'Bondarenko', 'Melnyk'] },
+  {
+    country: 'UA',
+    languages: ['uk', 'ru'],
+    first: ['Oksana', 'Andrij', 'Iryna', 'Taras'],
+    last: ['Kowalenko', 'Bondarenko', 'Melnyk'],
+  },
   { country: 'BG', languages: ['bg'], first: ['Desislava', 'Georgi'], last: ['Petrova', 'Iwanow'] },
   { country: 'RO', languages: ['ro'], first: ['Ioana', 'Mihai'], last: ['Popescu', 'Dumitru'] },
   { country: 'PL', languages: ['pl'], first: ['Agnieszka', 'Tomasz'], last: ['Nowak', 'Wiśniewska'] },
@@ -68,25 +88,127 @@ export const ORIGINS: ReadonlyArray<{ country: string; languages: string[]; firs
   { country: 'DE', languages: ['de'], first: ['Katrin', 'Jens', 'Sabine'], last: ['Brandt', 'Hoffmann', 'Lehmann'] },
 ];
 
-export const HANNOVER_PARTNERS: ReadonlyArray<{ name: string; type: string; district: string; street: string; postalCode: string }> = [
-  { name: 'Kommunaler Sozialdienst Hannover-Mitte', type: 'municipal_social_service', district: 'Mitte', street: 'Am Beispielplatz 1', postalCode: '30159' },
-  { name: 'AWO Region Hannover – Migrationsdienste', type: 'welfare_association', district: 'Linden-Limmer', street: 'Musterstraße 12', postalCode: '30449' },
-  { name: 'DRK Kreisverband Hannover – Flüchtlingshilfe', type: 'welfare_association', district: 'Vahrenwald-List', street: 'Beispielweg 3', postalCode: '30163' },
-  { name: 'Caritasverband Hannover – Migrationsberatung', type: 'counselling_service', district: 'Südstadt-Bult', street: 'Musterallee 7', postalCode: '30171' },
-  { name: 'Diakonisches Werk Hannover – Beratungszentrum', type: 'counselling_service', district: 'Mitte', street: 'Probestraße 21', postalCode: '30161' },
-  { name: 'Migrationserstberatung Hannover-Nord', type: 'counselling_service', district: 'Nord', street: 'Testgasse 5', postalCode: '30167' },
-  { name: 'Integrierte Gesamtschule Beispielstadt', type: 'school_kita', district: 'Bothfeld-Vahrenheide', street: 'Schulweg 2', postalCode: '30179' },
-  { name: 'Grundschule am Musterpark', type: 'school_kita', district: 'Ricklingen', street: 'Parkstraße 9', postalCode: '30459' },
-  { name: 'Kita Regenbogen Misburg', type: 'school_kita', district: 'Misburg-Anderten', street: 'Spielplatzweg 4', postalCode: '30629' },
-  { name: 'Gemeinschaftsunterkunft Am Beispielhof', type: 'refugee_housing', district: 'Herrenhausen-Stöcken', street: 'Beispielhof 1', postalCode: '30419' },
-  { name: 'Interkultureller Verein Brückenschlag e. V.', type: 'migrant_organisation', district: 'Linden-Limmer', street: 'Vereinsweg 8', postalCode: '30451' },
-  { name: 'Freiwilligenzentrum Musterstadt', type: 'other', district: 'Döhren-Wülfel', street: 'Ehrenamtsplatz 6', postalCode: '30519' },
+export const HANNOVER_PARTNERS: ReadonlyArray<{
+  name: string;
+  type: string;
+  district: string;
+  street: string;
+  postalCode: string;
+}> = [
+  {
+    name: 'Kommunaler Sozialdienst Hannover-Mitte',
+    type: 'municipal_social_service',
+    district: 'Mitte',
+    street: 'Am Beispielplatz 1',
+    postalCode: '30159',
+  },
+  {
+    name: 'AWO Region Hannover – Migrationsdienste',
+    type: 'welfare_association',
+    district: 'Linden-Limmer',
+    street: 'Musterstraße 12',
+    postalCode: '30449',
+  },
+  {
+    name: 'DRK Kreisverband Hannover – Flüchtlingshilfe',
+    type: 'welfare_association',
+    district: 'Vahrenwald-List',
+    street: 'Beispielweg 3',
+    postalCode: '30163',
+  },
+  {
+    name: 'Caritasverband Hannover – Migrationsberatung',
+    type: 'counselling_service',
+    district: 'Südstadt-Bult',
+    street: 'Musterallee 7',
+    postalCode: '30171',
+  },
+  {
+    name: 'Diakonisches Werk Hannover – Beratungszentrum',
+    type: 'counselling_service',
+    district: 'Mitte',
+    street: 'Probestraße 21',
+    postalCode: '30161',
+  },
+  {
+    name: 'Migrationserstberatung Hannover-Nord',
+    type: 'counselling_service',
+    district: 'Nord',
+    street: 'Testgasse 5',
+    postalCode: '30167',
+  },
+  {
+    name: 'Integrierte Gesamtschule Beispielstadt',
+    type: 'school_kita',
+    district: 'Bothfeld-Vahrenheide',
+    street: 'Schulweg 2',
+    postalCode: '30179',
+  },
+  {
+    name: 'Grundschule am Musterpark',
+    type: 'school_kita',
+    district: 'Ricklingen',
+    street: 'Parkstraße 9',
+    postalCode: '30459',
+  },
+  {
+    name: 'Kita Regenbogen Misburg',
+    type: 'school_kita',
+    district: 'Misburg-Anderten',
+    street: 'Spielplatzweg 4',
+    postalCode: '30629',
+  },
+  {
+    name: 'Gemeinschaftsunterkunft Am Beispielhof',
+    type: 'refugee_housing',
+    district: 'Herrenhausen-Stöcken',
+    street: 'Beispielhof 1',
+    postalCode: '30419',
+  },
+  {
+    name: 'Interkultureller Verein Brückenschlag e. V.',
+    type: 'migrant_organisation',
+    district: 'Linden-Limmer',
+    street: 'Vereinsweg 8',
+    postalCode: '30451',
+  },
+  {
+    name: 'Freiwilligenzentrum Musterstadt',
+    type: 'other',
+    district: 'Döhren-Wülfel',
+    street: 'Ehrenamtsplatz 6',
+    postalCode: '30519',
+  },
 ];
 
-export const OSNABRUECK_PARTNERS: ReadonlyArray<{ name: string; type: string; district: string; street: string; postalCode: string }> = [
-  { name: 'Sozialdienst Landkreis Osnabrück', type: 'municipal_social_service', district: 'Bramsche', street: 'Kreisweg 1', postalCode: '49565' },
-  { name: 'Caritas Melle – Migrationsberatung', type: 'counselling_service', district: 'Melle', street: 'Beispielstraße 4', postalCode: '49324' },
-  { name: 'Oberschule Quakenbrück', type: 'school_kita', district: 'Quakenbrück', street: 'Schulstraße 3', postalCode: '49610' },
+export const OSNABRUECK_PARTNERS: ReadonlyArray<{
+  name: string;
+  type: string;
+  district: string;
+  street: string;
+  postalCode: string;
+}> = [
+  {
+    name: 'Sozialdienst Landkreis Osnabrück',
+    type: 'municipal_social_service',
+    district: 'Bramsche',
+    street: 'Kreisweg 1',
+    postalCode: '49565',
+  },
+  {
+    name: 'Caritas Melle – Migrationsberatung',
+    type: 'counselling_service',
+    district: 'Melle',
+    street: 'Beispielstraße 4',
+    postalCode: '49324',
+  },
+  {
+    name: 'Oberschule Quakenbrück',
+    type: 'school_kita',
+    district: 'Quakenbrück',
+    street: 'Schulstraße 3',
+    postalCode: '49610',
+  },
 ];
 
 export const DEMO_PASSWORD = 'lotsen-demo-2026';

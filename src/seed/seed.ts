@@ -62,17 +62,26 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
     const origin = i < ORIGINS.length ? ORIGINS[(i * 7) % ORIGINS.length] : r.pick(ORIGINS);
     const firstName = r.pick(origin.first);
     const lastName = r.pick(origin.last);
-    const languages = origin.languages.map((code, index) => ({ code, level: index === 0 ? 'native' : r.pick(LEVELS_SECOND) }));
-    if (!languages.some((l) => l.code === 'de')) languages.push({ code: 'de', level: r.pick(['C2', 'C1', 'B2', 'B1'] as const) });
-    if (r.next() < 0.35 && !languages.some((l) => l.code === 'en')) languages.push({ code: 'en', level: r.pick(LEVELS_SECOND) });
+    const languages = origin.languages.map((code, index) => ({
+      code,
+      level: index === 0 ? 'native' : r.pick(LEVELS_SECOND),
+    }));
+    if (!languages.some((l) => l.code === 'de'))
+      languages.push({ code: 'de', level: r.pick(['C2', 'C1', 'B2', 'B1'] as const) });
+    if (r.next() < 0.35 && !languages.some((l) => l.code === 'en'))
+      languages.push({ code: 'en', level: r.pick(LEVELS_SECOND) });
     const roll = r.next();
     // Mostly active; a few paused, in training, interested or gone, as in a real pool.
-    const status = roll < 0.72 ? 'active' : roll < 0.8 ? 'paused' : roll < 0.9 ? 'in_training' : roll < 0.96 ? 'interested' : 'left';
+    const status =
+      roll < 0.72 ? 'active' : roll < 0.8 ? 'paused' : roll < 0.9 ? 'in_training' : roll < 0.96 ? 'interested' : 'left';
     const certified = status === 'active' || status === 'paused' || status === 'left';
     const certifiedAt = certified ? addMonths(today, -Math.floor(3 + r.next() * 100)) : null;
     const checkRoll = r.next();
     // Some checks are current, some due or expired, some missing.
-    const checkedAt = certified && checkRoll < 0.75 ? addMonths(today, -Math.floor(checkRoll < 0.15 ? 57 + r.next() * 8 : r.next() * 50)) : null;
+    const checkedAt =
+      certified && checkRoll < 0.75
+        ? addMonths(today, -Math.floor(checkRoll < 0.15 ? 57 + r.next() * 8 : r.next() * 50))
+        : null;
     const home = r.pick(districtIds);
     const service = [...new Set([home, ...r.some(districtIds, 3)])];
     const availability = Array.from({ length: 1 + Math.floor(r.next() * 3) }, () => {
@@ -139,7 +148,17 @@ async function seedOffice(tx: Tx, ctx: AppContext, spec: OfficeSeed) {
       })),
     )
     .returning();
-  const guideInsert = await tx.insert(guides).values(guideRows(office.id, districtRows.map((d) => d.id), spec, todayIso(ctx.now()))).returning();
+  const guideInsert = await tx
+    .insert(guides)
+    .values(
+      guideRows(
+        office.id,
+        districtRows.map((d) => d.id),
+        spec,
+        todayIso(ctx.now()),
+      ),
+    )
+    .returning();
   return { office, partners: partnerRows, guides: guideInsert, services };
 }
 
@@ -167,8 +186,18 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     const create = (input: Parameters<typeof users.createInvitedUser>[2]) =>
       users.createInvitedUser(tx, SYSTEM_ACTOR, { ...input, passwordHash });
 
-    await create({ email: DEMO_ACCOUNTS.admin, displayName: 'Plattform-Administration', role: 'platform_admin', officeId: null });
-    await create({ email: DEMO_ACCOUNTS.hannoverCoordinator, displayName: 'Koordination Hannover', role: 'coordinator', officeId: hannover.office.id });
+    await create({
+      email: DEMO_ACCOUNTS.admin,
+      displayName: 'Plattform-Administration',
+      role: 'platform_admin',
+      officeId: null,
+    });
+    await create({
+      email: DEMO_ACCOUNTS.hannoverCoordinator,
+      displayName: 'Koordination Hannover',
+      role: 'coordinator',
+      officeId: hannover.office.id,
+    });
     // The demo guide is the first active guide of the Hannover pool; her profile gets the demo address.
     const demoGuide = hannover.guides.find((g) => g.status === 'active') ?? hannover.guides[0];
     await tx.update(guides).set({ email: DEMO_ACCOUNTS.hannoverGuide }).where(eq(guides.id, demoGuide.id));
@@ -195,7 +224,12 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       email: DEMO_ACCOUNTS.hannoverPartner,
     });
     await partnerRepository.linkContactUser(tx, contact.id, awoUser.user.id);
-    await create({ email: DEMO_ACCOUNTS.osnabrueckCoordinator, displayName: 'Koordination Osnabrück', role: 'coordinator', officeId: osnabrueck.office.id });
+    await create({
+      email: DEMO_ACCOUNTS.osnabrueckCoordinator,
+      displayName: 'Koordination Osnabrück',
+      role: 'coordinator',
+      officeId: osnabrueck.office.id,
+    });
     return { offices: 2, guides: hannover.guides.length + osnabrueck.guides.length };
   });
 }

@@ -39,7 +39,9 @@ export type BuildOptions = { logger?: boolean; webRoot?: string };
 /** The application as a plugin-free factory: `main.ts` listens, tests use `app.inject`. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger
+      ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     bodyLimit: 1_048_576,
     trustProxy: ctx.config.env === 'production',
   });
@@ -86,7 +88,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const webRoot = options.webRoot ?? join(process.cwd(), 'dist', 'web');
   const serveSpa = existsSync(join(webRoot, 'index.html'));
-  if (serveSpa) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (serveSpa)
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
   registerNotFound(app, serveSpa);
   return app;
 }

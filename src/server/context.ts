@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Mailer } from '../modules/mail/mailer.js';
-import type { Role } from '../shared/enums.js';
-import type { Locale } from '../shared/enums.js';
+import type { Locale, Role } from '../shared/enums.js';
 
 /** Everything a service needs, passed explicitly: the CLI, jobs and tests call the same services. */
 export type AppContext = {

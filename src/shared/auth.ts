@@ -29,5 +29,9 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 export const loginResponse = z.object({ me: meSchema, csrfToken: z.string() });
-export const invitationSchema = z.object({ email: z.string(), displayName: z.string(), kind: z.enum(['invite', 'reset']) });
+export const invitationSchema = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  kind: z.enum(['invite', 'reset']),
+});
 export const updateMeInput = z.strictObject({ locale: z.enum(LOCALES) });

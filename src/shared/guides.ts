@@ -142,7 +142,12 @@ export type Guide = z.infer<typeof guideSchema>;
 const csv = z
   .string()
   .max(2000)
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 export const GUIDE_SORTS = ['lastName', 'firstName', 'status', 'createdAt', 'updatedAt'] as const;
 
@@ -153,7 +158,10 @@ export const guideListQuery = z.strictObject({
   specialization: z.string().max(40).optional(),
   field: z.string().max(40).optional(),
   status: csv.pipe(z.array(z.enum(GUIDE_STATUSES))).optional(),
-  hasCapacity: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  hasCapacity: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(GUIDE_SORTS).default('lastName'),
   order: z.enum(['asc', 'desc']).default('asc'),
   ...pagination,

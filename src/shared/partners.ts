@@ -6,7 +6,12 @@ const partnerFields = {
   name: shortText(200),
   type: z.enum(PARTNER_TYPES),
   street: optionalText(200),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'validation.postalCode' }).nullable().optional(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'validation.postalCode' })
+    .nullable()
+    .optional(),
   city: optionalText(100),
   districtId: z.uuid().nullable().optional(),
   email: email.nullable().optional(),

@@ -97,13 +97,23 @@ export const districts = pgTable(
 
 export const fieldsOfAction = pgTable(
   'fields_of_action',
-  { officeId: officeId(), key: text('key').notNull(), name: text('name').notNull(), position: integer('position').notNull().default(0) },
+  {
+    officeId: officeId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+  },
   (t) => [primaryKey({ columns: [t.officeId, t.key] })],
 );
 
 export const specializations = pgTable(
   'specializations',
-  { officeId: officeId(), key: text('key').notNull(), name: text('name').notNull(), position: integer('position').notNull().default(0) },
+  {
+    officeId: officeId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+  },
   (t) => [primaryKey({ columns: [t.officeId, t.key] })],
 );
 

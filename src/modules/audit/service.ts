@@ -18,13 +18,21 @@ export class AuditService {
     if (!auditPolicy.read(actor)) throw forbidden();
     const scope = actor.officeId ? { officeId: actor.officeId } : ('system' as const);
     return inScope(this.ctx.database.db, scope, async (tx) => {
-      const conditions: SQL[] = [actor.officeId ? eq(auditEvents.officeId, actor.officeId) : isNull(auditEvents.officeId)];
+      const conditions: SQL[] = [
+        actor.officeId ? eq(auditEvents.officeId, actor.officeId) : isNull(auditEvents.officeId),
+      ];
       if (q.entityType) conditions.push(eq(auditEvents.entityType, q.entityType));
       if (q.entityId) conditions.push(eq(auditEvents.entityId, q.entityId));
       if (q.action) conditions.push(eq(auditEvents.action, q.action));
       const where = and(...conditions);
       const [rows, [{ total }]] = await Promise.all([
-        tx.select().from(auditEvents).where(where).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(q.limit).offset(q.offset),
+        tx
+          .select()
+          .from(auditEvents)
+          .where(where)
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(q.limit)
+          .offset(q.offset),
         tx.select({ total: count() }).from(auditEvents).where(where),
       ]);
       return {

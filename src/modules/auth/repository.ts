@@ -21,7 +21,8 @@ export const authRepository = {
     )[0],
 
   insertSession: (tx: Tx, row: typeof sessions.$inferInsert) => tx.insert(sessions).values(row),
-  touchSession: (tx: Tx, id: string, at: Date) => tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)),
+  touchSession: (tx: Tx, id: string, at: Date) =>
+    tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)),
   deleteSession: (tx: Tx, id: string) => tx.delete(sessions).where(eq(sessions.id, id)),
   deleteUserSessions: (tx: Tx, userId: string) => tx.delete(sessions).where(eq(sessions.userId, userId)),
   deleteExpiredSessions: (tx: Tx, now: Date) => tx.delete(sessions).where(lt(sessions.expiresAt, now)),
@@ -53,7 +54,8 @@ export const authRepository = {
 
   setPassword: (tx: Tx, userId: string, passwordHash: string) =>
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)),
-  setLastLogin: (tx: Tx, userId: string, at: Date) => tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId)),
+  setLastLogin: (tx: Tx, userId: string, at: Date) =>
+    tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId)),
   setLocale: (tx: Tx, userId: string, locale: string) => tx.update(users).set({ locale }).where(eq(users.id, userId)),
   officeName: async (tx: Tx, officeId: string) =>
     (await tx.select({ name: offices.name }).from(offices).where(eq(offices.id, officeId)))[0]?.name ?? '',

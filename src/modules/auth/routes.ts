@@ -7,7 +7,6 @@ import {
   invitationSchema,
   loginInput,
   loginResponse,
-  meSchema,
   passwordResetRequestInput,
   setPasswordInput,
   tokenParams,
@@ -60,16 +59,28 @@ export const authRoutes: RouteModule = (api, { auth, ctx }) => {
 
   api.get('/health', {
     config: { public: true },
-    schema: { tags: ['System'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }), 503: problemSchema } },
+    schema: {
+      tags: ['System'],
+      summary: 'Liveness and database check',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.string() }), 503: problemSchema },
+    },
     handler: async (_req, reply) => {
-      if (!(await ping(ctx.database.db))) return reply.code(503).send({ type: 'about:blank', title: 'database unavailable', status: 503, code: 'internal_error' });
+      if (!(await ping(ctx.database.db)))
+        return reply
+          .code(503)
+          .send({ type: 'about:blank', title: 'database unavailable', status: 503, code: 'internal_error' });
       return { status: 'ok' as const, database: ctx.database.kind };
     },
   });
 
   api.post('/auth/login', {
     config: { public: true },
-    schema: { tags, summary: 'Sign in with e-mail and password; sets the session cookie', body: loginInput, response: { 200: loginResponse, ...errors } },
+    schema: {
+      tags,
+      summary: 'Sign in with e-mail and password; sets the session cookie',
+      body: loginInput,
+      response: { 200: loginResponse, ...errors },
+    },
     handler: async (req, reply) => {
       const { token, csrfToken, actor, officeName } = await auth.login(req.body.email, req.body.password, req.ip);
       setSessionCookie(reply, token, secure, ctx.config.sessionAbsoluteMs);
@@ -87,22 +98,39 @@ export const authRoutes: RouteModule = (api, { auth, ctx }) => {
   });
 
   api.get('/me', {
-    schema: { tags, summary: 'The signed-in user, their office and abilities', response: { 200: loginResponse, ...errors } },
+    schema: {
+      tags,
+      summary: 'The signed-in user, their office and abilities',
+      response: { 200: loginResponse, ...errors },
+    },
     handler: (req) => ({ me: presentMe(requireActor(req), req.officeName), csrfToken: req.csrfToken as string }),
   });
 
   api.patch('/me', {
-    schema: { tags, summary: "Change the signed-in user's UI language", body: updateMeInput, response: { 200: loginResponse, ...errors } },
+    schema: {
+      tags,
+      summary: "Change the signed-in user's UI language",
+      body: updateMeInput,
+      response: { 200: loginResponse, ...errors },
+    },
     handler: async (req) => {
       const actor = requireActor(req);
       await auth.setLocale(actor, req.body.locale);
-      return { me: presentMe({ ...actor, locale: req.body.locale }, req.officeName), csrfToken: req.csrfToken as string };
+      return {
+        me: presentMe({ ...actor, locale: req.body.locale }, req.officeName),
+        csrfToken: req.csrfToken as string,
+      };
     },
   });
 
   api.post('/auth/password-reset', {
     config: { public: true },
-    schema: { tags, summary: 'Request a password-reset link by e-mail (same answer whether or not the address exists)', body: passwordResetRequestInput, response: { 202: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Request a password-reset link by e-mail (same answer whether or not the address exists)',
+      body: passwordResetRequestInput,
+      response: { 202: z.null(), ...errors },
+    },
     handler: async (req, reply) => {
       await auth.requestPasswordReset(req.body.email, req.ip);
       return reply.code(202).send(null);
@@ -111,13 +139,24 @@ export const authRoutes: RouteModule = (api, { auth, ctx }) => {
 
   api.get('/auth/tokens/:token', {
     config: { public: true },
-    schema: { tags, summary: 'Check an invitation or reset link before showing the form', params: tokenParams, response: { 200: invitationSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Check an invitation or reset link before showing the form',
+      params: tokenParams,
+      response: { 200: invitationSchema, ...errors },
+    },
     handler: (req) => auth.describeToken(req.params.token),
   });
 
   api.post('/auth/tokens/:token/password', {
     config: { public: true },
-    schema: { tags, summary: 'Set a password with an invitation or reset link (single use)', params: tokenParams, body: setPasswordInput, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Set a password with an invitation or reset link (single use)',
+      params: tokenParams,
+      body: setPasswordInput,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (req, reply) => {
       await auth.setPasswordWithToken(req.params.token, req.body.password);
       return reply.code(204).send(null);

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
-import { inScope } from '../../db/scope.js';
 import type { users } from '../../db/schema/index.js';
+import { inScope } from '../../db/scope.js';
 import { LoginThrottle } from '../../domain/loginThrottle.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
@@ -134,7 +134,11 @@ export class AuthService {
   async describeToken(token: string) {
     const found = await inScope(this.db, 'system', (tx) => repo.findValidToken(tx, hashToken(token), this.ctx.now()));
     if (!found || found.user.disabledAt) throw new AppError(404, 'token_invalid');
-    return { email: found.user.email, displayName: found.user.displayName, kind: found.token.kind as 'invite' | 'reset' };
+    return {
+      email: found.user.email,
+      displayName: found.user.displayName,
+      kind: found.token.kind as 'invite' | 'reset',
+    };
   }
 
   /** Sets the password from an invitation or reset link and ends every other session of that user. */

@@ -3,7 +3,11 @@ import ExcelJS from 'exceljs';
 export type ExportColumn = { key: string; header: string; width?: number };
 
 /** XLSX through exceljs: a real workbook with a header row, frozen pane and auto-filter. */
-export async function toXlsx(sheetName: string, columns: ExportColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+export async function toXlsx(
+  sheetName: string,
+  columns: ExportColumn[],
+  rows: Record<string, unknown>[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lotsennetz';
   workbook.created = new Date();
@@ -25,6 +29,9 @@ export function toCsv(columns: ExportColumn[], rows: Record<string, unknown>[]):
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  const lines = [columns.map((c) => cell(c.header)).join(';'), ...rows.map((r) => columns.map((c) => cell(r[c.key])).join(';'))];
+  const lines = [
+    columns.map((c) => cell(c.header)).join(';'),
+    ...rows.map((r) => columns.map((c) => cell(r[c.key])).join(';')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

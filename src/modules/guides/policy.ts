@@ -17,8 +17,10 @@ const isSelf = (actor: Actor, guide: { id: string; officeId: string }) =>
 export const guidePolicy = {
   list: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
   create: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
-  view: (actor: Actor, guide: { id: string; officeId: string }) => isCoordinatorOf(actor, guide.officeId) || isSelf(actor, guide),
-  update: (actor: Actor, guide: { id: string; officeId: string }) => isCoordinatorOf(actor, guide.officeId) || isSelf(actor, guide),
+  view: (actor: Actor, guide: { id: string; officeId: string }) =>
+    isCoordinatorOf(actor, guide.officeId) || isSelf(actor, guide),
+  update: (actor: Actor, guide: { id: string; officeId: string }) =>
+    isCoordinatorOf(actor, guide.officeId) || isSelf(actor, guide),
   /** Which fields of the patch the actor may touch. */
   updatableFields: (actor: Actor, guide: { id: string; officeId: string }): 'all' | readonly string[] =>
     isCoordinatorOf(actor, guide.officeId) ? 'all' : isSelf(actor, guide) ? SELF_EDITABLE_GUIDE_FIELDS : [],

@@ -36,7 +36,9 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     status: row.status as GuideStatus,
     statusChangedAt: row.statusChangedAt.toISOString(),
     certifiedAt: row.certifiedAt,
-    backgroundCheck: check ? { ...check, issuedAt: check.issuedAt ?? null, state, recheckDueOn: recheckDueOn(check) } : null,
+    backgroundCheck: check
+      ? { ...check, issuedAt: check.issuedAt ?? null, state, recheckDueOn: recheckDueOn(check) }
+      : null,
     backgroundCheckState: state,
     consent:
       row.consentVersion && row.consentGivenAt
@@ -67,7 +69,10 @@ export function guideExportRow(row: GuideRow, today: string, districtNames: Map<
     languages: row.languages.map((l) => `${l.code} (${l.level})`).join(', '),
     countries: row.countries.join(', '),
     homeDistrict: row.homeDistrictId ? (districtNames.get(row.homeDistrictId) ?? '') : '',
-    serviceDistricts: row.serviceDistrictIds.map((id) => districtNames.get(id) ?? '').filter(Boolean).join(', '),
+    serviceDistricts: row.serviceDistrictIds
+      .map((id) => districtNames.get(id) ?? '')
+      .filter(Boolean)
+      .join(', '),
     specializations: row.specializations.join(', '),
     fields: row.fields.join(', '),
     maxActiveAssignments: row.maxActiveAssignments,

@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { districts, fieldsOfAction, guides, guideStatusHistory, specializations, users } from '../../db/schema/index.js';
+import {
+  districts,
+  fieldsOfAction,
+  guideStatusHistory,
+  guides,
+  specializations,
+  users,
+} from '../../db/schema/index.js';
 import type { GuideListQuery } from '../../shared/guides.js';
 
 export type GuideRow = typeof guides.$inferSelect;
@@ -20,13 +27,20 @@ function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
   if (q.q) {
     const term = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(
-      or(ilike(guides.firstName, term), ilike(guides.lastName, term), ilike(sql`${guides.firstName} || ' ' || ${guides.lastName}`, term)) as SQL,
+      or(
+        ilike(guides.firstName, term),
+        ilike(guides.lastName, term),
+        ilike(sql`${guides.firstName} || ' ' || ${guides.lastName}`, term),
+      ) as SQL,
     );
   }
   if (q.language) where.push(sql`${guides.languageCodes} @> array[${q.language}]::text[]`);
   if (q.districtId) {
     where.push(
-      or(eq(guides.homeDistrictId, q.districtId), sql`${guides.serviceDistrictIds} @> array[${q.districtId}]::uuid[]`) as SQL,
+      or(
+        eq(guides.homeDistrictId, q.districtId),
+        sql`${guides.serviceDistrictIds} @> array[${q.districtId}]::uuid[]`,
+      ) as SQL,
     );
   }
   if (q.specialization) where.push(sql`${guides.specializations} @> array[${q.specialization}]::text[]`);
@@ -34,7 +48,8 @@ function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
   if (q.status?.length) where.push(inArray(guides.status, q.status));
   // Free capacity: active and able to take a deployment. Running deployments are counted once that module exists.
   if (q.hasCapacity === true) where.push(and(eq(guides.status, 'active'), gt(guides.maxActiveAssignments, 0)) as SQL);
-  if (q.hasCapacity === false) where.push(or(sql`${guides.status} <> 'active'`, eq(guides.maxActiveAssignments, 0)) as SQL);
+  if (q.hasCapacity === false)
+    where.push(or(sql`${guides.status} <> 'active'`, eq(guides.maxActiveAssignments, 0)) as SQL);
   return where;
 }
 
@@ -70,7 +85,9 @@ export const guideRepository = {
 
   async insert(tx: Tx, row: GuideInsert) {
     const [created] = await tx.insert(guides).values(row).returning();
-    await tx.insert(guideStatusHistory).values({ officeId: created.officeId, guideId: created.id, status: created.status });
+    await tx
+      .insert(guideStatusHistory)
+      .values({ officeId: created.officeId, guideId: created.id, status: created.status });
     return created;
   },
 

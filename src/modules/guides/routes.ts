@@ -31,7 +31,12 @@ const EXPORT_COLUMNS: ExportColumn[] = [
 
 export const guideRoutes: RouteModule = (api, { guides }) => {
   api.get('/guides', {
-    schema: { tags, summary: 'List guides (Lots:innen) with filters', querystring: guideListQuery, response: { 200: listOf(guideSchema), ...errors } },
+    schema: {
+      tags,
+      summary: 'List guides (Lots:innen) with filters',
+      querystring: guideListQuery,
+      response: { 200: listOf(guideSchema), ...errors },
+    },
     handler: (req) => guides.list(requireActor(req), req.query),
   });
   api.post('/guides', {
@@ -39,7 +44,12 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
     handler: async (req, reply) => reply.code(201).send(await guides.create(requireActor(req), req.body)),
   });
   api.get('/guides/export.xlsx', {
-    schema: { tags, summary: 'Export the filtered guide list as XLSX', querystring: exportQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    schema: {
+      tags,
+      summary: 'Export the filtered guide list as XLSX',
+      querystring: exportQuery,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
     handler: async (req, reply) => {
       const rows = await guides.exportRows(requireActor(req), req.query);
       return reply
@@ -49,7 +59,12 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
     },
   });
   api.get('/guides/export.csv', {
-    schema: { tags, summary: 'Export the filtered guide list as CSV', querystring: exportQuery, produces: ['text/csv'] },
+    schema: {
+      tags,
+      summary: 'Export the filtered guide list as CSV',
+      querystring: exportQuery,
+      produces: ['text/csv'],
+    },
     handler: async (req, reply) => {
       const rows = await guides.exportRows(requireActor(req), req.query);
       return reply
@@ -59,15 +74,31 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
     },
   });
   api.get('/guides/:id', {
-    schema: { tags, summary: 'Get a guide (the read is recorded in the audit log)', params: idParams, response: { 200: guideDetail, ...errors } },
+    schema: {
+      tags,
+      summary: 'Get a guide (the read is recorded in the audit log)',
+      params: idParams,
+      response: { 200: guideDetail, ...errors },
+    },
     handler: (req) => guides.get(requireActor(req), req.params.id),
   });
   api.patch('/guides/:id', {
-    schema: { tags, summary: 'Update a guide', params: idParams, body: guidePatchInput, response: { 200: guideSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Update a guide',
+      params: idParams,
+      body: guidePatchInput,
+      response: { 200: guideSchema, ...errors },
+    },
     handler: (req) => guides.update(requireActor(req), req.params.id, req.body),
   });
   api.delete('/guides/:id', {
-    schema: { tags, summary: 'Delete a guide and their personal data', params: idParams, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Delete a guide and their personal data',
+      params: idParams,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (req, reply) => {
       await guides.delete(requireActor(req), req.params.id);
       return reply.code(204).send(null);

@@ -1,14 +1,19 @@
-import { todayIso } from '../../domain/dates.js';
-import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
-import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
+import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
+import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
+import { todayIso } from '../../domain/dates.js';
+import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
-import type { GuideCreateInput, GuideListQuery, GuidePatchInput } from '../../shared/guides.js';
-import { guideCreateInput, guidePatchInput } from '../../shared/guides.js';
-import type { z } from 'zod';
+import type {
+  GuideCreateInput,
+  GuideListQuery,
+  GuidePatchInput,
+  guideCreateInput,
+  guidePatchInput,
+} from '../../shared/guides.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import { guidePolicy } from './policy.js';
@@ -23,8 +28,25 @@ const AUDIT_REDACTED = ['notes'];
 
 function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
   const out: Partial<GuideInsert> = {};
-  const copy = ['firstName', 'lastName', 'email', 'phone', 'locale', 'countries', 'specializations', 'fields', 'homeDistrictId',
-    'serviceDistrictIds', 'availability', 'maxActiveAssignments', 'gender', 'status', 'certifiedAt', 'confidentialityPledgeAt', 'notes'] as const;
+  const copy = [
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'locale',
+    'countries',
+    'specializations',
+    'fields',
+    'homeDistrictId',
+    'serviceDistrictIds',
+    'availability',
+    'maxActiveAssignments',
+    'gender',
+    'status',
+    'certifiedAt',
+    'confidentialityPledgeAt',
+    'notes',
+  ] as const;
   for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];
   if (input.languages !== undefined) {
     out.languages = input.languages;
@@ -65,7 +87,8 @@ export class GuideService {
     const errors: FieldError[] = [];
     const districtIds = [...(input.homeDistrictId ? [input.homeDistrictId] : []), ...(input.serviceDistrictIds ?? [])];
     const known = await repo.knownDistrictIds(tx, officeId, districtIds);
-    if (input.homeDistrictId && !known.has(input.homeDistrictId)) errors.push({ path: 'homeDistrictId', code: 'districtUnknown' });
+    if (input.homeDistrictId && !known.has(input.homeDistrictId))
+      errors.push({ path: 'homeDistrictId', code: 'districtUnknown' });
     (input.serviceDistrictIds ?? []).forEach((id, i) => {
       if (!known.has(id)) errors.push({ path: `serviceDistrictIds.${i}`, code: 'districtUnknown' });
     });
@@ -89,7 +112,10 @@ export class GuideService {
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       const { items, total } = await repo.list(tx, officeId, query);
-      const accounts = await repo.hasAccount(tx, items.map((g) => g.id));
+      const accounts = await repo.hasAccount(
+        tx,
+        items.map((g) => g.id),
+      );
       const today = this.today();
       return { items: items.map((row) => presentGuide(row, actor, today, accounts.has(row.id))), total };
     });
@@ -115,7 +141,11 @@ export class GuideService {
     if (!guidePolicy.create(actor)) throw forbidden();
     const officeId = officeOf(actor);
     const statusError = checkInitialStatus(input.status, { certifiedAt: input.certifiedAt });
-    if (statusError) throw new AppError(400, statusError === 'certificate_required' ? 'certificate_required' : 'invalid_status_transition');
+    if (statusError)
+      throw new AppError(
+        400,
+        statusError === 'certificate_required' ? 'certificate_required' : 'invalid_status_transition',
+      );
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       await this.checkReferences(tx, officeId, input);
       const row = await repo.insert(tx, { ...(toColumns(input) as GuideInsert), officeId });

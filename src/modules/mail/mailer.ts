@@ -14,9 +14,7 @@ export type OutgoingMail = { officeId: string | null; to: string; subject: strin
 export class Mailer {
   private transport: nodemailer.Transporter | null;
 
-  constructor(
-    private readonly options: { smtpUrl?: string; from: string },
-  ) {
+  constructor(private readonly options: { smtpUrl?: string; from: string }) {
     this.transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   }
 
@@ -34,15 +32,23 @@ export class Mailer {
     for (const id of ids) {
       if (!id) continue;
       const [message] = await inScope(db, 'system', (tx) => tx.select().from(outbox).where(eq(outbox.id, id)));
-      if (!message || message.status !== 'queued') continue;
+      if (message?.status !== 'queued') continue;
       try {
-        await this.transport.sendMail({ from: this.options.from, to: message.to, subject: message.subject, text: message.text });
+        await this.transport.sendMail({
+          from: this.options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
         await inScope(db, 'system', (tx) =>
           tx.update(outbox).set({ status: 'sent', sentAt: new Date() }).where(eq(outbox.id, id)),
         );
       } catch (error) {
         await inScope(db, 'system', (tx) =>
-          tx.update(outbox).set({ status: 'failed', error: String((error as Error).message).slice(0, 500) }).where(eq(outbox.id, id)),
+          tx
+            .update(outbox)
+            .set({ status: 'failed', error: String((error as Error).message).slice(0, 500) })
+            .where(eq(outbox.id, id)),
         );
       }
     }

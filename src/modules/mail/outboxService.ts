@@ -23,7 +23,13 @@ export class OutboxService {
       if (q.to) conditions.push(eq(outbox.to, q.to.toLowerCase()));
       const where = conditions.length ? and(...conditions) : undefined;
       const [rows, [{ total }]] = await Promise.all([
-        tx.select().from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(q.limit).offset(q.offset),
+        tx
+          .select()
+          .from(outbox)
+          .where(where)
+          .orderBy(desc(outbox.createdAt), desc(outbox.id))
+          .limit(q.limit)
+          .offset(q.offset),
         tx.select({ total: count() }).from(outbox).where(where),
       ]);
       return {

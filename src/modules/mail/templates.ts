@@ -9,6 +9,15 @@ export function accountMail(
 ): { subject: string; text: string } {
   const t = (key: string) => translate(locale, `mail.${key}`, params);
   const subject = t(kind === 'invite' ? 'inviteSubject' : 'resetSubject');
-  const text = [t('greeting'), '', t(kind === 'invite' ? 'inviteBody' : 'resetBody'), params.link, '', t('ignore'), '', t('signature')].join('\n');
+  const text = [
+    t('greeting'),
+    '',
+    t(kind === 'invite' ? 'inviteBody' : 'resetBody'),
+    params.link,
+    '',
+    t('ignore'),
+    '',
+    t('signature'),
+  ].join('\n');
   return { subject, text };
 }

@@ -25,8 +25,12 @@ export const officeRepository = {
   /** A new office starts with the default fields of action and specialisations from domain.md. */
   async insertWithDefaults(tx: Tx, values: { name: string; city: string }) {
     const [office] = await tx.insert(offices).values(values).returning();
-    await tx.insert(fieldsOfAction).values(DEFAULT_FIELDS_OF_ACTION.map((f, i) => ({ ...f, officeId: office.id, position: i })));
-    await tx.insert(specializations).values(DEFAULT_SPECIALIZATIONS.map((s, i) => ({ ...s, officeId: office.id, position: i })));
+    await tx
+      .insert(fieldsOfAction)
+      .values(DEFAULT_FIELDS_OF_ACTION.map((f, i) => ({ ...f, officeId: office.id, position: i })));
+    await tx
+      .insert(specializations)
+      .values(DEFAULT_SPECIALIZATIONS.map((s, i) => ({ ...s, officeId: office.id, position: i })));
     return office;
   },
   update: async (tx: Tx, id: string, values: { name?: string; city?: string }) =>

@@ -36,7 +36,13 @@ export class OfficeService {
   /** Used by the API, the CLI and the seed. */
   async createInTx(tx: Tx, actor: Actor, input: z.output<typeof officeCreateInput>) {
     const office = await repo.insertWithDefaults(tx, { name: input.name, city: input.city });
-    await recordAudit(tx, actor, { action: 'office.created', entityType: 'office', entityId: office.id, officeId: office.id, changes: diffFields(null, { name: input.name, city: input.city }) });
+    await recordAudit(tx, actor, {
+      action: 'office.created',
+      entityType: 'office',
+      entityId: office.id,
+      officeId: office.id,
+      changes: diffFields(null, { name: input.name, city: input.city }),
+    });
     let mailId: string | null = null;
     if (input.coordinatorEmail) {
       const invited = await this.users.createInvitedUser(tx, actor, {
@@ -75,7 +81,13 @@ export class OfficeService {
       const before = await repo.findById(tx, id);
       if (!before) throw notFound();
       const after = await repo.update(tx, id, input);
-      await recordAudit(tx, actor, { action: 'office.updated', entityType: 'office', entityId: id, officeId: id, changes: diffFields(before, input) });
+      await recordAudit(tx, actor, {
+        action: 'office.updated',
+        entityType: 'office',
+        entityId: id,
+        officeId: id,
+        changes: diffFields(before, input),
+      });
       return present(after, await repo.counts(tx, id), actor);
     });
   }

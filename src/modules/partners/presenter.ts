@@ -1,8 +1,8 @@
 import type { Actor } from '../../server/context.js';
-import type { Partner } from '../../shared/partners.js';
 import type { PartnerType } from '../../shared/enums.js';
+import type { Partner } from '../../shared/partners.js';
 import { partnerPolicy } from './policy.js';
-import type { partnerRepository, PartnerRow } from './repository.js';
+import type { PartnerRow, partnerRepository } from './repository.js';
 
 type ContactRow = Awaited<ReturnType<typeof partnerRepository.contactsOf>>[number];
 

@@ -5,14 +5,24 @@ import { partnerContacts, partners, users } from '../../db/schema/index.js';
 export type PartnerRow = typeof partners.$inferSelect;
 
 export const partnerRepository = {
-  async list(tx: Tx, officeId: string, q: { q?: string; type?: string; districtId?: string; limit: number; offset: number }) {
+  async list(
+    tx: Tx,
+    officeId: string,
+    q: { q?: string; type?: string; districtId?: string; limit: number; offset: number },
+  ) {
     const conditions: SQL[] = [eq(partners.officeId, officeId)];
     if (q.q) conditions.push(ilike(partners.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
     if (q.type) conditions.push(eq(partners.type, q.type));
     if (q.districtId) conditions.push(eq(partners.districtId, q.districtId));
     const where = and(...conditions);
     const [items, [{ total }]] = await Promise.all([
-      tx.select().from(partners).where(where).orderBy(asc(partners.name), asc(partners.id)).limit(q.limit).offset(q.offset),
+      tx
+        .select()
+        .from(partners)
+        .where(where)
+        .orderBy(asc(partners.name), asc(partners.id))
+        .limit(q.limit)
+        .offset(q.offset),
       tx.select({ total: count() }).from(partners).where(where),
     ]);
     return { items, total };

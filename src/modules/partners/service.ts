@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import { inScope } from '../../db/scope.js';
 import type { Tx } from '../../db/client.js';
+import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { forbidden, invalidField, notFound } from '../../server/errors.js';
-import type { partnerContactInput, partnerCreateInput, partnerListQuery, partnerPatchInput } from '../../shared/partners.js';
+import type {
+  partnerContactInput,
+  partnerCreateInput,
+  partnerListQuery,
+  partnerPatchInput,
+} from '../../shared/partners.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import type { UserService } from '../users/service.js';
@@ -20,7 +25,8 @@ export class PartnerService {
   ) {}
 
   private async checkDistrict(tx: Tx, districtId: string | null | undefined) {
-    if (districtId && !(await referenceRepository.findDistrict(tx, districtId))) throw invalidField('districtId', 'districtUnknown');
+    if (districtId && !(await referenceRepository.findDistrict(tx, districtId)))
+      throw invalidField('districtId', 'districtUnknown');
   }
 
   list(actor: Actor, query: z.output<typeof partnerListQuery>) {
@@ -28,7 +34,10 @@ export class PartnerService {
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       const { items, total } = await repo.list(tx, officeId, query);
-      const contacts = await repo.contactsOf(tx, items.map((p) => p.id));
+      const contacts = await repo.contactsOf(
+        tx,
+        items.map((p) => p.id),
+      );
       return { items: items.map((p) => presentPartner(p, contacts, actor)), total };
     });
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { districts, fieldsOfAction, specializations } from '../../db/schema/index.js';
+import { districts, type fieldsOfAction, type specializations } from '../../db/schema/index.js';
 
 export type ReferenceTable = typeof fieldsOfAction | typeof specializations;
 
@@ -8,7 +8,8 @@ export const referenceRepository = {
   listDistricts: (tx: Tx, officeId: string) =>
     tx.select().from(districts).where(eq(districts.officeId, officeId)).orderBy(asc(districts.name)),
   findDistrict: async (tx: Tx, id: string) => (await tx.select().from(districts).where(eq(districts.id, id)))[0],
-  insertDistrict: async (tx: Tx, row: typeof districts.$inferInsert) => (await tx.insert(districts).values(row).returning())[0],
+  insertDistrict: async (tx: Tx, row: typeof districts.$inferInsert) =>
+    (await tx.insert(districts).values(row).returning())[0],
   updateDistrict: async (tx: Tx, id: string, values: Partial<typeof districts.$inferInsert>) =>
     (await tx.update(districts).set(values).where(eq(districts.id, id)).returning())[0],
   deleteDistrict: (tx: Tx, id: string) => tx.delete(districts).where(eq(districts.id, id)),
@@ -16,11 +17,25 @@ export const referenceRepository = {
   listItems: (tx: Tx, table: ReferenceTable, officeId: string) =>
     tx.select().from(table).where(eq(table.officeId, officeId)).orderBy(asc(table.position), asc(table.name)),
   findItem: async (tx: Tx, table: ReferenceTable, officeId: string, key: string) =>
-    (await tx.select().from(table).where(and(eq(table.officeId, officeId), eq(table.key, key))))[0],
-  insertItem: async (tx: Tx, table: ReferenceTable, row: { officeId: string; key: string; name: string; position: number }) =>
-    (await tx.insert(table).values(row).returning())[0],
+    (
+      await tx
+        .select()
+        .from(table)
+        .where(and(eq(table.officeId, officeId), eq(table.key, key)))
+    )[0],
+  insertItem: async (
+    tx: Tx,
+    table: ReferenceTable,
+    row: { officeId: string; key: string; name: string; position: number },
+  ) => (await tx.insert(table).values(row).returning())[0],
   renameItem: async (tx: Tx, table: ReferenceTable, officeId: string, key: string, name: string) =>
-    (await tx.update(table).set({ name }).where(and(eq(table.officeId, officeId), eq(table.key, key))).returning())[0],
+    (
+      await tx
+        .update(table)
+        .set({ name })
+        .where(and(eq(table.officeId, officeId), eq(table.key, key)))
+        .returning()
+    )[0],
   deleteItem: (tx: Tx, table: ReferenceTable, officeId: string, key: string) =>
     tx.delete(table).where(and(eq(table.officeId, officeId), eq(table.key, key))),
 };

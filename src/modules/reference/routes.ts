@@ -21,16 +21,30 @@ const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9_]{1,40}$/) })
 
 export const referenceRoutes: RouteModule = (api, { reference }) => {
   api.get('/languages', {
-    schema: { tags, summary: 'Languages (ISO 639) with names in the requested and the native language', querystring: referenceLocaleQuery, response: { 200: listOf(languageSchema), ...errors } },
+    schema: {
+      tags,
+      summary: 'Languages (ISO 639) with names in the requested and the native language',
+      querystring: referenceLocaleQuery,
+      response: { 200: listOf(languageSchema), ...errors },
+    },
     handler: (req) => ReferenceService.languages(req.query.locale),
   });
   api.get('/countries', {
-    schema: { tags, summary: 'Countries (ISO 3166-1)', querystring: referenceLocaleQuery, response: { 200: listOf(countrySchema), ...errors } },
+    schema: {
+      tags,
+      summary: 'Countries (ISO 3166-1)',
+      querystring: referenceLocaleQuery,
+      response: { 200: listOf(countrySchema), ...errors },
+    },
     handler: (req) => ReferenceService.countries(req.query.locale),
   });
 
   api.get('/districts', {
-    schema: { tags, summary: "The office's districts with centre points", response: { 200: listOf(districtSchema), ...errors } },
+    schema: {
+      tags,
+      summary: "The office's districts with centre points",
+      response: { 200: listOf(districtSchema), ...errors },
+    },
     handler: (req) => reference.listDistricts(requireActor(req)),
   });
   api.post('/districts', {
@@ -38,7 +52,13 @@ export const referenceRoutes: RouteModule = (api, { reference }) => {
     handler: async (req, reply) => reply.code(201).send(await reference.createDistrict(requireActor(req), req.body)),
   });
   api.patch('/districts/:id', {
-    schema: { tags, summary: 'Rename or move a district', params: idParams, body: districtPatchInput, response: { 200: districtSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Rename or move a district',
+      params: idParams,
+      body: districtPatchInput,
+      response: { 200: districtSchema, ...errors },
+    },
     handler: (req) => reference.updateDistrict(requireActor(req), req.params.id, req.body),
   });
   api.delete('/districts/:id', {
@@ -56,15 +76,32 @@ export const referenceRoutes: RouteModule = (api, { reference }) => {
       handler: (req) => reference.listItems(requireActor(req), kind),
     });
     api.post(`/${kind}`, {
-      schema: { tags, summary: `Add one of the office's ${label}`, body: referenceKeyInput, response: { 201: referenceItemSchema, ...errors } },
-      handler: async (req, reply) => reply.code(201).send(await reference.createItem(requireActor(req), kind, req.body)),
+      schema: {
+        tags,
+        summary: `Add one of the office's ${label}`,
+        body: referenceKeyInput,
+        response: { 201: referenceItemSchema, ...errors },
+      },
+      handler: async (req, reply) =>
+        reply.code(201).send(await reference.createItem(requireActor(req), kind, req.body)),
     });
     api.patch(`/${kind}/:key`, {
-      schema: { tags, summary: `Rename one of the office's ${label}`, params: keyParams, body: referenceNamePatch, response: { 200: referenceItemSchema, ...errors } },
+      schema: {
+        tags,
+        summary: `Rename one of the office's ${label}`,
+        params: keyParams,
+        body: referenceNamePatch,
+        response: { 200: referenceItemSchema, ...errors },
+      },
       handler: (req) => reference.renameItem(requireActor(req), kind, req.params.key, req.body.name),
     });
     api.delete(`/${kind}/:key`, {
-      schema: { tags, summary: `Remove one of the office's ${label}`, params: keyParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: `Remove one of the office's ${label}`,
+        params: keyParams,
+        response: { 204: z.null(), ...errors },
+      },
       handler: async (req, reply) => {
         await reference.deleteItem(requireActor(req), kind, req.params.key);
         return reply.code(204).send(null);

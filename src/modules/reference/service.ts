@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { inScope } from '../../db/scope.js';
+import type { z } from 'zod';
 import { fieldsOfAction, specializations } from '../../db/schema/index.js';
+import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { conflict, forbidden, notFound } from '../../server/errors.js';
 import type { districtInput, districtPatchInput, referenceKeyInput } from '../../shared/reference.js';
-import { COUNTRY_CODES, LANGUAGE_CODES, displayName } from '../../shared/reference-data.js';
+import { COUNTRY_CODES, displayName, LANGUAGE_CODES } from '../../shared/reference-data.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { referencePolicy } from './policy.js';
 import { referenceRepository as repo } from './repository.js';
@@ -31,15 +31,25 @@ export class ReferenceService {
     return this.scope(actor, false, async (tx) => {
       const rows = await repo.listDistricts(tx, officeOf(actor));
       const abilities = { update: referencePolicy.manage(actor), delete: referencePolicy.manage(actor) };
-      return { items: rows.map((d) => ({ id: d.id, name: d.name, lat: d.lat, lon: d.lon, abilities })), total: rows.length };
+      return {
+        items: rows.map((d) => ({ id: d.id, name: d.name, lat: d.lat, lon: d.lon, abilities })),
+        total: rows.length,
+      };
     });
   }
 
   createDistrict(actor: Actor, input: z.output<typeof districtInput>) {
     return this.scope(actor, true, async (tx) => {
       try {
-        const row = await tx.transaction((inner) => repo.insertDistrict(inner, { ...input, officeId: officeOf(actor) }));
-        await recordAudit(tx, actor, { action: 'district.created', entityType: 'district', entityId: row.id, changes: diffFields(null, input) });
+        const row = await tx.transaction((inner) =>
+          repo.insertDistrict(inner, { ...input, officeId: officeOf(actor) }),
+        );
+        await recordAudit(tx, actor, {
+          action: 'district.created',
+          entityType: 'district',
+          entityId: row.id,
+          changes: diffFields(null, input),
+        });
         return { id: row.id, name: row.name, lat: row.lat, lon: row.lon, abilities: { update: true, delete: true } };
       } catch (e) {
         if (isUniqueViolation(e)) throw conflict();
@@ -54,7 +64,12 @@ export class ReferenceService {
       if (!before) throw notFound();
       try {
         const row = await tx.transaction((inner) => repo.updateDistrict(inner, id, input));
-        await recordAudit(tx, actor, { action: 'district.updated', entityType: 'district', entityId: id, changes: diffFields(before, input) });
+        await recordAudit(tx, actor, {
+          action: 'district.updated',
+          entityType: 'district',
+          entityId: id,
+          changes: diffFields(before, input),
+        });
         return { id: row.id, name: row.name, lat: row.lat, lon: row.lon, abilities: { update: true, delete: true } };
       } catch (e) {
         if (isUniqueViolation(e)) throw conflict();
@@ -68,7 +83,12 @@ export class ReferenceService {
       const before = await repo.findDistrict(tx, id);
       if (!before) throw notFound();
       await repo.deleteDistrict(tx, id);
-      await recordAudit(tx, actor, { action: 'district.deleted', entityType: 'district', entityId: id, changes: { name: before.name } });
+      await recordAudit(tx, actor, {
+        action: 'district.deleted',
+        entityType: 'district',
+        entityId: id,
+        changes: { name: before.name },
+      });
     });
   }
 
@@ -85,8 +105,18 @@ export class ReferenceService {
       const officeId = officeOf(actor);
       if (await repo.findItem(tx, TABLES[kind], officeId, input.key)) throw conflict();
       const count = (await repo.listItems(tx, TABLES[kind], officeId)).length;
-      const row = await repo.insertItem(tx, TABLES[kind], { officeId, key: input.key, name: input.name, position: count });
-      await recordAudit(tx, actor, { action: `${ENTITY[kind]}.created`, entityType: ENTITY[kind], entityId: input.key, changes: diffFields(null, input) });
+      const row = await repo.insertItem(tx, TABLES[kind], {
+        officeId,
+        key: input.key,
+        name: input.name,
+        position: count,
+      });
+      await recordAudit(tx, actor, {
+        action: `${ENTITY[kind]}.created`,
+        entityType: ENTITY[kind],
+        entityId: input.key,
+        changes: diffFields(null, input),
+      });
       return { key: row.key, name: row.name, abilities: { update: true, delete: true } };
     });
   }
@@ -97,7 +127,12 @@ export class ReferenceService {
       const before = await repo.findItem(tx, TABLES[kind], officeId, key);
       if (!before) throw notFound();
       const row = await repo.renameItem(tx, TABLES[kind], officeId, key, name);
-      await recordAudit(tx, actor, { action: `${ENTITY[kind]}.updated`, entityType: ENTITY[kind], entityId: key, changes: diffFields(before, { name }) });
+      await recordAudit(tx, actor, {
+        action: `${ENTITY[kind]}.updated`,
+        entityType: ENTITY[kind],
+        entityId: key,
+        changes: diffFields(before, { name }),
+      });
       return { key: row.key, name: row.name, abilities: { update: true, delete: true } };
     });
   }
@@ -128,4 +163,3 @@ export class ReferenceService {
     return { items, total: items.length };
   }
 }
-

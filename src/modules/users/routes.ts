@@ -12,11 +12,22 @@ export const userRoutes: RouteModule = (api, { users }) => {
     handler: (req) => users.list(requireActor(req)),
   });
   api.post('/users', {
-    schema: { tags, summary: 'Invite a coordinator or a guide by e-mail', body: userInviteInput, response: { 201: userSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Invite a coordinator or a guide by e-mail',
+      body: userInviteInput,
+      response: { 201: userSchema, ...errors },
+    },
     handler: async (req, reply) => reply.code(201).send(await users.invite(requireActor(req), req.body)),
   });
   api.patch('/users/:id', {
-    schema: { tags, summary: 'Disable or re-enable an account (disabling ends its sessions)', params: idParams, body: userPatchInput, response: { 200: userSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Disable or re-enable an account (disabling ends its sessions)',
+      params: idParams,
+      body: userPatchInput,
+      response: { 200: userSchema, ...errors },
+    },
     handler: (req) => users.setDisabled(requireActor(req), req.params.id, req.body.disabled),
   });
 };

@@ -25,7 +25,10 @@ export function presentUser(user: NonNullable<UserRow>, actor: Actor) {
     email: user.email,
     displayName: user.displayName,
     role: user.role,
-    status: (user.disabledAt ? 'disabled' : user.passwordHash ? 'active' : 'invited') as 'disabled' | 'active' | 'invited',
+    status: (user.disabledAt ? 'disabled' : user.passwordHash ? 'active' : 'invited') as
+      | 'disabled'
+      | 'active'
+      | 'invited',
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     abilities: { disable: userPolicy.disable(actor, user) },
   };
@@ -117,7 +120,11 @@ export class UserService {
       if (!userPolicy.disable(actor, user)) throw forbidden();
       const updated = await repo.setDisabled(tx, id, disabled ? this.ctx.now() : null);
       if (disabled) await authRepository.deleteUserSessions(tx, id);
-      await recordAudit(tx, actor, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: id });
+      await recordAudit(tx, actor, {
+        action: disabled ? 'user.disabled' : 'user.enabled',
+        entityType: 'user',
+        entityId: id,
+      });
       return presentUser(updated, actor);
     });
   }

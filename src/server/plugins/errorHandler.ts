@@ -17,8 +17,14 @@ export function fieldErrorFromIssue(item: ValidationItem, context?: string): Fie
   switch (item.keyword) {
     case 'too_small':
     case 'too_big': {
-      const origin = params.origin === 'array' || params.origin === 'set' ? 'array' : params.origin === 'string' ? 'string' : 'number';
-      if (item.keyword === 'too_small' && origin === 'string' && params.minimum === 1) return { path, code: 'required' };
+      const origin =
+        params.origin === 'array' || params.origin === 'set'
+          ? 'array'
+          : params.origin === 'string'
+            ? 'string'
+            : 'number';
+      if (item.keyword === 'too_small' && origin === 'string' && params.minimum === 1)
+        return { path, code: 'required' };
       return { path, code: `${item.keyword}_${origin}`, params: { minimum: params.minimum, maximum: params.maximum } };
     }
     case 'invalid_format': {
@@ -62,7 +68,11 @@ export function sendProblem(
         }
       : {}),
   };
-  return reply.code(status).headers(headers).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+  return reply
+    .code(status)
+    .headers(headers)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(body);
 }
 
 export function registerErrorHandler(app: FastifyInstance) {
@@ -72,7 +82,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const items = error.validation as unknown as ValidationItem[];
-      return sendProblem(request, reply, 400, 'validation_failed', items.map((i) => fieldErrorFromIssue(i, error.validationContext)));
+      return sendProblem(
+        request,
+        reply,
+        400,
+        'validation_failed',
+        items.map((i) => fieldErrorFromIssue(i, error.validationContext)),
+      );
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       return sendProblem(request, reply, 400, 'malformed_json');
@@ -84,7 +100,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendProblem(request, reply, 413, 'validation_failed');
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(request, reply, error.statusCode, error.statusCode === 404 ? 'not_found' : 'validation_failed');
+      return sendProblem(
+        request,
+        reply,
+        error.statusCode,
+        error.statusCode === 404 ? 'not_found' : 'validation_failed',
+      );
     }
     // Unexpected: log with the request id only, never send the stack to the client.
     request.log.error({ err: error }, 'unhandled error');
