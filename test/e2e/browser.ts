@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'lotsen-demo-2026';
+export const baseUrl = () => inject('e2eBaseUrl');
+/** False only on a developer machine without Chromium (the global setup printed a loud warning). */
+export const browserAvailable = () => Boolean(inject('chromiumPath'));
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: inject('chromiumPath'),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page that fails the test on console errors and uncaught exceptions (Epic Stack style). */
+export async function newPage(browser: Browser, options: { locale?: string; mobile?: boolean } = {}) {
+  const context: BrowserContext = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? 'de-DE',
+    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // 401 from /me before login is expected and logged by the browser as a failed resource.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, context, errors };
+}
+
+export async function loginAs(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel(/E-Mail/i).fill(email);
+  await page.getByLabel(/Passwort/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /Anmelden/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
