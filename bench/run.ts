@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: times the guide list (filters, name search, pagination) at 200, 2,000 and 20,000 guides in one
+ * office, on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL. Results go to bench/results/.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, type } from 'node:os';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { districts } from '../src/db/schema/index.js';
+import { inScope } from '../src/db/scope.js';
+import { Mailer } from '../src/modules/mail/mailer.js';
+import type { Actor } from '../src/server/context.js';
+import { SYSTEM_ACTOR } from '../src/server/context.js';
+import { createServices } from '../src/server/services.js';
+import { guideListQuery } from '../src/shared/guides.js';
+import { insertSyntheticGuides } from './synthetic.js';
+
+const SIZES = [200, 2_000, 20_000];
+const ITERATIONS = 40;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+async function benchDatabase(database: Database, label: string) {
+  await migrate(database);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const ctx = { config, database, mailer: new Mailer({ from: config.mailFrom }), now: () => new Date() };
+  const services = createServices(ctx);
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const { officeId, districtIds } = await inScope(database.db, 'system', async (tx) => {
+      const { office } = await services.offices.createInTx(tx, SYSTEM_ACTOR, { name: `Bench ${size}`, city: 'Bench' });
+      const ds = await tx
+        .insert(districts)
+        .values(
+          Array.from({ length: 13 }, (_, i) => ({
+            officeId: office.id,
+            name: `Bezirk ${i}`,
+            lat: 52.3 + i / 100,
+            lon: 9.7,
+          })),
+        )
+        .returning();
+      const ids = ds.map((d) => d.id);
+      await insertSyntheticGuides(tx, office.id, ids, size, size);
+      return { officeId: office.id, districtIds: ids };
+    });
+    await database.exec('analyze');
+    const actor: Actor = { ...SYSTEM_ACTOR, role: 'coordinator', officeId, userId: SYSTEM_ACTOR.userId };
+    const cases = {
+      'first page, sorted by name': guideListQuery.parse({}),
+      'language + district + status': guideListQuery.parse({
+        language: 'ar',
+        districtId: districtIds[3],
+        status: 'active',
+      }),
+      'name search': guideListQuery.parse({ q: 'nachname12' }),
+      'deep page (offset 150)': guideListQuery.parse({ offset: 150, status: 'active,paused' }),
+    };
+    for (const [name, query] of Object.entries(cases)) {
+      const times: number[] = [];
+      for (let i = 0; i < ITERATIONS + 5; i++) {
+        const start = performance.now();
+        await services.guides.list(actor, query);
+        if (i >= 5) times.push(performance.now() - start);
+      }
+      rows.push(
+        `| ${label} | ${size.toLocaleString('en')} | ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`,
+      );
+      console.log(rows.at(-1));
+    }
+  }
+  return rows;
+}
+
+const results: string[] = [];
+const pglite = await openDatabase({ memory: true });
+results.push(...(await benchDatabase(pglite, 'PGlite')));
+await pglite.close();
+
+if (process.env.DATABASE_URL) {
+  const name = `lotsennetz_bench_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const postgres = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    results.push(...(await benchDatabase(postgres, 'PostgreSQL')));
+  } finally {
+    await postgres.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log('DATABASE_URL not set: PostgreSQL skipped.');
+}
+
+const machine = `${type()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
+const report = `# Guide list benchmark
+
+Date: ${new Date().toISOString()}
+Machine: ${machine}
+Method: \`GuideService.list\` (the service behind \`GET /api/v1/guides\`, including the RLS transaction), ${ITERATIONS} timed runs after 5 warm-ups, milliseconds.
+
+| database | guides in office | query | p50 ms | p95 ms |
+|---|---|---|---|---|
+${results.join('\n')}
+`;
+writeFileSync('bench/results/guide-list.md', report);
+console.log('\nWritten to bench/results/guide-list.md');
