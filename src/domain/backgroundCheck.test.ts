@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundCheckState, clearedForMinors, isCertificateFreshWhenShown, recheckDueOn } from './backgroundCheck.js';
+import {
+  backgroundCheckState,
+  clearedForMinors,
+  isCertificateFreshWhenShown,
+  recheckDueOn,
+} from './backgroundCheck.js';
 
 const check = (checkedAt: string, extra: Partial<{ issuedAt: string; relevantConviction: boolean }> = {}) => ({
   checkedAt,

@@ -1,0 +1,93 @@
+import type { Point } from './distance.js';
+
+export const MATCH_CRITERIA = [
+  'language',
+  'distance',
+  'skills',
+  'availability',
+  'gender',
+  'fairness',
+  'continuity',
+] as const;
+export type MatchCriterion = (typeof MATCH_CRITERIA)[number];
+export type MatchingWeights = Record<MatchCriterion, number>;
+
+/** Defaults an office can change: language first, since without a shared language a deployment cannot work. */
+export const DEFAULT_MATCHING_WEIGHTS: MatchingWeights = {
+  language: 30,
+  distance: 15,
+  skills: 15,
+  availability: 15,
+  gender: 10,
+  fairness: 10,
+  continuity: 5,
+};
+
+export const HARD_GATES = ['active', 'certified', 'consent', 'backgroundCheck', 'capacity'] as const;
+export type HardGate = (typeof HARD_GATES)[number];
+/** Gates a coordinator may override with a recorded reason. Certificate, consent and the background check are law or policy. */
+export const OVERRIDABLE_GATES: readonly HardGate[] = ['active'];
+
+export type Slot = { weekday: number; from: string; to: string };
+
+export type CandidateGuide = {
+  id: string;
+  status: string;
+  certifiedAt: string | null;
+  consentWithdrawnAt: string | null;
+  backgroundCheck: { checkedAt: string; issuedAt?: string | null; relevantConviction: boolean } | null;
+  languages: { code: string; level: string }[];
+  gender: string | null;
+  homeDistrictId: string | null;
+  serviceDistrictIds: string[];
+  specializations: string[];
+  fields: string[];
+  availability: Slot[];
+  maxActiveAssignments: number;
+  activeAssignments: number;
+  /** Deployments started in the fairness window (default 180 days). */
+  recentAssignments: number;
+  /** Partners this guide has worked for before (continuity). */
+  previousPartnerIds: string[];
+};
+
+export type MatchRequest = {
+  languages: string[];
+  districtId: string | null;
+  field: string | null;
+  specialization: string | null;
+  preferredGender: string | null;
+  minorsInvolved: boolean;
+  slots: Slot[];
+  partnerId: string;
+};
+
+export type MatchContext = {
+  districts: ReadonlyMap<string, Point>;
+  weights: MatchingWeights;
+  today: string;
+  /** Distance at which the distance score reaches zero. */
+  maxDistanceKm?: number;
+};
+
+export type CriterionResult = {
+  criterion: MatchCriterion;
+  /** 0..1 */
+  score: number;
+  weight: number;
+  /** Machine-readable detail for the explanation, e.g. { km: 3.2 } or { missing: ['fa'] }. */
+  detail: Record<string, unknown>;
+};
+
+export type GateResult = { gate: HardGate; passed: boolean; overridable: boolean };
+
+export type CandidateScore = {
+  guideId: string;
+  eligible: boolean;
+  /** 0..100, weighted */
+  score: number;
+  gates: GateResult[];
+  criteria: CriterionResult[];
+  /** Criteria where the guide is weak (score below 0.5), for "what each lacks". */
+  lacks: MatchCriterion[];
+};
