@@ -6,13 +6,17 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
+import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { requestRoutes } from '../modules/requests/routes.js';
+import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
 import { registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
@@ -32,6 +36,10 @@ export const ROUTE_MODULES: RouteModule[] = [
   referenceRoutes,
   auditRoutes,
   outboxRoutes,
+  requestRoutes,
+  offerRoutes,
+  assignmentRoutes,
+  serviceDirectoryRoutes,
 ];
 
 export type BuildOptions = { logger?: boolean; webRoot?: string };

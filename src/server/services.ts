@@ -1,10 +1,16 @@
+import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
+import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
+import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
+import { RequestService } from '../modules/requests/service.js';
+import { ServiceDirectoryService } from '../modules/services/service.js';
+import { SettingsService } from '../modules/settings/service.js';
 import { UserService } from '../modules/users/service.js';
 import type { AppContext } from './context.js';
 
@@ -12,6 +18,7 @@ import type { AppContext } from './context.js';
 export function createServices(ctx: AppContext) {
   const auth = new AuthService(ctx);
   const users = new UserService(ctx, auth);
+  const requests = new RequestService(ctx);
   return {
     ctx,
     auth,
@@ -22,6 +29,12 @@ export function createServices(ctx: AppContext) {
     reference: new ReferenceService(ctx),
     audit: new AuditService(ctx),
     outbox: new OutboxService(ctx),
+    requests,
+    offers: new OfferService(ctx, requests),
+    assignments: new AssignmentService(ctx, requests),
+    serviceDirectory: new ServiceDirectoryService(ctx),
+    settings: new SettingsService(ctx),
+    dashboard: new DashboardService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

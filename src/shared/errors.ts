@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'email_taken',
   'invalid_status_transition',
   'certificate_required',
+  'offer_expired',
+  'request_taken',
+  'capacity_reached',
   'not_implemented',
   'internal_error',
 ] as const;

@@ -248,3 +248,208 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_office_idx').on(t.officeId, t.createdAt)],
 );
+
+// ---- The coordination loop: requests, offers, assignments (Einsätze), agreements, activities ----
+
+/** Office directory of counselling and regular services (Regeldienste, Beratungsstellen) for referrals. */
+export const serviceDirectory = pgTable(
+  'service_directory',
+  {
+    id: id(),
+    officeId: officeId(),
+    name: text('name').notNull(),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    phone: text('phone'),
+    email: text('email'),
+    url: text('url'),
+    address: text('address'),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('service_directory_office_idx').on(t.officeId)],
+);
+
+export type SlotRow = { weekday: number; from: string; to: string };
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: id(),
+    officeId: officeId(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    contactId: uuid('contact_id').references(() => partnerContacts.id, { onDelete: 'set null' }),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    field: text('field').notNull(),
+    type: text('type').notNull(),
+    matters: text('matters').array().notNull().default(sql`'{}'::text[]`),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    place: text('place'),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id, { onDelete: 'restrict' }),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    frequency: text('frequency').notNull(),
+    expectedHours: doublePrecision('expected_hours').notNull(),
+    slots: jsonb('slots').$type<SlotRow[]>().notNull().default([]),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    preferredGender: text('preferred_gender'),
+    urgency: text('urgency').notNull().default('normal'),
+    minorsInvolved: boolean('minors_involved').notNull(),
+    personInitials: text('person_initials').notNull(),
+    personAgeGroup: text('person_age_group').notNull(),
+    personLanguages: text('person_languages').array().notNull().default(sql`'{}'::text[]`),
+    personHousehold: text('person_household').notNull(),
+    personHouseholdSize: integer('person_household_size').notNull().default(1),
+    personConsentGiven: boolean('person_consent_given').notNull(),
+    personConsentVersion: text('person_consent_version'),
+    personConsentLanguage: text('person_consent_language'),
+    notes: text('notes'),
+    status: text('status').notNull().default('new'),
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('requests_office_status_idx').on(t.officeId, t.status), index('requests_partner_idx').on(t.partnerId)],
+);
+
+/** The request's timeline: every status change, question and answer, time-stamped. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: id(),
+    officeId: officeId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    message: text('message'),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('request_events_request_idx').on(t.requestId, t.at)],
+);
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: id(),
+    officeId: officeId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    guideId: uuid('guide_id')
+      .notNull()
+      .references(() => guides.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    status: text('status').notNull().default('pending'),
+    overrideReason: text('override_reason'),
+    declineReason: text('decline_reason'),
+    /** SHA-256 of the single-use answer link's token. */
+    linkTokenHash: text('link_token_hash'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('offers_request_idx').on(t.requestId),
+    index('offers_guide_status_idx').on(t.guideId, t.status),
+    uniqueIndex('offers_link_token_unique').on(t.linkTokenHash),
+  ],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: id(),
+    officeId: officeId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'restrict' }),
+    guideId: uuid('guide_id')
+      .notNull()
+      .references(() => guides.id, { onDelete: 'restrict' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'restrict' }),
+    offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('pending_agreement'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    referredServiceId: uuid('referred_service_id').references(() => serviceDirectory.id, { onDelete: 'set null' }),
+    referredTo: text('referred_to'),
+    endedEarlyReason: text('ended_early_reason'),
+    guideFeedback: text('guide_feedback'),
+    partnerFeedback: text('partner_feedback'),
+  },
+  (t) => [
+    // The first acceptance wins: one deployment per request, enforced by the database.
+    uniqueIndex('assignments_request_unique').on(t.requestId),
+    index('assignments_guide_status_idx').on(t.guideId, t.status),
+  ],
+);
+
+export type StepRow = { title: string; status: string };
+export type ExtensionRow = { from: string; to: string; reason: string; at: string; by: string };
+
+export const agreements = pgTable('agreements', {
+  id: id(),
+  officeId: officeId(),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .unique()
+    .references(() => assignments.id, { onDelete: 'cascade' }),
+  goal: text('goal').notNull(),
+  steps: jsonb('steps').$type<StepRow[]>().notNull().default([]),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  frequency: text('frequency').notNull(),
+  contactChannels: text('contact_channels').notNull().default(''),
+  boundaries: text('boundaries').notNull(),
+  confidentiality: text('confidentiality').notNull(),
+  reviewOn: date('review_on').notNull(),
+  guideConfirmedAt: timestamp('guide_confirmed_at', { withTimezone: true }),
+  partnerConfirmedAt: timestamp('partner_confirmed_at', { withTimezone: true }),
+  extensions: jsonb('extensions').$type<ExtensionRow[]>().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Tätigkeitsnachweis: every entry belongs to a dated, recorded deployment (insurance evidence). */
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    officeId: officeId(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'restrict' }),
+    guideId: uuid('guide_id')
+      .notNull()
+      .references(() => guides.id, { onDelete: 'restrict' }),
+    date: date('date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    minutes: integer('minutes').notNull(),
+    type: text('type').notNull(),
+    km: doublePrecision('km').notNull().default(0),
+    expensesCents: integer('expenses_cents').notNull().default(0),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('activities_assignment_idx').on(t.assignmentId),
+    index('activities_guide_date_idx').on(t.guideId, t.date),
+  ],
+);

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { inOrder } from '../../db/inOrder.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import type { Actor, AppContext } from '../../server/context.js';
@@ -25,16 +26,17 @@ export class AuditService {
       if (q.entityId) conditions.push(eq(auditEvents.entityId, q.entityId));
       if (q.action) conditions.push(eq(auditEvents.action, q.action));
       const where = and(...conditions);
-      const [rows, [{ total }]] = await Promise.all([
-        tx
-          .select()
-          .from(auditEvents)
-          .where(where)
-          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-          .limit(q.limit)
-          .offset(q.offset),
-        tx.select({ total: count() }).from(auditEvents).where(where),
-      ]);
+      const [rows, [{ total }]] = await inOrder(
+        () =>
+          tx
+            .select()
+            .from(auditEvents)
+            .where(where)
+            .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+            .limit(q.limit)
+            .offset(q.offset),
+        () => tx.select({ total: count() }).from(auditEvents).where(where),
+      );
       return {
         items: rows.map((r) => ({
           id: r.id,

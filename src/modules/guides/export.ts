@@ -11,7 +11,9 @@ export async function toXlsx(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lotsennetz';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Excel forbids * ? : \ / [ ] in sheet names (exceljs throws), and "Lots:innen" has a colon.
+  const safeName = sheetName.replace(/[*?:\\/[\]]/g, '').slice(0, 31);
+  const sheet = workbook.addWorksheet(safeName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? 20 }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);

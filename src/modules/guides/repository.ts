@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { inOrder } from '../../db/inOrder.js';
 import {
   districts,
   fieldsOfAction,
@@ -53,16 +54,17 @@ export const guideRepository = {
     const where = and(...listConditions(officeId, q));
     const column = SORT_COLUMNS[q.sort];
     const direction = q.order === 'desc' ? desc : asc;
-    const [items, [{ total }]] = await Promise.all([
-      tx
-        .select()
-        .from(guides)
-        .where(where)
-        .orderBy(direction(column), asc(guides.lastName), asc(guides.id))
-        .limit(q.limit)
-        .offset(q.offset),
-      tx.select({ total: count() }).from(guides).where(where),
-    ]);
+    const [items, [{ total }]] = await inOrder(
+      () =>
+        tx
+          .select()
+          .from(guides)
+          .where(where)
+          .orderBy(direction(column), asc(guides.lastName), asc(guides.id))
+          .limit(q.limit)
+          .offset(q.offset),
+      () => tx.select({ total: count() }).from(guides).where(where),
+    );
     return { items, total };
   },
 
@@ -121,10 +123,10 @@ export const guideRepository = {
   },
 
   async referenceKeys(tx: Tx, officeId: string) {
-    const [fieldRows, specRows] = await Promise.all([
-      tx.select({ key: fieldsOfAction.key }).from(fieldsOfAction).where(eq(fieldsOfAction.officeId, officeId)),
-      tx.select({ key: specializations.key }).from(specializations).where(eq(specializations.officeId, officeId)),
-    ]);
+    const [fieldRows, specRows] = await inOrder(
+      () => tx.select({ key: fieldsOfAction.key }).from(fieldsOfAction).where(eq(fieldsOfAction.officeId, officeId)),
+      () => tx.select({ key: specializations.key }).from(specializations).where(eq(specializations.officeId, officeId)),
+    );
     return { fields: new Set(fieldRows.map((r) => r.key)), specializations: new Set(specRows.map((r) => r.key)) };
   },
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
+import { inOrder } from '../../db/inOrder.js';
 import { inScope } from '../../db/scope.js';
 import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
 import { todayIso } from '../../domain/dates.js';
@@ -128,7 +129,10 @@ export class GuideService {
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       const row = await repo.findById(tx, id);
       if (!row || !guidePolicy.view(actor, row)) throw notFound();
-      const [accounts, statusHistory] = await Promise.all([repo.hasAccount(tx, [id]), repo.statusHistory(tx, id)]);
+      const [accounts, statusHistory] = await inOrder(
+        () => repo.hasAccount(tx, [id]),
+        () => repo.statusHistory(tx, id),
+      );
       await recordAudit(tx, actor, { action: 'guide.viewed', entityType: 'guide', entityId: id });
       return {
         ...presentGuide(row, actor, this.today(), accounts.has(id)),
@@ -206,10 +210,10 @@ export class GuideService {
     if (!guidePolicy.export(actor)) throw forbidden();
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      const [rows, districtRows] = await Promise.all([
-        repo.listAll(tx, officeId, query),
-        referenceRepository.listDistricts(tx, officeId),
-      ]);
+      const [rows, districtRows] = await inOrder(
+        () => repo.listAll(tx, officeId, query),
+        () => referenceRepository.listDistricts(tx, officeId),
+      );
       const names = new Map(districtRows.map((d) => [d.id, d.name]));
       await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
       const today = this.today();

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { inOrder } from '../../db/inOrder.js';
 import { outbox } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import type { Actor, AppContext } from '../../server/context.js';
@@ -22,16 +23,17 @@ export class OutboxService {
       if (actor.officeId) conditions.push(eq(outbox.officeId, actor.officeId));
       if (q.to) conditions.push(eq(outbox.to, q.to.toLowerCase()));
       const where = conditions.length ? and(...conditions) : undefined;
-      const [rows, [{ total }]] = await Promise.all([
-        tx
-          .select()
-          .from(outbox)
-          .where(where)
-          .orderBy(desc(outbox.createdAt), desc(outbox.id))
-          .limit(q.limit)
-          .offset(q.offset),
-        tx.select({ total: count() }).from(outbox).where(where),
-      ]);
+      const [rows, [{ total }]] = await inOrder(
+        () =>
+          tx
+            .select()
+            .from(outbox)
+            .where(where)
+            .orderBy(desc(outbox.createdAt), desc(outbox.id))
+            .limit(q.limit)
+            .offset(q.offset),
+        () => tx.select({ total: count() }).from(outbox).where(where),
+      );
       return {
         items: rows.map((m) => ({
           id: m.id,

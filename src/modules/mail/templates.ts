@@ -21,3 +21,38 @@ export function accountMail(
   ].join('\n');
   return { subject, text };
 }
+
+/** The offer mail: what, where, when, and two single-use links that work without signing in. */
+export function offerMail(
+  locale: Locale,
+  params: {
+    name: string;
+    title: string;
+    district: string;
+    startsOn: string;
+    message: string;
+    acceptLink: string;
+    declineLink: string;
+    appLink: string;
+    expiresAt: string;
+  },
+): { subject: string; text: string } {
+  const t = (key: string) => translate(locale, `mail.${key}`, params);
+  const text = [
+    t('greeting'),
+    '',
+    t('offerBody'),
+    '',
+    `${params.title} · ${params.district} · ${params.startsOn}`,
+    ...(params.message ? ['', params.message] : []),
+    '',
+    `${t('offerAccept')}: ${params.acceptLink}`,
+    `${t('offerDecline')}: ${params.declineLink}`,
+    `${t('offerInApp')}: ${params.appLink}`,
+    '',
+    t('offerExpires'),
+    '',
+    t('signature'),
+  ].join('\n');
+  return { subject: t('offerSubject'), text };
+}

@@ -1,5 +1,6 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { inOrder } from '../../db/inOrder.js';
 import { fieldsOfAction, guides, offices, specializations, users } from '../../db/schema/index.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../../shared/reference-data.js';
 
@@ -16,10 +17,10 @@ export const officeRepository = {
   },
   findById: async (tx: Tx, id: string) => (await tx.select().from(offices).where(eq(offices.id, id)))[0],
   counts: async (tx: Tx, id: string) => {
-    const [[g], [u]] = await Promise.all([
-      tx.select({ n: count() }).from(guides).where(eq(guides.officeId, id)),
-      tx.select({ n: count() }).from(users).where(eq(users.officeId, id)),
-    ]);
+    const [[g], [u]] = await inOrder(
+      () => tx.select({ n: count() }).from(guides).where(eq(guides.officeId, id)),
+      () => tx.select({ n: count() }).from(users).where(eq(users.officeId, id)),
+    );
     return { guideCount: g.n, userCount: u.n };
   },
   /** A new office starts with the default fields of action and specialisations from domain.md. */

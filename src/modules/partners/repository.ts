@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { inOrder } from '../../db/inOrder.js';
 import { partnerContacts, partners, users } from '../../db/schema/index.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -15,16 +16,17 @@ export const partnerRepository = {
     if (q.type) conditions.push(eq(partners.type, q.type));
     if (q.districtId) conditions.push(eq(partners.districtId, q.districtId));
     const where = and(...conditions);
-    const [items, [{ total }]] = await Promise.all([
-      tx
-        .select()
-        .from(partners)
-        .where(where)
-        .orderBy(asc(partners.name), asc(partners.id))
-        .limit(q.limit)
-        .offset(q.offset),
-      tx.select({ total: count() }).from(partners).where(where),
-    ]);
+    const [items, [{ total }]] = await inOrder(
+      () =>
+        tx
+          .select()
+          .from(partners)
+          .where(where)
+          .orderBy(asc(partners.name), asc(partners.id))
+          .limit(q.limit)
+          .offset(q.offset),
+      () => tx.select({ total: count() }).from(partners).where(where),
+    );
     return { items, total };
   },
   findById: async (tx: Tx, id: string) => (await tx.select().from(partners).where(eq(partners.id, id)))[0],

@@ -44,6 +44,13 @@ export function fieldErrorFromIssue(item: ValidationItem, context?: string): Fie
   }
 }
 
+/** A field error that reuses a top-level code (e.g. `email_taken`) is worded in the `errors` catalogue. */
+function fieldMessage(locale: Locale, e: FieldError): string {
+  const key = `validation.${e.code}`;
+  const text = translate(locale, key, e.params);
+  return text === key ? translate(locale, `errors.${e.code}`, e.params) : text;
+}
+
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -63,7 +70,7 @@ export function sendProblem(
           errors: fieldErrors.map((e) => ({
             path: e.path,
             code: e.code,
-            message: translate(locale, `validation.${e.code}`, e.params),
+            message: fieldMessage(locale, e),
           })),
         }
       : {}),

@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { inOrder } from '../../db/inOrder.js';
+import { activities, agreements, assignments, guides, partners, requests } from '../../db/schema/index.js';
+
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type AgreementRow = typeof agreements.$inferSelect;
+
+const listColumns = {
+  assignment: assignments,
+  requestTitle: requests.title,
+  guideFirst: guides.firstName,
+  guideLast: guides.lastName,
+  partnerName: partners.name,
+};
+
+export const assignmentRepository = {
+  async list(
+    tx: Tx,
+    officeId: string,
+    q: { status?: string; guideId?: string; partnerId?: string; limit: number; offset: number },
+  ) {
+    const conditions: SQL[] = [eq(assignments.officeId, officeId)];
+    if (q.status) conditions.push(eq(assignments.status, q.status));
+    if (q.guideId) conditions.push(eq(assignments.guideId, q.guideId));
+    if (q.partnerId) conditions.push(eq(assignments.partnerId, q.partnerId));
+    const where = and(...conditions);
+    const [items, [{ total }]] = await inOrder(
+      () =>
+        tx
+          .select(listColumns)
+          .from(assignments)
+          .innerJoin(requests, eq(requests.id, assignments.requestId))
+          .innerJoin(guides, eq(guides.id, assignments.guideId))
+          .innerJoin(partners, eq(partners.id, assignments.partnerId))
+          .where(where)
+          .orderBy(desc(assignments.startedAt), desc(assignments.id))
+          .limit(q.limit)
+          .offset(q.offset),
+      () => tx.select({ total: sql<number>`count(*)::int` }).from(assignments).where(where),
+    );
+    return { items, total };
+  },
+
+  async findById(tx: Tx, id: string) {
+    return (
+      await tx
+        .select(listColumns)
+        .from(assignments)
+        .innerJoin(requests, eq(requests.id, assignments.requestId))
+        .innerJoin(guides, eq(guides.id, assignments.guideId))
+        .innerJoin(partners, eq(partners.id, assignments.partnerId))
+        .where(eq(assignments.id, id))
+    )[0];
+  },
+
+  lock: async (tx: Tx, id: string) =>
+    (await tx.select().from(assignments).where(eq(assignments.id, id)).for('update'))[0],
+  update: async (tx: Tx, id: string, values: Partial<typeof assignments.$inferInsert>) =>
+    (await tx.update(assignments).set(values).where(eq(assignments.id, id)).returning())[0],
+
+  agreementsFor: async (tx: Tx, ids: string[]) =>
+    ids.length === 0 ? [] : tx.select().from(agreements).where(inArray(agreements.assignmentId, ids)),
+  agreementOf: async (tx: Tx, assignmentId: string) =>
+    (await tx.select().from(agreements).where(eq(agreements.assignmentId, assignmentId)))[0],
+  updateAgreement: async (tx: Tx, id: string, values: Partial<typeof agreements.$inferInsert>) =>
+    (await tx.update(agreements).set(values).where(eq(agreements.id, id)).returning())[0],
+
+  async totalsFor(tx: Tx, ids: string[]) {
+    if (ids.length === 0)
+      return new Map<string, { activities: number; minutes: number; km: number; expensesCents: number }>();
+    const rows = await tx
+      .select({
+        assignmentId: activities.assignmentId,
+        activities: sql<number>`count(*)::int`,
+        minutes: sql<number>`coalesce(sum(${activities.minutes}), 0)::int`,
+        km: sql<number>`coalesce(sum(${activities.km}), 0)::float`,
+        expensesCents: sql<number>`coalesce(sum(${activities.expensesCents}), 0)::int`,
+      })
+      .from(activities)
+      .where(inArray(activities.assignmentId, ids))
+      .groupBy(activities.assignmentId);
+    return new Map(
+      rows.map((r) => [
+        r.assignmentId,
+        { activities: r.activities, minutes: r.minutes, km: Number(r.km), expensesCents: r.expensesCents },
+      ]),
+    );
+  },
+
+  activitiesOf: (tx: Tx, assignmentId: string) =>
+    tx
+      .select()
+      .from(activities)
+      .where(eq(activities.assignmentId, assignmentId))
+      .orderBy(asc(activities.date), asc(activities.startTime)),
+  insertActivity: async (tx: Tx, row: typeof activities.$inferInsert) =>
+    (await tx.insert(activities).values(row).returning())[0],
+
+  /** Hours per guide across the office, for the coordinator's totals. */
+  totalsPerGuide: (tx: Tx, officeId: string) =>
+    tx
+      .select({
+        guideId: activities.guideId,
+        firstName: guides.firstName,
+        lastName: guides.lastName,
+        minutes: sql<number>`sum(${activities.minutes})::int`,
+        km: sql<number>`sum(${activities.km})::float`,
+        expensesCents: sql<number>`sum(${activities.expensesCents})::int`,
+      })
+      .from(activities)
+      .innerJoin(guides, eq(guides.id, activities.guideId))
+      .where(eq(activities.officeId, officeId))
+      .groupBy(activities.guideId, guides.firstName, guides.lastName)
+      .orderBy(desc(sql`sum(${activities.minutes})`)),
+};

@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inOrder } from '../../db/inOrder.js';
+import { inScope } from '../../db/scope.js';
+import { addMonths, todayIso } from '../../domain/dates.js';
+import type { Actor, AppContext } from '../../server/context.js';
+import { forbidden } from '../../server/errors.js';
+
+const rows = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+
+export const dashboardSchema = z.object({
+  openRequests: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      partnerName: z.string(),
+      urgency: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      waitingDays: z.number(),
+    }),
+  ),
+  unansweredOffers: z.array(
+    z.object({
+      id: z.uuid(),
+      requestId: z.uuid(),
+      requestTitle: z.string(),
+      guideName: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
+  guidesAtCapacity: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.number(), max: z.number() })),
+  guidesNeverDeployed: z.array(z.object({ id: z.uuid(), name: z.string(), certifiedAt: z.string().nullable() })),
+  agreementsDueForReview: z.array(
+    z.object({
+      assignmentId: z.uuid(),
+      requestTitle: z.string(),
+      guideName: z.string(),
+      reviewOn: z.string(),
+      endsOn: z.string(),
+    }),
+  ),
+  backgroundChecksDue: z.array(z.object({ id: z.uuid(), name: z.string(), checkedAt: z.string().nullable() })),
+});
+
+/** The coordinator's day on one screen. Each list is capped; the pages behind it have the full lists. */
+export class DashboardService {
+  constructor(private readonly ctx: AppContext) {}
+
+  get(actor: Actor): Promise<z.infer<typeof dashboardSchema>> {
+    if (actor.role !== 'coordinator' || !actor.officeId) throw forbidden();
+    const officeId = actor.officeId;
+    const today = todayIso(this.ctx.now());
+    const reviewHorizon = new Date(Date.parse(today) + 14 * 86_400_000).toISOString().slice(0, 10);
+    const checkWarnSince = addMonths(today, -57);
+    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const [openRequests, unansweredOffers, atCapacity, neverDeployed, reviews, checks] = await inOrder(
+        () =>
+          tx.execute(sql`
+          select r.id, r.title, p.name as partner_name, r.urgency, r.status, r.created_at,
+                 floor(extract(epoch from (now() - r.created_at)) / 86400)::int as waiting_days
+          from requests r join partners p on p.id = r.partner_id
+          where r.office_id = ${officeId} and r.status in ('new', 'in_review', 'offered')
+          order by case r.urgency when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, r.created_at
+          limit 50`),
+        () =>
+          tx.execute(sql`
+          select o.id, o.request_id, r.title, g.first_name || ' ' || g.last_name as guide_name, o.expires_at
+          from offers o join requests r on r.id = o.request_id join guides g on g.id = o.guide_id
+          where o.office_id = ${officeId} and o.status = 'pending' order by o.expires_at limit 50`),
+        () =>
+          tx.execute(sql`
+          select g.id, g.first_name || ' ' || g.last_name as name, count(a.id)::int as active, g.max_active_assignments as max
+          from guides g join assignments a on a.guide_id = g.id and a.status in ('pending_agreement', 'active')
+          where g.office_id = ${officeId} and g.status = 'active'
+          group by g.id having count(a.id) >= g.max_active_assignments order by name limit 50`),
+        () =>
+          tx.execute(sql`
+          select g.id, g.first_name || ' ' || g.last_name as name, g.certified_at
+          from guides g
+          where g.office_id = ${officeId} and g.status = 'active'
+            and not exists (select 1 from assignments a where a.guide_id = g.id)
+          order by g.certified_at nulls last, name limit 50`),
+        () =>
+          tx.execute(sql`
+          select a.id as assignment_id, r.title, g.first_name || ' ' || g.last_name as guide_name, ag.review_on, ag.ends_on
+          from agreements ag join assignments a on a.id = ag.assignment_id
+          join requests r on r.id = a.request_id join guides g on g.id = a.guide_id
+          where ag.office_id = ${officeId} and a.status <> 'closed' and (ag.review_on <= ${reviewHorizon}::date or ag.ends_on <= ${reviewHorizon}::date)
+          order by least(ag.review_on, ag.ends_on) limit 50`),
+        () =>
+          tx.execute(sql`
+          select g.id, g.first_name || ' ' || g.last_name as name, g.background_checked_at
+          from guides g
+          where g.office_id = ${officeId} and g.status in ('active', 'paused')
+            and (g.background_checked_at is null or g.background_checked_at <= ${checkWarnSince}::date)
+            and ('school_kita' = any(g.fields) or 'parents' = any(g.specializations) or g.background_checked_at is not null)
+          order by g.background_checked_at nulls first limit 50`),
+      );
+      const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+      const day = (v: unknown) => (v === null || v === undefined ? null : iso(v).slice(0, 10));
+      type R = Record<string, unknown>;
+      return {
+        openRequests: rows<R>(openRequests).map((r) => ({
+          id: String(r.id),
+          title: String(r.title),
+          partnerName: String(r.partner_name),
+          urgency: String(r.urgency),
+          status: String(r.status),
+          createdAt: iso(r.created_at),
+          waitingDays: Number(r.waiting_days),
+        })),
+        unansweredOffers: rows<R>(unansweredOffers).map((r) => ({
+          id: String(r.id),
+          requestId: String(r.request_id),
+          requestTitle: String(r.title),
+          guideName: String(r.guide_name),
+          expiresAt: iso(r.expires_at),
+        })),
+        guidesAtCapacity: rows<R>(atCapacity).map((r) => ({
+          id: String(r.id),
+          name: String(r.name),
+          active: Number(r.active),
+          max: Number(r.max),
+        })),
+        guidesNeverDeployed: rows<R>(neverDeployed).map((r) => ({
+          id: String(r.id),
+          name: String(r.name),
+          certifiedAt: day(r.certified_at),
+        })),
+        agreementsDueForReview: rows<R>(reviews).map((r) => ({
+          assignmentId: String(r.assignment_id),
+          requestTitle: String(r.title),
+          guideName: String(r.guide_name),
+          reviewOn: day(r.review_on) as string,
+          endsOn: day(r.ends_on) as string,
+        })),
+        backgroundChecksDue: rows<R>(checks).map((r) => ({
+          id: String(r.id),
+          name: String(r.name),
+          checkedAt: day(r.background_checked_at),
+        })),
+      };
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { assignments, guides, offers, requests } from '../../db/schema/index.js';
+
+export type OfferRow = typeof offers.$inferSelect;
+
+export const offerRepository = {
+  insertMany: (tx: Tx, rows: (typeof offers.$inferInsert)[]) => tx.insert(offers).values(rows).returning(),
+
+  async findById(tx: Tx, id: string) {
+    return (
+      await tx
+        .select({
+          offer: offers,
+          requestTitle: requests.title,
+          guideFirst: guides.firstName,
+          guideLast: guides.lastName,
+          assignmentId: assignments.id,
+        })
+        .from(offers)
+        .innerJoin(requests, eq(requests.id, offers.requestId))
+        .innerJoin(guides, eq(guides.id, offers.guideId))
+        .leftJoin(assignments, eq(assignments.offerId, offers.id))
+        .where(eq(offers.id, id))
+    )[0];
+  },
+
+  findByLinkToken: async (tx: Tx, tokenHash: string) =>
+    (await tx.select().from(offers).where(eq(offers.linkTokenHash, tokenHash)))[0],
+
+  lock: async (tx: Tx, id: string) => (await tx.select().from(offers).where(eq(offers.id, id)).for('update'))[0],
+
+  async list(tx: Tx, where: { requestId?: string; guideId?: string; status?: string[] }) {
+    const conditions = [
+      where.requestId ? eq(offers.requestId, where.requestId) : undefined,
+      where.guideId ? eq(offers.guideId, where.guideId) : undefined,
+      where.status?.length ? inArray(offers.status, where.status) : undefined,
+    ].filter(Boolean);
+    return tx
+      .select({
+        offer: offers,
+        requestTitle: requests.title,
+        guideFirst: guides.firstName,
+        guideLast: guides.lastName,
+        assignmentId: assignments.id,
+      })
+      .from(offers)
+      .innerJoin(requests, eq(requests.id, offers.requestId))
+      .innerJoin(guides, eq(guides.id, offers.guideId))
+      .leftJoin(assignments, eq(assignments.offerId, offers.id))
+      .where(and(...conditions))
+      .orderBy(desc(offers.createdAt), desc(offers.id));
+  },
+
+  setStatus: async (tx: Tx, id: string, status: string, at: Date, declineReason?: string | null) =>
+    (
+      await tx
+        .update(offers)
+        .set({ status, respondedAt: at, declineReason: declineReason ?? null, linkTokenHash: null })
+        .where(eq(offers.id, id))
+        .returning()
+    )[0],
+
+  /** Other pending offers of a request once one was accepted. */
+  supersedeOthers: (tx: Tx, requestId: string, acceptedId: string, at: Date) =>
+    tx
+      .update(offers)
+      .set({ status: 'superseded', respondedAt: at, linkTokenHash: null })
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'), sql`${offers.id} <> ${acceptedId}`)),
+
+  withdrawPendingForRequest: (tx: Tx, requestId: string, at: Date) =>
+    tx
+      .update(offers)
+      .set({ status: 'withdrawn', respondedAt: at, linkTokenHash: null })
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'))),
+
+  /** Marks overdue offers expired and returns them, so their requests can fall back to review. */
+  expireOverdue: (tx: Tx, now: Date) =>
+    tx
+      .update(offers)
+      .set({ status: 'expired', respondedAt: now, linkTokenHash: null })
+      .where(and(eq(offers.status, 'pending'), lt(offers.expiresAt, now)))
+      .returning(),
+
+  countPending: async (tx: Tx, requestId: string) =>
+    (
+      await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(offers)
+        .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending')))
+    )[0].n,
+
+  pendingGuideIds: async (tx: Tx, requestId: string) =>
+    new Set(
+      (
+        await tx
+          .select({ guideId: offers.guideId })
+          .from(offers)
+          .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending')))
+      ).map((r) => r.guideId),
+    ),
+};

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { requireActor } from '../../server/plugins/session.js';
+import type { RouteModule } from '../../server/routing.js';
+import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import {
+  OFFER_STATUSES,
+  offerAnswerInput,
+  offerDetailSchema,
+  offerLinkAnswer,
+  offerLinkParams,
+  offerSchema,
+} from '../../shared/matching.js';
+
+const tags = ['Offers'];
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const myOffersQuery = z.strictObject({ status: z.enum(OFFER_STATUSES).optional() });
+
+export const offerRoutes: RouteModule = (api, { offers }) => {
+  api.get('/me/offers', {
+    schema: {
+      tags,
+      summary: 'The signed-in guide’s offers',
+      querystring: myOffersQuery,
+      response: { 200: listOf(offerSchema), ...errors },
+    },
+    handler: (req) => offers.listMine(requireActor(req), req.query.status ? [req.query.status] : undefined),
+  });
+  api.get('/offers/:id', {
+    schema: {
+      tags,
+      summary: 'An offer with what the guide needs to decide',
+      params: idParams,
+      response: { 200: offerDetailSchema, ...errors },
+    },
+    handler: (req) => offers.get(requireActor(req), req.params.id),
+  });
+  api.post('/offers/:id/accept', {
+    schema: {
+      tags,
+      summary: 'Accept an offer (the guide themselves). The first acceptance wins; capacity is enforced',
+      params: idParams,
+      body: offerAnswerInput.optional(),
+      response: { 200: offerDetailSchema, ...errors },
+    },
+    handler: (req) => offers.accept(requireActor(req), req.params.id),
+  });
+  api.post('/offers/:id/decline', {
+    schema: {
+      tags,
+      summary: 'Decline an offer, optionally with a reason',
+      params: idParams,
+      body: offerAnswerInput.optional(),
+      response: { 200: offerDetailSchema, ...errors },
+    },
+    handler: (req) => offers.decline(requireActor(req), req.params.id, req.body?.reason),
+  });
+  api.post('/offers/:id/withdraw', {
+    schema: {
+      tags,
+      summary: 'Withdraw a pending offer (coordinator)',
+      params: idParams,
+      response: { 200: offerDetailSchema, ...errors },
+    },
+    handler: (req) => offers.withdraw(requireActor(req), req.params.id),
+  });
+  api.post('/offer-links/:token', {
+    config: { public: true },
+    schema: {
+      tags,
+      summary: 'Answer an offer through the signed single-use link from the e-mail, without signing in',
+      params: offerLinkParams,
+      body: offerLinkAnswer,
+      response: { 200: z.object({ status: z.enum(['accepted', 'declined']) }), ...errors },
+    },
+    handler: (req) => offers.answerByLink(req.params.token, req.body.answer, req.body.reason),
+  });
+};

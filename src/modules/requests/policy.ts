@@ -1,0 +1,34 @@
+import { CANCELLABLE_BY_PARTNER, type RequestStatus } from '../../domain/requestStatus.js';
+import type { Actor } from '../../server/context.js';
+
+type RequestRef = { officeId: string; partnerId: string; status: string };
+
+const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coordinator' && actor.officeId === officeId;
+/** A partner contact sees only what their own organisation filed, even within the same office. */
+const isOwnPartner = (actor: Actor, r: RequestRef) =>
+  actor.role === 'partner_contact' && actor.officeId === r.officeId && actor.partnerId === r.partnerId;
+
+export const requestPolicy = {
+  list: (actor: Actor) => (actor.role === 'coordinator' || actor.role === 'partner_contact') && actor.officeId !== null,
+  create: (actor: Actor) =>
+    (actor.role === 'coordinator' || (actor.role === 'partner_contact' && actor.partnerId !== null)) &&
+    actor.officeId !== null,
+  view: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r),
+  update: (actor: Actor, r: RequestRef) =>
+    isCoordinatorOf(actor, r.officeId) || (isOwnPartner(actor, r) && (r.status === 'new' || r.status === 'in_review')),
+  review: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId),
+  cancel: (actor: Actor, r: RequestRef) =>
+    (isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r)) &&
+    CANCELLABLE_BY_PARTNER.includes(r.status as RequestStatus),
+  message: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r),
+  match: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId),
+  abilities(actor: Actor, r: RequestRef) {
+    return {
+      update: this.update(actor, r),
+      review: this.review(actor, r),
+      cancel: this.cancel(actor, r),
+      message: this.message(actor, r),
+      match: this.match(actor, r) && ['in_review', 'offered', 'no_match', 'new'].includes(r.status),
+    };
+  },
+};

@@ -1,0 +1,88 @@
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { inOrder } from '../../db/inOrder.js';
+import { partnerContacts, partners, requestEvents, requests, serviceDirectory } from '../../db/schema/index.js';
+
+export type RequestRow = typeof requests.$inferSelect;
+
+const URGENCY_ORDER = sql`case ${requests.urgency} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+
+export const requestRepository = {
+  async list(
+    tx: Tx,
+    officeId: string,
+    q: { status?: string[]; partnerId?: string; urgency?: string; limit: number; offset: number },
+  ) {
+    const conditions: SQL[] = [eq(requests.officeId, officeId)];
+    if (q.status?.length) conditions.push(inArray(requests.status, q.status));
+    if (q.partnerId) conditions.push(eq(requests.partnerId, q.partnerId));
+    if (q.urgency) conditions.push(eq(requests.urgency, q.urgency));
+    const where = and(...conditions);
+    const [items, [{ total }]] = await inOrder(
+      () =>
+        tx
+          .select({ request: requests, partnerName: partners.name })
+          .from(requests)
+          .innerJoin(partners, eq(partners.id, requests.partnerId))
+          .where(where)
+          .orderBy(URGENCY_ORDER, asc(requests.createdAt), asc(requests.id))
+          .limit(q.limit)
+          .offset(q.offset),
+      () => tx.select({ total: count() }).from(requests).where(where),
+    );
+    return { items, total };
+  },
+
+  async findById(tx: Tx, id: string) {
+    return (
+      await tx
+        .select({ request: requests, partnerName: partners.name })
+        .from(requests)
+        .innerJoin(partners, eq(partners.id, requests.partnerId))
+        .where(eq(requests.id, id))
+        .limit(1)
+    )[0];
+  },
+
+  /** Locks the request row: offers and acceptances on one request are serialised through it. */
+  async lockById(tx: Tx, id: string) {
+    return (await tx.select().from(requests).where(eq(requests.id, id)).for('update'))[0];
+  },
+
+  insert: async (tx: Tx, row: typeof requests.$inferInsert) => (await tx.insert(requests).values(row).returning())[0],
+  update: async (tx: Tx, id: string, values: Partial<typeof requests.$inferInsert>) =>
+    (await tx.update(requests).set(values).where(eq(requests.id, id)).returning())[0],
+
+  addEvent: (tx: Tx, row: typeof requestEvents.$inferInsert) => tx.insert(requestEvents).values(row),
+  timeline: (tx: Tx, requestId: string) =>
+    tx
+      .select()
+      .from(requestEvents)
+      .where(eq(requestEvents.requestId, requestId))
+      .orderBy(desc(requestEvents.at), desc(requestEvents.id)),
+
+  contactBelongsTo: async (tx: Tx, contactId: string, partnerId: string) =>
+    Boolean(
+      (
+        await tx
+          .select({ id: partnerContacts.id })
+          .from(partnerContacts)
+          .where(and(eq(partnerContacts.id, contactId), eq(partnerContacts.partnerId, partnerId)))
+      )[0],
+    ),
+
+  /** Services whose topics overlap the detected matters. */
+  servicesFor: async (tx: Tx, officeId: string, matters: string[]) =>
+    matters.length === 0
+      ? []
+      : tx
+          .select()
+          .from(serviceDirectory)
+          .where(
+            and(
+              eq(serviceDirectory.officeId, officeId),
+              sql`${serviceDirectory.topics} && ${sql.param(matters)}::text[]`,
+            ),
+          )
+          .orderBy(asc(serviceDirectory.name)),
+};

@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/client.js';
+import { inScope } from '../../db/scope.js';
+import { canTransition, type RequestStatus } from '../../domain/requestStatus.js';
+import type { Actor, AppContext } from '../../server/context.js';
+import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../server/errors.js';
+import type {
+  partnerRequestCreateInput,
+  requestListQuery,
+  requestPatchInput,
+  requestTransitionInput,
+} from '../../shared/requests.js';
+import { diffFields, recordAudit } from '../audit/recorder.js';
+import { guideRepository } from '../guides/repository.js';
+import { offerRepository } from '../offers/repository.js';
+import { partnerRepository } from '../partners/repository.js';
+import { referenceRepository } from '../reference/repository.js';
+import { settingsRepository } from '../settings/repository.js';
+import { requestPolicy } from './policy.js';
+import { findingsFor, presentRequest } from './presenter.js';
+import { type RequestRow, requestRepository as repo } from './repository.js';
+
+type CreateValues = z.output<typeof partnerRequestCreateInput>;
+
+/** Description and notes may hold sensitive details: the audit log names the change, not the text. */
+const AUDIT_REDACTED = ['description', 'notes', 'title'];
+
+export class RequestService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private officeScope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
+    if (!actor.officeId) throw notFound();
+    const officeId = actor.officeId;
+    return inScope(this.ctx.database.db, { officeId }, (tx) => work(tx, officeId));
+  }
+
+  /** Loads a request the actor may see, or answers 404 (never revealing that it exists). */
+  async loadVisible(tx: Tx, actor: Actor, id: string) {
+    const found = await repo.findById(tx, id);
+    if (!found || !requestPolicy.view(actor, found.request)) throw notFound();
+    return found;
+  }
+
+  private async checkReferences(tx: Tx, officeId: string, input: Partial<CreateValues>) {
+    const errors: FieldError[] = [];
+    if (input.districtId && !(await referenceRepository.findDistrict(tx, input.districtId)))
+      errors.push({ path: 'districtId', code: 'districtUnknown' });
+    if (input.field) {
+      const keys = await guideRepository.referenceKeys(tx, officeId);
+      if (!keys.fields.has(input.field)) errors.push({ path: 'field', code: 'fieldUnknown' });
+    }
+    if (errors.length) throw new AppError(400, 'validation_failed', errors);
+  }
+
+  async present(tx: Tx, actor: Actor, row: RequestRow, partnerName: string) {
+    const settings = await settingsRepository.get(tx, row.officeId);
+    const matters = findingsFor(row, settings).map((f) => f.matter);
+    const services = await repo.servicesFor(tx, row.officeId, matters);
+    return presentRequest(row, partnerName, actor, settings, services);
+  }
+
+  list(actor: Actor, q: z.output<typeof requestListQuery>) {
+    if (!requestPolicy.list(actor)) throw forbidden();
+    return this.officeScope(actor, async (tx, officeId) => {
+      // Partner contacts are pinned to their own organisation, whatever they ask for.
+      const query = actor.role === 'partner_contact' ? { ...q, partnerId: actor.partnerId as string } : q;
+      const { items, total } = await repo.list(tx, officeId, query);
+      const settings = await settingsRepository.get(tx, officeId);
+      return { items: items.map((r) => presentRequest(r.request, r.partnerName, actor, settings)), total };
+    });
+  }
+
+  get(actor: Actor, id: string) {
+    return this.officeScope(actor, async (tx) => {
+      const found = await this.loadVisible(tx, actor, id);
+      const timeline = await repo.timeline(tx, id);
+      return {
+        ...(await this.present(tx, actor, found.request, found.partnerName)),
+        timeline: timeline.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          message: e.message,
+          actorName: e.actorName,
+          at: e.at.toISOString(),
+        })),
+      };
+    });
+  }
+
+  create(actor: Actor, input: CreateValues) {
+    if (!requestPolicy.create(actor)) throw forbidden();
+    return this.officeScope(actor, async (tx, officeId) => {
+      const partnerId = actor.role === 'partner_contact' ? (actor.partnerId as string) : input.partnerId;
+      if (!partnerId) throw invalidField('partnerId', 'required');
+      const partner = await partnerRepository.findById(tx, partnerId);
+      if (!partner) throw invalidField('partnerId', 'partnerUnknown');
+      if (input.contactId && !(await repo.contactBelongsTo(tx, input.contactId, partnerId)))
+        throw invalidField('contactId', 'invalid_value');
+      await this.checkReferences(tx, officeId, input);
+      const { person, partnerId: _ignored, ...rest } = input;
+      const row = await repo.insert(tx, {
+        ...rest,
+        officeId,
+        partnerId,
+        createdByUserId: actor.userId,
+        personInitials: person.initials,
+        personAgeGroup: person.ageGroup,
+        personLanguages: person.languages,
+        personHousehold: person.household,
+        personHouseholdSize: person.householdSize,
+        personConsentGiven: person.consentGiven,
+        personConsentVersion: person.consentVersion ?? null,
+        personConsentLanguage: person.consentLanguage ?? null,
+      });
+      await repo.addEvent(tx, {
+        officeId,
+        requestId: row.id,
+        kind: 'created',
+        toStatus: 'new',
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+      });
+      await recordAudit(tx, actor, {
+        action: 'request.created',
+        entityType: 'request',
+        entityId: row.id,
+        changes: { partnerId, field: row.field, type: row.type },
+      });
+      return this.present(tx, actor, row, partner.name);
+    });
+  }
+
+  update(actor: Actor, id: string, input: z.output<typeof requestPatchInput>) {
+    return this.officeScope(actor, async (tx, officeId) => {
+      const found = await this.loadVisible(tx, actor, id);
+      if (!requestPolicy.update(actor, found.request)) throw forbidden();
+      await this.checkReferences(tx, officeId, input);
+      const after = await repo.update(tx, id, { ...input, updatedAt: this.ctx.now() });
+      const changes = diffFields(found.request as unknown as Record<string, unknown>, input, AUDIT_REDACTED);
+      await repo.addEvent(tx, {
+        officeId,
+        requestId: id,
+        kind: 'updated',
+        message: Object.keys(changes).join(', '),
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+      });
+      await recordAudit(tx, actor, { action: 'request.updated', entityType: 'request', entityId: id, changes });
+      return this.present(tx, actor, after, found.partnerName);
+    });
+  }
+
+  /** Records a status change on the timeline; used by this service and by offers and assignments. */
+  async changeStatus(tx: Tx, actor: Actor, row: RequestRow, to: RequestStatus, reason?: string | null) {
+    const from = row.status as RequestStatus;
+    if (from === to) return row;
+    if (!canTransition(from, to)) throw new AppError(409, 'invalid_status_transition');
+    const updated = await repo.update(tx, row.id, {
+      status: to,
+      statusReason: reason ?? null,
+      statusChangedAt: this.ctx.now(),
+      updatedAt: this.ctx.now(),
+    });
+    await repo.addEvent(tx, {
+      officeId: row.officeId,
+      requestId: row.id,
+      kind: 'status',
+      fromStatus: from,
+      toStatus: to,
+      message: reason ?? null,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+    });
+    await recordAudit(tx, actor, {
+      action: 'request.status_changed',
+      entityType: 'request',
+      entityId: row.id,
+      changes: { status: { from, to } },
+    });
+    return updated;
+  }
+
+  transition(actor: Actor, id: string, input: z.output<typeof requestTransitionInput>) {
+    return this.officeScope(actor, async (tx) => {
+      const found = await this.loadVisible(tx, actor, id);
+      const allowed =
+        input.status === 'cancelled'
+          ? requestPolicy.cancel(actor, found.request)
+          : requestPolicy.review(actor, found.request);
+      if (!allowed) throw forbidden();
+      if ((input.status === 'no_match' || input.status === 'cancelled') && !input.reason)
+        throw invalidField('reason', 'reasonRequired');
+      const locked = await repo.lockById(tx, id);
+      const updated = await this.changeStatus(tx, actor, locked, input.status, input.reason);
+      if (input.status === 'cancelled' || input.status === 'no_match') {
+        // Open offers end with the request.
+        await offerRepository.withdrawPendingForRequest(tx, id, this.ctx.now());
+      }
+      return this.present(tx, actor, updated, found.partnerName);
+    });
+  }
+
+  /** Questions and answers between coordinator and partner, on the request's timeline. */
+  async addMessage(actor: Actor, id: string, message: string) {
+    await this.officeScope(actor, async (tx, officeId) => {
+      const found = await this.loadVisible(tx, actor, id);
+      if (!requestPolicy.message(actor, found.request)) throw forbidden();
+      const kind = actor.role === 'partner_contact' ? 'partner_message' : 'coordinator_message';
+      await repo.addEvent(tx, {
+        officeId,
+        requestId: id,
+        kind,
+        message,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+      });
+      await recordAudit(tx, actor, { action: 'request.message', entityType: 'request', entityId: id });
+    });
+    return this.get(actor, id);
+  }
+}

@@ -1,0 +1,13 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { offices } from '../../db/schema/index.js';
+import { type OfficeSettings, resolveOfficeSettings } from '../../shared/settings.js';
+
+export const settingsRepository = {
+  async get(tx: Tx, officeId: string): Promise<OfficeSettings> {
+    const [row] = await tx.select({ settings: offices.settings }).from(offices).where(eq(offices.id, officeId));
+    return resolveOfficeSettings(row?.settings);
+  },
+  save: (tx: Tx, officeId: string, settings: OfficeSettings) =>
+    tx.update(offices).set({ settings }).where(eq(offices.id, officeId)),
+};

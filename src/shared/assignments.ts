@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { abilities, isoDate, isoDateTime, pagination, shortText } from './common.js';
+import { FREQUENCIES } from './requests.js';
+
+export const ASSIGNMENT_STATUSES = ['pending_agreement', 'active', 'closed'] as const;
+export const STEP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export const OUTCOMES = ['goal_reached', 'referred', 'ended_early'] as const;
+export const ACTIVITY_TYPES = ['accompaniment', 'language_mediation', 'orientation', 'phone', 'preparation', 'other'] as const;
+
+export const DEFAULT_BOUNDARIES_TEXT =
+  'Die Lotsin / der Lotse gibt keine Rechts-, Steuer-, Schulden- oder medizinische Beratung und übernimmt keine ' +
+  'Geldgeschäfte (kein Bargeld, keine Vollmachten über Konten). Wo fachliche Beratung nötig ist, verweist sie/er auf ' +
+  'die Regeldienste und Beratungsstellen. Die Begleitung ist Hilfe zur Selbsthilfe.';
+export const DEFAULT_CONFIDENTIALITY_TEXT =
+  'Alle Beteiligten behandeln persönliche Informationen, die sie im Rahmen der Begleitung erfahren, vertraulich. ' +
+  'Die Verschwiegenheit gilt auch nach dem Ende der Vereinbarung.';
+
+const step = z.strictObject({ title: shortText(200), status: z.enum(STEP_STATUSES).default('open') });
+
+export const agreementInput = z
+  .strictObject({
+    goal: z.string().trim().min(5).max(1000),
+    steps: z.array(step).min(1).max(20),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    frequency: z.enum(FREQUENCIES),
+    contactChannels: z.string().trim().max(500),
+    boundaries: z.string().trim().min(20).max(3000).optional(),
+    confidentiality: z.string().trim().min(20).max(3000).optional(),
+    reviewOn: isoDate.optional(),
+  })
+  .refine((a) => a.endsOn >= a.startsOn, { message: 'validation.endBeforeStart', path: ['endsOn'] });
+
+export const agreementPatchInput = z
+  .strictObject({
+    goal: z.string().trim().min(5).max(1000),
+    steps: z.array(step).min(1).max(20),
+    contactChannels: z.string().trim().max(500),
+    reviewOn: isoDate,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
+
+export const agreementExtendInput = z.strictObject({ endsOn: isoDate, reason: z.string().trim().min(3).max(1000) });
+
+export const agreementSchema = z.object({
+  id: z.uuid(),
+  goal: z.string(),
+  steps: z.array(z.object({ title: z.string(), status: z.enum(STEP_STATUSES) })),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  frequency: z.enum(FREQUENCIES),
+  contactChannels: z.string(),
+  boundaries: z.string(),
+  confidentiality: z.string(),
+  reviewOn: isoDate,
+  guideConfirmedAt: isoDateTime.nullable(),
+  partnerConfirmedAt: isoDateTime.nullable(),
+  extensions: z.array(z.object({ from: isoDate, to: isoDate, reason: z.string(), at: isoDateTime, by: z.string() })),
+  version: z.number().int(),
+});
+
+export const activityInput = z
+  .strictObject({
+    date: isoDate,
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' }),
+    endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' }),
+    type: z.enum(ACTIVITY_TYPES),
+    km: z.number().min(0).max(1000).default(0),
+    expensesCents: z.number().int().min(0).max(100_000).default(0),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .refine((a) => a.startTime < a.endTime, { message: 'validation.slotEndsBeforeStart', path: ['endTime'] });
+
+export const activitySchema = z.object({
+  id: z.uuid(),
+  date: isoDate,
+  startTime: z.string(),
+  endTime: z.string(),
+  minutes: z.number().int(),
+  type: z.enum(ACTIVITY_TYPES),
+  km: z.number(),
+  expensesCents: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+
+export const closeInput = z
+  .strictObject({
+    outcome: z.enum(OUTCOMES),
+    referredServiceId: z.uuid().nullable().optional(),
+    referredTo: z.string().trim().max(200).nullable().optional(),
+    endedEarlyReason: z.string().trim().max(1000).nullable().optional(),
+    guideFeedback: z.string().trim().max(2000).nullable().optional(),
+    partnerFeedback: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((c) => c.outcome !== 'referred' || Boolean(c.referredServiceId || c.referredTo), {
+    message: 'validation.referralRequired',
+    path: ['referredTo'],
+  })
+  .refine((c) => c.outcome !== 'ended_early' || Boolean(c.endedEarlyReason), {
+    message: 'validation.reasonRequired',
+    path: ['endedEarlyReason'],
+  });
+
+export const feedbackInput = z.strictObject({ feedback: z.string().trim().min(1).max(2000) });
+
+export const assignmentSchema = z.object({
+  id: z.uuid(),
+  requestId: z.uuid(),
+  requestTitle: z.string(),
+  guideId: z.uuid(),
+  guideName: z.string(),
+  partnerId: z.uuid(),
+  partnerName: z.string(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  startedAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  referredTo: z.string().nullable(),
+  endedEarlyReason: z.string().nullable(),
+  guideFeedback: z.string().nullable(),
+  partnerFeedback: z.string().nullable(),
+  agreement: agreementSchema.nullable(),
+  totals: z.object({ activities: z.number().int(), minutes: z.number().int(), km: z.number(), expensesCents: z.number().int() }),
+  abilities,
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const assignmentListQuery = z.strictObject({
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  guideId: z.uuid().optional(),
+  ...pagination,
+});

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { REQUEST_MATTERS } from '../domain/outOfScope.js';
+import { REQUEST_STATUSES } from '../domain/requestStatus.js';
+import { abilities, isoDate, isoDateTime, pagination, shortText } from './common.js';
+import { GENDERS, WEEKDAYS } from './enums.js';
+import { isKnownLanguage } from './reference-data.js';
+
+export const REQUEST_TYPES = ['accompaniment', 'language_mediation', 'orientation'] as const;
+export const URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const FREQUENCIES = ['once', 'weekly', 'biweekly', 'monthly', 'irregular'] as const;
+export const AGE_GROUPS = ['child', 'youth', 'adult', 'senior'] as const;
+export const HOUSEHOLD_TYPES = ['individual', 'family'] as const;
+export { REQUEST_MATTERS, REQUEST_STATUSES };
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' });
+const languageCode = z.string().refine(isKnownLanguage, { message: 'validation.languageUnknown' });
+const slot = z
+  .strictObject({ weekday: z.union(WEEKDAYS.map((d) => z.literal(d))), from: time, to: time })
+  .refine((s) => s.from < s.to, { message: 'validation.slotEndsBeforeStart', path: ['to'] });
+
+/** The person accompanied: the minimum (DSGVO Art. 5(1)(c)). No surname, no birth date, no address. */
+export const personInput = z.strictObject({
+  initials: shortText(40),
+  ageGroup: z.enum(AGE_GROUPS),
+  languages: z.array(languageCode).min(1).max(5),
+  household: z.enum(HOUSEHOLD_TYPES),
+  householdSize: z.number().int().min(1).max(20).default(1),
+  consentGiven: z.boolean(),
+  consentVersion: z.string().trim().max(40).nullable().optional(),
+  consentLanguage: z.string().trim().max(10).nullable().optional(),
+});
+
+const requestFields = {
+  partnerId: z.uuid(),
+  contactId: z.uuid().nullable().optional(),
+  field: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'validation.key' }),
+  type: z.enum(REQUEST_TYPES),
+  matters: z.array(z.enum(REQUEST_MATTERS)).max(REQUEST_MATTERS.length).default([]),
+  title: shortText(120),
+  description: z.string().trim().min(10).max(2000),
+  place: z.string().trim().max(200).nullable().optional(),
+  districtId: z.uuid(),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable().optional(),
+  frequency: z.enum(FREQUENCIES),
+  expectedHours: z.number().min(0.5).max(500),
+  slots: z.array(slot).max(14).default([]),
+  languages: z.array(languageCode).max(5).default([]),
+  preferredGender: z.enum(GENDERS).nullable().optional(),
+  urgency: z.enum(URGENCIES).default('normal'),
+  minorsInvolved: z.boolean(),
+  person: personInput,
+  notes: z.string().trim().max(2000).nullable().optional(),
+};
+
+export const requestCreateInput = z
+  .strictObject(requestFields)
+  .refine((r) => !r.endsOn || r.endsOn >= r.startsOn, { message: 'validation.endBeforeStart', path: ['endsOn'] })
+  .refine((r) => r.person.household === 'family' || r.person.householdSize === 1, {
+    message: 'validation.householdSize',
+    path: ['person', 'householdSize'],
+  });
+export type RequestCreateInput = z.input<typeof requestCreateInput>;
+
+/** A partner contact files for their own organisation: partnerId comes from the account. */
+export const partnerRequestCreateInput = z.strictObject({ ...requestFields, partnerId: z.uuid().optional() });
+
+export const requestPatchInput = z
+  .strictObject({
+    title: requestFields.title,
+    description: requestFields.description,
+    field: requestFields.field,
+    type: requestFields.type,
+    matters: z.array(z.enum(REQUEST_MATTERS)).max(REQUEST_MATTERS.length),
+    place: requestFields.place,
+    districtId: requestFields.districtId,
+    startsOn: requestFields.startsOn,
+    endsOn: requestFields.endsOn,
+    frequency: requestFields.frequency,
+    expectedHours: requestFields.expectedHours,
+    slots: z.array(slot).max(14),
+    languages: z.array(languageCode).max(5),
+    preferredGender: requestFields.preferredGender,
+    urgency: z.enum(URGENCIES),
+    minorsInvolved: requestFields.minorsInvolved,
+    notes: requestFields.notes,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
+
+export const requestTransitionInput = z.strictObject({
+  status: z.enum(['in_review', 'no_match', 'cancelled']),
+  /** Required for no_match and cancelled. */
+  reason: z.string().trim().max(1000).optional(),
+});
+
+export const requestMessageInput = z.strictObject({ message: z.string().trim().min(1).max(2000) });
+
+export const outOfScopeFindingSchema = z.object({
+  matter: z.enum(REQUEST_MATTERS),
+  source: z.enum(['matter', 'field_type', 'keyword']),
+  keyword: z.string().optional(),
+});
+
+export const requestEventSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  message: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: isoDateTime,
+});
+
+export const requestSchema = z.object({
+  id: z.uuid(),
+  partnerId: z.uuid(),
+  partnerName: z.string(),
+  contactId: z.uuid().nullable(),
+  field: z.string(),
+  type: z.enum(REQUEST_TYPES),
+  matters: z.array(z.enum(REQUEST_MATTERS)),
+  title: z.string(),
+  description: z.string(),
+  place: z.string().nullable(),
+  districtId: z.uuid(),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable(),
+  frequency: z.enum(FREQUENCIES),
+  expectedHours: z.number(),
+  slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
+  languages: z.array(z.string()),
+  preferredGender: z.enum(GENDERS).nullable(),
+  urgency: z.enum(URGENCIES),
+  minorsInvolved: z.boolean(),
+  person: z.object({
+    initials: z.string(),
+    ageGroup: z.enum(AGE_GROUPS),
+    languages: z.array(z.string()),
+    household: z.enum(HOUSEHOLD_TYPES),
+    householdSize: z.number().int(),
+    consentGiven: z.boolean(),
+    consentVersion: z.string().nullable(),
+    consentLanguage: z.string().nullable(),
+  }),
+  notes: z.string().nullable(),
+  status: z.enum(REQUEST_STATUSES),
+  statusReason: z.string().nullable(),
+  statusChangedAt: isoDateTime,
+  createdAt: isoDateTime,
+  outOfScope: z.array(outOfScopeFindingSchema),
+  suggestedServices: z.array(z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), url: z.string().nullable() })),
+  sensitiveTextWarnings: z.array(z.enum(['health', 'religion', 'residence'])),
+  abilities,
+});
+export type RequestView = z.infer<typeof requestSchema>;
+
+export const requestDetailSchema = requestSchema.extend({ timeline: z.array(requestEventSchema) });
+
+export const requestListQuery = z.strictObject({
+  status: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(REQUEST_STATUSES)))
+    .optional(),
+  partnerId: z.uuid().optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  ...pagination,
+});

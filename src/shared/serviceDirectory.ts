@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { REQUEST_MATTERS } from '../domain/outOfScope.js';
+import { abilities, shortText } from './common.js';
+
+/** Regeldienste and Beratungsstellen: where out-of-scope matters are referred to. */
+export const serviceInput = z.strictObject({
+  name: shortText(200),
+  topics: z.array(z.enum(REQUEST_MATTERS)).min(1).max(REQUEST_MATTERS.length),
+  phone: z.string().trim().max(40).nullable().optional(),
+  email: z.email().max(254).nullable().optional(),
+  url: z.url().max(300).nullable().optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  languages: z.array(z.string().max(10)).max(20).default([]),
+  notes: z.string().trim().max(2000).nullable().optional(),
+});
+export const servicePatchInput = serviceInput.partial();
+export const serviceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  topics: z.array(z.enum(REQUEST_MATTERS)),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  url: z.string().nullable(),
+  address: z.string().nullable(),
+  languages: z.array(z.string()),
+  notes: z.string().nullable(),
+  abilities,
+});
