@@ -1,0 +1,100 @@
+import type { Problem } from '../../shared/common.js';
+import { currentLocale } from '../i18n';
+
+export const API_BASE = '/api/v1';
+
+/** A failed API call, carrying the server's problem+json body (title and messages already translated). */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly problem: Problem,
+  ) {
+    super(problem.title);
+    this.name = 'ApiError';
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+  get fieldErrors(): NonNullable<Problem['errors']> {
+    return this.problem.errors ?? [];
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthenticatedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401: the auth provider drops the session and the router shows the login page. */
+export function onUnauthenticated(handler: (() => void) | null) {
+  unauthenticatedHandler = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+export type Query = Record<string, QueryValue>;
+
+export function queryString(query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const apiUrl = (path: string, query?: Query) => `${API_BASE}${path}${queryString(query)}`;
+
+type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; query?: Query; quiet401?: boolean };
+
+function fallbackProblem(status: number): Problem {
+  return { type: 'about:blank', title: `HTTP ${status}`, status, code: status >= 500 ? 'internal_error' : 'unknown' };
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, { type: 'about:blank', title: '', status: 0, code: 'network_error' });
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const problem =
+      data && typeof data === 'object' && 'code' in data ? (data as Problem) : fallbackProblem(response.status);
+    if (response.status === 401 && !options.quiet401) unauthenticatedHandler?.();
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>(path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  delete: (path: string) => request<void>(path, { method: 'DELETE' }),
+};
+
+export type List<T> = { items: T[]; total: number };

@@ -1,0 +1,115 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReferenceItem } from '../../shared/reference.js';
+import { api, type List, type Query } from './client';
+import type {
+  Account,
+  AuditEvent,
+  District,
+  Guide,
+  GuideDetail,
+  Office,
+  OutboxMessage,
+  Partner,
+} from './types';
+
+/** Query keys in one place, so mutations invalidate exactly what they change. */
+export const keys = {
+  guides: ['guides'] as const,
+  guideList: (q: Query) => ['guides', 'list', q] as const,
+  guide: (id: string) => ['guides', 'detail', id] as const,
+  partners: ['partners'] as const,
+  partnerList: (q: Query) => ['partners', 'list', q] as const,
+  partner: (id: string) => ['partners', 'detail', id] as const,
+  districts: ['districts'] as const,
+  fields: ['fields'] as const,
+  specializations: ['specializations'] as const,
+  users: ['users'] as const,
+  offices: ['offices'] as const,
+  office: (id: string) => ['offices', id] as const,
+  outbox: (q: Query) => ['outbox', q] as const,
+  audit: (q: Query) => ['audit', q] as const,
+};
+
+export const useGuideList = (q: Query, enabled = true) =>
+  useQuery({
+    queryKey: keys.guideList(q),
+    queryFn: () => api.get<List<Guide>>('/guides', q),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+export const useGuide = (id: string | undefined) =>
+  useQuery({ queryKey: keys.guide(id ?? ''), queryFn: () => api.get<GuideDetail>(`/guides/${id}`), enabled: !!id });
+
+export const usePartnerList = (q: Query, enabled = true) =>
+  useQuery({
+    queryKey: keys.partnerList(q),
+    queryFn: () => api.get<List<Partner>>('/partners', q),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+export const usePartner = (id: string | undefined) =>
+  useQuery({ queryKey: keys.partner(id ?? ''), queryFn: () => api.get<Partner>(`/partners/${id}`), enabled: !!id });
+
+const STATIC = { staleTime: 5 * 60_000 };
+export const useDistricts = (enabled = true) =>
+  useQuery({ queryKey: keys.districts, queryFn: () => api.get<List<District>>('/districts'), enabled, ...STATIC });
+export const useFields = (enabled = true) =>
+  useQuery({ queryKey: keys.fields, queryFn: () => api.get<List<ReferenceItem>>('/fields'), enabled, ...STATIC });
+export const useSpecializations = (enabled = true) =>
+  useQuery({
+    queryKey: keys.specializations,
+    queryFn: () => api.get<List<ReferenceItem>>('/specializations'),
+    enabled,
+    ...STATIC,
+  });
+
+export const useUsers = (enabled = true) =>
+  useQuery({ queryKey: keys.users, queryFn: () => api.get<List<Account>>('/users'), enabled });
+export const useOffices = (enabled = true) =>
+  useQuery({ queryKey: keys.offices, queryFn: () => api.get<List<Office>>('/offices'), enabled });
+export const useOffice = (id: string | undefined) =>
+  useQuery({ queryKey: keys.office(id ?? ''), queryFn: () => api.get<Office>(`/offices/${id}`), enabled: !!id });
+export const useOutbox = (q: Query) =>
+  useQuery({
+    queryKey: keys.outbox(q),
+    queryFn: () => api.get<List<OutboxMessage>>('/outbox', q),
+    placeholderData: keepPreviousData,
+  });
+export const useAudit = (q: Query) =>
+  useQuery({
+    queryKey: keys.audit(q),
+    queryFn: () => api.get<List<AuditEvent>>('/audit-events', q),
+    placeholderData: keepPreviousData,
+  });
+
+/** A mutation that invalidates the given query keys when it succeeds. */
+export function useApiMutation<TVars, TResult = unknown>(
+  fn: (vars: TVars) => Promise<TResult>,
+  invalidate: readonly (readonly unknown[])[] = [],
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
+}
+
+/** Name lookups for reference data shown in lists and detail pages. */
+export function useReferenceNames(enabled = true) {
+  const districts = useDistricts(enabled);
+  const fields = useFields(enabled);
+  const specializations = useSpecializations(enabled);
+  const byId = new Map((districts.data?.items ?? []).map((d) => [d.id, d.name]));
+  const fieldNames = new Map((fields.data?.items ?? []).map((f) => [f.key, f.name]));
+  const specNames = new Map((specializations.data?.items ?? []).map((s) => [s.key, s.name]));
+  return {
+    district: (id: string | null | undefined) => (id ? (byId.get(id) ?? '–') : '–'),
+    field: (key: string) => fieldNames.get(key) ?? key,
+    specialization: (key: string) => specNames.get(key) ?? key,
+    districts: districts.data?.items ?? [],
+    fields: fields.data?.items ?? [],
+    specializations: specializations.data?.items ?? [],
+  };
+}

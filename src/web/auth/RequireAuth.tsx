@@ -1,0 +1,26 @@
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from './AuthProvider';
+
+/** Shows the login page instead of any signed-in page when there is no session, and returns afterwards. */
+export function RequireAuth() {
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (loading)
+    return (
+      <Center h="100vh" component="main">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+/** Pages that need a module ability; without it the user is sent to their start page. */
+export function RequireAbility({ ability, children }: { ability: string; children: React.ReactNode }) {
+  const { can } = useAuth();
+  if (!can(ability)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}

@@ -1,0 +1,96 @@
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useMe } from '../auth/AuthProvider';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Logo } from './Logo';
+import { navItemsFor } from './navigation';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  useEffect(() => close(), [location.pathname, close]);
+  const items = navItemsFor(me);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', sm: 'lg' }}
+    >
+      <a href="#main" className="skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Anchor component={RouterNavLink} to="/" underline="never" c="inherit" aria-label={t('nav.homeLink')}>
+              <Logo />
+            </Anchor>
+            {me.office && (
+              <Text size="sm" c="dimmed" truncate visibleFrom="md" style={{ minWidth: 0 }}>
+                {me.office.name}
+              </Text>
+            )}
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          <VisuallyHidden>
+            <h2>{t('nav.label')}</h2>
+          </VisuallyHidden>
+          {me.office && (
+            <Text size="xs" c="dimmed" hiddenFrom="md" px="sm" pb="xs">
+              {me.office.name}
+            </Text>
+          )}
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              end={item.end}
+              label={t(item.labelKey)}
+              leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
+              active={isActive(location.pathname, item.to, item.end, items.map((i) => i.to))}
+              styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+              mb={2}
+            />
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <div className="page-width">
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** The longest matching item is active, so "Mein Profil" (/guides/x) wins over "Lots:innen" (/guides). */
+function isActive(path: string, to: string, end: boolean | undefined, all: string[]): boolean {
+  if (end) return path === to;
+  const matches = (p: string) => path === p || path.startsWith(`${p}/`);
+  if (!matches(to)) return false;
+  return !all.some((other) => other !== to && other.length > to.length && matches(other));
+}

@@ -1,0 +1,3 @@
+import type { Gender } from '../../../shared/enums.js';
+
+export type GenderOrEmpty = Gender | '';

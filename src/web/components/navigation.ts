@@ -1,0 +1,31 @@
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconBuildingCommunity,
+  IconHome,
+  IconListDetails,
+  IconMail,
+  IconSettings,
+  IconUser,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { Me } from '../api/types';
+
+export type NavItem = { to: string; labelKey: string; icon: typeof IconHome; end?: boolean };
+
+/** The navigation is built from the caller's abilities, never from role names. */
+export function navItemsFor(me: Me): NavItem[] {
+  const can = (a: string) => me.abilities[a] === true;
+  const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', icon: IconHome, end: true }];
+  if (can('guides.list')) items.push({ to: '/guides', labelKey: 'nav.guides', icon: IconUsersGroup });
+  if (can('guides.viewOwn') && me.guideId) items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
+  if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
+  if (can('partners.viewOwn') && me.partnerId)
+    items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });
+  if (can('settings.manage') || can('users.manage'))
+    items.push({ to: '/settings', labelKey: 'nav.settings', icon: IconSettings });
+  if (can('offices.manage')) items.push({ to: '/admin/offices', labelKey: 'nav.offices', icon: IconBuilding });
+  if (can('outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox', icon: IconMail });
+  if (can('audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', icon: IconListDetails });
+  return items;
+}

@@ -1,0 +1,74 @@
+import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../AppModal';
+import { api } from '../../api/client';
+import { keys, useApiMutation } from '../../api/queries';
+import { applyServerErrors, FormError } from '../FormError';
+import { notifySuccess } from '../notify';
+
+export function ContactModal({ partnerId, opened, onClose }: { partnerId: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm({
+    initialValues: { name: '', email: '', phone: '', invite: true },
+    validate: {
+      name: (v) => (v.trim() ? null : t('validation.required')),
+      email: (v) => (v.trim() ? null : t('validation.required')),
+    },
+  });
+  const add = useApiMutation(
+    (v: typeof form.values) =>
+      api.post(`/partners/${partnerId}/contacts`, {
+        name: v.name.trim(),
+        email: v.email.trim(),
+        phone: v.phone.trim() || null,
+        invite: v.invite,
+      }),
+    [keys.partner(partnerId), keys.partners],
+  );
+
+  function close() {
+    form.reset();
+    add.reset();
+    setExtra([]);
+    onClose();
+  }
+
+  async function submit(values: typeof form.values) {
+    try {
+      await add.mutateAsync(values);
+      notifySuccess(values.invite ? t('partners.contactInvited', { email: values.email }) : t('partners.contactAdded'));
+      close();
+    } catch (error) {
+      setExtra(applyServerErrors(form, error));
+    }
+  }
+
+  return (
+    <AppModal opened={opened} onClose={close} title={t('partners.addContact')}>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack>
+          <FormError error={add.error} extra={extra} />
+          <TextInput label={t('partners.contact.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('partners.contact.email')} type="email" required {...form.getInputProps('email')} />
+          <TextInput label={t('partners.contact.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />
+          <Checkbox
+            label={t('partners.contact.invite')}
+            description={t('partners.contact.inviteHint')}
+            {...form.getInputProps('invite', { type: 'checkbox' })}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('partners.addContactSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,201 @@
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { keys, useApiMutation, useGuideList, useUsers } from '../../api/queries';
+import type { Account } from '../../api/types';
+import { formatDateTime } from '../../i18n/format';
+import { AccountStatusBadge } from '../Badges';
+import { applyServerErrors } from '../FormError';
+import { notifyError, notifySuccess } from '../notify';
+import { errorMessage, ErrorState, LoadingState } from '../States';
+import { EditModal } from './EditModal';
+
+type InviteValues = { role: string; guideId: string; displayName: string; email: string };
+
+function InviteModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [extra, setExtra] = useState<string[]>([]);
+  const guides = useGuideList({ limit: 200, sort: 'lastName' });
+  const form = useForm<InviteValues>({
+    initialValues: { role: 'coordinator', guideId: '', displayName: '', email: '' },
+    validate: {
+      displayName: (v) => (v.trim() ? null : t('validation.required')),
+      email: (v) => (v.trim() ? null : t('validation.required')),
+    },
+  });
+  const invite = useApiMutation((body: Record<string, unknown>) => api.post('/users', body), [keys.users, keys.guides]);
+  const withoutAccount = (guides.data?.items ?? []).filter((g) => !g.hasAccount).map((g) => ({ value: g.id, label: `${g.lastName}, ${g.firstName}` }));
+
+  async function submit(v: InviteValues) {
+    setExtra([]);
+    try {
+      await invite.mutateAsync({
+        email: v.email.trim(),
+        displayName: v.displayName.trim(),
+        role: v.role,
+        ...(v.role === 'guide' && v.guideId ? { guideId: v.guideId } : {}),
+      });
+      notifySuccess(t('settings.accounts.invited', { email: v.email.trim() }));
+      onClose();
+    } catch (error) {
+      setExtra(applyServerErrors(form, error));
+    }
+  }
+
+  return (
+    <EditModal
+      opened
+      title={t('settings.accounts.invite')}
+      onClose={onClose}
+      onSubmit={form.onSubmit(submit)}
+      busy={invite.isPending}
+      error={invite.error}
+      extra={extra}
+      submitLabel={t('settings.accounts.inviteSubmit')}
+    >
+      <Select
+        label={t('settings.accounts.role')}
+        data={[
+          { value: 'coordinator', label: t('role.coordinator') },
+          { value: 'guide', label: t('role.guide') },
+        ]}
+        allowDeselect={false}
+        {...form.getInputProps('role')}
+      />
+      {form.values.role === 'guide' && (
+        <Select
+          label={t('settings.accounts.guide')}
+          description={t('settings.accounts.guideHint')}
+          data={withoutAccount}
+          searchable
+          clearable
+          nothingFoundMessage={t('common.nothingFound')}
+          {...form.getInputProps('guideId')}
+          onChange={(id) => {
+            form.setFieldValue('guideId', id ?? '');
+            const g = guides.data?.items.find((x) => x.id === id);
+            if (g) {
+              form.setFieldValue('displayName', `${g.firstName} ${g.lastName}`);
+              if (g.email) form.setFieldValue('email', g.email);
+            }
+          }}
+        />
+      )}
+      <TextInput label={t('settings.accounts.displayName')} required {...form.getInputProps('displayName')} />
+      <TextInput label={t('settings.accounts.email')} type="email" required {...form.getInputProps('email')} />
+      <Text size="xs" c="dimmed">
+        {t('settings.accounts.inviteHint')}
+      </Text>
+    </EditModal>
+  );
+}
+
+function ToggleButton({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const toggle = useApiMutation((disabled: boolean) => api.patch(`/users/${account.id}`, { disabled }), [keys.users]);
+  if (!account.abilities.disable) return null;
+  const disabled = account.status === 'disabled';
+  return (
+    <Button
+      size="xs"
+      variant={disabled ? 'light' : 'outline'}
+      color={disabled ? undefined : 'red'}
+      loading={toggle.isPending}
+      aria-label={disabled ? t('settings.accounts.enableNamed', { name: account.displayName }) : t('settings.accounts.disableNamed', { name: account.displayName })}
+      onClick={() =>
+        toggle.mutate(!disabled, {
+          onSuccess: () => notifySuccess(disabled ? t('settings.accounts.enabled') : t('settings.accounts.disabled')),
+          onError: (e) => notifyError(errorMessage(e, t)),
+        })
+      }
+    >
+      {disabled ? t('settings.accounts.enable') : t('settings.accounts.disable')}
+    </Button>
+  );
+}
+
+export function AccountsTab() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const [inviting, setInviting] = useState(false);
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+
+  return (
+    <Card padding="lg" component="section" aria-labelledby="accounts-h">
+      <Group justify="space-between" mb="md">
+        <div>
+          <Title order={2} size="h4" id="accounts-h">
+            {t('settings.tab.accounts')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('settings.accounts.intro')}
+          </Text>
+        </div>
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
+          {t('settings.accounts.invite')}
+        </Button>
+      </Group>
+      {users.isPending ? (
+        <LoadingState />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : wide ? (
+        <Table striped="even" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('settings.accounts.displayName')}</Table.Th>
+              <Table.Th scope="col">{t('settings.accounts.email')}</Table.Th>
+              <Table.Th scope="col">{t('settings.accounts.role')}</Table.Th>
+              <Table.Th scope="col">{t('settings.accounts.status')}</Table.Th>
+              <Table.Th scope="col">{t('settings.accounts.lastLogin')}</Table.Th>
+              <Table.Th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data.items.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td fw={500}>{u.displayName}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{t(`role.${u.role}`, { defaultValue: u.role })}</Table.Td>
+                <Table.Td>
+                  <AccountStatusBadge status={u.status} />
+                </Table.Td>
+                <Table.Td className="tabular">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '–'}</Table.Td>
+                <Table.Td ta="end">
+                  <ToggleButton account={u} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {users.data.items.map((u) => (
+            <Card key={u.id} component="li" padding="sm">
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{u.displayName}</Text>
+                <AccountStatusBadge status={u.status} />
+              </Group>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {u.email}
+              </Text>
+              <Group justify="space-between" mt={4}>
+                <Text size="sm" c="dimmed">
+                  {t(`role.${u.role}`, { defaultValue: u.role })}
+                </Text>
+                <ToggleButton account={u} />
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {inviting && <InviteModal onClose={() => setInviting(false)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import { displayName } from '../../shared/reference-data.js';
+import { currentLocale, intlLocale } from './index';
+
+/** Calendar dates travel as YYYY-MM-DD; parse them as local dates so no time zone shifts the day. */
+export function formatDate(value: string | null | undefined, locale: string = currentLocale()): string {
+  if (!value) return '–';
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
+}
+
+export function formatDateTime(value: string | null | undefined, locale: string = currentLocale()): string {
+  if (!value) return '–';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatNumber(value: number, locale: string = currentLocale()): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
+export const languageName = (code: string, locale: string = currentLocale()) => displayName('language', code, locale);
+export const countryName = (code: string, locale: string = currentLocale()) => displayName('region', code, locale);
+
+/** Options for selects, sorted by their name in the UI language. */
+export function namedOptions(codes: readonly string[], name: (code: string) => string, locale: string) {
+  const collator = new Intl.Collator(locale);
+  return codes
+    .map((code) => ({ value: code, label: name(code) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}

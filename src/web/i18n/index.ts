@@ -1,0 +1,64 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale, RTL_LOCALES } from '../../shared/enums.js';
+import { catalogues } from '../../shared/i18n/index.js';
+
+const STORAGE_KEY = 'lotsennetz.locale';
+
+export const LOCALE_NAMES: Record<Locale, string> = { de: 'Deutsch', en: 'English', ar: 'العربية' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language chosen on this device, if the user ever chose one. */
+export function storedLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLocale(locale: Locale) {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
+
+export const directionOf = (locale: string): 'rtl' | 'ltr' =>
+  (RTL_LOCALES as readonly string[]).includes(locale) ? 'rtl' : 'ltr';
+
+function applyToDocument(locale: string) {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : 'de';
+}
+
+/** Locale for Intl formatting: Latin digits in Arabic, matching what people type into the forms. */
+export function intlLocale(locale: string = currentLocale()): string {
+  return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+}
+
+const initial = storedLocale() ?? 'de';
+applyToDocument(initial);
+
+void i18next.use(initReactI18next).init({
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalogues[l] }])),
+  lng: initial,
+  fallbackLng: 'de',
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  react: { useSuspense: false },
+});
+
+i18next.on('languageChanged', applyToDocument);
+
+export { i18next };

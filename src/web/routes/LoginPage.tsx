@@ -1,0 +1,70 @@
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthProvider';
+import { AuthLayout } from '../components/AuthLayout';
+import { FormError } from '../components/FormError';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { me, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (v.trim() ? null : t('validation.required')),
+      password: (v) => (v ? null : t('validation.required')),
+    },
+  });
+
+  if (me) return <Navigate to={from} replace />;
+
+  async function submit(values: typeof form.values) {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.email.trim(), values.password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      setError(e);
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout title={t('auth.loginTitle')} intro={t('auth.loginIntro')}>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack>
+          <FormError error={error} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            {t('auth.login')}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t('auth.forgotLink')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

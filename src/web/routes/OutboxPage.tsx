@@ -1,0 +1,153 @@
+import { Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
+import { useOutbox } from '../api/queries';
+import type { OutboxMessage } from '../api/types';
+import { Field, FieldList } from '../components/Field';
+import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
+import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { useDebouncedInput } from '../hooks/useDebounced';
+import { useSearchState } from '../hooks/useSearchState';
+import { formatDateTime } from '../i18n/format';
+
+const LIMIT = 25;
+const STATUS_COLORS: Record<string, string> = { sent: 'green', stored: 'blue', queued: 'gray', failed: 'red' };
+
+/** Mail text with its links clickable (invitation and reset links are what people look for here). */
+function MailText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <Text component="pre" size="sm" className="preformatted" dir="auto">
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <Anchor key={`${i}-${part}`} href={part} underline="always" style={{ overflowWrap: 'anywhere' }}>
+            {part}
+          </Anchor>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: text fragments have no identity
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </Text>
+  );
+}
+
+function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'}>
+      {t(`outbox.status.${status}`, { defaultValue: status })}
+    </Badge>
+  );
+}
+
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const { values, update, offset } = useSearchState(['to'] as const);
+  const [to, setTo] = useDebouncedInput(values.to, (v) => update({ to: v }));
+  const list = useOutbox({ to: values.to, limit: LIMIT, offset });
+  const [open, setOpen] = useState<OutboxMessage | null>(null);
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+
+  const openButton = (m: OutboxMessage) => (
+    <Button size="xs" variant="light" onClick={() => setOpen(m)} aria-label={t('outbox.openNamed', { subject: m.subject })}>
+      {t('outbox.open')}
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('outbox.title')} subtitle={t('outbox.intro')} />
+      <Paper withBorder p="md" mb="md" component="section" aria-label={t('outbox.filters')}>
+        <TextInput
+          type="search"
+          label={t('outbox.filterTo')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          maw={420}
+        />
+      </Paper>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={t('outbox.empty')} text={t('outbox.emptyText')} />
+      ) : (
+        <>
+          {wide ? (
+            <Table striped="even" withTableBorder bg="white" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('outbox.col.createdAt')}</Table.Th>
+                  <Table.Th scope="col">{t('outbox.col.to')}</Table.Th>
+                  <Table.Th scope="col">{t('outbox.col.subject')}</Table.Th>
+                  <Table.Th scope="col">{t('outbox.col.status')}</Table.Th>
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td className="tabular">{formatDateTime(m.createdAt)}</Table.Td>
+                    <Table.Td>{m.to}</Table.Td>
+                    <Table.Td>{m.subject}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={m.status} />
+                    </Table.Td>
+                    <Table.Td ta="end">{openButton(m)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {list.data.items.map((m) => (
+                <Card key={m.id} component="li" padding="sm">
+                  <Text fw={600}>{m.subject}</Text>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {m.to}
+                  </Text>
+                  <Group justify="space-between" mt={6}>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(m.createdAt)}
+                    </Text>
+                    <Group gap="xs">
+                      <StatusBadge status={m.status} />
+                      {openButton(m)}
+                    </Group>
+                  </Group>
+                </Card>
+              ))}
+            </Stack>
+          )}
+          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => update({ offset: String(o) }, false)} />
+        </>
+      )}
+      <AppModal opened={open !== null} onClose={() => setOpen(null)} title={open?.subject} size="lg">
+        {open && (
+          <Stack>
+            <FieldList>
+              <Field label={t('outbox.col.to')}>{open.to}</Field>
+              <Field label={t('outbox.col.status')}>
+                <StatusBadge status={open.status} />
+              </Field>
+              <Field label={t('outbox.col.createdAt')}>{formatDateTime(open.createdAt)}</Field>
+              <Field label={t('outbox.col.sentAt')}>{formatDateTime(open.sentAt)}</Field>
+            </FieldList>
+            <Paper withBorder p="md" bg="gray.0">
+              <MailText text={open.text} />
+            </Paper>
+          </Stack>
+        )}
+      </AppModal>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { useAuth } from '../auth/AuthProvider';
+import { PageHeader } from '../components/PageHeader';
+import { AccountsTab } from '../components/settings/AccountsTab';
+import { DistrictsTab } from '../components/settings/DistrictsTab';
+import { OfficeTab } from '../components/settings/OfficeTab';
+import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
+
+const TABS = ['office', 'districts', 'fields', 'specializations', 'accounts'] as const;
+type Tab = (typeof TABS)[number];
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const { can, me } = useAuth();
+  const visible = TABS.filter((x) => (x === 'accounts' ? can('users.manage') : can('settings.manage')));
+  if (visible.length === 0 || !me?.office) return <Navigate to="/" replace />;
+  const current: Tab = (visible as readonly string[]).includes(tab ?? '') ? (tab as Tab) : visible[0];
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} subtitle={me.office.name} />
+      <Tabs
+        value={current}
+        onChange={(v) => v && navigate(v === visible[0] ? '/settings' : `/settings/${v}`, { replace: true })}
+        keepMounted={false}
+        variant="outline"
+      >
+        <Tabs.List mb="md" style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+          {visible.map((x) => (
+            <Tabs.Tab key={x} value={x}>
+              {t(`settings.tab.${x}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="office">
+          <OfficeTab officeId={me.office.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="districts">
+          <DistrictsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="fields">
+          <ReferenceItemsTab kind="fields" />
+        </Tabs.Panel>
+        <Tabs.Panel value="specializations">
+          <ReferenceItemsTab kind="specializations" />
+        </Tabs.Panel>
+        <Tabs.Panel value="accounts">
+          <AccountsTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
