@@ -16,14 +16,22 @@ export async function createTestApp(overrides: { now?: () => Date; env?: Record<
   const database = url
     ? await openDatabase({ databaseUrl: url })
     : await openDatabase({ memory: true, pgliteLoadDataDir: new Blob([readFileSync(template)]) });
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', ...overrides.env });
+  return createAppOn(database, overrides);
+}
+
+/** The app on a database the caller opened (e.g. one a backup was restored into); `close` closes both. */
+export async function createAppOn(
+  database: Database,
+  overrides: { now?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: process.env.TEST_LOG ? 'error' : 'silent', ...overrides.env });
   const ctx: AppContext = {
     config,
     database,
     mailer: new Mailer({ from: config.mailFrom }),
     now: overrides.now ?? (() => new Date()),
   };
-  const app = await buildApp(ctx, { webRoot: '/nonexistent' });
+  const app = await buildApp(ctx, { webRoot: '/nonexistent', logger: Boolean(process.env.TEST_LOG) });
   await app.ready();
   return {
     app,

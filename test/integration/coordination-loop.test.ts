@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { pdfText } from '../helpers/pdf.js';
-
-const today = new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+import { inDays, requestBody, today } from '../helpers/requests.js';
 
 let t: TestApp;
 let office: TestOffice;
@@ -13,25 +11,6 @@ beforeAll(async () => {
   office = await createOffice(t);
 });
 afterAll(() => t.close());
-
-export function requestBody(office: TestOffice, over: Record<string, unknown> = {}) {
-  return {
-    field: 'authorities',
-    type: 'accompaniment',
-    title: 'Begleitung zur Ausländerbehörde',
-    description: 'Termin zur Verlängerung, Familie braucht Orientierung im Amt.',
-    districtId: office.districtIds[0],
-    startsOn: today,
-    endsOn: inDays(90),
-    frequency: 'weekly',
-    expectedHours: 6,
-    slots: [{ weekday: 2, from: '09:30', to: '11:00' }],
-    languages: ['ar'],
-    minorsInvolved: false,
-    person: { initials: 'A. K.', ageGroup: 'adult', languages: ['ar'], household: 'family', householdSize: 4, consentGiven: true, consentVersion: '2026-01', consentLanguage: 'ar' },
-    ...over,
-  };
-}
 
 describe('the coordination loop: partner files → coordinator offers → guide accepts → agreement → activities → close', () => {
   let requestId: string;
@@ -82,7 +61,9 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     });
     expect(res.statusCode).toBe(201);
     offerId = res.json().items[0].id;
-    const outbox = await client(t.app, office.sessions.coordinator).get(`/outbox?to=${encodeURIComponent(office.emails.guide)}`);
+    const outbox = await client(t.app, office.sessions.coordinator).get(
+      `/outbox?to=${encodeURIComponent(office.emails.guide)}`,
+    );
     const mail = outbox.json().items[0];
     expect(mail.text).toMatch(/\/offers\/answer\/[\w-]+\?answer=accept/);
     const request = await client(t.app, office.sessions.coordinator).get(`/requests/${requestId}`);
@@ -105,7 +86,10 @@ describe('the coordination loop: partner files → coordinator offers → guide 
       steps: [{ title: 'Unterlagen sortieren' }, { title: 'Termin gemeinsam wahrnehmen' }],
       contactChannels: 'Telefon, Messenger',
     });
-    expect((await client(t.app, office.sessions.guide).post(`/assignments/${assignmentId}/agreement/confirm`, {})).statusCode).toBe(200);
+    expect(
+      (await client(t.app, office.sessions.guide).post(`/assignments/${assignmentId}/agreement/confirm`, {}))
+        .statusCode,
+    ).toBe(200);
     const res = await client(t.app, office.sessions.partner).post(`/assignments/${assignmentId}/agreement/confirm`, {});
     expect(res.json().status).toBe('active');
     expect(res.json().agreement.guideConfirmedAt).toBeTruthy();
@@ -137,16 +121,34 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     });
     expect(first.statusCode).toBe(201);
     expect(first.json().minutes).toBe(105);
-    await api.post(`/assignments/${assignmentId}/activities`, { date: today, startTime: '14:00', endTime: '14:30', type: 'phone', expensesCents: 450 });
-    const bad = await api.post(`/assignments/${assignmentId}/activities`, { date: today, startTime: '12:00', endTime: '11:00', type: 'phone' });
+    await api.post(`/assignments/${assignmentId}/activities`, {
+      date: today,
+      startTime: '14:00',
+      endTime: '14:30',
+      type: 'phone',
+      expensesCents: 450,
+    });
+    const bad = await api.post(`/assignments/${assignmentId}/activities`, {
+      date: today,
+      startTime: '12:00',
+      endTime: '11:00',
+      type: 'phone',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('endTime');
-    const outside = await api.post(`/assignments/${assignmentId}/activities`, { date: inDays(-400), startTime: '09:00', endTime: '10:00', type: 'phone' });
+    const outside = await api.post(`/assignments/${assignmentId}/activities`, {
+      date: inDays(-400),
+      startTime: '09:00',
+      endTime: '10:00',
+      type: 'phone',
+    });
     expect(outside.json().errors[0].code).toBe('outsideAgreement');
     const assignment = await api.get(`/assignments/${assignmentId}`);
     expect(assignment.json().totals).toEqual({ activities: 2, minutes: 135, km: 7.5, expensesCents: 450 });
     const perGuide = await client(t.app, office.sessions.coordinator).get('/activity-totals');
-    expect(perGuide.json().items).toEqual([expect.objectContaining({ guideId: office.guideId, minutes: 135, km: 7.5 })]);
+    expect(perGuide.json().items).toEqual([
+      expect.objectContaining({ guideId: office.guideId, minutes: 135, km: 7.5 }),
+    ]);
   });
 
   it('the coordinator closes it with an outcome; the request is closed', async () => {
@@ -158,7 +160,10 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     expect(res.json().status).toBe('closed');
     const request = await client(t.app, office.sessions.coordinator).get(`/requests/${requestId}`);
     expect(request.json().status).toBe('closed');
-    const statuses = request.json().timeline.filter((e: { kind: string }) => e.kind === 'status').map((e: { toStatus: string }) => e.toStatus);
+    const statuses = request
+      .json()
+      .timeline.filter((e: { kind: string }) => e.kind === 'status')
+      .map((e: { toStatus: string }) => e.toStatus);
     expect(statuses.reverse()).toEqual(['in_review', 'offered', 'matched', 'active', 'closed']);
   });
 });

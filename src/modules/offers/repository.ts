@@ -74,13 +74,20 @@ export const offerRepository = {
       .set({ status: 'withdrawn', respondedAt: at, linkTokenHash: null })
       .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'))),
 
-  /** Marks overdue offers expired and returns them, so their requests can fall back to review. */
-  expireOverdue: (tx: Tx, now: Date) =>
+  requestsWithOverdueOffers: async (tx: Tx, now: Date) =>
+    (
+      await tx
+        .selectDistinct({ requestId: offers.requestId })
+        .from(offers)
+        .where(and(eq(offers.status, 'pending'), lt(offers.expiresAt, now)))
+    ).map((r) => r.requestId),
+
+  /** Marks a request's overdue offers expired (the caller holds the request's lock). */
+  expireOverdue: (tx: Tx, requestId: string, now: Date) =>
     tx
       .update(offers)
       .set({ status: 'expired', respondedAt: now, linkTokenHash: null })
-      .where(and(eq(offers.status, 'pending'), lt(offers.expiresAt, now)))
-      .returning(),
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'), lt(offers.expiresAt, now))),
 
   countPending: async (tx: Tx, requestId: string) =>
     (

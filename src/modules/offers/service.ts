@@ -17,7 +17,7 @@ import { offerMail } from '../mail/templates.js';
 import { GOOD_FIT_THRESHOLD, rankForRequest } from '../matching/service.js';
 import { referenceRepository } from '../reference/repository.js';
 import { requestPolicy } from '../requests/policy.js';
-import { requestRepository } from '../requests/repository.js';
+import { type RequestRow, requestRepository } from '../requests/repository.js';
 import type { RequestService } from '../requests/service.js';
 import { settingsRepository } from '../settings/repository.js';
 import { offerPolicy } from './policy.js';
@@ -261,19 +261,12 @@ export class OfferService {
    * neither a second deployment nor a guide over capacity can result. The unique index on
    * assignments.request_id is the last line of defence.
    */
-  private async acceptInTx(tx: Tx, actor: Actor, offer: OfferRow) {
+  private async acceptInTx(tx: Tx, actor: Actor, offer: OfferRow, request: RequestRow) {
     const now = this.ctx.now();
     if (offer.status !== 'pending')
       throw new AppError(409, 'conflict', [{ path: 'status', code: `offer_${offer.status}` }]);
-    if (offer.expiresAt <= now) {
-      await repo.setStatus(tx, offer.id, 'expired', now);
-      throw new AppError(409, 'offer_expired');
-    }
-    const request = await requestRepository.lockById(tx, offer.requestId);
-    if (request.status !== 'offered') {
-      await repo.setStatus(tx, offer.id, 'superseded', now);
-      throw new AppError(409, 'request_taken');
-    }
+    if (offer.expiresAt <= now) throw new AppError(409, 'offer_expired');
+    if (request.status !== 'offered') throw new AppError(409, 'request_taken');
     const [guide] = await tx.select().from(guides).where(eq(guides.id, offer.guideId)).for('update');
     const [{ n: active }] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -340,6 +333,18 @@ export class OfferService {
     return updated;
   }
 
+  /**
+   * Every write to offers takes the request's row lock first, then the offer's: one lock order everywhere, so
+   * concurrent accepts, declines and expiries queue up instead of deadlocking.
+   */
+  private async lockOfferAndRequest(tx: Tx, offerId: string) {
+    const peek = await repo.findById(tx, offerId);
+    if (!peek) return null;
+    const request = await requestRepository.lockById(tx, peek.offer.requestId);
+    const offer = await repo.lock(tx, offerId);
+    return { request, offer };
+  }
+
   /** When the last open offer of a request ends without acceptance, the request goes back to review. */
   private async fallBackIfNoneOpen(tx: Tx, actor: Actor, requestId: string) {
     const request = await requestRepository.lockById(tx, requestId);
@@ -350,35 +355,39 @@ export class OfferService {
 
   /** Offers past their expiry become `expired`; runs before offer reads and from the server's timer. */
   async expireOverdue(tx: Tx, actor: Actor) {
-    const expired = await repo.expireOverdue(tx, this.ctx.now());
-    for (const requestId of new Set(expired.map((o) => o.requestId)))
+    const now = this.ctx.now();
+    for (const requestId of await repo.requestsWithOverdueOffers(tx, now)) {
+      await requestRepository.lockById(tx, requestId);
+      await repo.expireOverdue(tx, requestId, now);
       await this.fallBackIfNoneOpen(tx, actor, requestId);
+    }
   }
 
   async accept(actor: Actor, id: string) {
     await this.scope(actor, async (tx) => {
-      const offer = await repo.lock(tx, id);
-      if (!offer || !offerPolicy.view(actor, offer)) throw notFound();
-      if (!offerPolicy.answer(actor, offer) && offer.status === 'pending') throw forbidden();
-      return this.acceptInTx(tx, actor, offer);
+      const locked = await this.lockOfferAndRequest(tx, id);
+      if (!locked || !offerPolicy.view(actor, locked.offer)) throw notFound();
+      if (!offerPolicy.answer(actor, locked.offer) && locked.offer.status === 'pending') throw forbidden();
+      return this.acceptInTx(tx, actor, locked.offer, locked.request);
     });
     return this.get(actor, id);
   }
 
   async decline(actor: Actor, id: string, reason?: string) {
     await this.scope(actor, async (tx) => {
-      const offer = await repo.lock(tx, id);
-      if (!offer || !offerPolicy.view(actor, offer)) throw notFound();
-      if (!offerPolicy.answer(actor, offer) && offer.status === 'pending') throw forbidden();
-      return this.declineInTx(tx, actor, offer, reason);
+      const locked = await this.lockOfferAndRequest(tx, id);
+      if (!locked || !offerPolicy.view(actor, locked.offer)) throw notFound();
+      if (!offerPolicy.answer(actor, locked.offer) && locked.offer.status === 'pending') throw forbidden();
+      return this.declineInTx(tx, actor, locked.offer, reason);
     });
     return this.get(actor, id);
   }
 
   async withdraw(actor: Actor, id: string) {
     await this.scope(actor, async (tx) => {
-      const offer = await repo.lock(tx, id);
-      if (!offer || !offerPolicy.view(actor, offer)) throw notFound();
+      const locked = await this.lockOfferAndRequest(tx, id);
+      if (!locked || !offerPolicy.view(actor, locked.offer)) throw notFound();
+      const offer = locked.offer;
       if (!offerPolicy.withdraw(actor, offer)) throw conflict();
       await repo.setStatus(tx, offer.id, 'withdrawn', this.ctx.now());
       await recordAudit(tx, actor, { action: 'offer.withdrawn', entityType: 'offer', entityId: offer.id });
@@ -409,10 +418,10 @@ export class OfferService {
       };
     });
     return inScope(this.ctx.database.db, { officeId: offer.officeId }, async (tx) => {
-      const locked = await repo.lock(tx, offer.id);
-      if (!locked || locked.linkTokenHash !== tokenHash) throw new AppError(404, 'token_invalid');
-      if (answer === 'accept') await this.acceptInTx(tx, guideActor, locked);
-      else await this.declineInTx(tx, guideActor, locked, reason);
+      const locked = await this.lockOfferAndRequest(tx, offer.id);
+      if (!locked || locked.offer.linkTokenHash !== tokenHash) throw new AppError(404, 'token_invalid');
+      if (answer === 'accept') await this.acceptInTx(tx, guideActor, locked.offer, locked.request);
+      else await this.declineInTx(tx, guideActor, locked.offer, reason);
       const [final] = await tx.select({ status: offers.status }).from(offers).where(eq(offers.id, offer.id));
       return { status: final.status as 'accepted' | 'declined' };
     });
