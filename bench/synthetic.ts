@@ -1,5 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../src/db/client.js';
-import { guides } from '../src/db/schema/index.js';
+import { assignments, guides, partners, requests } from '../src/db/schema/index.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS, LANGUAGE_CODES } from '../src/shared/reference-data.js';
 
 /** Deterministic synthetic guides for benchmarks: realistic list sizes, no real names. */
@@ -33,8 +34,58 @@ export async function insertSyntheticGuides(tx: Tx, officeId: string, districtId
         maxActiveAssignments: 1 + Math.floor(rnd() * 3),
         status: pick(statuses),
         certifiedAt: '2025-01-01',
+        backgroundCheckedAt: rnd() < 0.6 ? '2024-06-01' : null,
+        backgroundRelevantConviction: false,
       };
     });
     await tx.insert(guides).values(batch);
   }
+}
+
+/** Past and running deployments for a share of the guides, so capacity and fairness have data to work on. */
+export async function insertSyntheticAssignments(tx: Tx, officeId: string, districtId: string, count: number) {
+  const [partner] = await tx
+    .insert(partners)
+    .values({ officeId, name: 'Synthetische Einsatzstelle', type: 'other' })
+    .returning();
+  const guideRows = await tx.select({ id: guides.id }).from(guides).where(eq(guides.officeId, officeId)).limit(count);
+  for (let offset = 0; offset < guideRows.length; offset += 500) {
+    const chunk = guideRows.slice(offset, offset + 500);
+    const requestRows = await tx
+      .insert(requests)
+      .values(
+        chunk.map((_, i) => ({
+          officeId,
+          partnerId: partner.id,
+          field: 'authorities',
+          type: 'accompaniment',
+          title: `Synthetisch ${offset + i}`,
+          description: 'Synthetische Anfrage für Benchmarks.',
+          districtId,
+          startsOn: '2026-01-01',
+          frequency: 'weekly',
+          expectedHours: 4,
+          minorsInvolved: false,
+          personInitials: 'S.',
+          personAgeGroup: 'adult',
+          personHousehold: 'individual',
+          personConsentGiven: true,
+          status: 'active',
+        })),
+      )
+      .returning({ id: requests.id });
+    await tx.insert(assignments).values(
+      chunk.map((g, i) => ({
+        officeId,
+        requestId: requestRows[i].id,
+        guideId: g.id,
+        partnerId: partner.id,
+        status: i % 3 === 0 ? 'closed' : 'active',
+        startedAt: new Date(Date.now() - (i % 300) * 86_400_000),
+      })),
+    );
+  }
+  await tx.execute(sql`update guides g set active_assignments = (
+    select count(*) from assignments a where a.guide_id = g.id and a.status in ('pending_agreement', 'active'))
+    where g.office_id = ${officeId}`);
 }

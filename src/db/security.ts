@@ -34,11 +34,13 @@ BEGIN
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t.table_name);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t.table_name);
     EXECUTE format('DROP POLICY IF EXISTS office_isolation ON %I', t.table_name);
+    -- The settings are wrapped in scalar subqueries so PostgreSQL evaluates them once per query (an InitPlan),
+    -- not once per row: this keeps large offices fast.
     EXECUTE format($p$CREATE POLICY office_isolation ON %I
-      USING (current_setting('app.scope', true) = 'system'
-             OR office_id = nullif(current_setting('app.office_id', true), '')::uuid)
-      WITH CHECK (current_setting('app.scope', true) = 'system'
-             OR office_id = nullif(current_setting('app.office_id', true), '')::uuid)$p$, t.table_name);
+      USING ((select current_setting('app.scope', true)) = 'system'
+             OR office_id = (select nullif(current_setting('app.office_id', true), '')::uuid))
+      WITH CHECK ((select current_setting('app.scope', true)) = 'system'
+             OR office_id = (select nullif(current_setting('app.office_id', true), '')::uuid))$p$, t.table_name);
   END LOOP;
 END $$;
 
@@ -46,8 +48,8 @@ ALTER TABLE offices ENABLE ROW LEVEL SECURITY;
 ALTER TABLE offices FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS office_isolation ON offices;
 CREATE POLICY office_isolation ON offices
-  USING (current_setting('app.scope', true) = 'system'
-         OR id = nullif(current_setting('app.office_id', true), '')::uuid)
-  WITH CHECK (current_setting('app.scope', true) = 'system');
+  USING ((select current_setting('app.scope', true)) = 'system'
+         OR id = (select nullif(current_setting('app.office_id', true), '')::uuid))
+  WITH CHECK ((select current_setting('app.scope', true)) = 'system');
 `;
 }

@@ -5,7 +5,14 @@ import { FREQUENCIES } from './requests.js';
 export const ASSIGNMENT_STATUSES = ['pending_agreement', 'active', 'closed'] as const;
 export const STEP_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
 export const OUTCOMES = ['goal_reached', 'referred', 'ended_early'] as const;
-export const ACTIVITY_TYPES = ['accompaniment', 'language_mediation', 'orientation', 'phone', 'preparation', 'other'] as const;
+export const ACTIVITY_TYPES = [
+  'accompaniment',
+  'language_mediation',
+  'orientation',
+  'phone',
+  'preparation',
+  'other',
+] as const;
 
 export const DEFAULT_BOUNDARIES_TEXT =
   'Die Lotsin / der Lotse gibt keine Rechts-, Steuer-, Schulden- oder medizinische Beratung und übernimmt keine ' +
@@ -122,7 +129,12 @@ export const assignmentSchema = z.object({
   guideFeedback: z.string().nullable(),
   partnerFeedback: z.string().nullable(),
   agreement: agreementSchema.nullable(),
-  totals: z.object({ activities: z.number().int(), minutes: z.number().int(), km: z.number(), expensesCents: z.number().int() }),
+  totals: z.object({
+    activities: z.number().int(),
+    minutes: z.number().int(),
+    km: z.number(),
+    expensesCents: z.number().int(),
+  }),
   abilities,
 });
 export type Assignment = z.infer<typeof assignmentSchema>;

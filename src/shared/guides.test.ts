@@ -15,7 +15,10 @@ describe('guide validation', () => {
 
   it('rejects unknown language and country codes, and Kurdish variants are known', () => {
     const bad = guideCreateInput.safeParse({ ...base, languages: [{ code: 'xx', level: 'B1' }], countries: ['ZZ'] });
-    expect(messages(bad)).toEqual(['languages.0.code:validation.languageUnknown', 'countries.0:validation.countryUnknown']);
+    expect(messages(bad)).toEqual([
+      'languages.0.code:validation.languageUnknown',
+      'countries.0:validation.countryUnknown',
+    ]);
     const kurdish = guideCreateInput.safeParse({
       ...base,
       languages: [

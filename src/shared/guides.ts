@@ -120,6 +120,8 @@ export const guideSchema = z.object({
   serviceDistrictIds: z.array(z.uuid()),
   availability: z.array(z.object({ weekday: z.number().int(), from: z.string(), to: z.string() })),
   maxActiveAssignments: z.number().int(),
+  /** Running deployments (pending agreement or active); free capacity is max − active. */
+  activeAssignments: z.number().int(),
   gender: z.enum(GENDERS).nullable(),
   status: z.enum(GUIDE_STATUSES),
   statusChangedAt: isoDateTime,
@@ -181,6 +183,7 @@ export const guideListItem = guideSchema.pick({
   fields: true,
   status: true,
   maxActiveAssignments: true,
+  activeAssignments: true,
   backgroundCheckState: true,
   abilities: true,
 });

@@ -10,7 +10,12 @@ export const candidateSchema = z.object({
   score: z.number(),
   gates: z.array(z.object({ gate: z.enum(HARD_GATES), passed: z.boolean(), overridable: z.boolean() })),
   criteria: z.array(
-    z.object({ criterion: z.enum(MATCH_CRITERIA), score: z.number(), weight: z.number(), detail: z.record(z.string(), z.unknown()) }),
+    z.object({
+      criterion: z.enum(MATCH_CRITERIA),
+      score: z.number(),
+      weight: z.number(),
+      detail: z.record(z.string(), z.unknown()),
+    }),
   ),
   lacks: z.array(z.enum(MATCH_CRITERIA)),
   activeAssignments: z.number().int(),
@@ -77,4 +82,7 @@ export const offerDetailSchema = offerSchema.extend({
 });
 
 export const offerLinkParams = z.strictObject({ token: z.string().min(20).max(200) });
-export const offerLinkAnswer = z.strictObject({ answer: z.enum(['accept', 'decline']), reason: z.string().trim().max(1000).optional() });
+export const offerLinkAnswer = z.strictObject({
+  answer: z.enum(['accept', 'decline']),
+  reason: z.string().trim().max(1000).optional(),
+});

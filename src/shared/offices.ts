@@ -8,7 +8,9 @@ export const officeCreateInput = z.strictObject({
   coordinatorEmail: email.optional(),
   coordinatorName: shortText(200).optional(),
 });
-export const officePatchInput = z.strictObject({ name: shortText(200).optional(), city: shortText(100).optional() });
+export const officePatchInput = z
+  .strictObject({ name: shortText(200).optional(), city: shortText(100).optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'validation.emptyPatch' });
 export const officeSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -6,7 +6,9 @@ export const districtInput = z.strictObject({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
 });
-export const districtPatchInput = districtInput.partial();
+export const districtPatchInput = districtInput
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'validation.emptyPatch' });
 export const districtSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -62,8 +62,14 @@ export const requestCreateInput = z
   });
 export type RequestCreateInput = z.input<typeof requestCreateInput>;
 
-/** A partner contact files for their own organisation: partnerId comes from the account. */
-export const partnerRequestCreateInput = z.strictObject({ ...requestFields, partnerId: z.uuid().optional() });
+/** A partner contact files for their own organisation: partnerId comes from the account. Same rules as above. */
+export const partnerRequestCreateInput = z
+  .strictObject({ ...requestFields, partnerId: z.uuid().optional() })
+  .refine((r) => !r.endsOn || r.endsOn >= r.startsOn, { message: 'validation.endBeforeStart', path: ['endsOn'] })
+  .refine((r) => r.person.household === 'family' || r.person.householdSize === 1, {
+    message: 'validation.householdSize',
+    path: ['person', 'householdSize'],
+  });
 
 export const requestPatchInput = z
   .strictObject({
@@ -149,7 +155,9 @@ export const requestSchema = z.object({
   statusChangedAt: isoDateTime,
   createdAt: isoDateTime,
   outOfScope: z.array(outOfScopeFindingSchema),
-  suggestedServices: z.array(z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), url: z.string().nullable() })),
+  suggestedServices: z.array(
+    z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), url: z.string().nullable() }),
+  ),
   sensitiveTextWarnings: z.array(z.enum(['health', 'religion', 'residence'])),
   abilities,
 });

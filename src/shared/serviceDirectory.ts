@@ -3,17 +3,22 @@ import { REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { abilities, shortText } from './common.js';
 
 /** Regeldienste and Beratungsstellen: where out-of-scope matters are referred to. */
-export const serviceInput = z.strictObject({
+const serviceFields = {
   name: shortText(200),
   topics: z.array(z.enum(REQUEST_MATTERS)).min(1).max(REQUEST_MATTERS.length),
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.email().max(254).nullable().optional(),
   url: z.url().max(300).nullable().optional(),
   address: z.string().trim().max(300).nullable().optional(),
-  languages: z.array(z.string().max(10)).max(20).default([]),
+  languages: z.array(z.string().max(10)).max(20),
   notes: z.string().trim().max(2000).nullable().optional(),
-});
-export const servicePatchInput = serviceInput.partial();
+};
+export const serviceInput = z.strictObject({ ...serviceFields, languages: serviceFields.languages.default([]) });
+/** No defaults in PATCH: a field the caller did not send must not be reset (zod applies defaults inside partial). */
+export const servicePatchInput = z
+  .strictObject(serviceFields)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'validation.emptyPatch' });
 export const serviceSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -6,16 +6,27 @@ const weight = z.number().int().min(0).max(100);
 
 /** Office settings with defaults: every rule that differs between programmes and offices lives here. */
 export const officeSettingsSchema = z.object({
-  matchingWeights: z.object(Object.fromEntries(MATCH_CRITERIA.map((c) => [c, weight])) as Record<(typeof MATCH_CRITERIA)[number], typeof weight>),
+  matchingWeights: z.object(
+    Object.fromEntries(MATCH_CRITERIA.map((c) => [c, weight])) as Record<
+      (typeof MATCH_CRITERIA)[number],
+      typeof weight
+    >,
+  ),
   /** Hours before an unanswered offer expires. */
-  offerExpiryHours: z.number().int().min(1).max(24 * 30),
+  offerExpiryHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   /** Days after the start of an agreement when the coordinator reviews it. */
   reviewAfterDays: z.number().int().min(7).max(365),
   /** Days of deployments counted for fairness. */
   fairnessWindowDays: z.number().int().min(7).max(730),
   outOfScope: z.object({
     matters: z.array(z.enum(REQUEST_MATTERS)),
-    fieldTypeRules: z.array(z.object({ field: z.string().max(40), type: z.string().max(40), matter: z.enum(REQUEST_MATTERS) })).max(50),
+    fieldTypeRules: z
+      .array(z.object({ field: z.string().max(40), type: z.string().max(40), matter: z.enum(REQUEST_MATTERS) }))
+      .max(50),
     keywords: z.record(z.enum(REQUEST_MATTERS), z.array(z.string().trim().toLowerCase().min(2).max(60)).max(50)),
   }),
 });

@@ -177,6 +177,11 @@ export const guides = pgTable(
     serviceDistrictIds: uuid('service_district_ids').array().notNull().default(sql`'{}'::uuid[]`),
     availability: jsonb('availability').$type<AvailabilityRow[]>().notNull().default([]),
     maxActiveAssignments: integer('max_active_assignments').notNull().default(2),
+    /**
+     * Running deployments (pending agreement or active). Kept on the row, changed only while the row is locked
+     * (accept) or by an atomic increment (close), so the capacity gate is a column comparison even in large offices.
+     */
+    activeAssignments: integer('active_assignments').notNull().default(0),
     gender: text('gender'),
     status: text('status').notNull().default('interested'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -198,6 +203,9 @@ export const guides = pgTable(
     index('guides_office_status_idx').on(t.officeId, t.status),
     index('guides_language_codes_idx').using('gin', t.languageCodes),
     index('guides_service_districts_idx').using('gin', t.serviceDistrictIds),
+    index('guides_office_matching_idx')
+      .on(t.officeId, t.status)
+      .where(sql`certified_at is not null and consent_withdrawn_at is null`),
   ],
 );
 

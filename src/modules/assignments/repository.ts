@@ -88,6 +88,23 @@ export const assignmentRepository = {
     );
   },
 
+  /** A closed deployment frees one place of the guide's capacity (atomic, never below zero). */
+  releaseGuideCapacity: (tx: Tx, guideId: string) =>
+    tx
+      .update(guides)
+      .set({ activeAssignments: sql`greatest(${guides.activeAssignments} - 1, 0)` })
+      .where(eq(guides.id, guideId)),
+
+  /** A request cancelled after matching: its not-yet-active deployment ends early and frees the guide's place. */
+  async endBeforeStart(tx: Tx, requestId: string, at: Date, reason: string) {
+    const ended = await tx
+      .update(assignments)
+      .set({ status: 'closed', closedAt: at, outcome: 'ended_early', endedEarlyReason: reason })
+      .where(and(eq(assignments.requestId, requestId), eq(assignments.status, 'pending_agreement')))
+      .returning({ guideId: assignments.guideId });
+    for (const { guideId } of ended) await assignmentRepository.releaseGuideCapacity(tx, guideId);
+  },
+
   activitiesOf: (tx: Tx, assignmentId: string) =>
     tx
       .select()

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
+import { serviceDirectory } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
@@ -306,6 +308,14 @@ export class AssignmentService {
       if (!assignmentPolicy.close(actor, row.assignment)) throw forbidden();
       const locked = await repo.lock(tx, id);
       if (locked.status === 'closed') throw new AppError(409, 'invalid_status_transition');
+      // The referral must be an entry of this office's directory (RLS hides others): never a 500, never another office's.
+      if (input.referredServiceId) {
+        const [service] = await tx
+          .select({ id: serviceDirectory.id })
+          .from(serviceDirectory)
+          .where(eq(serviceDirectory.id, input.referredServiceId));
+        if (!service) throw invalidField('referredServiceId', 'invalid_value');
+      }
       await repo.update(tx, id, {
         status: 'closed',
         closedAt: this.ctx.now(),
@@ -316,6 +326,7 @@ export class AssignmentService {
         guideFeedback: input.guideFeedback ?? locked.guideFeedback,
         partnerFeedback: input.partnerFeedback ?? locked.partnerFeedback,
       });
+      await repo.releaseGuideCapacity(tx, locked.guideId);
       const request = await requestRepository.lockById(tx, locked.requestId);
       await this.requests.changeStatus(tx, actor, request, 'closed', input.outcome);
       await recordAudit(tx, actor, {

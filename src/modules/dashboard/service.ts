@@ -70,10 +70,10 @@ export class DashboardService {
           where o.office_id = ${officeId} and o.status = 'pending' order by o.expires_at limit 50`),
         () =>
           tx.execute(sql`
-          select g.id, g.first_name || ' ' || g.last_name as name, count(a.id)::int as active, g.max_active_assignments as max
-          from guides g join assignments a on a.guide_id = g.id and a.status in ('pending_agreement', 'active')
-          where g.office_id = ${officeId} and g.status = 'active'
-          group by g.id having count(a.id) >= g.max_active_assignments order by name limit 50`),
+          select g.id, g.first_name || ' ' || g.last_name as name, g.active_assignments as active, g.max_active_assignments as max
+          from guides g
+          where g.office_id = ${officeId} and g.status = 'active' and g.active_assignments >= g.max_active_assignments
+          order by name limit 50`),
         () =>
           tx.execute(sql`
           select g.id, g.first_name || ' ' || g.last_name as name, g.certified_at

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import {
@@ -42,10 +42,17 @@ function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
   if (q.specialization) where.push(sql`${guides.specializations} @> array[${q.specialization}]::text[]`);
   if (q.field) where.push(sql`${guides.fields} @> array[${q.field}]::text[]`);
   if (q.status?.length) where.push(inArray(guides.status, q.status));
-  // Free capacity: active and able to take a deployment. Running deployments are counted once that module exists.
-  if (q.hasCapacity === true) where.push(and(eq(guides.status, 'active'), gt(guides.maxActiveAssignments, 0)) as SQL);
-  if (q.hasCapacity === false)
-    where.push(or(sql`${guides.status} <> 'active'`, eq(guides.maxActiveAssignments, 0)) as SQL);
+  // Free capacity: active, and fewer running deployments than the guide's own maximum.
+  if (q.hasCapacity === true) {
+    where.push(
+      and(eq(guides.status, 'active'), sql`${guides.activeAssignments} < ${guides.maxActiveAssignments}`) as SQL,
+    );
+  }
+  if (q.hasCapacity === false) {
+    where.push(
+      or(sql`${guides.status} <> 'active'`, sql`${guides.activeAssignments} >= ${guides.maxActiveAssignments}`) as SQL,
+    );
+  }
   return where;
 }
 

@@ -72,7 +72,7 @@ function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
 
 /** A plain snapshot for the audit diff. */
 const auditView = (row: GuideRow) => {
-  const { createdAt, updatedAt, statusChangedAt, languageCodes, officeId, id, ...rest } = row;
+  const { createdAt, updatedAt, statusChangedAt, languageCodes, officeId, id, activeAssignments, ...rest } = row;
   return rest as Record<string, unknown>;
 };
 

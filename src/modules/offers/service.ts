@@ -167,10 +167,6 @@ export class OfferService {
   private async scoreOne(tx: Tx, request: Awaited<ReturnType<typeof requestRepository.lockById>>, guideId: string) {
     // Not among the nearest candidates: a weak fit that needs a reason, with its gates evaluated directly.
     const guide = await guideRepository.findById(tx, guideId);
-    const active = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(assignments)
-      .where(sql`${assignments.guideId} = ${guideId} and ${assignments.status} in ('pending_agreement', 'active')`);
     const gates = evaluateGates(
       {
         id: guideId,
@@ -188,7 +184,7 @@ export class OfferService {
         fields: [],
         availability: [],
         maxActiveAssignments: guide?.maxActiveAssignments ?? 0,
-        activeAssignments: active[0].n,
+        activeAssignments: guide?.activeAssignments ?? 0,
         recentAssignments: 0,
         previousPartnerIds: [],
       },
@@ -268,14 +264,11 @@ export class OfferService {
     if (offer.expiresAt <= now) throw new AppError(409, 'offer_expired');
     if (request.status !== 'offered') throw new AppError(409, 'request_taken');
     const [guide] = await tx.select().from(guides).where(eq(guides.id, offer.guideId)).for('update');
-    const [{ n: active }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(assignments)
-      .where(
-        sql`${assignments.guideId} = ${offer.guideId} and ${assignments.status} in ('pending_agreement', 'active')`,
-      );
-    if (active >= guide.maxActiveAssignments) throw new AppError(409, 'capacity_reached');
-
+    if (guide.activeAssignments >= guide.maxActiveAssignments) throw new AppError(409, 'capacity_reached');
+    await tx
+      .update(guides)
+      .set({ activeAssignments: sql`${guides.activeAssignments} + 1` })
+      .where(eq(guides.id, guide.id));
     const [assignment] = await tx
       .insert(assignments)
       .values({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { fieldsOfAction, specializations } from '../../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { fieldsOfAction, guides, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { conflict, forbidden, notFound } from '../../server/errors.js';
@@ -12,6 +13,12 @@ import { referenceRepository as repo } from './repository.js';
 export type ReferenceKind = 'fields' | 'specializations';
 const TABLES = { fields: fieldsOfAction, specializations } as const;
 const ENTITY = { fields: 'field_of_action', specializations: 'specialization' } as const;
+
+/** PostgreSQL foreign-key violation (the row is still referenced) → 409 instead of a 500. */
+const isForeignKeyViolation = (e: unknown) => {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === '23503' || err?.cause?.code === '23503';
+};
 
 /** PostgreSQL unique violation → 409 instead of a 500. */
 const isUniqueViolation = (e: unknown) => {
@@ -82,7 +89,18 @@ export class ReferenceService {
     return this.scope(actor, true, async (tx) => {
       const before = await repo.findDistrict(tx, id);
       if (!before) throw notFound();
-      await repo.deleteDistrict(tx, id);
+      // Guides list service districts in an array (no foreign key): take the district out of it too.
+      await tx
+        .update(guides)
+        .set({ serviceDistrictIds: sql`array_remove(${guides.serviceDistrictIds}, ${id}::uuid)` })
+        .where(sql`${guides.serviceDistrictIds} @> array[${id}::uuid]`);
+      try {
+        await repo.deleteDistrict(tx, id);
+      } catch (e) {
+        // Still the place of a request: refuse with 409 rather than fail with 500 (the transaction rolls back).
+        if (isForeignKeyViolation(e)) throw conflict();
+        throw e;
+      }
       await recordAudit(tx, actor, {
         action: 'district.deleted',
         entityType: 'district',
@@ -142,6 +160,12 @@ export class ReferenceService {
       const officeId = officeOf(actor);
       if (!(await repo.findItem(tx, TABLES[kind], officeId, key))) throw notFound();
       await repo.deleteItem(tx, TABLES[kind], officeId, key);
+      // Guide profiles keep keys in arrays (no foreign key): a deleted key must not linger there.
+      const column = kind === 'fields' ? guides.fields : guides.specializations;
+      await tx
+        .update(guides)
+        .set({ [kind]: sql`array_remove(${column}, ${key}::text)` })
+        .where(sql`${column} @> array[${key}::text]`);
       await recordAudit(tx, actor, { action: `${ENTITY[kind]}.deleted`, entityType: ENTITY[kind], entityId: key });
     });
   }

@@ -10,6 +10,7 @@ import type {
   requestPatchInput,
   requestTransitionInput,
 } from '../../shared/requests.js';
+import { assignmentRepository } from '../assignments/repository.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { guideRepository } from '../guides/repository.js';
 import { offerRepository } from '../offers/repository.js';
@@ -195,8 +196,9 @@ export class RequestService {
       const locked = await repo.lockById(tx, id);
       const updated = await this.changeStatus(tx, actor, locked, input.status, input.reason);
       if (input.status === 'cancelled' || input.status === 'no_match') {
-        // Open offers end with the request.
+        // Open offers end with the request; a deployment that had not started yet ends too.
         await offerRepository.withdrawPendingForRequest(tx, id, this.ctx.now());
+        await assignmentRepository.endBeforeStart(tx, id, this.ctx.now(), input.reason ?? '');
       }
       return this.present(tx, actor, updated, found.partnerName);
     });

@@ -1,0 +1,2 @@
+ALTER TABLE "guides" ADD COLUMN "active_assignments" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "guides_office_matching_idx" ON "guides" USING btree ("office_id","status") WHERE certified_at is not null and consent_withdrawn_at is null;
