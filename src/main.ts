@@ -5,7 +5,8 @@ runCli(process.argv.slice(2)).then(
     if (typeof code === 'number') process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    const detail = (error as { fieldErrors?: unknown }).fieldErrors;
+    console.error(error instanceof Error ? error.message : String(error), detail ? JSON.stringify(detail) : '');
     process.exitCode = 1;
   },
 );

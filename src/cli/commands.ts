@@ -191,7 +191,14 @@ async function start(): Promise<number> {
     console.log(`Demo seeded: ${result.offices} offices, ${result.guides} guides.`);
   }
   const app = await buildApp(ctx, { logger: cfg.env !== 'test' });
+  // Offers also expire lazily when read; the sweep moves requests back to review even when nobody looks.
+  const offers = createServices(ctx).offers;
+  const sweep = setInterval(() => {
+    offers.expireAllOverdue().catch((error) => app.log.error({ err: error }, 'offer expiry sweep failed'));
+  }, 5 * 60_000);
+  sweep.unref();
   const shutdown = async () => {
+    clearInterval(sweep);
     await app.close();
     await ctx.database.close();
     process.exit(0);

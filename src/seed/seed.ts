@@ -18,6 +18,7 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
+import { seedDemoLoop } from './demoLoop.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
 function random(seed: number) {
@@ -159,13 +160,13 @@ async function seedOffice(tx: Tx, ctx: AppContext, spec: OfficeSeed) {
       ),
     )
     .returning();
-  return { office, partners: partnerRows, guides: guideInsert, services };
+  return { office, partners: partnerRows, guides: guideInsert, services, districtIds: districtRows.map((d) => d.id) };
 }
 
 /** Seeds the Hannover demo office, a second office (Landkreis Osnabrück) and the demo accounts of the README. */
 export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guides: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return inScope(ctx.database.db, 'system', async (tx) => {
+  const result = await inScope(ctx.database.db, 'system', async (tx) => {
     const hannover = await seedOffice(tx, ctx, {
       name: 'Koordinierungsstelle Integrationslots:innen Hannover',
       city: 'Hannover',
@@ -230,6 +231,17 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       role: 'coordinator',
       officeId: osnabrueck.office.id,
     });
-    return { offices: 2, guides: hannover.guides.length + osnabrueck.guides.length };
+    return {
+      offices: 2,
+      guides: hannover.guides.length + osnabrueck.guides.length,
+      hannover: {
+        officeId: hannover.office.id,
+        partnerIds: hannover.partners.map((p) => p.id),
+        districtIds: hannover.districtIds,
+      },
+    };
   });
+  // Phase two runs through the services, in their own transactions, after the base data committed.
+  await seedDemoLoop(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
+  return { offices: result.offices, guides: result.guides };
 }

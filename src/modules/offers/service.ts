@@ -5,7 +5,7 @@ import { agreements, assignments, guides, offers } from '../../db/schema/index.j
 import { inScope } from '../../db/scope.js';
 import { addMonths, todayIso } from '../../domain/dates.js';
 import { evaluateGates } from '../../domain/matching/score.js';
-import type { Actor, AppContext } from '../../server/context.js';
+import { type Actor, type AppContext, SYSTEM_ACTOR } from '../../server/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../server/errors.js';
 import { DEFAULT_BOUNDARIES_TEXT, DEFAULT_CONFIDENTIALITY_TEXT } from '../../shared/assignments.js';
 import type { Locale } from '../../shared/enums.js';
@@ -354,6 +354,11 @@ export class OfferService {
       await repo.expireOverdue(tx, requestId, now);
       await this.fallBackIfNoneOpen(tx, actor, requestId);
     }
+  }
+
+  /** The periodic sweep of the running server, across offices (system scope). */
+  expireAllOverdue() {
+    return inScope(this.ctx.database.db, 'system', (tx) => this.expireOverdue(tx, SYSTEM_ACTOR));
   }
 
   async accept(actor: Actor, id: string) {

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { fieldsOfAction, guides, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';

@@ -178,6 +178,7 @@ export class RequestService {
       action: 'request.status_changed',
       entityType: 'request',
       entityId: row.id,
+      officeId: row.officeId,
       changes: { status: { from, to } },
     });
     return updated;
