@@ -13,12 +13,15 @@ import {
   updateMeInput,
 } from '../../shared/auth.js';
 import { problemSchema } from '../../shared/common.js';
+import { assignmentPolicy } from '../assignments/policy.js';
 import { auditPolicy } from '../audit/service.js';
 import { guidePolicy } from '../guides/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
 import { referencePolicy } from '../reference/policy.js';
+import { requestPolicy } from '../requests/policy.js';
+import { serviceDirectoryPolicy } from '../services/service.js';
 import { userPolicy } from '../users/policy.js';
 
 const tags = ['Auth'];
@@ -37,6 +40,12 @@ export function abilitiesOf(actor: Actor) {
     'outbox.read': outboxPolicy.read(actor),
     'audit.read': auditPolicy.read(actor),
     'offices.manage': officePolicy.manage(actor),
+    'requests.list': requestPolicy.list(actor),
+    'requests.create': requestPolicy.create(actor),
+    'offers.viewOwn': actor.role === 'guide' && actor.guideId !== null,
+    'assignments.list': assignmentPolicy.list(actor),
+    'dashboard.view': actor.role === 'coordinator' && actor.officeId !== null,
+    'services.manage': serviceDirectoryPolicy.manage(actor),
   };
 }
 
