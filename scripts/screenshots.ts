@@ -86,7 +86,11 @@ const PAGES: Record<keyof typeof USERS | 'anonymous', Shot[]> = {
       name: 'outbox-open',
       path: '/outbox',
       act: async (page) => {
-        await page.locator('main button').filter({ hasText: /Öffnen|Open|فتح/ }).first().click();
+        await page
+          .locator('main button')
+          .filter({ hasText: /Öffnen|Open|فتح/ })
+          .first()
+          .click();
         await page.getByRole('dialog').waitFor();
       },
     },
@@ -139,7 +143,9 @@ async function login(page: Page, email: string) {
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   // Skeletons and Mantine transitions.
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 10_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 10_000 })
+    .catch(() => {});
   await page.waitForTimeout(350);
 }
 
@@ -152,7 +158,10 @@ async function findIds(browser: Browser): Promise<Ids> {
   const partners = await api<{ items: { id: string }[] }>(page, '/partners?limit=1');
   // A real reset link, taken from the outbox, for the "set password" page.
   await api(page, '/auth/password-reset', { method: 'POST', body: { email: USERS.partner }, csrf: session.csrfToken });
-  const outbox = await api<{ items: { text: string }[] }>(page, `/outbox?to=${encodeURIComponent(USERS.partner)}&limit=1`);
+  const outbox = await api<{ items: { text: string }[] }>(
+    page,
+    `/outbox?to=${encodeURIComponent(USERS.partner)}&limit=1`,
+  );
   const link = outbox.items[0]?.text.match(/https?:\/\/\S+/)?.[0] ?? '/reset-password/unknown-token-00000000000';
   await context.close();
 
@@ -177,18 +186,36 @@ async function findIds(browser: Browser): Promise<Ids> {
   };
 }
 
+function launch(lang = 'de') {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      // Native date and time inputs follow the browser's language, as they would for a real user.
+      `--lang=${lang === 'ar' ? 'ar' : lang === 'en' ? 'en-GB' : 'de-DE'}`,
+    ],
+  });
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-  });
-  const ids = await findIds(browser);
+  const setup = await launch();
+  const ids = await findIds(setup);
+  await setup.close();
   const violations: Violation[] = [];
   const consoleErrors: string[] = [];
+  const failures: string[] = [];
+  const report = () =>
+    writeFileSync(join(OUT, 'axe-report.json'), JSON.stringify({ violations, consoleErrors, failures }, null, 2));
 
   for (const lang of LANGS) {
     for (const size of SIZES) {
+      // A fresh browser per language and size keeps one crash from ending the whole run.
+      const browser = await launch(lang);
       for (const [who, shots] of Object.entries(PAGES) as [keyof typeof PAGES, Shot[]][]) {
         const selected = shots.filter((s) => !ONLY || s.name.includes(ONLY));
         if (selected.length === 0) continue;
@@ -198,37 +225,52 @@ async function main() {
         page.on('console', (m) => {
           if (m.type() === 'error') consoleErrors.push(`${lang}/${size}/${who}: ${m.text()}`);
         });
+        page.on('pageerror', (e) => consoleErrors.push(`${lang}/${size}/${who}: ${e.message}`));
         if (who !== 'anonymous') await login(page, USERS[who]);
         for (const shot of selected) {
-          const path = typeof shot.path === 'function' ? shot.path(ids) : shot.path;
-          await page.goto(`${BASE}${path}`);
-          await settle(page);
-          if (shot.act) {
-            await shot.act(page);
+          const label = `${lang}/${size}/${shot.name}`;
+          try {
+            const path = typeof shot.path === 'function' ? shot.path(ids) : shot.path;
+            await page.goto(`${BASE}${path}`);
             await settle(page);
+            if (shot.act) {
+              await shot.act(page);
+              await settle(page);
+            }
+            const file = join(OUT, `${lang}-${size}-${shot.name}.png`);
+            await page.screenshot({ path: file, fullPage: true });
+            const result = await new AxeBuilder({ page }).analyze();
+            for (const v of result.violations)
+              violations.push({
+                page: label,
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+              });
+            const axe = result.violations.length ? result.violations.map((v) => v.id).join(', ') : 'ok';
+            console.log(`${file}  axe: ${axe}  title: ${await page.title()}`);
+          } catch (error) {
+            failures.push(`${label}: ${(error as Error).message.split('\n')[0]}`);
+            console.log(`${label}  FAILED: ${(error as Error).message.split('\n')[0]}`);
           }
-          const file = join(OUT, `${lang}-${size}-${shot.name}.png`);
-          await page.screenshot({ path: file, fullPage: true });
-          const result = await new AxeBuilder({ page }).analyze();
-          for (const v of result.violations)
-            violations.push({
-              page: `${lang}/${size}/${shot.name}`,
-              id: v.id,
-              impact: v.impact,
-              help: v.help,
-              targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-            });
-          console.log(`${file}  axe: ${result.violations.length ? result.violations.map((v) => v.id).join(', ') : 'ok'}  title: ${await page.title()}`);
+          report();
         }
         await context.close();
       }
+      await browser.close();
     }
   }
-  await browser.close();
-  writeFileSync(join(OUT, 'axe-report.json'), JSON.stringify({ violations, consoleErrors }, null, 2));
-  if (consoleErrors.length) console.log(`console errors:\n  ${consoleErrors.join('\n  ')}`);
-  console.log(violations.length ? `${violations.length} axe violations, see ${join(OUT, 'axe-report.json')}` : 'no axe violations');
-  process.exitCode = violations.length ? 1 : 0;
+  report();
+  const unexpected = consoleErrors.filter((e) => !/status of 40[01]/.test(e));
+  if (unexpected.length) console.log(`console errors:\n  ${unexpected.join('\n  ')}`);
+  if (failures.length) console.log(`failed pages:\n  ${failures.join('\n  ')}`);
+  console.log(
+    violations.length
+      ? `${violations.length} axe violations, see ${join(OUT, 'axe-report.json')}`
+      : 'no axe violations',
+  );
+  process.exitCode = violations.length || failures.length ? 1 : 0;
 }
 
 main().catch((error) => {

@@ -66,7 +66,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-red-text': '#b02525',
     '--mantine-color-red-outline': '#c92a2a',
     '--mantine-color-error': '#b02525',
-    ...Object.fromEntries(Object.entries(LIGHT_TEXT).map(([name, value]) => [`--mantine-color-${name}-light-color`, value])),
+    ...Object.fromEntries(
+      Object.entries(LIGHT_TEXT).map(([name, value]) => [`--mantine-color-${name}-light-color`, value]),
+    ),
   },
   dark: {},
 });

@@ -49,7 +49,12 @@ export function queryString(query: Query = {}): string {
 
 export const apiUrl = (path: string, query?: Query) => `${API_BASE}${path}${queryString(query)}`;
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; query?: Query; quiet401?: boolean };
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Query;
+  quiet401?: boolean;
+};
 
 function fallbackProblem(status: number): Problem {
   return { type: 'about:blank', title: `HTTP ${status}`, status, code: status >= 500 ? 'internal_error' : 'unknown' };

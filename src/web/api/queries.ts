@@ -1,16 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReferenceItem } from '../../shared/reference.js';
 import { api, type List, type Query } from './client';
-import type {
-  Account,
-  AuditEvent,
-  District,
-  Guide,
-  GuideDetail,
-  Office,
-  OutboxMessage,
-  Partner,
-} from './types';
+import type { Account, AuditEvent, District, Guide, GuideDetail, Office, OutboxMessage, Partner } from './types';
 
 /** Query keys in one place, so mutations invalidate exactly what they change. */
 export const keys = {

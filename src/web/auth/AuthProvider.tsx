@@ -29,7 +29,12 @@ async function fetchSession(): Promise<Session | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
+  const session = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
   const me = session.data?.me ?? null;
 
   useEffect(() => setCsrfToken(session.data?.csrfToken ?? null), [session.data]);

@@ -1,8 +1,19 @@
-import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  ScrollArea,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../auth/AuthProvider';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
@@ -14,7 +25,12 @@ export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
-  useEffect(() => close(), [location.pathname, close]);
+  // On phones the menu closes once a page is chosen.
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  if (menuPath !== location.pathname) {
+    setMenuPath(location.pathname);
+    if (opened) close();
+  }
   const items = navItemsFor(me);
 
   return (
@@ -71,7 +87,12 @@ export function AppLayout() {
               end={item.end}
               label={t(item.labelKey)}
               leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
-              active={isActive(location.pathname, item.to, item.end, items.map((i) => i.to))}
+              active={isActive(
+                location.pathname,
+                item.to,
+                item.end,
+                items.map((i) => i.to),
+              )}
               styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
               mb={2}
             />
@@ -80,7 +101,15 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div className="page-width">
-          <Outlet />
+          <Suspense
+            fallback={
+              <Center py={80}>
+                <Loader aria-label={t('common.loading')} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
     </AppShell>

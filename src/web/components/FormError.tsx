@@ -37,7 +37,14 @@ export function FormError({ error, extra = [] }: { error: unknown; extra?: strin
   const { t } = useTranslation();
   if (!error) return null;
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={errorMessage(error, t)} role="alert" mb="md">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden />}
+      title={errorMessage(error, t)}
+      role="alert"
+      mb="md"
+    >
       {extra.length > 0 && (
         <List size="sm">
           {extra.map((m) => (

@@ -1,10 +1,12 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import { useAuth } from '../auth/AuthProvider';
 import { currentLocale, i18next, LOCALE_NAMES, storeLocale } from '../i18n';
 import { notifyError } from './notify';
+
+const SHORT_NAMES: Record<Locale, string> = { de: 'DE', en: 'EN', ar: 'ع' };
 
 /** Deutsch / English / العربية: remembered on this device and, when signed in, on the account. */
 export function LanguageSwitcher() {
@@ -35,7 +37,12 @@ export function LanguageSwitcher() {
           aria-label={t('common.languageSwitch', { language: LOCALE_NAMES[locale] })}
           px="xs"
         >
-          <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+          <Text span lang={locale} visibleFrom="xs" fw={600} size="sm">
+            {LOCALE_NAMES[locale]}
+          </Text>
+          <Text span lang={locale} hiddenFrom="xs" fw={600} size="sm">
+            {SHORT_NAMES[locale]}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

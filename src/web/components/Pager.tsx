@@ -31,7 +31,10 @@ export function Pager({
             siblings={1}
             boundaries={1}
             size="sm"
-            getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }), 'aria-current': p === page ? 'page' : undefined })}
+            getItemProps={(p) => ({
+              'aria-label': t('common.page', { page: p }),
+              'aria-current': p === page ? 'page' : undefined,
+            })}
             getControlProps={(control) => ({
               'aria-label': t(`common.pageControl.${control}`),
             })}

@@ -2,7 +2,7 @@ import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe, useAuth } from '../auth/AuthProvider';
+import { useAuth, useMe } from '../auth/AuthProvider';
 
 function initials(name: string) {
   return name

@@ -18,7 +18,8 @@ export function navItemsFor(me: Me): NavItem[] {
   const can = (a: string) => me.abilities[a] === true;
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', icon: IconHome, end: true }];
   if (can('guides.list')) items.push({ to: '/guides', labelKey: 'nav.guides', icon: IconUsersGroup });
-  if (can('guides.viewOwn') && me.guideId) items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
+  if (can('guides.viewOwn') && me.guideId)
+    items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
   if (can('partners.viewOwn') && me.partnerId)
     items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });

@@ -16,6 +16,11 @@ export function formatDateTime(value: string | null | undefined, locale: string 
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** "Arabisch, Deutsch" / "العربية، الألمانية": list separators as the language writes them. */
+export function formatList(items: string[], locale: string = currentLocale()): string {
+  return new Intl.ListFormat(intlLocale(locale), { style: 'narrow', type: 'unit' }).format(items);
+}
+
 export function formatNumber(value: number, locale: string = currentLocale()): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }
@@ -26,7 +31,5 @@ export const countryName = (code: string, locale: string = currentLocale()) => d
 /** Options for selects, sorted by their name in the UI language. */
 export function namedOptions(codes: readonly string[], name: (code: string) => string, locale: string) {
   const collator = new Intl.Collator(locale);
-  return codes
-    .map((code) => ({ value: code, label: name(code) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  return codes.map((code) => ({ value: code, label: name(code) })).sort((a, b) => collator.compare(a.label, b.label));
 }

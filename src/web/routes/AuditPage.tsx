@@ -54,7 +54,7 @@ function Entity({ event }: { event: AuditEvent }) {
   const link = event.entityId && ENTITY_LINKS[event.entityType]?.(event.entityId);
   if (link && event.action !== 'guide.deleted')
     return (
-      <Anchor component={Link} to={link} size="sm">
+      <Anchor component={Link} to={link} size="sm" underline="always">
         {type}
       </Anchor>
     );
@@ -98,7 +98,11 @@ export function AuditPage() {
                 variant="light"
                 tt="none"
                 rightSection={
-                  <CloseButton size="xs" aria-label={t('audit.filter.clearRecord')} onClick={() => update({ entityId: null })} />
+                  <CloseButton
+                    size="xs"
+                    aria-label={t('audit.filter.clearRecord')}
+                    onClick={() => update({ entityId: null })}
+                  />
                 }
               >
                 {t('audit.filter.oneRecord')}
@@ -164,7 +168,12 @@ export function AuditPage() {
               ))}
             </Stack>
           )}
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => update({ offset: String(o) }, false)} />
+          <Pager
+            total={list.data.total}
+            limit={LIMIT}
+            offset={offset}
+            onChange={(o) => update({ offset: String(o) }, false)}
+          />
         </>
       )}
     </>

@@ -47,7 +47,13 @@ export function ForgotPasswordPage() {
         <form onSubmit={form.onSubmit(submit)} noValidate>
           <Stack>
             <FormError error={error} />
-            <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="email"
+              required
+              {...form.getInputProps('email')}
+            />
             <Button type="submit" loading={busy} fullWidth>
               {t('auth.forgotSubmit')}
             </Button>

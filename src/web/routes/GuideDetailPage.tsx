@@ -30,7 +30,13 @@ export function GuideDetailPage() {
   const [confirm, setConfirm] = useState<'delete' | 'invite' | null>(null);
   const remove = useApiMutation(() => api.delete(`/guides/${id}`), [keys.guides]);
   const invite = useApiMutation(
-    () => api.post('/users', { email: guide.data?.email, displayName: `${guide.data?.firstName} ${guide.data?.lastName}`, role: 'guide', guideId: id }),
+    () =>
+      api.post('/users', {
+        email: guide.data?.email,
+        displayName: `${guide.data?.firstName} ${guide.data?.lastName}`,
+        role: 'guide',
+        guideId: id,
+      }),
     [keys.guide(id), keys.users],
   );
   const own = me?.guideId === id;
@@ -39,7 +45,10 @@ export function GuideDetailPage() {
   if (guide.isError)
     return (
       <>
-        <PageHeader title={t('guides.detailTitle')} crumbs={can('guides.list') ? [{ label: t('guides.title'), to: '/guides' }] : undefined} />
+        <PageHeader
+          title={t('guides.detailTitle')}
+          crumbs={can('guides.list') ? [{ label: t('guides.title'), to: '/guides' }] : undefined}
+        />
         <ErrorState error={guide.error} onRetry={() => void guide.refetch()} />
       </>
     );
@@ -62,7 +71,11 @@ export function GuideDetailPage() {
               </Button>
             )}
             {g.abilities.invite && !g.hasAccount && g.email && (
-              <Button variant="default" leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => setConfirm('invite')}>
+              <Button
+                variant="default"
+                leftSection={<IconMailForward size={16} aria-hidden />}
+                onClick={() => setConfirm('invite')}
+              >
                 {t('guides.inviteAccount')}
               </Button>
             )}
@@ -77,7 +90,12 @@ export function GuideDetailPage() {
               </Button>
             )}
             {g.abilities.delete && (
-              <Button variant="outline" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirm('delete')}>
+              <Button
+                variant="outline"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setConfirm('delete')}
+              >
                 {t('common.delete')}
               </Button>
             )}

@@ -9,7 +9,13 @@ import type { Guide, GuideDetail } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
 import { applyServerErrors, FormError } from '../components/FormError';
 import { FormActions, GuideForm } from '../components/guides/GuideForm';
-import { emptyValues, type GuideFormValues, patchFromValues, payloadFromValues, valuesFromGuide } from '../components/guides/guideFormValues';
+import {
+  emptyValues,
+  type GuideFormValues,
+  patchFromValues,
+  payloadFromValues,
+  valuesFromGuide,
+} from '../components/guides/guideFormValues';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, LoadingState } from '../components/States';
@@ -58,7 +64,9 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
     }
     try {
       const saved = await mutation.mutateAsync(body);
-      notifySuccess(guide ? t('guides.saved') : t('guides.createdMsg', { name: `${saved.firstName} ${saved.lastName}` }));
+      notifySuccess(
+        guide ? t('guides.saved') : t('guides.createdMsg', { name: `${saved.firstName} ${saved.lastName}` }),
+      );
       navigate(`/guides/${saved.id}`);
     } catch (error) {
       setExtra(applyServerErrors(form, error));
@@ -66,7 +74,11 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
     }
   }
 
-  const title = !guide ? t('guides.createTitle') : own ? t('guides.editOwnTitle') : t('guides.editTitle', { name: `${guide.firstName} ${guide.lastName}` });
+  const title = !guide
+    ? t('guides.createTitle')
+    : own
+      ? t('guides.editOwnTitle')
+      : t('guides.editTitle', { name: `${guide.firstName} ${guide.lastName}` });
   const crumbs = [
     ...(me?.abilities['guides.list'] ? [{ label: t('guides.title'), to: '/guides' }] : []),
     ...(guide ? [{ label: `${guide.firstName} ${guide.lastName}`, to: `/guides/${guide.id}` }] : []),
@@ -78,7 +90,11 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
       <form onSubmit={form.onSubmit(submit)} noValidate aria-label={title}>
         <FormError error={mutation.error} extra={extra} />
         <GuideForm form={form} editable={editable} showNotes={!guide || guide.abilities.viewNotes} />
-        <FormActions busy={mutation.isPending} submitLabel={guide ? t('common.save') : t('guides.createSubmit')} onCancel={back} />
+        <FormActions
+          busy={mutation.isPending}
+          submitLabel={guide ? t('common.save') : t('guides.createSubmit')}
+          onCancel={back}
+        />
       </form>
     </>
   );

@@ -27,7 +27,13 @@ export function GuidesPage() {
     status: values.status,
     hasCapacity: values.hasCapacity,
   };
-  const list = useGuideList({ ...filters, sort: values.sort || 'lastName', order: values.order || 'asc', limit: LIMIT, offset });
+  const list = useGuideList({
+    ...filters,
+    sort: values.sort || 'lastName',
+    order: values.order || 'asc',
+    limit: LIMIT,
+    offset,
+  });
   const filtered = Object.values(filters).some(Boolean);
 
   return (
@@ -81,7 +87,12 @@ export function GuidesPage() {
         ) : (
           <>
             <GuideList items={list.data.items} />
-            <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => update({ offset: String(o) }, false)} />
+            <Pager
+              total={list.data.total}
+              limit={LIMIT}
+              offset={offset}
+              onChange={(o) => update({ offset: String(o) }, false)}
+            />
           </>
         )}
       </section>

@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import type { UseQueryResult } from '@tanstack/react-query';
 import { IconArrowRight, IconBuilding, IconPlus, IconUser, IconUsersGroup } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -66,7 +66,12 @@ function CoordinatorHome() {
           <Button component={Link} to="/guides/new" leftSection={<IconPlus size={16} aria-hidden />}>
             {t('guides.create')}
           </Button>
-          <Button component={Link} to="/partners/new" variant="default" leftSection={<IconPlus size={16} aria-hidden />}>
+          <Button
+            component={Link}
+            to="/partners/new"
+            variant="default"
+            leftSection={<IconPlus size={16} aria-hidden />}
+          >
             {t('partners.create')}
           </Button>
         </Group>
@@ -75,7 +80,19 @@ function CoordinatorHome() {
   );
 }
 
-function LinkCard({ icon, title, text, to, action }: { icon: ReactNode; title: string; text?: ReactNode; to: string; action: string }) {
+function LinkCard({
+  icon,
+  title,
+  text,
+  to,
+  action,
+}: {
+  icon: ReactNode;
+  title: string;
+  text?: ReactNode;
+  to: string;
+  action: string;
+}) {
   return (
     <Card padding="lg" maw={560}>
       <Group align="flex-start" wrap="nowrap">
@@ -87,7 +104,13 @@ function LinkCard({ icon, title, text, to, action }: { icon: ReactNode; title: s
             {title}
           </Title>
           {text}
-          <Button component={Link} to={to} variant="light" rightSection={<IconArrowRight size={16} className="flip-rtl" aria-hidden />} w="fit-content">
+          <Button
+            component={Link}
+            to={to}
+            variant="light"
+            rightSection={<IconArrowRight size={16} className="flip-rtl" aria-hidden />}
+            w="fit-content"
+          >
             {action}
           </Button>
         </Stack>
@@ -144,7 +167,13 @@ function AdminHome() {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
       <CountCard label={t('home.officesTotal')} query={offices} to="/admin/offices" />
-      <LinkCard icon={<IconUsersGroup size={24} />} title={t('nav.offices')} to="/admin/offices" action={t('offices.create')} text={<Text size="sm">{t('home.adminIntro')}</Text>} />
+      <LinkCard
+        icon={<IconUsersGroup size={24} />}
+        title={t('nav.offices')}
+        to="/admin/offices"
+        action={t('offices.create')}
+        text={<Text size="sm">{t('home.adminIntro')}</Text>}
+      />
     </SimpleGrid>
   );
 }

@@ -10,8 +10,8 @@ import type { Office } from '../api/types';
 import { applyServerErrors } from '../components/FormError';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { EditModal } from '../components/settings/EditModal';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EditModal } from '../components/settings/EditModal';
 import { formatDate, formatNumber } from '../i18n/format';
 
 type Values = { name: string; city: string; coordinatorName: string; coordinatorEmail: string };
@@ -24,7 +24,8 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
     validate: {
       name: (v) => (v.trim() ? null : t('validation.required')),
       city: (v) => (v.trim() ? null : t('validation.required')),
-      coordinatorName: (v, all) => (!office && all.coordinatorEmail.trim() && !v.trim() ? t('validation.required') : null),
+      coordinatorName: (v, all) =>
+        !office && all.coordinatorEmail.trim() && !v.trim() ? t('validation.required') : null,
     },
   });
   const save = useApiMutation(
@@ -66,7 +67,11 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
             {t('offices.firstCoordinatorHint')}
           </Text>
           <TextInput label={t('offices.field.coordinatorName')} {...form.getInputProps('coordinatorName')} />
-          <TextInput label={t('offices.field.coordinatorEmail')} type="email" {...form.getInputProps('coordinatorEmail')} />
+          <TextInput
+            label={t('offices.field.coordinatorEmail')}
+            type="email"
+            {...form.getInputProps('coordinatorEmail')}
+          />
         </>
       )}
     </EditModal>
@@ -145,7 +150,13 @@ export function OfficesPage() {
           ))}
         </Stack>
       )}
-      {editing && <OfficeModal key={editing === 'new' ? 'new' : editing.id} office={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <OfficeModal
+          key={editing === 'new' ? 'new' : editing.id}
+          office={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../components/AppModal';
 import { useOutbox } from '../api/queries';
 import type { OutboxMessage } from '../api/types';
+import { AppModal } from '../components/AppModal';
 import { Field, FieldList } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
@@ -19,17 +19,22 @@ const STATUS_COLORS: Record<string, string> = { sent: 'green', stored: 'blue', q
 
 /** Mail text with its links clickable (invitation and reset links are what people look for here). */
 function MailText({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  // Each fragment is keyed by its position in the text.
+  let position = 0;
+  const parts = text.split(/(https?:\/\/[^\s]+)/g).map((part) => {
+    const at = position;
+    position += part.length;
+    return { at, part, link: /^https?:\/\//.test(part) };
+  });
   return (
     <Text component="pre" size="sm" className="preformatted" dir="auto">
-      {parts.map((part, i) =>
-        /^https?:\/\//.test(part) ? (
-          <Anchor key={`${i}-${part}`} href={part} underline="always" style={{ overflowWrap: 'anywhere' }}>
+      {parts.map(({ at, part, link }) =>
+        link ? (
+          <Anchor key={at} href={part} underline="always" style={{ overflowWrap: 'anywhere' }}>
             {part}
           </Anchor>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: text fragments have no identity
-          <Fragment key={i}>{part}</Fragment>
+          <Fragment key={at}>{part}</Fragment>
         ),
       )}
     </Text>
@@ -54,7 +59,12 @@ export function OutboxPage() {
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
 
   const openButton = (m: OutboxMessage) => (
-    <Button size="xs" variant="light" onClick={() => setOpen(m)} aria-label={t('outbox.openNamed', { subject: m.subject })}>
+    <Button
+      size="xs"
+      variant="light"
+      onClick={() => setOpen(m)}
+      aria-label={t('outbox.openNamed', { subject: m.subject })}
+    >
       {t('outbox.open')}
     </Button>
   );
@@ -128,7 +138,12 @@ export function OutboxPage() {
               ))}
             </Stack>
           )}
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => update({ offset: String(o) }, false)} />
+          <Pager
+            total={list.data.total}
+            limit={LIMIT}
+            offset={offset}
+            onChange={(o) => update({ offset: String(o) }, false)}
+          />
         </>
       )}
       <AppModal opened={open !== null} onClose={() => setOpen(null)} title={open?.subject} size="lg">

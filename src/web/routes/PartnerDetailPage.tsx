@@ -98,7 +98,12 @@ export function PartnerDetailPage() {
               </Button>
             )}
             {can('audit.read') && (
-              <Button component={Link} to={`/audit?entityType=partner&entityId=${id}`} variant="default" leftSection={<IconHistory size={16} aria-hidden />}>
+              <Button
+                component={Link}
+                to={`/audit?entityType=partner&entityId=${id}`}
+                variant="default"
+                leftSection={<IconHistory size={16} aria-hidden />}
+              >
                 {t('guides.auditLink')}
               </Button>
             )}
@@ -138,7 +143,11 @@ export function PartnerDetailPage() {
               {t('partners.section.contacts')}
             </Title>
             {p.abilities.manageContacts && (
-              <Button variant="light" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+              <Button
+                variant="light"
+                leftSection={<IconUserPlus size={16} aria-hidden />}
+                onClick={() => setAdding(true)}
+              >
                 {t('partners.addContact')}
               </Button>
             )}

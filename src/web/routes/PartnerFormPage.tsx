@@ -97,7 +97,10 @@ function PartnerForm({ partner }: { partner?: Partner }) {
     <>
       <PageHeader
         title={title}
-        crumbs={[{ label: t('partners.title'), to: '/partners' }, ...(partner ? [{ label: partner.name, to: `/partners/${partner.id}` }] : [])]}
+        crumbs={[
+          { label: t('partners.title'), to: '/partners' },
+          ...(partner ? [{ label: partner.name, to: `/partners/${partner.id}` }] : []),
+        ]}
       />
       <form onSubmit={form.onSubmit(submit)} noValidate aria-label={title}>
         <FormError error={save.error} extra={extra} />
@@ -114,7 +117,11 @@ function PartnerForm({ partner }: { partner?: Partner }) {
               />
               <TextInput label={t('partners.field.street')} {...form.getInputProps('street')} />
               <SimpleGrid cols={2}>
-                <TextInput label={t('partners.field.postalCode')} inputMode="numeric" {...form.getInputProps('postalCode')} />
+                <TextInput
+                  label={t('partners.field.postalCode')}
+                  inputMode="numeric"
+                  {...form.getInputProps('postalCode')}
+                />
                 <TextInput label={t('partners.field.city')} {...form.getInputProps('city')} />
               </SimpleGrid>
               <Select
@@ -130,7 +137,11 @@ function PartnerForm({ partner }: { partner?: Partner }) {
             <Textarea label={t('partners.field.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
           </Stack>
         </Card>
-        <FormActions busy={save.isPending} submitLabel={partner ? t('common.save') : t('partners.createSubmit')} onCancel={back} />
+        <FormActions
+          busy={save.isPending}
+          submitLabel={partner ? t('common.save') : t('partners.createSubmit')}
+          onCancel={back}
+        />
       </form>
     </>
   );

@@ -124,11 +124,19 @@ export function PartnersPage() {
         ) : list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : list.data.items.length === 0 ? (
-          <EmptyState title={filtered ? t('partners.emptyFiltered') : t('partners.empty')} text={filtered ? undefined : t('partners.emptyText')} />
+          <EmptyState
+            title={filtered ? t('partners.emptyFiltered') : t('partners.empty')}
+            text={filtered ? undefined : t('partners.emptyText')}
+          />
         ) : (
           <>
             <PartnerRows items={list.data.items} />
-            <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={(o) => update({ offset: String(o) }, false)} />
+            <Pager
+              total={list.data.total}
+              limit={LIMIT}
+              offset={offset}
+              onChange={(o) => update({ offset: String(o) }, false)}
+            />
           </>
         )}
       </section>

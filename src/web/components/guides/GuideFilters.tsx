@@ -1,4 +1,15 @@
-import { ActionIcon, Button, Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { GUIDE_STATUSES } from '../../../shared/enums.js';
@@ -124,7 +135,15 @@ export function GuideFilters({
               leftSection={<IconX size={14} aria-hidden />}
               onClick={() => {
                 setSearch('');
-                update({ q: null, language: null, districtId: null, specialization: null, field: null, status: null, hasCapacity: null });
+                update({
+                  q: null,
+                  language: null,
+                  districtId: null,
+                  specialization: null,
+                  field: null,
+                  status: null,
+                  hasCapacity: null,
+                });
               }}
               mb={4}
             >

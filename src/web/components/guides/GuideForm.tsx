@@ -26,9 +26,24 @@ import { AvailabilityRows, LanguageRows } from './RowInputs';
 
 type Form = UseFormReturnType<GuideFormValues>;
 
-function FormSection({ title, id, description, children }: { title: string; id: string; description?: string; children: ReactNode }) {
+function FormSection({
+  title,
+  id,
+  description,
+  children,
+}: {
+  title: string;
+  id: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
-    <Card padding="lg" component="fieldset" aria-labelledby={id} style={{ border: '1px solid var(--mantine-color-gray-3)', margin: 0, minWidth: 0 }}>
+    <Card
+      padding="lg"
+      component="fieldset"
+      aria-labelledby={id}
+      style={{ border: '1px solid var(--mantine-color-gray-3)', margin: 0, minWidth: 0 }}
+    >
       <Title order={2} size="h4" id={id} mb={description ? 4 : 'md'}>
         {title}
       </Title>
@@ -43,7 +58,15 @@ function FormSection({ title, id, description, children }: { title: string; id: 
 }
 
 /** All guide fields; `editable` decides which sections a guide editing their own profile sees. */
-export function GuideForm({ form, editable, showNotes }: { form: Form; editable: (field: string) => boolean; showNotes: boolean }) {
+export function GuideForm({
+  form,
+  editable,
+  showNotes,
+}: {
+  form: Form;
+  editable: (field: string) => boolean;
+  showNotes: boolean;
+}) {
   const { t } = useTranslation();
   const ref = useReferenceNames();
   const options = useReferenceOptions();
@@ -58,10 +81,18 @@ export function GuideForm({ form, editable, showNotes }: { form: Form; editable:
       {(editable('firstName') || editable('phone')) && (
         <FormSection title={t('guides.section.personal')} id="f-personal">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {editable('firstName') && <TextInput label={t('guides.field.firstName')} required {...form.getInputProps('firstName')} />}
-            {editable('lastName') && <TextInput label={t('guides.field.lastName')} required {...form.getInputProps('lastName')} />}
-            {editable('email') && <TextInput type="email" label={t('guides.field.email')} {...form.getInputProps('email')} />}
-            {editable('phone') && <TextInput type="tel" label={t('guides.field.phone')} dir="ltr" {...form.getInputProps('phone')} />}
+            {editable('firstName') && (
+              <TextInput label={t('guides.field.firstName')} required {...form.getInputProps('firstName')} />
+            )}
+            {editable('lastName') && (
+              <TextInput label={t('guides.field.lastName')} required {...form.getInputProps('lastName')} />
+            )}
+            {editable('email') && (
+              <TextInput type="email" label={t('guides.field.email')} {...form.getInputProps('email')} />
+            )}
+            {editable('phone') && (
+              <TextInput type="tel" label={t('guides.field.phone')} dir="ltr" {...form.getInputProps('phone')} />
+            )}
             {editable('locale') && (
               <Select
                 label={t('guides.field.locale')}
@@ -164,7 +195,11 @@ export function GuideForm({ form, editable, showNotes }: { form: Form; editable:
       )}
 
       {editable('availability') && (
-        <FormSection title={t('guides.section.availability')} id="f-availability" description={t('guides.form.availabilityHint')}>
+        <FormSection
+          title={t('guides.section.availability')}
+          id="f-availability"
+          description={t('guides.form.availabilityHint')}
+        >
           <Stack>
             <AvailabilityRows form={form} />
             {editable('maxActiveAssignments') && (
@@ -207,7 +242,11 @@ export function GuideForm({ form, editable, showNotes }: { form: Form; editable:
               <Switch label={t('guides.form.hasConsent')} {...form.getInputProps('hasConsent', { type: 'checkbox' })} />
               {values.hasConsent && (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label={t('guides.field.consentVersion')} required {...form.getInputProps('consent.version')} />
+                  <TextInput
+                    label={t('guides.field.consentVersion')}
+                    required
+                    {...form.getInputProps('consent.version')}
+                  />
                   <Select
                     label={t('guides.field.consentLanguage')}
                     data={options.languages}
@@ -229,14 +268,28 @@ export function GuideForm({ form, editable, showNotes }: { form: Form; editable:
 
       {showNotes && editable('notes') && (
         <FormSection title={t('guides.section.notes')} id="f-notes" description={t('guides.notesHint')}>
-          <Textarea label={t('guides.field.notes')} autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+          <Textarea
+            label={t('guides.field.notes')}
+            autosize
+            minRows={3}
+            maxRows={12}
+            {...form.getInputProps('notes')}
+          />
         </FormSection>
       )}
     </Stack>
   );
 }
 
-export function FormActions({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel: () => void }) {
+export function FormActions({
+  busy,
+  submitLabel,
+  onCancel,
+}: {
+  busy: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" mt="lg">

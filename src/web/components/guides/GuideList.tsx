@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useReferenceNames } from '../../api/queries';
 import type { GuideListItem } from '../../api/types';
-import { languageName } from '../../i18n/format';
+import { formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
 
 function Languages({ guide, locale }: { guide: GuideListItem; locale: string }) {
   const names = guide.languages.map((l) => languageName(l.code, locale));
-  return <>{names.length ? names.join(', ') : '–'}</>;
+  return <>{names.length ? formatList(names, locale) : '–'}</>;
 }
 
 /** A table on wide screens, cards on phones; one of them is rendered, never both. */

@@ -3,13 +3,22 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/queries';
 import type { GuideDetail } from '../../api/types';
-import { countryName, formatDate, formatDateTime, languageName } from '../../i18n/format';
-import { LOCALE_NAMES, isLocale } from '../../i18n';
+import { countryName, formatDate, formatDateTime, formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
 import { Field, FieldList } from '../Field';
 import { WeekGrid } from './WeekGrid';
 
-export function Section({ title, id, children, actions }: { title: string; id: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <Card padding="lg" component="section" aria-labelledby={id}>
       <Group justify="space-between" mb="sm">
@@ -34,9 +43,11 @@ export function ContactSection({ guide }: { guide: GuideDetail }) {
         <Field label={t('guides.field.phone')}>
           <span dir="ltr">{dash(guide.phone)}</span>
         </Field>
-        <Field label={t('guides.field.locale')}>{isLocale(guide.locale) ? LOCALE_NAMES[guide.locale] : guide.locale}</Field>
+        <Field label={t('guides.field.locale')}>{languageName(guide.locale)}</Field>
         <Field label={t('guides.field.gender')}>{guide.gender ? t(`gender.${guide.gender}`) : '–'}</Field>
-        <Field label={t('guides.field.account')}>{guide.hasAccount ? t('guides.hasAccount') : t('guides.noAccount')}</Field>
+        <Field label={t('guides.field.account')}>
+          {guide.hasAccount ? t('guides.hasAccount') : t('guides.noAccount')}
+        </Field>
       </FieldList>
     </Section>
   );
@@ -56,7 +67,10 @@ export function StatusSection({ guide }: { guide: GuideDetail }) {
         </FieldList>
         {history.length === 0 && (
           <Text size="sm" c="dimmed">
-            {t('guides.statusSince', { status: t(`status.${guide.status}`), date: formatDateTime(guide.statusChangedAt) })}
+            {t('guides.statusSince', {
+              status: t(`status.${guide.status}`),
+              date: formatDateTime(guide.statusChangedAt),
+            })}
           </Text>
         )}
         {history.length > 0 && (
@@ -87,7 +101,17 @@ export function ProfileSection({ guide }: { guide: GuideDetail }) {
     items.length ? (
       <Group gap={6} component="span">
         {items.map((i) => (
-          <Badge key={i} variant="light" color="gray" fw={500} size="md" component="span" h="auto" py={3} styles={{ label: { whiteSpace: 'normal' } }}>
+          <Badge
+            key={i}
+            variant="light"
+            color="gray"
+            fw={500}
+            size="md"
+            component="span"
+            h="auto"
+            py={3}
+            styles={{ label: { whiteSpace: 'normal' } }}
+          >
             {name(i)}
           </Badge>
         ))}
@@ -114,7 +138,9 @@ export function ProfileSection({ guide }: { guide: GuideDetail }) {
             '–'
           )}
         </Field>
-        <Field label={t('guides.field.countries')}>{guide.countries.map((c) => countryName(c)).join(', ') || '–'}</Field>
+        <Field label={t('guides.field.countries')}>
+          {guide.countries.length ? formatList(guide.countries.map((c) => countryName(c))) : '–'}
+        </Field>
         <Field label={t('guides.field.homeDistrict')}>{ref.district(guide.homeDistrictId)}</Field>
         <Field label={t('guides.field.serviceDistricts')}>{tags(guide.serviceDistrictIds, ref.district)}</Field>
         <Field label={t('guides.field.fields')}>{tags(guide.fields, ref.field)}</Field>
@@ -176,9 +202,7 @@ export function ComplianceSection({ guide }: { guide: GuideDetail }) {
           {consent ? (
             <FieldList>
               <Field label={t('guides.field.consentVersion')}>{consent.version}</Field>
-              <Field label={t('guides.field.consentLanguage')}>
-                {isLocale(consent.language) ? LOCALE_NAMES[consent.language] : languageName(consent.language)}
-              </Field>
+              <Field label={t('guides.field.consentLanguage')}>{languageName(consent.language)}</Field>
               <Field label={t('guides.field.consentGivenAt')}>{formatDate(consent.givenAt)}</Field>
               <Field label={t('guides.field.consentWithdrawnAt')}>{formatDate(consent.withdrawnAt)}</Field>
             </FieldList>

@@ -22,19 +22,19 @@ export function LanguageRows({ form }: { form: Form }) {
         </Text>
       )}
       {rows.map((row, index) => (
-        <Group key={row.key} align="flex-start" gap="sm" wrap="nowrap">
+        <Group key={row.key} align="flex-start" gap="sm" wrap="wrap">
           <Select
             label={t('guides.form.languageN', { n: index + 1 })}
             data={options.languages}
             searchable
-            style={{ flex: 2 }}
+            style={{ flex: '2 1 12rem' }}
             nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps(`languages.${index}.code`)}
           />
           <Select
             label={t('guides.form.levelN', { n: index + 1 })}
             data={options.levels}
-            style={{ flex: 1 }}
+            style={{ flex: '1 1 9rem' }}
             {...form.getInputProps(`languages.${index}.level`)}
           />
           <ActionIcon

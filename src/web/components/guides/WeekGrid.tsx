@@ -37,11 +37,11 @@ export function WeekGrid({ slots }: { slots: Slot[] }) {
     );
 
   return (
-    <div className="week-grid" role="list" aria-label={t('guides.section.availability')}>
+    <ul className="week-grid" aria-label={t('guides.section.availability')}>
       {WEEKDAYS.map((d) => {
         const day = byDay(d);
         return (
-          <div className="week-grid-day" role="listitem" key={d} data-empty={day.length ? undefined : true}>
+          <li className="week-grid-day" key={d} data-empty={day.length ? undefined : true}>
             <Text size="xs" fw={700} ta="center">
               <abbr title={t(`weekday.${d}`)} style={{ textDecoration: 'none' }}>
                 {t(`weekdayShort.${d}`)}
@@ -53,9 +53,9 @@ export function WeekGrid({ slots }: { slots: Slot[] }) {
               </span>
             ))}
             {day.length === 0 && <span className="visually-hidden">{t('guides.dayFree')}</span>}
-          </div>
+          </li>
         );
       })}
-    </div>
+    </ul>
   );
 }

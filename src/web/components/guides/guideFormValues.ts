@@ -1,8 +1,9 @@
 import { randomId } from '@mantine/hooks';
-import type { GenderOrEmpty } from './types';
 import type { GuideStatus, LanguageLevel, Locale, WEEKDAYS } from '../../../shared/enums.js';
+import type { GenderOrEmpty } from './types';
 
 type Weekday = (typeof WEEKDAYS)[number];
+
 import type { GuideCreateInput, GuideDetail, GuidePatchInput } from '../../api/types';
 
 export type LanguageRow = { key: string; code: string; level: string };
@@ -120,7 +121,8 @@ export function payloadFromValues(v: GuideFormValues): GuideCreateInput {
     fields: v.fields,
     specializations: v.specializations,
     availability: v.availability.map((s) => ({ weekday: Number(s.weekday) as Weekday, from: s.from, to: s.to })),
-    maxActiveAssignments: typeof v.maxActiveAssignments === 'number' ? v.maxActiveAssignments : Number(v.maxActiveAssignments),
+    maxActiveAssignments:
+      typeof v.maxActiveAssignments === 'number' ? v.maxActiveAssignments : Number(v.maxActiveAssignments),
     backgroundCheck: v.hasBackgroundCheck
       ? {
           checkedAt: v.backgroundCheck.checkedAt,

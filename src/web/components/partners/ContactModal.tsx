@@ -2,13 +2,21 @@ import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../AppModal';
 import { api } from '../../api/client';
 import { keys, useApiMutation } from '../../api/queries';
+import { AppModal } from '../AppModal';
 import { applyServerErrors, FormError } from '../FormError';
 import { notifySuccess } from '../notify';
 
-export function ContactModal({ partnerId, opened, onClose }: { partnerId: string; opened: boolean; onClose: () => void }) {
+export function ContactModal({
+  partnerId,
+  opened,
+  onClose,
+}: {
+  partnerId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({

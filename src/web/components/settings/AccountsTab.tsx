@@ -11,7 +11,7 @@ import { formatDateTime } from '../../i18n/format';
 import { AccountStatusBadge } from '../Badges';
 import { applyServerErrors } from '../FormError';
 import { notifyError, notifySuccess } from '../notify';
-import { errorMessage, ErrorState, LoadingState } from '../States';
+import { ErrorState, errorMessage, LoadingState } from '../States';
 import { EditModal } from './EditModal';
 
 type InviteValues = { role: string; guideId: string; displayName: string; email: string };
@@ -28,7 +28,9 @@ function InviteModal({ onClose }: { onClose: () => void }) {
     },
   });
   const invite = useApiMutation((body: Record<string, unknown>) => api.post('/users', body), [keys.users, keys.guides]);
-  const withoutAccount = (guides.data?.items ?? []).filter((g) => !g.hasAccount).map((g) => ({ value: g.id, label: `${g.lastName}, ${g.firstName}` }));
+  const withoutAccount = (guides.data?.items ?? [])
+    .filter((g) => !g.hasAccount)
+    .map((g) => ({ value: g.id, label: `${g.lastName}, ${g.firstName}` }));
 
   async function submit(v: InviteValues) {
     setExtra([]);
@@ -105,7 +107,11 @@ function ToggleButton({ account }: { account: Account }) {
       variant={disabled ? 'light' : 'outline'}
       color={disabled ? undefined : 'red'}
       loading={toggle.isPending}
-      aria-label={disabled ? t('settings.accounts.enableNamed', { name: account.displayName }) : t('settings.accounts.disableNamed', { name: account.displayName })}
+      aria-label={
+        disabled
+          ? t('settings.accounts.enableNamed', { name: account.displayName })
+          : t('settings.accounts.disableNamed', { name: account.displayName })
+      }
       onClick={() =>
         toggle.mutate(!disabled, {
           onSuccess: () => notifySuccess(disabled ? t('settings.accounts.enabled') : t('settings.accounts.disabled')),

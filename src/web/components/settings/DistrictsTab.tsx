@@ -14,7 +14,15 @@ import { EditModal } from './EditModal';
 
 type Values = { name: string; lat: number | string; lon: number | string };
 
-function DistrictModal({ district, opened, onClose }: { district: District | null; opened: boolean; onClose: () => void }) {
+function DistrictModal({
+  district,
+  opened,
+  onClose,
+}: {
+  district: District | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
@@ -48,8 +56,22 @@ function DistrictModal({ district, opened, onClose }: { district: District | nul
     >
       <TextInput label={t('settings.districts.name')} required data-autofocus {...form.getInputProps('name')} />
       <Group grow>
-        <NumberInput label={t('settings.districts.lat')} decimalScale={6} min={-90} max={90} required {...form.getInputProps('lat')} />
-        <NumberInput label={t('settings.districts.lon')} decimalScale={6} min={-180} max={180} required {...form.getInputProps('lon')} />
+        <NumberInput
+          label={t('settings.districts.lat')}
+          decimalScale={6}
+          min={-90}
+          max={90}
+          required
+          {...form.getInputProps('lat')}
+        />
+        <NumberInput
+          label={t('settings.districts.lon')}
+          decimalScale={6}
+          min={-180}
+          max={180}
+          required
+          {...form.getInputProps('lon')}
+        />
       </Group>
       <Text size="xs" c="dimmed">
         {t('settings.districts.coordsHint')}
@@ -108,12 +130,21 @@ export function DistrictsTab() {
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       {d.abilities.update && (
-                        <ActionIcon variant="subtle" aria-label={t('common.editNamed', { name: d.name })} onClick={() => setEditing(d)}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('common.editNamed', { name: d.name })}
+                          onClick={() => setEditing(d)}
+                        >
                           <IconEdit size={18} aria-hidden />
                         </ActionIcon>
                       )}
                       {d.abilities.delete && (
-                        <ActionIcon variant="subtle" color="red" aria-label={t('common.deleteNamed', { name: d.name })} onClick={() => setDeleting(d)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('common.deleteNamed', { name: d.name })}
+                          onClick={() => setDeleting(d)}
+                        >
                           <IconTrash size={18} aria-hidden />
                         </ActionIcon>
                       )}
@@ -126,7 +157,12 @@ export function DistrictsTab() {
         </Table.ScrollContainer>
       )}
       {editing && (
-        <DistrictModal key={editing === 'new' ? 'new' : editing.id} district={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} />
+        <DistrictModal
+          key={editing === 'new' ? 'new' : editing.id}
+          district={editing === 'new' ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
       )}
       <ConfirmDialog
         opened={deleting !== null}

@@ -17,7 +17,10 @@ export function OfficeTab({ officeId }: { officeId: string }) {
   const client = useQueryClient();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({ initialValues: { name: '', city: '' } });
-  const save = useApiMutation((body: { name: string; city: string }) => api.patch<Office>(`/offices/${officeId}`, body), [keys.office(officeId)]);
+  const save = useApiMutation(
+    (body: { name: string; city: string }) => api.patch<Office>(`/offices/${officeId}`, body),
+    [keys.office(officeId)],
+  );
   const { setValues, resetDirty } = form;
   useEffect(() => {
     if (office.data) {

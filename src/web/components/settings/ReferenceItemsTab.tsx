@@ -142,12 +142,21 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       {item.abilities.update && (
-                        <ActionIcon variant="subtle" aria-label={t('common.editNamed', { name: item.name })} onClick={() => setEditing(item)}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('common.editNamed', { name: item.name })}
+                          onClick={() => setEditing(item)}
+                        >
                           <IconEdit size={18} aria-hidden />
                         </ActionIcon>
                       )}
                       {item.abilities.delete && (
-                        <ActionIcon variant="subtle" color="red" aria-label={t('common.deleteNamed', { name: item.name })} onClick={() => setDeleting(item)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('common.deleteNamed', { name: item.name })}
+                          onClick={() => setDeleting(item)}
+                        >
                           <IconTrash size={18} aria-hidden />
                         </ActionIcon>
                       )}
@@ -160,7 +169,12 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
         </Table.ScrollContainer>
       )}
       {editing && (
-        <ItemModal key={editing === 'new' ? 'new' : editing.key} kind={kind} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <ItemModal
+          key={editing === 'new' ? 'new' : editing.key}
+          kind={kind}
+          item={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
       <ConfirmDialog
         opened={deleting !== null}

@@ -1,0 +1,120 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type List, type Query } from './client';
+import type {
+  Activity,
+  ActivityTotal,
+  Candidates,
+  Dashboard,
+  LoopAssignment,
+  LoopOffer,
+  LoopOfferDetail,
+  LoopRequest,
+  LoopRequestDetail,
+  OfficeSettings,
+  ServiceEntry,
+} from './loopTypes';
+
+/** Query keys of the coordination loop. A change to a request can move offers, deployments and the dashboard. */
+export const loopKeys = {
+  requests: ['requests'] as const,
+  requestList: (q: Query) => ['requests', 'list', q] as const,
+  request: (id: string) => ['requests', 'detail', id] as const,
+  candidates: (id: string) => ['requests', 'candidates', id] as const,
+  requestOffers: (id: string) => ['requests', 'offers', id] as const,
+  offers: ['offers'] as const,
+  myOffers: (q: Query) => ['offers', 'mine', q] as const,
+  offer: (id: string) => ['offers', 'detail', id] as const,
+  assignments: ['assignments'] as const,
+  assignmentList: (q: Query) => ['assignments', 'list', q] as const,
+  assignment: (id: string) => ['assignments', 'detail', id] as const,
+  activities: (id: string) => ['assignments', 'activities', id] as const,
+  activityTotals: ['assignments', 'totals'] as const,
+  dashboard: ['dashboard'] as const,
+  services: ['services'] as const,
+  settings: ['officeSettings'] as const,
+};
+
+/** Everything a step of the loop can change, for mutations that move a request along. */
+export const loopWide = [loopKeys.requests, loopKeys.offers, loopKeys.assignments, loopKeys.dashboard] as const;
+
+export const useRequestList = (q: Query, enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.requestList(q),
+    queryFn: () => api.get<List<LoopRequest>>('/requests', q),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+export const useRequest = (id: string | undefined) =>
+  useQuery({
+    queryKey: loopKeys.request(id ?? ''),
+    queryFn: () => api.get<LoopRequestDetail>(`/requests/${id}`),
+    enabled: !!id,
+  });
+export const useCandidates = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.candidates(id),
+    queryFn: () => api.get<Candidates>(`/requests/${id}/candidates`),
+    enabled,
+  });
+export const useRequestOffers = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.requestOffers(id),
+    queryFn: () => api.get<List<LoopOffer>>(`/requests/${id}/offers`),
+    enabled,
+  });
+
+export const useMyOffers = (q: Query = {}) =>
+  useQuery({
+    queryKey: loopKeys.myOffers(q),
+    queryFn: () => api.get<List<LoopOffer>>('/me/offers', q),
+    placeholderData: keepPreviousData,
+  });
+export const useOffer = (id: string | undefined) =>
+  useQuery({
+    queryKey: loopKeys.offer(id ?? ''),
+    queryFn: () => api.get<LoopOfferDetail>(`/offers/${id}`),
+    enabled: !!id,
+  });
+
+export const useAssignmentList = (q: Query, enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.assignmentList(q),
+    queryFn: () => api.get<List<LoopAssignment>>('/assignments', q),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+export const useAssignment = (id: string | undefined) =>
+  useQuery({
+    queryKey: loopKeys.assignment(id ?? ''),
+    queryFn: () => api.get<LoopAssignment>(`/assignments/${id}`),
+    enabled: !!id,
+  });
+export const useActivities = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.activities(id),
+    queryFn: () => api.get<List<Activity>>(`/assignments/${id}/activities`),
+    enabled,
+  });
+export const useActivityTotals = (enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.activityTotals,
+    queryFn: () => api.get<List<ActivityTotal>>('/activity-totals'),
+    enabled,
+  });
+
+export const useDashboard = (enabled = true) =>
+  useQuery({ queryKey: loopKeys.dashboard, queryFn: () => api.get<Dashboard>('/dashboard'), enabled });
+
+export const useServices = (enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.services,
+    queryFn: () => api.get<List<ServiceEntry>>('/services'),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+
+export const useOfficeSettings = (enabled = true) =>
+  useQuery({ queryKey: loopKeys.settings, queryFn: () => api.get<OfficeSettings>('/settings'), enabled });
+
+/** The PDF of an agreement, as a plain link (the session cookie authorises the download). */
+export const agreementPdfUrl = (assignmentId: string) => `/api/v1/assignments/${assignmentId}/agreement.pdf`;

@@ -1,0 +1,98 @@
+import { useForm } from '@mantine/form';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { api } from '../api/client';
+import { loopKeys, loopWide, useRequest } from '../api/loopQueries';
+import type { LoopRequest } from '../api/loopTypes';
+import { useApiMutation } from '../api/queries';
+import { useAuth } from '../auth/AuthProvider';
+import { applyServerErrors, FormError } from '../components/FormError';
+import { FormActions } from '../components/guides/GuideForm';
+import { notifySuccess } from '../components/notify';
+import { PageHeader } from '../components/PageHeader';
+import { RequestForm, requestValidation } from '../components/requests/RequestForm';
+import {
+  type RequestFormValues,
+  toCreateBody,
+  toPatchBody,
+  toRequestValues,
+} from '../components/requests/requestFormValues';
+import { ErrorState, LoadingState } from '../components/States';
+
+/** /requests/new (partner portal or coordinator phone intake) and /requests/:id/edit. */
+export function RequestFormPage() {
+  const { id } = useParams();
+  const request = useRequest(id);
+  if (!id) return <RequestEditor />;
+  if (request.isPending) return <LoadingState rows={10} />;
+  if (request.isError) return <ErrorState error={request.error} onRetry={() => void request.refetch()} />;
+  if (!request.data.abilities.update) return <Navigate to={`/requests/${id}`} replace />;
+  return <RequestEditor request={request.data} />;
+}
+
+function RequestEditor({ request }: { request?: LoopRequest }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { me } = useAuth();
+  // A partner contact files for their own organisation; a coordinator picks the partner (phone intake).
+  const intake = !me?.partnerId;
+  const [extra, setExtra] = useState<string[]>([]);
+  const initial = useMemo(() => toRequestValues(request), [request]);
+  const form = useForm<RequestFormValues>({
+    initialValues: initial,
+    validate: requestValidation(t, { partner: intake && !request }),
+  });
+  const save = useApiMutation(
+    (values: RequestFormValues) =>
+      request
+        ? api.patch<LoopRequest>(`/requests/${request.id}`, toPatchBody(values))
+        : api.post<LoopRequest>('/requests', toCreateBody(values, intake)),
+    [...loopWide, ...(request ? [loopKeys.request(request.id)] : [])],
+  );
+
+  async function submit(values: RequestFormValues) {
+    setExtra([]);
+    try {
+      const saved = await save.mutateAsync(values);
+      notifySuccess(request ? t('requests.savedMsg') : t('requests.createdMsg', { title: saved.title }));
+      navigate(`/requests/${saved.id}`, { state: { justSaved: true } });
+    } catch (error) {
+      setExtra(applyServerErrors(form, error));
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+    }
+  }
+
+  const listLabel = intake ? t('requests.title') : t('requests.myTitle');
+  const title = request
+    ? t('requests.editTitle')
+    : intake
+      ? t('requests.intakeTitle')
+      : t('requests.createTitle');
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={request ? request.title : intake ? t('requests.intakeSubtitle') : t('requests.createSubtitle')}
+        crumbs={[
+          { label: listLabel, to: '/requests' },
+          ...(request ? [{ label: request.title, to: `/requests/${request.id}` }] : []),
+        ]}
+      />
+      <form
+        onSubmit={form.onSubmit(submit, () => setExtra([]))}
+        noValidate
+        aria-label={title}
+        style={{ maxWidth: 880 }}
+      >
+        <FormError error={save.error} extra={extra} />
+        <RequestForm form={form} mode={request ? 'edit' : 'create'} intake={intake} />
+        <FormActions
+          busy={save.isPending}
+          submitLabel={request ? t('common.save') : t('requests.submit')}
+          onCancel={() => navigate(request ? `/requests/${request.id}` : '/requests')}
+        />
+      </form>
+    </>
+  );
+}
