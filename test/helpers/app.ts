@@ -10,7 +10,9 @@ import type { AppContext } from '../../src/server/context.js';
 export type TestApp = { app: FastifyInstance; ctx: AppContext; database: Database; close(): Promise<void> };
 
 /** A migrated database (a fresh PGlite copy, or the run's PostgreSQL database) and the app on top of it. */
-export async function createTestApp(overrides: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: { now?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const url = inject('testDatabaseUrl');
   const template = inject('pgliteTemplate');
   const database = url
@@ -24,7 +26,12 @@ export async function createAppOn(
   database: Database,
   overrides: { now?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: process.env.TEST_LOG ? 'error' : 'silent', ...overrides.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'http://localhost:3000',
+    LOG_LEVEL: process.env.TEST_LOG ? 'error' : 'silent',
+    ...overrides.env,
+  });
   const ctx: AppContext = {
     config,
     database,
@@ -57,7 +64,12 @@ export async function login(app: FastifyInstance, email: string, password: strin
 
 /** Small request helper: JSON in, the session cookie and CSRF header attached. */
 export function client(app: FastifyInstance, session?: Session) {
-  const call = (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const call = (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.inject({
       method,
       url: url.startsWith('/api') ? url : `/api/v1${url}`,
@@ -69,8 +81,10 @@ export function client(app: FastifyInstance, session?: Session) {
     });
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
-    post: (url: string, payload?: unknown, headers?: Record<string, string>) => call('POST', url, payload ?? {}, headers),
-    patch: (url: string, payload?: unknown, headers?: Record<string, string>) => call('PATCH', url, payload ?? {}, headers),
+    post: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('POST', url, payload ?? {}, headers),
+    patch: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('PATCH', url, payload ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
     call,
   };

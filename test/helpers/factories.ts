@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { inScope } from '../../src/db/scope.js';
 import { districts, partnerContacts, partners } from '../../src/db/schema/index.js';
+import { inScope } from '../../src/db/scope.js';
 import { hashPassword } from '../../src/modules/auth/tokens.js';
 import { SYSTEM_ACTOR } from '../../src/server/context.js';
 import { createServices } from '../../src/server/services.js';
@@ -60,7 +60,12 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
       officeId: office.id,
       passwordHash: hash,
     });
-    return { officeId: office.id, districtIds: districtRows.map((d) => d.id), partnerId: partner.id, otherPartnerId: otherPartner.id };
+    return {
+      officeId: office.id,
+      districtIds: districtRows.map((d) => d.id),
+      partnerId: partner.id,
+      otherPartnerId: otherPartner.id,
+    };
   });
   // The guide is created through the API as a coordinator would, then linked to an account.
   const coordinator = await login(t.app, emails.coordinator, TEST_PASSWORD);
@@ -72,7 +77,10 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
       firstName: 'Testa',
       lastName: `Lotsin ${tag}`,
       email: emails.guide,
-      languages: [{ code: 'ar', level: 'native' }, { code: 'de', level: 'C1' }],
+      languages: [
+        { code: 'ar', level: 'native' },
+        { code: 'de', level: 'C1' },
+      ],
       countries: ['SY'],
       homeDistrictId: ids.districtIds[0],
       serviceDistrictIds: ids.districtIds,
@@ -87,13 +95,32 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
   const guideId = guideRes.json().id as string;
   await inScope(t.ctx.database.db, 'system', async (tx) => {
     const make = (email: string, role: Role, extra: { partnerId?: string; guideId?: string }) =>
-      services.users.createInvitedUser(tx, SYSTEM_ACTOR, { email, displayName: email.split('@')[0], role, officeId: ids.officeId, passwordHash: hash, ...extra });
+      services.users.createInvitedUser(tx, SYSTEM_ACTOR, {
+        email,
+        displayName: email.split('@')[0],
+        role,
+        officeId: ids.officeId,
+        passwordHash: hash,
+        ...extra,
+      });
     await make(emails.guide, 'guide', { guideId });
     const p1 = await make(emails.partner, 'partner_contact', { partnerId: ids.partnerId });
     const p2 = await make(emails.otherPartner, 'partner_contact', { partnerId: ids.otherPartnerId });
     await tx.insert(partnerContacts).values([
-      { officeId: ids.officeId, partnerId: ids.partnerId, name: 'Kontakt Eins', email: emails.partner, userId: p1.user.id },
-      { officeId: ids.officeId, partnerId: ids.otherPartnerId, name: 'Kontakt Zwei', email: emails.otherPartner, userId: p2.user.id },
+      {
+        officeId: ids.officeId,
+        partnerId: ids.partnerId,
+        name: 'Kontakt Eins',
+        email: emails.partner,
+        userId: p1.user.id,
+      },
+      {
+        officeId: ids.officeId,
+        partnerId: ids.otherPartnerId,
+        name: 'Kontakt Zwei',
+        email: emails.otherPartner,
+        userId: p2.user.id,
+      },
     ]);
   });
   const sessions = {
@@ -102,17 +129,31 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
     partner: await login(t.app, emails.partner, TEST_PASSWORD),
     otherPartner: await login(t.app, emails.otherPartner, TEST_PASSWORD),
   };
-  return { officeId: ids.officeId, districtIds: ids.districtIds, partnerId: ids.partnerId, otherPartnerId: ids.otherPartnerId, guideId, emails, sessions };
+  return {
+    officeId: ids.officeId,
+    districtIds: ids.districtIds,
+    partnerId: ids.partnerId,
+    otherPartnerId: ids.otherPartnerId,
+    guideId,
+    emails,
+    sessions,
+  };
 }
 
-/** A platform admin account for the offices routes. */
-export async function createPlatformAdmin(t: TestApp): Promise<Session> {
+/** A platform admin account for the offices routes (signed in; `email` for tests that sign in again). */
+export async function createPlatformAdmin(t: TestApp): Promise<Session & { email: string }> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const email = `admin-${unique()}@test.example`;
   const services = createServices(t.ctx);
   await inScope(t.ctx.database.db, 'system', (tx) =>
-    services.users.createInvitedUser(tx, SYSTEM_ACTOR, { email, displayName: 'Admin', role: 'platform_admin', officeId: null, passwordHash: hash }),
+    services.users.createInvitedUser(tx, SYSTEM_ACTOR, {
+      email,
+      displayName: 'Admin',
+      role: 'platform_admin',
+      officeId: null,
+      passwordHash: hash,
+    }),
   );
-  return login(t.app, email, TEST_PASSWORD);
+  return { ...(await login(t.app, email, TEST_PASSWORD)), email };
 }

@@ -17,6 +17,9 @@ describe('guides API', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().total).toBe(1);
     const one = await api.get(`/guides/${office.guideId}`);
-    expect(one.json().languages).toEqual([{ code: 'ar', level: 'native' }, { code: 'de', level: 'C1' }]);
+    expect(one.json().languages).toEqual([
+      { code: 'ar', level: 'native' },
+      { code: 'de', level: 'C1' },
+    ]);
   });
 });

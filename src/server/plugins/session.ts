@@ -30,7 +30,8 @@ export function registerSession(app: FastifyInstance, auth: AuthService, secureC
 
   // onRequest runs before body parsing and validation: an anonymous caller learns nothing about the input rules.
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The API reference (/api/docs) is public like the OpenAPI document it renders.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const isPublic = request.routeOptions.config?.public === true || !request.routeOptions.url;
     const token = request.cookies[SESSION_COOKIE];
     const info = token ? await auth.resolveSession(token) : null;

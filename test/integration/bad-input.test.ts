@@ -1,0 +1,948 @@
+/**
+ * Bad input on every write endpoint, driven by the OpenAPI document: malformed JSON, wrong types, unknown fields,
+ * oversized text and bad path parameters each get 400 problem+json with a stable code and no internals; the
+ * domain rules (languages, countries, districts of another office, availability slots, e-mail, duplicates) get
+ * field errors with translated messages; and nothing a rejected write touched has changed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inScope } from '../../src/db/scope.js';
+import { hashPassword } from '../../src/modules/auth/tokens.js';
+import { SYSTEM_ACTOR } from '../../src/server/context.js';
+import { createServices } from '../../src/server/services.js';
+import { ERROR_CODES } from '../../src/shared/errors.js';
+import { translate } from '../../src/shared/i18n/index.js';
+import {
+  expectNoStackTrace,
+  expectProblem,
+  fillPath,
+  type HttpMethod,
+  loadOpenApi,
+  type OpenApiSchema,
+  type Operation,
+  operationsOf,
+  type Problem,
+  pathParamsOf,
+  requestSchemaOf,
+  tag,
+} from '../helpers/api.js';
+import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
+import { createOffice, createPlatformAdmin, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+
+type Who = 'coordinator' | 'admin' | 'anonymous' | 'throwaway';
+type Fixtures = { A: TestOffice; B: TestOffice; serviceId: string };
+type WriteOp = {
+  who: Who;
+  /** Valid path parameters (the record exists and the caller may write it). */
+  params?: (f: Fixtures) => Record<string, string>;
+  /** A valid body; bad-input variants are derived from it. Absent for operations without a body. */
+  body?: (f: Fixtures) => Record<string, unknown>;
+  /** `{}` is a valid body here (everything optional), so the empty-object check does not apply. */
+  emptyBodyOk?: string;
+};
+
+/**
+ * Records of the coordination loop are addressed with ids that do not exist: every variant below is rejected by
+ * validation, which runs before any lookup, so the ids are never read.
+ */
+const NO_RECORD = { id: '5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b' };
+const today = new Date().toISOString().slice(0, 10);
+
+const CROSS_FIELD_CODES = ['slotEndsBeforeStart', 'endBeforeStart', 'issuedAfterChecked'];
+const BAD_PARAMS: Record<string, string> = { id: 'not-a-uuid', key: 'Kein Schlüssel!', token: 'kurz' };
+
+const guideBody = (f: Fixtures) => ({
+  firstName: 'Valide',
+  lastName: 'Lotsin',
+  email: 'valide@test.example',
+  phone: '+49 511 1234',
+  locale: 'de',
+  languages: [{ code: 'de', level: 'native' }],
+  countries: ['DE'],
+  specializations: ['parents'],
+  fields: ['authorities'],
+  homeDistrictId: f.A.districtIds[0],
+  serviceDistrictIds: [f.A.districtIds[1]],
+  availability: [{ weekday: 1, from: '09:00', to: '10:00' }],
+  maxActiveAssignments: 2,
+  gender: 'diverse',
+  status: 'in_training',
+  certifiedAt: null,
+  backgroundCheck: null,
+  consent: null,
+  confidentialityPledgeAt: null,
+  notes: 'Notiz',
+});
+const partnerBody = (f: Fixtures) => ({
+  name: 'Valider Partner',
+  type: 'welfare_association',
+  street: 'Leinstraße 1',
+  postalCode: '30159',
+  city: 'Hannover',
+  districtId: f.A.districtIds[0],
+  email: 'partner@test.example',
+  phone: '+49 511 5',
+  notes: 'Notiz',
+});
+
+/** Every write operation of the API and how to call it validly. A write the table lacks fails the suite. */
+const WRITES: Record<string, WriteOp> = {
+  'POST /api/v1/auth/login': {
+    who: 'anonymous',
+    body: () => ({ email: 'wer@test.example', password: 'irgendein Passwort' }),
+  },
+  'POST /api/v1/auth/logout': { who: 'throwaway' },
+  'PATCH /api/v1/me': { who: 'coordinator', body: () => ({ locale: 'de' }) },
+  'POST /api/v1/auth/password-reset': { who: 'anonymous', body: () => ({ email: 'wer@test.example' }) },
+  'POST /api/v1/auth/tokens/{token}/password': {
+    who: 'anonymous',
+    params: () => ({ token: 'x'.repeat(43) }),
+    body: () => ({ password: 'ein langes gültiges Passwort' }),
+  },
+  'POST /api/v1/offices': {
+    who: 'admin',
+    body: () => ({ name: 'Neues Büro', city: 'Celle', coordinatorEmail: 'k@test.example', coordinatorName: 'K' }),
+  },
+  'PATCH /api/v1/offices/{id}': {
+    who: 'admin',
+    params: (f) => ({ id: f.A.officeId }),
+    body: () => ({ name: 'Umbenannt', city: 'Celle' }),
+  },
+  'POST /api/v1/users': {
+    who: 'coordinator',
+    body: (f) => ({ email: 'neu@test.example', displayName: 'Neu', role: 'guide', guideId: f.A.guideId }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.sessions.guide.userId }),
+    body: () => ({ disabled: true }),
+  },
+  'POST /api/v1/guides': { who: 'coordinator', body: guideBody },
+  'PATCH /api/v1/guides/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.guideId }), body: guideBody },
+  'DELETE /api/v1/guides/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.guideId }) },
+  'POST /api/v1/partners': { who: 'coordinator', body: partnerBody },
+  'PATCH /api/v1/partners/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.partnerId }), body: partnerBody },
+  'POST /api/v1/partners/{id}/contacts': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.partnerId }),
+    body: () => ({ name: 'Kontakt', email: 'kontakt@test.example', phone: '+49 1', invite: true }),
+  },
+  'POST /api/v1/districts': { who: 'coordinator', body: () => ({ name: 'Neuer Bezirk', lat: 52.4, lon: 9.7 }) },
+  'PATCH /api/v1/districts/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.districtIds[0] }),
+    body: () => ({ name: 'Umbenannt', lat: 52.4, lon: 9.7 }),
+  },
+  'DELETE /api/v1/districts/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.districtIds[0] }) },
+  ...Object.fromEntries(
+    (['fields', 'specializations'] as const).flatMap((kind) => [
+      [`POST /api/v1/${kind}`, { who: 'coordinator', body: () => ({ key: 'neu', name: 'Neu' }) }],
+      [
+        `PATCH /api/v1/${kind}/{key}`,
+        {
+          who: 'coordinator',
+          params: () => ({ key: kind === 'fields' ? 'housing' : 'sport' }),
+          body: () => ({ name: 'Umbenannt' }),
+        },
+      ],
+      [
+        `DELETE /api/v1/${kind}/{key}`,
+        { who: 'coordinator', params: () => ({ key: kind === 'fields' ? 'housing' : 'sport' }) },
+      ],
+    ]),
+  ),
+  'POST /api/v1/requests': {
+    who: 'coordinator',
+    body: (f) => ({
+      partnerId: f.A.partnerId,
+      field: 'authorities',
+      type: 'accompaniment',
+      matters: [],
+      title: 'Begleitung',
+      description: 'Eine ausreichend lange Beschreibung.',
+      place: 'Rathaus',
+      districtId: f.A.districtIds[0],
+      startsOn: today,
+      endsOn: null,
+      frequency: 'once',
+      expectedHours: 2,
+      slots: [],
+      languages: ['ar'],
+      preferredGender: null,
+      urgency: 'normal',
+      minorsInvolved: false,
+      person: { initials: 'A. B.', ageGroup: 'adult', languages: ['ar'], household: 'individual', consentGiven: true },
+      notes: null,
+    }),
+  },
+  'PATCH /api/v1/requests/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      title: 'Neu',
+      description: 'Eine ausreichend lange Beschreibung.',
+      expectedHours: 3,
+      urgency: 'high',
+    }),
+  },
+  'POST /api/v1/requests/{id}/status': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ status: 'no_match', reason: 'Niemand frei' }),
+  },
+  'POST /api/v1/requests/{id}/messages': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ message: 'Frage' }),
+  },
+  'POST /api/v1/requests/{id}/offers': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: (f) => ({ guideIds: [f.A.guideId], message: 'Passt das?', overrideReason: 'Begründung' }),
+  },
+  'POST /api/v1/offers/{id}/accept': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ reason: 'gern' }),
+    emptyBodyOk: 'the reason is optional',
+  },
+  'POST /api/v1/offers/{id}/decline': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ reason: 'keine Zeit' }),
+    emptyBodyOk: 'the reason is optional',
+  },
+  'POST /api/v1/offers/{id}/withdraw': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/offer-links/{token}': {
+    who: 'anonymous',
+    params: () => ({ token: 'x'.repeat(43) }),
+    body: () => ({ answer: 'decline', reason: 'keine Zeit' }),
+  },
+  'PATCH /api/v1/assignments/{id}/agreement': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      goal: 'Ein Ziel',
+      steps: [{ title: 'Schritt', status: 'open' }],
+      contactChannels: 'Telefon',
+      reviewOn: today,
+    }),
+  },
+  'POST /api/v1/assignments/{id}/agreement/confirm': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/assignments/{id}/agreement/extend': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ endsOn: '2099-01-01', reason: 'Verlängert' }),
+  },
+  'POST /api/v1/assignments/{id}/activities': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      date: today,
+      startTime: '09:00',
+      endTime: '10:00',
+      type: 'other',
+      km: 1,
+      expensesCents: 0,
+      note: null,
+    }),
+  },
+  'POST /api/v1/assignments/{id}/close': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      outcome: 'goal_reached',
+      referredServiceId: null,
+      referredTo: null,
+      endedEarlyReason: null,
+      guideFeedback: 'gut',
+      partnerFeedback: 'gut',
+    }),
+  },
+  'POST /api/v1/assignments/{id}/feedback': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ feedback: 'gut' }),
+  },
+  'POST /api/v1/services': {
+    who: 'coordinator',
+    body: () => ({
+      name: 'Beratungsstelle',
+      topics: ['court'],
+      phone: '+49 1',
+      email: 'b@test.example',
+      url: 'https://beratung.example',
+      address: 'Straße 1',
+      languages: ['de'],
+      notes: 'Notiz',
+    }),
+  },
+  'PATCH /api/v1/services/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.serviceId }),
+    body: () => ({ name: 'Umbenannt', topics: ['lawyer'] }),
+  },
+  'DELETE /api/v1/services/{id}': { who: 'coordinator', params: (f) => ({ id: f.serviceId }) },
+  'PATCH /api/v1/settings': {
+    who: 'coordinator',
+    body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),
+    emptyBodyOk: 'every setting is optional; an empty patch changes nothing (unlike other PATCHes, not refused)',
+  },
+};
+
+let t: TestApp;
+let f: Fixtures;
+let admin: Session;
+let throwaway: Session;
+let writes: Operation[];
+let before: Record<string, unknown>;
+
+const sessionFor = (who: Who): Session | undefined =>
+  who === 'coordinator'
+    ? f.A.sessions.coordinator
+    : who === 'admin'
+      ? admin
+      : who === 'throwaway'
+        ? throwaway
+        : undefined;
+
+function send(
+  op: Operation,
+  options: { params?: Record<string, string>; payload?: unknown; headers?: Record<string, string>; session?: Session },
+) {
+  const row = WRITES[op.key];
+  const url = fillPath(op.path, options.params ?? row.params?.(f) ?? {});
+  return client(t.app, options.session ?? sessionFor(row.who)).call(op.method, url, options.payload, options.headers);
+}
+
+/** JSON types a property accepts (anyOf branches included); "integer" counts as "number". */
+function typesOf(schema: OpenApiSchema): Set<string> {
+  const types = new Set<string>();
+  const visit = (s: OpenApiSchema) => {
+    for (const type of [s.type ?? []].flat()) types.add(type === 'integer' ? 'number' : type);
+    for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) visit(branch);
+  };
+  visit(schema);
+  return types;
+}
+
+/** A value of a type the property does not accept, close to what a sloppy client sends. */
+function wrongValueFor(schema: OpenApiSchema): unknown {
+  const types = typesOf(schema);
+  if (types.has('string') && !types.has('number')) return 12345;
+  if (types.has('number')) return '12';
+  if (types.has('boolean')) return 'true';
+  if (types.has('array')) return 'eins, zwei';
+  if (types.has('object')) return 'kein Objekt';
+  return { unerwartet: true };
+}
+
+/** Everything an office's coordinator and the admin can read, to prove rejected writes changed nothing. */
+async function state() {
+  const read = async (session: Session, url: string) => {
+    const res = await client(t.app, session).get(url);
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+  const coordinator = f.A.sessions.coordinator;
+  const mailsTo = async (addresses: string[]) => {
+    const totals: number[] = [];
+    for (const to of addresses) totals.push((await read(admin, `/outbox?to=${to}&limit=1`)).total);
+    return totals;
+  };
+  return {
+    guides: await read(coordinator, '/guides?limit=200'),
+    partners: await read(coordinator, '/partners?limit=200'),
+    districts: await read(coordinator, '/districts'),
+    fields: await read(coordinator, '/fields'),
+    specializations: await read(coordinator, '/specializations'),
+    users: await read(coordinator, '/users'),
+    auditTotal: (await read(coordinator, '/audit-events?limit=1')).total,
+    offices: (await read(admin, '/offices')).items.filter((o: { id: string }) =>
+      [f.A.officeId, f.B.officeId].includes(o.id),
+    ),
+    requests: await read(coordinator, '/requests?limit=200'),
+    services: await read(coordinator, '/services'),
+    settings: await read(coordinator, '/settings'),
+    // Scoped to this test's offices and addresses: on PostgreSQL other test files write to the same database.
+    outboxTotal: (await read(coordinator, '/outbox?limit=1')).total,
+    mailsToBodyAddresses: await mailsTo([
+      'wer@test.example',
+      'k@test.example',
+      'neu@test.example',
+      'kontakt@test.example',
+    ]),
+    officesNamedLikeTheBody: (await read(admin, '/offices')).items.filter(
+      (o: { name: string }) => o.name === 'Neues Büro',
+    ).length,
+  };
+}
+
+const validationErrors = (res: LightMyRequestResponse): NonNullable<Problem['errors']> => {
+  const body = expectProblem(res, 400, 'validation_failed');
+  expect(Array.isArray(body.errors) && body.errors.length > 0, res.body).toBe(true);
+  for (const e of body.errors ?? []) {
+    expect(typeof e.message).toBe('string');
+    expect(e.message, `${e.path}/${e.code} has no catalogue text`).not.toMatch(/^(validation|errors)\./);
+  }
+  return body.errors ?? [];
+};
+
+/** Accounts like the coordinator and the admin, but with English or Arabic as their UI language. */
+const inLocale: Record<string, Partial<Record<Who, Session>>> = {};
+async function createLocaleAccounts() {
+  const services = createServices(t.ctx);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  for (const locale of ['en', 'ar'] as const) {
+    inLocale[locale] = {};
+    for (const who of ['coordinator', 'admin'] as const) {
+      const email = `${who}-${locale}-${tag()}@test.example`;
+      await inScope(t.ctx.database.db, 'system', (tx) =>
+        services.users.createInvitedUser(tx, SYSTEM_ACTOR, {
+          email,
+          displayName: `${who} ${locale}`,
+          role: who === 'admin' ? 'platform_admin' : 'coordinator',
+          officeId: who === 'admin' ? null : f.A.officeId,
+          locale,
+          passwordHash,
+        }),
+      );
+      inLocale[locale][who] = await login(t.app, email, TEST_PASSWORD);
+    }
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const A = await createOffice(t);
+  const service = await client(t.app, A.sessions.coordinator).post('/services', { name: 'Dienst', topics: ['court'] });
+  expect(service.statusCode, service.body).toBe(201);
+  f = { A, B: await createOffice(t), serviceId: service.json().id };
+  admin = await createPlatformAdmin(t);
+  throwaway = await login(t.app, f.A.emails.guide, TEST_PASSWORD);
+  await createLocaleAccounts();
+  writes = operationsOf(await loadOpenApi(t.app)).filter((op) => op.method !== 'GET');
+  before = await state();
+});
+afterAll(() => t.close());
+
+describe('the write table', () => {
+  it('covers every write operation of the OpenAPI document', () => {
+    const documented = writes.map((op) => op.key).sort();
+    expect(
+      documented.filter((k) => !(k in WRITES)),
+      'writes without a bad-input fixture',
+    ).toEqual([]);
+    expect(
+      Object.keys(WRITES).filter((k) => !documented.includes(k)),
+      'rows for writes that no longer exist',
+    ).toEqual([]);
+  });
+
+  it('has valid bodies: only fields the schema knows, with all required ones', () => {
+    for (const op of writes) {
+      const schema = requestSchemaOf(op.operation);
+      const body = WRITES[op.key]?.body?.(f);
+      if (!schema) {
+        expect(body, `${op.key} has no request body`).toBeUndefined();
+        continue;
+      }
+      expect(body, `${op.key} needs a valid body`).toBeDefined();
+      const known = Object.keys(schema.properties ?? {});
+      expect(
+        Object.keys(body ?? {}).filter((k) => !known.includes(k)),
+        op.key,
+      ).toEqual([]);
+      expect(
+        (schema.required ?? []).filter((k) => !(k in (body ?? {}))),
+        op.key,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('every write endpoint rejects bad input with 400 problem+json', () => {
+  it('malformed JSON → 400 malformed_json', async () => {
+    for (const op of writes) {
+      for (const payload of ['{"firstName": ', '{firstName: "x"}', "{'a': 1}", '[1, 2', '{"a":1}}']) {
+        const res = await send(op, { payload, headers: { 'content-type': 'application/json' } });
+        expectProblem(res, 400, 'malformed_json');
+      }
+    }
+  });
+
+  it('an empty JSON body with a JSON content type → 400 malformed_json', async () => {
+    for (const op of writes) {
+      const res = await send(op, { payload: '', headers: { 'content-type': 'application/json' } });
+      expectProblem(res, 400, 'malformed_json');
+    }
+  });
+
+  it('a body that is not JSON at all (text/plain) → a 4xx problem, never a 5xx', async () => {
+    for (const op of writes.filter((o) => requestSchemaOf(o.operation))) {
+      const res = await send(op, { payload: 'firstName=x', headers: { 'content-type': 'text/plain' } });
+      expect([400, 415], `${op.key}: ${res.body}`).toContain(res.statusCode);
+      expectProblem(res, res.statusCode);
+    }
+  });
+
+  it('a wrong type in any field → 400 validation_failed naming exactly that field', async () => {
+    let checked = 0;
+    for (const op of writes) {
+      const schema = requestSchemaOf(op.operation);
+      const base = WRITES[op.key].body?.(f);
+      if (!schema || !base) continue;
+      for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
+        const res = await send(op, { payload: { ...base, [field]: wrongValueFor(fieldSchema) } });
+        const errors = validationErrors(res);
+        expect(
+          errors.map((e) => e.path),
+          `${op.key} ${field}`,
+        ).toEqual(errors.map(() => field));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it('an array or a bare value instead of an object → 400', async () => {
+    for (const op of writes.filter((o) => requestSchemaOf(o.operation))) {
+      for (const payload of [[WRITES[op.key].body?.(f)], 'text', 42, null]) {
+        const res = await send(op, {
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(res.statusCode, `${op.key} ${JSON.stringify(payload)}: ${res.body}`).toBe(400);
+        expectProblem(res, 400);
+      }
+    }
+  });
+
+  it('an unknown field → 400 unrecognized_keys', async () => {
+    for (const op of writes) {
+      const base = WRITES[op.key].body?.(f);
+      if (!base) continue;
+      const errors = validationErrors(await send(op, { payload: { ...base, isAdmin: true } }));
+      expect(
+        errors.map((e) => e.code),
+        op.key,
+      ).toContain('unrecognized_keys');
+      expect(errors.find((e) => e.code === 'unrecognized_keys')?.message, op.key).toContain('isAdmin');
+    }
+  });
+
+  it('10,000 characters in any text field → 400 on that field', async () => {
+    let checked = 0;
+    for (const op of writes) {
+      const schema = requestSchemaOf(op.operation);
+      const base = WRITES[op.key].body?.(f);
+      if (!schema || !base) continue;
+      for (const [field, fieldSchema] of Object.entries(schema.properties ?? {})) {
+        if (!typesOf(fieldSchema).has('string')) continue;
+        const errors = validationErrors(await send(op, { payload: { ...base, [field]: 'x'.repeat(10_000) } }));
+        expect(
+          errors.map((e) => e.path),
+          `${op.key} ${field}`,
+        ).toContain(field);
+        // A rule across two fields (e.g. "ends before it starts") may fire on the partner field too; nothing else.
+        const elsewhere = errors.filter((e) => e.path !== field && !CROSS_FIELD_CODES.includes(e.code));
+        expect(elsewhere, `${op.key} ${field}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('a malformed path parameter → 400 naming the parameter', async () => {
+    for (const op of writes) {
+      const names = pathParamsOf(op.path);
+      if (names.length === 0) continue;
+      const valid = WRITES[op.key].params?.(f) ?? {};
+      for (const name of names) {
+        const res = await send(op, {
+          params: { ...valid, [name]: BAD_PARAMS[name] },
+          payload: WRITES[op.key].body?.(f),
+        });
+        const errors = validationErrors(res);
+        expect(
+          errors.map((e) => e.path),
+          op.key,
+        ).toContain(`params.${name}`);
+      }
+    }
+  });
+
+  it('an empty object → 400 for every write that has a body (never a 500)', async () => {
+    for (const op of writes.filter((o) => requestSchemaOf(o.operation) && !WRITES[o.key]?.emptyBodyOk)) {
+      const res = await send(op, { payload: {} });
+      expect(res.statusCode, `${op.key}: ${res.body}`).toBe(400);
+      validationErrors(res);
+    }
+  });
+
+  it('a body over 1 MiB → 413 problem+json', async () => {
+    const res = await client(t.app, f.A.sessions.coordinator).post('/guides', {
+      ...guideBody(f),
+      notes: 'x'.repeat(1_100_000),
+    });
+    expectProblem(res, 413);
+  });
+});
+
+type Rule = {
+  op: string;
+  label: string;
+  body: (f: Fixtures) => Record<string, unknown>;
+  errors: { path: string; code: string }[];
+};
+
+const guideRules = (op: 'POST /api/v1/guides' | 'PATCH /api/v1/guides/{id}'): Rule[] => {
+  const body = (extra: (f: Fixtures) => Record<string, unknown>) => (fx: Fixtures) =>
+    op.startsWith('POST') ? { ...guideBody(fx), ...extra(fx) } : extra(fx);
+  const rule = (label: string, extra: (f: Fixtures) => Record<string, unknown>, errors: Rule['errors']): Rule => ({
+    op,
+    label,
+    body: body(extra),
+    errors,
+  });
+  return [
+    rule('unknown language code', () => ({ languages: [{ code: 'xx', level: 'C1' }] }), [
+      { path: 'languages.0.code', code: 'languageUnknown' },
+    ]),
+    rule('unknown language level', () => ({ languages: [{ code: 'de', level: 'C3' }] }), [
+      { path: 'languages.0.level', code: 'invalid_value' },
+    ]),
+    rule(
+      'the same language twice',
+      () => ({
+        languages: [
+          { code: 'ar', level: 'native' },
+          { code: 'ar', level: 'B1' },
+        ],
+      }),
+      [{ path: 'languages', code: 'duplicate' }],
+    ),
+    rule('unknown country code', () => ({ countries: ['XX'] }), [{ path: 'countries.0', code: 'countryUnknown' }]),
+    rule('lower-case country code', () => ({ countries: ['sy'] }), [{ path: 'countries.0', code: 'countryUnknown' }]),
+    rule('the same country twice', () => ({ countries: ['SY', 'SY'] }), [{ path: 'countries', code: 'duplicate' }]),
+    rule('home district of another office', (fx) => ({ homeDistrictId: fx.B.districtIds[0] }), [
+      { path: 'homeDistrictId', code: 'districtUnknown' },
+    ]),
+    rule(
+      'service district of another office',
+      (fx) => ({ serviceDistrictIds: [fx.A.districtIds[0], fx.B.districtIds[1]] }),
+      [{ path: 'serviceDistrictIds.1', code: 'districtUnknown' }],
+    ),
+    rule('home district that does not exist', () => ({ homeDistrictId: randomUUID() }), [
+      { path: 'homeDistrictId', code: 'districtUnknown' },
+    ]),
+    rule(
+      'availability slot ending before it starts',
+      () => ({ availability: [{ weekday: 3, from: '14:00', to: '09:00' }] }),
+      [{ path: 'availability.0.to', code: 'slotEndsBeforeStart' }],
+    ),
+    rule('availability slot of zero length', () => ({ availability: [{ weekday: 3, from: '14:00', to: '14:00' }] }), [
+      { path: 'availability.0.to', code: 'slotEndsBeforeStart' },
+    ]),
+    rule(
+      'availability time that does not exist',
+      () => ({ availability: [{ weekday: 3, from: '24:00', to: '25:00' }] }),
+      [
+        { path: 'availability.0.from', code: 'time' },
+        { path: 'availability.0.to', code: 'time' },
+      ],
+    ),
+    rule('weekday 8', () => ({ availability: [{ weekday: 8, from: '09:00', to: '10:00' }] }), [
+      { path: 'availability.0.weekday', code: 'invalid_value' },
+    ]),
+    rule('invalid e-mail', () => ({ email: 'lotsin at example' }), [{ path: 'email', code: 'invalid_email' }]),
+    rule('phone with letters', () => ({ phone: 'call me maybe' }), [{ path: 'phone', code: 'phone' }]),
+    rule('capacity over 20', () => ({ maxActiveAssignments: 21 }), [
+      { path: 'maxActiveAssignments', code: 'too_big_number' },
+    ]),
+    rule('negative capacity', () => ({ maxActiveAssignments: -1 }), [
+      { path: 'maxActiveAssignments', code: 'too_small_number' },
+    ]),
+    rule('blank first name', () => ({ firstName: '   ' }), [{ path: 'firstName', code: 'required' }]),
+    rule('unknown field of action', () => ({ fields: ['astrologie'] }), [{ path: 'fields.0', code: 'fieldUnknown' }]),
+    rule('unknown specialisation', () => ({ specializations: ['zauberei'] }), [
+      { path: 'specializations.0', code: 'specializationUnknown' },
+    ]),
+    rule('malformed field key', () => ({ fields: ['Behörden & Ämter'] }), [{ path: 'fields.0', code: 'key' }]),
+    rule('impossible date', () => ({ certifiedAt: '2025-02-30' }), [{ path: 'certifiedAt', code: 'invalid_date' }]),
+    rule('unknown gender', () => ({ gender: 'unknown' }), [{ path: 'gender', code: 'invalid_value' }]),
+    rule('notes over 4,000 characters', () => ({ notes: 'n'.repeat(4001) }), [
+      { path: 'notes', code: 'too_big_string' },
+    ]),
+  ];
+};
+
+const RULES: Rule[] = [
+  ...guideRules('POST /api/v1/guides'),
+  ...guideRules('PATCH /api/v1/guides/{id}'),
+  {
+    op: 'PATCH /api/v1/guides/{id}',
+    label: 'an empty patch',
+    body: () => ({}),
+    errors: [{ path: '', code: 'emptyPatch' }],
+  },
+  {
+    op: 'POST /api/v1/partners',
+    label: 'district of another office',
+    body: (fx) => ({ ...partnerBody(fx), districtId: fx.B.districtIds[0] }),
+    errors: [{ path: 'districtId', code: 'districtUnknown' }],
+  },
+  {
+    op: 'PATCH /api/v1/partners/{id}',
+    label: 'district of another office',
+    body: (fx) => ({ districtId: fx.B.districtIds[1] }),
+    errors: [{ path: 'districtId', code: 'districtUnknown' }],
+  },
+  {
+    op: 'POST /api/v1/partners',
+    label: 'postal code with four digits',
+    body: (fx) => ({ ...partnerBody(fx), postalCode: '3015' }),
+    errors: [{ path: 'postalCode', code: 'postalCode' }],
+  },
+  {
+    op: 'POST /api/v1/partners',
+    label: 'unknown partner type',
+    body: (fx) => ({ ...partnerBody(fx), type: 'bank' }),
+    errors: [{ path: 'type', code: 'invalid_value' }],
+  },
+  {
+    op: 'POST /api/v1/partners/{id}/contacts',
+    label: 'invalid e-mail',
+    body: () => ({ name: 'Kontakt', email: 'kontakt@', invite: true }),
+    errors: [{ path: 'email', code: 'invalid_email' }],
+  },
+  {
+    op: 'POST /api/v1/users',
+    label: 'a role that cannot be invited',
+    body: () => ({ email: 'rolle@test.example', displayName: 'Rolle', role: 'platform_admin' }),
+    errors: [{ path: 'role', code: 'invalid_value' }],
+  },
+  {
+    op: 'POST /api/v1/users',
+    label: 'a guide account without a guide profile',
+    body: () => ({ email: 'ohne@test.example', displayName: 'Ohne', role: 'guide' }),
+    errors: [{ path: 'guideId', code: 'required' }],
+  },
+  {
+    op: 'POST /api/v1/users',
+    label: 'a guide profile of another office',
+    body: (fx) => ({ email: 'fremd@test.example', displayName: 'Fremd', role: 'guide', guideId: fx.B.guideId }),
+    errors: [{ path: 'guideId', code: 'invalid_uuid' }],
+  },
+  {
+    op: 'POST /api/v1/districts',
+    label: 'latitude out of range',
+    body: () => ({ name: 'Nordpol', lat: 91, lon: 0 }),
+    errors: [{ path: 'lat', code: 'too_big_number' }],
+  },
+  {
+    op: 'PATCH /api/v1/districts/{id}',
+    label: 'an empty patch',
+    body: () => ({}),
+    errors: [{ path: '', code: 'emptyPatch' }],
+  },
+  {
+    op: 'PATCH /api/v1/offices/{id}',
+    label: 'an empty patch',
+    body: () => ({}),
+    errors: [{ path: '', code: 'emptyPatch' }],
+  },
+  {
+    op: 'POST /api/v1/fields',
+    label: 'a key with spaces and capitals',
+    body: () => ({ key: 'Mein Feld', name: 'Mein Feld' }),
+    errors: [{ path: 'key', code: 'key' }],
+  },
+  ...(
+    [
+      [
+        'district of another office',
+        (fx: Fixtures) => ({ districtId: fx.B.districtIds[0] }),
+        'districtId',
+        'districtUnknown',
+      ],
+      ['ends before it starts', () => ({ startsOn: '2026-05-10', endsOn: '2026-05-01' }), 'endsOn', 'endBeforeStart'],
+      [
+        'one person with a household of four',
+        () => ({
+          person: {
+            initials: 'A. B.',
+            ageGroup: 'adult',
+            languages: ['ar'],
+            household: 'individual',
+            householdSize: 4,
+            consentGiven: true,
+          },
+        }),
+        'person.householdSize',
+        'householdSize',
+      ],
+      [
+        'a person speaking an unknown language',
+        () => ({
+          person: {
+            initials: 'A. B.',
+            ageGroup: 'adult',
+            languages: ['xx'],
+            household: 'individual',
+            consentGiven: true,
+          },
+        }),
+        'person.languages.0',
+        'languageUnknown',
+      ],
+      ['a field of action the office does not have', () => ({ field: 'astrologie' }), 'field', 'fieldUnknown'],
+    ] as const
+  ).map(
+    ([label, extra, path, code]): Rule => ({
+      op: 'POST /api/v1/requests',
+      label,
+      body: (fx) => ({ ...(WRITES['POST /api/v1/requests'].body?.(fx) ?? {}), ...extra(fx) }),
+      errors: [{ path, code }],
+    }),
+  ),
+  {
+    op: 'POST /api/v1/assignments/{id}/close',
+    label: 'referred, but not saying where to',
+    body: () => ({ outcome: 'referred' }),
+    errors: [{ path: 'referredTo', code: 'referralRequired' }],
+  },
+  {
+    op: 'POST /api/v1/assignments/{id}/close',
+    label: 'ended early without a reason',
+    body: () => ({ outcome: 'ended_early' }),
+    errors: [{ path: 'endedEarlyReason', code: 'reasonRequired' }],
+  },
+  {
+    op: 'POST /api/v1/assignments/{id}/activities',
+    label: 'an activity ending before it starts',
+    body: () => ({ date: today, startTime: '11:00', endTime: '10:00', type: 'other' }),
+    errors: [{ path: 'endTime', code: 'slotEndsBeforeStart' }],
+  },
+  {
+    op: 'PATCH /api/v1/services/{id}',
+    label: 'an empty patch',
+    body: () => ({}),
+    errors: [{ path: '', code: 'emptyPatch' }],
+  },
+  {
+    op: 'PATCH /api/v1/me',
+    label: 'a UI language that does not exist',
+    body: () => ({ locale: 'fr' }),
+    errors: [{ path: 'locale', code: 'invalid_value' }],
+  },
+];
+
+describe('domain rules answer with field errors and translated messages', () => {
+  const sessionIn = (locale: string, who: Who) => (locale === 'de' ? sessionFor(who) : inLocale[locale][who]);
+
+  it('has a rule for every write that has domain rules beyond its schema types', () => {
+    const ops = new Set(RULES.map((r) => r.op));
+    for (const op of [
+      'POST /api/v1/guides',
+      'PATCH /api/v1/guides/{id}',
+      'POST /api/v1/partners',
+      'POST /api/v1/users',
+    ]) {
+      expect(ops.has(op), op).toBe(true);
+    }
+    for (const rule of RULES) expect(rule.op in WRITES, rule.op).toBe(true);
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.op}: ${rule.label}`, async () => {
+      const op = writes.find((o) => o.key === rule.op) as Operation;
+      const messages: Record<string, string[]> = {};
+      for (const locale of ['de', 'en', 'ar']) {
+        // A signed-in user's messages follow their chosen UI language.
+        const session = sessionIn(locale, WRITES[rule.op].who);
+        const errors = validationErrors(await send(op, { payload: rule.body(f), session }));
+        expect(
+          errors.map(({ path, code }) => ({ path, code })),
+          `${rule.label} (${locale})`,
+        ).toEqual(rule.errors);
+        messages[locale] = errors.map((e) => e.message);
+      }
+      expect(messages.en, 'English differs from German').not.toEqual(messages.de);
+      expect(messages.ar, 'Arabic differs from German').not.toEqual(messages.de);
+      for (const text of messages.ar) expect(text).toMatch(/[\u0600-\u06FF]/);
+    });
+  }
+
+  it('translates errors for anonymous callers by Accept-Language', async () => {
+    const bad = (lang: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'kein-at-zeichen', password: 'x' },
+        headers: { 'accept-language': lang },
+      });
+    const de = validationErrors(await bad('de-DE,de;q=0.9'));
+    const en = validationErrors(await bad('en-GB,en;q=0.8'));
+    const ar = validationErrors(await bad('ar'));
+    expect(de.map((e) => e.path)).toEqual(['email']);
+    expect(en[0].message).not.toBe(de[0].message);
+    expect(ar[0].message).not.toBe(de[0].message);
+    expect(ar[0].message).toMatch(/[\u0600-\u06FF]/);
+    const titles = await Promise.all(['de', 'en', 'ar'].map(async (l) => (await bad(l)).json().title));
+    expect(new Set(titles).size).toBe(3);
+  });
+});
+
+describe('the error catalogue', () => {
+  it('has a title for every stable error code in German, English and Arabic', () => {
+    for (const code of ERROR_CODES) {
+      const titles = (['de', 'en', 'ar'] as const).map((l) => translate(l, `errors.${code}`));
+      for (const title of titles) expect(title, code).not.toMatch(/^errors\./);
+      expect(titles[1], `${code}: English`).not.toBe(titles[0]);
+      expect(titles[2], `${code}: Arabic`).toMatch(/[\u0600-\u06FF]/);
+    }
+  });
+});
+
+describe('after all those rejected writes', () => {
+  it('nothing in either office has changed', async () => {
+    expect(await state()).toEqual(before);
+  });
+
+  it('the session whose logout got malformed JSON is still signed in', async () => {
+    expect((await client(t.app, throwaway).get('/me')).statusCode).toBe(200);
+  });
+
+  it('no error response carried a stack trace (checked on every response above), nor does a 404', async () => {
+    const res = await client(t.app, f.A.sessions.coordinator).get(`/guides/${randomUUID()}/nothing`);
+    expectProblem(res, 404, 'not_found');
+    expectNoStackTrace(res.body);
+  });
+});
+
+describe('the same input, once valid, is accepted (the rejections above are about the input)', () => {
+  it('creates a guide and a partner from the valid bodies, and refuses the same guide after a bad field', async () => {
+    const api = client(t.app, f.A.sessions.coordinator);
+    const guide = await api.post('/guides', guideBody(f));
+    expect(guide.statusCode, guide.body).toBe(201);
+    const partner = await api.post('/partners', partnerBody(f));
+    expect(partner.statusCode, partner.body).toBe(201);
+    const bad = await api.post('/guides', { ...guideBody(f), countries: ['XX'] });
+    expect(bad.statusCode).toBe(400);
+    const patched = await api.patch(`/guides/${guide.json().id}`, { lastName: tag() });
+    expect(patched.statusCode).toBe(200);
+  });
+
+  it.each(['POST', 'PATCH'] as HttpMethod[])(
+    'every %s rule body is accepted once its bad part is removed',
+    async (method) => {
+      const api = client(t.app, f.A.sessions.coordinator);
+      // PATCH keeps the guide's status (active, certified) so the life-cycle rules have nothing to object to.
+      const body = method === 'POST' ? guideBody(f) : { ...guideBody(f), status: 'active', certifiedAt: '2025-06-01' };
+      const res = await api.call(method, method === 'POST' ? '/guides' : `/guides/${f.A.guideId}`, body);
+      expect(res.statusCode, res.body).toBe(method === 'POST' ? 201 : 200);
+    },
+  );
+});

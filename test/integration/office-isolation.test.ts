@@ -1,0 +1,957 @@
+/**
+ * Office isolation: office B's accounts (coordinator, guide, partner contact) call every operation of the OpenAPI
+ * document with office A's ids. Each answer is 404 (or 403 where the role is gated before any lookup), is identical
+ * to the answer for an id that does not exist at all, and never carries a trace of A. Writes change nothing in A.
+ * The table below names the fixture for every operation; an operation the table does not know fails the suite.
+ */
+import { randomUUID } from 'node:crypto';
+import { getTableColumns, is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tx } from '../../src/db/client.js';
+import * as schema from '../../src/db/schema/index.js';
+import { districts, guides, offices, partners } from '../../src/db/schema/index.js';
+import { inScope } from '../../src/db/scope.js';
+import {
+  fillPath,
+  type HttpMethod,
+  loadOpenApi,
+  type Operation,
+  operationsOf,
+  pathParamsOf,
+  tag,
+  xlsxRows,
+} from '../helpers/api.js';
+import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
+import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+
+type Role = 'coordinator' | 'guide' | 'partner';
+const ROLES: Role[] = ['coordinator', 'guide', 'partner'];
+type Expect = Record<Role, number>;
+
+/** Office A's records that B's calls aim at. */
+type Ids = {
+  office: string;
+  guide: string;
+  partner: string;
+  district: string;
+  otherDistrict: string;
+  user: string;
+  request: string;
+  offer: string;
+  assignment: string;
+  service: string;
+  contact: string;
+  fieldKey: string;
+  specKey: string;
+  /**
+   * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
+   * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
+   */
+  sharedFieldKey: string;
+  sharedSpecKey: string;
+  sharedDistrictName: string;
+  guideLastName: string;
+  contactEmail: string;
+};
+
+type Row =
+  | { kind: 'public'; reason: string }
+  /** Acts on the caller's own account or session only. */
+  | { kind: 'self'; body?: unknown; expect: Expect }
+  /** A collection read; each query is tried (A's ids in filters must not open a door either). */
+  | {
+      kind: 'list';
+      queries: (a: Ids) => string[];
+      expect: Expect;
+      format?: 'xlsx';
+      /** Nothing office-specific of A could show up here (global lists, default settings). */
+      noMarkers?: boolean;
+    }
+  /** A record of A addressed by path parameters. */
+  | { kind: 'record'; params: (a: Ids) => Record<string, string>; body?: (a: Ids) => unknown; expect: Expect }
+  /**
+   * A create in B's own office. With `errorPaths`, the body references A's records and the coordinator gets 400 on
+   * exactly those fields; otherwise the create succeeds in B (uniqueness is per office) and is removed again.
+   */
+  | {
+      kind: 'create';
+      body: (a: Ids) => unknown;
+      expect: Expect;
+      /** Per role that gets 400: the fields that point at A. */
+      errorPaths?: Partial<Record<Role, string[]>>;
+      cleanup?: (api: ReturnType<typeof client>, res: LightMyRequestResponse) => Promise<void>;
+    };
+
+const all = (status: number): Expect => ({ coordinator: status, guide: status, partner: status });
+const coordinatorOnly = (coordinator: number): Expect => ({ coordinator, guide: 403, partner: 403 });
+const today = new Date().toISOString().slice(0, 10);
+
+/** A complete request (Einsatzanfrage) as a partner files it; `over` replaces fields. */
+const requestFixture = (over: Record<string, unknown>) => ({
+  field: 'authorities',
+  type: 'accompaniment',
+  title: 'Begleitung zum Jobcenter',
+  description: 'Erstes Gespräch im Jobcenter, Unterlagen sortieren und Termin begleiten.',
+  startsOn: today,
+  frequency: 'weekly',
+  expectedHours: 4,
+  languages: ['ar'],
+  minorsInvolved: false,
+  person: { initials: 'R. M.', ageGroup: 'adult', languages: ['ar'], household: 'individual', consentGiven: true },
+  ...over,
+});
+
+const referenceRows = (kind: 'fields' | 'specializations'): Record<string, Row> => {
+  const key = (a: Ids) => (kind === 'fields' ? a.fieldKey : a.specKey);
+  return {
+    [`GET /api/v1/${kind}`]: { kind: 'list', queries: () => [''], expect: all(200) },
+    [`POST /api/v1/${kind}`]: {
+      kind: 'create',
+      body: (a) => ({ key: kind === 'fields' ? a.sharedFieldKey : a.sharedSpecKey, name: 'Probe aus B' }),
+      expect: coordinatorOnly(201),
+      cleanup: async (api, res) => {
+        expect((await api.delete(`/${kind}/${res.json().key}`)).statusCode).toBe(204);
+      },
+    },
+    [`PATCH /api/v1/${kind}/{key}`]: {
+      kind: 'record',
+      params: (a) => ({ key: key(a) }),
+      body: () => ({ name: 'Übernommen' }),
+      expect: coordinatorOnly(404),
+    },
+    [`DELETE /api/v1/${kind}/{key}`]: {
+      kind: 'record',
+      params: (a) => ({ key: key(a) }),
+      expect: coordinatorOnly(404),
+    },
+  };
+};
+
+/** Every operation of the API and how it is probed. Adding a route means adding a row here. */
+const TABLE: Record<string, Row> = {
+  'GET /api/v1/health': { kind: 'public', reason: 'liveness probe; answers only "ok" and the database kind' },
+  'POST /api/v1/auth/login': { kind: 'public', reason: 'sign-in happens before an office is known (sessions.test.ts)' },
+  'POST /api/v1/auth/password-reset': {
+    kind: 'public',
+    reason: 'answers 202 for every address alike, so it reveals nothing (accounts.test.ts)',
+  },
+  'GET /api/v1/auth/tokens/{token}': {
+    kind: 'public',
+    reason: 'the one-time link token is the credential (accounts.test.ts)',
+  },
+  'POST /api/v1/auth/tokens/{token}/password': {
+    kind: 'public',
+    reason: 'the one-time link token is the credential (accounts.test.ts)',
+  },
+
+  'POST /api/v1/auth/logout': { kind: 'self', expect: all(204) },
+  'GET /api/v1/me': { kind: 'self', expect: all(200) },
+  'PATCH /api/v1/me': { kind: 'self', body: { locale: 'de' }, expect: all(200) },
+
+  'GET /api/v1/offices': { kind: 'list', queries: () => [''], expect: all(403) },
+  'POST /api/v1/offices': { kind: 'create', body: () => ({ name: 'Übernahme', city: 'Nirgendwo' }), expect: all(403) },
+  'GET /api/v1/offices/{id}': { kind: 'record', params: (a) => ({ id: a.office }), expect: all(404) },
+  'PATCH /api/v1/offices/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: () => ({ name: 'Übernommen' }),
+    expect: all(404),
+  },
+
+  'GET /api/v1/users': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'POST /api/v1/users': {
+    kind: 'create',
+    body: (a) => ({ email: `probe-${tag()}@test.example`, displayName: 'Probe', role: 'guide', guideId: a.guide }),
+    expect: coordinatorOnly(400),
+    errorPaths: { coordinator: ['guideId'] },
+  },
+  'PATCH /api/v1/users/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.user }),
+    body: () => ({ disabled: true }),
+    expect: coordinatorOnly(404),
+  },
+
+  'GET /api/v1/guides': {
+    kind: 'list',
+    queries: (a) => [
+      '',
+      `?districtId=${a.district}`,
+      `?q=${encodeURIComponent(a.guideLastName)}`,
+      `?field=${a.fieldKey}`,
+      `?specialization=${a.specKey}`,
+    ],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/guides': {
+    kind: 'create',
+    body: (a) => ({
+      firstName: 'Probe',
+      lastName: 'Aus B',
+      homeDistrictId: a.district,
+      serviceDistrictIds: [a.otherDistrict],
+      fields: [a.fieldKey],
+      specializations: [a.specKey],
+    }),
+    expect: coordinatorOnly(400),
+    errorPaths: { coordinator: ['homeDistrictId', 'serviceDistrictIds.0', 'fields.0', 'specializations.0'] },
+  },
+  'GET /api/v1/guides/export.xlsx': {
+    kind: 'list',
+    queries: (a) => ['', `?districtId=${a.district}`],
+    expect: coordinatorOnly(200),
+    format: 'xlsx',
+  },
+  'GET /api/v1/guides/export.csv': {
+    kind: 'list',
+    queries: (a) => ['', `?districtId=${a.district}`],
+    expect: coordinatorOnly(200),
+  },
+  'GET /api/v1/guides/{id}': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
+  'PATCH /api/v1/guides/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    body: () => ({ phone: '+49 511 000000' }),
+    expect: all(404),
+  },
+  'DELETE /api/v1/guides/{id}': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
+
+  'GET /api/v1/partners': {
+    kind: 'list',
+    queries: (a) => ['', `?districtId=${a.district}`],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/partners': {
+    kind: 'create',
+    body: (a) => ({ name: 'Probe aus B', type: 'other', districtId: a.district }),
+    expect: coordinatorOnly(400),
+    errorPaths: { coordinator: ['districtId'] },
+  },
+  'GET /api/v1/partners/{id}': { kind: 'record', params: (a) => ({ id: a.partner }), expect: all(404) },
+  'PATCH /api/v1/partners/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.partner }),
+    body: () => ({ name: 'Übernommen' }),
+    expect: all(404),
+  },
+  'POST /api/v1/partners/{id}/contacts': {
+    kind: 'record',
+    params: (a) => ({ id: a.partner }),
+    body: () => ({ name: 'Eingeschleust', email: `probe-${tag()}@test.example`, invite: true }),
+    expect: all(404),
+  },
+
+  'GET /api/v1/languages': { kind: 'list', queries: () => ['', '?locale=ar'], expect: all(200), noMarkers: true },
+  'GET /api/v1/countries': { kind: 'list', queries: () => ['', '?locale=en'], expect: all(200), noMarkers: true },
+
+  'GET /api/v1/districts': { kind: 'list', queries: () => [''], expect: all(200) },
+  'POST /api/v1/districts': {
+    kind: 'create',
+    body: (a) => ({ name: a.sharedDistrictName, lat: 52.1, lon: 9.1 }),
+    expect: coordinatorOnly(201),
+    cleanup: async (api, res) => {
+      expect((await api.delete(`/districts/${res.json().id}`)).statusCode).toBe(204);
+    },
+  },
+  'PATCH /api/v1/districts/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.district }),
+    body: () => ({ name: 'Übernommen' }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/districts/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.district }),
+    expect: coordinatorOnly(404),
+  },
+
+  ...referenceRows('fields'),
+  ...referenceRows('specializations'),
+
+  'GET /api/v1/requests': {
+    kind: 'list',
+    queries: (a) => ['', `?partnerId=${a.partner}`, '?status=matched,active'],
+    expect: { coordinator: 200, guide: 403, partner: 200 },
+  },
+  'POST /api/v1/requests': {
+    kind: 'create',
+    body: (a) =>
+      requestFixture({ partnerId: a.partner, districtId: a.district, field: a.fieldKey, contactId: a.contact }),
+    expect: { coordinator: 400, guide: 403, partner: 400 },
+    // A coordinator names the partner (refused first); a partner contact files for their own organisation, so
+    // only the district and field of A are left to refuse (and the contact, which must belong to that partner).
+    errorPaths: { coordinator: ['partnerId'], partner: ['contactId'] },
+  },
+  'GET /api/v1/requests/{id}': { kind: 'record', params: (a) => ({ id: a.request }), expect: all(404) },
+  'PATCH /api/v1/requests/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.request }),
+    body: () => ({ title: 'Übernommen' }),
+    expect: all(404),
+  },
+  'POST /api/v1/requests/{id}/status': {
+    kind: 'record',
+    params: (a) => ({ id: a.request }),
+    body: () => ({ status: 'cancelled', reason: 'Übernahmeversuch' }),
+    expect: all(404),
+  },
+  'POST /api/v1/requests/{id}/messages': {
+    kind: 'record',
+    params: (a) => ({ id: a.request }),
+    body: () => ({ message: 'Hallo aus B' }),
+    expect: all(404),
+  },
+  'GET /api/v1/requests/{id}/candidates': { kind: 'record', params: (a) => ({ id: a.request }), expect: all(404) },
+  'GET /api/v1/requests/{id}/offers': { kind: 'record', params: (a) => ({ id: a.request }), expect: all(404) },
+  'POST /api/v1/requests/{id}/offers': {
+    kind: 'record',
+    params: (a) => ({ id: a.request }),
+    body: (a) => ({ guideIds: [a.guide], message: 'Von B', overrideReason: 'Übernahmeversuch' }),
+    expect: coordinatorOnly(404),
+  },
+
+  'GET /api/v1/me/offers': {
+    kind: 'list',
+    queries: () => ['', '?status=accepted'],
+    expect: { coordinator: 403, guide: 200, partner: 403 },
+  },
+  'GET /api/v1/offers/{id}': { kind: 'record', params: (a) => ({ id: a.offer }), expect: all(404) },
+  'POST /api/v1/offers/{id}/accept': {
+    kind: 'record',
+    params: (a) => ({ id: a.offer }),
+    body: () => ({}),
+    expect: all(404),
+  },
+  'POST /api/v1/offers/{id}/decline': {
+    kind: 'record',
+    params: (a) => ({ id: a.offer }),
+    body: () => ({ reason: 'Von B' }),
+    expect: all(404),
+  },
+  'POST /api/v1/offers/{id}/withdraw': {
+    kind: 'record',
+    params: (a) => ({ id: a.offer }),
+    body: () => ({}),
+    expect: all(404),
+  },
+  'POST /api/v1/offer-links/{token}': {
+    kind: 'public',
+    reason: 'answering an offer from the e-mail: the single-use link token is the credential',
+  },
+
+  'GET /api/v1/assignments': { kind: 'list', queries: (a) => ['', `?guideId=${a.guide}`], expect: all(200) },
+  'GET /api/v1/assignments/{id}': { kind: 'record', params: (a) => ({ id: a.assignment }), expect: all(404) },
+  'PATCH /api/v1/assignments/{id}/agreement': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: () => ({ goal: 'Übernommenes Ziel' }),
+    expect: all(404),
+  },
+  'POST /api/v1/assignments/{id}/agreement/confirm': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: () => ({}),
+    expect: all(404),
+  },
+  'POST /api/v1/assignments/{id}/agreement/extend': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: () => ({ endsOn: '2099-12-31', reason: 'Übernahmeversuch' }),
+    expect: all(404),
+  },
+  'GET /api/v1/assignments/{id}/agreement.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    expect: all(404),
+  },
+  'GET /api/v1/assignments/{id}/activities': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    expect: all(404),
+  },
+  'POST /api/v1/assignments/{id}/activities': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: () => ({ date: today, startTime: '08:00', endTime: '09:00', type: 'other' }),
+    expect: all(404),
+  },
+  'POST /api/v1/assignments/{id}/close': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: () => ({ outcome: 'goal_reached' }),
+    expect: all(404),
+  },
+  'POST /api/v1/assignments/{id}/feedback': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: () => ({ feedback: 'Von B' }),
+    expect: all(404),
+  },
+  'GET /api/v1/activity-totals': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+
+  'GET /api/v1/services': { kind: 'list', queries: () => [''], expect: all(200) },
+  'POST /api/v1/services': {
+    kind: 'create',
+    body: () => ({ name: 'Dienst aus B', topics: ['court'] }),
+    expect: coordinatorOnly(201),
+    cleanup: async (api, res) => {
+      expect((await api.delete(`/services/${res.json().id}`)).statusCode).toBe(204);
+    },
+  },
+  'PATCH /api/v1/services/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.service }),
+    body: () => ({ name: 'Übernommen' }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/services/{id}': { kind: 'record', params: (a) => ({ id: a.service }), expect: coordinatorOnly(404) },
+  'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
+  'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
+  'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+
+  'GET /api/v1/audit-events': {
+    kind: 'list',
+    queries: (a) => ['', `?entityId=${a.guide}`, '?entityType=guide', '?action=guide.created'],
+    expect: coordinatorOnly(200),
+  },
+  'GET /api/v1/outbox': {
+    kind: 'list',
+    queries: (a) => ['', `?to=${encodeURIComponent(a.contactEmail)}`],
+    expect: coordinatorOnly(200),
+  },
+};
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+let t: TestApp;
+let A: TestOffice & { requestId?: string; assignmentId?: string };
+let B: TestOffice;
+let ops: Operation[];
+let ids: Ids;
+let randomIds: Ids;
+/** Strings that only office A's data contains: its unique tags and every id found in A's records. */
+let markersOfA: { tags: string[]; ids: string[] };
+let snapshotBefore: Record<string, unknown>;
+
+const sessionOf = (office: TestOffice, role: Role): Session => office.sessions[role];
+
+/** Everything an office's coordinator can read about it, in a form that can be compared. */
+async function snapshotOf(office: TestOffice & { requestId?: string; assignmentId?: string }) {
+  const api = client(t.app, office.sessions.coordinator);
+  const read = async (url: string) => {
+    const res = await api.get(url);
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+  return {
+    office: await read(`/offices/${office.officeId}`),
+    guides: await read('/guides?limit=200'),
+    guide: await read(`/guides/${office.guideId}`),
+    partners: await read('/partners?limit=200'),
+    partner: await read(`/partners/${office.partnerId}`),
+    districts: await read('/districts'),
+    fields: await read('/fields'),
+    specializations: await read('/specializations'),
+    users: await read('/users'),
+    outbox: await read('/outbox?limit=200'),
+    requests: await read('/requests?limit=200'),
+    assignments: await read('/assignments?limit=200'),
+    activityTotals: await read('/activity-totals'),
+    services: await read('/services'),
+    settings: await read('/settings'),
+    ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
+    ...(office.assignmentId
+      ? {
+          assignment: await read(`/assignments/${office.assignmentId}`),
+          activities: await read(`/assignments/${office.assignmentId}/activities`),
+        }
+      : {}),
+  };
+}
+
+async function bodyText(res: LightMyRequestResponse, format?: 'xlsx'): Promise<string> {
+  if (format === 'xlsx' && res.statusCode === 200) return JSON.stringify(await xlsxRows(res.rawPayload));
+  return res.body;
+}
+
+function expectNoTraceOfA(text: string, label: string) {
+  const leaked = [...markersOfA.tags, ...markersOfA.ids].filter((m) => text.includes(m));
+  expect(leaked, `${label} leaks office A's data`).toEqual([]);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const aTag = tag();
+  A = await createOffice(t, `Büro A ${aTag}`);
+  B = await createOffice(t, `Büro B ${tag()}`);
+  ops = operationsOf(await loadOpenApi(t.app));
+
+  // Give A records that exist only in A: district names, its own field and specialisation keys, a contact with an
+  // invitation mail in A's outbox, and coordinator notes on the guide.
+  const a = client(t.app, A.sessions.coordinator);
+  const ok = async (res: Promise<LightMyRequestResponse>, status = 200) => {
+    const r = await res;
+    expect(r.statusCode, r.body).toBe(status);
+    return r.json();
+  };
+  await ok(a.patch(`/districts/${A.districtIds[0]}`, { name: `A-Bezirk ${aTag}` }));
+  await ok(a.patch(`/districts/${A.districtIds[1]}`, { name: `A-Bezirk 2 ${aTag}` }));
+  const keys = { fieldKey: `a_field_${aTag}`, specKey: `a_spec_${aTag}` };
+  await ok(a.post('/fields', { key: keys.fieldKey, name: `A-Feld ${aTag}` }), 201);
+  await ok(a.post('/specializations', { key: keys.specKey, name: `A-Spezial ${aTag}` }), 201);
+  const sharedTag = tag();
+  const shared = {
+    sharedFieldKey: `doppelt_f_${sharedTag}`,
+    sharedSpecKey: `doppelt_s_${sharedTag}`,
+    sharedDistrictName: `Doppelt ${sharedTag}`,
+  };
+  await ok(a.post('/fields', { key: shared.sharedFieldKey, name: 'Doppelt' }), 201);
+  await ok(a.post('/specializations', { key: shared.sharedSpecKey, name: 'Doppelt' }), 201);
+  await ok(a.post('/districts', { name: shared.sharedDistrictName, lat: 52.2, lon: 9.2 }), 201);
+  const guide = await ok(
+    a.patch(`/guides/${A.guideId}`, {
+      notes: `A-Notiz ${aTag}`,
+      fields: [keys.fieldKey],
+      specializations: [keys.specKey],
+    }),
+  );
+  const contactEmail = `a-kontakt-${aTag}@test.example`;
+  await ok(a.post(`/partners/${A.partnerId}/contacts`, { name: `A-Kontakt ${aTag}`, email: contactEmail }), 201);
+  // The coordination loop in A: a request, an offer the guide accepted, the deployment with its agreement and a
+  // logged activity, and an entry in the services directory.
+  const request = await ok(
+    a.post('/requests', requestFixture({ partnerId: A.partnerId, districtId: A.districtIds[0] })),
+    201,
+  );
+  const offered = await ok(
+    a.post(`/requests/${request.id}/offers`, { guideIds: [A.guideId], overrideReason: 'Testaufbau ohne Ranking' }),
+    201,
+  );
+  const guideApi = client(t.app, A.sessions.guide);
+  const accepted = await ok(guideApi.post(`/offers/${offered.items[0].id}/accept`, {}));
+  await ok(
+    guideApi.post(`/assignments/${accepted.assignmentId}/activities`, {
+      date: today,
+      startTime: '09:00',
+      endTime: '10:30',
+      type: 'accompaniment',
+      km: 4,
+      note: `A-Tätigkeit ${aTag}`,
+    }),
+    201,
+  );
+  const service = await ok(a.post('/services', { name: `A-Beratungsstelle ${aTag}`, topics: ['court'] }), 201);
+  // A second request stays open, so A's dashboard has something of A's to show.
+  await ok(
+    a.post(
+      '/requests',
+      requestFixture({ partnerId: A.otherPartnerId, districtId: A.districtIds[1], title: `A-Anfrage ${aTag}` }),
+    ),
+    201,
+  );
+  const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
+  const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
+  A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
+
+  // B has mail of its own too, so that "B sees only B's outbox" is not trivially true.
+  await ok(
+    client(t.app, B.sessions.coordinator).post(`/partners/${B.partnerId}/contacts`, {
+      name: 'B-Kontakt',
+      email: `b-kontakt-${tag()}@test.example`,
+    }),
+    201,
+  );
+
+  ids = {
+    office: A.officeId,
+    guide: A.guideId,
+    partner: A.partnerId,
+    district: A.districtIds[0],
+    otherDistrict: A.districtIds[1],
+    user: A.sessions.guide.userId,
+    request: request.id,
+    offer: offered.items[0].id,
+    assignment: accepted.assignmentId,
+    service: service.id,
+    contact: contact.id,
+    ...keys,
+    ...shared,
+    guideLastName: guide.lastName,
+    contactEmail,
+  };
+  randomIds = {
+    office: randomUUID(),
+    guide: randomUUID(),
+    partner: randomUUID(),
+    district: randomUUID(),
+    otherDistrict: randomUUID(),
+    user: randomUUID(),
+    request: randomUUID(),
+    offer: randomUUID(),
+    assignment: randomUUID(),
+    service: randomUUID(),
+    contact: randomUUID(),
+    fieldKey: `no_such_${tag()}`,
+    specKey: `no_such_${tag()}`,
+    sharedFieldKey: `no_such_${tag()}`,
+    sharedSpecKey: `no_such_${tag()}`,
+    sharedDistrictName: `Kein Bezirk ${tag()}`,
+    guideLastName: `Niemand ${tag()}`,
+    contactEmail: `niemand-${tag()}@test.example`,
+  };
+
+  snapshotBefore = await snapshotOf(A);
+  const factoryTag = A.emails.coordinator.match(/koordination-([0-9a-f]+)@/)?.[1];
+  if (!factoryTag) throw new Error('unexpected factory e-mail format');
+  const auditOfA = await ok(a.get('/audit-events?limit=200'));
+  const idsInA = new Set(JSON.stringify({ snapshotBefore, auditOfA }).match(UUID) ?? []);
+  // Ids both offices legitimately share (the system actor of the seed-like factory) are not A's secrets.
+  const bOwn = JSON.stringify({
+    snapshot: await snapshotOf(B),
+    audit: (await client(t.app, B.sessions.coordinator).get('/audit-events?limit=200')).json(),
+  });
+  for (const id of idsInA) if (bOwn.includes(id)) idsInA.delete(id);
+  markersOfA = { tags: [aTag, factoryTag], ids: [...idsInA] };
+  expect(markersOfA.ids).toEqual(expect.arrayContaining([A.officeId, A.guideId, A.partnerId, A.districtIds[0]]));
+});
+afterAll(() => t.close());
+
+describe('the operation table', () => {
+  it('covers every operation of the OpenAPI document, and nothing that no longer exists', () => {
+    const documented = ops.map((o) => o.key).sort();
+    const missing = documented.filter((k) => !(k in TABLE));
+    const stale = Object.keys(TABLE).filter((k) => !documented.includes(k));
+    expect(missing, 'operations without an isolation fixture: add a row to TABLE').toEqual([]);
+    expect(stale, 'rows for operations the API no longer has').toEqual([]);
+  });
+
+  it('gives every path parameter a fixture, except the {token} of the public link routes', () => {
+    for (const op of ops) {
+      const row = TABLE[op.key];
+      if (!row) continue;
+      const names = pathParamsOf(op.path);
+      if (row.kind === 'public') continue;
+      if (row.kind === 'record') expect(Object.keys(row.params(ids)).sort(), op.key).toEqual([...names].sort());
+      else expect(names, `${op.key} has path parameters but no record fixture`).toEqual([]);
+    }
+  });
+
+  it('keeps the public allow-list honest: only those answer without a session, everything else is 401', async () => {
+    for (const op of ops) {
+      const row = TABLE[op.key];
+      if (!row) continue;
+      const url = fillPath(op.path, { id: randomUUID(), key: 'probe_key', token: 'x'.repeat(43) });
+      const res = await t.app.inject({
+        method: op.method,
+        url,
+        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: {} }),
+      });
+      if (row.kind === 'public') expect(res.statusCode, `${op.key} should be public`).not.toBe(401);
+      else expect(res.statusCode, `${op.key} must require a session`).toBe(401);
+    }
+  });
+});
+
+describe("every operation, called by office B with office A's ids", () => {
+  for (const [key, row] of Object.entries(TABLE)) {
+    if (row.kind === 'public') continue;
+    const [method, path] = key.split(' ') as [HttpMethod, string];
+
+    it(`${key} (${row.kind})`, async () => {
+      for (const role of ROLES) {
+        const api = client(t.app, sessionOf(B, role));
+        const label = `${key} as B's ${role}`;
+
+        if (row.kind === 'self') {
+          // Logging out would end the session the other rows use: take a fresh one.
+          const session = method === 'POST' ? await login(t.app, B.emails[role], TEST_PASSWORD) : sessionOf(B, role);
+          const res = await client(t.app, session).call(method, path, row.body ?? (method === 'GET' ? undefined : {}));
+          expect(res.statusCode, `${label}: ${res.body}`).toBe(row.expect[role]);
+          expectNoTraceOfA(res.body, label);
+          if (res.statusCode === 200 && path.endsWith('/me')) expect(res.json().me.office.id).toBe(B.officeId);
+          continue;
+        }
+
+        if (row.kind === 'list') {
+          for (const query of row.queries(ids)) {
+            const res = await api.get(`${path}${query}`);
+            expect(res.statusCode, `${label}${query}: ${res.body.slice(0, 300)}`).toBe(row.expect[role]);
+            expectNoTraceOfA(await bodyText(res, row.format), `${label}${query}`);
+          }
+          continue;
+        }
+
+        if (row.kind === 'record') {
+          const withA = await api.call(method, fillPath(path, row.params(ids)), row.body?.(ids));
+          const withNothing = await api.call(method, fillPath(path, row.params(randomIds)), row.body?.(randomIds));
+          expect(withA.statusCode, `${label}: ${withA.body}`).toBe(row.expect[role]);
+          expect(withA.headers['content-type']).toMatch(/^application\/problem\+json/);
+          // Not found and not yours look exactly the same: the answer does not reveal that A's record exists.
+          expect(withA.statusCode, label).toBe(withNothing.statusCode);
+          expect(withA.json(), label).toEqual(withNothing.json());
+          expectNoTraceOfA(withA.body, label);
+          continue;
+        }
+
+        // create
+        const res = await api.call(method, path, row.body(ids));
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(row.expect[role]);
+        if (res.statusCode === 201) {
+          // The create succeeded in B although A uses the same name or key: nothing of A shows through.
+          expectNoTraceOfA(res.body, label);
+          await row.cleanup?.(api, res);
+          continue;
+        }
+        expectNoTraceOfA(res.body, label);
+        const errorPaths = row.errorPaths?.[role];
+        if (res.statusCode === 400) expect(errorPaths, `${label}: which fields should fail?`).toBeDefined();
+        if (errorPaths) {
+          const paths = (res.json().errors as { path: string }[]).map((e) => e.path).sort();
+          expect(paths, label).toEqual([...errorPaths].sort());
+          const withNothing = await api.call(method, path, row.body(randomIds));
+          expect(res.json(), `${label}: same answer as for ids that do not exist`).toEqual(withNothing.json());
+        }
+      }
+    });
+  }
+
+  it("left A's data exactly as it was", async () => {
+    expect(await snapshotOf(A)).toEqual(snapshotBefore);
+    const aSessions = await Promise.all(ROLES.map((r) => client(t.app, A.sessions[r]).get('/me')));
+    expect(aSessions.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+  });
+
+  it("recorded nothing by B's accounts in A's audit log", async () => {
+    const bUsers = new Set(ROLES.map((r) => B.sessions[r].userId));
+    const res = await client(t.app, A.sessions.coordinator).get('/audit-events?limit=200');
+    const events = res.json().items as { actorId: string; action: string }[];
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.filter((e) => bUsers.has(e.actorId))).toEqual([]);
+  });
+
+  it("still shows B nothing of A afterwards, while the same reads as A's coordinator do show A's data", async () => {
+    for (const [key, row] of Object.entries(TABLE)) {
+      if (row.kind !== 'list' || row.expect.coordinator !== 200) continue;
+      const path = key.split(' ')[1];
+      const asB = await client(t.app, B.sessions.coordinator).get(path);
+      expectNoTraceOfA(await bodyText(asB, row.format), `${key} as B afterwards`);
+      if (row.noMarkers) continue;
+      // The probe can fail: the very same read by A's own coordinator contains A's markers.
+      const asA = await client(t.app, A.sessions.coordinator).get(path);
+      const text = await bodyText(asA, row.format);
+      const seen = [...markersOfA.tags, ...markersOfA.ids].some((m) => text.includes(m));
+      expect(seen, `${key} as A should contain A's data`).toBe(true);
+    }
+  });
+});
+
+describe("B's own records cannot be made to point at A's", () => {
+  const asB = (role: Role) => client(t.app, B.sessions[role]);
+  let bRequestId: string;
+
+  beforeAll(async () => {
+    const res = await asB('coordinator').post(
+      '/requests',
+      requestFixture({ partnerId: B.partnerId, districtId: B.districtIds[0] }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    bRequestId = res.json().id;
+  });
+
+  it("refuses to offer B's request to A's guide, exactly as for a guide that does not exist", async () => {
+    const offer = (guideId: string) =>
+      asB('coordinator').post(`/requests/${bRequestId}/offers`, { guideIds: [guideId], overrideReason: 'Versuch' });
+    const withA = await offer(A.guideId);
+    expect(withA.statusCode, withA.body).toBe(400);
+    expect(withA.json().errors.map((e: { path: string }) => e.path)).toEqual(['guideIds.0']);
+    expect(withA.json()).toEqual((await offer(randomUUID())).json());
+    expectNoTraceOfA(withA.body, 'offer to A guide');
+  });
+
+  it("files a partner contact's request for their own organisation, whatever partnerId they send", async () => {
+    const res = await asB('partner').post(
+      '/requests',
+      requestFixture({ partnerId: A.partnerId, districtId: B.districtIds[0] }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().partnerId).toBe(B.partnerId);
+    expectNoTraceOfA(res.body, 'partner request with A partnerId');
+  });
+
+  it("refuses A's district and A's field of action in a partner contact's request", async () => {
+    const file = (ids: Ids) =>
+      asB('partner').post('/requests', requestFixture({ districtId: ids.district, field: ids.fieldKey }));
+    const withA = await file(ids);
+    expect(withA.statusCode, withA.body).toBe(400);
+    expect(
+      withA
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['districtId', 'field']);
+    expect(withA.json()).toEqual((await file(randomIds)).json());
+  });
+
+  it("refuses A's district when B's request is edited", async () => {
+    const edit = (districtId: string) => asB('coordinator').patch(`/requests/${bRequestId}`, { districtId });
+    const withA = await edit(A.districtIds[0]);
+    expect(withA.statusCode, withA.body).toBe(400);
+    expect(withA.json()).toEqual((await edit(randomUUID())).json());
+  });
+
+  it("refuses to close B's deployment with a referral to A's services directory", async () => {
+    const offer = await asB('coordinator').post(`/requests/${bRequestId}/offers`, {
+      guideIds: [B.guideId],
+      overrideReason: 'Testaufbau ohne Ranking',
+    });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const accepted = await asB('guide').post(`/offers/${offer.json().items[0].id}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const assignmentId = accepted.json().assignmentId;
+    const close = (serviceId: string) =>
+      asB('coordinator').post(`/assignments/${assignmentId}/close`, {
+        outcome: 'referred',
+        referredServiceId: serviceId,
+      });
+    const withNothing = await close(randomUUID());
+    const withA = await close(ids.service);
+    expect(withNothing.statusCode, `unknown service: ${withNothing.body}`).toBe(400);
+    expect(withA.statusCode, `A's service: ${withA.body}`).toBe(400);
+    expect(withA.json()).toEqual(withNothing.json());
+  });
+});
+
+/** Drizzle wraps the driver's error; the database's own message is in `cause`. */
+async function databaseError(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    const e = error as Error & { cause?: Error };
+    return `${e.message} ${e.cause?.message ?? ''}`;
+  }
+  throw new Error('expected the database to refuse this statement');
+}
+
+describe('row-level security below the application', () => {
+  const officeTables = Object.entries(schema)
+    .filter(([, value]) => is(value, PgTable))
+    .map(([name, table]) => ({ name, table: table as PgTable, sqlName: getTableConfig(table as PgTable).name }))
+    .filter(({ table }) => 'officeId' in getTableColumns(table));
+  /** Tables the factory fills for B too: for these, B's own rows must be visible to B. */
+  const CORE = [
+    'guides',
+    'partners',
+    'districts',
+    'users',
+    'auditEvents',
+    'outbox',
+    'partnerContacts',
+    'fieldsOfAction',
+  ];
+
+  it('has RLS enabled, forced and an office policy on every table with an office_id column', async () => {
+    expect(officeTables.map((t) => t.name)).toEqual(expect.arrayContaining(CORE));
+    const rows = await t.database.rows<{ name: string; enabled: boolean; forced: boolean; policies: number }>(`
+      select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+             (select count(*)::int from pg_policies p where p.tablename = c.relname and p.schemaname = 'public') as policies
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'`);
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    for (const { sqlName } of [...officeTables, { sqlName: 'offices' }]) {
+      expect(byName.get(sqlName), sqlName).toMatchObject({ enabled: true, forced: true });
+      expect(byName.get(sqlName)?.policies, sqlName).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs office work as a role without superuser or BYPASSRLS rights', async () => {
+    const result = await inScope(t.database.db, { officeId: B.officeId }, (tx) =>
+      tx.execute(
+        sql`select current_user as who, r.rolsuper as super, r.rolbypassrls as bypass from pg_roles r where r.rolname = current_user`,
+      ),
+    );
+    const row = (result as unknown as { rows: { who: string; super: boolean; bypass: boolean }[] }).rows[0];
+    expect(row).toEqual({ who: 'lotsennetz_app', super: false, bypass: false });
+  });
+
+  it("shows B's scope no row of A in any office-owned table, even without a where clause", async () => {
+    for (const { name, table } of officeTables) {
+      const column = getTableColumns(table).officeId;
+      const inA = await inScope(t.database.db, 'system', (tx) =>
+        tx.select({ officeId: column }).from(table).where(sql`${column} = ${A.officeId}`),
+      );
+      // Office A's fixtures fill every office-owned table: a new table without fixture rows fails here.
+      expect(inA.length, `${name}: A needs rows for this check to mean anything`).toBeGreaterThan(0);
+      const seenByB = await inScope(t.database.db, { officeId: B.officeId }, (tx) =>
+        tx.select({ officeId: column }).from(table),
+      );
+      if (CORE.includes(name)) expect(seenByB.length, `${name}: B sees its own rows`).toBeGreaterThan(0);
+      expect(
+        seenByB.filter((r) => r.officeId !== B.officeId),
+        name,
+      ).toEqual([]);
+    }
+    const guidesSeen = await inScope(t.database.db, { officeId: B.officeId }, (tx) => tx.select().from(guides));
+    expect(guidesSeen.map((g) => g.id)).toContain(B.guideId);
+    expect(guidesSeen.map((g) => g.id)).not.toContain(A.guideId);
+    const officesSeen = await inScope(t.database.db, { officeId: B.officeId }, (tx) => tx.select().from(offices));
+    expect(officesSeen.map((o) => o.id)).toEqual([B.officeId]);
+  });
+
+  it("rejects an insert carrying A's office_id under B's scope", async () => {
+    const marker = `RLS-Probe ${tag()}`;
+    const asB = <T>(work: (tx: Tx) => Promise<T>) => inScope(t.database.db, { officeId: B.officeId }, work);
+    expect(
+      await databaseError(
+        asB((tx) => tx.insert(guides).values({ officeId: A.officeId, firstName: 'X', lastName: marker })),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await databaseError(
+        asB((tx) => tx.insert(districts).values({ officeId: A.officeId, name: marker, lat: 1, lon: 1 })),
+      ),
+    ).toMatch(/row-level security/);
+    expect(await databaseError(asB((tx) => tx.insert(offices).values({ name: marker, city: 'Nirgendwo' })))).toMatch(
+      /row-level security/,
+    );
+    // The same insert with B's own office_id works, so the refusal above is about the office, not the statement.
+    const own = await asB((tx) =>
+      tx.insert(guides).values({ officeId: B.officeId, firstName: 'X', lastName: marker }).returning(),
+    );
+    expect(own).toHaveLength(1);
+    await asB((tx) => tx.delete(guides).where(sql`${guides.id} = ${own[0].id}`));
+    const inA = await inScope(t.database.db, 'system', (tx) =>
+      tx.select().from(guides).where(sql`${guides.lastName} = ${marker}`),
+    );
+    expect(inA).toEqual([]);
+  });
+
+  it("cannot move B's row into A, nor update or delete A's rows, under B's scope", async () => {
+    const asB = <T>(work: (tx: Tx) => Promise<T>) => inScope(t.database.db, { officeId: B.officeId }, work);
+    expect(
+      await databaseError(
+        asB((tx) => tx.update(partners).set({ officeId: A.officeId }).where(sql`${partners.id} = ${B.partnerId}`)),
+      ),
+    ).toMatch(/row-level security/);
+    const updated = await asB((tx) =>
+      tx.update(guides).set({ notes: 'überschrieben' }).where(sql`${guides.id} = ${A.guideId}`).returning(),
+    );
+    expect(updated).toEqual([]);
+    const deleted = await asB((tx) => tx.delete(partners).where(sql`${partners.id} = ${A.partnerId}`).returning());
+    expect(deleted).toEqual([]);
+    const [guide] = await inScope(t.database.db, 'system', (tx) =>
+      tx.select().from(guides).where(sql`${guides.id} = ${A.guideId}`),
+    );
+    expect(guide.notes).toMatch(/^A-Notiz /);
+    const partner = await inScope(t.database.db, 'system', (tx) =>
+      tx.select().from(partners).where(sql`${partners.id} = ${A.partnerId}`),
+    );
+    expect(partner).toHaveLength(1);
+  });
+
+  it('shows an office scope for an office that does not exist nothing at all', async () => {
+    const rows = await inScope(t.database.db, { officeId: randomUUID() }, (tx) => tx.select().from(guides));
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,496 @@
+/**
+ * The role matrix inside one office: guides and partner contacts against coordinator-only routes, a guide's
+ * rights on their own profile, a partner contact's view of their own organisation, the platform admin, and the
+ * abilities the API hands to the UI.
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SELF_EDITABLE_GUIDE_FIELDS } from '../../src/modules/guides/policy.js';
+import { expectProblem, loadOpenApi, requestSchemaOf, tag } from '../helpers/api.js';
+import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { createOffice, createPlatformAdmin, type TestOffice } from '../helpers/factories.js';
+
+let t: TestApp;
+let o: TestOffice;
+let admin: Session;
+let otherGuideId: string;
+
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  o = await createOffice(t);
+  admin = await createPlatformAdmin(t);
+  const api = client(t.app, o.sessions.coordinator);
+  const other = await api.post('/guides', { firstName: 'Zweite', lastName: `Lotsin ${tag()}`, phone: '+49 511 1' });
+  expect(other.statusCode, other.body).toBe(201);
+  otherGuideId = other.json().id;
+  const notes = await api.patch(`/guides/${o.guideId}`, { notes: 'Nur für die Koordination' });
+  expect(notes.statusCode, notes.body).toBe(200);
+  const partnerNotes = await api.patch(`/partners/${o.partnerId}`, { notes: 'Interne Partnernotiz' });
+  expect(partnerNotes.statusCode, partnerNotes.body).toBe(200);
+});
+afterAll(() => t.close());
+
+type Probe = {
+  label: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: () => string;
+  body?: () => unknown;
+  guide: number;
+  partner: number;
+};
+
+/** Coordinator-only operations; a record the caller may not see at all answers 404, a visible one 403. */
+const COORDINATOR_ONLY: Probe[] = [
+  { label: 'list guides', method: 'GET', url: () => '/guides', guide: 403, partner: 403 },
+  {
+    label: 'create a guide',
+    method: 'POST',
+    url: () => '/guides',
+    body: () => ({ firstName: 'Unbefugt', lastName: 'Angelegt' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: "patch another guide's self-editable field",
+    method: 'PATCH',
+    url: () => `/guides/${otherGuideId}`,
+    body: () => ({ phone: '+49 000' }),
+    guide: 404,
+    partner: 404,
+  },
+  {
+    label: 'patch another guide (coordinator field)',
+    method: 'PATCH',
+    url: () => `/guides/${otherGuideId}`,
+    body: () => ({ status: 'left' }),
+    guide: 404,
+    partner: 404,
+  },
+  { label: 'delete another guide', method: 'DELETE', url: () => `/guides/${otherGuideId}`, guide: 404, partner: 404 },
+  {
+    label: "delete the signed-in guide's own profile",
+    method: 'DELETE',
+    url: () => `/guides/${o.guideId}`,
+    guide: 403,
+    partner: 404,
+  },
+  { label: 'export guides as XLSX', method: 'GET', url: () => '/guides/export.xlsx', guide: 403, partner: 403 },
+  { label: 'export guides as CSV', method: 'GET', url: () => '/guides/export.csv', guide: 403, partner: 403 },
+  { label: 'list partners', method: 'GET', url: () => '/partners', guide: 403, partner: 403 },
+  {
+    label: 'create a partner',
+    method: 'POST',
+    url: () => '/partners',
+    body: () => ({ name: 'Unbefugt e.V.', type: 'other' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: "patch the partner contact's own organisation",
+    method: 'PATCH',
+    url: () => `/partners/${o.partnerId}`,
+    body: () => ({ name: 'Umbenannt' }),
+    guide: 404,
+    partner: 403,
+  },
+  {
+    label: 'patch the other partner of the office',
+    method: 'PATCH',
+    url: () => `/partners/${o.otherPartnerId}`,
+    body: () => ({ name: 'Umbenannt' }),
+    guide: 404,
+    partner: 404,
+  },
+  {
+    label: 'add a contact to the own organisation',
+    method: 'POST',
+    url: () => `/partners/${o.partnerId}/contacts`,
+    body: () => ({ name: 'Unbefugt', email: `unbefugt-${tag()}@test.example`, invite: true }),
+    guide: 404,
+    partner: 403,
+  },
+  {
+    label: 'create a district',
+    method: 'POST',
+    url: () => '/districts',
+    body: () => ({ name: `Bezirk ${tag()}`, lat: 1, lon: 1 }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'rename a district',
+    method: 'PATCH',
+    url: () => `/districts/${o.districtIds[0]}`,
+    body: () => ({ name: 'Umbenannt' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'delete a district',
+    method: 'DELETE',
+    url: () => `/districts/${o.districtIds[1]}`,
+    guide: 403,
+    partner: 403,
+  },
+  ...(['fields', 'specializations'] as const).flatMap((kind): Probe[] => {
+    const key = kind === 'fields' ? 'authorities' : 'parents';
+    return [
+      {
+        label: `create one of the ${kind}`,
+        method: 'POST',
+        url: () => `/${kind}`,
+        body: () => ({ key: `k_${tag()}`, name: 'Unbefugt' }),
+        guide: 403,
+        partner: 403,
+      },
+      {
+        label: `rename one of the ${kind}`,
+        method: 'PATCH',
+        url: () => `/${kind}/${key}`,
+        body: () => ({ name: 'Umbenannt' }),
+        guide: 403,
+        partner: 403,
+      },
+      { label: `delete one of the ${kind}`, method: 'DELETE', url: () => `/${kind}/${key}`, guide: 403, partner: 403 },
+    ];
+  }),
+  { label: 'list accounts', method: 'GET', url: () => '/users', guide: 403, partner: 403 },
+  {
+    label: 'invite a coordinator',
+    method: 'POST',
+    url: () => '/users',
+    body: () => ({ email: `neu-${tag()}@test.example`, displayName: 'Neu', role: 'coordinator' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: "disable the coordinator's account",
+    method: 'PATCH',
+    url: () => `/users/${o.sessions.coordinator.userId}`,
+    body: () => ({ disabled: true }),
+    guide: 403,
+    partner: 403,
+  },
+  { label: 'read the outbox', method: 'GET', url: () => '/outbox', guide: 403, partner: 403 },
+  { label: 'read the audit log', method: 'GET', url: () => '/audit-events', guide: 403, partner: 403 },
+  { label: 'list offices', method: 'GET', url: () => '/offices', guide: 403, partner: 403 },
+  {
+    label: 'create an office',
+    method: 'POST',
+    url: () => '/offices',
+    body: () => ({ name: 'Unbefugt', city: 'Nirgendwo' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'rename the own office',
+    method: 'PATCH',
+    url: () => `/offices/${o.officeId}`,
+    body: () => ({ name: 'Umbenannt' }),
+    guide: 404,
+    partner: 404,
+  },
+];
+
+async function officeState() {
+  const api = client(t.app, o.sessions.coordinator);
+  const read = async (url: string) => {
+    const res = await api.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  return {
+    guides: await read('/guides'),
+    partners: await read('/partners'),
+    districts: await read('/districts'),
+    fields: await read('/fields'),
+    specializations: await read('/specializations'),
+    users: (await read('/users')).items.map((u: { id: string; status: string }) => [u.id, u.status]),
+    office: await read(`/offices/${o.officeId}`),
+  };
+}
+
+describe('guides and partner contacts are refused on coordinator-only routes', () => {
+  let before: Awaited<ReturnType<typeof officeState>>;
+  beforeAll(async () => {
+    before = await officeState();
+  });
+
+  for (const probe of COORDINATOR_ONLY) {
+    it(`${probe.label}: guide ${probe.guide}, partner contact ${probe.partner}`, async () => {
+      for (const role of ['guide', 'partner'] as const) {
+        const res = await client(t.app, o.sessions[role]).call(probe.method, probe.url(), probe.body?.());
+        expectProblem(res, probe[role], probe[role] === 403 ? 'forbidden' : 'not_found');
+      }
+    });
+  }
+
+  it('changed nothing in the office', async () => {
+    expect(await officeState()).toEqual(before);
+  });
+
+  it('lets the coordinator do the reads that were refused', async () => {
+    const api = client(t.app, o.sessions.coordinator);
+    for (const probe of COORDINATOR_ONLY.filter((p) => p.method === 'GET' && !p.url().startsWith('/offices'))) {
+      expect((await api.get(probe.url())).statusCode, probe.label).toBe(200);
+    }
+  });
+
+  it('lets guides and partner contacts read the reference data their forms need', async () => {
+    for (const role of ['guide', 'partner'] as const) {
+      for (const url of ['/districts', '/fields', '/specializations', '/languages', '/countries']) {
+        const res = await client(t.app, o.sessions[role]).get(url);
+        expect(res.statusCode, `${role} ${url}`).toBe(200);
+        expect(res.json().items.length).toBeGreaterThan(0);
+        if (url === '/districts') {
+          expect(res.json().items[0].abilities).toEqual({ update: false, delete: false });
+        }
+      }
+    }
+  });
+});
+
+describe('a guide on their own profile', () => {
+  const guideApi = () => client(t.app, o.sessions.guide);
+  /** A valid new value for every field of PATCH /guides/{id}; a new field without a sample fails the suite. */
+  const samples = (): Record<string, unknown> => ({
+    firstName: 'Neuer Vorname',
+    lastName: 'Neuer Nachname',
+    email: `neu-${tag()}@test.example`,
+    phone: '+49 511 987654',
+    locale: 'en',
+    languages: [
+      { code: 'tr', level: 'B2' },
+      { code: 'kmr', level: 'native' },
+    ],
+    countries: ['TR'],
+    specializations: ['sport'],
+    fields: ['housing'],
+    homeDistrictId: o.districtIds[1],
+    serviceDistrictIds: [o.districtIds[1]],
+    availability: [{ weekday: 5, from: '14:00', to: '16:30' }],
+    maxActiveAssignments: 4,
+    gender: 'female',
+    status: 'paused',
+    certifiedAt: '2024-01-15',
+    backgroundCheck: { checkedAt: today, relevantConviction: false },
+    consent: { version: 'v9', language: 'de', givenAt: '2025-01-01' },
+    confidentialityPledgeAt: '2025-01-01',
+    notes: 'Von der Lotsin selbst geschrieben',
+  });
+  let patchFields: string[];
+
+  beforeAll(async () => {
+    const doc = await loadOpenApi(t.app);
+    const schema = requestSchemaOf(doc.paths['/api/v1/guides/{id}'].patch ?? {});
+    patchFields = Object.keys(schema?.properties ?? {});
+  });
+
+  it('has a sample for every field of the guide PATCH schema', () => {
+    expect(patchFields.length).toBeGreaterThan(10);
+    expect(patchFields.filter((f) => !(f in samples()))).toEqual([]);
+    expect(SELF_EDITABLE_GUIDE_FIELDS.filter((f) => !patchFields.includes(f))).toEqual([]);
+  });
+
+  it('reads the own profile without the coordinator notes', async () => {
+    const res = await guideApi().get(`/guides/${o.guideId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: o.guideId,
+      notes: null,
+      abilities: { update: true, updateAll: false, delete: false, viewNotes: false, invite: false },
+    });
+    const asCoordinator = await client(t.app, o.sessions.coordinator).get(`/guides/${o.guideId}`);
+    expect(asCoordinator.json().notes).toBe('Nur für die Koordination');
+    expect(asCoordinator.json().abilities).toMatchObject({
+      update: true,
+      updateAll: true,
+      delete: true,
+      viewNotes: true,
+    });
+  });
+
+  it('may change each self-editable field, and the change is stored', async () => {
+    for (const field of SELF_EDITABLE_GUIDE_FIELDS) {
+      const value = samples()[field];
+      const res = await guideApi().patch(`/guides/${o.guideId}`, { [field]: value });
+      expect(res.statusCode, `${field}: ${res.body}`).toBe(200);
+      expect(res.json().notes).toBeNull();
+      const stored = (await guideApi().get(`/guides/${o.guideId}`)).json();
+      expect(stored[field], field).toEqual(value);
+    }
+  });
+
+  it('is refused (403) on every other field, one at a time, and nothing changes', async () => {
+    const before = (await client(t.app, o.sessions.coordinator).get(`/guides/${o.guideId}`)).json();
+    const others = patchFields.filter((f) => !(SELF_EDITABLE_GUIDE_FIELDS as readonly string[]).includes(f));
+    expect(others).toEqual(expect.arrayContaining(['firstName', 'status', 'notes', 'certifiedAt', 'backgroundCheck']));
+    for (const field of others) {
+      const res = await guideApi().patch(`/guides/${o.guideId}`, { [field]: samples()[field] });
+      expectProblem(res, 403, 'forbidden');
+    }
+    const after = (await client(t.app, o.sessions.coordinator).get(`/guides/${o.guideId}`)).json();
+    expect({ ...after, statusHistory: undefined }).toEqual({ ...before, statusHistory: undefined });
+  });
+
+  it('is refused on a mix of allowed and forbidden fields, without applying the allowed part', async () => {
+    const res = await guideApi().patch(`/guides/${o.guideId}`, { phone: '+49 1111', status: 'left' });
+    expectProblem(res, 403, 'forbidden');
+    const stored = (await guideApi().get(`/guides/${o.guideId}`)).json();
+    expect(stored.phone).not.toBe('+49 1111');
+    expect(stored.status).toBe('active');
+  });
+
+  it("cannot read another guide's profile (404, as if it did not exist)", async () => {
+    expectProblem(await guideApi().get(`/guides/${otherGuideId}`), 404, 'not_found');
+  });
+});
+
+describe('a partner contact and their organisation', () => {
+  const partnerApi = () => client(t.app, o.sessions.partner);
+
+  it('reads the own organisation, without internal notes and without write abilities', async () => {
+    const res = await partnerApi().get(`/partners/${o.partnerId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: o.partnerId,
+      notes: null,
+      abilities: { update: false, manageContacts: false },
+    });
+    const asCoordinator = (await client(t.app, o.sessions.coordinator).get(`/partners/${o.partnerId}`)).json();
+    expect(asCoordinator.notes).toBe('Interne Partnernotiz');
+  });
+
+  it('does not see the other partner of the same office (404)', async () => {
+    expectProblem(await partnerApi().get(`/partners/${o.otherPartnerId}`), 404, 'not_found');
+    // ...while that partner's own contact does.
+    const other = await client(t.app, o.sessions.otherPartner).get(`/partners/${o.otherPartnerId}`);
+    expect(other.statusCode).toBe(200);
+  });
+
+  it("does not see the office's guides", async () => {
+    expectProblem(await partnerApi().get(`/guides/${o.guideId}`), 404, 'not_found');
+  });
+});
+
+describe('the platform admin', () => {
+  const adminApi = () => client(t.app, admin);
+  let created: LightMyRequestResponse;
+
+  it('manages offices: list, create, read and rename (200/201)', async () => {
+    const list = await adminApi().get('/offices');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toContain(o.officeId);
+    created = await adminApi().post('/offices', { name: `Neues Büro ${tag()}`, city: 'Celle' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await adminApi().get(`/offices/${id}`)).statusCode).toBe(200);
+    const renamed = await adminApi().patch(`/offices/${id}`, { name: 'Umbenanntes Büro' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().name).toBe('Umbenanntes Büro');
+    expect((await adminApi().get(`/offices/${o.officeId}`)).json()).toMatchObject({ id: o.officeId, guideCount: 2 });
+  });
+
+  it("does not read an office's guides, partners, districts or accounts", async () => {
+    for (const url of ['/guides', '/partners', '/districts', '/users', '/guides/export.csv']) {
+      expectProblem(await adminApi().get(url), 403, 'forbidden');
+    }
+    expectProblem(await adminApi().get(`/guides/${o.guideId}`), 404, 'not_found');
+    expectProblem(await adminApi().get(`/partners/${o.partnerId}`), 404, 'not_found');
+  });
+
+  it('reads the platform-level audit log, which holds no office events', async () => {
+    const res = await adminApi().get('/audit-events?limit=200');
+    expect(res.statusCode).toBe(200);
+    const coordinatorEvents = await client(t.app, o.sessions.coordinator).get('/audit-events?limit=200');
+    const officeEventIds = new Set(coordinatorEvents.json().items.map((e: { id: string }) => e.id));
+    expect(res.json().items.filter((e: { id: string }) => officeEventIds.has(e.id))).toEqual([]);
+  });
+});
+
+describe('abilities in GET /me, per role', () => {
+  const expected = {
+    coordinator: {
+      'guides.list': true,
+      'guides.create': true,
+      'guides.viewOwn': false,
+      'partners.list': true,
+      'partners.viewOwn': false,
+      'settings.manage': true,
+      'users.manage': true,
+      'outbox.read': true,
+      'audit.read': true,
+      'offices.manage': false,
+    },
+    guide: {
+      'guides.list': false,
+      'guides.create': false,
+      'guides.viewOwn': true,
+      'partners.list': false,
+      'partners.viewOwn': false,
+      'settings.manage': false,
+      'users.manage': false,
+      'outbox.read': false,
+      'audit.read': false,
+      'offices.manage': false,
+    },
+    partner: {
+      'guides.list': false,
+      'guides.create': false,
+      'guides.viewOwn': false,
+      'partners.list': false,
+      'partners.viewOwn': true,
+      'settings.manage': false,
+      'users.manage': false,
+      'outbox.read': false,
+      'audit.read': false,
+      'offices.manage': false,
+    },
+    admin: {
+      'guides.list': false,
+      'guides.create': false,
+      'guides.viewOwn': false,
+      'partners.list': false,
+      'partners.viewOwn': false,
+      'settings.manage': false,
+      'users.manage': false,
+      'outbox.read': true,
+      'audit.read': true,
+      'offices.manage': true,
+    },
+  };
+
+  for (const role of Object.keys(expected) as (keyof typeof expected)[]) {
+    it(`${role}`, async () => {
+      const session = role === 'admin' ? admin : o.sessions[role];
+      const res = await client(t.app, session).get('/me');
+      expect(res.statusCode).toBe(200);
+      const me = res.json().me;
+      expect(me.abilities).toMatchObject(expected[role]);
+      expect(me.role).toBe(
+        { coordinator: 'coordinator', guide: 'guide', partner: 'partner_contact', admin: 'platform_admin' }[role],
+      );
+      if (role === 'admin') expect(me.office).toBeNull();
+      else expect(me.office.id).toBe(o.officeId);
+      if (role === 'guide') expect(me.guideId).toBe(o.guideId);
+      if (role === 'partner') expect(me.partnerId).toBe(o.partnerId);
+    });
+  }
+
+  it('match what each role can actually do (abilities are not decoration)', async () => {
+    for (const role of ['coordinator', 'guide', 'partner'] as const) {
+      const api = client(t.app, o.sessions[role]);
+      const abilities = (await api.get('/me')).json().me.abilities;
+      expect((await api.get('/guides')).statusCode === 200, `${role} guides.list`).toBe(abilities['guides.list']);
+      expect((await api.get('/partners')).statusCode === 200, `${role} partners.list`).toBe(abilities['partners.list']);
+      expect((await api.get('/users')).statusCode === 200, `${role} users.manage`).toBe(abilities['users.manage']);
+      expect((await api.get('/outbox')).statusCode === 200, `${role} outbox.read`).toBe(abilities['outbox.read']);
+      expect((await api.get('/audit-events')).statusCode === 200, `${role} audit.read`).toBe(abilities['audit.read']);
+      expect((await api.get('/offices')).statusCode === 200, `${role} offices.manage`).toBe(
+        abilities['offices.manage'],
+      );
+    }
+  });
+});
