@@ -47,10 +47,12 @@ export function resolveOfficeSettings(stored: unknown): OfficeSettings {
   return parsed.success ? parsed.data : DEFAULT_OFFICE_SETTINGS;
 }
 
-export const officeSettingsPatch = z.strictObject({
-  matchingWeights: officeSettingsSchema.shape.matchingWeights.strict().optional(),
-  offerExpiryHours: officeSettingsSchema.shape.offerExpiryHours.optional(),
-  reviewAfterDays: officeSettingsSchema.shape.reviewAfterDays.optional(),
-  fairnessWindowDays: officeSettingsSchema.shape.fairnessWindowDays.optional(),
-  outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
-});
+export const officeSettingsPatch = z
+  .strictObject({
+    matchingWeights: officeSettingsSchema.shape.matchingWeights.strict().optional(),
+    offerExpiryHours: officeSettingsSchema.shape.offerExpiryHours.optional(),
+    reviewAfterDays: officeSettingsSchema.shape.reviewAfterDays.optional(),
+    fairnessWindowDays: officeSettingsSchema.shape.fairnessWindowDays.optional(),
+    outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });

@@ -89,7 +89,11 @@ export default async function setup(project: TestProject) {
     env.DATA_DIR = dataDir;
     delete env.DATABASE_URL;
   }
-  const child = spawn('npx', ['tsx', 'src/main.ts', 'start'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // One process (node with the tsx loader), so that stopping it at teardown leaves nothing running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   await waitForHealth(baseUrl, child);
   project.provide('e2eBaseUrl', baseUrl);
   project.provide('chromiumPath', chromium);

@@ -31,8 +31,12 @@ export function actorFromUser(user: UserRow): Actor {
 export type SessionInfo = { actor: Actor; officeName: string | null; csrfToken: string; sessionId: string };
 
 export class AuthService {
-  /** One throttle per process; keyed by e-mail and by client address. */
-  readonly throttle = new LoginThrottle();
+  /**
+   * Per account: 5 failures in 15 minutes. Per client address: 30, so that one office behind a shared address is not
+   * locked out by a colleague's typos, while password spraying from one address is still stopped.
+   */
+  readonly accountThrottle = new LoginThrottle(5);
+  readonly addressThrottle = new LoginThrottle(30);
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -41,20 +45,24 @@ export class AuthService {
   }
 
   async login(email: string, password: string, clientIp: string) {
-    const keys = [`email:${email}`, `ip:${clientIp}`];
-    const wait = Math.max(...keys.map((k) => this.throttle.retryAfterSeconds(k)));
+    const now = this.ctx.now();
+    const at = now.getTime();
+    const wait = Math.max(
+      this.accountThrottle.retryAfterSeconds(email, at),
+      this.addressThrottle.retryAfterSeconds(clientIp, at),
+    );
     if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
 
     const user = await inScope(this.db, 'system', (tx) => repo.findUserByEmail(tx, email));
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) {
-      for (const k of keys) this.throttle.recordFailure(k);
+      this.accountThrottle.recordFailure(email, at);
+      this.addressThrottle.recordFailure(clientIp, at);
       throw new AppError(401, 'invalid_credentials');
     }
     if (user.disabledAt) throw new AppError(403, 'account_disabled');
-    for (const k of keys) this.throttle.reset(k);
+    this.accountThrottle.reset(email);
 
-    const now = this.ctx.now();
     const token = newToken();
     const csrfToken = newToken();
     // A fresh session id at every login: a session id planted before login is never promoted (fixation).
@@ -120,9 +128,11 @@ export class AuthService {
 
   /** Always answers the same way, so the endpoint does not reveal which addresses have accounts. */
   async requestPasswordReset(email: string, clientIp: string): Promise<void> {
+    // Reset mails per address share the account throttle's budget of 5 per 15 minutes.
     const key = `reset:${clientIp}`;
-    if (this.throttle.retryAfterSeconds(key) > 0) throw new AppError(429, 'rate_limited');
-    this.throttle.recordFailure(key);
+    const at = this.ctx.now().getTime();
+    if (this.accountThrottle.retryAfterSeconds(key, at) > 0) throw new AppError(429, 'rate_limited');
+    this.accountThrottle.recordFailure(key, at);
     const mailIds = await inScope(this.db, 'system', async (tx) => {
       const user = await repo.findUserByEmail(tx, email);
       if (!user || user.disabledAt) return [];

@@ -24,8 +24,28 @@ import { type GuideInsert, type GuideRow, guideRepository as repo } from './repo
 type CreateValues = z.output<typeof guideCreateInput>;
 type PatchValues = z.output<typeof guidePatchInput>;
 
-/** Personal free text is named in the audit log but not copied into it. */
-const AUDIT_REDACTED = ['notes'];
+/**
+ * Personal data is named in the audit log but its values are not copied: the log cannot be edited, and a guide
+ * deleted under the DSGVO must not live on in it. Operational fields (status, districts, capacity …) keep values.
+ */
+const AUDIT_REDACTED = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'notes',
+  'countries',
+  'languages',
+  'gender',
+  'backgroundCheckedAt',
+  'backgroundIssuedAt',
+  'backgroundRelevantConviction',
+  'consentVersion',
+  'consentLanguage',
+  'consentGivenAt',
+  'consentWithdrawnAt',
+  'confidentialityPledgeAt',
+];
 
 function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
   const out: Partial<GuideInsert> = {};

@@ -1,0 +1,109 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage } from './browser.js';
+
+const COORDINATOR = 'koordination@hannover.example';
+const ADMIN = 'admin@lotsennetz.example';
+
+describe.runIf(browserAvailable())('foundation in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a coordinator creates a guide, finds them through the filters, edits them and sees the audit entry', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await loginAs(page, COORDINATOR);
+    const lastName = `Testfrau${Date.now().toString(36)}`;
+
+    await page.goto('/guides/new');
+    await page.getByLabel(/^Vorname/).fill('Nadia');
+    await page.getByLabel(/^Nachname/).fill(lastName);
+    await page.getByRole('button', { name: 'Lots:in anlegen' }).click();
+    await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(lastName);
+
+    await page.goto('/guides');
+    await page.getByLabel(/^Suche/).fill(lastName);
+    const link = page.getByRole('link', { name: new RegExp(lastName) }).first();
+    await link.waitFor();
+    await link.click();
+    await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
+
+    await page.getByRole('link', { name: /Bearbeiten/ }).first().click();
+    await page.getByLabel(/^Telefon/).fill('+49 511 555 7788');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('+49 511 555 7788').first().waitFor();
+
+    await page.goto('/audit');
+    await page.getByRole('table').waitFor();
+    const auditText = await page.getByRole('table').textContent();
+    expect(auditText).toContain('phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('switches to Arabic and lays the page out right-to-left', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await loginAs(page, COORDINATOR);
+    await page.getByRole('button', { name: /Sprache wählen/ }).click();
+    await page.getByRole('menuitem', { name: 'العربية' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    await page.goto('/guides');
+    await page.getByRole('table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expectNoAxeViolations(page, 'guides (ar)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no axe violations on the public pages', async () => {
+    const { page, context } = await newPage(browser);
+    for (const path of ['/login', '/forgot-password', '/invitation/not-a-valid-token-000000000000', '/reset-password/not-a-valid-token-000000000000']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expectNoAxeViolations(page, path);
+    }
+    await context.close();
+  });
+
+  it('has no axe violations on the coordinator pages, in German and Arabic', async () => {
+    for (const locale of ['de', 'ar']) {
+      const { page, context } = await newPage(browser);
+      await loginAs(page, COORDINATOR);
+      if (locale === 'ar') {
+        await page.getByRole('button', { name: /Sprache wählen/ }).click();
+        await page.getByRole('menuitem', { name: 'العربية' }).click();
+        await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      }
+      await page.goto('/guides');
+      await page.getByRole('table').waitFor();
+      const guideHref = await page.getByRole('table').getByRole('link').first().getAttribute('href');
+      await page.goto('/partners');
+      await page.getByRole('table').waitFor();
+      const partnerHref = await page.getByRole('table').getByRole('link').first().getAttribute('href');
+      const pages = ['/', '/guides', guideHref, `${guideHref}/edit`, '/guides/new', '/partners', partnerHref, '/settings', '/outbox', '/audit', '/does-not-exist'];
+      for (const path of pages) {
+        await page.goto(path as string);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectNoAxeViolations(page, `${path} (${locale})`);
+      }
+      await context.close();
+    }
+  }, 300_000);
+
+  it('has no axe violations on the admin offices page', async () => {
+    const { page, context } = await newPage(browser);
+    await loginAs(page, ADMIN);
+    await page.goto('/admin/offices');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectNoAxeViolations(page, '/admin/offices');
+    await context.close();
+  });
+});
