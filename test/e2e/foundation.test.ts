@@ -33,7 +33,10 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     await link.click();
     await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
 
-    await page.getByRole('link', { name: /Bearbeiten/ }).first().click();
+    await page
+      .getByRole('link', { name: /Bearbeiten/ })
+      .first()
+      .click();
     await page.getByLabel(/^Telefon/).fill('+49 511 555 7788');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('+49 511 555 7788').first().waitFor();
@@ -63,7 +66,12 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
 
   it('has no axe violations on the public pages', async () => {
     const { page, context } = await newPage(browser);
-    for (const path of ['/login', '/forgot-password', '/invitation/not-a-valid-token-000000000000', '/reset-password/not-a-valid-token-000000000000']) {
+    for (const path of [
+      '/login',
+      '/forgot-password',
+      '/invitation/not-a-valid-token-000000000000',
+      '/reset-password/not-a-valid-token-000000000000',
+    ]) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await expectNoAxeViolations(page, path);
@@ -86,7 +94,19 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
       await page.goto('/partners');
       await page.getByRole('table').waitFor();
       const partnerHref = await page.getByRole('table').getByRole('link').first().getAttribute('href');
-      const pages = ['/', '/guides', guideHref, `${guideHref}/edit`, '/guides/new', '/partners', partnerHref, '/settings', '/outbox', '/audit', '/does-not-exist'];
+      const pages = [
+        '/',
+        '/guides',
+        guideHref,
+        `${guideHref}/edit`,
+        '/guides/new',
+        '/partners',
+        partnerHref,
+        '/settings',
+        '/outbox',
+        '/audit',
+        '/does-not-exist',
+      ];
       for (const path of pages) {
         await page.goto(path as string);
         await page.getByRole('heading', { level: 1 }).first().waitFor();

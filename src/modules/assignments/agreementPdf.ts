@@ -112,9 +112,9 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
   write(data.goal);
 
   heading('Konkrete Schritte');
-  data.steps.forEach((step, i) =>
-    write(`${i + 1}. ${step.title} (${STEP_DE[step.status] ?? step.status})`, { gap: 0 }),
-  );
+  for (const [i, step] of data.steps.entries()) {
+    write(`${i + 1}. ${step.title} (${STEP_DE[step.status] ?? step.status})`, { gap: 0 });
+  }
   y -= 6;
 
   heading('Zeitrahmen');

@@ -284,6 +284,7 @@ export class OfferService {
     await repo.supersedeOthers(tx, request.id, offer.id, now);
     const settings = await settingsRepository.get(tx, offer.officeId);
     const today = todayIso(now);
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; they compare lexically, not numerically.
     const startsOn = request.startsOn > today ? request.startsOn : today;
     const endsOn = request.endsOn && request.endsOn >= startsOn ? request.endsOn : addMonths(startsOn, 3);
     await tx.insert(agreements).values({

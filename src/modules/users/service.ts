@@ -104,7 +104,9 @@ export class UserService {
         if (!guide) throw invalidField('guideId', 'invalid_uuid');
         locale = guide.locale as Locale;
       }
-      return this.createInvitedUser(tx, actor, { ...input, guideId: input.guideId ?? null, locale });
+      // Only guide accounts link to a guide profile.
+      const guideId = input.role === 'guide' ? (input.guideId ?? null) : null;
+      return this.createInvitedUser(tx, actor, { ...input, guideId, locale });
     });
     await this.ctx.mailer.deliver(this.ctx.database.db, [mailId]);
     return presentUser(user, actor);
