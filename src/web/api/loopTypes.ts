@@ -1,10 +1,5 @@
 import type { z } from 'zod';
-import type {
-  activitySchema,
-  agreementSchema,
-  assignmentSchema,
-  feedbackInput,
-} from '../../shared/assignments.js';
+import type { activitySchema, agreementSchema, assignmentSchema, feedbackInput } from '../../shared/assignments.js';
 import type { candidateSchema, candidatesResponse, offerDetailSchema, offerSchema } from '../../shared/matching.js';
 import type {
   outOfScopeFindingSchema,

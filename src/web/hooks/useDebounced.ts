@@ -15,6 +15,8 @@ export function useDebouncedInput(value: string, onCommit: (value: string) => vo
   useEffect(() => {
     if (text === last.current) return;
     const timer = setTimeout(() => {
+      // The value may have caught up meanwhile (for example after "reset filters").
+      if (text === last.current) return;
       last.current = text;
       commit.current(text);
     }, delay);

@@ -16,9 +16,9 @@ export function formatDateTime(value: string | null | undefined, locale: string 
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** "Arabisch, Deutsch" / "العربية، الألمانية": list separators as the language writes them. */
+/** "Arabisch, Deutsch" / "العربية، الألمانية": a plain list with the separator the language writes. */
 export function formatList(items: string[], locale: string = currentLocale()): string {
-  return new Intl.ListFormat(intlLocale(locale), { style: 'narrow', type: 'unit' }).format(items);
+  return items.join(locale === 'ar' ? '، ' : ', ');
 }
 
 export function formatNumber(value: number, locale: string = currentLocale()): string {

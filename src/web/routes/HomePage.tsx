@@ -8,9 +8,11 @@ import type { List } from '../api/client';
 import { useGuide, useGuideList, useOffices, usePartner, usePartnerList } from '../api/queries';
 import { useMe } from '../auth/AuthProvider';
 import { BackgroundCheckBadge, StatusBadge } from '../components/Badges';
+import { GuideLoopHome, PartnerLoopHome } from '../components/loop/LoopHomeCards';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState } from '../components/States';
 import { formatNumber } from '../i18n/format';
+import { CoordinatorDashboard } from './DashboardPage';
 
 function CountCard({ label, query, to }: { label: string; query: UseQueryResult<List<unknown>>; to: string }) {
   const { t } = useTranslation();
@@ -185,8 +187,11 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t('home.title')} subtitle={t('home.welcome', { name: me.displayName })} />
+      {can('dashboard.view') && <CoordinatorDashboard />}
       {can('guides.list') && <CoordinatorHome />}
+      {can('offers.viewOwn') && me.guideId && <GuideLoopHome />}
       {can('guides.viewOwn') && me.guideId && <GuideHome guideId={me.guideId} />}
+      {can('requests.create') && me.partnerId && <PartnerLoopHome />}
       {can('partners.viewOwn') && me.partnerId && <PartnerHome partnerId={me.partnerId} />}
       {can('offices.manage') && <AdminHome />}
     </>

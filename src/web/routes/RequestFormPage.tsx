@@ -64,11 +64,7 @@ function RequestEditor({ request }: { request?: LoopRequest }) {
   }
 
   const listLabel = intake ? t('requests.title') : t('requests.myTitle');
-  const title = request
-    ? t('requests.editTitle')
-    : intake
-      ? t('requests.intakeTitle')
-      : t('requests.createTitle');
+  const title = request ? t('requests.editTitle') : intake ? t('requests.intakeTitle') : t('requests.createTitle');
   return (
     <>
       <PageHeader

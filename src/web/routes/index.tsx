@@ -5,6 +5,8 @@ import { Route, Routes } from 'react-router';
 import { RequireAbility, RequireAuth } from '../auth/RequireAuth';
 import { AppLayout } from '../components/AppLayout';
 import {
+  AssignmentDetailPage,
+  AssignmentsPage,
   AuditPage,
   ForgotPasswordPage,
   GuideDetailPage,
@@ -12,12 +14,20 @@ import {
   GuidesPage,
   HomePage,
   LoginPage,
+  MatchingSettingsPage,
+  MyOffersPage,
   NotFoundPage,
+  OfferAnswerPage,
+  OfferDetailPage,
   OfficesPage,
   OutboxPage,
   PartnerDetailPage,
   PartnerFormPage,
   PartnersPage,
+  RequestDetailPage,
+  RequestFormPage,
+  RequestsPage,
+  ServicesPage,
   SetPasswordPage,
   SettingsPage,
 } from './lazy';
@@ -39,6 +49,7 @@ export function AppRoutes() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />
         <Route path="/reset-password/:token" element={<SetPasswordPage kind="reset" />} />
+        <Route path="/offers/answer/:token" element={<OfferAnswerPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
@@ -100,6 +111,58 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="offices.manage">
                   <OfficesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="requests"
+              element={
+                <RequireAbility ability="requests.list">
+                  <RequestsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="requests/new"
+              element={
+                <RequireAbility ability="requests.create">
+                  <RequestFormPage />
+                </RequireAbility>
+              }
+            />
+            <Route path="requests/:id" element={<RequestDetailPage />} />
+            <Route path="requests/:id/edit" element={<RequestFormPage />} />
+            <Route
+              path="my/offers"
+              element={
+                <RequireAbility ability="offers.viewOwn">
+                  <MyOffersPage />
+                </RequireAbility>
+              }
+            />
+            <Route path="my/offers/:id" element={<OfferDetailPage />} />
+            <Route
+              path="assignments"
+              element={
+                <RequireAbility ability="assignments.list">
+                  <AssignmentsPage />
+                </RequireAbility>
+              }
+            />
+            <Route path="assignments/:id" element={<AssignmentDetailPage />} />
+            <Route
+              path="services"
+              element={
+                <RequireAbility ability="services.manage">
+                  <ServicesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="matching-settings"
+              element={
+                <RequireAbility ability="settings.manage">
+                  <MatchingSettingsPage />
                 </RequireAbility>
               }
             />

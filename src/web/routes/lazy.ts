@@ -20,3 +20,20 @@ export const OutboxPage = lazy(() => import('./OutboxPage').then((m) => ({ defau
 export const AuditPage = lazy(() => import('./AuditPage').then((m) => ({ default: m.AuditPage })));
 export const OfficesPage = lazy(() => import('./OfficesPage').then((m) => ({ default: m.OfficesPage })));
 export const NotFoundPage = lazy(() => import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+// The coordination loop: requests, matching, offers, deployments.
+export const RequestsPage = lazy(() => import('./RequestsPage').then((m) => ({ default: m.RequestsPage })));
+export const RequestFormPage = lazy(() => import('./RequestFormPage').then((m) => ({ default: m.RequestFormPage })));
+export const RequestDetailPage = lazy(() =>
+  import('./RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })),
+);
+export const MyOffersPage = lazy(() => import('./MyOffersPage').then((m) => ({ default: m.MyOffersPage })));
+export const OfferDetailPage = lazy(() => import('./OfferDetailPage').then((m) => ({ default: m.OfferDetailPage })));
+export const OfferAnswerPage = lazy(() => import('./OfferAnswerPage').then((m) => ({ default: m.OfferAnswerPage })));
+export const AssignmentsPage = lazy(() => import('./AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
+export const AssignmentDetailPage = lazy(() =>
+  import('./AssignmentDetailPage').then((m) => ({ default: m.AssignmentDetailPage })),
+);
+export const ServicesPage = lazy(() => import('./ServicesPage').then((m) => ({ default: m.ServicesPage })));
+export const MatchingSettingsPage = lazy(() =>
+  import('./MatchingSettingsPage').then((m) => ({ default: m.MatchingSettingsPage })),
+);

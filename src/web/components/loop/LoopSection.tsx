@@ -83,7 +83,8 @@ export function minutesLabel(minutes: number, t: (key: string, o?: Record<string
 }
 
 export function euros(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
+  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(cents / 100);
 }

@@ -49,11 +49,7 @@ export function RequestStatusBadge({ status, size = 'md' }: { status: string; si
 export function UrgencyBadge({ urgency, size = 'md' }: { urgency: string; size?: Size }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      variant={urgency === 'urgent' ? 'filled' : 'light'}
-      size={size}
-      color={URGENCY_COLORS[urgency] ?? 'gray'}
-    >
+    <Badge variant={urgency === 'urgent' ? 'filled' : 'light'} size={size} color={URGENCY_COLORS[urgency] ?? 'gray'}>
       {t(`requests.urgency.${urgency}`, { defaultValue: urgency })}
     </Badge>
   );

@@ -32,8 +32,8 @@ import { useServices } from '../../api/loopQueries';
 import { usePartner, usePartnerList, useReferenceNames } from '../../api/queries';
 import { useReferenceOptions } from '../../hooks/useOptions';
 import { LoopFieldset } from '../loop/LoopSection';
-import { newSlotRow, type RequestFormValues } from './requestFormValues';
 import { OutOfScopeAlert, SensitiveTextWarning } from './RequestWarnings';
+import { newSlotRow, type RequestFormValues } from './requestFormValues';
 
 type Form = UseFormReturnType<RequestFormValues>;
 
@@ -45,8 +45,7 @@ export function requestValidation(t: (key: string, o?: Record<string, unknown>) 
     title: (v: string) => (v.trim() ? null : t('validation.required')),
     field: required,
     type: required,
-    description: (v: string) =>
-      v.trim().length >= 10 ? null : t('validation.too_small_string', { minimum: 10 }),
+    description: (v: string) => (v.trim().length >= 10 ? null : t('validation.too_small_string', { minimum: 10 })),
     districtId: required,
     startsOn: required,
     endsOn: (v: string, values: RequestFormValues) =>
@@ -174,7 +173,8 @@ export function RequestForm({ form, mode, intake }: { form: Form; mode: 'create'
     [v.description, v.notes],
   );
   const findings = useMemo(
-    () => detectOutOfScope({ matters: v.matters, field: v.field || null, type: v.type, texts: [v.description, v.notes] }),
+    () =>
+      detectOutOfScope({ matters: v.matters, field: v.field || null, type: v.type, texts: [v.description, v.notes] }),
     [v.matters, v.field, v.type, v.description, v.notes],
   );
   const suggested = useMemo(() => {

@@ -7,7 +7,13 @@ export type SensitiveCategory = 'health' | 'religion' | 'residence';
 type SuggestedService = { id: string; name: string; phone: string | null; url: string | null };
 
 /** Data-protection warning: health, religion and residence details do not belong in free text (DSGVO Art. 9). */
-export function SensitiveTextWarning({ categories, saved = false }: { categories: SensitiveCategory[]; saved?: boolean }) {
+export function SensitiveTextWarning({
+  categories,
+  saved = false,
+}: {
+  categories: SensitiveCategory[];
+  saved?: boolean;
+}) {
   const { t } = useTranslation();
   if (categories.length === 0) return null;
   return (

@@ -1,0 +1,258 @@
+import {
+  Button,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconFlag } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OUTCOMES } from '../../../shared/assignments.js';
+import { api } from '../../api/client';
+import { loopKeys, loopWide, useServices } from '../../api/loopQueries';
+import type { LoopAssignment } from '../../api/loopTypes';
+import { useApiMutation } from '../../api/queries';
+import { useAuth } from '../../auth/AuthProvider';
+import { formatDateTime } from '../../i18n/format';
+import { Field, FieldList } from '../Field';
+import { applyServerErrors, FormError } from '../FormError';
+import { LoopSection } from '../loop/LoopSection';
+import { notifySuccess } from '../notify';
+
+type CloseValues = {
+  outcome: string;
+  referredServiceId: string;
+  referredTo: string;
+  endedEarlyReason: string;
+  guideFeedback: string;
+  partnerFeedback: string;
+};
+
+function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDone: () => void }) {
+  const { t } = useTranslation();
+  const services = useServices();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm<CloseValues>({
+    initialValues: {
+      outcome: '',
+      referredServiceId: '',
+      referredTo: '',
+      endedEarlyReason: '',
+      guideFeedback: a.guideFeedback ?? '',
+      partnerFeedback: a.partnerFeedback ?? '',
+    },
+    validate: {
+      outcome: (v) => (v ? null : t('validation.required')),
+      referredTo: (v, all) =>
+        all.outcome === 'referred' && !v.trim() && !all.referredServiceId ? t('validation.referralRequired') : null,
+      endedEarlyReason: (v, all) =>
+        all.outcome === 'ended_early' && !v.trim() ? t('validation.reasonRequired') : null,
+    },
+  });
+  const close = useApiMutation(
+    (v: CloseValues) =>
+      api.post<LoopAssignment>(`/assignments/${a.id}/close`, {
+        outcome: v.outcome,
+        referredServiceId: v.outcome === 'referred' && v.referredServiceId ? v.referredServiceId : null,
+        referredTo: v.outcome === 'referred' && v.referredTo.trim() ? v.referredTo.trim() : null,
+        endedEarlyReason: v.outcome === 'ended_early' ? v.endedEarlyReason.trim() : null,
+        guideFeedback: v.guideFeedback.trim() || null,
+        partnerFeedback: v.partnerFeedback.trim() || null,
+      }),
+    [...loopWide, loopKeys.assignment(a.id)],
+  );
+  const outcome = form.getValues().outcome;
+  return (
+    <form
+      noValidate
+      aria-labelledby="close-form-title"
+      onSubmit={form.onSubmit(async (v) => {
+        setExtra([]);
+        try {
+          await close.mutateAsync(v);
+          notifySuccess(t('assignments.closedMsg'));
+          onDone();
+        } catch (error) {
+          setExtra(applyServerErrors(form, error));
+        }
+      })}
+    >
+      <Paper withBorder p="md" bg="gray.0">
+        <Title order={3} size="h5" id="close-form-title" mb="sm">
+          {t('assignments.closeFormTitle')}
+        </Title>
+        <FormError error={close.error} extra={extra} />
+        <Stack gap="sm">
+          <Radio.Group label={t('assignments.field.outcome')} required {...form.getInputProps('outcome')}>
+            <Stack gap="xs" mt="xs">
+              {OUTCOMES.map((o) => (
+                <Radio key={o} value={o} label={t(`assignments.outcome.${o}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {outcome === 'referred' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label={t('assignments.field.referredService')}
+                data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                clearable
+                searchable
+                nothingFoundMessage={t('common.nothingFound')}
+                {...form.getInputProps('referredServiceId')}
+              />
+              <TextInput
+                label={t('assignments.field.referredTo')}
+                description={t('assignments.referredToHint')}
+                maxLength={200}
+                {...form.getInputProps('referredTo')}
+              />
+            </SimpleGrid>
+          )}
+          {outcome === 'ended_early' && (
+            <Textarea
+              label={t('assignments.field.endedEarlyReason')}
+              required
+              autosize
+              minRows={2}
+              maxLength={1000}
+              {...form.getInputProps('endedEarlyReason')}
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Textarea
+              label={t('assignments.field.guideFeedback')}
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps('guideFeedback')}
+            />
+            <Textarea
+              label={t('assignments.field.partnerFeedback')}
+              autosize
+              minRows={2}
+              maxLength={2000}
+              {...form.getInputProps('partnerFeedback')}
+            />
+          </SimpleGrid>
+          <Group gap="sm">
+            <Button
+              type="submit"
+              color="red"
+              loading={close.isPending}
+              leftSection={<IconFlag size={16} aria-hidden />}
+            >
+              {t('assignments.close')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </form>
+  );
+}
+
+function FeedbackForm({ assignment: a }: { assignment: LoopAssignment }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const own = me?.guideId ? a.guideFeedback : a.partnerFeedback;
+  const [text, setText] = useState(own ?? '');
+  const [missing, setMissing] = useState(false);
+  const save = useApiMutation(
+    (feedback: string) => api.post<LoopAssignment>(`/assignments/${a.id}/feedback`, { feedback }),
+    [loopKeys.assignment(a.id), loopKeys.assignments],
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return setMissing(true);
+        save.mutate(text.trim(), { onSuccess: () => notifySuccess(t('assignments.feedbackSaved')) });
+      }}
+    >
+      <Stack gap="xs">
+        <FormError error={save.error} />
+        <Textarea
+          label={t('assignments.ownFeedback')}
+          description={t('assignments.ownFeedbackHint')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={2000}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setMissing(false);
+          }}
+          error={missing ? t('validation.required') : undefined}
+        />
+        <Button type="submit" variant="light" loading={save.isPending} w="fit-content">
+          {t('assignments.saveFeedback')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** The end of a deployment: outcome, referral or reason, and both sides' feedback. */
+export function CloseSection({ assignment: a }: { assignment: LoopAssignment }) {
+  const { t } = useTranslation();
+  const [closing, setClosing] = useState(false);
+  const closed = a.status === 'closed';
+  if (!closed && !a.abilities.close && !a.abilities.feedback) return null;
+  return (
+    <LoopSection
+      title={t('assignments.closeTitle')}
+      id="asg-close"
+      description={closed ? undefined : t('assignments.closeHint')}
+    >
+      <Stack gap="md">
+        {closed && (
+          <FieldList>
+            <Field label={t('assignments.field.outcome')}>
+              {a.outcome ? t(`assignments.outcome.${a.outcome}`) : '–'}
+            </Field>
+            <Field label={t('assignments.field.closedAt')}>{formatDateTime(a.closedAt)}</Field>
+            {a.referredTo && <Field label={t('assignments.field.referredTo')}>{a.referredTo}</Field>}
+            {a.endedEarlyReason && <Field label={t('assignments.field.endedEarlyReason')}>{a.endedEarlyReason}</Field>}
+          </FieldList>
+        )}
+        {(a.guideFeedback || a.partnerFeedback) && (
+          <FieldList>
+            <Field label={t('assignments.field.guideFeedback')}>
+              <span className="preformatted">{a.guideFeedback || '–'}</span>
+            </Field>
+            <Field label={t('assignments.field.partnerFeedback')}>
+              <span className="preformatted">{a.partnerFeedback || '–'}</span>
+            </Field>
+          </FieldList>
+        )}
+        {a.abilities.feedback && <FeedbackForm assignment={a} />}
+        {a.abilities.close &&
+          !closed &&
+          (closing ? (
+            <CloseForm assignment={a} onDone={() => setClosing(false)} />
+          ) : (
+            <Button variant="outline" color="red" w="fit-content" onClick={() => setClosing(true)}>
+              {t('assignments.startClose')}
+            </Button>
+          ))}
+        {!closed && !a.abilities.close && !a.abilities.feedback && (
+          <Text size="sm" c="dimmed">
+            {t('assignments.notClosed')}
+          </Text>
+        )}
+      </Stack>
+    </LoopSection>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { IconFileDescription, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useAssignment } from '../api/loopQueries';
+import { useAuth } from '../auth/AuthProvider';
+import { ActivityLog } from '../components/assignments/ActivityLog';
+import { AgreementSection } from '../components/assignments/AgreementSection';
+import { CloseSection } from '../components/assignments/CloseSection';
+import { PageHeader } from '../components/PageHeader';
+import { AssignmentStatusBadge } from '../components/requests/LoopBadges';
+import { ErrorState, LoadingState } from '../components/States';
+import { formatDate } from '../i18n/format';
+
+/** One deployment for all three roles: agreement, activity log, closing and feedback. */
+export function AssignmentDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { me, can } = useAuth();
+  const assignment = useAssignment(id);
+  const listLabel = me?.guideId
+    ? t('assignments.myTitle')
+    : me?.partnerId
+      ? t('assignments.partnerTitle')
+      : t('assignments.title');
+  const crumbs = [{ label: listLabel, to: '/assignments' }];
+
+  if (assignment.isPending) return <LoadingState rows={10} />;
+  if (assignment.isError)
+    return (
+      <>
+        <PageHeader title={t('assignments.detailTitle')} crumbs={crumbs} />
+        <ErrorState error={assignment.error} onRetry={() => void assignment.refetch()} />
+      </>
+    );
+
+  const a = assignment.data;
+  const waiting = a.agreement && a.status === 'pending_agreement';
+  const ownSideConfirmed = me?.guideId ? a.agreement?.guideConfirmedAt : a.agreement?.partnerConfirmedAt;
+  return (
+    <>
+      <PageHeader
+        title={a.requestTitle}
+        badge={<AssignmentStatusBadge status={a.status} size="lg" />}
+        subtitle={t('assignments.subtitle', {
+          guide: a.guideName,
+          partner: a.partnerName,
+          date: formatDate(a.startedAt),
+        })}
+        crumbs={crumbs}
+        actions={
+          can('requests.list') && (
+            <Button
+              component={Link}
+              to={`/requests/${a.requestId}`}
+              variant="default"
+              leftSection={<IconFileDescription size={16} aria-hidden />}
+            >
+              {t('assignments.toRequest')}
+            </Button>
+          )
+        }
+      />
+      <Stack gap="md">
+        {waiting && (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconInfoCircle aria-hidden />}
+            title={t('assignments.pendingTitle')}
+          >
+            <Text size="sm">
+              {a.abilities.confirm && !ownSideConfirmed ? t('assignments.pendingYou') : t('assignments.pendingText')}
+            </Text>
+          </Alert>
+        )}
+        <AgreementSection assignment={a} />
+        <ActivityLog assignment={a} />
+        <CloseSection assignment={a} />
+      </Stack>
+    </>
+  );
+}

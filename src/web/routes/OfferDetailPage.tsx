@@ -1,0 +1,182 @@
+import { Alert, Blockquote, Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowRight, IconCheck, IconInfoCircle, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { loopKeys, loopWide, useOffer } from '../api/loopQueries';
+import type { LoopOfferDetail } from '../api/loopTypes';
+import { useApiMutation, useReferenceNames } from '../api/queries';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Field, FieldList } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { LoopSection } from '../components/loop/LoopSection';
+import { ReasonDialog } from '../components/loop/ReasonDialog';
+import { notifySuccess } from '../components/notify';
+import { PageHeader } from '../components/PageHeader';
+import { OfferStatusBadge } from '../components/requests/LoopBadges';
+import { periodText } from '../components/requests/RequestSummary';
+import { ErrorState, LoadingState } from '../components/States';
+import { formatDateTime, formatList, languageName } from '../i18n/format';
+
+/** What a guide sees before deciding, and the two answers. A "no" is always fine. */
+export function OfferDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const offer = useOffer(id);
+  const ref = useReferenceNames();
+  const [dialog, setDialog] = useState<'accept' | 'decline' | null>(null);
+  const invalidate = [...loopWide, loopKeys.offer(id)];
+  const accept = useApiMutation(() => api.post<LoopOfferDetail>(`/offers/${id}/accept`), invalidate);
+  const decline = useApiMutation(
+    (reason: string) => api.post<LoopOfferDetail>(`/offers/${id}/decline`, reason ? { reason } : {}),
+    invalidate,
+  );
+
+  if (offer.isPending) return <LoadingState rows={8} />;
+  if (offer.isError)
+    return (
+      <>
+        <PageHeader title={t('offers.detailTitle')} crumbs={[{ label: t('offers.myTitle'), to: '/my/offers' }]} />
+        <ErrorState error={offer.error} onRetry={() => void offer.refetch()} />
+      </>
+    );
+
+  const o = offer.data;
+  const r = o.request;
+  const pending = o.status === 'pending';
+  return (
+    <>
+      <PageHeader
+        title={o.requestTitle}
+        badge={<OfferStatusBadge status={o.status} size="lg" />}
+        subtitle={t('offers.from', { partner: r.partnerName })}
+        crumbs={[{ label: t('offers.myTitle'), to: '/my/offers' }]}
+      />
+      <Stack gap="md" maw={760}>
+        {pending && (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('offers.decideTitle')}>
+            <Text size="sm">{t('offers.decideText', { date: formatDateTime(o.expiresAt) })}</Text>
+          </Alert>
+        )}
+        {o.status === 'accepted' && o.assignmentId && (
+          <Alert color="green" variant="light" icon={<IconCheck aria-hidden />} title={t('offers.acceptedTitle')}>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('offers.acceptedText')}</Text>
+              <Button
+                component={Link}
+                to={`/assignments/${o.assignmentId}`}
+                size="xs"
+                rightSection={<IconArrowRight size={14} className="flip-rtl" aria-hidden />}
+              >
+                {t('offers.toAssignment')}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        {o.status === 'declined' && (
+          <Alert color="gray" variant="light" title={t('offers.declinedTitle')}>
+            <Text size="sm">
+              {o.declineReason ? t('offers.declineReasonShown', { reason: o.declineReason }) : t('offers.declinedText')}
+            </Text>
+          </Alert>
+        )}
+        {o.message && (
+          <LoopSection title={t('offers.messageTitle')} id="offer-message">
+            <Blockquote color="petrol" p="sm" m={0} className="preformatted" fz="sm">
+              {o.message}
+            </Blockquote>
+          </LoopSection>
+        )}
+        <LoopSection title={t('offers.aboutTitle')} id="offer-about">
+          <Stack gap="md">
+            <Text size="sm" className="preformatted">
+              {r.description}
+            </Text>
+            <FieldList>
+              <Field label={t('requests.field.partner')}>{r.partnerName}</Field>
+              <Field label={t('requests.field.field')}>{ref.field(r.field)}</Field>
+              <Field label={t('requests.field.type')}>{t(`requests.type.${r.type}`, { defaultValue: r.type })}</Field>
+              <Field label={t('requests.field.district')}>{r.districtName}</Field>
+              <Field label={t('requests.field.period')}>{periodText(r.startsOn, r.endsOn, t)}</Field>
+              <Field label={t('requests.field.frequency')}>
+                {t(`requests.frequency.${r.frequency}`, { defaultValue: r.frequency })}
+              </Field>
+              <Field label={t('requests.field.expectedHours')}>{t('requests.hours', { count: r.expectedHours })}</Field>
+              <Field label={t('requests.field.languages')}>
+                {r.languages.length ? formatList(r.languages.map((c) => languageName(c))) : '–'}
+              </Field>
+              <Field label={t('requests.field.minorsInvolved')}>
+                {r.minorsInvolved ? t('common.yes') : t('common.no')}
+              </Field>
+            </FieldList>
+          </Stack>
+        </LoopSection>
+        {(o.abilities.accept || o.abilities.decline) && (
+          <Group gap="sm" grow preventGrowOverflow={false}>
+            {o.abilities.accept && (
+              <Button size="md" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('accept')}>
+                {t('offers.accept')}
+              </Button>
+            )}
+            {o.abilities.decline && (
+              <Button
+                size="md"
+                variant="default"
+                leftSection={<IconX size={18} aria-hidden />}
+                onClick={() => setDialog('decline')}
+              >
+                {t('offers.decline')}
+              </Button>
+            )}
+          </Group>
+        )}
+        {accept.error && !dialog ? <FormError error={accept.error} /> : null}
+      </Stack>
+      <ConfirmDialog
+        opened={dialog === 'accept'}
+        danger={false}
+        title={t('offers.acceptTitle')}
+        text={t('offers.acceptText')}
+        confirmLabel={t('offers.acceptConfirm')}
+        loading={accept.isPending}
+        error={accept.error}
+        onClose={() => {
+          setDialog(null);
+          accept.reset();
+        }}
+        onConfirm={() =>
+          accept.mutate(undefined, {
+            onSuccess: () => {
+              notifySuccess(t('offers.acceptedMsg'));
+              setDialog(null);
+            },
+          })
+        }
+      />
+      <ReasonDialog
+        opened={dialog === 'decline'}
+        title={t('offers.declineTitle')}
+        text={t('offers.declineText')}
+        label={t('offers.declineReason')}
+        confirmLabel={t('offers.declineConfirm')}
+        required={false}
+        danger={false}
+        loading={decline.isPending}
+        error={decline.error}
+        onClose={() => {
+          setDialog(null);
+          decline.reset();
+        }}
+        onConfirm={(reason) =>
+          decline.mutate(reason, {
+            onSuccess: () => {
+              notifySuccess(t('offers.declinedMsg'));
+              setDialog(null);
+            },
+          })
+        }
+      />
+    </>
+  );
+}

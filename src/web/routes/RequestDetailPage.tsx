@@ -1,0 +1,208 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconArrowRight, IconBan, IconCircleX, IconEdit, IconEye, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { loopKeys, loopWide, useAssignmentList, useRequest } from '../api/loopQueries';
+import type { LoopRequest, LoopRequestDetail } from '../api/loopTypes';
+import { useApiMutation } from '../api/queries';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ReasonDialog } from '../components/loop/ReasonDialog';
+import { CandidatePanel } from '../components/matching/CandidatePanel';
+import { OfferHistory } from '../components/matching/OfferHistory';
+import { notifySuccess } from '../components/notify';
+import { PageHeader } from '../components/PageHeader';
+import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
+import { PersonSection, RequestDescription } from '../components/requests/RequestSummary';
+import { RequestMessages, RequestTimeline } from '../components/requests/RequestTimeline';
+import { OutOfScopeAlert, SensitiveTextWarning } from '../components/requests/RequestWarnings';
+import { ErrorState, LoadingState } from '../components/States';
+import { formatDate, formatDateTime } from '../i18n/format';
+
+type Dialog = 'review' | 'no_match' | 'cancel' | null;
+const DEPLOYED = ['matched', 'active', 'closed'];
+
+function StatusActions({ request: r, onOpen }: { request: LoopRequest; onOpen: (d: Dialog) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {r.abilities.update && (
+        <Button
+          component={Link}
+          to={`/requests/${r.id}/edit`}
+          variant="default"
+          leftSection={<IconEdit size={16} aria-hidden />}
+        >
+          {t('common.edit')}
+        </Button>
+      )}
+      {r.abilities.review && (r.status === 'new' || r.status === 'no_match') && (
+        <Button leftSection={<IconEye size={16} aria-hidden />} onClick={() => onOpen('review')}>
+          {r.status === 'new' ? t('requests.action.review') : t('requests.action.reopen')}
+        </Button>
+      )}
+      {r.abilities.review && ['new', 'in_review', 'offered'].includes(r.status) && (
+        <Button
+          variant="outline"
+          color="orange"
+          leftSection={<IconBan size={16} aria-hidden />}
+          onClick={() => onOpen('no_match')}
+        >
+          {t('requests.action.noMatch')}
+        </Button>
+      )}
+      {r.abilities.cancel && (
+        <Button
+          variant="outline"
+          color="red"
+          leftSection={<IconCircleX size={16} aria-hidden />}
+          onClick={() => onOpen('cancel')}
+        >
+          {t('requests.action.cancel')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** Matched, active or closed requests lead to their deployment. */
+function DeploymentLink({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const list = useAssignmentList({ limit: 200 });
+  const found = list.data?.items.find((a) => a.requestId === requestId);
+  if (!found) return null;
+  return (
+    <Alert color="teal" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('requests.deploymentTitle')}>
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">
+          {t('requests.deploymentText', { name: found.guideName, date: formatDate(found.startedAt) })}
+        </Text>
+        <Button
+          component={Link}
+          to={`/assignments/${found.id}`}
+          size="xs"
+          variant="light"
+          rightSection={<IconArrowRight size={14} className="flip-rtl" aria-hidden />}
+        >
+          {t('requests.toDeployment')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+export function RequestDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const request = useRequest(id);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const transition = useApiMutation(
+    (body: { status: string; reason?: string }) => api.post<LoopRequest>(`/requests/${id}/status`, body),
+    [...loopWide, loopKeys.request(id), loopKeys.candidates(id), loopKeys.requestOffers(id)],
+  );
+  const close = () => {
+    setDialog(null);
+    transition.reset();
+  };
+  const run = (status: string, reason: string | undefined, message: string) =>
+    transition.mutate(
+      { status, ...(reason ? { reason } : {}) },
+      {
+        onSuccess: () => {
+          notifySuccess(message);
+          setDialog(null);
+        },
+      },
+    );
+
+  if (request.isPending) return <LoadingState rows={10} />;
+  if (request.isError)
+    return (
+      <>
+        <PageHeader title={t('requests.detailTitle')} crumbs={[{ label: t('requests.title'), to: '/requests' }]} />
+        <ErrorState error={request.error} onRetry={() => void request.refetch()} />
+      </>
+    );
+
+  const r: LoopRequestDetail = request.data;
+  // Coordinators review and match; partner contacts follow their own request.
+  const coordinator = r.abilities.review;
+  return (
+    <>
+      <PageHeader
+        title={r.title}
+        badge={
+          <Group gap={6}>
+            <RequestStatusBadge status={r.status} size="lg" />
+            <UrgencyBadge urgency={r.urgency} size="lg" />
+          </Group>
+        }
+        subtitle={t('requests.receivedFrom', { partner: r.partnerName, date: formatDateTime(r.createdAt) })}
+        crumbs={[{ label: coordinator ? t('requests.title') : t('requests.myTitle'), to: '/requests' }]}
+        actions={<StatusActions request={r} onOpen={setDialog} />}
+      />
+      <Stack gap="md">
+        {r.statusReason && (r.status === 'no_match' || r.status === 'cancelled') && (
+          <Alert
+            color={r.status === 'cancelled' ? 'grape' : 'orange'}
+            variant="light"
+            title={t(`requests.status.${r.status}`)}
+          >
+            <Text size="sm">{t('requests.event.reason', { reason: r.statusReason })}</Text>
+          </Alert>
+        )}
+        {DEPLOYED.includes(r.status) && <DeploymentLink requestId={r.id} />}
+        <OutOfScopeAlert findings={r.outOfScope} services={r.suggestedServices} />
+        <SensitiveTextWarning categories={r.sensitiveTextWarnings} saved />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          <RequestDescription request={r} showPartner={coordinator} />
+          <Stack gap="md">
+            <PersonSection request={r} />
+            {coordinator && <OfferHistory requestId={r.id} />}
+          </Stack>
+        </SimpleGrid>
+        {r.abilities.match && <CandidatePanel requestId={r.id} />}
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          <RequestMessages request={r} />
+          <RequestTimeline request={r} partnerView={!coordinator} />
+        </SimpleGrid>
+      </Stack>
+      <ConfirmDialog
+        opened={dialog === 'review'}
+        danger={false}
+        title={r.status === 'new' ? t('requests.action.review') : t('requests.action.reopen')}
+        text={t('requests.reviewText')}
+        confirmLabel={r.status === 'new' ? t('requests.action.reviewConfirm') : t('requests.action.reopen')}
+        loading={transition.isPending}
+        error={transition.error}
+        onClose={close}
+        onConfirm={() => run('in_review', undefined, t('requests.reviewed'))}
+      />
+      <ReasonDialog
+        opened={dialog === 'no_match'}
+        title={t('requests.action.noMatch')}
+        text={t('requests.noMatchText')}
+        label={t('requests.noMatchReason')}
+        confirmLabel={t('requests.action.noMatchConfirm')}
+        required
+        loading={transition.isPending}
+        error={transition.error}
+        onClose={close}
+        onConfirm={(reason) => run('no_match', reason, t('requests.noMatchDone'))}
+      />
+      <ReasonDialog
+        opened={dialog === 'cancel'}
+        title={t('requests.action.cancel')}
+        text={coordinator ? t('requests.cancelTextCoordinator') : t('requests.cancelText')}
+        label={t('requests.cancelReason')}
+        confirmLabel={t('requests.action.cancelConfirm')}
+        required
+        loading={transition.isPending}
+        error={transition.error}
+        onClose={close}
+        onConfirm={(reason) => run('cancelled', reason, t('requests.cancelled'))}
+      />
+    </>
+  );
+}
