@@ -57,3 +57,21 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/**
+ * Puts the signed-in user's UI into a language through the API (PATCH /me) and the device setting, so a test does
+ * not depend on what an earlier test chose for the same demo account.
+ */
+export async function setLocale(page: Page, locale: 'de' | 'en' | 'ar') {
+  await page.evaluate(async (target) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    await fetch('/api/v1/me', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ locale: target }),
+    });
+    localStorage.setItem('lotsennetz.locale', target);
+  }, locale);
+  await page.reload();
+  await page.waitForFunction((target) => document.documentElement.lang === target, locale);
+}

@@ -166,4 +166,12 @@ describe('the coordination loop: partner files → coordinator offers → guide 
       .map((e: { toStatus: string }) => e.toStatus);
     expect(statuses.reverse()).toEqual(['in_review', 'offered', 'matched', 'active', 'closed']);
   });
+
+  it('keeps the deployment as evidence: its guide can be retired but not deleted', async () => {
+    const res = await client(t.app, office.sessions.coordinator).delete(`/guides/${office.guideId}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors[0].code).toBe('guideHasDeployments');
+    const assignment = await client(t.app, office.sessions.coordinator).get(`/assignments/${assignmentId}`);
+    expect(assignment.statusCode).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import {
+  assignments,
   districts,
   fieldsOfAction,
   guideStatusHistory,
@@ -104,6 +105,10 @@ export const guideRepository = {
   },
 
   delete: (tx: Tx, id: string) => tx.delete(guides).where(eq(guides.id, id)),
+
+  hasDeployments: async (tx: Tx, guideId: string) =>
+    (await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.guideId, guideId)).limit(1))
+      .length > 0,
 
   async statusHistory(tx: Tx, guideId: string) {
     return tx

@@ -220,6 +220,9 @@ export class GuideService {
       const row = await repo.findById(tx, id);
       if (!row || !guidePolicy.view(actor, row)) throw notFound();
       if (!guidePolicy.delete(actor, row)) throw forbidden();
+      // Deployments are insurance evidence and keep their guide: such a guide is retired (status "left"), not deleted.
+      if (await repo.hasDeployments(tx, id))
+        throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasDeployments' }]);
       await repo.delete(tx, id);
       await recordAudit(tx, actor, { action: 'guide.deleted', entityType: 'guide', entityId: id });
     });
@@ -241,5 +244,3 @@ export class GuideService {
     });
   }
 }
-
-export type { GuideCreateInput, GuidePatchInput };
