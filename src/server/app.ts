@@ -94,7 +94,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const webRoot = options.webRoot ?? join(process.cwd(), 'dist', 'web');
+  const webRoot = options.webRoot ?? ctx.config.webDir;
   const serveSpa = existsSync(join(webRoot, 'index.html'));
   if (serveSpa)
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -25,7 +25,9 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     await page.getByLabel(/^Nachname/).fill(lastName);
     await page.getByRole('button', { name: 'Lots:in anlegen' }).click();
     await page.waitForURL(/\/guides\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(lastName);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+      .toContain(lastName);
 
     await page.goto('/guides');
     await page.getByLabel(/^Suche/).fill(lastName);
@@ -56,7 +58,7 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     await setLocale(page, 'de');
     await page.getByRole('button', { name: /Sprache wählen/ }).click();
     await page.getByRole('menuitem', { name: 'العربية' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir), { timeout: 10_000 }).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await page.goto('/guides');
     await page.getByRole('table').waitFor();
@@ -113,7 +115,7 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
       }
       await context.close();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('has no axe violations on the admin offices page', async () => {
     const { page, context } = await newPage(browser);

@@ -59,7 +59,11 @@ export default async function setup(project: TestProject) {
     project.provide('chromiumPath', '');
     return;
   }
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // A build of its own, so a developer's `vite build` during the run cannot pull the files from under the server.
+  const webDir = mkdtempSync(join(tmpdir(), 'lotsennetz-e2e-web-'));
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -71,6 +75,7 @@ export default async function setup(project: TestProject) {
     PUBLIC_URL: baseUrl,
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
+    WEB_DIR: webDir,
   };
   let dataDir: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -104,6 +109,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => child.once('exit', r));
     if (dropDatabase) await dropDatabase();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(webDir, { recursive: true, force: true });
   };
 }
 
