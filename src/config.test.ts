@@ -26,9 +26,9 @@ describe('configuration', () => {
   it('never seeds demo data into a production PostgreSQL database', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen' });
     expect(config.seedDemo).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen', SEED_DEMO: 'true' })).toThrow(
-      ConfigError,
-    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen', SEED_DEMO: 'true' }),
+    ).toThrow(ConfigError);
   });
 
   it('does not seed PostgreSQL by default but allows it outside production', () => {
