@@ -56,6 +56,14 @@ const PAGES: Record<keyof typeof USERS | 'anonymous', Shot[]> = {
   ],
   coordinator: [
     { name: 'home', path: '/' },
+    {
+      name: 'menu-open',
+      path: '/guides',
+      act: async (page) => {
+        const burger = page.locator('button[aria-controls="main-navigation"]');
+        if (await burger.isVisible()) await burger.click();
+      },
+    },
     { name: 'guides', path: '/guides' },
     { name: 'guides-filtered', path: '/guides?status=active,paused&hasCapacity=true&sort=updatedAt&order=desc' },
     { name: 'guides-empty', path: '/guides?q=zzzzzz-nobody' },

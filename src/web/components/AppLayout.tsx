@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../auth/AuthProvider';
@@ -32,6 +32,17 @@ export function AppLayout() {
     if (opened) close();
   }
   const items = navItemsFor(me);
+
+  // After a page change, start at the top and move focus to the main region, so keyboard and screen reader
+  // users continue on the new page rather than on a link that may no longer exist.
+  const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   return (
     <AppShell
@@ -58,7 +69,7 @@ export function AppLayout() {
               <Logo />
             </Anchor>
             {me.office && (
-              <Text size="sm" c="dimmed" truncate visibleFrom="md" style={{ minWidth: 0 }}>
+              <Text size="sm" c="dimmed" truncate visibleFrom="md" dir="auto" style={{ minWidth: 0 }}>
                 {me.office.name}
               </Text>
             )}
@@ -99,7 +110,7 @@ export function AppLayout() {
           ))}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
         <div className="page-width">
           <Suspense
             fallback={

@@ -38,7 +38,7 @@ export function UserMenu() {
           <Avatar size={28} color="petrol" radius="xl" aria-hidden>
             {initials(me.displayName)}
           </Avatar>
-          <Text size="sm" ms={8} visibleFrom="sm" truncate maw={160}>
+          <Text size="sm" ms={8} visibleFrom="sm" truncate maw={160} dir="auto">
             {me.displayName}
           </Text>
         </Button>

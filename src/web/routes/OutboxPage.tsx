@@ -1,6 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutbox } from '../api/queries';
@@ -74,9 +73,9 @@ export function OutboxPage() {
       <PageHeader title={t('outbox.title')} subtitle={t('outbox.intro')} />
       <Paper withBorder p="md" mb="md" component="section" aria-label={t('outbox.filters')}>
         <TextInput
-          type="search"
+          type="email"
           label={t('outbox.filterTo')}
-          leftSection={<IconSearch size={16} aria-hidden />}
+          description={t('outbox.filterToHint')}
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
           maw={420}
