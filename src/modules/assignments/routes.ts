@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
 import {
   activityInput,
   activitySchema,
@@ -11,10 +11,10 @@ import {
   closeInput,
   feedbackInput,
 } from '../../shared/assignments.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { idParams, listOf } from '../../shared/common.js';
 
 const tags = ['Deployments'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 
 export const assignmentRoutes: RouteModule = (api, { assignments }) => {
   api.get('/assignments', {

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { serviceDirectory } from '../../db/schema/index.js';
-import { inScope } from '../../db/scope.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
+import { inOfficeOf } from '../../server/officeScope.js';
 import type {
   activityInput,
   agreementExtendInput,
@@ -79,9 +79,7 @@ export class AssignmentService {
   ) {}
 
   private scope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
-    if (!actor.officeId) throw notFound();
-    const officeId = actor.officeId;
-    return inScope(this.ctx.database.db, { officeId }, (tx) => work(tx, officeId));
+    return inOfficeOf(this.ctx, actor, work);
   }
 
   private async loadVisible(tx: Tx, actor: Actor, id: string) {

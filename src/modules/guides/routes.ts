@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import { guideCreateInput, guideListQuery, guidePatchInput, guideSchema } from '../../shared/guides.js';
 import { type ExportColumn, toCsv, toXlsx } from './export.js';
 
 const tags = ['Guides'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 const guideDetail = guideSchema.extend({
   statusHistory: z.array(z.object({ status: z.string(), at: z.string() })),
 });

@@ -8,13 +8,7 @@ import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
-import type {
-  GuideCreateInput,
-  GuideListQuery,
-  GuidePatchInput,
-  guideCreateInput,
-  guidePatchInput,
-} from '../../shared/guides.js';
+import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import { guidePolicy } from './policy.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import {
   OFFER_STATUSES,
   offerAnswerInput,
@@ -12,7 +12,7 @@ import {
 } from '../../shared/matching.js';
 
 const tags = ['Offers'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 const myOffersQuery = z.strictObject({ status: z.enum(OFFER_STATUSES).optional() });
 
 export const offerRoutes: RouteModule = (api, { offers }) => {

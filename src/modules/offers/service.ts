@@ -7,6 +7,7 @@ import { addMonths, todayIso } from '../../domain/dates.js';
 import { evaluateGates } from '../../domain/matching/score.js';
 import { type Actor, type AppContext, SYSTEM_ACTOR } from '../../server/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../server/errors.js';
+import { inOfficeOf } from '../../server/officeScope.js';
 import { DEFAULT_BOUNDARIES_TEXT, DEFAULT_CONFIDENTIALITY_TEXT } from '../../shared/assignments.js';
 import type { Locale } from '../../shared/enums.js';
 import type { offerCreateInput } from '../../shared/matching.js';
@@ -52,9 +53,7 @@ export class OfferService {
   ) {}
 
   private scope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
-    if (!actor.officeId) throw notFound();
-    const officeId = actor.officeId;
-    return inScope(this.ctx.database.db, { officeId }, (tx) => work(tx, officeId));
+    return inOfficeOf(this.ctx, actor, work);
   }
 
   candidates(actor: Actor, requestId: string) {

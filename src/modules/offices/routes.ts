@@ -1,10 +1,10 @@
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import { officeCreateInput, officePatchInput, officeSchema } from '../../shared/offices.js';
 
 const tags = ['Offices'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 
 export const officeRoutes: RouteModule = (api, { offices }) => {
   api.get('/offices', {

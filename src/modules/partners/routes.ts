@@ -1,6 +1,6 @@
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import {
   partnerContactInput,
   partnerCreateInput,
@@ -10,7 +10,7 @@ import {
 } from '../../shared/partners.js';
 
 const tags = ['Partners'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 
 export const partnerRoutes: RouteModule = (api, { partners }) => {
   api.get('/partners', {

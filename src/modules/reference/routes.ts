@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import {
   countrySchema,
   districtInput,
@@ -16,7 +16,7 @@ import {
 import { ReferenceService } from './service.js';
 
 const tags = ['Reference data'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9_]{1,40}$/) });
 
 export const referenceRoutes: RouteModule = (api, { reference }) => {

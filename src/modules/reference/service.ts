@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { isUniqueViolation } from '../../db/errors.js';
 import { fieldsOfAction, guides, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
@@ -18,12 +19,6 @@ const ENTITY = { fields: 'field_of_action', specializations: 'specialization' } 
 const isForeignKeyViolation = (e: unknown) => {
   const err = e as { code?: string; cause?: { code?: string } };
   return err?.code === '23503' || err?.cause?.code === '23503';
-};
-
-/** PostgreSQL unique violation → 409 instead of a 500. */
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
 };
 
 export class ReferenceService {

@@ -1,6 +1,6 @@
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import { candidatesResponse, offerCreateInput, offerSchema } from '../../shared/matching.js';
 import {
   partnerRequestCreateInput,
@@ -13,7 +13,7 @@ import {
 } from '../../shared/requests.js';
 
 const tags = ['Requests'];
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 
 export const requestRoutes: RouteModule = (api, { requests, offers }) => {
   api.get('/requests', {

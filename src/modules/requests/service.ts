@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import { inScope } from '../../db/scope.js';
 import { canTransition, type RequestStatus } from '../../domain/requestStatus.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../server/errors.js';
+import { inOfficeOf } from '../../server/officeScope.js';
 import type {
   partnerRequestCreateInput,
   requestListQuery,
@@ -30,9 +30,7 @@ export class RequestService {
   constructor(private readonly ctx: AppContext) {}
 
   private officeScope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
-    if (!actor.officeId) throw notFound();
-    const officeId = actor.officeId;
-    return inScope(this.ctx.database.db, { officeId }, (tx) => work(tx, officeId));
+    return inOfficeOf(this.ctx, actor, work);
   }
 
   /** Loads a request the actor may see, or answers 404 (never revealing that it exists). */

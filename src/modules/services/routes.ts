@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
-import type { RouteModule } from '../../server/routing.js';
-import { idParams, listOf, problemSchema } from '../../shared/common.js';
+import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { idParams, listOf } from '../../shared/common.js';
 import { serviceInput, servicePatchInput, serviceSchema } from '../../shared/serviceDirectory.js';
 import { officeSettingsPatch, officeSettingsSchema } from '../../shared/settings.js';
 import { dashboardSchema } from '../dashboard/service.js';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = problemResponses;
 
 export const serviceDirectoryRoutes: RouteModule = (api, { serviceDirectory, settings, dashboard }) => {
   const tags = ['Services directory'];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
@@ -13,11 +14,6 @@ import { userPolicy } from './policy.js';
 import { userRepository as repo } from './repository.js';
 
 type UserRow = Awaited<ReturnType<typeof repo.findById>>;
-
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 
 export function presentUser(user: NonNullable<UserRow>, actor: Actor) {
   return {
