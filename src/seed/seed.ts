@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { districts, guides, offices, partners } from '../db/schema/index.js';
+import { districts, guideStatusHistory, guides, offices, partners } from '../db/schema/index.js';
 import { inScope } from '../db/scope.js';
 import { addMonths, todayIso } from '../domain/dates.js';
 import { hashPassword } from '../modules/auth/tokens.js';
@@ -160,6 +160,10 @@ async function seedOffice(tx: Tx, ctx: AppContext, spec: OfficeSeed) {
       ),
     )
     .returning();
+  // Each seeded guide's status history starts with the status they have.
+  await tx
+    .insert(guideStatusHistory)
+    .values(guideInsert.map((g) => ({ officeId: office.id, guideId: g.id, status: g.status, at: g.statusChangedAt })));
   return { office, partners: partnerRows, guides: guideInsert, services, districtIds: districtRows.map((d) => d.id) };
 }
 

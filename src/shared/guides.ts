@@ -188,3 +188,13 @@ export const guideListItem = guideSchema.pick({
   abilities: true,
 });
 export type GuideListItem = z.infer<typeof guideListItem>;
+
+/** Fields a guide may change (policy on the server, form on the web) on their own profile; everything else is the coordinator's. */
+export const SELF_EDITABLE_GUIDE_FIELDS = [
+  'phone',
+  'locale',
+  'languages',
+  'serviceDistrictIds',
+  'availability',
+  'maxActiveAssignments',
+] as const;

@@ -5,7 +5,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SELF_EDITABLE_GUIDE_FIELDS } from '../../src/modules/guides/policy.js';
+import { SELF_EDITABLE_GUIDE_FIELDS } from '../../src/shared/guides.js';
 import { expectProblem, loadOpenApi, requestSchemaOf, tag } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, createPlatformAdmin, type TestOffice } from '../helpers/factories.js';

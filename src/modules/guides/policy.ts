@@ -1,14 +1,5 @@
 import type { Actor } from '../../server/context.js';
-
-/** Fields a guide may change on their own profile; everything else is the coordinator's. */
-export const SELF_EDITABLE_GUIDE_FIELDS = [
-  'phone',
-  'locale',
-  'languages',
-  'serviceDistrictIds',
-  'availability',
-  'maxActiveAssignments',
-] as const;
+import { SELF_EDITABLE_GUIDE_FIELDS } from '../../shared/guides.js';
 
 const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coordinator' && actor.officeId === officeId;
 const isSelf = (actor: Actor, guide: { id: string; officeId: string }) =>

@@ -2,7 +2,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { SELF_EDITABLE_GUIDE_FIELDS } from '../../modules/guides/policy.js';
+import { SELF_EDITABLE_GUIDE_FIELDS } from '../../shared/guides.js';
 import { api } from '../api/client';
 import { keys, useApiMutation, useGuide } from '../api/queries';
 import type { Guide, GuideDetail } from '../api/types';
