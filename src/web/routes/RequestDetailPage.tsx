@@ -27,7 +27,7 @@ function StatusActions({ request: r, onOpen }: { request: LoopRequest; onOpen: (
   const { t } = useTranslation();
   return (
     <>
-      {r.abilities.update && (
+      {r.abilities.update && !['closed', 'cancelled'].includes(r.status) && (
         <Button
           component={Link}
           to={`/requests/${r.id}/edit`}
@@ -44,7 +44,7 @@ function StatusActions({ request: r, onOpen }: { request: LoopRequest; onOpen: (
       )}
       {r.abilities.review && ['new', 'in_review', 'offered'].includes(r.status) && (
         <Button
-          variant="outline"
+          variant="light"
           color="orange"
           leftSection={<IconBan size={16} aria-hidden />}
           onClick={() => onOpen('no_match')}

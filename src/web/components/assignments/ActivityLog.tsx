@@ -24,7 +24,7 @@ import type { Activity, LoopAssignment } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { applyServerErrors, FormError } from '../FormError';
-import { euros, LoopSection, minutesLabel } from '../loop/LoopSection';
+import { decimalSeparator, euros, LoopSection, minutesLabel } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
 import { ErrorState, LoadingState } from '../States';
 
@@ -45,7 +45,7 @@ type Values = {
 
 /** The quick form a guide fills in on a phone right after a meeting. */
 function ActivityForm({ assignmentId }: { assignmentId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: { date: today(), startTime: '', endTime: '', type: 'accompaniment', km: 0, expenses: 0, note: '' },
@@ -123,6 +123,7 @@ function ActivityForm({ assignmentId }: { assignmentId: string }) {
               min={0}
               max={1000}
               decimalScale={1}
+              decimalSeparator={decimalSeparator(i18n.language)}
               allowNegative={false}
               inputMode="decimal"
               {...form.getInputProps('km')}
@@ -132,6 +133,7 @@ function ActivityForm({ assignmentId }: { assignmentId: string }) {
               min={0}
               max={1000}
               decimalScale={2}
+              decimalSeparator={decimalSeparator(i18n.language)}
               fixedDecimalScale={false}
               allowNegative={false}
               inputMode="decimal"

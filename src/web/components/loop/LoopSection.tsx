@@ -82,6 +82,9 @@ export function minutesLabel(minutes: number, t: (key: string, o?: Record<string
   return t('loop.duration', { hours: h, minutes: String(m).padStart(2, '0') });
 }
 
+/** German writes 4,5 km; Mantine's NumberInput reads the separator the UI language uses. */
+export const decimalSeparator = (locale: string) => (locale === 'de' ? ',' : '.');
+
 export function euros(cents: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, {
     style: 'currency',

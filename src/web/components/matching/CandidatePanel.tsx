@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Alert,
   Badge,
+  Box,
   Button,
   Card,
   Checkbox,
@@ -73,7 +74,9 @@ function CandidateCard({
   return (
     <Card component="li" padding="md" className="candidate-card" data-selected={selected || undefined}>
       <Group align="flex-start" wrap="nowrap" gap="md">
-        <ScoreRing score={c.score} threshold={threshold} />
+        <Box visibleFrom="sm">
+          <ScoreRing score={c.score} threshold={threshold} />
+        </Box>
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
           <Group justify="space-between" gap="xs" wrap="wrap">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -111,7 +114,12 @@ function CandidateCard({
               </Badge>
             </Group>
           </Group>
-          <Text size="sm" id={`${idPrefix}-score`} c={c.score >= threshold ? undefined : 'orange.9'} fw={500}>
+          <Text
+            size="sm"
+            id={`${idPrefix}-score`}
+            c={c.score >= threshold ? undefined : 'var(--mantine-color-orange-light-color)'}
+            fw={500}
+          >
             {t('matching.scoreOf', { score: formatNumber(Math.round(c.score)) })}
             {c.score < threshold && ` · ${t('matching.belowThreshold')}`}
             {!c.eligible && ` · ${t('matching.notEligibleShort')}`}

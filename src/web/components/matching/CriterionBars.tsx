@@ -73,7 +73,8 @@ export function CriterionBars({ criteria, idPrefix }: { criteria: Criterion[]; i
           <li key={c.criterion} className="criteria-row">
             <span className="criteria-name">
               {t(`matching.criterion.${c.criterion}`)}
-              <span className="criteria-weight"> · {t('matching.weightShort', { weight: c.weight })}</span>
+              <span className="visually-hidden">, </span>
+              <span className="criteria-weight">{t('matching.weightShort', { weight: c.weight })}</span>
             </span>
             <span className="criteria-bar" aria-hidden="true">
               <span

@@ -1,5 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -44,7 +43,6 @@ function OfferNotes({ offer: o }: { offer: LoopOffer }) {
 export function OfferHistory({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const offers = useRequestOffers(requestId);
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const [withdrawing, setWithdrawing] = useState<LoopOffer | null>(null);
   const withdraw = useApiMutation(
     (id: string) => api.post(`/offers/${id}/withdraw`),
@@ -74,59 +72,23 @@ export function OfferHistory({ requestId }: { requestId: string }) {
         <Text size="sm" c="dimmed">
           {t('offers.historyEmpty')}
         </Text>
-      ) : wide ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped="even" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('offers.col.guide')}</Table.Th>
-                <Table.Th scope="col">{t('offers.col.status')}</Table.Th>
-                <Table.Th scope="col">{t('offers.col.sentAt')}</Table.Th>
-                <Table.Th scope="col">{t('offers.col.answer')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/guides/${o.guideId}`} className="table-link">
-                      {o.guideName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <OfferStatusBadge status={o.status} size="sm" />
-                  </Table.Td>
-                  <Table.Td className="tabular">{formatDateTime(o.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <Text size="sm" className="tabular">
-                        {answerText(o, t)}
-                      </Text>
-                      <OfferNotes offer={o} />
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>{withdrawButton(o)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
       ) : (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((o) => (
             <Card key={o.id} component="li" padding="sm">
-              <Group justify="space-between" gap="xs">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <Anchor component={Link} to={`/guides/${o.guideId}`} className="table-link">
                   {o.guideName}
                 </Anchor>
-                <OfferStatusBadge status={o.status} size="sm" />
+                <Group gap="xs" wrap="nowrap">
+                  <OfferStatusBadge status={o.status} size="sm" />
+                  {withdrawButton(o)}
+                </Group>
               </Group>
               <Text size="sm" c="dimmed" className="tabular">
                 {t('offers.sentAt', { date: formatDateTime(o.createdAt) })} · {answerText(o, t)}
               </Text>
               <OfferNotes offer={o} />
-              <Group mt={6}>{withdrawButton(o)}</Group>
             </Card>
           ))}
         </Stack>

@@ -31,7 +31,7 @@ import {
 import { useServices } from '../../api/loopQueries';
 import { usePartner, usePartnerList, useReferenceNames } from '../../api/queries';
 import { useReferenceOptions } from '../../hooks/useOptions';
-import { LoopFieldset } from '../loop/LoopSection';
+import { decimalSeparator, LoopFieldset } from '../loop/LoopSection';
 import { OutOfScopeAlert, SensitiveTextWarning } from './RequestWarnings';
 import { newSlotRow, type RequestFormValues } from './requestFormValues';
 
@@ -162,7 +162,7 @@ function PartnerPicker({ form }: { form: Form }) {
  * free-text fields warn live against sensitive details, and ticked matters show the out-of-scope warning.
  */
 export function RequestForm({ form, mode, intake }: { form: Form; mode: 'create' | 'edit'; intake: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ref = useReferenceNames();
   const options = useReferenceOptions();
   const services = useServices();
@@ -285,6 +285,7 @@ export function RequestForm({ form, mode, intake }: { form: Form; mode: 'create'
               max={500}
               step={0.5}
               decimalScale={1}
+              decimalSeparator={decimalSeparator(i18n.language)}
               allowNegative={false}
               {...form.getInputProps('expectedHours')}
             />
@@ -401,7 +402,7 @@ export function RequestForm({ form, mode, intake }: { form: Form; mode: 'create'
                 />
               </SimpleGrid>
             ) : (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)">
                 {t('requests.form.noConsent')}
               </Text>
             )}

@@ -70,7 +70,7 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
             <SlotList slots={r.slots} />
           </Field>
           {r.matters.length > 0 && (
-            <Field label={t('requests.field.matters')}>
+            <Field label={t('requests.field.mattersShort')}>
               {formatList(r.matters.map((m) => t(`requests.matter.${m}`)))}
             </Field>
           )}

@@ -2,6 +2,7 @@ import { Button, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OUTCOMES } from '../../../shared/assignments.js';
 import { ApiError, api } from '../../api/client';
 import { loopKeys } from '../../api/loopQueries';
 import type { LoopRequestDetail, RequestEvent } from '../../api/loopTypes';
@@ -50,6 +51,8 @@ function eventDetail(e: RequestEvent, partnerView: boolean, t: (k: string, o?: R
       .map((f) => t(`requests.field.${f}`, { defaultValue: f }));
     return t('requests.event.changedFields', { fields: fields.join(', ') });
   }
+  if (e.kind === 'status' && e.toStatus === 'closed' && (OUTCOMES as readonly string[]).includes(e.message))
+    return t('requests.event.outcome', { outcome: t(`assignments.outcome.${e.message}`) });
   return t('requests.event.reason', { reason: e.message });
 }
 
@@ -64,7 +67,7 @@ export function RequestTimeline({ request, partnerView }: { request: LoopRequest
           {t('requests.timelineEmpty')}
         </Text>
       ) : (
-        <Timeline bulletSize={14} lineWidth={2} active={events.length - 1} reverseActive>
+        <Timeline bulletSize={14} lineWidth={2} active={events.length - 1}>
           {events.map((e) => {
             const detail = eventDetail(e, partnerView, t);
             return (

@@ -82,7 +82,7 @@ export function OutOfScopeAlert({
                   {s.phone && (
                     <>
                       {' · '}
-                      <Anchor href={`tel:${s.phone.replace(/[^+\d]/g, '')}`} size="sm" dir="ltr">
+                      <Anchor href={`tel:${s.phone.replace(/[^+\d]/g, '')}`} size="sm" dir="ltr" underline="always">
                         {s.phone}
                       </Anchor>
                     </>
@@ -90,7 +90,7 @@ export function OutOfScopeAlert({
                   {s.url && (
                     <>
                       {' · '}
-                      <Anchor href={s.url} target="_blank" rel="noopener noreferrer" size="sm">
+                      <Anchor href={s.url} target="_blank" rel="noopener noreferrer" size="sm" underline="always">
                         {t('requests.outOfScope.website')}
                       </Anchor>
                     </>
