@@ -82,6 +82,20 @@ export const authTokens = pgTable('auth_tokens', {
   createdAt: createdAt(),
 });
 
+/**
+ * Failed sign-in and reset attempts, shared by every server instance. The key is a hash (of "account:<e-mail>",
+ * "address:<ip>" or "pair:<e-mail>|<ip>"), so the table holds no address in the clear.
+ */
+export const throttleEvents = pgTable(
+  'throttle_events',
+  {
+    id: id(),
+    keyHash: text('key_hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('throttle_events_key_at_idx').on(t.keyHash, t.at)],
+);
+
 export const districts = pgTable(
   'districts',
   {
@@ -177,6 +191,8 @@ export const guides = pgTable(
     serviceDistrictIds: uuid('service_district_ids').array().notNull().default(sql`'{}'::uuid[]`),
     availability: jsonb('availability').$type<AvailabilityRow[]>().notNull().default([]),
     maxActiveAssignments: integer('max_active_assignments').notNull().default(2),
+    /** The most deployments the office allows this guide; the guide may choose fewer, never more. */
+    capacityCeiling: integer('capacity_ceiling'),
     /**
      * Running deployments (pending agreement or active). Kept on the row, changed only while the row is locked
      * (accept) or by an atomic increment (close), so the capacity gate is a column comparison even in large offices.
@@ -194,6 +210,7 @@ export const guides = pgTable(
     consentGivenAt: date('consent_given_at'),
     consentWithdrawnAt: date('consent_withdrawn_at'),
     confidentialityPledgeAt: date('confidentiality_pledge_at'),
+    confidentialityPledgeVersion: text('confidentiality_pledge_version'),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -232,6 +249,8 @@ export const auditEvents = pgTable(
     officeId: uuid('office_id').references(() => offices.id, { onDelete: 'cascade' }),
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name'),
+    /** How the actor acted when it was not a signed-in session: 'email_link', 'system'. */
+    via: text('via'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
@@ -248,7 +267,13 @@ export const outbox = pgTable(
     officeId: uuid('office_id').references(() => offices.id, { onDelete: 'cascade' }),
     to: text('to_address').notNull(),
     subject: text('subject').notNull(),
+    /** The message with every secret (link, token) replaced by a placeholder: what readers of the outbox see. */
     text: text('body_text').notNull(),
+    /**
+     * The secrets for the placeholders, encrypted with a key that is not in the database (see mail/secrets.ts), so
+     * neither outbox readers nor backups can recover a link. Cleared once the message is delivered.
+     */
+    secretPayload: text('secret_payload'),
     status: text('status').notNull().default('stored'),
     error: text('error'),
     createdAt: createdAt(),
@@ -296,9 +321,15 @@ export const requests = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull(),
     place: text('place'),
+    /** Where the guide meets the person, and whom to ask there (shown to guides once offered). */
+    meetingPoint: text('meeting_point'),
+    onSiteContact: text('on_site_contact'),
     districtId: uuid('district_id')
       .notNull()
       .references(() => districts.id, { onDelete: 'restrict' }),
+    /** Tandems and small groups: the first N acceptances win. */
+    guidesNeeded: integer('guides_needed').notNull().default(1),
+    specialization: text('specialization'),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),
     frequency: text('frequency').notNull(),
@@ -401,8 +432,9 @@ export const assignments = pgTable(
     partnerFeedback: text('partner_feedback'),
   },
   (t) => [
-    // The first acceptance wins: one deployment per request, enforced by the database.
-    uniqueIndex('assignments_request_unique').on(t.requestId),
+    // A guide takes a request at most once; how many guides a request gets is checked under the request's row lock.
+    uniqueIndex('assignments_request_guide_unique').on(t.requestId, t.guideId),
+    index('assignments_request_idx').on(t.requestId),
     index('assignments_guide_status_idx').on(t.guideId, t.status),
   ],
 );
@@ -410,29 +442,45 @@ export const assignments = pgTable(
 export type StepRow = { title: string; status: string };
 export type ExtensionRow = { from: string; to: string; reason: string; at: string; by: string };
 
-export const agreements = pgTable('agreements', {
-  id: id(),
-  officeId: officeId(),
-  assignmentId: uuid('assignment_id')
-    .notNull()
-    .unique()
-    .references(() => assignments.id, { onDelete: 'cascade' }),
-  goal: text('goal').notNull(),
-  steps: jsonb('steps').$type<StepRow[]>().notNull().default([]),
-  startsOn: date('starts_on').notNull(),
-  endsOn: date('ends_on').notNull(),
-  frequency: text('frequency').notNull(),
-  contactChannels: text('contact_channels').notNull().default(''),
-  boundaries: text('boundaries').notNull(),
-  confidentiality: text('confidentiality').notNull(),
-  reviewOn: date('review_on').notNull(),
-  guideConfirmedAt: timestamp('guide_confirmed_at', { withTimezone: true }),
-  partnerConfirmedAt: timestamp('partner_confirmed_at', { withTimezone: true }),
-  extensions: jsonb('extensions').$type<ExtensionRow[]>().notNull().default([]),
-  version: integer('version').notNull().default(1),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * Agreements are versioned evidence: a version that anyone confirmed is immutable (a database trigger refuses the
+ * change, see db/guards.ts). A change to a confirmed agreement inserts the next version, which needs new
+ * confirmations; the previous one is marked superseded. The current version is the highest number.
+ */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: id(),
+    officeId: officeId(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull().default(1),
+    goal: text('goal').notNull(),
+    steps: jsonb('steps').$type<StepRow[]>().notNull().default([]),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    frequency: text('frequency').notNull(),
+    contactChannels: text('contact_channels').notNull().default(''),
+    boundaries: text('boundaries').notNull(),
+    confidentiality: text('confidentiality').notNull(),
+    /** The insurance paragraph, from the office's setting for the partner's type at the time of the version. */
+    insurance: text('insurance').notNull().default(''),
+    reviewOn: date('review_on').notNull(),
+    guideConfirmedAt: timestamp('guide_confirmed_at', { withTimezone: true }),
+    guideConfirmedBy: text('guide_confirmed_by'),
+    partnerConfirmedAt: timestamp('partner_confirmed_at', { withTimezone: true }),
+    partnerConfirmedBy: text('partner_confirmed_by'),
+    extensions: jsonb('extensions').$type<ExtensionRow[]>().notNull().default([]),
+    /** Why this version was made (first draft, change, extension). */
+    changeNote: text('change_note'),
+    createdByName: text('created_by_name'),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('agreements_assignment_version_unique').on(t.assignmentId, t.version)],
+);
 
 /** Tätigkeitsnachweis: every entry belongs to a dated, recorded deployment (insurance evidence). */
 export const activities = pgTable(
@@ -454,7 +502,12 @@ export const activities = pgTable(
     km: doublePrecision('km').notNull().default(0),
     expensesCents: integer('expenses_cents').notNull().default(0),
     note: text('note'),
+    createdByUserId: uuid('created_by_user_id'),
+    /** Approved entries are locked (db/guards.ts); corrections before approval are audited. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedByUserId: uuid('approved_by_user_id'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('activities_assignment_idx').on(t.assignmentId),
