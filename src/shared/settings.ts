@@ -1,8 +1,47 @@
 import { z } from 'zod';
 import { DEFAULT_MATCHING_WEIGHTS, MATCH_CRITERIA } from '../domain/matching/types.js';
 import { DEFAULT_OUT_OF_SCOPE_RULES, REQUEST_MATTERS } from '../domain/outOfScope.js';
+import { PARTNER_TYPES } from './enums.js';
+import { isKnownLanguage } from './reference-data.js';
 
 const weight = z.number().int().min(0).max(100);
+const languageCode = z.string().refine(isKnownLanguage, { message: 'validation.languageUnknown' });
+const paragraph = z.string().trim().min(20).max(3000);
+
+/**
+ * The agreement's insurance paragraph depends on who the guide acts for: statutory accident cover (SGB VII) holds
+ * when the volunteer acts for a public body; associations and migrant organisations (MSO) need their own or the
+ * Land's collective cover. Each office words it per partner type.
+ */
+export const DEFAULT_INSURANCE_TEXTS: Record<(typeof PARTNER_TYPES)[number], string> = {
+  municipal_social_service:
+    'Die Lotsin / der Lotse wird im Auftrag einer öffentlichen Stelle tätig. Für diesen Einsatz besteht ' +
+    'gesetzlicher Unfallversicherungsschutz (§ 2 Abs. 1 Nr. 10 SGB VII). Haftpflichtschäden deckt die ' +
+    'Haftpflichtversicherung der Koordinierungsstelle.',
+  school_kita:
+    'Die Lotsin / der Lotse wird im Auftrag einer öffentlichen Schule oder Kita tätig. Für diesen Einsatz besteht ' +
+    'gesetzlicher Unfallversicherungsschutz (§ 2 Abs. 1 Nr. 10 SGB VII), soweit der Träger öffentlich ist; bei ' +
+    'freien Trägern gilt deren Versicherung.',
+  welfare_association:
+    'Die Lotsin / der Lotse wird für einen Verband der freien Wohlfahrtspflege tätig. Unfall- und ' +
+    'Haftpflichtschutz bestehen über die Versicherungen des Verbands bzw. die Sammelversicherung des Landes für ' +
+    'Ehrenamtliche; gesetzlicher Unfallversicherungsschutz besteht nur, wo der Verband ihn für Ehrenamtliche ' +
+    'abgeschlossen hat.',
+  refugee_housing:
+    'Die Lotsin / der Lotse wird in einer Unterkunft tätig. Der Versicherungsschutz richtet sich nach dem Träger ' +
+    'der Unterkunft; bei öffentlichen Trägern besteht gesetzlicher Unfallversicherungsschutz, sonst gilt die ' +
+    'Sammelversicherung des Landes für Ehrenamtliche.',
+  counselling_service:
+    'Die Lotsin / der Lotse wird für eine Beratungsstelle tätig. Unfall- und Haftpflichtschutz bestehen über deren ' +
+    'Träger bzw. die Sammelversicherung des Landes für Ehrenamtliche.',
+  migrant_organisation:
+    'Die Lotsin / der Lotse wird für eine Migrantenselbstorganisation (MSO) tätig. Es besteht kein gesetzlicher ' +
+    'Unfallversicherungsschutz über eine öffentliche Stelle; Unfall- und Haftpflichtschutz bestehen über die ' +
+    'Versicherung der MSO oder die Sammelversicherung des Landes für Ehrenamtliche.',
+  other:
+    'Der Versicherungsschutz richtet sich nach der Einsatzstelle. Die Koordinierungsstelle klärt vor Beginn, ' +
+    'welche Unfall- und Haftpflichtversicherung gilt.',
+};
 
 /** Office settings with defaults: every rule that differs between programmes and offices lives here. */
 export const officeSettingsSchema = z.object({
@@ -22,6 +61,48 @@ export const officeSettingsSchema = z.object({
   reviewAfterDays: z.number().int().min(7).max(365),
   /** Days of deployments counted for fairness. */
   fairnessWindowDays: z.number().int().min(7).max(730),
+  /** IANA time zone in which "today", activity dates, review dates and expiry are computed. */
+  timeZone: z
+    .string()
+    .max(60)
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'validation.timeZone' },
+    ),
+  /** Whether a guide without the request's language can be eligible at all for language mediation. */
+  languageGateForMediation: z.boolean(),
+  activities: z.object({
+    /** Most minutes one guide may log on one day, across deployments. */
+    dailyMaxMinutes: z
+      .number()
+      .int()
+      .min(60)
+      .max(24 * 60),
+    /** Preparation may be logged this many days before the agreement starts. */
+    preparationDaysBefore: z.number().int().min(0).max(60),
+  }),
+  insuranceTexts: z.object(
+    Object.fromEntries(PARTNER_TYPES.map((t) => [t, paragraph])) as Record<
+      (typeof PARTNER_TYPES)[number],
+      typeof paragraph
+    >,
+  ),
+  /** Contact details printed on documents (agreements, letters). */
+  contact: z.object({
+    address: z.string().trim().max(300),
+    phone: z.string().trim().max(60),
+    email: z.string().trim().max(254),
+    website: z.string().trim().max(300),
+  }),
+  /** Related languages to suggest when nobody speaks a required one, e.g. Persian for Dari. Symmetric pairs. */
+  languageProximity: z.array(z.tuple([languageCode, languageCode])).max(100),
   outOfScope: z.object({
     matters: z.array(z.enum(REQUEST_MATTERS)),
     fieldTypeRules: z
@@ -37,6 +118,19 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   offerExpiryHours: 72,
   reviewAfterDays: 42,
   fairnessWindowDays: 180,
+  timeZone: 'Europe/Berlin',
+  languageGateForMediation: true,
+  activities: { dailyMaxMinutes: 600, preparationDaysBefore: 14 },
+  insuranceTexts: DEFAULT_INSURANCE_TEXTS,
+  contact: { address: '', phone: '', email: '', website: '' },
+  languageProximity: [
+    ['prs', 'fa'],
+    ['ckb', 'kmr'],
+    ['uk', 'ru'],
+    ['bs', 'hr'],
+    ['sr', 'hr'],
+    ['ur', 'hi'],
+  ],
   outOfScope: DEFAULT_OUT_OF_SCOPE_RULES as OfficeSettings['outOfScope'],
 };
 
@@ -53,6 +147,12 @@ export const officeSettingsPatch = z
     offerExpiryHours: officeSettingsSchema.shape.offerExpiryHours.optional(),
     reviewAfterDays: officeSettingsSchema.shape.reviewAfterDays.optional(),
     fairnessWindowDays: officeSettingsSchema.shape.fairnessWindowDays.optional(),
+    timeZone: officeSettingsSchema.shape.timeZone.optional(),
+    languageGateForMediation: officeSettingsSchema.shape.languageGateForMediation.optional(),
+    activities: officeSettingsSchema.shape.activities.strict().optional(),
+    insuranceTexts: officeSettingsSchema.shape.insuranceTexts.strict().optional(),
+    contact: officeSettingsSchema.shape.contact.strict().optional(),
+    languageProximity: officeSettingsSchema.shape.languageProximity.optional(),
     outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
