@@ -1,4 +1,4 @@
-/** Calendar-date helpers on ISO strings (YYYY-MM-DD), computed in UTC so that time zones never shift a day. */
+/** Calendar-date helpers on ISO strings (YYYY-MM-DD). Arithmetic runs in UTC so that it never shifts a day. */
 export function addMonths(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
@@ -7,4 +7,39 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export const todayIso = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+/**
+ * The calendar date at `now` in the office's time zone. At 00:30 in Berlin it is already tomorrow there while UTC
+ * still says today, so every "today" of the product (activity dates, reviews, background checks) comes from here.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Kept for callers without an office (CLI, platform); offices use `todayIn(settings.timeZone)`. */
+export const todayIso = (now: Date = new Date()): string => todayIn(DEFAULT_TIME_ZONE, now);
+
+/** Local wall-clock date and time of an instant in a time zone, e.g. { date: '2026-12-03', time: '14:05' }. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
