@@ -95,6 +95,14 @@ export const officeSettingsSchema = z.object({
     .refine((list) => new Set(list.map((i) => i.partnerType)).size === list.length, {
       message: 'validation.duplicate',
     }),
+  /**
+   * Work that involves minors and so needs a current background check (§ 72a SGB VIII): the fields of action and
+   * specialisations of the office that do. Guides with any of them are reminded when their check is due.
+   */
+  minors: z.object({
+    fields: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(50),
+    specializations: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(50),
+  }),
   /** Contact details printed on documents (agreements, letters). */
   contact: z.object({
     address: z.string().trim().max(300),
@@ -123,6 +131,7 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   languageGateForMediation: true,
   activities: { dailyMaxMinutes: 600, preparationDaysBefore: 14 },
   insuranceTexts: PARTNER_TYPES.map((partnerType) => ({ partnerType, text: DEFAULT_INSURANCE_TEXTS[partnerType] })),
+  minors: { fields: ['school_kita', 'leisure', 'language_support'], specializations: ['parents', 'sport'] },
   contact: { address: '', phone: '', email: '', website: '' },
   languageProximity: [
     ['prs', 'fa'],
@@ -161,6 +170,7 @@ export const officeSettingsPatch = z
     activities: officeSettingsSchema.shape.activities.strict().optional(),
     insuranceTexts: officeSettingsSchema.shape.insuranceTexts.optional(),
     contact: officeSettingsSchema.shape.contact.strict().optional(),
+    minors: officeSettingsSchema.shape.minors.strict().optional(),
     languageProximity: officeSettingsSchema.shape.languageProximity.optional(),
     outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
   })

@@ -3,7 +3,6 @@ import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { inScope } from '../../db/scope.js';
 import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
-import { todayIso } from '../../domain/dates.js';
 import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
 import { consentOnRecord } from '../../domain/matching/score.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
@@ -13,6 +12,7 @@ import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../sh
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { withdrawPendingForGuide } from '../offers/commands.js';
 import { referenceRepository } from '../reference/repository.js';
+import { settingsRepository } from '../settings/repository.js';
 import { guidePolicy } from './policy.js';
 import { guideExportRow, presentGuide } from './presenter.js';
 import { type GuideInsert, type GuideRow, guideRepository as repo } from './repository.js';
@@ -130,8 +130,9 @@ function offerLossReason(before: GuideRow, after: GuideRow): string | null {
 export class GuideService {
   constructor(private readonly ctx: AppContext) {}
 
-  private today() {
-    return todayIso(this.ctx.now());
+  /** Today in the office's time zone (background-check states are computed against it). */
+  private today(tx: Tx, officeId: string) {
+    return settingsRepository.today(tx, officeId, this.ctx.now());
   }
 
   /** Rules that need the office's reference data: districts, fields and specialisations must be the office's own. */
@@ -168,7 +169,7 @@ export class GuideService {
         tx,
         items.map((g) => g.id),
       );
-      const today = this.today();
+      const today = await this.today(tx, officeId);
       return { items: items.map((row) => presentGuide(row, actor, today, accounts.has(row.id))), total };
     });
   }
@@ -186,7 +187,7 @@ export class GuideService {
       );
       await recordAudit(tx, actor, { action: 'guide.viewed', entityType: 'guide', entityId: id });
       return {
-        ...presentGuide(row, actor, this.today(), accounts.has(id)),
+        ...presentGuide(row, actor, await this.today(tx, officeId), accounts.has(id)),
         statusHistory: statusHistory.map((h) => ({ status: h.status as GuideStatus, at: h.at.toISOString() })),
       };
     });
@@ -211,7 +212,7 @@ export class GuideService {
         entityId: row.id,
         changes: diffFields(null, auditView(row), AUDIT_REDACTED),
       });
-      return presentGuide(row, actor, this.today(), false);
+      return presentGuide(row, actor, await this.today(tx, officeId), false);
     });
   }
 
@@ -245,7 +246,7 @@ export class GuideService {
       const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
       await recordAudit(tx, actor, { action: 'guide.updated', entityType: 'guide', entityId: id, changes });
       const accounts = await repo.hasAccount(tx, [id]);
-      return presentGuide(after, actor, this.today(), accounts.has(id));
+      return presentGuide(after, actor, await this.today(tx, officeId), accounts.has(id));
     });
   }
 
@@ -276,7 +277,7 @@ export class GuideService {
       );
       const names = new Map(districtRows.map((d) => [d.id, d.name]));
       await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
-      const today = this.today();
+      const today = await this.today(tx, officeId);
       return rows.map((row) => guideExportRow(row, today, names));
     });
   }
