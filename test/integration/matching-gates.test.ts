@@ -212,7 +212,7 @@ describe('consent', () => {
     );
     const offered = await coordinator().post(`/requests/${requestId}/offers`, {
       guideIds: [id],
-      overrideReason: 'Test',
+      overrideReason: 'Test: trotzdem fragen',
     });
     expectProblem(offered, 409, 'conflict');
     expect(offered.json().errors[0].code).toBe('gate_consent');
