@@ -57,6 +57,7 @@ type Candidates = {
     failedGates: Record<string, number>;
   };
   languageCoverage: { code: string; speakers: number; related: { code: string; speakers: number }[] }[];
+  personConsentMissing: boolean;
 };
 
 async function candidates(requestId: string, query = ''): Promise<Candidates> {
@@ -306,7 +307,7 @@ describe('acceptance', () => {
                      where e.action = 'offer.accepted' and e.changes is not null and e.office_id = ${office.officeId}
                      order by e.at desc limit 1`),
     );
-    const row = ((rows as { rows?: unknown[] }).rows ?? rows)[0] as {
+    const row = ((rows as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]))[0] as {
       actor_user_id: string;
       via: string;
       guide_id: string;
@@ -329,7 +330,10 @@ describe('acceptance', () => {
       tx.execute(sql`select actor_user_id, actor_name, via from audit_events where action = 'offer.declined'
                      and office_id = ${office.officeId} order by at desc limit 1`),
     );
-    const d = ((declined as { rows?: unknown[] }).rows ?? declined)[0] as { actor_user_id: string | null; via: string };
+    const d = ((declined as { rows?: unknown[] }).rows ?? (declined as unknown as unknown[]))[0] as {
+      actor_user_id: string | null;
+      via: string;
+    };
     expect(d.actor_user_id).toBeNull();
     expect(d.via).toBe('email_link');
   });
