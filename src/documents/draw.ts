@@ -8,7 +8,7 @@ import {
   moveTo,
   type PDFArray,
   PDFHexString,
-  PDFName,
+  type PDFName,
   PDFNumber,
   PDFOperator,
   type PDFPage,
@@ -34,9 +34,15 @@ const fontKeys = new WeakMap<PDFPage, Map<DocumentFont, PDFName>>();
 
 function fontKey(page: PDFPage, font: DocumentFont): PDFName {
   let keys = fontKeys.get(page);
-  if (!keys) fontKeys.set(page, (keys = new Map()));
+  if (!keys) {
+    keys = new Map();
+    fontKeys.set(page, keys);
+  }
   let key = keys.get(font);
-  if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+  if (!key) {
+    key = page.node.newFontDictionary(font.name, font.ref);
+    keys.set(font, key);
+  }
   return key;
 }
 
@@ -90,7 +96,10 @@ function drawRun(page: PDFPage, run: PlacedRun, x: number, y: number, size: numb
   let mode = TextRenderingMode.Fill;
   for (const segment of segments) {
     const wanted = segment.invisible ? TextRenderingMode.Invisible : TextRenderingMode.Fill;
-    if (wanted !== mode) ops.push(setTextRenderingMode((mode = wanted)));
+    if (wanted !== mode) {
+      mode = wanted;
+      ops.push(setTextRenderingMode(mode));
+    }
     ops.push(showAdjusted(page, segment.items));
   }
   ops.push(endText());
@@ -129,11 +138,17 @@ function outlineOps(font: DocumentFont, id: number, x: number, y: number, scale:
   for (const { command, args } of glyph.path.commands) {
     if (command === 'moveTo') ops.push(moveTo(px(args[0]), py(args[1])));
     else if (command === 'lineTo') ops.push(lineTo(px(args[0]), py(args[1])));
-    else if (command === 'bezierCurveTo') ops.push(appendBezierCurve(...(args.map((v, i) => (i % 2 ? py(v) : px(v))) as Six)));
+    else if (command === 'bezierCurveTo')
+      ops.push(appendBezierCurve(...(args.map((v, i) => (i % 2 ? py(v) : px(v))) as Six)));
     else if (command === 'quadraticCurveTo') {
       // PDF has only cubic curves: raise the degree (control points at 2/3 towards the quadratic one).
       const [qx, qy, ex, ey] = args;
-      const c = [cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy), ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey)];
+      const c = [
+        cx + (2 / 3) * (qx - cx),
+        cy + (2 / 3) * (qy - cy),
+        ex + (2 / 3) * (qx - ex),
+        ey + (2 / 3) * (qy - ey),
+      ];
       ops.push(appendBezierCurve(px(c[0]), py(c[1]), px(c[2]), py(c[3]), px(ex), py(ey)));
     } else if (command === 'closePath') ops.push(closePath());
     if (args.length >= 2) [cx, cy] = args.slice(-2);
@@ -142,4 +157,3 @@ function outlineOps(font: DocumentFont, id: number, x: number, y: number, scale:
   return ops;
 }
 type Six = [number, number, number, number, number, number];
-

@@ -52,7 +52,12 @@ export type FontkitGlyph = { id: number; codePoints: number[]; advanceWidth: num
 export type FontkitSubset = {
   glyphs: number[];
   includeGlyph(glyph: number): number;
-  encodeStream(): { on(event: 'data' | 'end' | 'error', listener: (chunk: Uint8Array) => void): unknown };
+  encodeStream(): SubsetStream;
+};
+type SubsetStream = {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): SubsetStream;
+  on(event: 'end', listener: () => void): SubsetStream;
+  on(event: 'error', listener: (error: Error) => void): SubsetStream;
 };
 
 export type LoadedFont = { key: FontKey; weight: Weight; file: string; font: FontkitFont };

@@ -1,4 +1,4 @@
-import { PDFHexString, PDFName, type PDFContext, type PDFRef, PDFString } from 'pdf-lib';
+import { type PDFContext, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
 import type { FontkitFont, FontkitGlyph, FontkitSubset, LoadedFont } from './fonts.js';
 
 /**
@@ -64,7 +64,10 @@ function layoutWithCharacters(font: FontkitFont, text: string, rtl: boolean): Sh
 /** Shapes a run (logical order in, visual order out), cached per process. */
 export function shape(font: FontkitFont, text: string, rtl: boolean): Shaped {
   let perFont = layoutCache.get(font);
-  if (!perFont) layoutCache.set(font, (perFont = new Map()));
+  if (!perFont) {
+    perFont = new Map();
+    layoutCache.set(font, perFont);
+  }
   const key = `${rtl ? 'r' : 'l'}${text}`;
   let shaped = perFont.get(key);
   if (!shaped) {
@@ -148,7 +151,7 @@ export class DocumentFont {
         .encodeStream()
         .on('data', (chunk) => parts.push(chunk))
         .on('end', () => resolve(Buffer.concat(parts)))
-        .on('error', reject as (chunk: unknown) => void);
+        .on('error', reject);
     });
     const baseName = `${context.addRandomSuffix((font.postscriptName ?? this.name).replace(/[^A-Za-z0-9-]/g, ''), 6)}`;
     const fontFile = context.register(context.flateStream(bytes, { Length1: bytes.length }));

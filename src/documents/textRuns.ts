@@ -26,7 +26,11 @@ const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 /** Characters that belong to the character before them: combining marks, joiners, variation selectors, skin tones, tags. */
 const isAttaching = (cp: number, ch: string) =>
-  /\p{M}/u.test(ch) || cp === 0x200d || cp === 0x200c || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
+  /\p{M}/u.test(ch) ||
+  cp === 0x200d ||
+  cp === 0x200c ||
+  (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+  (cp >= 0xe0020 && cp <= 0xe007f);
 /** Characters that take their neighbours' font: spaces, punctuation, symbols, digits. */
 const isNeutral = (ch: string) => /[\p{Z}\p{P}\p{S}\p{Nd}\p{Cc}]/u.test(ch) && !PICTOGRAPHIC.test(ch);
 
@@ -80,9 +84,7 @@ export function assignFonts(text: string, covers: Covers): (FontKey | null)[] {
       const before = strongBefore[i];
       const joins = before && before === after && (before !== 'emoji' || !/\s/u.test(chars[i]));
       fonts[i] =
-        joins && covers(before, cps[i])
-          ? before
-          : (FALLBACK_ORDER.find((font) => covers(font, cps[i])) ?? null);
+        joins && covers(before, cps[i]) ? before : (FALLBACK_ORDER.find((font) => covers(font, cps[i])) ?? null);
       if (fonts[i] === null) unsupported.add(i);
     } else if (f !== null) after = f;
   }
@@ -140,7 +142,8 @@ export function visualRuns(
   end = text.length,
 ): VisualRun[] {
   if (end <= start) return [];
-  const order = bidi.getReorderedIndices(text, levels, start, end - 1);
+  // bidi-js returns indices for the whole string, reordered only within the line.
+  const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end);
   const mirrored = bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1);
   const runs: VisualRun[] = [];
   let group: number[] = [];
