@@ -78,9 +78,10 @@ export function list(ctx: Ctx, items: ListItem[], o: { ordered?: boolean; spaceB
     text[0] = {
       ...text[0],
       draw: (page, x, top, width) => {
-        drawText(page, x, top, width);
+        // Marker, text, status: drawn in reading order, so text extraction and copy & paste read "1. … erledigt".
         const base = baseline(top, text[0].height, size);
         drawLine(page, markerLine, x + indent - 5 - markerLine.width, base, size, theme.muted);
+        drawText(page, x, top, width);
         if (asideLine)
           drawLine(page, asideLine, x + width - asideLine.width, base, theme.small, item.asideColor ?? theme.muted);
       },

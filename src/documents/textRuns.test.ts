@@ -14,7 +14,9 @@ import {
 const covers: Covers = (font, cp) => {
   if (font === 'sans') return cp < 0x530 || (cp >= 0x2000 && cp <= 0x206f) || cp === 0xfffd;
   if (font === 'arabic') return (cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x20 && cp <= 0x7e);
-  return cp >= 0x1f000 || cp === 0x200d || cp === 0xfe0f || cp === 0x20e3 || cp === 0x2764 || (cp >= 0x30 && cp <= 0x39);
+  return (
+    cp >= 0x1f000 || cp === 0x200d || cp === 0xfe0f || cp === 0x20e3 || cp === 0x2764 || (cp >= 0x30 && cp <= 0x39)
+  );
 };
 const runs = (text: string) => logicalRuns(text, covers).map((r) => [r.font, r.text]);
 const visual = (text: string, start?: number, end?: number) =>
