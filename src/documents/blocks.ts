@@ -131,7 +131,7 @@ export function banner(ctx: Ctx, text: string, o: { tone?: 'warning' | 'info'; b
   const height = lines.length * lh + 2 * pad;
   return [
     {
-      height,
+      height: height + 4, // a little air below the box before what follows
       spaceBefore: 10,
       keepWithNext: false,
       draw: (page, x, top, width) => {

@@ -118,34 +118,39 @@ export class PrintDocument {
   }
 }
 
-/** Title with an optional badge ("Fassung 3") on the right and a subtitle below. */
+/** Title with an optional badge ("Fassung 3") beside its first line and a subtitle below. */
 function titleRows(ctx: b.Ctx, text: string, o: { badge?: string; subtitle?: string }): Row[] {
   const badgeSize = 10.5;
   const badge = o.badge ? layoutText(ctx.fonts, o.badge, { size: badgeSize, bold: true }, ctx.width / 3)[0] : undefined;
   const badgeWidth = badge ? badge.width + 20 : 0;
-  const rows = b.paragraph({ ...ctx, width: ctx.width - badgeWidth - 12 }, text, {
+  const lines = b.paragraph({ ...ctx, width: ctx.width - badgeWidth - 12 }, text, {
     size: 18,
     bold: true,
     color: b.theme.accent,
     lineHeight: 1.3,
     spaceBefore: 0,
   });
-  if (badge) {
-    const draw = rows[0].draw;
-    rows[0] = {
-      ...rows[0],
-      draw: (page, x, top, width) => {
-        draw(page, x, top, width);
-        const h = badgeSize + 9;
-        const left = x + width - badgeWidth;
-        const y = top - (rows[0].height - h) / 2 - h;
-        page.drawRectangle({ x: left, y, width: badgeWidth, height: h, color: b.rgb(b.theme.accent) });
-        drawLine(page, badge, left + 10, y + 6, badgeSize, [1, 1, 1]);
-      },
-    };
-  }
-  const subtitle = o.subtitle ? b.paragraph(ctx, o.subtitle, { size: 12, spaceBefore: 2 }) : [];
-  return keepTogether([...rows, ...subtitle]);
+  // One row for the whole title, the badge drawn after the title text so text extraction reads the title whole.
+  const title: Row = {
+    height: lines.reduce((sum, row) => sum + row.height, 0),
+    spaceBefore: 0,
+    keepWithNext: true,
+    draw: (page, x, top, width) => {
+      let y = top;
+      for (const row of lines) {
+        row.draw(page, x, y, width);
+        y -= row.height;
+      }
+      if (!badge) return;
+      const h = badgeSize + 9;
+      const left = x + width - badgeWidth;
+      const bottom = top - (lines[0].height - h) / 2 - h;
+      page.drawRectangle({ x: left, y: bottom, width: badgeWidth, height: h, color: b.rgb(b.theme.accent) });
+      drawLine(page, badge, left + 10, bottom + 6, badgeSize, [1, 1, 1]);
+    },
+  };
+  const subtitle = o.subtitle ? b.paragraph(ctx, o.subtitle, { size: 12, spaceBefore: 4 }) : [];
+  return keepTogether([title, ...subtitle]);
 }
 
 /** One column per party: role, name, then a line for place and date and a line for the signature. */
@@ -156,7 +161,7 @@ function signatureRows(ctx: b.Ctx, parties: Party[]): Row[] {
   const lh = size * 1.35;
   const columns = parties.map((p) => ({
     label: layoutText(ctx.fonts, p.label, { size, bold: true }, col),
-    name: p.name ? layoutText(ctx.fonts, p.name, { size }, col).slice(0, 2) : [],
+    name: p.name ? layoutText(ctx.fonts, p.name, { size }, col) : [],
   }));
   const captionHeight = Math.max(...columns.map((c) => (c.label.length + c.name.length) * lh));
   const small = layoutText(ctx.fonts, 'Ort, Datum', { size: 7.5 }, col)[0];

@@ -49,9 +49,10 @@ export type Letterhead = { height: number; draw: (page: PDFPage) => void };
 /** Office name on the left, contact details right-aligned, an accent rule below. */
 export function letterhead(fonts: DocumentFonts, office: Office, pageWidth: number, m: Margins): Letterhead {
   const width = pageWidth - m.left - m.right;
-  const contactWidth = width * 0.42;
-  const name = block(fonts, office.name, 13, width - contactWidth - 16, true);
-  const contact = block(fonts, contactLines(office).join('\n'), theme.small, contactWidth);
+  // The contact column takes what its longest line needs (at most 42 %), the office name the rest.
+  const contact = block(fonts, contactLines(office).join('\n'), theme.small, width * 0.42);
+  const contactWidth = Math.max(0, ...contact.lines.map((l) => l.width));
+  const name = block(fonts, office.name, 13, width - contactWidth - 24, true);
   const inner = Math.max(heightOf(name), heightOf(contact), 14);
   const height = inner + 12;
   return {

@@ -22,7 +22,8 @@ export type Shaped = {
 const layoutCache = new Map<FontkitFont, Map<string, Shaped>>();
 const CACHE_LIMIT = 20_000;
 
-const isIgnorable = (cp: number) => cp === 0x200d || cp === 0x200c || (cp >= 0xfe00 && cp <= 0xfe0f);
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const isIgnorable = (cp: number) => IGNORABLE.test(String.fromCodePoint(cp));
 
 /**
  * fontkit keeps one Glyph object per glyph id and stamps it with the characters of its first use, so a glyph
@@ -47,7 +48,7 @@ function layoutWithCharacters(font: FontkitFont, text: string, rtl: boolean): Sh
   run.glyphs.forEach((glyph: FontkitGlyph, i) => {
     const p = run.positions[i];
     width += p.xAdvance;
-    // Joiners and variation selectors that no ligature consumed come back as zero-width spaces: drop them.
+    // Joiners, variation selectors, bidi marks that no ligature consumed come back as zero-width spaces: drop them.
     if (p.xAdvance === 0 && glyph.codePoints.length > 0 && glyph.codePoints.every(isIgnorable)) return;
     glyphs.push({
       id: glyph.id,

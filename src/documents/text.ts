@@ -45,7 +45,11 @@ type Prepared = { text: string; levels: EmbeddingLevels; fonts: (FontKey | null)
 
 function prepare(fonts: DocumentFonts, text: string, style: TextStyle): Prepared {
   const weight: Weight = style.bold ? 'bold' : 'regular';
-  const clean = text.normalize('NFC').replace(/[\t\r]/g, ' ');
+  // Tabs become spaces; other control characters (pasted from elsewhere) carry nothing printable.
+  const clean = text
+    .normalize('NFC')
+    .replace(/[\t\r]/g, ' ')
+    .replace(/\p{Cc}/gu, '');
   return { text: clean, levels: paragraphLevels(clean), fonts: assignFonts(clean, fonts.covers(weight)), weight };
 }
 

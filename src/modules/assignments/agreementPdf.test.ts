@@ -51,9 +51,10 @@ const textOf = async (data: AgreementPdfData) => (await pdfPages(await renderAgr
 describe('agreement PDF', () => {
   it('prints the version, its date in local time and why it exists', async () => {
     const text = await textOf(agreement());
-    expect(text).toContain('Vereinbarung über eine Begleitung');
-    expect(text).toContain('Fassung 3');
-    expect(text).toContain('erstellt am 03.12.2026, 14:05 Uhr');
+    expect(text).toContain(
+      'Vereinbarung über eine Begleitung durch Integrationslots:innen Fassung 3 Begleitung zum Jobcenter',
+    );
+    expect(text).toContain('Fassung 3: erstellt am 03.12.2026, 14:05 Uhr');
     expect(text).toContain('Zeitraum bis Ende März verlängert.');
     expect(text).not.toContain('Ersetzt durch eine neuere Fassung');
   });
@@ -61,8 +62,8 @@ describe('agreement PDF', () => {
   it('lists both confirmations with names and local times, never UTC or ISO', async () => {
     const text = await textOf(agreement());
     expect(text).toContain('Bestätigungen');
-    expect(text).toContain('Einsatzstelle bestätigt am 01.07.2026, 10:00 Uhr von Jörg Müller'); // summer time
-    expect(text).toContain('Lotsin / Lotse bestätigt am 03.12.2026, 15:10 Uhr von فاطمة الحسيني'); // winter time
+    expect(text).toContain('Einsatzstelle: bestätigt am 01.07.2026, 10:00 Uhr von Jörg Müller'); // summer time
+    expect(text).toContain('Lotsin / Lotse: bestätigt am 03.12.2026, 15:10 Uhr von فاطمة الحسيني'); // winter time
     expect(text).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/);
   });
 
@@ -70,20 +71,20 @@ describe('agreement PDF', () => {
     const text = await textOf(
       agreement({ confirmations: [{ role: 'guide', name: null, at: '2026-12-03T14:10:00Z' }] }),
     );
-    expect(text).toContain('Lotsin / Lotse bestätigt am 03.12.2026, 15:10 Uhr');
-    expect(text).toContain('Einsatzstelle noch nicht bestätigt');
+    expect(text).toContain('Lotsin / Lotse: bestätigt am 03.12.2026, 15:10 Uhr');
+    expect(text).toContain('Einsatzstelle: noch nicht bestätigt');
   });
 
   it('prints the office insurance paragraph, parties, steps with status, time frame and extensions', async () => {
     const text = await textOf(agreement());
     expect(text).toContain(INSURANCE);
-    expect(text).toContain('Lotsin / Lotse فاطمة الحسيني');
-    expect(text).toContain('Begleitete Person О. К. (Initialen)');
+    expect(text).toContain('Lotsin / Lotse: فاطمة الحسيني');
+    expect(text).toContain('Begleitete Person: О. К.');
     expect(text).toContain('1. Termin vereinbaren erledigt');
     expect(text).toContain('4. Dolmetscher anfragen entfallen');
     expect(text).toContain('vom 03.12.2026 bis zum 31.03.2027');
     expect(text).toContain('wöchentlich');
-    expect(text).toContain('am 15.01.2027');
+    expect(text).toContain('Überprüfung: gemeinsam am 15.01.2027');
     expect(text).toContain('Verlängert vom 28.02.2027 bis 31.03.2027: Termin verschoben');
     expect(text).toContain('Trammplatz 2 30159 Hannover Tel. 0511 168-12345 lotsen@hannover.example');
   });

@@ -66,25 +66,30 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
     subject: 'Vereinbarung über eine Begleitung durch Integrationslots:innen',
     keywords: ['Vereinbarung', 'Integrationslotsen', fassung],
     office: data.office,
-    reference: `Vereinbarung „${shorten(data.requestTitle, 48)}“ · ${fassung} vom ${formatDate(data.versionCreatedAt, tz)}`,
+    reference:
+      `Vereinbarung „${shorten(data.requestTitle, 48)}“ · ${fassung} vom ${formatDate(data.versionCreatedAt, tz)}` +
+      (data.superseded ? ' · ersetzt' : ''),
     createdAt: new Date(data.versionCreatedAt),
   });
 
-  doc.title('Vereinbarung über eine Begleitung', { badge: fassung, subtitle: data.requestTitle });
+  doc.title('Vereinbarung über eine Begleitung durch Integrationslots:innen', {
+    badge: fassung,
+    subtitle: data.requestTitle,
+  });
   if (data.superseded)
     doc.banner(
       `Ersetzt durch eine neuere Fassung. Diese ${fassung} gilt nicht mehr; maßgeblich ist die neueste Fassung der Vereinbarung.`,
       { tone: 'warning' },
     );
   doc.keyValues([
-    [fassung, `erstellt am ${formatDateTime(data.versionCreatedAt, tz)}`],
-    ...(data.changeNote?.trim() ? [['Anlass dieser Fassung', data.changeNote.trim()] as [string, string]] : []),
+    [`${fassung}:`, `erstellt am ${formatDateTime(data.versionCreatedAt, tz)}`],
+    ...(data.changeNote?.trim() ? [['Anlass dieser Fassung:', data.changeNote.trim()] as [string, string]] : []),
   ]);
 
   doc.heading('Beteiligte').keyValues([
-    ['Einsatzstelle', data.partnerName],
-    ['Lotsin / Lotse', data.guideName],
-    ['Begleitete Person', `${data.personInitials} (Initialen)`],
+    ['Einsatzstelle:', data.partnerName],
+    ['Lotsin / Lotse:', data.guideName],
+    ['Begleitete Person:', data.personInitials],
   ]);
 
   doc.heading('Ziel: Hilfe zur Selbsthilfe').paragraph(data.goal);
@@ -98,9 +103,9 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
   else doc.paragraph('Noch keine Schritte festgelegt.');
 
   doc.heading('Zeitrahmen').keyValues([
-    ['Zeitraum', `vom ${formatDate(data.startsOn, tz)} bis zum ${formatDate(data.endsOn, tz)}`],
-    ['Häufigkeit', FREQUENCY_DE[data.frequency] ?? data.frequency],
-    ['Gemeinsame Überprüfung', `am ${formatDate(data.reviewOn, tz)}`],
+    ['Zeitraum:', `vom ${formatDate(data.startsOn, tz)} bis zum ${formatDate(data.endsOn, tz)}`],
+    ['Häufigkeit:', FREQUENCY_DE[data.frequency] ?? data.frequency],
+    ['Überprüfung:', `gemeinsam am ${formatDate(data.reviewOn, tz)}`],
   ]);
   doc.paragraph(
     'Die Vereinbarung endet spätestens mit dem genannten Datum; eine Verlängerung wird schriftlich festgehalten.',
@@ -130,8 +135,8 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
     d.keyValues(
       (['partner', 'guide'] as const).map((role) => {
         const c = data.confirmations.find((x) => x.role === role);
-        if (!c?.at) return [ROLE_DE[role], 'noch nicht bestätigt'];
-        return [ROLE_DE[role], `bestätigt am ${formatDateTime(c.at, tz)}${c.name ? ` von ${c.name}` : ''}`];
+        if (!c?.at) return [`${ROLE_DE[role]}:`, 'noch nicht bestätigt'];
+        return [`${ROLE_DE[role]}:`, `bestätigt am ${formatDateTime(c.at, tz)}${c.name ? ` von ${c.name}` : ''}`];
       }),
     );
     d.paragraph(`Die digitalen Bestätigungen beziehen sich auf ${fassung} dieser Vereinbarung.`, {
