@@ -118,7 +118,8 @@ export function keyValues(ctx: Ctx, pairs: [string, string][], o: { labelWidth?:
         },
       });
   });
-  return rows;
+  // A short group (the parties, the time frame) reads as one unit: keep it on one page.
+  return rows.length <= 6 ? rows.map((row, i) => ({ ...row, keepWithNext: i < rows.length - 1 })) : rows;
 }
 
 /** A coloured box with a bar on the left, for notices that must not be overlooked. */
