@@ -112,7 +112,7 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     expect(text).toContain('Begleitete Person: A. K.');
     expect(text).toMatch(/Fassung 1/);
     expect(res.headers['content-disposition']).toMatch(
-      /filename="Vereinbarung-Begleitung-zur-Auslaenderbehoerde-\d{4}-\d{2}-\d{2}\.pdf"/,
+      /filename="Vereinbarung-Begleitung-zur-Auslaenderbehoerde-Fassung-1-\d{4}-\d{2}-\d{2}\.pdf"/,
     );
   });
 
