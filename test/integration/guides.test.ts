@@ -2,7 +2,9 @@
  * Guides (Lots:innen): CRUD, the list's filters, search, sorting and pagination, status transitions, the computed
  * background-check state, XLSX/CSV exports parsed back, and the audit trail (including that it is read-only).
  */
+
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
