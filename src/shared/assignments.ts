@@ -188,3 +188,19 @@ export const assignmentListQuery = z.strictObject({
   requestId: z.uuid().optional(),
   ...pagination,
 });
+
+/** A period for totals and exports: inclusive dates; both optional. */
+export const activityTotalsQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), guideId: z.uuid().optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'validation.endBeforeStart', path: ['to'] });
+
+export const activityTotalSchema = z.object({
+  guideId: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  activities: z.number().int(),
+  deployments: z.number().int(),
+  minutes: z.number().int(),
+  km: z.number(),
+  expensesCents: z.number().int(),
+});

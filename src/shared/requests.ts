@@ -70,6 +70,10 @@ export const requestCreateInput = z
   .refine((r) => r.person.household === 'family' || r.person.householdSize === 1, {
     message: 'validation.householdSize',
     path: ['person', 'householdSize'],
+  })
+  .refine((r) => r.person.household !== 'family' || r.person.householdSize >= 2, {
+    message: 'validation.familySize',
+    path: ['person', 'householdSize'],
   });
 export type RequestCreateInput = z.input<typeof requestCreateInput>;
 
@@ -79,6 +83,10 @@ export const partnerRequestCreateInput = z
   .refine((r) => !r.endsOn || r.endsOn >= r.startsOn, { message: 'validation.endBeforeStart', path: ['endsOn'] })
   .refine((r) => r.person.household === 'family' || r.person.householdSize === 1, {
     message: 'validation.householdSize',
+    path: ['person', 'householdSize'],
+  })
+  .refine((r) => r.person.household !== 'family' || r.person.householdSize >= 2, {
+    message: 'validation.familySize',
     path: ['person', 'householdSize'],
   });
 

@@ -1,3 +1,4 @@
+import { type ExportColumn, type ExportValue, exportDate } from '../../documents/spreadsheet.js';
 import { backgroundCheckState, recheckDueOn } from '../../domain/backgroundCheck.js';
 import { consentOnRecord } from '../../domain/matching/score.js';
 import type { Actor } from '../../server/context.js';
@@ -5,7 +6,6 @@ import type { Gender, GuideStatus, LanguageLevel, Locale } from '../../shared/en
 import type { Guide } from '../../shared/guides.js';
 import { translate } from '../../shared/i18n/index.js';
 import { displayName } from '../../shared/reference-data.js';
-import { type ExportColumn, type ExportValue, exportDate } from './export.js';
 import { guidePolicy } from './policy.js';
 import type { GuideRow } from './repository.js';
 

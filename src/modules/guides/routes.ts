@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { toCsv, toXlsx } from '../../documents/spreadsheet.js';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
 import { guideCreateInput, guideListQuery, guidePatchInput, guideSchema } from '../../shared/guides.js';
-import { toCsv, toXlsx } from './export.js';
 import { guideExportColumns } from './presenter.js';
 
 const tags = ['Guides'];

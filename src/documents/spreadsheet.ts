@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../shared/enums.js';
+import type { Locale } from '../shared/enums.js';
 
 /** A cell's kind decides how it is written: dates become real date cells in XLSX and local dates in CSV. */
 export type ExportColumn = { key: string; header: string; width?: number; type?: 'text' | 'date' | 'number' | 'phone' };
