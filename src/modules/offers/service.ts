@@ -123,6 +123,7 @@ export class OfferService {
           linkTokenHash: hashToken(tokens.get(guideId) as string),
           expiresAt,
           createdByUserId: recordedUserId(actor),
+          createdAt: now,
         })),
       );
       for (const to of ['in_review', 'offered'] as const) {
@@ -177,6 +178,17 @@ export class OfferService {
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
       const rows = await repo.list(tx, { requestId });
+      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
+    });
+  }
+
+  /** A guide's offers, for the guide's profile: the coordinator of the office, or the guide themselves. */
+  listForGuide(actor: Actor, guideId: string) {
+    return this.scope(actor, async (tx) => {
+      const guide = await guideRepository.findById(tx, guideId);
+      const allowed = guide && (actor.role === 'coordinator' || (actor.role === 'guide' && actor.guideId === guideId));
+      if (!allowed) throw notFound();
+      const rows = await repo.list(tx, { guideId });
       return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
     });
   }
