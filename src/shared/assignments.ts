@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, isoDate, isoDateTime, pagination, shortText } from './common.js';
+import { abilities, isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { FREQUENCIES } from './requests.js';
 
 export const ASSIGNMENT_STATUSES = ['pending_agreement', 'active', 'closed'] as const;
@@ -54,16 +54,18 @@ export const agreementSchema = z.object({
   id: z.uuid(),
   goal: z.string(),
   steps: z.array(z.object({ title: z.string(), status: z.enum(STEP_STATUSES) })),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateOut,
+  endsOn: isoDateOut,
   frequency: z.enum(FREQUENCIES),
   contactChannels: z.string(),
   boundaries: z.string(),
   confidentiality: z.string(),
-  reviewOn: isoDate,
-  guideConfirmedAt: isoDateTime.nullable(),
-  partnerConfirmedAt: isoDateTime.nullable(),
-  extensions: z.array(z.object({ from: isoDate, to: isoDate, reason: z.string(), at: isoDateTime, by: z.string() })),
+  reviewOn: isoDateOut,
+  guideConfirmedAt: isoDateTimeOut.nullable(),
+  partnerConfirmedAt: isoDateTimeOut.nullable(),
+  extensions: z.array(
+    z.object({ from: isoDateOut, to: isoDateOut, reason: z.string(), at: isoDateTimeOut, by: z.string() }),
+  ),
   version: z.number().int(),
 });
 
@@ -81,7 +83,7 @@ export const activityInput = z
 
 export const activitySchema = z.object({
   id: z.uuid(),
-  date: isoDate,
+  date: isoDateOut,
   startTime: z.string(),
   endTime: z.string(),
   minutes: z.number().int(),
@@ -89,7 +91,7 @@ export const activitySchema = z.object({
   km: z.number(),
   expensesCents: z.number().int(),
   note: z.string().nullable(),
-  createdAt: isoDateTime,
+  createdAt: isoDateTimeOut,
 });
 
 export const closeInput = z
@@ -121,8 +123,8 @@ export const assignmentSchema = z.object({
   partnerId: z.uuid(),
   partnerName: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),
-  startedAt: isoDateTime,
-  closedAt: isoDateTime.nullable(),
+  startedAt: isoDateTimeOut,
+  closedAt: isoDateTimeOut.nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
   referredTo: z.string().nullable(),
   endedEarlyReason: z.string().nullable(),

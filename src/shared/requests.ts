@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { REQUEST_STATUSES } from '../domain/requestStatus.js';
-import { abilities, isoDate, isoDateTime, pagination, shortText } from './common.js';
+import { abilities, isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { GENDERS, WEEKDAYS } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
 
@@ -115,7 +115,7 @@ export const requestEventSchema = z.object({
   toStatus: z.string().nullable(),
   message: z.string().nullable(),
   actorName: z.string().nullable(),
-  at: isoDateTime,
+  at: isoDateTimeOut,
 });
 
 export const requestSchema = z.object({
@@ -130,8 +130,8 @@ export const requestSchema = z.object({
   description: z.string(),
   place: z.string().nullable(),
   districtId: z.uuid(),
-  startsOn: isoDate,
-  endsOn: isoDate.nullable(),
+  startsOn: isoDateOut,
+  endsOn: isoDateOut.nullable(),
   frequency: z.enum(FREQUENCIES),
   expectedHours: z.number(),
   slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
@@ -152,8 +152,8 @@ export const requestSchema = z.object({
   notes: z.string().nullable(),
   status: z.enum(REQUEST_STATUSES),
   statusReason: z.string().nullable(),
-  statusChangedAt: isoDateTime,
-  createdAt: isoDateTime,
+  statusChangedAt: isoDateTimeOut,
+  createdAt: isoDateTimeOut,
   outOfScope: z.array(outOfScopeFindingSchema),
   suggestedServices: z.array(
     z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), url: z.string().nullable() }),
