@@ -6,8 +6,10 @@
  * field errors with translated messages; and nothing a rejected write touched has changed.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guides } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { hashPassword } from '../../src/modules/auth/tokens.js';
 import { SYSTEM_ACTOR } from '../../src/server/context.js';
@@ -688,4 +690,169 @@ describe('the same input, once valid, is accepted (the rejections above are abou
       expect(res.statusCode, res.body).toBe(method === 'POST' ? 201 : 200);
     },
   );
+});
+
+/**
+ * Issue 6 §4, "inputs that must never cause a 500": each defect an external review found, as a test that failed on
+ * the code before the fix. The fuzz suite (fuzz.test.ts) covers the same classes on every route.
+ */
+describe('regressions: inputs that must never cause a 500', () => {
+  const asCoordinator = (locale: 'de' | 'en' | 'ar' = 'de') =>
+    client(t.app, locale === 'de' ? f.A.sessions.coordinator : (inLocale[locale].coordinator as Session));
+  /** The 400 names `path` with `code`, worded in the caller's language. */
+  const refuses = (res: LightMyRequestResponse, path: string, code: string) => {
+    const errors = validationErrors(res);
+    expect(
+      errors.map((e) => `${e.path}:${e.code}`),
+      res.body,
+    ).toContain(`${path}:${code}`);
+    return errors.find((e) => e.path === path && e.code === code)?.message as string;
+  };
+  const fullGuide = () => ({
+    ...guideBody(f),
+    backgroundCheck: { checkedAt: today, issuedAt: today, relevantConviction: false },
+    consent: { version: '2024-1', language: 'de', givenAt: today, withdrawnAt: null },
+  });
+
+  it('regression: a NUL character in ?q= answers 400 naming the parameter, not 500', async () => {
+    for (const url of [
+      '/guides?q=%00',
+      '/guides?q=Lotse%00in',
+      '/guides/export.csv?q=%00',
+      '/guides/export.xlsx?q=%00',
+      '/partners?q=%00',
+    ])
+      refuses(await asCoordinator().get(url), 'querystring.q', 'nul_character');
+  });
+
+  it('regression: a NUL character in a list filter (?language=, ?field=, ?to=, ?entityType=, ?action= …) answers 400, not 500', async () => {
+    for (const [url, name] of [
+      ['/guides?language=de%00', 'language'],
+      ['/guides?specialization=%00', 'specialization'],
+      ['/guides?field=x%00', 'field'],
+      ['/outbox?to=%00', 'to'],
+      ['/audit-events?entityType=guide%00', 'entityType'],
+      ['/audit-events?action=%00', 'action'],
+    ])
+      refuses(await asCoordinator().get(url), `querystring.${name}`, 'nul_character');
+  });
+
+  it('regression: a NUL character in a text field of an otherwise valid body answers 400 naming the field, not 500', async () => {
+    const nul = 'Lotse\u0000in';
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['POST', '/guides', { ...guideBody(f), firstName: nul }, 'firstName'],
+      ['PATCH', `/guides/${f.A.guideId}`, { notes: nul }, 'notes'],
+      ['POST', '/partners', { ...partnerBody(f), street: nul }, 'street'],
+      ['POST', '/districts', { name: nul, lat: 52.4, lon: 9.7 }, 'name'],
+      ['POST', '/services', { name: nul, topics: ['court'] }, 'name'],
+      ['POST', '/requests', { ...WRITES['POST /api/v1/requests'].body?.(f), title: nul }, 'title'],
+      // Settings are jsonb: PostgreSQL refuses \u0000 there as well (22P05).
+      ['PATCH', '/settings', { contact: { address: nul, phone: '', email: '', website: '' } }, 'contact.address'],
+    ];
+    for (const [method, url, body, path] of cases)
+      refuses(await asCoordinator().call(method as HttpMethod, url, body), path, 'nul_character');
+  });
+
+  it('regression: a year 0000 in a date field answers 400 date_out_of_range, not 500', async () => {
+    const year0 = '0000-01-01';
+    refuses(
+      await asCoordinator().post('/guides', { ...guideBody(f), certifiedAt: year0 }),
+      'certifiedAt',
+      'date_out_of_range',
+    );
+    refuses(
+      await asCoordinator().patch(`/guides/${f.A.guideId}`, { confidentialityPledgeAt: year0 }),
+      'confidentialityPledgeAt',
+      'date_out_of_range',
+    );
+    const consent = { ...fullGuide().consent, givenAt: year0 };
+    refuses(await asCoordinator().post('/guides', { ...fullGuide(), consent }), 'consent.givenAt', 'date_out_of_range');
+    refuses(
+      await asCoordinator().post('/requests', { ...WRITES['POST /api/v1/requests'].body?.(f), startsOn: year0 }),
+      'startsOn',
+      'date_out_of_range',
+    );
+  });
+
+  it('regression: checkedAt 9999-12-31 is refused and the guide list keeps working', async () => {
+    const messages = new Set<string>();
+    for (const locale of ['de', 'en', 'ar'] as const) {
+      const body = { ...fullGuide(), backgroundCheck: { checkedAt: '9999-12-31', relevantConviction: false } };
+      const res = await asCoordinator(locale).post('/guides', body);
+      messages.add(refuses(res, 'backgroundCheck.checkedAt', 'date_out_of_range'));
+    }
+    expect(messages.size, 'a message per language').toBe(3);
+    const list = await asCoordinator().get('/guides?limit=200');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('regression: a checkedAt of 9999-12-31 stored before the range check does not break the guide list or the guide', async () => {
+    const created = await asCoordinator().post('/guides', { ...guideBody(f), email: `alt-${tag()}@test.example` });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    await inScope(t.ctx.database.db, 'system', (tx) =>
+      tx.update(guides).set({ backgroundCheckedAt: '9999-12-31' }).where(eq(guides.id, id)),
+    );
+    for (const url of ['/guides?limit=200', `/guides/${id}`, '/guides/export.csv', '/dashboard']) {
+      const res = await asCoordinator().get(url);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    }
+    expect((await asCoordinator().get(`/guides/${id}`)).json().backgroundCheck.checkedAt).toBe('9999-12-31');
+    expect((await asCoordinator().delete(`/guides/${id}`)).statusCode).toBe(204);
+  });
+
+  it('regression: far dates (1899, 2101, 9999) are refused in every date field of the coordination loop, before any lookup', async () => {
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['POST', '/requests', { ...WRITES['POST /api/v1/requests'].body?.(f), endsOn: '2101-01-01' }, 'endsOn'],
+      ['PATCH', `/requests/${randomUUID()}`, { startsOn: '1899-12-31' }, 'startsOn'],
+      ['PATCH', `/assignments/${randomUUID()}/agreement`, { reviewOn: '9999-12-31' }, 'reviewOn'],
+      ['POST', `/assignments/${randomUUID()}/agreement/extend`, { endsOn: '9999-12-31', reason: 'Länger' }, 'endsOn'],
+      [
+        'POST',
+        `/assignments/${randomUUID()}/activities`,
+        { date: '1899-12-31', startTime: '09:00', endTime: '10:00', type: 'other' },
+        'date',
+      ],
+    ];
+    for (const [method, url, body, path] of cases)
+      refuses(await asCoordinator().call(method as HttpMethod, url, body), path, 'date_out_of_range');
+  });
+
+  it('regression: bidi override characters (U+202E, U+2066–U+2069) in a name are refused; LRM/RLM in Arabic text are accepted', async () => {
+    const messages = new Set<string>();
+    for (const locale of ['de', 'en', 'ar'] as const) {
+      const res = await asCoordinator(locale).post('/guides', { ...guideBody(f), lastName: 'Rechnung\u202Efdp.exe' });
+      messages.add(refuses(res, 'lastName', 'bidi_control'));
+    }
+    expect(messages.size, 'a message per language').toBe(3);
+    refuses(
+      await asCoordinator().post('/guides', { ...guideBody(f), firstName: '\u2067مريم\u2069' }),
+      'firstName',
+      'bidi_control',
+    );
+    const arabic = await asCoordinator().post('/guides', {
+      ...guideBody(f),
+      email: `rlm-${tag()}@test.example`,
+      lastName: 'الأحمد\u200F',
+      notes: 'Termin\u200E 10:00',
+    });
+    expect(arabic.statusCode, arabic.body).toBe(201);
+    expect(arabic.json().lastName).toBe('الأحمد\u200F');
+    expect((await asCoordinator().delete(`/guides/${arabic.json().id}`)).statusCode).toBe(204);
+  });
+
+  it("regression: an over-long or badly %-encoded path parameter answers problem+json, not Fastify's plain JSON", async () => {
+    expectProblem(await asCoordinator().get(`/guides/${'x'.repeat(300)}`), 414, 'validation_failed');
+    expectProblem(await asCoordinator().get('/guides/%E0%A4%A'), 400, 'validation_failed');
+  });
+
+  it('regression: a time zone that does not exist is named in words in every language (was the raw key validation.timeZone)', async () => {
+    const messages = new Set<string>();
+    for (const locale of ['de', 'en', 'ar'] as const)
+      messages.add(
+        refuses(await asCoordinator(locale).patch('/settings', { timeZone: 'Mars/Olympus' }), 'timeZone', 'timeZone'),
+      );
+    expect(messages.size).toBe(3);
+  });
 });
