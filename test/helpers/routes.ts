@@ -97,3 +97,22 @@ export function routeOperations(app: FastifyInstance): RouteOperation[] {
   }
   return ops;
 }
+
+/** Every zod schema reachable from `root`: wrappers, object shapes, array elements, union options, pipes, records. */
+export function zodSchemasIn(root: unknown): Set<z.ZodType> {
+  const seen = new Set<z.ZodType>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 64 || value === null || typeof value !== 'object') return;
+    if (value instanceof z.ZodType) {
+      if (seen.has(value)) return;
+      seen.add(value);
+      visit(value._zod.def, depth + 1);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+    } else if (Object.getPrototypeOf(value) === Object.prototype) {
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return seen;
+}

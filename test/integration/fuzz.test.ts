@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isoDate, isoDateTime } from '../../src/shared/common.js';
 import { translate } from '../../src/shared/i18n/index.js';
 import { expectNoStackTrace, type Problem } from '../helpers/api.js';
 import { client, createTestApp, login, type Session } from '../helpers/app.js';
@@ -29,7 +30,7 @@ import {
   VALUE_CLASSES,
   type ValueClass,
 } from '../helpers/fuzz.js';
-import { type RouteOperation, routeOperations } from '../helpers/routes.js';
+import { type RouteOperation, routeOperations, zodSchemasIn } from '../helpers/routes.js';
 import { type Fixtures, type Who, WRITES } from '../helpers/writes.js';
 
 type Target = 'params' | 'querystring' | 'body' | 'valid-body' | 'stray';
@@ -362,6 +363,20 @@ describe('every route refuses hostile input with a 4xx problem, never a 5xx', ()
       expect(failures).toEqual([]);
     });
   }
+});
+
+describe('dates in responses', () => {
+  it('are never re-validated with the input range, so data stored before the range existed cannot become a 500', () => {
+    const ranged = new Set<unknown>([isoDate, isoDateTime]);
+    const offending: string[] = [];
+    for (const route of t.app.routeTable)
+      for (const [status, schema] of Object.entries(route.schema.response ?? {}))
+        if ([...zodSchemasIn(schema)].some((s) => ranged.has(s))) offending.push(`${route.key} ${status}`);
+    expect(offending, 'use isoDateOut / isoDateTimeOut in response schemas').toEqual([]);
+    // The walk does find the ranged schemas where they belong: in request bodies.
+    const guideBody = ops.find((o) => o.key === 'POST /api/v1/guides')?.route.schema.body;
+    expect(zodSchemasIn(guideBody).has(isoDate)).toBe(true);
+  });
 });
 
 describe('the field messages of the input hygiene rules', () => {

@@ -25,7 +25,8 @@ function collect(value: unknown, path: string[], out: FieldError[], depth = 0) {
     if (code) out.push({ path: path.join('.'), code });
     return;
   }
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+  // Parsed JSON, text and query strings only; a raw buffer (no parser of ours produces one) is not text.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > MAX_DEPTH) return;
   for (const [key, item] of Object.entries(value)) {
     const code = textProblem(key);
     // A bad key cannot be named safely in a path: it is reported on the object that holds it.
