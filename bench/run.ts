@@ -84,6 +84,7 @@ async function benchDatabase(database: Database, label: string) {
     });
     const request = await services.requests.create(actor, {
       partnerId,
+      guidesNeeded: 1,
       field: 'authorities',
       type: 'accompaniment',
       matters: [],
@@ -110,7 +111,7 @@ async function benchDatabase(database: Database, label: string) {
     let considered = 0;
     for (let i = 0; i < ITERATIONS + 5; i++) {
       const start = performance.now();
-      const ranking = await services.offers.candidates(actor, request.id);
+      const ranking = await services.offers.candidates(actor, request.id, { limit: 20, offset: 0 });
       if (i >= 5) rankTimes.push(performance.now() - start);
       considered = ranking.consideredGuides;
     }

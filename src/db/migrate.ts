@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './client.js';
+import { guardsSql } from './guards.js';
 import { securitySql } from './security.js';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -30,5 +31,6 @@ export async function migrate(database: Database): Promise<string[]> {
     newlyApplied.push(file);
   }
   await database.exec(securitySql());
+  await database.exec(guardsSql());
   return newlyApplied;
 }

@@ -32,7 +32,8 @@ export function isCertificateFreshWhenShown(check: BackgroundCheck, rules = BACK
 
 /** Deployments with minors need a current check without a relevant conviction. */
 export function clearedForMinors(check: BackgroundCheck | null, today: string): boolean {
-  if (!check || check.relevantConviction) return false;
+  // A check dated in the future is a data error, never a clearance.
+  if (!check || check.relevantConviction || check.checkedAt > today) return false;
   const state = backgroundCheckState(check, today);
   return state === 'valid' || state === 'due';
 }

@@ -2,21 +2,61 @@
 const FIRST_ISO_DATE = '0001-01-01';
 const LAST_ISO_DATE = '9999-12-31';
 
+/** A UTC date; setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999. */
+const utc = (year: number, month: number, day: number) => new Date(new Date(0).setUTCFullYear(year, month, day));
+
 /**
- * Calendar-date helpers on ISO strings (YYYY-MM-DD), computed in UTC so that time zones never shift a day. A result
- * beyond the four-digit years is clamped to them: a date stored before the API's plausible range existed (a
- * certificate "checked" on 9999-12-31) must not turn into an invalid date that breaks every list showing it.
+ * A result beyond the four-digit years is clamped to them: a date stored before the API's plausible range existed
+ * (a certificate "checked" on 9999-12-31) must not turn into an invalid date that breaks every list showing it.
  */
+function isoDateOf(date: Date): string {
+  if (date.getUTCFullYear() > 9999) return LAST_ISO_DATE;
+  if (date.getUTCFullYear() < 1) return FIRST_ISO_DATE;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Calendar-date helpers on ISO strings (YYYY-MM-DD). Arithmetic runs in UTC so that it never shifts a day. */
 export function addMonths(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
-  const utc = (year: number, month: number, day: number) => new Date(new Date(0).setUTCFullYear(year, month, day));
   const target = utc(y, m - 1 + months, 1);
   const lastDay = utc(target.getUTCFullYear(), target.getUTCMonth() + 1, 0).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
-  if (target.getUTCFullYear() > 9999) return LAST_ISO_DATE;
-  if (target.getUTCFullYear() < 1) return FIRST_ISO_DATE;
-  return target.toISOString().slice(0, 10);
+  return isoDateOf(target);
 }
 
-export const todayIso = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return isoDateOf(utc(y, m - 1, d + days));
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+/**
+ * The calendar date at `now` in the office's time zone. At 00:30 in Berlin it is already tomorrow there while UTC
+ * still says today, so every "today" of the product (activity dates, reviews, background checks) comes from here.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Kept for callers without an office (CLI, platform); offices use `todayIn(settings.timeZone)`. */
+export const todayIso = (now: Date = new Date()): string => todayIn(DEFAULT_TIME_ZONE, now);
+
+/** Local wall-clock date and time of an instant in a time zone, e.g. { date: '2026-12-03', time: '14:05' }. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}

@@ -1,7 +1,9 @@
 /**
- * Volunteers give no legal, medical or debt advice (domain.md). A request is recognised as out of scope from its
- * structured answers first (the matters the partner ticked, the field and type), and from keywords in the free
- * text second. The rules are office settings.
+ * Volunteers give no legal, medical or debt advice (domain.md): they show the way and accompany. Accompanying
+ * someone to the immigration office, to an asylum hearing or to a doctor, and interpreting there, is core work.
+ * Out of scope are legal advice or representation, medical or psychological treatment, and other tasks for
+ * professionals. A request is recognised as out of scope from its structured answers first (the matters the
+ * partner ticked, field and type rules), and from keywords in the free text second. The rules are office settings.
  */
 export const REQUEST_MATTERS = [
   'court',
@@ -18,33 +20,79 @@ export type RequestMatter = (typeof REQUEST_MATTERS)[number];
 export type OutOfScopeRules = {
   /** Ticked matters that are never for volunteers. */
   matters: RequestMatter[];
-  /** Field + type combinations that imply a matter, e.g. language mediation in health care → diagnosis talks. */
+  /** Field + type combinations that imply a matter (none by default: interpreting at the doctor is core work). */
   fieldTypeRules: { field: string; type: string; matter: RequestMatter }[];
-  /** Lower-case keywords per matter, searched in the description and notes. */
+  /**
+   * Lower-case keywords or phrases per matter, searched in the title, description and notes. A keyword matches at
+   * the start of a word, so "anwalt" finds "Anwaltstermin" but not "Sachwalter"; words of ordinary accompaniment
+   * ("Befund", "Asylverfahren", "Aufenthaltstitel", "Schuldnerberatung") are not keywords on their own.
+   */
   keywords: Partial<Record<RequestMatter, string[]>>;
 };
 
 export const DEFAULT_OUT_OF_SCOPE_RULES: OutOfScopeRules = {
-  matters: [
-    'court',
-    'lawyer',
-    'police',
-    'medical_diagnosis',
-    'psychotherapy',
-    'debt_counselling',
-    'residence_law',
-    'money_matters',
-  ],
-  fieldTypeRules: [{ field: 'health_care', type: 'language_mediation', matter: 'medical_diagnosis' }],
+  matters: [...REQUEST_MATTERS],
+  fieldTypeRules: [],
   keywords: {
-    court: ['gericht', 'verhandlung', 'richter'],
-    lawyer: ['anwalt', 'anwältin', 'rechtsanwalt'],
-    police: ['polizei', 'anzeige erstatten', 'vernehmung'],
-    medical_diagnosis: ['diagnose', 'befund', 'operation'],
-    psychotherapy: ['therapie', 'psychiat', 'trauma'],
-    debt_counselling: ['schulden', 'inkasso', 'pfändung'],
-    residence_law: ['abschiebung', 'asylverfahren', 'aufenthaltstitel'],
-    money_matters: ['bargeld', 'kontovollmacht', 'geld leihen'],
+    court: [
+      'vor gericht',
+      'gerichtsverhandlung',
+      'gerichtstermin',
+      'verwaltungsgericht',
+      'sozialgericht',
+      'amtsgericht',
+      'klage einreichen',
+      'klage erheben',
+    ],
+    lawyer: [
+      'rechtsberatung',
+      'rechtlich beraten',
+      'rechtliche beratung',
+      'rechtsanwalt',
+      'rechtsanwältin',
+      'anwalt',
+      'anwältin',
+      'widerspruch schreiben',
+      'widerspruch formulieren',
+      'vertretung gegenüber',
+      'vor der behörde vertreten',
+    ],
+    police: ['polizei', 'anzeige erstatten', 'strafanzeige', 'vernehmung', 'ermittlungsverfahren'],
+    medical_diagnosis: [
+      'medikamente verabreichen',
+      'medikamente geben',
+      'wundversorgung',
+      'diagnose stellen',
+      'medizinisch beraten',
+      'medizinische beratung',
+      'pflege übernehmen',
+    ],
+    psychotherapy: [
+      'psychotherapie',
+      'traumatherapie',
+      'therapie durchführen',
+      'psychologische betreuung',
+      'psychologisch betreuen',
+      'trauma aufarbeiten',
+    ],
+    debt_counselling: [
+      'schulden regulieren',
+      'schulden regeln',
+      'mit gläubigern verhandeln',
+      'ratenzahlung aushandeln',
+      'insolvenzantrag',
+      'privatinsolvenz',
+    ],
+    residence_law: [
+      'asylberatung',
+      'verfahrensberatung',
+      'aufenthaltsrechtliche beratung',
+      'asylrechtlich beraten',
+      'abschiebung verhindern',
+      'abschiebung abwenden',
+      'härtefallantrag',
+    ],
+    money_matters: ['bargeld', 'kontovollmacht', 'bankvollmacht', 'geld leihen', 'geld verwalten'],
   },
 };
 
@@ -53,6 +101,16 @@ export type OutOfScopeFinding = {
   source: 'matter' | 'field_type' | 'keyword';
   keyword?: string;
 };
+
+/** True when `keyword` occurs in `text` at the start of a word (text is lower-case with a leading space). */
+function startsAWord(text: string, keyword: string): boolean {
+  let from = text.indexOf(keyword);
+  while (from !== -1) {
+    if (!/[\p{L}\p{N}]/u.test(text[from - 1] ?? ' ')) return true;
+    from = text.indexOf(keyword, from + 1);
+  }
+  return false;
+}
 
 export function detectOutOfScope(
   request: {
@@ -77,9 +135,9 @@ export function detectOutOfScope(
   for (const rule of rules.fieldTypeRules) {
     if (rule.field === request.field && rule.type === request.type) add({ matter: rule.matter, source: 'field_type' });
   }
-  const text = request.texts.filter(Boolean).join(' ').toLowerCase();
+  const text = ` ${request.texts.filter(Boolean).join(' ').toLowerCase().replace(/\s+/g, ' ')}`;
   for (const [matter, words] of Object.entries(rules.keywords) as [RequestMatter, string[]][]) {
-    const keyword = words.find((w) => text.includes(w));
+    const keyword = words.find((w) => startsAWord(text, w));
     if (keyword) add({ matter, source: 'keyword', keyword });
   }
   return findings;

@@ -13,7 +13,8 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   new: ['in_review', 'cancelled', 'no_match'],
-  in_review: ['offered', 'cancelled', 'no_match'],
+  // 'matched' from review: a request for several guides whose need was lowered to the guides already found.
+  in_review: ['offered', 'matched', 'cancelled', 'no_match'],
   // All offers declined, expired or withdrawn: back to review.
   offered: ['matched', 'in_review', 'cancelled', 'no_match'],
   matched: ['active', 'closed', 'cancelled'],

@@ -5,7 +5,13 @@ import type { Actor, AppContext } from '../server/context.js';
 import { createServices } from '../server/services.js';
 import type { Locale } from '../shared/enums.js';
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A moment `days` from now at a local hour (Europe/Berlin is UTC+1 or +2; the hour is approximate on purpose). */
+const at = (ctx: AppContext, days: number, hour: number) => {
+  const d = new Date(ctx.now().getTime() + days * 86_400_000);
+  d.setUTCHours(hour - 1, 0, 0, 0);
+  return d;
+};
+const isoDay = (from: Date, days: number) => new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Invented services for referrals: no real phone numbers (the 555 range is fictional). */
 const SERVICES = [
@@ -178,7 +184,6 @@ const REQUESTS: SeedRequest[] = [
  * and the services directory, all made through the same services the API uses (so timelines and audit are real).
  */
 export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds: string[], districtIds: string[]) {
-  const services = createServices(ctx);
   const [coordinatorUser, partnerUser] = await inScope(ctx.database.db, 'system', async (tx) => {
     const rows = await tx.select().from(users).where(eq(users.officeId, officeId));
     return [rows.find((u) => u.role === 'coordinator'), rows.find((u) => u.role === 'partner_contact')];
@@ -203,18 +208,35 @@ export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds
       .values(SERVICES.map((s) => ({ ...s, topics: [...s.topics], officeId, languages: ['de', 'en', 'ar'] }))),
   );
 
+  // Each request's story runs on its own clock, spread over recent weeks, so waiting times, "today" labels and
+  // activity dates are believable: the services check dates against "now" as they would in real use.
+  const AGE_DAYS: Record<SeedRequest['stage'], number> = {
+    new: 1,
+    in_review: 2,
+    // Offers expire after 72 hours: the open ones were sent yesterday.
+    offered: 1,
+    matched: 6,
+    active: 24,
+    closed: 45,
+  };
   for (const [index, r] of REQUESTS.entries()) {
+    const createdAt = at(ctx, -(AGE_DAYS[r.stage] + (r.stage === 'offered' ? 0 : index % 3)), 9 + (index % 4));
+    const step = (hoursLater: number) => {
+      const now = new Date(createdAt.getTime() + hoursLater * 3_600_000);
+      return createServices({ ...ctx, now: () => now });
+    };
     const filer = index % 3 === 0 ? partner : coordinator;
-    const created = await services.requests.create(filer, {
+    const created = await step(0).requests.create(filer, {
       partnerId: filer === partner ? undefined : partnerIds[index % partnerIds.length],
+      guidesNeeded: 1,
       field: r.field,
       type: r.type,
       matters: r.matters ?? [],
       title: r.title,
       description: r.description,
       districtId: districtIds[r.district],
-      startsOn: day(r.stage === 'active' || r.stage === 'closed' ? -20 : 5),
-      endsOn: day(r.stage === 'closed' ? 10 : 90),
+      startsOn: isoDay(createdAt, 3),
+      endsOn: r.stage === 'closed' ? isoDay(createdAt, 35) : isoDay(createdAt, 100),
       frequency: 'weekly',
       expectedHours: 6,
       slots: [{ weekday: ((index % 5) + 1) as 1, from: '09:00', to: '12:00' }],
@@ -233,15 +255,15 @@ export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds
       },
     });
     if (r.stage === 'new') continue;
-    await services.requests.transition(coordinator, created.id, { status: 'in_review' });
+    await step(2).requests.transition(coordinator, created.id, { status: 'in_review' });
     if (r.stage === 'in_review') {
-      await services.requests.addMessage(coordinator, created.id, 'Bis wann wird die Begleitung spätestens gebraucht?');
+      await step(3).requests.addMessage(coordinator, created.id, 'Bis wann wird die Begleitung spätestens gebraucht?');
       continue;
     }
-    const ranking = await services.offers.candidates(coordinator, created.id);
+    const ranking = await step(4).offers.candidates(coordinator, created.id, { limit: 20, offset: 0 });
     const picked = ranking.eligible.slice(0, r.stage === 'offered' ? 2 : 1);
     if (picked.length === 0) continue;
-    const sent = await services.offers.send(coordinator, created.id, {
+    const sent = await step(4).offers.send(coordinator, created.id, {
       guideIds: picked.map((c) => c.guideId),
       message: 'Hättest du Zeit für diese Begleitung?',
       overrideReason: picked.some((c) => c.score < ranking.threshold) ? 'Demo: beste verfügbare Lots:innen' : undefined,
@@ -255,10 +277,10 @@ export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds
       guideId: offer.guideId,
       displayName: offer.guideName,
     };
-    const accepted = await services.offers.accept(guideActor, offer.id);
+    const accepted = await step(9).offers.accept(guideActor, offer.id);
     const assignmentId = accepted.assignmentId as string;
     if (r.stage === 'matched') continue;
-    await services.assignments.updateAgreement(coordinator, assignmentId, {
+    await step(26).agreements.update(coordinator, assignmentId, {
       goal: `${r.title}: die begleitete Person kann die nächsten Schritte selbst gehen.`,
       steps: [
         { title: 'Kennenlernen und Unterlagen sichten', status: 'done' },
@@ -267,25 +289,30 @@ export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds
       ],
       contactChannels: 'Telefon und Messenger, werktags 9–18 Uhr',
     });
-    await services.assignments.confirmAgreement(guideActor, assignmentId);
-    await services.assignments.confirmAgreement({ ...partner, partnerId: created.partnerId }, assignmentId);
-    // The agreement starts today, so the demo's activity log starts today too.
-    for (const [start, end, type, km, expensesCents] of [
-      ['08:30', '09:00', 'preparation', 0, 0],
-      ['09:30', '11:45', 'accompaniment', 6.4, 560],
-    ] as const) {
-      await services.assignments.logActivity(guideActor, assignmentId, {
-        date: day(0),
-        startTime: start,
-        endTime: end,
-        type,
-        km,
-        expensesCents,
-        note: null,
-      });
-    }
+    await step(30).agreements.confirm(guideActor, assignmentId, 1);
+    await step(50).agreements.confirm({ ...partner, partnerId: created.partnerId }, assignmentId, 1);
+    // Preparation the day before the start, then the first accompaniment on the start day (logged that evening).
+    const startsOn = isoDay(createdAt, 3);
+    await step(24 * 3 + 12).activities.log(guideActor, assignmentId, {
+      date: isoDay(createdAt, 2),
+      startTime: '17:00',
+      endTime: '17:30',
+      type: 'preparation',
+      km: 0,
+      expensesCents: 0,
+      note: null,
+    });
+    await step(24 * 3 + 12).activities.log(guideActor, assignmentId, {
+      date: startsOn,
+      startTime: '09:30',
+      endTime: '11:45',
+      type: 'accompaniment',
+      km: 6.4,
+      expensesCents: 560,
+      note: null,
+    });
     if (r.stage === 'closed') {
-      await services.assignments.close(coordinator, assignmentId, {
+      await step(24 * 30).assignments.close(coordinator, assignmentId, {
         outcome: 'goal_reached',
         guideFeedback: 'Die Familie stellt Folgeanträge jetzt selbst.',
         partnerFeedback: 'Sehr hilfreich, danke!',

@@ -119,6 +119,7 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
       consentLanguage: 'de',
       consentGivenAt: certifiedAt ?? addMonths(today, -1),
       confidentialityPledgeAt: certifiedAt,
+      confidentialityPledgeVersion: certifiedAt ? '2026-01' : null,
       notes: r.next() < 0.2 ? 'Bevorzugt Einsätze am Vormittag.' : null,
     });
   }

@@ -13,7 +13,12 @@ export type AppContext = {
 
 /** The signed-in user a service acts for. */
 export type Actor = {
+  /** The user account; for an actor without one (a guide answering by e-mail link) see `accountless`. */
   userId: string;
+  /** How the actor acts when not through a signed-in session. */
+  via?: 'email_link';
+  /** True when `userId` is not a user account (e.g. a guide without an account answering by link). */
+  accountless?: boolean;
   role: Role;
   officeId: string | null;
   partnerId: string | null;
@@ -34,6 +39,9 @@ export const SYSTEM_ACTOR: Actor = {
   email: 'system@lotsennetz.invalid',
   locale: 'de',
 };
+
+/** The user id to record for an actor: never an id that is not a user account. */
+export const recordedUserId = (actor: Actor): string | null => (actor.accountless ? null : actor.userId);
 
 /** Office-bound actors only; platform-wide actions use the system scope explicitly. */
 export function officeOf(actor: Actor): string {

@@ -1,3 +1,5 @@
+import { ActivityService } from '../modules/assignments/activities.js';
+import { AgreementService } from '../modules/assignments/agreements.js';
 import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
@@ -31,7 +33,9 @@ export function createServices(ctx: AppContext) {
     outbox: new OutboxService(ctx),
     requests,
     offers: new OfferService(ctx, requests),
-    assignments: new AssignmentService(ctx, requests),
+    assignments: new AssignmentService(ctx),
+    agreements: new AgreementService(ctx),
+    activities: new ActivityService(ctx),
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
     dashboard: new DashboardService(ctx),

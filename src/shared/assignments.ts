@@ -38,17 +38,30 @@ export const agreementInput = z
   })
   .refine((a) => a.endsOn >= a.startsOn, { message: 'validation.endBeforeStart', path: ['endsOn'] });
 
+/**
+ * Any change makes a new version that needs both confirmations again (a confirmed version never changes); an
+ * unconfirmed draft is edited in place. `changeNote` says why, for the version history and the PDF.
+ */
 export const agreementPatchInput = z
   .strictObject({
     goal: z.string().trim().min(5).max(1000),
     steps: z.array(step).min(1).max(20),
     contactChannels: z.string().trim().max(500),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    frequency: z.enum(FREQUENCIES),
     reviewOn: isoDate,
+    changeNote: z.string().trim().min(3).max(500),
   })
   .partial()
-  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
+  .refine((p) => Object.keys(p).some((k) => k !== 'changeNote'), { message: 'validation.emptyPatch' });
 
 export const agreementExtendInput = z.strictObject({ endsOn: isoDate, reason: z.string().trim().min(3).max(1000) });
+
+/** Confirming names the version the person read: a newer version in between is refused, never confirmed blindly. */
+export const agreementConfirmInput = z.strictObject({ version: z.number().int().min(1).max(10_000) });
+
+export const agreementPdfQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(10_000).optional() });
 
 export const agreementSchema = z.object({
   id: z.uuid(),
@@ -61,25 +74,50 @@ export const agreementSchema = z.object({
   boundaries: z.string(),
   confidentiality: z.string(),
   reviewOn: isoDateOut,
+  insurance: z.string(),
   guideConfirmedAt: isoDateTimeOut.nullable(),
+  guideConfirmedBy: z.string().nullable(),
   partnerConfirmedAt: isoDateTimeOut.nullable(),
+  partnerConfirmedBy: z.string().nullable(),
   extensions: z.array(
     z.object({ from: isoDateOut, to: isoDateOut, reason: z.string(), at: isoDateTimeOut, by: z.string() }),
   ),
   version: z.number().int(),
+  changeNote: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: isoDateTimeOut,
+  supersededAt: isoDateTimeOut.nullable(),
 });
+
+const activityFields = {
+  date: isoDate,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' }),
+  endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' }),
+  type: z.enum(ACTIVITY_TYPES),
+  km: z.number().min(0).max(1000),
+  expensesCents: z.number().int().min(0).max(100_000),
+  note: z.string().trim().max(500).nullable(),
+};
 
 export const activityInput = z
   .strictObject({
-    date: isoDate,
-    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' }),
-    endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' }),
-    type: z.enum(ACTIVITY_TYPES),
-    km: z.number().min(0).max(1000).default(0),
-    expensesCents: z.number().int().min(0).max(100_000).default(0),
-    note: z.string().trim().max(500).nullable().optional(),
+    ...activityFields,
+    km: activityFields.km.default(0),
+    expensesCents: activityFields.expensesCents.default(0),
+    note: activityFields.note.optional(),
   })
   .refine((a) => a.startTime < a.endTime, { message: 'validation.slotEndsBeforeStart', path: ['endTime'] });
+
+/** A correction before approval: the fields that change. The merged entry is checked like a new one. */
+export const activityPatchInput = z
+  .strictObject(activityFields)
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
+
+export const activityParams = z.strictObject({ id: z.uuid(), activityId: z.uuid() });
+
+/** Approving locks entries as evidence; without ids, every open entry of the deployment up to today. */
+export const activityApproveInput = z.strictObject({ activityIds: z.array(z.uuid()).min(1).max(500).optional() });
 
 export const activitySchema = z.object({
   id: z.uuid(),
@@ -92,6 +130,9 @@ export const activitySchema = z.object({
   expensesCents: z.number().int(),
   note: z.string().nullable(),
   createdAt: isoDateTimeOut,
+  updatedAt: isoDateTimeOut,
+  approvedAt: isoDateTimeOut.nullable(),
+  abilities,
 });
 
 export const closeInput = z
@@ -102,6 +143,8 @@ export const closeInput = z
     endedEarlyReason: z.string().trim().max(1000).nullable().optional(),
     guideFeedback: z.string().trim().max(2000).nullable().optional(),
     partnerFeedback: z.string().trim().max(2000).nullable().optional(),
+    /** The coordinator confirms closing although the partner never confirmed the agreement (recorded). */
+    acknowledgeUnconfirmed: z.boolean().optional(),
   })
   .refine((c) => c.outcome !== 'referred' || Boolean(c.referredServiceId || c.referredTo), {
     message: 'validation.referralRequired',
@@ -144,5 +187,6 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 export const assignmentListQuery = z.strictObject({
   status: z.enum(ASSIGNMENT_STATUSES).optional(),
   guideId: z.uuid().optional(),
+  requestId: z.uuid().optional(),
   ...pagination,
 });

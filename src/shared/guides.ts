@@ -64,6 +64,8 @@ const guideFields = {
   backgroundCheck: backgroundCheckInput.nullable(),
   consent: consentInput.nullable(),
   confidentialityPledgeAt: isoDate.nullable(),
+  /** The version of the pledge text signed; a pledge counts for matching only with date and version. */
+  confidentialityPledgeVersion: shortText(40).nullable(),
   notes: z.string().trim().max(4000).nullable(),
 };
 
@@ -86,6 +88,7 @@ export const guideCreateInput = z.strictObject({
   backgroundCheck: guideFields.backgroundCheck.optional(),
   consent: guideFields.consent.optional(),
   confidentialityPledgeAt: guideFields.confidentialityPledgeAt.optional(),
+  confidentialityPledgeVersion: guideFields.confidentialityPledgeVersion.optional(),
   notes: guideFields.notes.optional(),
 });
 export type GuideCreateInput = z.input<typeof guideCreateInput>;
@@ -132,6 +135,9 @@ export const guideSchema = z.object({
     .object({ version: z.string(), language: z.string(), givenAt: isoDateOut, withdrawnAt: isoDateOut.nullable() })
     .nullable(),
   confidentialityPledgeAt: isoDateOut.nullable(),
+  confidentialityPledgeVersion: z.string().nullable(),
+  /** Consent and pledge are both on record (version and date) and consent is not withdrawn: a matching gate. */
+  consentOnRecord: z.boolean(),
   /** Coordinator-only; null for everyone else. */
   notes: z.string().nullable(),
   hasAccount: z.boolean(),

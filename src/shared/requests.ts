@@ -39,7 +39,18 @@ const requestFields = {
   title: shortText(120),
   description: z.string().trim().min(10).max(2000),
   place: z.string().trim().max(200).nullable().optional(),
+  /** Where the guide meets the person, and whom to ask there: shown to guides in the offer. */
+  meetingPoint: z.string().trim().max(300).nullable().optional(),
+  onSiteContact: z.string().trim().max(300).nullable().optional(),
   districtId: z.uuid(),
+  /** Tandems, small groups and district projects need more than one guide: the first N acceptances win. */
+  guidesNeeded: z.number().int().min(1).max(10).default(1),
+  /** A specialisation (Spezialisierungsmodul) the request asks for, e.g. Elternlotse: counts in the matching. */
+  specialization: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/, { message: 'validation.key' })
+    .nullable()
+    .optional(),
   startsOn: isoDate,
   endsOn: isoDate.nullable().optional(),
   frequency: z.enum(FREQUENCIES),
@@ -79,7 +90,11 @@ export const requestPatchInput = z
     type: requestFields.type,
     matters: z.array(z.enum(REQUEST_MATTERS)).max(REQUEST_MATTERS.length),
     place: requestFields.place,
+    meetingPoint: requestFields.meetingPoint,
+    onSiteContact: requestFields.onSiteContact,
     districtId: requestFields.districtId,
+    guidesNeeded: z.number().int().min(1).max(10),
+    specialization: requestFields.specialization,
     startsOn: requestFields.startsOn,
     endsOn: requestFields.endsOn,
     frequency: requestFields.frequency,
@@ -129,7 +144,13 @@ export const requestSchema = z.object({
   title: z.string(),
   description: z.string(),
   place: z.string().nullable(),
+  meetingPoint: z.string().nullable(),
+  onSiteContact: z.string().nullable(),
   districtId: z.uuid(),
+  guidesNeeded: z.number().int(),
+  specialization: z.string().nullable(),
+  /** The request's deployments (one per guide who accepted), oldest first. */
+  assignmentIds: z.array(z.uuid()),
   startsOn: isoDateOut,
   endsOn: isoDateOut.nullable(),
   frequency: z.enum(FREQUENCIES),

@@ -88,12 +88,21 @@ export const officeSettingsSchema = z.object({
     /** Preparation may be logged this many days before the agreement starts. */
     preparationDaysBefore: z.number().int().min(0).max(60),
   }),
-  insuranceTexts: z.object(
-    Object.fromEntries(PARTNER_TYPES.map((t) => [t, paragraph])) as Record<
-      (typeof PARTNER_TYPES)[number],
-      typeof paragraph
-    >,
-  ),
+  /** One insurance paragraph per partner type. */
+  insuranceTexts: z
+    .array(z.object({ partnerType: z.enum(PARTNER_TYPES), text: paragraph }))
+    .max(PARTNER_TYPES.length)
+    .refine((list) => new Set(list.map((i) => i.partnerType)).size === list.length, {
+      message: 'validation.duplicate',
+    }),
+  /**
+   * Work that involves minors and so needs a current background check (§ 72a SGB VIII): the fields of action and
+   * specialisations of the office that do. Guides with any of them are reminded when their check is due.
+   */
+  minors: z.object({
+    fields: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(50),
+    specializations: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(50),
+  }),
   /** Contact details printed on documents (agreements, letters). */
   contact: z.object({
     address: z.string().trim().max(300),
@@ -121,7 +130,8 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   timeZone: 'Europe/Berlin',
   languageGateForMediation: true,
   activities: { dailyMaxMinutes: 600, preparationDaysBefore: 14 },
-  insuranceTexts: DEFAULT_INSURANCE_TEXTS,
+  insuranceTexts: PARTNER_TYPES.map((partnerType) => ({ partnerType, text: DEFAULT_INSURANCE_TEXTS[partnerType] })),
+  minors: { fields: ['school_kita', 'leisure', 'language_support'], specializations: ['parents', 'sport'] },
   contact: { address: '', phone: '', email: '', website: '' },
   languageProximity: [
     ['prs', 'fa'],
@@ -133,6 +143,14 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   ],
   outOfScope: DEFAULT_OUT_OF_SCOPE_RULES as OfficeSettings['outOfScope'],
 };
+
+/** The insurance paragraph for a partner type: the office's wording, else the default for that type. */
+export function insuranceTextFor(settings: OfficeSettings, partnerType: string): string {
+  const type = (PARTNER_TYPES as readonly string[]).includes(partnerType)
+    ? (partnerType as (typeof PARTNER_TYPES)[number])
+    : 'other';
+  return settings.insuranceTexts.find((i) => i.partnerType === type)?.text ?? DEFAULT_INSURANCE_TEXTS[type];
+}
 
 /** Stored settings are merged over the defaults, so a new setting never breaks an old office. */
 export function resolveOfficeSettings(stored: unknown): OfficeSettings {
@@ -150,8 +168,9 @@ export const officeSettingsPatch = z
     timeZone: officeSettingsSchema.shape.timeZone.optional(),
     languageGateForMediation: officeSettingsSchema.shape.languageGateForMediation.optional(),
     activities: officeSettingsSchema.shape.activities.strict().optional(),
-    insuranceTexts: officeSettingsSchema.shape.insuranceTexts.strict().optional(),
+    insuranceTexts: officeSettingsSchema.shape.insuranceTexts.optional(),
     contact: officeSettingsSchema.shape.contact.strict().optional(),
+    minors: officeSettingsSchema.shape.minors.strict().optional(),
     languageProximity: officeSettingsSchema.shape.languageProximity.optional(),
     outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
   })

@@ -26,6 +26,13 @@ export type TestOffice = {
  * A fresh office on every call (Outline-style factories): two districts, two partners with a contact account each,
  * a guide with an account, and a coordinator, all signed in. Tests need no cleanup and cannot see each other.
  */
+/** Consent and confidentiality pledge on record (version and date): what the matching's consent gate needs. */
+export const ON_RECORD = {
+  consent: { version: '2026-01', language: 'de', givenAt: '2025-05-01' },
+  confidentialityPledgeAt: '2025-05-01',
+  confidentialityPledgeVersion: '2026-01',
+} as const;
+
 export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): Promise<TestOffice> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
@@ -87,6 +94,7 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
       availability: [{ weekday: 2, from: '09:00', to: '12:00' }],
       status: 'active',
       certifiedAt: '2025-06-01',
+      ...ON_RECORD,
       fields: ['authorities'],
       specializations: ['parents'],
     },

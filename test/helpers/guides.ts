@@ -3,7 +3,7 @@ import { hashPassword } from '../../src/modules/auth/tokens.js';
 import { SYSTEM_ACTOR } from '../../src/server/context.js';
 import { createServices } from '../../src/server/services.js';
 import { client, login, type Session, type TestApp } from './app.js';
-import { TEST_PASSWORD, type TestOffice } from './factories.js';
+import { ON_RECORD, TEST_PASSWORD, type TestOffice } from './factories.js';
 
 let hash: Promise<string> | undefined;
 
@@ -24,6 +24,7 @@ export async function createGuideWithAccount(
     serviceDistrictIds: [office.districtIds[0]],
     status: 'active',
     certifiedAt: '2025-01-01',
+    ...ON_RECORD,
     fields: ['authorities'],
     maxActiveAssignments: 2,
     ...over,

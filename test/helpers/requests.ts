@@ -1,7 +1,20 @@
+import { addDays, todayIso } from '../../src/domain/dates.js';
 import type { TestOffice } from './factories.js';
 
-export const today = new Date().toISOString().slice(0, 10);
-export const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** Today as the server sees it: the office's date (Europe/Berlin), not UTC's. */
+export const today = todayIso();
+export const inDays = (n: number) => addDays(today, n);
+/**
+ * A clock in this evening (from 19:30 or 20:30 in Berlin), so activities of earlier today are not "in the future";
+ * it advances a second at each reading, so events keep their order on the timeline.
+ */
+export function thisEvening() {
+  let at = Date.parse(`${today}T18:30:00Z`);
+  return () => {
+    at += 1000;
+    return new Date(at);
+  };
+}
 
 /** A complete request as a partner would file it. */
 export function requestBody(office: TestOffice, over: Record<string, unknown> = {}) {

@@ -59,6 +59,7 @@ const fullGuideBody = (f: Fixtures) => ({
   backgroundCheck: { checkedAt: today, issuedAt: today, relevantConviction: false },
   consent: { version: '2024-1', language: 'de', givenAt: today, withdrawnAt: null },
   confidentialityPledgeAt: today,
+  confidentialityPledgeVersion: '2024-1',
 });
 
 export const partnerBody = (f: Fixtures) => ({
@@ -221,11 +222,30 @@ export const WRITES: Record<string, WriteOp> = {
       reviewOn: today,
     }),
   },
-  'POST /api/v1/assignments/{id}/agreement/confirm': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/assignments/{id}/agreement/confirm': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ version: 1 }),
+  },
   'POST /api/v1/assignments/{id}/agreement/extend': {
     who: 'coordinator',
     params: () => NO_RECORD,
     body: () => ({ endsOn: '2099-01-01', reason: 'Verlängert' }),
+  },
+  'PATCH /api/v1/assignments/{id}/activities/{activityId}': {
+    who: 'coordinator',
+    params: () => ({ ...NO_RECORD, activityId: NO_RECORD.id }),
+    body: () => ({ date: today, startTime: '09:00', endTime: '10:00', note: 'Korrektur' }),
+  },
+  'DELETE /api/v1/assignments/{id}/activities/{activityId}': {
+    who: 'coordinator',
+    params: () => ({ ...NO_RECORD, activityId: NO_RECORD.id }),
+  },
+  'POST /api/v1/assignments/{id}/activities/approve': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ activityIds: [NO_RECORD.id] }),
+    emptyBodyOk: 'without ids, every open entry up to today is approved',
   },
   'POST /api/v1/assignments/{id}/activities': {
     who: 'coordinator',

@@ -29,12 +29,17 @@ import {
   tag,
 } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
-import { createOffice, createPlatformAdmin, TEST_PASSWORD } from '../helpers/factories.js';
+import { createOffice, createPlatformAdmin, ON_RECORD, TEST_PASSWORD } from '../helpers/factories.js';
 import { routeOperations } from '../helpers/routes.js';
 import { type Fixtures, guideBody, partnerBody, today, type Who, WRITES } from '../helpers/writes.js';
 
 const CROSS_FIELD_CODES = ['slotEndsBeforeStart', 'endBeforeStart', 'issuedAfterChecked'];
-const BAD_PARAMS: Record<string, string> = { id: 'not-a-uuid', key: 'Kein Schlüssel!', token: 'kurz' };
+const BAD_PARAMS: Record<string, string> = {
+  id: 'not-a-uuid',
+  activityId: 'keine-uuid',
+  key: 'Kein Schlüssel!',
+  token: 'kurz',
+};
 
 let t: TestApp;
 let f: Fixtures;
@@ -685,7 +690,10 @@ describe('the same input, once valid, is accepted (the rejections above are abou
     async (method) => {
       const api = client(t.app, f.A.sessions.coordinator);
       // PATCH keeps the guide's status (active, certified) so the life-cycle rules have nothing to object to.
-      const body = method === 'POST' ? guideBody(f) : { ...guideBody(f), status: 'active', certifiedAt: '2025-06-01' };
+      const body =
+        method === 'POST'
+          ? guideBody(f)
+          : { ...guideBody(f), status: 'active', certifiedAt: '2025-06-01', ...ON_RECORD };
       const res = await api.call(method, method === 'POST' ? '/guides' : `/guides/${f.A.guideId}`, body);
       expect(res.statusCode, res.body).toBe(method === 'POST' ? 201 : 200);
     },

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { pdfText } from '../helpers/pdf.js';
-import { inDays, requestBody, today } from '../helpers/requests.js';
+import { inDays, requestBody, thisEvening, today } from '../helpers/requests.js';
 
 let t: TestApp;
 let office: TestOffice;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ now: thisEvening() });
   office = await createOffice(t);
 });
 afterAll(() => t.close());
@@ -86,13 +86,16 @@ describe('the coordination loop: partner files → coordinator offers → guide 
       steps: [{ title: 'Unterlagen sortieren' }, { title: 'Termin gemeinsam wahrnehmen' }],
       contactChannels: 'Telefon, Messenger',
     });
-    expect(
-      (await client(t.app, office.sessions.guide).post(`/assignments/${assignmentId}/agreement/confirm`, {}))
-        .statusCode,
-    ).toBe(200);
-    const res = await client(t.app, office.sessions.partner).post(`/assignments/${assignmentId}/agreement/confirm`, {});
+    const confirm = (session: typeof office.sessions.guide) =>
+      client(t.app, session).post(`/assignments/${assignmentId}/agreement/confirm`, { version: 1 });
+    const byGuide = await confirm(office.sessions.guide);
+    expect(byGuide.statusCode, byGuide.body).toBe(200);
+    // The button disappears once the user confirmed: the ability says so.
+    expect(byGuide.json().abilities.confirm).toBe(false);
+    const res = await confirm(office.sessions.partner);
     expect(res.json().status).toBe('active');
     expect(res.json().agreement.guideConfirmedAt).toBeTruthy();
+    expect(res.json().agreement.guideConfirmedBy).toBeTruthy();
     expect(res.json().agreement.partnerConfirmedAt).toBeTruthy();
   });
 
@@ -107,7 +110,10 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     expect(text).toContain('keine Rechts-, Steuer-, Schulden- oder medizinische Beratung');
     expect(text).toContain('Vertraulichkeit');
     expect(text).toContain('Begleitete Person: A. K.');
-    expect(text).toMatch(/Digitale Bestätigung der Einsatzstelle: \d{2}\.\d{2}\.\d{4}/);
+    expect(text).toMatch(/Fassung 1/);
+    expect(res.headers['content-disposition']).toMatch(
+      /filename="Vereinbarung-Begleitung-zur-Auslaenderbehoerde-\d{4}-\d{2}-\d{2}\.pdf"/,
+    );
   });
 
   it('the guide logs activities; totals add up', async () => {

@@ -13,7 +13,7 @@ import { createServices } from '../../src/server/services.js';
 import type { Guide } from '../../src/shared/guides.js';
 import { expectProblem, parseCsv, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type TestApp } from '../helpers/app.js';
-import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+import { createOffice, ON_RECORD, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -78,6 +78,7 @@ describe('creating, reading, updating and deleting a guide', () => {
     backgroundCheck: { checkedAt: '2025-03-01', issuedAt: '2025-02-10', relevantConviction: false },
     consent: { version: '2025-01', language: 'ar', givenAt: '2025-03-01', withdrawnAt: null },
     confidentialityPledgeAt: '2025-03-01',
+    confidentialityPledgeVersion: '2025-01',
     notes: 'Kann auch samstags',
   });
   let id: string;
@@ -414,6 +415,7 @@ describe('free capacity counts running deployments', () => {
       email,
       status: 'active',
       certifiedAt: '2025-01-01',
+      ...ON_RECORD,
       languages: [{ code: 'ar', level: 'native' }],
       homeDistrictId: d0,
       serviceDistrictIds: [d0],
@@ -462,7 +464,10 @@ describe('free capacity counts running deployments', () => {
     expect(await withCapacity()).toBe(0);
     expect((await api.get(`/guides?hasCapacity=false&q=${encodeURIComponent(lastName)}`)).json().total).toBe(1);
 
-    const closed = await api.post(`/assignments/${accepted.json().assignmentId}/close`, { outcome: 'goal_reached' });
+    const closed = await api.post(`/assignments/${accepted.json().assignmentId}/close`, {
+      outcome: 'goal_reached',
+      acknowledgeUnconfirmed: true,
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(await withCapacity()).toBe(1);
   });

@@ -34,6 +34,7 @@ type Ids = {
   request: string;
   offer: string;
   assignment: string;
+  activity: string;
   service: string;
   contact: string;
   fieldKey: string;
@@ -329,6 +330,10 @@ const TABLE: Record<string, Row> = {
     body: () => ({}),
     expect: all(404),
   },
+  'GET /api/v1/offer-links/{token}': {
+    kind: 'public',
+    reason: "the page behind the offer e-mail's link: the single-use link token is the credential",
+  },
   'POST /api/v1/offer-links/{token}': {
     kind: 'public',
     reason: 'answering an offer from the e-mail: the single-use link token is the credential',
@@ -345,7 +350,12 @@ const TABLE: Record<string, Row> = {
   'POST /api/v1/assignments/{id}/agreement/confirm': {
     kind: 'record',
     params: (a) => ({ id: a.assignment }),
-    body: () => ({}),
+    body: () => ({ version: 1 }),
+    expect: all(404),
+  },
+  'GET /api/v1/assignments/{id}/agreement/versions': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
     expect: all(404),
   },
   'POST /api/v1/assignments/{id}/agreement/extend': {
@@ -368,6 +378,23 @@ const TABLE: Record<string, Row> = {
     kind: 'record',
     params: (a) => ({ id: a.assignment }),
     body: () => ({ date: today, startTime: '08:00', endTime: '09:00', type: 'other' }),
+    expect: all(404),
+  },
+  'PATCH /api/v1/assignments/{id}/activities/{activityId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment, activityId: a.activity }),
+    body: () => ({ note: 'Von B korrigiert' }),
+    expect: all(404),
+  },
+  'DELETE /api/v1/assignments/{id}/activities/{activityId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment, activityId: a.activity }),
+    expect: all(404),
+  },
+  'POST /api/v1/assignments/{id}/activities/approve': {
+    kind: 'record',
+    params: (a) => ({ id: a.assignment }),
+    body: (a) => ({ activityIds: [a.activity] }),
     expect: all(404),
   },
   'POST /api/v1/assignments/{id}/close': {
@@ -543,7 +570,7 @@ beforeAll(async () => {
   );
   const guideApi = client(t.app, A.sessions.guide);
   const accepted = await ok(guideApi.post(`/offers/${offered.items[0].id}/accept`, {}));
-  await ok(
+  const activity = await ok(
     guideApi.post(`/assignments/${accepted.assignmentId}/activities`, {
       date: today,
       startTime: '09:00',
@@ -586,6 +613,7 @@ beforeAll(async () => {
     request: request.id,
     offer: offered.items[0].id,
     assignment: accepted.assignmentId,
+    activity: activity.id,
     service: service.id,
     contact: contact.id,
     ...keys,
@@ -603,6 +631,7 @@ beforeAll(async () => {
     request: randomUUID(),
     offer: randomUUID(),
     assignment: randomUUID(),
+    activity: randomUUID(),
     service: randomUUID(),
     contact: randomUUID(),
     fieldKey: `no_such_${tag()}`,
@@ -654,7 +683,13 @@ describe('the operation table', () => {
     for (const op of ops) {
       const row = TABLE[op.key];
       if (!row) continue;
-      const url = fillPath(op.path, { id: randomUUID(), key: 'probe_key', token: 'x'.repeat(43), '*': 'index.css' });
+      const url = fillPath(op.path, {
+        id: randomUUID(),
+        activityId: randomUUID(),
+        key: 'probe_key',
+        token: 'x'.repeat(43),
+        '*': 'index.css',
+      });
       const res = await t.app.inject({
         method: op.method,
         url,
@@ -826,6 +861,8 @@ describe("B's own records cannot be made to point at A's", () => {
       asB('coordinator').post(`/assignments/${assignmentId}/close`, {
         outcome: 'referred',
         referredServiceId: serviceId,
+        // Nobody confirmed the agreement in this set-up; closing anyway is acknowledged, so the referral is checked.
+        acknowledgeUnconfirmed: true,
       });
     const withNothing = await close(randomUUID());
     const withA = await close(ids.service);

@@ -278,6 +278,7 @@ describe('a guide on their own profile', () => {
     backgroundCheck: { checkedAt: today, relevantConviction: false },
     consent: { version: 'v9', language: 'de', givenAt: '2025-01-01' },
     confidentialityPledgeAt: '2025-01-01',
+    confidentialityPledgeVersion: 'v9',
     notes: 'Von der Lotsin selbst geschrieben',
   });
   let patchFields: string[];

@@ -227,7 +227,7 @@ describe('the OpenAPI document', () => {
         if (p.in === 'path' && p.name === 'id') expect(p.schema, op.key).toMatchObject({ format: 'uuid' });
       }
     }
-    expect(offenders).toEqual([]);
+    expect(offenders, offenders.join('\n')).toEqual([]);
   });
 
   it('documents problem details for errors, and a summary for every operation', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from './distance.js';
 import { evaluateGates, rankCandidates, scoreCandidate } from './score.js';
-import { type CandidateGuide, DEFAULT_MATCHING_WEIGHTS, type MatchContext, type MatchRequest } from './types.js';
+import {
+  type CandidateGuide,
+  DEFAULT_MATCHING_WEIGHTS,
+  GOOD_FIT_THRESHOLD,
+  type MatchContext,
+  type MatchRequest,
+} from './types.js';
 
 const districts = new Map([
   ['mitte', { lat: 52.3744, lon: 9.7386 }],
@@ -14,7 +20,8 @@ const guide = (over: Partial<CandidateGuide> = {}): CandidateGuide => ({
   id: 'g1',
   status: 'active',
   certifiedAt: '2025-01-01',
-  consentWithdrawnAt: null,
+  consent: { version: '2025-01', givenAt: '2025-01-01', withdrawnAt: null },
+  pledge: { version: '2025-01', at: '2025-01-01' },
   backgroundCheck: { checkedAt: '2025-06-01', relevantConviction: false },
   languages: [
     { code: 'ar', level: 'native' },
@@ -34,6 +41,8 @@ const guide = (over: Partial<CandidateGuide> = {}): CandidateGuide => ({
 });
 
 const request = (over: Partial<MatchRequest> = {}): MatchRequest => ({
+  type: 'accompaniment',
+  languageGate: true,
   languages: ['ar'],
   districtId: 'mitte',
   field: 'school_kita',
@@ -70,7 +79,11 @@ function generator(seed: number) {
         id: `g${Math.floor(next() * 1e6)}`,
         status: pick(['active', 'active', 'paused', 'in_training']),
         certifiedAt: next() < 0.85 ? '2025-01-01' : null,
-        consentWithdrawnAt: next() < 0.1 ? '2026-01-01' : null,
+        consent:
+          next() < 0.1
+            ? null
+            : { version: '2025-01', givenAt: '2025-01-01', withdrawnAt: next() < 0.1 ? '2026-01-01' : null },
+        pledge: next() < 0.1 ? null : { version: '2025-01', at: '2025-01-01' },
         backgroundCheck:
           next() < 0.7
             ? { checkedAt: pick(['2019-01-01', '2024-01-01', '2026-01-01']), relevantConviction: next() < 0.05 }
@@ -95,6 +108,8 @@ function generator(seed: number) {
         specialization: pick(['parents', null]),
         preferredGender: pick(['female', null]),
         minorsInvolved: next() < 0.3,
+        type: pick(['accompaniment', 'language_mediation', 'orientation']),
+        languageGate: next() < 0.5,
         slots: [slot()],
       }),
     pickLanguage: () => pick(codes),
@@ -109,9 +124,14 @@ describe('hard gates', () => {
   it.each([
     ['active', { status: 'paused' }],
     ['certified', { certifiedAt: null }],
-    ['consent', { consentWithdrawnAt: '2026-10-01' }],
+    ['consent', { consent: { version: '2025-01', givenAt: '2025-01-01', withdrawnAt: '2026-10-01' } }],
+    ['consent', { consent: null }],
+    ['consent', { consent: { version: null, givenAt: '2025-01-01', withdrawnAt: null } }],
+    ['consent', { consent: { version: '2025-01', givenAt: null, withdrawnAt: null } }],
+    ['consent', { pledge: null }],
+    ['consent', { pledge: { version: null, at: '2025-01-01' } }],
     ['capacity', { activeAssignments: 2, maxActiveAssignments: 2 }],
-  ] as const)('fails %s', (gate, over) => {
+  ] as const)('fails %s for %j', (gate, over) => {
     const result = scoreCandidate(guide(over as Partial<CandidateGuide>), request(), ctx);
     expect(result.eligible).toBe(false);
     expect(result.gates.find((g) => g.gate === gate)?.passed).toBe(false);
@@ -125,6 +145,22 @@ describe('hard gates', () => {
     expect(scoreCandidate(expired, request({ minorsInvolved: true }), ctx).eligible).toBe(false);
     const conviction = guide({ backgroundCheck: { checkedAt: '2026-01-01', relevantConviction: true } });
     expect(scoreCandidate(conviction, request({ minorsInvolved: true }), ctx).eligible).toBe(false);
+  });
+
+  it('regression: consent is "given and on record", not merely "not withdrawn"', () => {
+    // A guide with no consent record and no confidentiality pledge used to pass the consent gate.
+    const unrecorded = guide({ consent: null, pledge: null });
+    expect(evaluateGates(unrecorded, request(), '2026-11-29').find((g) => g.gate === 'consent')?.passed).toBe(false);
+  });
+
+  it('makes the language a hard gate for language mediation only when the office says so', () => {
+    const noFarsi = guide();
+    const mediation = request({ type: 'language_mediation', languages: ['fa'] });
+    const gate = (r: MatchRequest) => evaluateGates(noFarsi, r, '2026-11-29').find((g) => g.gate === 'language');
+    expect(gate(mediation)?.passed).toBe(false);
+    expect(gate({ ...mediation, languageGate: false })?.passed).toBe(true);
+    expect(gate({ ...mediation, type: 'accompaniment' })?.passed).toBe(true);
+    expect(gate({ ...mediation, languages: [] })?.passed).toBe(true);
   });
 
   it('lets only the status gate be overridden', () => {
@@ -198,7 +234,70 @@ describe('criteria', () => {
   });
 });
 
+describe('regression: a guide without a required language is never a good fit', () => {
+  it("caps a Dari request's best non-Dari guide below the threshold and says why", () => {
+    // Before: a guide without Dari scored 65 of 100 for a Dari request and headed the list as a good fit.
+    const r = request({ languages: ['prs'] });
+    const noDari = scoreCandidate(guide({ previousPartnerIds: ['p1'] }), r, ctx);
+    expect(noDari.score).toBeLessThan(GOOD_FIT_THRESHOLD);
+    expect(noDari.cap).toEqual({ reason: 'missing_language', missing: ['prs'], uncapped: 70 });
+    expect(noDari.lacks[0]).toBe('language');
+    const dari = scoreCandidate(guide({ languages: [{ code: 'prs', level: 'B2' }] }), r, ctx);
+    expect(dari.score).toBeGreaterThanOrEqual(GOOD_FIT_THRESHOLD);
+    expect(dari.cap).toBeNull();
+    const ranked = rankCandidates(
+      [guide({ id: 'x', previousPartnerIds: ['p1'] }), guide({ id: 'y', languages: [{ code: 'prs', level: 'A2' }] })],
+      r,
+      ctx,
+    );
+    expect(ranked.eligible[0].guideId).toBe('y');
+  });
+});
+
 describe('properties (500 generated cases each)', () => {
+  it('a guide missing any required language never reaches the good-fit threshold', () => {
+    const gen = generator(2026);
+    let checked = 0;
+    for (let i = 0; i < 500; i++) {
+      const g = gen.guide();
+      const r = gen.request();
+      const scored = scoreCandidate(g, r, ctx);
+      const missing = r.languages.filter((code) => !g.languages.some((l) => l.code === code));
+      if (missing.length) {
+        checked++;
+        expect(scored.score).toBeLessThan(GOOD_FIT_THRESHOLD);
+        expect(scored.cap?.missing).toEqual(missing);
+      } else expect(scored.cap).toBeNull();
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('every gate is decided for NULL and edge values: each guide is eligible or not, never neither', () => {
+    const gen = generator(5);
+    const nullish = [
+      { status: '' },
+      { certifiedAt: null },
+      { certifiedAt: '' },
+      { consent: null },
+      { consent: { version: null, givenAt: null, withdrawnAt: null } },
+      { pledge: null },
+      { pledge: { version: '', at: '' } },
+      { backgroundCheck: null },
+      { backgroundCheck: { checkedAt: '2099-01-01', relevantConviction: false } },
+      { maxActiveAssignments: 0, activeAssignments: 0 },
+      { maxActiveAssignments: Number.NaN },
+      { languages: [] },
+    ] as Partial<CandidateGuide>[];
+    for (let i = 0; i < 500; i++) {
+      const g = { ...gen.guide(), ...nullish[i % nullish.length] };
+      const r = gen.request();
+      const gates = evaluateGates(g, r, ctx.today);
+      for (const gate of gates) expect(typeof gate.passed).toBe('boolean');
+      const ranked = rankCandidates([g], r, ctx);
+      expect(ranked.eligible.length + ranked.notEligible.length).toBe(1);
+    }
+  });
+
   it('adding a required language the guide lacks never raises their score', () => {
     const gen = generator(42);
     for (let i = 0; i < 500; i++) {

@@ -5,6 +5,7 @@ import {
   type CandidateScore,
   type CriterionResult,
   type GateResult,
+  GOOD_FIT_THRESHOLD,
   HARD_GATES,
   MATCH_CRITERIA,
   type MatchContext,
@@ -23,13 +24,34 @@ function overlapMinutes(a: Slot, b: Slot): number {
   return Math.max(0, Math.min(minutes(a.to), minutes(b.to)) - Math.max(minutes(a.from), minutes(b.from)));
 }
 
+/** Consent and pledge must both be on record with version and date, and consent not withdrawn. */
+export function consentOnRecord(guide: Pick<CandidateGuide, 'consent' | 'pledge'>): boolean {
+  const c = guide.consent;
+  const p = guide.pledge;
+  return Boolean(c?.version && c.givenAt && !c.withdrawnAt && p?.version && p.at);
+}
+
+/** Whether the guide speaks at least one required language; true when the request needs none. */
+export function speaksARequiredLanguage(
+  guide: Pick<CandidateGuide, 'languages'>,
+  request: Pick<MatchRequest, 'languages'>,
+) {
+  return request.languages.length === 0 || guide.languages.some((l) => request.languages.includes(l.code));
+}
+
+/** Every gate is a plain boolean: a missing value (null) fails the gate, it never drops the guide from both lists. */
 export function evaluateGates(guide: CandidateGuide, request: MatchRequest, today: string): GateResult[] {
   const passed: Record<(typeof HARD_GATES)[number], boolean> = {
     active: guide.status === 'active',
-    certified: guide.certifiedAt !== null,
-    consent: guide.consentWithdrawnAt === null,
+    certified: Boolean(guide.certifiedAt),
+    consent: consentOnRecord(guide),
     backgroundCheck: !request.minorsInvolved || clearedForMinors(guide.backgroundCheck, today),
-    capacity: guide.activeAssignments < guide.maxActiveAssignments,
+    capacity:
+      Number.isFinite(guide.activeAssignments) &&
+      Number.isFinite(guide.maxActiveAssignments) &&
+      guide.activeAssignments < guide.maxActiveAssignments,
+    language:
+      !(request.languageGate && request.type === 'language_mediation') || speaksARequiredLanguage(guide, request),
   };
   return HARD_GATES.map((gate) => ({ gate, passed: passed[gate], overridable: OVERRIDABLE_GATES.includes(gate) }));
 }
@@ -123,14 +145,22 @@ export function scoreCandidate(guide: CandidateGuide, request: MatchRequest, ctx
     ...raw[criterion],
   }));
   const totalWeight = criteria.reduce((s, c) => s + c.weight, 0) || 1;
-  const score = (criteria.reduce((s, c) => s + c.weight * c.score, 0) / totalWeight) * 100;
+  const uncapped = Math.round((criteria.reduce((s, c) => s + c.weight * c.score, 0) / totalWeight) * 1000) / 10;
+  // Without a shared language a deployment cannot work: a missing required language keeps the guide a weak fit,
+  // however well everything else fits.
+  const missing = (raw.language.detail.missing as string[] | undefined) ?? [];
+  const threshold = ctx.goodFitThreshold ?? GOOD_FIT_THRESHOLD;
+  const capped = missing.length > 0 && uncapped >= threshold;
+  const lacks = criteria.filter((c) => c.weight > 0 && c.score < 0.5).map((c) => c.criterion);
+  if (missing.length > 0 && !lacks.includes('language')) lacks.unshift('language');
   return {
     guideId: guide.id,
     eligible: gates.every((g) => g.passed),
-    score: Math.round(score * 10) / 10,
+    score: capped ? threshold - 1 : uncapped,
     gates,
     criteria,
-    lacks: criteria.filter((c) => c.weight > 0 && c.score < 0.5).map((c) => c.criterion),
+    lacks,
+    cap: missing.length > 0 ? { reason: 'missing_language', missing, uncapped } : null,
   };
 }
 

@@ -23,8 +23,15 @@ export const DEFAULT_MATCHING_WEIGHTS: MatchingWeights = {
   continuity: 5,
 };
 
-export const HARD_GATES = ['active', 'certified', 'consent', 'backgroundCheck', 'capacity'] as const;
+/**
+ * `consent` needs the data-protection consent and the confidentiality pledge on record (version and date) and not
+ * withdrawn; `language` applies only to language mediation, when the office makes it a hard gate.
+ */
+export const HARD_GATES = ['active', 'certified', 'consent', 'backgroundCheck', 'capacity', 'language'] as const;
 export type HardGate = (typeof HARD_GATES)[number];
+/** Below this total score a candidate is a weak fit: the UI says so and offering needs an override reason. */
+export const GOOD_FIT_THRESHOLD = 60;
+
 /** Gates a coordinator may override with a recorded reason. Certificate, consent and the background check are law or policy. */
 export const OVERRIDABLE_GATES: readonly HardGate[] = ['active'];
 
@@ -34,7 +41,10 @@ export type CandidateGuide = {
   id: string;
   status: string;
   certifiedAt: string | null;
-  consentWithdrawnAt: string | null;
+  /** The data-protection consent on record; null when none was ever recorded. */
+  consent: { version: string | null; givenAt: string | null; withdrawnAt: string | null } | null;
+  /** The confidentiality pledge (Verschwiegenheitserklärung) on record. */
+  pledge: { version: string | null; at: string | null } | null;
   backgroundCheck: { checkedAt: string; issuedAt?: string | null; relevantConviction: boolean } | null;
   languages: { code: string; level: string }[];
   gender: string | null;
@@ -52,7 +62,10 @@ export type CandidateGuide = {
 };
 
 export type MatchRequest = {
+  type: string;
   languages: string[];
+  /** The office makes the language a hard gate for language mediation. */
+  languageGate: boolean;
   districtId: string | null;
   field: string | null;
   specialization: string | null;
@@ -68,6 +81,7 @@ export type MatchContext = {
   today: string;
   /** Distance at which the distance score reaches zero. */
   maxDistanceKm?: number;
+  goodFitThreshold?: number;
 };
 
 export type CriterionResult = {
@@ -90,4 +104,6 @@ export type CandidateScore = {
   criteria: CriterionResult[];
   /** Criteria where the guide is weak (score below 0.5), for "what each lacks". */
   lacks: MatchCriterion[];
+  /** Set when a rule held the score below the good-fit threshold, e.g. a missing required language. */
+  cap: { reason: 'missing_language'; missing: string[]; uncapped: number } | null;
 };

@@ -1,24 +1,44 @@
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 
 export type AgreementPdfData = {
-  officeName: string;
+  office: { name: string; address: string; phone: string; email: string; website: string };
   partnerName: string;
   guideName: string;
   personInitials: string;
   requestTitle: string;
+  version: number;
+  versionCreatedAt: string;
+  changeNote: string | null;
+  superseded: boolean;
   goal: string;
-  steps: { title: string; status: string }[];
+  steps: { title: string; status: 'open' | 'in_progress' | 'done' | 'dropped' }[];
   startsOn: string;
   endsOn: string;
-  frequency: string;
+  reviewOn: string;
+  frequency: 'once' | 'weekly' | 'biweekly' | 'monthly' | 'irregular';
   contactChannels: string;
   boundaries: string;
   confidentiality: string;
-  reviewOn: string;
-  guideConfirmedAt: string | null;
-  partnerConfirmedAt: string | null;
+  insurance: string;
+  confirmations: { role: 'guide' | 'partner'; name: string | null; at: string | null }[];
   extensions: { from: string; to: string; reason: string }[];
+  timeZone: string;
 };
+
+export function agreementPdfFileName(data: { requestTitle: string; version: number; date: string }): string {
+  const slug = data.requestTitle
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `Vereinbarung-${slug || 'Einsatz'}-${data.date}.pdf`;
+}
 
 const FREQUENCY_DE: Record<string, string> = {
   once: 'einmalig',
@@ -99,7 +119,8 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
     write(text, { font: bold, size: 12, gap: 2 });
   };
 
-  write(data.officeName, { size: 9, gap: 10 });
+  write(data.office.name, { size: 9, gap: 10 });
+  write(`Fassung ${data.version}${data.superseded ? ' (ersetzt durch eine neuere Fassung)' : ''}`, { size: 9, gap: 6 });
   write('Vereinbarung über eine Begleitung durch Integrationslots:innen', { font: bold, size: 16, gap: 4 });
   write(data.requestTitle, { size: 12, gap: 12 });
 
@@ -138,19 +159,15 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
   write(data.confidentiality);
 
   heading('Versicherung');
-  write(
-    'Diese dokumentierte, datierte Vereinbarung ist der Nachweis des ehrenamtlichen Einsatzes. Für Tätigkeiten im Auftrag ' +
-      'einer öffentlichen Stelle besteht gesetzlicher Unfallversicherungsschutz.',
-  );
+  write(data.insurance);
 
   heading('Bestätigung');
-  write(
-    `Digitale Bestätigung der Lotsin / des Lotsen: ${data.guideConfirmedAt ? `${dateDe(data.guideConfirmedAt)}` : 'noch nicht bestätigt'}`,
-    { gap: 0 },
-  );
-  write(
-    `Digitale Bestätigung der Einsatzstelle: ${data.partnerConfirmedAt ? `${dateDe(data.partnerConfirmedAt)}` : 'noch nicht bestätigt'}`,
-  );
+  for (const c of data.confirmations) {
+    const who = c.role === 'guide' ? 'der Lotsin / des Lotsen' : 'der Einsatzstelle';
+    write(`Digitale Bestätigung ${who}: ${c.at ? `${dateDe(c.at)} von ${c.name ?? ''}` : 'noch nicht bestätigt'}`, {
+      gap: 0,
+    });
+  }
   ensure(110);
   y -= 30;
   const columns = ['Einsatzstelle', 'Lotsin / Lotse', 'Begleitete Person'];

@@ -18,10 +18,11 @@ export const assignmentRepository = {
   async list(
     tx: Tx,
     officeId: string,
-    q: { status?: string; guideId?: string; partnerId?: string; limit: number; offset: number },
+    q: { status?: string; guideId?: string; partnerId?: string; requestId?: string; limit: number; offset: number },
   ) {
     const conditions: SQL[] = [eq(assignments.officeId, officeId)];
     if (q.status) conditions.push(eq(assignments.status, q.status));
+    if (q.requestId) conditions.push(eq(assignments.requestId, q.requestId));
     if (q.guideId) conditions.push(eq(assignments.guideId, q.guideId));
     if (q.partnerId) conditions.push(eq(assignments.partnerId, q.partnerId));
     const where = and(...conditions);
@@ -54,15 +55,67 @@ export const assignmentRepository = {
     )[0];
   },
 
+  /** The deployments of requests, oldest first (a request may need several guides). */
+  async idsForRequests(tx: Tx, requestIds: string[]) {
+    const byRequest = new Map<string, string[]>();
+    if (requestIds.length === 0) return byRequest;
+    const rows = await tx
+      .select({ id: assignments.id, requestId: assignments.requestId })
+      .from(assignments)
+      .where(inArray(assignments.requestId, requestIds))
+      .orderBy(asc(assignments.startedAt), asc(assignments.id));
+    for (const r of rows) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r.id]);
+    return byRequest;
+  },
+
+  /** Deployments of a request that have not ended: decides whether the request closes with this one. */
+  openCountForRequest: async (tx: Tx, requestId: string) =>
+    (
+      await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(assignments)
+        .where(and(eq(assignments.requestId, requestId), sql`${assignments.status} <> 'closed'`))
+    )[0].n,
+
+  countForRequest: async (tx: Tx, requestId: string) =>
+    (
+      await tx.select({ n: sql<number>`count(*)::int` }).from(assignments).where(eq(assignments.requestId, requestId))
+    )[0].n,
+
   lock: async (tx: Tx, id: string) =>
     (await tx.select().from(assignments).where(eq(assignments.id, id)).for('update'))[0],
   update: async (tx: Tx, id: string, values: Partial<typeof assignments.$inferInsert>) =>
     (await tx.update(assignments).set(values).where(eq(assignments.id, id)).returning())[0],
 
+  /** The current (highest) agreement version of each deployment. */
   agreementsFor: async (tx: Tx, ids: string[]) =>
-    ids.length === 0 ? [] : tx.select().from(agreements).where(inArray(agreements.assignmentId, ids)),
+    ids.length === 0
+      ? []
+      : tx
+          .selectDistinctOn([agreements.assignmentId])
+          .from(agreements)
+          .where(inArray(agreements.assignmentId, ids))
+          .orderBy(agreements.assignmentId, desc(agreements.version)),
   agreementOf: async (tx: Tx, assignmentId: string) =>
-    (await tx.select().from(agreements).where(eq(agreements.assignmentId, assignmentId)))[0],
+    (
+      await tx
+        .select()
+        .from(agreements)
+        .where(eq(agreements.assignmentId, assignmentId))
+        .orderBy(desc(agreements.version))
+        .limit(1)
+    )[0],
+  agreementVersion: async (tx: Tx, assignmentId: string, version: number) =>
+    (
+      await tx
+        .select()
+        .from(agreements)
+        .where(and(eq(agreements.assignmentId, assignmentId), eq(agreements.version, version)))
+    )[0],
+  agreementVersions: (tx: Tx, assignmentId: string) =>
+    tx.select().from(agreements).where(eq(agreements.assignmentId, assignmentId)).orderBy(desc(agreements.version)),
+  insertAgreement: async (tx: Tx, row: typeof agreements.$inferInsert) =>
+    (await tx.insert(agreements).values(row).returning())[0],
   updateAgreement: async (tx: Tx, id: string, values: Partial<typeof agreements.$inferInsert>) =>
     (await tx.update(agreements).set(values).where(eq(agreements.id, id)).returning())[0],
 
@@ -113,6 +166,45 @@ export const assignmentRepository = {
       .orderBy(asc(activities.date), asc(activities.startTime)),
   insertActivity: async (tx: Tx, row: typeof activities.$inferInsert) =>
     (await tx.insert(activities).values(row).returning())[0],
+  activityById: async (tx: Tx, assignmentId: string, id: string) =>
+    (
+      await tx
+        .select()
+        .from(activities)
+        .where(and(eq(activities.id, id), eq(activities.assignmentId, assignmentId)))
+    )[0],
+  updateActivity: async (tx: Tx, id: string, values: Partial<typeof activities.$inferInsert>) =>
+    (await tx.update(activities).set(values).where(eq(activities.id, id)).returning())[0],
+  deleteActivity: (tx: Tx, id: string) => tx.delete(activities).where(eq(activities.id, id)),
+  /** A guide's entries on one day, across deployments: for overlaps, duplicates and the daily maximum. */
+  guideDay: (tx: Tx, guideId: string, date: string) =>
+    tx
+      .select()
+      .from(activities)
+      .where(and(eq(activities.guideId, guideId), eq(activities.date, date))),
+  /** Locks entries as evidence; returns the ids approved now. */
+  approveActivities: async (
+    tx: Tx,
+    assignmentId: string,
+    ids: string[] | null,
+    upTo: string,
+    by: string | null,
+    at: Date,
+  ) =>
+    (
+      await tx
+        .update(activities)
+        .set({ approvedAt: at, approvedByUserId: by })
+        .where(
+          and(
+            eq(activities.assignmentId, assignmentId),
+            sql`${activities.approvedAt} is null`,
+            sql`${activities.date} <= ${upTo}::date`,
+            ids ? inArray(activities.id, ids) : undefined,
+          ),
+        )
+        .returning({ id: activities.id })
+    ).map((r) => r.id),
 
   /** Hours per guide across the office, for the coordinator's totals. */
   totalsPerGuide: (tx: Tx, officeId: string) =>

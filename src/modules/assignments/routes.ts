@@ -2,21 +2,28 @@ import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import {
+  activityApproveInput,
   activityInput,
+  activityParams,
+  activityPatchInput,
   activitySchema,
+  agreementConfirmInput,
   agreementExtendInput,
   agreementPatchInput,
+  agreementPdfQuery,
+  agreementSchema,
   assignmentListQuery,
   assignmentSchema,
   closeInput,
   feedbackInput,
 } from '../../shared/assignments.js';
 import { idParams, listOf } from '../../shared/common.js';
+import { agreementPdfFileName } from './agreementPdf.js';
 
 const tags = ['Deployments'];
 const errors = problemResponses;
 
-export const assignmentRoutes: RouteModule = (api, { assignments }) => {
+export const assignmentRoutes: RouteModule = (api, { assignments, agreements, activities, ctx }) => {
   api.get('/assignments', {
     schema: {
       tags,
@@ -39,21 +46,37 @@ export const assignmentRoutes: RouteModule = (api, { assignments }) => {
     schema: {
       tags,
       summary:
-        'Edit the agreement (goal, steps, contact channels, review date); goal or step changes need new confirmations',
+        'Change the agreement. A confirmed version never changes: the change becomes a new version that both sides confirm again',
       params: idParams,
       body: agreementPatchInput,
       response: { 200: assignmentSchema, ...errors },
     },
-    handler: (req) => assignments.updateAgreement(requireActor(req), req.params.id, req.body),
+    handler: async (req) => {
+      await agreements.update(requireActor(req), req.params.id, req.body);
+      return assignments.get(requireActor(req), req.params.id);
+    },
   });
   api.post('/assignments/:id/agreement/confirm', {
     schema: {
       tags,
-      summary: 'Confirm the agreement as the guide or as the partner (time-stamped)',
+      summary: 'Confirm the version of the agreement you read, as the guide or as the partner (time-stamped, named)',
       params: idParams,
+      body: agreementConfirmInput,
       response: { 200: assignmentSchema, ...errors },
     },
-    handler: (req) => assignments.confirmAgreement(requireActor(req), req.params.id),
+    handler: async (req) => {
+      await agreements.confirm(requireActor(req), req.params.id, req.body.version);
+      return assignments.get(requireActor(req), req.params.id);
+    },
+  });
+  api.get('/assignments/:id/agreement/versions', {
+    schema: {
+      tags,
+      summary: 'Every version of the agreement, newest first, with who confirmed each when',
+      params: idParams,
+      response: { 200: listOf(agreementSchema), ...errors },
+    },
+    handler: (req) => agreements.versions(requireActor(req), req.params.id),
   });
   api.post('/assignments/:id/agreement/extend', {
     schema: {
@@ -63,21 +86,30 @@ export const assignmentRoutes: RouteModule = (api, { assignments }) => {
       body: agreementExtendInput,
       response: { 200: assignmentSchema, ...errors },
     },
-    handler: (req) => assignments.extend(requireActor(req), req.params.id, req.body),
+    handler: async (req) => {
+      await agreements.extend(requireActor(req), req.params.id, req.body);
+      return assignments.get(requireActor(req), req.params.id);
+    },
   });
   api.get('/assignments/:id/agreement.pdf', {
     schema: {
       tags,
-      summary: 'The agreement as a printable PDF for signatures (German)',
+      summary: 'The agreement as a printable PDF for signatures (German): the current version, or `?version=`',
       params: idParams,
+      querystring: agreementPdfQuery,
       produces: ['application/pdf'],
     },
     handler: async (req, reply) => {
-      const pdf = await assignments.agreementPdf(requireActor(req), req.params.id);
+      const pdf = await agreements.pdf(requireActor(req), req.params.id, req.query.version);
+      const name = agreementPdfFileName({
+        requestTitle: pdf.requestTitle,
+        version: pdf.version,
+        date: ctx.now().toISOString().slice(0, 10),
+      });
       return reply
         .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="vereinbarung.pdf"')
-        .send(Buffer.from(pdf));
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(Buffer.from(pdf.bytes));
     },
   });
   api.get('/assignments/:id/activities', {
@@ -87,7 +119,7 @@ export const assignmentRoutes: RouteModule = (api, { assignments }) => {
       params: idParams,
       response: { 200: listOf(activitySchema), ...errors },
     },
-    handler: (req) => assignments.listActivities(requireActor(req), req.params.id),
+    handler: (req) => activities.list(requireActor(req), req.params.id),
   });
   api.post('/assignments/:id/activities', {
     schema: {
@@ -98,7 +130,39 @@ export const assignmentRoutes: RouteModule = (api, { assignments }) => {
       response: { 201: activitySchema, ...errors },
     },
     handler: async (req, reply) =>
-      reply.code(201).send(await assignments.logActivity(requireActor(req), req.params.id, req.body)),
+      reply.code(201).send(await activities.log(requireActor(req), req.params.id, req.body)),
+  });
+  api.patch('/assignments/:id/activities/:activityId', {
+    schema: {
+      tags,
+      summary: 'Correct an activity entry until a coordinator approves it (audited)',
+      params: activityParams,
+      body: activityPatchInput,
+      response: { 200: activitySchema, ...errors },
+    },
+    handler: (req) => activities.correct(requireActor(req), req.params.id, req.params.activityId, req.body),
+  });
+  api.delete('/assignments/:id/activities/:activityId', {
+    schema: {
+      tags,
+      summary: 'Delete an activity entry until a coordinator approves it (audited)',
+      params: activityParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await activities.delete(requireActor(req), req.params.id, req.params.activityId);
+      return reply.code(204).send(null);
+    },
+  });
+  api.post('/assignments/:id/activities/approve', {
+    schema: {
+      tags,
+      summary: 'Approve activity entries (coordinator); approved entries are locked evidence',
+      params: idParams,
+      body: activityApproveInput,
+      response: { 200: listOf(activitySchema), ...errors },
+    },
+    handler: (req) => activities.approve(requireActor(req), req.params.id, req.body),
   });
   api.post('/assignments/:id/close', {
     schema: {

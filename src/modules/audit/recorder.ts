@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
-import type { Actor } from '../../server/context.js';
+import { type Actor, recordedUserId } from '../../server/context.js';
 
 export type AuditEntry = {
   action: string;
@@ -15,8 +15,9 @@ export type AuditEntry = {
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
     officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
-    actorUserId: actor.userId,
+    actorUserId: recordedUserId(actor),
     actorName: actor.displayName,
+    via: actor.via ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,

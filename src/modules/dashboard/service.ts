@@ -2,9 +2,13 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inOrder } from '../../db/inOrder.js';
 import { inScope } from '../../db/scope.js';
-import { addMonths, todayIso } from '../../domain/dates.js';
+import { addDays, addMonths, todayIn } from '../../domain/dates.js';
+import { settingsRepository } from '../settings/repository.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
+
+/** Timestamps leave the database as ISO 8601 in UTC, whichever driver reads them (pg returns text otherwise). */
+const ISO = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 const rows = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
@@ -16,7 +20,7 @@ export const dashboardSchema = z.object({
       partnerName: z.string(),
       urgency: z.string(),
       status: z.string(),
-      createdAt: z.string(),
+      createdAt: z.iso.datetime(),
       waitingDays: z.number(),
     }),
   ),
@@ -26,7 +30,7 @@ export const dashboardSchema = z.object({
       requestId: z.uuid(),
       requestTitle: z.string(),
       guideName: z.string(),
-      expiresAt: z.string(),
+      expiresAt: z.iso.datetime(),
     }),
   ),
   guidesAtCapacity: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.number(), max: z.number() })),
@@ -50,22 +54,25 @@ export class DashboardService {
   get(actor: Actor): Promise<z.infer<typeof dashboardSchema>> {
     if (actor.role !== 'coordinator' || !actor.officeId) throw forbidden();
     const officeId = actor.officeId;
-    const today = todayIso(this.ctx.now());
-    const reviewHorizon = new Date(Date.parse(today) + 14 * 86_400_000).toISOString().slice(0, 10);
-    const checkWarnSince = addMonths(today, -57);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
+      const settings = await settingsRepository.get(tx, officeId);
+      const today = todayIn(settings.timeZone, this.ctx.now());
+      const reviewHorizon = addDays(today, 14);
+      const checkWarnSince = addMonths(today, -57);
+      const minorsFields = sql.param(settings.minors.fields);
+      const minorsSpecializations = sql.param(settings.minors.specializations);
       const [openRequests, unansweredOffers, atCapacity, neverDeployed, reviews, checks] = await inOrder(
         () =>
           tx.execute(sql`
-          select r.id, r.title, p.name as partner_name, r.urgency, r.status, r.created_at,
-                 floor(extract(epoch from (now() - r.created_at)) / 86400)::int as waiting_days
+          select r.id, r.title, p.name as partner_name, r.urgency, r.status, ${ISO('r.created_at')} as created_at,
+                 floor(extract(epoch from (${this.ctx.now()}::timestamptz - r.created_at)) / 86400)::int as waiting_days
           from requests r join partners p on p.id = r.partner_id
           where r.office_id = ${officeId} and r.status in ('new', 'in_review', 'offered')
           order by case r.urgency when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, r.created_at
           limit 50`),
         () =>
           tx.execute(sql`
-          select o.id, o.request_id, r.title, g.first_name || ' ' || g.last_name as guide_name, o.expires_at
+          select o.id, o.request_id, r.title, g.first_name || ' ' || g.last_name as guide_name, ${ISO('o.expires_at')} as expires_at
           from offers o join requests r on r.id = o.request_id join guides g on g.id = o.guide_id
           where o.office_id = ${officeId} and o.status = 'pending' order by o.expires_at limit 50`),
         () =>
@@ -94,7 +101,12 @@ export class DashboardService {
           from guides g
           where g.office_id = ${officeId} and g.status in ('active', 'paused')
             and (g.background_checked_at is null or g.background_checked_at <= ${checkWarnSince}::date)
-            and ('school_kita' = any(g.fields) or 'parents' = any(g.specializations) or g.background_checked_at is not null)
+            and (g.fields && ${minorsFields}::text[] or g.specializations && ${minorsSpecializations}::text[]
+              or g.background_checked_at is not null
+              or exists (select 1 from assignments a join requests r on r.id = a.request_id
+                         where a.guide_id = g.id and a.status <> 'closed' and r.minors_involved)
+              or exists (select 1 from offers o join requests r on r.id = o.request_id
+                         where o.guide_id = g.id and o.status = 'pending' and r.minors_involved))
           order by g.background_checked_at nulls first limit 50`),
       );
       const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));

@@ -1,4 +1,5 @@
 import { backgroundCheckState, recheckDueOn } from '../../domain/backgroundCheck.js';
+import { consentOnRecord } from '../../domain/matching/score.js';
 import type { Actor } from '../../server/context.js';
 import type { Gender, GuideStatus, LanguageLevel, Locale } from '../../shared/enums.js';
 import type { Guide } from '../../shared/guides.js';
@@ -51,6 +52,11 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
           }
         : null,
     confidentialityPledgeAt: row.confidentialityPledgeAt,
+    confidentialityPledgeVersion: row.confidentialityPledgeVersion,
+    consentOnRecord: consentOnRecord({
+      consent: { version: row.consentVersion, givenAt: row.consentGivenAt, withdrawnAt: row.consentWithdrawnAt },
+      pledge: { version: row.confidentialityPledgeVersion, at: row.confidentialityPledgeAt },
+    }),
     notes: guidePolicy.viewNotes(actor, row) ? row.notes : null,
     hasAccount,
     createdAt: row.createdAt.toISOString(),

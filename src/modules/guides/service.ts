@@ -3,14 +3,16 @@ import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { inScope } from '../../db/scope.js';
 import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
-import { todayIso } from '../../domain/dates.js';
 import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
+import { consentOnRecord } from '../../domain/matching/score.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
 import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
+import { withdrawPendingForGuide } from '../offers/commands.js';
 import { referenceRepository } from '../reference/repository.js';
+import { settingsRepository } from '../settings/repository.js';
 import { guidePolicy } from './policy.js';
 import { guideExportRow, presentGuide } from './presenter.js';
 import { type GuideInsert, type GuideRow, guideRepository as repo } from './repository.js';
@@ -39,6 +41,7 @@ const AUDIT_REDACTED = [
   'consentGivenAt',
   'consentWithdrawnAt',
   'confidentialityPledgeAt',
+  'confidentialityPledgeVersion',
 ];
 
 function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
@@ -60,6 +63,7 @@ function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
     'status',
     'certifiedAt',
     'confidentialityPledgeAt',
+    'confidentialityPledgeVersion',
     'notes',
   ] as const;
   for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];
@@ -90,11 +94,45 @@ const auditView = (row: GuideRow) => {
   return rest as Record<string, unknown>;
 };
 
+/** A pledge is on record with both its date and the version signed, or not at all. */
+function checkPledgePair(g: Partial<Pick<GuideRow, 'confidentialityPledgeAt' | 'confidentialityPledgeVersion'>>) {
+  const at = Boolean(g.confidentialityPledgeAt);
+  const version = Boolean(g.confidentialityPledgeVersion);
+  if (at && !version)
+    throw new AppError(400, 'validation_failed', [{ path: 'confidentialityPledgeVersion', code: 'required' }]);
+  if (version && !at)
+    throw new AppError(400, 'validation_failed', [{ path: 'confidentialityPledgeAt', code: 'required' }]);
+}
+
+/** Why a change ends a guide's pending offers, or null when they can still be answered. */
+function offerLossReason(before: GuideRow, after: GuideRow): string | null {
+  const offerable = (g: GuideRow) =>
+    g.status === 'active' &&
+    consentOnRecord({
+      consent: { version: g.consentVersion, givenAt: g.consentGivenAt, withdrawnAt: g.consentWithdrawnAt },
+      pledge: { version: g.confidentialityPledgeVersion, at: g.confidentialityPledgeAt },
+    });
+  if (offerable(after)) return null;
+  const relevant = [
+    'status',
+    'consentVersion',
+    'consentGivenAt',
+    'consentWithdrawnAt',
+    'confidentialityPledgeAt',
+    'confidentialityPledgeVersion',
+  ] as const;
+  if (!offerable(before) && relevant.every((k) => before[k] === after[k])) return null;
+  if (after.status === 'paused') return 'Automatisch zurückgezogen: Lots:in pausiert';
+  if (after.status !== 'active') return 'Automatisch zurückgezogen: Lots:in nicht mehr aktiv';
+  return 'Automatisch zurückgezogen: Einwilligung oder Verschwiegenheitserklärung fehlt';
+}
+
 export class GuideService {
   constructor(private readonly ctx: AppContext) {}
 
-  private today() {
-    return todayIso(this.ctx.now());
+  /** Today in the office's time zone (background-check states are computed against it). */
+  private today(tx: Tx, officeId: string) {
+    return settingsRepository.today(tx, officeId, this.ctx.now());
   }
 
   /** Rules that need the office's reference data: districts, fields and specialisations must be the office's own. */
@@ -131,7 +169,7 @@ export class GuideService {
         tx,
         items.map((g) => g.id),
       );
-      const today = this.today();
+      const today = await this.today(tx, officeId);
       return { items: items.map((row) => presentGuide(row, actor, today, accounts.has(row.id))), total };
     });
   }
@@ -149,7 +187,7 @@ export class GuideService {
       );
       await recordAudit(tx, actor, { action: 'guide.viewed', entityType: 'guide', entityId: id });
       return {
-        ...presentGuide(row, actor, this.today(), accounts.has(id)),
+        ...presentGuide(row, actor, await this.today(tx, officeId), accounts.has(id)),
         statusHistory: statusHistory.map((h) => ({ status: h.status as GuideStatus, at: h.at.toISOString() })),
       };
     });
@@ -164,6 +202,7 @@ export class GuideService {
         400,
         statusError === 'certificate_required' ? 'certificate_required' : 'invalid_status_transition',
       );
+    checkPledgePair(toColumns(input));
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       await this.checkReferences(tx, officeId, input);
       const row = await repo.insert(tx, { ...(toColumns(input) as GuideInsert), officeId });
@@ -173,7 +212,7 @@ export class GuideService {
         entityId: row.id,
         changes: diffFields(null, auditView(row), AUDIT_REDACTED),
       });
-      return presentGuide(row, actor, this.today(), false);
+      return presentGuide(row, actor, await this.today(tx, officeId), false);
     });
   }
 
@@ -197,12 +236,17 @@ export class GuideService {
       await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
       const now = this.ctx.now();
       const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
+      checkPledgePair({ ...before, ...values });
+      // A guide who can no longer take offers (paused, left, consent withdrawn) loses the pending ones at once,
+      // before the guide's row is written: offers are always locked request first, guide last.
+      const lost = offerLossReason(before, { ...before, ...values } as GuideRow);
+      if (lost) await withdrawPendingForGuide(tx, actor, id, lost, now);
       if (statusChanged) values.statusChangedAt = now;
       const after = await repo.update(tx, id, values, statusChanged);
       const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
       await recordAudit(tx, actor, { action: 'guide.updated', entityType: 'guide', entityId: id, changes });
       const accounts = await repo.hasAccount(tx, [id]);
-      return presentGuide(after, actor, this.today(), accounts.has(id));
+      return presentGuide(after, actor, await this.today(tx, officeId), accounts.has(id));
     });
   }
 
@@ -233,7 +277,7 @@ export class GuideService {
       );
       const names = new Map(districtRows.map((d) => [d.id, d.name]));
       await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
-      const today = this.today();
+      const today = await this.today(tx, officeId);
       return rows.map((row) => guideExportRow(row, today, names));
     });
   }

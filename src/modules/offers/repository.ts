@@ -52,27 +52,40 @@ export const offerRepository = {
       .orderBy(desc(offers.createdAt), desc(offers.id));
   },
 
+  /**
+   * The link's token hash stays on the offer after any answer: the link is single-use because only a pending offer
+   * can be answered, and a later click learns why it no longer works (superseded, expired …) instead of "invalid".
+   */
   setStatus: async (tx: Tx, id: string, status: string, at: Date, declineReason?: string | null) =>
     (
       await tx
         .update(offers)
-        .set({ status, respondedAt: at, declineReason: declineReason ?? null, linkTokenHash: null })
+        .set({ status, respondedAt: at, declineReason: declineReason ?? null })
         .where(eq(offers.id, id))
         .returning()
     )[0],
 
-  /** Other pending offers of a request once one was accepted. */
-  supersedeOthers: (tx: Tx, requestId: string, acceptedId: string, at: Date) =>
+  /** The other pending offers of a request once it has all the guides it needs; returns them for notification. */
+  supersedePending: (tx: Tx, requestId: string, at: Date) =>
     tx
       .update(offers)
-      .set({ status: 'superseded', respondedAt: at, linkTokenHash: null })
-      .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'), sql`${offers.id} <> ${acceptedId}`)),
+      .set({ status: 'superseded', respondedAt: at })
+      .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending')))
+      .returning({ id: offers.id, guideId: offers.guideId }),
 
   withdrawPendingForRequest: (tx: Tx, requestId: string, at: Date) =>
     tx
       .update(offers)
-      .set({ status: 'withdrawn', respondedAt: at, linkTokenHash: null })
+      .set({ status: 'withdrawn', respondedAt: at })
       .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'))),
+
+  /** A guide's pending offers, with their requests, for withdrawal when the guide can no longer take them. */
+  pendingForGuide: async (tx: Tx, guideId: string) =>
+    tx
+      .select({ id: offers.id, requestId: offers.requestId })
+      .from(offers)
+      .where(and(eq(offers.guideId, guideId), eq(offers.status, 'pending')))
+      .orderBy(offers.requestId),
 
   requestsWithOverdueOffers: async (tx: Tx, now: Date) =>
     (
@@ -86,7 +99,7 @@ export const offerRepository = {
   expireOverdue: (tx: Tx, requestId: string, now: Date) =>
     tx
       .update(offers)
-      .set({ status: 'expired', respondedAt: now, linkTokenHash: null })
+      .set({ status: 'expired', respondedAt: now })
       .where(and(eq(offers.requestId, requestId), eq(offers.status, 'pending'), lt(offers.expiresAt, now))),
 
   countPending: async (tx: Tx, requestId: string) =>

@@ -8,6 +8,7 @@ import {
   offerDetailSchema,
   offerLinkAnswer,
   offerLinkParams,
+  offerLinkSchema,
   offerSchema,
 } from '../../shared/matching.js';
 
@@ -62,6 +63,16 @@ export const offerRoutes: RouteModule = (api, { offers }) => {
       response: { 200: offerDetailSchema, ...errors },
     },
     handler: (req) => offers.withdraw(requireActor(req), req.params.id),
+  });
+  api.get('/offer-links/:token', {
+    config: { public: true },
+    schema: {
+      tags,
+      summary: 'What an e-mail link answers (request, deadline, state), before the guide answers',
+      params: offerLinkParams,
+      response: { 200: offerLinkSchema, ...errors },
+    },
+    handler: (req) => offers.describeLink(req.params.token),
   });
   api.post('/offer-links/:token', {
     config: { public: true },

@@ -1,33 +1,37 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import { agreements, assignments, guides, offers } from '../../db/schema/index.js';
+import { guides, users } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
-import { addMonths, todayIso } from '../../domain/dates.js';
-import { evaluateGates } from '../../domain/matching/score.js';
-import { type Actor, type AppContext, SYSTEM_ACTOR } from '../../server/context.js';
+import { type Actor, type AppContext, recordedUserId, SYSTEM_ACTOR } from '../../server/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../server/errors.js';
 import { inOfficeOf } from '../../server/officeScope.js';
-import { DEFAULT_BOUNDARIES_TEXT, DEFAULT_CONFIDENTIALITY_TEXT } from '../../shared/assignments.js';
 import type { Locale } from '../../shared/enums.js';
-import type { offerCreateInput } from '../../shared/matching.js';
+import type { candidatesQuery, offerCreateInput } from '../../shared/matching.js';
 import { recordAudit } from '../audit/recorder.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { guideRepository } from '../guides/repository.js';
 import { offerMail } from '../mail/templates.js';
-import { GOOD_FIT_THRESHOLD, rankForRequest } from '../matching/service.js';
+import { GOOD_FIT_THRESHOLD, rankForRequest, scoreGuideForRequest } from '../matching/service.js';
 import { referenceRepository } from '../reference/repository.js';
+import { addRequestEvent, changeRequestStatus } from '../requests/commands.js';
 import { requestPolicy } from '../requests/policy.js';
-import { type RequestRow, requestRepository } from '../requests/repository.js';
+import { requestRepository } from '../requests/repository.js';
 import type { RequestService } from '../requests/service.js';
 import { settingsRepository } from '../settings/repository.js';
+import { acceptOffer, offerNotOpen } from './acceptance.js';
+import { expireOverdue, fallBackIfNoneOpen } from './commands.js';
 import { offerPolicy } from './policy.js';
-import { type OfferRow, offerRepository as repo } from './repository.js';
+import { offerRepository as repo } from './repository.js';
 
 type Listed = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
-function presentOffer(row: Listed, actor: Actor) {
-  const o = row.offer;
+/** An offer past its deadline reads as expired at once; the periodic sweep writes it (GET requests never write). */
+const effectiveStatus = (o: { status: string; expiresAt: Date }, now: Date) =>
+  o.status === 'pending' && o.expiresAt <= now ? 'expired' : o.status;
+
+function presentOffer(row: Listed, actor: Actor, now: Date) {
+  const o = { ...row.offer, status: effectiveStatus(row.offer, now) };
   return {
     id: o.id,
     requestId: o.requestId,
@@ -46,6 +50,10 @@ function presentOffer(row: Listed, actor: Actor) {
   };
 }
 
+/** A deadline as the recipient reads it: local time in their language, never UTC or an ISO string. */
+export const localDeadline = (at: Date, locale: Locale, timeZone: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+
 export class OfferService {
   constructor(
     private readonly ctx: AppContext,
@@ -56,38 +64,39 @@ export class OfferService {
     return inOfficeOf(this.ctx, actor, work);
   }
 
-  candidates(actor: Actor, requestId: string) {
+  candidates(actor: Actor, requestId: string, q: z.output<typeof candidatesQuery>) {
     return this.scope(actor, async (tx) => {
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
-      await this.expireOverdue(tx, actor);
-      return rankForRequest(tx, found.request, this.ctx.now());
+      const { limit, offset, ...filters } = q;
+      return rankForRequest(tx, found.request, this.ctx.now(), filters, { limit, offset });
     });
   }
 
   /**
-   * Offers a request to chosen guides. Weak fits (below the threshold) and guides failing an overridable gate need a
-   * recorded reason; gates set by law or policy (certificate, consent, background check for minors) cannot be overridden.
+   * Offers a request to chosen guides, also to guides outside the candidate lists. Weak fits (below the threshold)
+   * and guides failing an overridable gate need a recorded reason; gates set by law or policy (certificate, consent,
+   * background check for minors, the language gate) cannot be overridden, and nothing is offered for a person who
+   * has not consented.
    */
   async send(actor: Actor, requestId: string, input: z.output<typeof offerCreateInput>) {
     if (!offerPolicy.send(actor)) throw forbidden();
     const mails = await this.scope(actor, async (tx, officeId) => {
+      const now = this.ctx.now();
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
       let request = await requestRepository.lockById(tx, requestId);
       if (!['new', 'in_review', 'offered', 'no_match'].includes(request.status))
         throw new AppError(409, 'invalid_status_transition');
-      const ranking = await rankForRequest(tx, request, this.ctx.now());
-      const all = new Map([...ranking.eligible, ...ranking.notEligible].map((c) => [c.guideId, c]));
+      if (!request.personConsentGiven) throw new AppError(409, 'person_consent_missing');
       const pending = await repo.pendingGuideIds(tx, requestId);
       const needsReason: string[] = [];
       for (const [index, guideId] of input.guideIds.entries()) {
-        const guide = await guideRepository.findById(tx, guideId);
-        if (!guide) throw invalidField(`guideIds.${index}`, 'invalid_uuid');
+        const scored = await scoreGuideForRequest(tx, request, guideId, now);
+        if (!scored) throw invalidField(`guideIds.${index}`, 'invalid_uuid');
         if (pending.has(guideId))
           throw new AppError(409, 'conflict', [{ path: `guideIds.${index}`, code: 'offerPending' }]);
-        const scored = all.get(guideId) ?? (await this.scoreOne(tx, request, guideId));
-        const blocking = scored.gates.filter((g) => !g.passed && !g.overridable);
+        const blocking = scored.score.gates.filter((g) => !g.passed && !g.overridable);
         if (blocking.length) {
           throw new AppError(
             409,
@@ -95,12 +104,13 @@ export class OfferService {
             blocking.map((g) => ({ path: `guideIds.${index}`, code: `gate_${g.gate}` })),
           );
         }
-        if (!scored.eligible || scored.score < GOOD_FIT_THRESHOLD) needsReason.push(guideId);
+        if (!scored.score.eligible || scored.score.score < GOOD_FIT_THRESHOLD) needsReason.push(guideId);
       }
       if (needsReason.length && !input.overrideReason) throw invalidField('overrideReason', 'overrideReasonRequired');
 
       const settings = await settingsRepository.get(tx, officeId);
-      const expiresAt = new Date(this.ctx.now().getTime() + settings.offerExpiryHours * 3_600_000);
+      const hours = input.expiresInHours ?? settings.offerExpiryHours;
+      const expiresAt = new Date(now.getTime() + hours * 3_600_000);
       const tokens = new Map(input.guideIds.map((id) => [id, newToken()]));
       const rows = await repo.insertMany(
         tx,
@@ -112,23 +122,22 @@ export class OfferService {
           overrideReason: needsReason.includes(guideId) ? (input.overrideReason ?? null) : null,
           linkTokenHash: hashToken(tokens.get(guideId) as string),
           expiresAt,
-          createdByUserId: actor.userId,
+          createdByUserId: recordedUserId(actor),
         })),
       );
-      if (request.status === 'new') request = await this.requests.changeStatus(tx, actor, request, 'in_review');
-      if (request.status === 'no_match') request = await this.requests.changeStatus(tx, actor, request, 'in_review');
-      if (request.status === 'in_review') request = await this.requests.changeStatus(tx, actor, request, 'offered');
+      for (const to of ['in_review', 'offered'] as const) {
+        if (request.status !== 'offered') request = await changeRequestStatus(tx, actor, request, to, now);
+      }
       const districtName = (await referenceRepository.findDistrict(tx, request.districtId))?.name ?? '';
       const mailIds: (string | null)[] = [];
       for (const row of rows) {
         const guide = await guideRepository.findById(tx, row.guideId);
-        await requestRepository.addEvent(tx, {
+        await addRequestEvent(tx, actor, {
           officeId,
           requestId,
           kind: 'offer_sent',
           message: `${guide?.firstName ?? ''} ${guide?.lastName ?? ''}`.trim(),
-          actorUserId: actor.userId,
-          actorName: actor.displayName,
+          at: now,
         });
         await recordAudit(tx, actor, {
           action: 'offer.sent',
@@ -147,7 +156,7 @@ export class OfferService {
             acceptLink: `${this.ctx.config.publicUrl}/offers/answer/${token}?answer=accept`,
             declineLink: `${this.ctx.config.publicUrl}/offers/answer/${token}?answer=decline`,
             appLink: `${this.ctx.config.publicUrl}/my/offers/${row.id}`,
-            expiresAt: expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+            expiresAt: localDeadline(expiresAt, guide.locale as Locale, settings.timeZone),
           });
           mailIds.push(await this.ctx.mailer.enqueue(tx, { officeId, to: guide.email, ...mail }));
         }
@@ -157,58 +166,18 @@ export class OfferService {
     await this.ctx.mailer.deliver(this.ctx.database.db, mails.mailIds);
     return this.scope(actor, async (tx) => {
       const items = [];
-      for (const id of mails.ids) items.push(presentOffer((await repo.findById(tx, id)) as Listed, actor));
+      for (const id of mails.ids)
+        items.push(presentOffer((await repo.findById(tx, id)) as Listed, actor, this.ctx.now()));
       return { items, total: items.length };
     });
-  }
-
-  /** A guide outside the candidate lists (e.g. in another district) is scored on demand. */
-  private async scoreOne(tx: Tx, request: Awaited<ReturnType<typeof requestRepository.lockById>>, guideId: string) {
-    // Not among the nearest candidates: a weak fit that needs a reason, with its gates evaluated directly.
-    const guide = await guideRepository.findById(tx, guideId);
-    const gates = evaluateGates(
-      {
-        id: guideId,
-        status: guide?.status ?? 'left',
-        certifiedAt: guide?.certifiedAt ?? null,
-        consentWithdrawnAt: guide?.consentWithdrawnAt ?? null,
-        backgroundCheck: guide?.backgroundCheckedAt
-          ? { checkedAt: guide.backgroundCheckedAt, relevantConviction: Boolean(guide.backgroundRelevantConviction) }
-          : null,
-        languages: [],
-        gender: null,
-        homeDistrictId: null,
-        serviceDistrictIds: [],
-        specializations: [],
-        fields: [],
-        availability: [],
-        maxActiveAssignments: guide?.maxActiveAssignments ?? 0,
-        activeAssignments: guide?.activeAssignments ?? 0,
-        recentAssignments: 0,
-        previousPartnerIds: [],
-      },
-      {
-        languages: [],
-        districtId: null,
-        field: null,
-        specialization: null,
-        preferredGender: null,
-        minorsInvolved: request.minorsInvolved,
-        slots: [],
-        partnerId: request.partnerId,
-      },
-      todayIso(this.ctx.now()),
-    );
-    return { guideId, eligible: gates.every((g) => g.passed), score: 0, gates };
   }
 
   listForRequest(actor: Actor, requestId: string) {
     return this.scope(actor, async (tx) => {
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
-      await this.expireOverdue(tx, actor);
       const rows = await repo.list(tx, { requestId });
-      return { items: rows.map((r) => presentOffer(r, actor)), total: rows.length };
+      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
     });
   }
 
@@ -216,119 +185,50 @@ export class OfferService {
   listMine(actor: Actor, status?: string[]) {
     if (actor.role !== 'guide' || !actor.guideId) throw forbidden();
     return this.scope(actor, async (tx) => {
-      await this.expireOverdue(tx, actor);
-      const rows = await repo.list(tx, { guideId: actor.guideId as string, status });
-      return { items: rows.map((r) => presentOffer(r, actor)), total: rows.length };
+      const now = this.ctx.now();
+      const rows = await repo.list(tx, { guideId: actor.guideId as string });
+      const items = rows.map((r) => presentOffer(r, actor, now)).filter((o) => !status || status.includes(o.status));
+      return { items, total: items.length };
     });
   }
 
   get(actor: Actor, id: string) {
-    return this.scope(actor, async (tx) => {
-      await this.expireOverdue(tx, actor);
+    return this.scope(actor, async (tx, officeId) => {
       const row = await repo.findById(tx, id);
       if (!row || !offerPolicy.view(actor, row.offer)) throw notFound();
       const found = await requestRepository.findById(tx, row.offer.requestId);
       const district = found ? await referenceRepository.findDistrict(tx, found.request.districtId) : undefined;
+      const settings = await settingsRepository.get(tx, officeId);
       const r = found?.request;
       return {
-        ...presentOffer(row, actor),
+        ...presentOffer(row, actor, this.ctx.now()),
         request: {
           title: r?.title ?? '',
           description: r?.description ?? '',
           field: r?.field ?? '',
           type: r?.type ?? '',
           districtName: district?.name ?? '',
+          place: r?.place ?? null,
+          meetingPoint: r?.meetingPoint ?? null,
+          onSiteContact: r?.onSiteContact ?? null,
           startsOn: r?.startsOn ?? '',
           endsOn: r?.endsOn ?? null,
           frequency: r?.frequency ?? '',
+          slots: r?.slots ?? [],
           expectedHours: r?.expectedHours ?? 0,
           languages: r?.languages ?? [],
           minorsInvolved: r?.minorsInvolved ?? false,
           partnerName: found?.partnerName ?? '',
+          guidesNeeded: r?.guidesNeeded ?? 1,
         },
+        timeZone: settings.timeZone,
       };
     });
   }
 
   /**
-   * The first acceptance wins. Locks, in a fixed order, the offer, its request and the guide: two guides accepting
-   * the same request are serialised on the request row, and one guide accepting two requests on the guide row, so
-   * neither a second deployment nor a guide over capacity can result. The unique index on
-   * assignments.request_id is the last line of defence.
-   */
-  private async acceptInTx(tx: Tx, actor: Actor, offer: OfferRow, request: RequestRow) {
-    const now = this.ctx.now();
-    if (offer.status !== 'pending')
-      throw new AppError(409, 'conflict', [{ path: 'status', code: `offer_${offer.status}` }]);
-    if (offer.expiresAt <= now) throw new AppError(409, 'offer_expired');
-    if (request.status !== 'offered') throw new AppError(409, 'request_taken');
-    const [guide] = await tx.select().from(guides).where(eq(guides.id, offer.guideId)).for('update');
-    if (guide.activeAssignments >= guide.maxActiveAssignments) throw new AppError(409, 'capacity_reached');
-    await tx
-      .update(guides)
-      .set({ activeAssignments: sql`${guides.activeAssignments} + 1` })
-      .where(eq(guides.id, guide.id));
-    const [assignment] = await tx
-      .insert(assignments)
-      .values({
-        officeId: offer.officeId,
-        requestId: request.id,
-        guideId: offer.guideId,
-        partnerId: request.partnerId,
-        offerId: offer.id,
-        startedAt: now,
-      })
-      .returning();
-    await repo.setStatus(tx, offer.id, 'accepted', now);
-    await repo.supersedeOthers(tx, request.id, offer.id, now);
-    const settings = await settingsRepository.get(tx, offer.officeId);
-    const today = todayIso(now);
-    // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; they compare lexically, not numerically.
-    const startsOn = request.startsOn > today ? request.startsOn : today;
-    const endsOn = request.endsOn && request.endsOn >= startsOn ? request.endsOn : addMonths(startsOn, 3);
-    await tx.insert(agreements).values({
-      officeId: offer.officeId,
-      assignmentId: assignment.id,
-      goal: request.title,
-      steps: [{ title: 'Erstes Treffen vereinbaren', status: 'open' }],
-      startsOn,
-      endsOn,
-      frequency: request.frequency,
-      contactChannels: '',
-      boundaries: DEFAULT_BOUNDARIES_TEXT,
-      confidentiality: DEFAULT_CONFIDENTIALITY_TEXT,
-      reviewOn: new Date(Date.parse(startsOn) + settings.reviewAfterDays * 86_400_000).toISOString().slice(0, 10),
-    });
-    await this.requests.changeStatus(tx, actor, request, 'matched');
-    await recordAudit(tx, actor, {
-      action: 'offer.accepted',
-      entityType: 'offer',
-      entityId: offer.id,
-      changes: { assignmentId: assignment.id },
-    });
-    return assignment;
-  }
-
-  private async declineInTx(tx: Tx, actor: Actor, offer: OfferRow, reason?: string) {
-    if (offer.status !== 'pending')
-      throw new AppError(409, 'conflict', [{ path: 'status', code: `offer_${offer.status}` }]);
-    const updated = await repo.setStatus(tx, offer.id, 'declined', this.ctx.now(), reason ?? null);
-    await requestRepository.addEvent(tx, {
-      officeId: offer.officeId,
-      requestId: offer.requestId,
-      kind: 'offer_declined',
-      message: reason ?? null,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-    });
-    await recordAudit(tx, actor, { action: 'offer.declined', entityType: 'offer', entityId: offer.id });
-    await this.fallBackIfNoneOpen(tx, actor, offer.requestId);
-    return updated;
-  }
-
-  /**
    * Every write to offers takes the request's row lock first, then the offer's: one lock order everywhere, so
-   * concurrent accepts, declines and expiries queue up instead of deadlocking.
+   * concurrent accepts, declines, withdrawals and expiries queue up instead of deadlocking.
    */
   private async lockOfferAndRequest(tx: Tx, offerId: string) {
     const peek = await repo.findById(tx, offerId);
@@ -338,90 +238,129 @@ export class OfferService {
     return { request, offer };
   }
 
-  /** When the last open offer of a request ends without acceptance, the request goes back to review. */
-  private async fallBackIfNoneOpen(tx: Tx, actor: Actor, requestId: string) {
-    const request = await requestRepository.lockById(tx, requestId);
-    if (request.status === 'offered' && (await repo.countPending(tx, requestId)) === 0) {
-      await this.requests.changeStatus(tx, actor, request, 'in_review', 'Alle Angebote beantwortet oder abgelaufen');
-    }
-  }
-
-  /** Offers past their expiry become `expired`; runs before offer reads and from the server's timer. */
-  async expireOverdue(tx: Tx, actor: Actor) {
+  private async declineInTx(tx: Tx, actor: Actor, offerId: string, reason?: string) {
     const now = this.ctx.now();
-    for (const requestId of await repo.requestsWithOverdueOffers(tx, now)) {
-      await requestRepository.lockById(tx, requestId);
-      await repo.expireOverdue(tx, requestId, now);
-      await this.fallBackIfNoneOpen(tx, actor, requestId);
-    }
+    const locked = await this.lockOfferAndRequest(tx, offerId);
+    if (!locked) throw notFound();
+    const closed = offerNotOpen(locked.offer, now);
+    if (closed) throw closed;
+    await repo.setStatus(tx, offerId, 'declined', now, reason ?? null);
+    await addRequestEvent(tx, actor, {
+      officeId: locked.offer.officeId,
+      requestId: locked.offer.requestId,
+      kind: 'offer_declined',
+      message: reason ?? null,
+      at: now,
+    });
+    await recordAudit(tx, actor, { action: 'offer.declined', entityType: 'offer', entityId: offerId });
+    await fallBackIfNoneOpen(tx, actor, locked.offer.requestId, now);
   }
 
-  /** The periodic sweep of the running server, across offices (system scope). */
-  expireAllOverdue() {
-    return inScope(this.ctx.database.db, 'system', (tx) => this.expireOverdue(tx, SYSTEM_ACTOR));
-  }
-
-  async accept(actor: Actor, id: string) {
+  private async answerAsGuide(actor: Actor, id: string, answer: 'accept' | 'decline', reason?: string) {
     await this.scope(actor, async (tx) => {
+      const row = await repo.findById(tx, id);
+      if (!row || !offerPolicy.view(actor, row.offer)) throw notFound();
+      if (actor.role !== 'guide' || actor.guideId !== row.offer.guideId) throw forbidden();
+      if (answer === 'decline') return this.declineInTx(tx, actor, id, reason);
       const locked = await this.lockOfferAndRequest(tx, id);
-      if (!locked || !offerPolicy.view(actor, locked.offer)) throw notFound();
-      if (!offerPolicy.answer(actor, locked.offer) && locked.offer.status === 'pending') throw forbidden();
-      return this.acceptInTx(tx, actor, locked.offer, locked.request);
+      if (!locked) throw notFound();
+      await acceptOffer(tx, actor, locked.offer, locked.request, this.ctx.now());
     });
     return this.get(actor, id);
   }
 
-  async decline(actor: Actor, id: string, reason?: string) {
-    await this.scope(actor, async (tx) => {
-      const locked = await this.lockOfferAndRequest(tx, id);
-      if (!locked || !offerPolicy.view(actor, locked.offer)) throw notFound();
-      if (!offerPolicy.answer(actor, locked.offer) && locked.offer.status === 'pending') throw forbidden();
-      return this.declineInTx(tx, actor, locked.offer, reason);
-    });
-    return this.get(actor, id);
+  accept(actor: Actor, id: string) {
+    return this.answerAsGuide(actor, id, 'accept');
+  }
+
+  decline(actor: Actor, id: string, reason?: string) {
+    return this.answerAsGuide(actor, id, 'decline', reason);
   }
 
   async withdraw(actor: Actor, id: string) {
     await this.scope(actor, async (tx) => {
+      const now = this.ctx.now();
       const locked = await this.lockOfferAndRequest(tx, id);
       if (!locked || !offerPolicy.view(actor, locked.offer)) throw notFound();
       const offer = locked.offer;
       if (!offerPolicy.withdraw(actor, offer)) throw conflict();
-      await repo.setStatus(tx, offer.id, 'withdrawn', this.ctx.now());
+      await repo.setStatus(tx, offer.id, 'withdrawn', now);
+      await addRequestEvent(tx, actor, {
+        officeId: offer.officeId,
+        requestId: offer.requestId,
+        kind: 'offer_withdrawn',
+        at: now,
+      });
       await recordAudit(tx, actor, { action: 'offer.withdrawn', entityType: 'offer', entityId: offer.id });
-      await this.fallBackIfNoneOpen(tx, actor, offer.requestId);
+      await fallBackIfNoneOpen(tx, actor, offer.requestId, now);
     });
     return this.get(actor, id);
   }
 
+  /** The periodic sweep of the running server, across offices (system scope). */
+  expireAllOverdue() {
+    return inScope(this.ctx.database.db, 'system', (tx) => expireOverdue(tx, SYSTEM_ACTOR, this.ctx.now()));
+  }
+
   /**
-   * The signed single-use link from the e-mail: works without signing in. The token is stored hashed, cleared on
-   * any answer (single use) and dies with the offer's expiry.
+   * The guide behind an e-mail link, as the actor of its answer: recorded under the guide's user account when there
+   * is one, else under no user id, and always marked "via e-mail link".
    */
-  async answerByLink(token: string, answer: 'accept' | 'decline', reason?: string) {
-    const tokenHash = hashToken(token);
-    const offer = await inScope(this.ctx.database.db, 'system', (tx) => repo.findByLinkToken(tx, tokenHash));
+  private async linkActor(tx: Tx, guideId: string, officeId: string): Promise<Actor> {
+    const [guide] = await tx.select().from(guides).where(eq(guides.id, guideId));
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.guideId, guideId));
+    return {
+      userId: account?.id ?? guideId,
+      accountless: !account,
+      via: 'email_link',
+      role: 'guide',
+      officeId,
+      partnerId: null,
+      guideId,
+      displayName: `${guide.firstName} ${guide.lastName}`,
+      email: guide.email ?? '',
+      locale: guide.locale as Locale,
+    };
+  }
+
+  private findByLink(token: string) {
+    return inScope(this.ctx.database.db, 'system', (tx) => repo.findByLinkToken(tx, hashToken(token)));
+  }
+
+  /** What the e-mail link's page shows before the guide answers: which request, until when, and its state. */
+  async describeLink(token: string) {
+    const offer = await this.findByLink(token);
     if (!offer) throw new AppError(404, 'token_invalid');
-    const guideActor = await inScope(this.ctx.database.db, 'system', async (tx) => {
-      const [guide] = await tx.select().from(guides).where(eq(guides.id, offer.guideId));
+    return inScope(this.ctx.database.db, { officeId: offer.officeId }, async (tx) => {
+      const found = await requestRepository.findById(tx, offer.requestId);
+      const district = found ? await referenceRepository.findDistrict(tx, found.request.districtId) : undefined;
+      const settings = await settingsRepository.get(tx, offer.officeId);
       return {
-        userId: offer.guideId,
-        role: 'guide' as const,
-        officeId: offer.officeId,
-        partnerId: null,
-        guideId: offer.guideId,
-        displayName: `${guide.firstName} ${guide.lastName} (E-Mail-Link)`,
-        email: guide.email ?? '',
-        locale: guide.locale as Locale,
+        status: effectiveStatus(offer, this.ctx.now()) as 'pending',
+        requestTitle: found?.request.title ?? '',
+        districtName: district?.name ?? '',
+        startsOn: found?.request.startsOn ?? '',
+        expiresAt: offer.expiresAt.toISOString(),
+        timeZone: settings.timeZone,
       };
     });
+  }
+
+  /**
+   * The signed single-use link from the e-mail: works without signing in. Only a pending offer can be answered, so
+   * the link is single-use; a guide who lost the race learns `offer_superseded`, not "invalid link".
+   */
+  async answerByLink(token: string, answer: 'accept' | 'decline', reason?: string) {
+    const offer = await this.findByLink(token);
+    if (!offer) throw new AppError(404, 'token_invalid');
     return inScope(this.ctx.database.db, { officeId: offer.officeId }, async (tx) => {
-      const locked = await this.lockOfferAndRequest(tx, offer.id);
-      if (!locked || locked.offer.linkTokenHash !== tokenHash) throw new AppError(404, 'token_invalid');
-      if (answer === 'accept') await this.acceptInTx(tx, guideActor, locked.offer, locked.request);
-      else await this.declineInTx(tx, guideActor, locked.offer, reason);
-      const [final] = await tx.select({ status: offers.status }).from(offers).where(eq(offers.id, offer.id));
-      return { status: final.status as 'accepted' | 'declined' };
+      const actor = await this.linkActor(tx, offer.guideId, offer.officeId);
+      if (answer === 'accept') {
+        const locked = await this.lockOfferAndRequest(tx, offer.id);
+        if (!locked) throw new AppError(404, 'token_invalid');
+        await acceptOffer(tx, actor, locked.offer, locked.request, this.ctx.now());
+      } else await this.declineInTx(tx, actor, offer.id, reason);
+      return { status: answer === 'accept' ? ('accepted' as const) : ('declined' as const) };
     });
   }
 }

@@ -14,8 +14,10 @@ export const requestPolicy = {
     (actor.role === 'coordinator' || (actor.role === 'partner_contact' && actor.partnerId !== null)) &&
     actor.officeId !== null,
   view: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r),
+  /** Closed and cancelled requests are records: nobody edits them any more. */
   update: (actor: Actor, r: RequestRef) =>
-    isCoordinatorOf(actor, r.officeId) || (isOwnPartner(actor, r) && (r.status === 'new' || r.status === 'in_review')),
+    (isCoordinatorOf(actor, r.officeId) && r.status !== 'closed' && r.status !== 'cancelled') ||
+    (isOwnPartner(actor, r) && (r.status === 'new' || r.status === 'in_review')),
   review: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId),
   cancel: (actor: Actor, r: RequestRef) =>
     (isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r)) &&

@@ -23,6 +23,7 @@ export function presentRequest(
   actor: Actor,
   settings: OfficeSettings,
   services: ServiceRow[] = [],
+  assignmentIds: string[] = [],
 ): RequestView {
   return {
     id: row.id,
@@ -35,7 +36,12 @@ export function presentRequest(
     title: row.title,
     description: row.description,
     place: row.place,
+    meetingPoint: row.meetingPoint,
+    onSiteContact: row.onSiteContact,
     districtId: row.districtId,
+    guidesNeeded: row.guidesNeeded,
+    specialization: row.specialization,
+    assignmentIds,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     frequency: row.frequency as RequestView['frequency'],

@@ -1,7 +1,7 @@
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
-import { candidatesResponse, offerCreateInput, offerSchema } from '../../shared/matching.js';
+import { candidatesQuery, candidatesResponse, offerCreateInput, offerSchema } from '../../shared/matching.js';
 import {
   partnerRequestCreateInput,
   requestDetailSchema,
@@ -78,11 +78,13 @@ export const requestRoutes: RouteModule = (api, { requests, offers }) => {
   api.get('/requests/:id/candidates', {
     schema: {
       tags: ['Matching'],
-      summary: 'Guides ranked by fit, with per-criterion explanations; hard-gate failures listed separately',
+      summary:
+        'Guides ranked by fit, with per-criterion explanations; hard-gate failures listed separately; every guide of the office accounted for',
       params: idParams,
+      querystring: candidatesQuery,
       response: { 200: candidatesResponse, ...errors },
     },
-    handler: (req) => offers.candidates(requireActor(req), req.params.id),
+    handler: (req) => offers.candidates(requireActor(req), req.params.id, req.query),
   });
   api.get('/requests/:id/offers', {
     schema: {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import { canTransition, type RequestStatus } from '../../domain/requestStatus.js';
+import type { RequestStatus } from '../../domain/requestStatus.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import { inOfficeOf } from '../../server/officeScope.js';
@@ -17,11 +17,15 @@ import { offerRepository } from '../offers/repository.js';
 import { partnerRepository } from '../partners/repository.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';
+import { changeRequestStatus } from './commands.js';
 import { requestPolicy } from './policy.js';
 import { findingsFor, presentRequest } from './presenter.js';
 import { type RequestRow, requestRepository as repo } from './repository.js';
 
 type CreateValues = z.output<typeof partnerRequestCreateInput>;
+
+/** Timeline entries about individual guides (offers sent, declined, withdrawn) stay with the office. */
+const PARTNER_HIDDEN_EVENTS = ['offer_sent', 'offer_declined', 'offer_withdrawn'];
 
 /** Description and notes may hold sensitive details: the audit log names the change, not the text. */
 const AUDIT_REDACTED = ['description', 'notes', 'title'];
@@ -44,9 +48,11 @@ export class RequestService {
     const errors: FieldError[] = [];
     if (input.districtId && !(await referenceRepository.findDistrict(tx, input.districtId)))
       errors.push({ path: 'districtId', code: 'districtUnknown' });
-    if (input.field) {
+    if (input.field || input.specialization) {
       const keys = await guideRepository.referenceKeys(tx, officeId);
-      if (!keys.fields.has(input.field)) errors.push({ path: 'field', code: 'fieldUnknown' });
+      if (input.field && !keys.fields.has(input.field)) errors.push({ path: 'field', code: 'fieldUnknown' });
+      if (input.specialization && !keys.specializations.has(input.specialization))
+        errors.push({ path: 'specialization', code: 'specializationUnknown' });
     }
     if (errors.length) throw new AppError(400, 'validation_failed', errors);
   }
@@ -55,7 +61,8 @@ export class RequestService {
     const settings = await settingsRepository.get(tx, row.officeId);
     const matters = findingsFor(row, settings).map((f) => f.matter);
     const services = await repo.servicesFor(tx, row.officeId, matters);
-    return presentRequest(row, partnerName, actor, settings, services);
+    const deployments = await assignmentRepository.idsForRequests(tx, [row.id]);
+    return presentRequest(row, partnerName, actor, settings, services, deployments.get(row.id) ?? []);
   }
 
   list(actor: Actor, q: z.output<typeof requestListQuery>) {
@@ -65,7 +72,16 @@ export class RequestService {
       const query = actor.role === 'partner_contact' ? { ...q, partnerId: actor.partnerId as string } : q;
       const { items, total } = await repo.list(tx, officeId, query);
       const settings = await settingsRepository.get(tx, officeId);
-      return { items: items.map((r) => presentRequest(r.request, r.partnerName, actor, settings)), total };
+      const deployments = await assignmentRepository.idsForRequests(
+        tx,
+        items.map((r) => r.request.id),
+      );
+      return {
+        items: items.map((r) =>
+          presentRequest(r.request, r.partnerName, actor, settings, [], deployments.get(r.request.id) ?? []),
+        ),
+        total,
+      };
     });
   }
 
@@ -73,9 +89,12 @@ export class RequestService {
     return this.officeScope(actor, async (tx) => {
       const found = await this.loadVisible(tx, actor, id);
       const timeline = await repo.timeline(tx, id);
+      // Partners see the request's progress, not which guides were asked or why one declined.
+      const visible =
+        actor.role === 'partner_contact' ? timeline.filter((e) => !PARTNER_HIDDEN_EVENTS.includes(e.kind)) : timeline;
       return {
         ...(await this.present(tx, actor, found.request, found.partnerName)),
-        timeline: timeline.map((e) => ({
+        timeline: visible.map((e) => ({
           id: e.id,
           kind: e.kind,
           fromStatus: e.fromStatus,
@@ -136,7 +155,11 @@ export class RequestService {
       const found = await this.loadVisible(tx, actor, id);
       if (!requestPolicy.update(actor, found.request)) throw forbidden();
       await this.checkReferences(tx, officeId, input);
-      const after = await repo.update(tx, id, { ...input, updatedAt: this.ctx.now() });
+      if (input.guidesNeeded !== undefined && input.guidesNeeded !== found.request.guidesNeeded) {
+        await this.checkGuidesNeeded(tx, found.request, input.guidesNeeded);
+      }
+      let after = await repo.update(tx, id, { ...input, updatedAt: this.ctx.now() });
+      after = await this.matchIfFilled(tx, actor, after);
       const changes = diffFields(found.request as unknown as Record<string, unknown>, input, AUDIT_REDACTED);
       await repo.addEvent(tx, {
         officeId,
@@ -151,35 +174,26 @@ export class RequestService {
     });
   }
 
-  /** Records a status change on the timeline; used by this service and by offers and assignments. */
-  async changeStatus(tx: Tx, actor: Actor, row: RequestRow, to: RequestStatus, reason?: string | null) {
-    const from = row.status as RequestStatus;
-    if (from === to) return row;
-    if (!canTransition(from, to)) throw new AppError(409, 'invalid_status_transition');
-    const updated = await repo.update(tx, row.id, {
-      status: to,
-      statusReason: reason ?? null,
-      statusChangedAt: this.ctx.now(),
-      updatedAt: this.ctx.now(),
-    });
-    await repo.addEvent(tx, {
-      officeId: row.officeId,
-      requestId: row.id,
-      kind: 'status',
-      fromStatus: from,
-      toStatus: to,
-      message: reason ?? null,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-    });
-    await recordAudit(tx, actor, {
-      action: 'request.status_changed',
-      entityType: 'request',
-      entityId: row.id,
-      officeId: row.officeId,
-      changes: { status: { from, to } },
-    });
-    return updated;
+  /** How many guides a request needs can change while it is being matched, never below those already found. */
+  private async checkGuidesNeeded(tx: Tx, row: RequestRow, needed: number) {
+    if (!['new', 'in_review', 'offered'].includes(row.status)) throw invalidField('guidesNeeded', 'guidesNeededLocked');
+    const taken = await assignmentRepository.countForRequest(tx, row.id);
+    if (needed < taken) throw invalidField('guidesNeeded', 'guidesNeededBelowTaken');
+  }
+
+  /** A request whose need was lowered to the guides already found is matched; its other open offers end. */
+  private async matchIfFilled(tx: Tx, actor: Actor, row: RequestRow) {
+    if (!['in_review', 'offered'].includes(row.status)) return row;
+    const taken = await assignmentRepository.countForRequest(tx, row.id);
+    if (taken === 0 || taken < row.guidesNeeded) return row;
+    const locked = await repo.lockById(tx, row.id);
+    await offerRepository.withdrawPendingForRequest(tx, row.id, this.ctx.now());
+    return this.changeStatus(tx, actor, locked, 'matched', 'Alle benötigten Lots:innen gefunden');
+  }
+
+  /** Records a status change on the timeline (see commands.ts, which other modules use). */
+  changeStatus(tx: Tx, actor: Actor, row: RequestRow, to: RequestStatus, reason?: string | null) {
+    return changeRequestStatus(tx, actor, row, to, this.ctx.now(), reason);
   }
 
   transition(actor: Actor, id: string, input: z.output<typeof requestTransitionInput>) {

@@ -1,0 +1,56 @@
+/**
+ * Evidence the database itself protects, whatever the application does: a confirmed agreement version and an
+ * approved activity entry are immutable. Applied after every migration (idempotent), like the security set-up.
+ * A service that tried such a change has a bug; the trigger turns it into an error instead of silent rewriting.
+ */
+export function guardsSql(): string {
+  const agreementContent = [
+    'assignment_id',
+    'version',
+    'goal',
+    'steps',
+    'starts_on',
+    'ends_on',
+    'frequency',
+    'contact_channels',
+    'boundaries',
+    'confidentiality',
+    'insurance',
+    'review_on',
+    'extensions',
+    'change_note',
+    'created_by_name',
+    'created_at',
+  ];
+  const changed = (columns: string[]) => columns.map((c) => `NEW.${c} IS DISTINCT FROM OLD.${c}`).join(' OR ');
+  return `
+CREATE OR REPLACE FUNCTION lotsennetz_guard_agreement() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (OLD.guide_confirmed_at IS NOT NULL OR OLD.partner_confirmed_at IS NOT NULL)
+     AND (${changed(agreementContent)}) THEN
+    RAISE EXCEPTION 'agreement % version % is confirmed and cannot change', OLD.assignment_id, OLD.version;
+  END IF;
+  IF (OLD.guide_confirmed_at IS NOT NULL AND (${changed(['guide_confirmed_at', 'guide_confirmed_by'])}))
+     OR (OLD.partner_confirmed_at IS NOT NULL AND (${changed(['partner_confirmed_at', 'partner_confirmed_by'])})) THEN
+    RAISE EXCEPTION 'a confirmation of agreement % version % cannot be changed', OLD.assignment_id, OLD.version;
+  END IF;
+  IF OLD.superseded_at IS NOT NULL AND (${changed(['guide_confirmed_at', 'partner_confirmed_at', 'superseded_at'])}) THEN
+    RAISE EXCEPTION 'agreement % version % is superseded', OLD.assignment_id, OLD.version;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS agreements_guard ON agreements;
+CREATE TRIGGER agreements_guard BEFORE UPDATE ON agreements FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_agreement();
+
+CREATE OR REPLACE FUNCTION lotsennetz_guard_activity() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.approved_at IS NOT NULL THEN
+    RAISE EXCEPTION 'activity % is approved and locked', OLD.id;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS activities_guard ON activities;
+CREATE TRIGGER activities_guard BEFORE UPDATE OR DELETE ON activities FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_activity();
+`;
+}

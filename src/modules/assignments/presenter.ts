@@ -1,0 +1,71 @@
+import type { Actor } from '../../server/context.js';
+import type { Assignment } from '../../shared/assignments.js';
+import { assignmentPolicy } from './policy.js';
+import type { AgreementRow, AssignmentRow } from './repository.js';
+
+export type Totals = { activities: number; minutes: number; km: number; expensesCents: number };
+export const NO_TOTALS: Totals = { activities: 0, minutes: 0, km: 0, expensesCents: 0 };
+
+type Listed = {
+  assignment: AssignmentRow;
+  requestTitle: string;
+  guideFirst: string;
+  guideLast: string;
+  partnerName: string;
+};
+
+export function presentAgreement(a: AgreementRow | undefined): Assignment['agreement'] {
+  if (!a) return null;
+  return {
+    id: a.id,
+    goal: a.goal,
+    steps: a.steps as { title: string; status: 'open' }[],
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    frequency: a.frequency as 'once',
+    contactChannels: a.contactChannels,
+    boundaries: a.boundaries,
+    confidentiality: a.confidentiality,
+    reviewOn: a.reviewOn,
+    insurance: a.insurance,
+    guideConfirmedAt: a.guideConfirmedAt?.toISOString() ?? null,
+    guideConfirmedBy: a.guideConfirmedBy,
+    partnerConfirmedAt: a.partnerConfirmedAt?.toISOString() ?? null,
+    partnerConfirmedBy: a.partnerConfirmedBy,
+    extensions: a.extensions,
+    version: a.version,
+    changeNote: a.changeNote,
+    createdByName: a.createdByName,
+    createdAt: a.createdAt.toISOString(),
+    supersededAt: a.supersededAt?.toISOString() ?? null,
+  };
+}
+
+export function presentAssignment(
+  row: Listed,
+  agreement: AgreementRow | undefined,
+  totals: Totals,
+  actor: Actor,
+): Assignment {
+  const a = row.assignment;
+  return {
+    id: a.id,
+    requestId: a.requestId,
+    requestTitle: row.requestTitle,
+    guideId: a.guideId,
+    guideName: `${row.guideFirst} ${row.guideLast}`,
+    partnerId: a.partnerId,
+    partnerName: row.partnerName,
+    status: a.status as 'active',
+    startedAt: a.startedAt.toISOString(),
+    closedAt: a.closedAt?.toISOString() ?? null,
+    outcome: a.outcome as 'goal_reached' | null,
+    referredTo: a.referredTo,
+    endedEarlyReason: a.endedEarlyReason,
+    guideFeedback: a.guideFeedback,
+    partnerFeedback: a.partnerFeedback,
+    agreement: presentAgreement(agreement),
+    totals,
+    abilities: assignmentPolicy.abilities(actor, a, agreement),
+  };
+}
