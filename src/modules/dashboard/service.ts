@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { inOrder } from '../../db/inOrder.js';
 import { inScope } from '../../db/scope.js';
 import { addDays, addMonths, todayIn } from '../../domain/dates.js';
-import { settingsRepository } from '../settings/repository.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
+import { settingsRepository } from '../settings/repository.js';
 
 /** Timestamps leave the database as ISO 8601 in UTC, whichever driver reads them (pg returns text otherwise). */
 const ISO = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);

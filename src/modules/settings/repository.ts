@@ -1,7 +1,7 @@
-import { todayIn } from '../../domain/dates.js';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { offices } from '../../db/schema/index.js';
+import { todayIn } from '../../domain/dates.js';
 import { type OfficeSettings, resolveOfficeSettings } from '../../shared/settings.js';
 
 export const settingsRepository = {
