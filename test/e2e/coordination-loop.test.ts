@@ -129,7 +129,7 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     expect(text).toContain('Vereinbarung über eine Begleitung durch Integrationslots:innen');
     expect(text).toContain(title);
     expect(text).toContain('Begleitete Person: E. T.');
-    expect(text).toMatch(/Digitale Bestätigung der Einsatzstelle: \d{2}\.\d{2}\.\d{4}/);
+    expect(text).toMatch(/Einsatzstelle: bestätigt am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr von/);
 
     for (const side of [partner, coordinator, guide]) {
       expect(side.errors).toEqual([]);

@@ -142,7 +142,12 @@ export async function xlsxRows(buffer: Buffer): Promise<string[][]> {
     sheet.eachRow((row) => {
       const cells = Array.from({ length: width }, (_, i) => row.getCell(i + 1).value);
       // Only plain values: a formula or rich-text object would show up as "[object Object]" and fail the test.
-      rows.push(cells.map((v) => (v === null || v === undefined ? '' : String(v))));
+      // Typed date cells read back as their calendar day (YYYY-MM-DD); tests check the type separately.
+      rows.push(
+        cells.map((v) =>
+          v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+        ),
+      );
     });
   });
   return rows;

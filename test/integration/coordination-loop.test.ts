@@ -106,13 +106,13 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     const text = await pdfText(res.rawPayload);
     expect(text).toContain('Vereinbarung über eine Begleitung durch Integrationslots:innen');
     expect(text).toContain('Die Familie kann Termine bei der Ausländerbehörde selbst wahrnehmen.');
-    expect(text).toContain('1. Unterlagen sortieren (offen)');
+    expect(text).toMatch(/1\. Unterlagen sortieren\s+offen/);
     expect(text).toContain('keine Rechts-, Steuer-, Schulden- oder medizinische Beratung');
     expect(text).toContain('Vertraulichkeit');
     expect(text).toContain('Begleitete Person: A. K.');
     expect(text).toMatch(/Fassung 1/);
     expect(res.headers['content-disposition']).toMatch(
-      /filename="Vereinbarung-Begleitung-zur-Auslaenderbehoerde-\d{4}-\d{2}-\d{2}\.pdf"/,
+      /filename="Vereinbarung-Begleitung-zur-Auslaenderbehoerde-Fassung-1-\d{4}-\d{2}-\d{2}\.pdf"/,
     );
   });
 

@@ -2,7 +2,9 @@
  * Guides (Lots:innen): CRUD, the list's filters, search, sorting and pagination, status transitions, the computed
  * background-check state, XLSX/CSV exports parsed back, and the audit trail (including that it is read-only).
  */
+
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
@@ -317,16 +319,16 @@ describe('the guide list', () => {
       'Nachname',
       'Vorname',
       'Status',
-      'E-Mail',
+      'E-Mail-Adresse',
       'Telefon',
       'Sprachen',
       'Herkunftsländer',
       'Wohnbezirk',
       'Einsatzbezirke',
-      'Spezialisierungen',
+      'Spezialisierungsmodule',
       'Handlungsfelder',
-      'Max. Einsätze',
-      'Zertifikat',
+      'Max. gleichzeitige Einsätze',
+      'Zertifiziert am',
       'Führungszeugnis',
     ];
 
@@ -338,22 +340,28 @@ describe('the guide list', () => {
       const rows = await xlsxRows(res.rawPayload);
       expect(rows[0]).toEqual(HEADER);
       expect(rows.slice(1).map((r) => r[1])).toEqual(['Amira', 'Testa']);
+      // Names instead of codes, the office's names of fields and specialisations, typed date cells.
       expect(rows[1]).toEqual([
         'Al-Hassan',
         'Amira',
-        'active',
+        'Aktiv',
         '',
         '',
-        'ar (native), en (B2)',
+        'Arabisch (Muttersprache), Englisch (B2)',
         '',
         'Nordviertel',
         'Nordviertel',
-        'health',
-        'health_care',
+        'Gesundheitslotse',
+        'Gesundheit & Pflege',
         '3',
         '2024-05-01',
-        'missing',
+        'Fehlt',
       ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const certified = workbook.worksheets[0].getRow(2).getCell(13);
+      expect(certified.value).toBeInstanceOf(Date);
+      expect(certified.numFmt).toBe('dd.mm.yyyy');
     });
 
     it('exports the same rows as CSV: BOM, semicolons, CRLF', async () => {
@@ -365,7 +373,9 @@ describe('the guide list', () => {
       expect(res.body.endsWith('\r\n')).toBe(true);
       const csv = parseCsv(res.body);
       const xlsx = await xlsxRows((await api.get('/guides/export.xlsx?language=ar')).rawPayload);
-      expect(csv).toEqual(xlsx);
+      // The same cells; dates are typed in the workbook and written as the reader's date in the CSV.
+      const asGermanDate = (cell: string) => cell.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1');
+      expect(csv).toEqual(xlsx.map((row) => row.map(asGermanDate)));
     });
 
     it('exports every guide of the office without a filter, and applies the other filters too', async () => {
@@ -373,7 +383,7 @@ describe('the guide list', () => {
       expect(all).toHaveLength(1 + 6);
       const paused = parseCsv((await api.get('/guides/export.csv?status=paused,left&q=y')).body);
       expect(paused.slice(1).map((r) => r[0])).toEqual(['Yıldız']);
-      expect(paused[1][5]).toBe('tr (native), kmr (B1)');
+      expect(paused[1][5]).toBe('Türkisch (Muttersprache), Kurdisch (Kurmandschi) (B1)');
       expect(paused[1][7]).toBe('Südviertel');
     });
 
@@ -401,6 +411,21 @@ describe('the guide list', () => {
       const events = (await api.get('/audit-events?action=guide.exported&limit=1')).json().items;
       expect(events[0]).toMatchObject({ action: 'guide.exported', actorId: o.sessions.coordinator.userId });
       expect(events[0].changes).toEqual({ count: 3 });
+    });
+
+    it("regression: exports phone numbers without a leading apostrophe, and dates in the reader's format", async () => {
+      const phoned = await createGuide({
+        firstName: 'Telefon',
+        lastName: `Nummer ${tag()}`,
+        phone: '+49 511 555 1234',
+        certifiedAt: '2024-05-01',
+        status: 'active',
+      });
+      const csv = parseCsv((await api.get(`/guides/export.csv?q=${encodeURIComponent(phoned.lastName)}`)).body);
+      expect(csv[1][4]).toBe('+49 511 555 1234');
+      expect(csv[1][12]).toBe('01.05.2024');
+      expect(csv[1][2]).toBe('Aktiv');
+      expect((await api.delete(`/guides/${phoned.id}`)).statusCode).toBe(204);
     });
   });
 });
@@ -598,7 +623,7 @@ describe('the background check (erweitertes Führungszeugnis)', () => {
     const list = (await api.get(`/guides?q=${encodeURIComponent(expired.lastName)}`)).json();
     expect(list.items[0].backgroundCheckState).toBe('expired');
     const csv = parseCsv((await api.get(`/guides/export.csv?q=${encodeURIComponent(expired.lastName)}`)).body);
-    expect(csv[1][13]).toBe('expired');
+    expect(csv[1][13]).toBe('Abgelaufen');
   });
 });
 

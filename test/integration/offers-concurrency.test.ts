@@ -16,10 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function offeredRequest(guideIds: string[], title = 'Begleitung') {
+async function offeredRequest(guideIds: string[], title = 'Begleitung', guidesNeeded = 1) {
   const coordinator = client(t.app, office.sessions.coordinator);
   const created = await coordinator.post('/requests', {
-    ...requestBody(office, { title }),
+    ...requestBody(office, { title, guidesNeeded }),
     partnerId: office.partnerId,
   });
   expect(created.statusCode).toBe(201);
@@ -58,6 +58,31 @@ describe('offers under concurrency', () => {
         .items.map((o: { status: string }) => o.status)
         .sort();
       expect(states).toEqual(['accepted', 'superseded', 'superseded', 'superseded']);
+    }
+  });
+
+  it('a request for two guides: five accepting at the same moment produce exactly two deployments', async () => {
+    const guides = await Promise.all(
+      Array.from({ length: 5 }, () => createGuideWithAccount(t, office, { maxActiveAssignments: 5 })),
+    );
+    for (let round = 0; round < 3; round++) {
+      const { requestId, offers } = await offeredRequest(
+        guides.map((g) => g.guideId),
+        `Tandem ${round}`,
+        2,
+      );
+      const results = await Promise.all(
+        guides.map((g) => {
+          const offer = offers.find((o) => o.guideId === g.guideId) as { id: string };
+          return client(t.app, g.session).post(`/offers/${offer.id}/accept`, {});
+        }),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 409, 409, 409]);
+      for (const lost of results.filter((r) => r.statusCode === 409)) expect(lost.json().code).toBe('offer_superseded');
+      const assignments = await client(t.app, office.sessions.coordinator).get(`/assignments?requestId=${requestId}`);
+      expect(assignments.json().total).toBe(2);
+      const request = await client(t.app, office.sessions.coordinator).get(`/requests/${requestId}`);
+      expect(request.json().status).toBe('matched');
     }
   });
 

@@ -1,17 +1,23 @@
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { createDocument, fileSlug, formatDate, formatDateTime } from '../../documents/index.js';
 
+/** Everything printed on one version of an agreement (Vereinbarung). Names may be in any script. */
 export type AgreementPdfData = {
   office: { name: string; address: string; phone: string; email: string; website: string };
   partnerName: string;
   guideName: string;
   personInitials: string;
   requestTitle: string;
+  /** Agreement version, printed prominently ("Fassung 3"). */
   version: number;
+  /** ISO date-time. */
   versionCreatedAt: string;
+  /** Why this version exists. */
   changeNote: string | null;
+  /** A newer version exists: the PDF says so in a banner. */
   superseded: boolean;
   goal: string;
   steps: { title: string; status: 'open' | 'in_progress' | 'done' | 'dropped' }[];
+  /** ISO dates. */
   startsOn: string;
   endsOn: string;
   reviewOn: string;
@@ -19,169 +25,142 @@ export type AgreementPdfData = {
   contactChannels: string;
   boundaries: string;
   confidentiality: string;
+  /** The office's insurance paragraph for the partner's type. */
   insurance: string;
+  /** Who confirmed this version, when (ISO); null = not yet. */
   confirmations: { role: 'guide' | 'partner'; name: string | null; at: string | null }[];
   extensions: { from: string; to: string; reason: string }[];
+  /** Times are printed in this zone, e.g. Europe/Berlin. */
   timeZone: string;
 };
 
-export function agreementPdfFileName(data: { requestTitle: string; version: number; date: string }): string {
-  const slug = data.requestTitle
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/Ä/g, 'Ae')
-    .replace(/Ö/g, 'Oe')
-    .replace(/Ü/g, 'Ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `Vereinbarung-${slug || 'Einsatz'}-${data.date}.pdf`;
-}
-
-const FREQUENCY_DE: Record<string, string> = {
+const FREQUENCY_DE: Record<AgreementPdfData['frequency'], string> = {
   once: 'einmalig',
   weekly: 'wöchentlich',
   biweekly: 'alle zwei Wochen',
   monthly: 'monatlich',
   irregular: 'nach Absprache',
 };
-const STEP_DE: Record<string, string> = {
+const STEP_DE: Record<AgreementPdfData['steps'][number]['status'], string> = {
   open: 'offen',
   in_progress: 'in Arbeit',
   done: 'erledigt',
   dropped: 'entfallen',
 };
-const dateDe = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
+const STEP_COLOR: Record<AgreementPdfData['steps'][number]['status'], [number, number, number]> = {
+  open: [0.36, 0.38, 0.42],
+  in_progress: [0.05, 0.27, 0.45],
+  done: [0.1, 0.42, 0.22],
+  dropped: [0.55, 0.56, 0.6],
+};
+const ROLE_DE = { partner: 'Einsatzstelle', guide: 'Lotsin / Lotse' } as const;
 
-/** Breaks text into lines that fit the width; the standard fonts cover German (WinAnsi). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** The printable agreement for signatures, in German, on the shared document layer. */
+export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8Array> {
+  const tz = data.timeZone;
+  const fassung = `Fassung ${data.version}`;
+  const doc = createDocument({
+    title: `Vereinbarung – ${data.requestTitle} (${fassung})`,
+    subject: 'Vereinbarung über eine Begleitung durch Integrationslots:innen',
+    keywords: ['Vereinbarung', 'Integrationslotsen', fassung],
+    office: data.office,
+    reference:
+      `Vereinbarung „${shorten(data.requestTitle, 48)}“ · ${fassung} vom ${formatDate(data.versionCreatedAt, tz)}` +
+      (data.superseded ? ' · ersetzt' : ''),
+    createdAt: new Date(data.versionCreatedAt),
+  });
+
+  doc.title('Vereinbarung über eine Begleitung durch Integrationslots:innen', {
+    badge: fassung,
+    subtitle: data.requestTitle,
+  });
+  if (data.superseded)
+    doc.banner(
+      `Ersetzt durch eine neuere Fassung. Diese ${fassung} gilt nicht mehr; maßgeblich ist die neueste Fassung der Vereinbarung.`,
+      { tone: 'warning' },
+    );
+  doc.keyValues([
+    [`${fassung}:`, `erstellt am ${formatDateTime(data.versionCreatedAt, tz)}`],
+    ...(data.changeNote?.trim() ? [['Anlass dieser Fassung:', data.changeNote.trim()] as [string, string]] : []),
+  ]);
+
+  doc.heading('Beteiligte').keyValues([
+    ['Einsatzstelle:', data.partnerName],
+    ['Lotsin / Lotse:', data.guideName],
+    ['Begleitete Person:', data.personInitials],
+  ]);
+
+  doc.heading('Ziel: Hilfe zur Selbsthilfe').paragraph(data.goal);
+
+  doc.heading('Konkrete Schritte');
+  if (data.steps.length)
+    doc.list(
+      data.steps.map((s) => ({ text: s.title, aside: STEP_DE[s.status], asideColor: STEP_COLOR[s.status] })),
+      { ordered: true },
+    );
+  else doc.paragraph('Noch keine Schritte festgelegt.');
+
+  doc.heading('Zeitrahmen').keyValues([
+    ['Zeitraum:', `vom ${formatDate(data.startsOn, tz)} bis zum ${formatDate(data.endsOn, tz)}`],
+    ['Häufigkeit:', FREQUENCY_DE[data.frequency] ?? data.frequency],
+    ['Überprüfung:', `gemeinsam am ${formatDate(data.reviewOn, tz)}`],
+  ]);
+  doc.paragraph(
+    'Die Vereinbarung endet spätestens mit dem genannten Datum; eine Verlängerung wird schriftlich festgehalten.',
+  );
+  if (data.extensions.length) {
+    doc.heading('Verlängerungen', 2);
+    doc.list(
+      data.extensions.map((e) => ({
+        text: `Verlängert vom ${formatDate(e.from, tz)} bis ${formatDate(e.to, tz)}: ${e.reason}`,
+      })),
+    );
   }
-  return lines;
+
+  doc.heading('Kontaktwege').paragraph(data.contactChannels.trim() || 'Nach Absprache zwischen den Beteiligten.');
+  doc.heading('Grenzen der Begleitung').paragraph(data.boundaries);
+  doc.heading('Vertraulichkeit').paragraph(data.confidentiality);
+  doc.heading('Versicherung').paragraph(data.insurance);
+  doc.paragraph('Diese dokumentierte, datierte Vereinbarung ist der Nachweis des ehrenamtlichen Einsatzes.', {
+    size: 9,
+    color: [0.36, 0.38, 0.42],
+    keepWithPrevious: true,
+  });
+
+  // The confirmations and the signature lines form one unit: the signatures never start a page on their own.
+  doc.keepTogether((d) => {
+    d.heading('Bestätigungen');
+    d.keyValues(
+      (['partner', 'guide'] as const).map((role) => {
+        const c = data.confirmations.find((x) => x.role === role);
+        if (!c?.at) return [`${ROLE_DE[role]}:`, 'noch nicht bestätigt'];
+        return [`${ROLE_DE[role]}:`, `bestätigt am ${formatDateTime(c.at, tz)}${c.name ? ` von ${c.name}` : ''}`];
+      }),
+    );
+    d.paragraph(`Die digitalen Bestätigungen beziehen sich auf ${fassung} dieser Vereinbarung.`, {
+      size: 9,
+      color: [0.36, 0.38, 0.42],
+    });
+    d.signatures([
+      { label: 'Einsatzstelle', name: data.partnerName },
+      { label: 'Lotsin / Lotse', name: data.guideName },
+      { label: 'Begleitete Person', name: data.personInitials },
+    ]);
+  });
+
+  return doc.render();
 }
 
-/** WinAnsi cannot encode every character (e.g. Arabic initials): replace what it cannot draw. */
-const safe = (font: PDFFont, text: string) =>
-  [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return '?';
-      }
-    })
-    .join('');
-
-/** The printable agreement (Vereinbarung) for signatures, in German. */
-export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Vereinbarung – ${data.requestTitle}`);
-  pdf.setLanguage('de-DE');
-  pdf.setCreator('Lotsennetz');
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const margin = 56;
-  let page = pdf.addPage([595.28, 841.89]);
-  const width = page.getWidth() - 2 * margin;
-  let y = page.getHeight() - margin;
-
-  const ensure = (needed: number) => {
-    if (y - needed < margin) {
-      page = pdf.addPage([595.28, 841.89]);
-      y = page.getHeight() - margin;
-    }
-  };
-  const write = (text: string, options: { font?: PDFFont; size?: number; gap?: number } = {}) => {
-    const font = options.font ?? regular;
-    const size = options.size ?? 10.5;
-    for (const line of wrap(safe(font, text), font, size, width)) {
-      ensure(size * 1.45);
-      page.drawText(line, { x: margin, y: y - size, size, font, color: rgb(0.1, 0.1, 0.12) });
-      y -= size * 1.45;
-    }
-    y -= options.gap ?? 6;
-  };
-  const heading = (text: string) => {
-    y -= 6;
-    write(text, { font: bold, size: 12, gap: 2 });
-  };
-
-  write(data.office.name, { size: 9, gap: 10 });
-  write(`Fassung ${data.version}${data.superseded ? ' (ersetzt durch eine neuere Fassung)' : ''}`, { size: 9, gap: 6 });
-  write('Vereinbarung über eine Begleitung durch Integrationslots:innen', { font: bold, size: 16, gap: 4 });
-  write(data.requestTitle, { size: 12, gap: 12 });
-
-  heading('Beteiligte');
-  write(`Einsatzstelle: ${data.partnerName}`, { gap: 0 });
-  write(`Lotsin / Lotse: ${data.guideName}`, { gap: 0 });
-  write(`Begleitete Person: ${data.personInitials}`);
-
-  heading('Ziel: Hilfe zur Selbsthilfe');
-  write(data.goal);
-
-  heading('Konkrete Schritte');
-  for (const [i, step] of data.steps.entries()) {
-    write(`${i + 1}. ${step.title} (${STEP_DE[step.status] ?? step.status})`, { gap: 0 });
-  }
-  y -= 6;
-
-  heading('Zeitrahmen');
-  write(
-    `Vom ${dateDe(data.startsOn)} bis zum ${dateDe(data.endsOn)}, ${FREQUENCY_DE[data.frequency] ?? data.frequency}.`,
-    { gap: 0 },
-  );
-  write(
-    `Gemeinsame Überprüfung am ${dateDe(data.reviewOn)}. Die Vereinbarung endet spätestens mit dem genannten Datum; eine Verlängerung wird schriftlich festgehalten.`,
-  );
-  for (const ext of data.extensions)
-    write(`Verlängert vom ${dateDe(ext.from)} bis ${dateDe(ext.to)}: ${ext.reason}`, { gap: 0 });
-
-  heading('Kontaktwege');
-  write(data.contactChannels || 'Nach Absprache zwischen den Beteiligten.');
-
-  heading('Grenzen der Begleitung');
-  write(data.boundaries);
-
-  heading('Vertraulichkeit');
-  write(data.confidentiality);
-
-  heading('Versicherung');
-  write(data.insurance);
-
-  heading('Bestätigung');
-  for (const c of data.confirmations) {
-    const who = c.role === 'guide' ? 'der Lotsin / des Lotsen' : 'der Einsatzstelle';
-    write(`Digitale Bestätigung ${who}: ${c.at ? `${dateDe(c.at)} von ${c.name ?? ''}` : 'noch nicht bestätigt'}`, {
-      gap: 0,
-    });
-  }
-  ensure(110);
-  y -= 30;
-  const columns = ['Einsatzstelle', 'Lotsin / Lotse', 'Begleitete Person'];
-  const columnWidth = width / 3;
-  columns.forEach((label, i) => {
-    const x = margin + i * columnWidth;
-    page.drawLine({ start: { x, y }, end: { x: x + columnWidth - 16, y }, thickness: 0.7, color: rgb(0.3, 0.3, 0.3) });
-    page.drawText(`Ort, Datum, Unterschrift ${label}`, {
-      x,
-      y: y - 12,
-      size: 7.5,
-      font: regular,
-      color: rgb(0.3, 0.3, 0.3),
-    });
-  });
-  return pdf.save();
+/**
+ * "Vereinbarung-Begleitung-zum-Jobcenter-Fassung-3-2026-12-03.pdf": ASCII only (umlauts transliterated, other
+ * characters dropped), at most 80 characters, always ending in .pdf.
+ */
+export function agreementPdfFileName(data: { requestTitle: string; version: number; date: string }): string {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(data.date)?.[0] ?? fileSlug(data.date, 10);
+  const tail = [`Fassung-${Math.max(0, Math.trunc(data.version) || 0)}`, day].filter(Boolean).join('-');
+  const room = 80 - 'Vereinbarung-'.length - tail.length - '-.pdf'.length;
+  const title = fileSlug(data.requestTitle, Math.max(0, room));
+  return `${['Vereinbarung', title, tail].filter(Boolean).join('-')}.pdf`;
 }

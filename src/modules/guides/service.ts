@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
+import { fieldsOfAction, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
 import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
@@ -271,11 +272,18 @@ export class GuideService {
     if (!guidePolicy.export(actor)) throw forbidden();
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      const [rows, districtRows] = await inOrder(
+      const [rows, districtRows, fieldRows, specRows] = await inOrder(
         () => repo.listAll(tx, officeId, query),
         () => referenceRepository.listDistricts(tx, officeId),
+        () => referenceRepository.listItems(tx, fieldsOfAction, officeId),
+        () => referenceRepository.listItems(tx, specializations, officeId),
       );
-      const names = new Map(districtRows.map((d) => [d.id, d.name]));
+      const names = {
+        locale: actor.locale,
+        districts: new Map(districtRows.map((d) => [d.id, d.name])),
+        fields: new Map(fieldRows.map((f) => [f.key, f.name])),
+        specializations: new Map(specRows.map((f) => [f.key, f.name])),
+      };
       await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
       const today = await this.today(tx, officeId);
       return rows.map((row) => guideExportRow(row, today, names));

@@ -25,8 +25,21 @@ function lookup(catalogue: Record<string, unknown>, key: string): string | undef
   return typeof node === 'string' ? node : undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A parameter as the reader expects it: ISO dates in the locale's format (03.12.2026), numbers with its digits. */
+function formatParam(locale: Locale, value: unknown): string {
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
+  }
+  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  return String(value ?? '');
+}
+
 /** Server-side translation with i18next's {{name}} interpolation syntax, so both sides share one catalogue. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const text = lookup(catalogues[locale], key) ?? lookup(catalogues.de, key) ?? key;
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(params[name] ?? ''));
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => formatParam(locale, params[name]));
 }

@@ -1,0 +1,111 @@
+import type { PDFPage } from 'pdf-lib';
+import { hline, theme } from './blocks.js';
+import { drawLine } from './draw.js';
+import { type DocumentFonts, layoutText, type TextLine } from './text.js';
+
+/** The office's letterhead on the first page, a running header on the others, and the footer on every page. */
+export type Office = { name: string; address: string; phone: string; email: string; website: string };
+
+export type Margins = { top: number; right: number; bottom: number; left: number };
+
+type Measured = { lines: TextLine[]; size: number; lh: number; bold?: boolean };
+const block = (fonts: DocumentFonts, text: string, size: number, width: number, bold = false): Measured => ({
+  lines: text.trim() ? layoutText(fonts, text.trim(), { size, bold }, width) : [],
+  size,
+  lh: size * 1.35,
+  bold,
+});
+const heightOf = (m: Measured) => m.lines.length * m.lh;
+
+function drawBlock(
+  page: PDFPage,
+  m: Measured,
+  x: number,
+  top: number,
+  width: number,
+  align: 'left' | 'right',
+  color: typeof theme.text,
+) {
+  m.lines.forEach((line, i) => {
+    const left = align === 'right' || line.rtl ? x + width - line.width : x;
+    drawLine(page, line, left, top - i * m.lh - m.size, m.size, color);
+  });
+}
+
+/** Contact lines in print order; empty settings are left out. */
+export function contactLines(office: Office): string[] {
+  return [
+    ...office.address.split(/\n/),
+    office.phone.trim() ? `Tel. ${office.phone.trim()}` : '',
+    office.email,
+    office.website,
+  ]
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+export type Letterhead = { height: number; draw: (page: PDFPage) => void };
+
+/** Office name on the left, contact details right-aligned, an accent rule below. */
+export function letterhead(fonts: DocumentFonts, office: Office, pageWidth: number, m: Margins): Letterhead {
+  const width = pageWidth - m.left - m.right;
+  // The contact column takes what its longest line needs (at most 42 %), the office name the rest.
+  const contact = block(fonts, contactLines(office).join('\n'), theme.small, width * 0.42);
+  const contactWidth = Math.max(0, ...contact.lines.map((l) => l.width));
+  const name = block(fonts, office.name, 13, width - contactWidth - 24, true);
+  const inner = Math.max(heightOf(name), heightOf(contact), 14);
+  const height = inner + 12;
+  return {
+    height,
+    draw: (page) => {
+      const top = page.getHeight() - m.top;
+      drawBlock(page, name, m.left, top, width, 'left', theme.accent);
+      drawBlock(page, contact, m.left + width - contactWidth, top + 1, contactWidth, 'right', theme.muted);
+      hline(page, m.left, m.left + width, top - inner - 8, theme.accent, 1.2);
+    },
+  };
+}
+
+/** Pages after the first: office name and document title in small print. */
+export function runningHeader(
+  fonts: DocumentFonts,
+  office: Office,
+  title: string,
+  pageWidth: number,
+  m: Margins,
+): Letterhead {
+  const width = pageWidth - m.left - m.right;
+  const left = block(fonts, office.name, theme.small - 0.5, width * 0.5, true);
+  const right = block(fonts, title, theme.small - 0.5, width * 0.45);
+  left.lines = left.lines.slice(0, 1);
+  right.lines = right.lines.slice(0, 1);
+  const inner = Math.max(left.lh, right.lh);
+  return {
+    height: inner + 8,
+    draw: (page) => {
+      const top = page.getHeight() - m.top;
+      drawBlock(page, left, m.left, top, width, 'left', theme.muted);
+      drawBlock(page, right, m.left + width * 0.55, top, width * 0.45, 'right', theme.muted);
+      hline(page, m.left, m.left + width, top - inner - 4, theme.rule, 0.6);
+    },
+  };
+}
+
+/** Footer: the document reference on the left, "Seite x von y" on the right. */
+export function drawFooter(
+  fonts: DocumentFonts,
+  page: PDFPage,
+  reference: string,
+  index: number,
+  total: number,
+  m: Margins,
+) {
+  const width = page.getWidth() - m.left - m.right;
+  const size = theme.small - 0.5;
+  const y = m.bottom - 22;
+  hline(page, m.left, m.left + width, y + 12, theme.rule, 0.6);
+  const pageLabel = layoutText(fonts, `Seite ${index + 1} von ${total}`, { size }, width)[0];
+  const ref = layoutText(fonts, reference, { size }, width - pageLabel.width - 24)[0];
+  if (ref) drawLine(page, ref, m.left, y, size, theme.muted);
+  drawLine(page, pageLabel, m.left + width - pageLabel.width, y, size, theme.muted);
+}

@@ -1,0 +1,29 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/**
+ * Text of each page as Mozilla's pdf.js extracts it (for tests), whitespace collapsed.
+ *
+ * No bidi post-processing is needed or done: a PDF stores right-to-left text in visual order (so do we: fontkit
+ * reverses the glyphs of an RTL run), and pdf.js runs the bidi algorithm on every text item, which turns an
+ * Arabic run back into logical order. Items are joined in content-stream order, i.e. left to right on the line;
+ * for German lines with an embedded Arabic name that is also the reading order.
+ */
+export async function pdfPages(data: Uint8Array): Promise<string[]> {
+  const document = await getDocument({
+    data: new Uint8Array(data),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= document.numPages; i++) {
+    const content = await (await document.getPage(i)).getTextContent();
+    const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    pages.push(text.replace(/\s+/g, ' ').trim());
+  }
+  await document.destroy();
+  return pages;
+}
+
+/** Number of (possibly overlapping) occurrences of `needle` in `text`. */
+export const count = (text: string, needle: string) => text.split(needle).length - 1;
