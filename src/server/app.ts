@@ -19,9 +19,11 @@ import { requestRoutes } from '../modules/requests/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
-import { registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { frameworkErrors, registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { registerInputHygiene } from './plugins/inputHygiene.js';
 import { registerSecurityHeaders } from './plugins/securityHeaders.js';
 import { registerSession } from './plugins/session.js';
+import { collectRouteTable } from './routeTable.js';
 import type { RouteModule } from './routing.js';
 import { typed } from './routing.js';
 import { createServices } from './services.js';
@@ -52,10 +54,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       : false,
     bodyLimit: 1_048_576,
     trustProxy: ctx.config.env === 'production',
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any route is added: the table must see every route, plugin routes included.
+  collectRouteTable(app);
   registerErrorHandler(app);
+  registerInputHygiene(app);
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
 

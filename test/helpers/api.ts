@@ -51,11 +51,12 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   return ops;
 }
 
-export const pathParamsOf = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+/** Names of the `{name}` placeholders; `{*}` is a plugin route's wildcard (e.g. `/api/docs/static/{*}`). */
+export const pathParamsOf = (path: string): string[] => [...path.matchAll(/\{(\w+|\*)\}/g)].map((m) => m[1]);
 
 /** Substitutes `{name}` placeholders; a placeholder without a value is a test bug and throws. */
 export function fillPath(path: string, params: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return path.replace(/\{(\w+|\*)\}/g, (_, name: string) => {
     if (params[name] === undefined) throw new Error(`no value for path parameter {${name}} in ${path}`);
     return encodeURIComponent(params[name]);
   });
