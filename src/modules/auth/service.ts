@@ -6,7 +6,7 @@ import type { Actor, AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import type { Locale, Role } from '../../shared/enums.js';
 import { recordAudit } from '../audit/recorder.js';
-import { accountMail } from '../mail/templates.js';
+import { accountMail, secret } from '../mail/templates.js';
 import { authRepository as repo } from './repository.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './tokens.js';
 
@@ -122,7 +122,12 @@ export class AuthService {
     });
     const office = user.officeId ? await repo.officeName(tx, user.officeId) : 'Lotsennetz';
     const link = `${this.ctx.config.publicUrl}/${kind === 'invite' ? 'invitation' : 'reset-password'}/${token}`;
-    const mail = accountMail(kind, user.locale as Locale, { name: user.displayName, office, link, hours });
+    const mail = accountMail(kind, user.locale as Locale, {
+      name: user.displayName,
+      office,
+      link: secret(link),
+      hours,
+    });
     return this.ctx.mailer.enqueue(tx, { officeId: user.officeId, to: user.email, ...mail });
   }
 
