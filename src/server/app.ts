@@ -72,7 +72,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { hsts: ctx.config.publicUrl.startsWith('https://') });
   await app.register(fastifyCookie);
 
   const services = createServices(ctx);
