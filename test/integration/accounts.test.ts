@@ -236,6 +236,41 @@ describe('password reset', () => {
   });
 });
 
+describe('links issued before an account was disabled', () => {
+  it('regression: a reset link issued before the account was disabled stops working, also after it is enabled again', async () => {
+    const email = `wieder-aktiv-${tag()}@test.example`;
+    const coordinator = client(t.app, o.sessions.coordinator);
+    const invited = await coordinator.post('/users', { email, displayName: 'Wieder Aktiv', role: 'coordinator' });
+    expect(invited.statusCode).toBe(201);
+    const invitation = linkToken((await lastMailTo(t, email)).text, 'invitation');
+    expect((await setPassword(invitation, TEST_PASSWORD)).statusCode).toBe(204);
+    expect((await requestReset(email)).statusCode).toBe(202);
+    const reset = linkToken((await lastMailTo(t, email)).text, 'reset-password');
+
+    expect((await coordinator.patch(`/users/${invited.json().id}`, { disabled: true })).statusCode).toBe(200);
+    expectProblem(await tokenInfo(reset), 404, 'token_invalid');
+    expect((await coordinator.patch(`/users/${invited.json().id}`, { disabled: false })).statusCode).toBe(200);
+    expectProblem(await tokenInfo(reset), 404, 'token_invalid');
+    expectProblem(await setPassword(reset, 'vom alten Link gesetzt'), 404, 'token_invalid');
+    expect(await loginStatus(email, TEST_PASSWORD)).toBe(200);
+  });
+
+  it('regression: an invitation link issued before the account was disabled stops working, also after it is enabled again', async () => {
+    const { email, user } = await inviteGuide('de');
+    const invitation = linkToken((await lastMailTo(t, email)).text, 'invitation');
+    const coordinator = client(t.app, o.sessions.coordinator);
+    expect((await coordinator.patch(`/users/${user.id}`, { disabled: true })).statusCode).toBe(200);
+    expect((await coordinator.patch(`/users/${user.id}`, { disabled: false })).statusCode).toBe(200);
+    expectProblem(await tokenInfo(invitation), 404, 'token_invalid');
+    expectProblem(await setPassword(invitation, 'vom alten Link gesetzt'), 404, 'token_invalid');
+    // A fresh reset link works: the person is not stuck.
+    expect((await requestReset(email)).statusCode).toBe(202);
+    const reset = linkToken((await lastMailTo(t, email)).text, 'reset-password');
+    expect((await setPassword(reset, TEST_PASSWORD)).statusCode).toBe(204);
+    expect(await loginStatus(email, TEST_PASSWORD)).toBe(200);
+  });
+});
+
 describe('inviting a partner contact', () => {
   let added: LightMyRequestResponse;
   const email = `kontakt-${tag()}@test.example`;

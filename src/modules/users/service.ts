@@ -108,7 +108,11 @@ export class UserService {
     return presentUser(user, actor);
   }
 
-  /** Disabling ends every session of the account at once. */
+  /**
+   * Disabling ends every session of the account at once. Both disabling and enabling void its outstanding invitation
+   * and reset links: a link mailed before the account was disabled (maybe to a mailbox someone else now reads) must
+   * not work again once it is re-enabled. A re-enabled person without a password asks for a new reset link.
+   */
   setDisabled(actor: Actor, id: string, disabled: boolean) {
     if (!userPolicy.manage(actor)) throw forbidden();
     const officeId = officeOf(actor);
@@ -116,8 +120,10 @@ export class UserService {
       const user = await repo.findById(tx, id);
       if (!user) throw notFound();
       if (!userPolicy.disable(actor, user)) throw forbidden();
-      const updated = await repo.setDisabled(tx, id, disabled ? this.ctx.now() : null);
+      const now = this.ctx.now();
+      const updated = await repo.setDisabled(tx, id, disabled ? now : null);
       if (disabled) await authRepository.deleteUserSessions(tx, id);
+      await authRepository.invalidateAllTokens(tx, id, now);
       await recordAudit(tx, actor, {
         action: disabled ? 'user.disabled' : 'user.enabled',
         entityType: 'user',
