@@ -271,7 +271,8 @@ describe('a guide on their own profile', () => {
     homeDistrictId: o.districtIds[1],
     serviceDistrictIds: [o.districtIds[1]],
     availability: [{ weekday: 5, from: '14:00', to: '16:30' }],
-    maxActiveAssignments: 4,
+    // Below the office's ceiling (2): a guide may lower their capacity, not raise it (guides.test.ts).
+    maxActiveAssignments: 1,
     gender: 'female',
     status: 'paused',
     certifiedAt: '2024-01-15',

@@ -166,7 +166,12 @@ export class GuideService {
       );
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       await this.checkReferences(tx, officeId, input);
-      const row = await repo.insert(tx, { ...(toColumns(input) as GuideInsert), officeId });
+      // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
+      const row = await repo.insert(tx, {
+        ...(toColumns(input) as GuideInsert),
+        officeId,
+        capacityCeiling: input.maxActiveAssignments,
+      });
       await recordAudit(tx, actor, {
         action: 'guide.created',
         entityType: 'guide',
@@ -197,6 +202,14 @@ export class GuideService {
       await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
       const now = this.ctx.now();
       const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
+      if (input.maxActiveAssignments !== undefined) {
+        const ceiling = guidePolicy.selfCapacityCeiling(before);
+        if (allowed === 'all') values.capacityCeiling = input.maxActiveAssignments;
+        else if (input.maxActiveAssignments > ceiling)
+          throw new AppError(400, 'validation_failed', [
+            { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', params: { maximum: ceiling } },
+          ]);
+      }
       if (statusChanged) values.statusChangedAt = now;
       const after = await repo.update(tx, id, values, statusChanged);
       const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
