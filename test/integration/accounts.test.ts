@@ -329,3 +329,99 @@ describe('inviting a partner contact', () => {
     expect(after.contacts).toEqual(before.contacts);
   });
 });
+
+describe('inviting an address that has an account in another office', () => {
+  let other: TestOffice;
+  const coordinator = () => client(t.app, o.sessions.coordinator);
+  const invite = (email: string) =>
+    coordinator().post('/users', { email, displayName: 'Neue Kollegin', role: 'coordinator' });
+  /** A record with the parts that must differ (id, address, times) blanked. */
+  const blank = (record: Record<string, unknown>) => ({
+    ...record,
+    id: 'ID',
+    email: 'EMAIL',
+    to: 'TO',
+    entityId: 'ID',
+    createdAt: 'T',
+    sentAt: 'T',
+    at: 'T',
+  });
+
+  beforeAll(async () => {
+    other = await createOffice(t);
+  });
+
+  it('regression: answers exactly as for a new address, and nothing the office sees afterwards tells them apart (account enumeration)', async () => {
+    const fresh = `frisch-${tag()}@test.example`;
+    const taken = other.emails.coordinator;
+    const a = await invite(fresh);
+    const b = await invite(taken);
+    expect(a.statusCode, a.body).toBe(201);
+    expect(b.statusCode, b.body).toBe(201);
+    expect(b.headers['content-type']).toBe(a.headers['content-type']);
+    expect(blank(b.json())).toEqual(blank(a.json()));
+    expect(b.json().email).toBe(taken);
+
+    // The accounts list shows both the same way.
+    const users = (await coordinator().get('/users')).json().items as Record<string, unknown>[];
+    const rowOf = (email: string) => users.find((u) => u.email === email) as Record<string, unknown>;
+    expect(rowOf(taken)).toEqual(b.json());
+    expect(blank(rowOf(taken))).toEqual(blank(rowOf(fresh)));
+
+    // The outbox shows the same invitation to both.
+    const [mailA] = await outboxFor(t.app, o.sessions.coordinator, fresh);
+    const [mailB] = await outboxFor(t.app, o.sessions.coordinator, taken);
+    expect(blank(mailB)).toEqual(blank(mailA));
+
+    // The audit log records the same.
+    const auditOf = async (id: string) =>
+      (await coordinator().get(`/audit-events?entityId=${id}`)).json().items.map(blank);
+    expect(await auditOf(b.json().id)).toEqual(await auditOf(a.json().id));
+
+    // Inviting again answers the same 409 (the office has both addresses now), and both can be disabled.
+    expectProblem(await invite(fresh), 409, 'email_taken');
+    expectProblem(await invite(taken), 409, 'email_taken');
+    for (const id of [a.json().id, b.json().id]) {
+      const res = await coordinator().patch(`/users/${id}`, { disabled: true });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().status).toBe('disabled');
+    }
+  });
+
+  it('creates no second account: the owner keeps theirs, gets no link, and reads that nothing was created', async () => {
+    const owner = other.emails.guide;
+    expect((await invite(owner)).statusCode).toBe(201);
+    const mail = await lastMailTo(t, owner);
+    expect(mail.subject).toBe(translate('de', 'mail.inviteSubject', { office: officeName }));
+    expect(mail.text).toContain(translate('de', 'mail.inviteExistingAccount', { office: officeName }));
+    expect(mail.text).not.toMatch(/\/invitation\//);
+    // The owner still signs in, into their own office, with their own role.
+    const session = await login(t.app, owner, TEST_PASSWORD);
+    expect((await client(t.app, session).get('/me')).json().me).toMatchObject({
+      role: 'guide',
+      office: { id: other.officeId },
+    });
+    // Their office sees their account unchanged, and no account anywhere can be reached with that address but theirs.
+    const theirs = (await client(t.app, other.sessions.coordinator).get('/users')).json().items;
+    expect(theirs.filter((u: { email: string }) => u.email === owner)).toMatchObject([
+      { status: 'active', role: 'guide' },
+    ]);
+    expect((await requestReset(owner)).statusCode).toBe(202);
+    expect(linkToken((await lastMailTo(t, owner)).text, 'reset-password')).toBeTruthy();
+    expect(await outboxFor(t.app, other.sessions.coordinator, owner)).toHaveLength(1);
+  });
+
+  it('looks the same for a partner contact invitation', async () => {
+    const add = (email: string) =>
+      coordinator().post(`/partners/${o.partnerId}/contacts`, { name: 'Frau Doppelt', email, invite: true });
+    const freshEmail = `kontakt-neu-${tag()}@test.example`;
+    const fresh = await add(freshEmail);
+    const taken = await add(other.emails.partner);
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect(taken.statusCode, taken.body).toBe(201);
+    const contactOf = (res: LightMyRequestResponse, email: string) =>
+      res.json().contacts.find((c: { email: string }) => c.email === email);
+    expect(blank(contactOf(taken, other.emails.partner))).toEqual(blank(contactOf(fresh, freshEmail)));
+    expect(contactOf(taken, other.emails.partner).accountStatus).toBe('invited');
+  });
+});

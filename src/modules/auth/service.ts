@@ -130,6 +130,21 @@ export class AuthService {
     return this.ctx.mailer.enqueue(tx, { officeId: user.officeId, to: user.email, ...mail });
   }
 
+  /**
+   * Instead of an invitation, for an address that has an account elsewhere: the same subject and the same outbox text
+   * as an invitation (the inviting office cannot tell them apart), but no link; the recipient reads that no second
+   * account was created. See users/service.ts.
+   */
+  async issueInvitationNotice(tx: Tx, placeholder: UserRow, to: string): Promise<string> {
+    const office = placeholder.officeId ? await repo.officeName(tx, placeholder.officeId) : 'Lotsennetz';
+    const mail = accountMail('invite_existing', placeholder.locale as Locale, {
+      name: placeholder.displayName,
+      office,
+      hours: INVITE_HOURS,
+    });
+    return this.ctx.mailer.enqueue(tx, { officeId: placeholder.officeId, to, ...mail });
+  }
+
   /** Always answers the same way, so the endpoint does not reveal which addresses have accounts. */
   async requestPasswordReset(email: string, clientIp: string): Promise<void> {
     // Every request counts, known address or not: 5 per client address in 15 minutes.
