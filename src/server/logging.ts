@@ -101,3 +101,13 @@ export function loggableError(error: unknown, depth = 0): LoggedError {
 /** The pino `err` serializer: every `log.error({ err })` in the server goes through it (already sanitized: as is). */
 export const errorSerializer = (error: unknown): LoggedError =>
   error instanceof Error ? loggableError(error) : (error as LoggedError);
+
+/** One line for a terminal (the CLI): a failed query shows its SQL and PostgreSQL's code, never its parameters. */
+export function describeError(error: unknown): string {
+  const e = loggableError(error);
+  if (typeof e.query === 'string')
+    return `Failed query: ${e.query} (${[e.code, e.dbMessage].filter(Boolean).join(' ')})`;
+  if (e.type !== 'Error' && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+    return `Database error ${e.code}: ${e.message}`;
+  return e.message;
+}

@@ -130,7 +130,7 @@ export function createMailer(config: Config): Mailer {
   return new Mailer({
     from: config.mailFrom,
     appSecret,
-    transport: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    transport: nodemailer.createTransport({ streamTransport: true, buffer: true }),
     sink: demoMailboxSink(demoMailboxDir(config.dataDir)),
   });
 }
