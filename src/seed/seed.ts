@@ -137,7 +137,8 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
       notes: r.next() < 0.2 ? 'Bevorzugt Einsätze am Vormittag.' : null,
     });
   }
-  return rows;
+  // The office's ceiling is the capacity it set: guides may lower their capacity themselves, not raise it.
+  return rows.map((row) => ({ ...row, capacityCeiling: row.maxActiveAssignments }));
 }
 
 async function seedOffice(tx: Tx, ctx: AppContext, spec: OfficeSeed) {

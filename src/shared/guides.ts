@@ -123,6 +123,8 @@ export const guideSchema = z.object({
   serviceDistrictIds: z.array(z.uuid()),
   availability: z.array(z.object({ weekday: z.number().int(), from: z.string(), to: z.string() })),
   maxActiveAssignments: z.number().int(),
+  /** Set by the office: the guide may lower maxActiveAssignments themself, and raise it up to this value. */
+  capacityCeiling: z.number().int(),
   /** Running deployments (pending agreement or active); free capacity is max − active. */
   activeAssignments: z.number().int(),
   gender: z.enum(GENDERS).nullable(),

@@ -104,15 +104,18 @@ export type OutboxMessage = {
   createdAt: string;
 };
 
-/** Mail as coordinators and admins read it: through the API's outbox. */
+/**
+ * Mail as coordinators read it in the API's outbox: secrets (links) are placeholders there. To read a link, read the
+ * mail the recipient received (`mailsTo` in test/helpers/mail.ts).
+ */
 export async function outboxFor(app: FastifyInstance, reader: Session, to: string): Promise<OutboxMessage[]> {
   const res = await client(app, reader).get(`/outbox?to=${encodeURIComponent(to)}&limit=200`);
   expect(res.statusCode, res.body).toBe(200);
   return (res.json() as { items: OutboxMessage[] }).items;
 }
 
-/** The token from an invitation or reset link in a mail body. */
-export function linkToken(text: string, kind: 'invitation' | 'reset-password'): string {
+/** The token from an invitation, reset or offer-answer link in a received mail's text. */
+export function linkToken(text: string, kind: 'invitation' | 'reset-password' | 'offers/answer'): string {
   const match = text.match(new RegExp(`https?://[^\\s]+/${kind}/([A-Za-z0-9_-]+)`));
   if (!match) throw new Error(`no ${kind} link in mail:\n${text}`);
   return match[1];

@@ -16,6 +16,7 @@ import type { Guide } from '../../src/shared/guides.js';
 import { expectProblem, parseCsv, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type TestApp } from '../helpers/app.js';
 import { createOffice, ON_RECORD, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+import { createGuideWithAccount } from '../helpers/guides.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -495,6 +496,66 @@ describe('free capacity counts running deployments', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(await withCapacity()).toBe(1);
+  });
+});
+
+describe('the capacity a guide chooses themself', () => {
+  it('regression: a guide cannot raise their own maxActiveAssignments above the ceiling the office set', async () => {
+    const guide = await createGuideWithAccount(t, o, { maxActiveAssignments: 2 });
+    const own = client(t.app, guide.session);
+    expect((await own.get(`/guides/${guide.guideId}`)).json()).toMatchObject({
+      maxActiveAssignments: 2,
+      capacityCeiling: 2,
+    });
+    const body = expectProblem(
+      await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 20 }),
+      400,
+      'validation_failed',
+    );
+    expect(body.errors).toEqual([
+      { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', message: expect.any(String) },
+    ]);
+    expect(body.errors?.[0].message).toContain('2');
+    expect((await api.get(`/guides/${guide.guideId}`)).json().maxActiveAssignments).toBe(2);
+
+    // Lower, and back up to the ceiling: allowed; the ceiling itself does not move.
+    for (const value of [0, 1, 2]) {
+      const res = await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: value });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ maxActiveAssignments: value, capacityCeiling: 2 });
+    }
+    expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 3 }), 400, 'validation_failed');
+
+    // The coordinator sets the capacity, and with it the ceiling.
+    const raised = await api.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 4 });
+    expect(raised.json()).toMatchObject({ maxActiveAssignments: 4, capacityCeiling: 4 });
+    expect((await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 3 })).statusCode).toBe(200);
+    expect((await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 4 })).statusCode).toBe(200);
+    expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 5 }), 400, 'validation_failed');
+  });
+
+  it('answers the ceiling error in the guide’s language', async () => {
+    const guide = await createGuideWithAccount(t, o, { maxActiveAssignments: 1 });
+    const own = client(t.app, guide.session);
+    const texts: Record<string, string> = {};
+    for (const locale of ['de', 'en', 'ar'] as const) {
+      await own.patch('/me', { locale });
+      const body = expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 2 }), 400);
+      texts[locale] = body.errors?.[0].message ?? '';
+    }
+    expect(new Set(Object.values(texts)).size).toBe(3);
+    expect(texts.ar).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('keeps a ceiling of the current value for guides from before the ceiling existed (capacity_ceiling null)', async () => {
+    const guide = await createGuideWithAccount(t, o, { maxActiveAssignments: 3 });
+    await inScope(t.ctx.database.db, 'system', (tx) =>
+      tx.execute(sql`update guides set capacity_ceiling = null where id = ${guide.guideId}`),
+    );
+    const own = client(t.app, guide.session);
+    expect((await own.get(`/guides/${guide.guideId}`)).json().capacityCeiling).toBe(3);
+    expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 4 }), 400, 'validation_failed');
+    expect((await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 3 })).statusCode).toBe(200);
   });
 });
 

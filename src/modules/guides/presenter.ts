@@ -36,6 +36,7 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     serviceDistrictIds: row.serviceDistrictIds,
     availability: row.availability,
     maxActiveAssignments: row.maxActiveAssignments,
+    capacityCeiling: guidePolicy.selfCapacityCeiling(row),
     activeAssignments: row.activeAssignments,
     gender: row.gender as Gender | null,
     status: row.status as GuideStatus,

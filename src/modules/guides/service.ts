@@ -206,7 +206,12 @@ export class GuideService {
     checkPledgePair(toColumns(input));
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       await this.checkReferences(tx, officeId, input);
-      const row = await repo.insert(tx, { ...(toColumns(input) as GuideInsert), officeId });
+      // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
+      const row = await repo.insert(tx, {
+        ...(toColumns(input) as GuideInsert),
+        officeId,
+        capacityCeiling: input.maxActiveAssignments,
+      });
       await recordAudit(tx, actor, {
         action: 'guide.created',
         entityType: 'guide',
@@ -237,6 +242,14 @@ export class GuideService {
       await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
       const now = this.ctx.now();
       const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
+      if (input.maxActiveAssignments !== undefined) {
+        const ceiling = guidePolicy.selfCapacityCeiling(before);
+        if (allowed === 'all') values.capacityCeiling = input.maxActiveAssignments;
+        else if (input.maxActiveAssignments > ceiling)
+          throw new AppError(400, 'validation_failed', [
+            { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', params: { maximum: ceiling } },
+          ]);
+      }
       checkPledgePair({ ...before, ...values });
       // A guide who can no longer take offers (paused, left, consent withdrawn) loses the pending ones at once,
       // before the guide's row is written: offers are always locked request first, guide last.

@@ -11,7 +11,7 @@ import type { candidatesQuery, offerCreateInput } from '../../shared/matching.js
 import { recordAudit } from '../audit/recorder.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { guideRepository } from '../guides/repository.js';
-import { offerMail } from '../mail/templates.js';
+import { offerMail, secret } from '../mail/templates.js';
 import { GOOD_FIT_THRESHOLD, rankForRequest, scoreGuideForRequest } from '../matching/service.js';
 import { referenceRepository } from '../reference/repository.js';
 import { addRequestEvent, changeRequestStatus } from '../requests/commands.js';
@@ -154,8 +154,8 @@ export class OfferService {
             district: districtName,
             startsOn: request.startsOn,
             message: input.message,
-            acceptLink: `${this.ctx.config.publicUrl}/offers/answer/${token}?answer=accept`,
-            declineLink: `${this.ctx.config.publicUrl}/offers/answer/${token}?answer=decline`,
+            acceptLink: secret(`${this.ctx.config.publicUrl}/offers/answer/${token}?answer=accept`),
+            declineLink: secret(`${this.ctx.config.publicUrl}/offers/answer/${token}?answer=decline`),
             appLink: `${this.ctx.config.publicUrl}/my/offers/${row.id}`,
             expiresAt: localDeadline(expiresAt, guide.locale as Locale, settings.timeZone),
           });

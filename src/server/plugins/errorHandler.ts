@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/enums.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { pickLocale, translate } from '../../shared/i18n/index.js';
 import { AppError, type FieldError } from '../errors.js';
+import { loggableError } from '../logging.js';
 
 type ValidationItem = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
 
@@ -148,8 +149,9 @@ export function registerErrorHandler(app: FastifyInstance) {
         error.statusCode === 404 ? 'not_found' : 'validation_failed',
       );
     }
-    // Unexpected: log with the request id only, never send the stack to the client.
-    request.log.error({ err: error }, 'unhandled error');
+    // Unexpected: log with the request id only, never send the stack to the client. A failed query is logged with its
+    // query text and PostgreSQL's code and message, never its parameter values (personal data).
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return sendProblem(request, reply, 500, 'internal_error');
   });
 }
