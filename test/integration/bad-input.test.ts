@@ -96,11 +96,9 @@ async function state() {
     return res.json();
   };
   const coordinator = f.A.sessions.coordinator;
-  const mailsTo = async (addresses: string[]) => {
-    const totals: number[] = [];
-    for (const to of addresses) totals.push((await read(admin, `/outbox?to=${to}&limit=1`)).total);
-    return totals;
-  };
+  // Mail actually sent (the test transport), so that a rejected write is proven to have mailed nobody.
+  const mailsTo = async (addresses: string[]) =>
+    addresses.map((to) => t.sentMail.filter((raw) => raw.toString('utf8').toLowerCase().includes(`to: ${to}`)).length);
   return {
     guides: await read(coordinator, '/guides?limit=200'),
     partners: await read(coordinator, '/partners?limit=200'),

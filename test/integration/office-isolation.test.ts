@@ -204,6 +204,7 @@ const TABLE: Record<string, Row> = {
     expect: coordinatorOnly(200),
   },
   'GET /api/v1/guides/{id}': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
+  'GET /api/v1/guides/{id}/offers': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
   'PATCH /api/v1/guides/{id}': {
     kind: 'record',
     params: (a) => ({ id: a.guide }),
@@ -409,7 +410,17 @@ const TABLE: Record<string, Row> = {
     body: () => ({ feedback: 'Von B' }),
     expect: all(404),
   },
-  'GET /api/v1/activity-totals': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'GET /api/v1/activity-totals': {
+    kind: 'list',
+    queries: (a) => ['', `?guideId=${a.guide}`, '?from=2020-01-01&to=2030-12-31'],
+    expect: { coordinator: 200, guide: 200, partner: 403 },
+  },
+  'GET /api/v1/activity-totals.xlsx': {
+    kind: 'list',
+    queries: (a) => ['', `?guideId=${a.guide}`],
+    expect: { coordinator: 200, guide: 200, partner: 403 },
+    format: 'xlsx',
+  },
 
   'GET /api/v1/services': { kind: 'list', queries: () => [''], expect: all(200) },
   'POST /api/v1/services': {

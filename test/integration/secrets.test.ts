@@ -279,17 +279,25 @@ describe('the logs', () => {
     const log = logCapture();
     const app = await buildApp(t.ctx, { webRoot: '/nonexistent', logger: { stream: log.stream, level: 'info' } });
     const personal = `fatima.yilmaz-${tag()}@beispiel.example`;
-    // A query that fails in the database with a personal value among its parameters.
+    // Queries that fail in the database with a personal value among their parameters: one the error handler
+    // answers as refused input (400, logged as a warning), one it does not know (500, logged as an error).
     app.get('/boom', { config: { public: true } }, () =>
       t.ctx.database.db.execute(sql`select ${personal}::uuid as id`),
+    );
+    app.get('/boom2', { config: { public: true } }, () =>
+      t.ctx.database.db.execute(sql`select * from no_such_table where email = ${personal}`),
     );
     await app.ready();
     try {
       const res = await app.inject({ method: 'GET', url: '/boom' });
-      expect(res.statusCode).toBe(500);
+      expect(res.statusCode).toBe(400);
       expect(res.body).not.toContain(personal);
+      const res2 = await app.inject({ method: 'GET', url: '/boom2' });
+      expect(res2.statusCode).toBe(500);
+      expect(res2.body).not.toContain(personal);
       const text = log.text();
       expect(text).toContain('unhandled error');
+      expect(text).toContain('the database refused input');
       expect(text).toContain('select $1::uuid as id');
       expect(text).toContain('22P02'); // invalid_text_representation: the kind of failure stays visible
       expect(text).not.toContain(personal);

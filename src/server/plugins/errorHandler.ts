@@ -138,7 +138,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendProblem(request, reply, 413, 'validation_failed');
     }
     if (isInputRefusedByDatabase(sqlState(error))) {
-      request.log.warn({ err: error }, 'the database refused input that passed validation');
+      request.log.warn({ err: loggableError(error) }, 'the database refused input that passed validation');
       return sendProblem(request, reply, 400, 'validation_failed');
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
