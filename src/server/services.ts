@@ -25,7 +25,7 @@ export function createServices(ctx: AppContext) {
     ctx,
     auth,
     users,
-    offices: new OfficeService(ctx, users),
+    offices: new OfficeService(ctx, users, auth),
     guides: new GuideService(ctx),
     partners: new PartnerService(ctx, users),
     reference: new ReferenceService(ctx),

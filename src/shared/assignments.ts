@@ -162,7 +162,10 @@ export const assignmentSchema = z.object({
   requestId: z.uuid(),
   requestTitle: z.string(),
   guideId: z.uuid(),
+  /** The full name; partner contacts see the first name only. */
   guideName: z.string(),
+  /** What the guide agreed to share with the partner for this running deployment, else null. */
+  guideContact: z.object({ firstName: z.string(), channel: z.enum(['phone', 'email']), value: z.string() }).nullable(),
   partnerId: z.uuid(),
   partnerName: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),

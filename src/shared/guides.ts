@@ -35,6 +35,8 @@ export const consentInput = z.strictObject({
   withdrawnAt: isoDate.nullable().optional(),
 });
 
+export const SHARE_CONTACT = ['none', 'phone', 'email'] as const;
+
 const unique = (items: string[]) => new Set(items).size === items.length;
 
 /** Field rules without defaults: PATCH must not reset fields the caller did not send. */
@@ -66,6 +68,8 @@ const guideFields = {
   confidentialityPledgeAt: isoDate.nullable(),
   /** The version of the pledge text signed; a pledge counts for matching only with date and version. */
   confidentialityPledgeVersion: shortText(40).nullable(),
+  /** What the guide agrees to share with partners of their deployments, to arrange the first meeting. */
+  shareContact: z.enum(SHARE_CONTACT),
   notes: z.string().trim().max(4000).nullable(),
 };
 
@@ -89,6 +93,7 @@ export const guideCreateInput = z.strictObject({
   consent: guideFields.consent.optional(),
   confidentialityPledgeAt: guideFields.confidentialityPledgeAt.optional(),
   confidentialityPledgeVersion: guideFields.confidentialityPledgeVersion.optional(),
+  shareContact: guideFields.shareContact.default('none'),
   notes: guideFields.notes.optional(),
 });
 export type GuideCreateInput = z.input<typeof guideCreateInput>;
@@ -138,6 +143,7 @@ export const guideSchema = z.object({
     .nullable(),
   confidentialityPledgeAt: isoDateOut.nullable(),
   confidentialityPledgeVersion: z.string().nullable(),
+  shareContact: z.enum(SHARE_CONTACT),
   /** Consent and pledge are both on record (version and date) and consent is not withdrawn: a matching gate. */
   consentOnRecord: z.boolean(),
   /** Coordinator-only; null for everyone else. */
@@ -200,6 +206,7 @@ export type GuideListItem = z.infer<typeof guideListItem>;
 /** Fields a guide may change (policy on the server, form on the web) on their own profile; everything else is the coordinator's. */
 export const SELF_EDITABLE_GUIDE_FIELDS = [
   'phone',
+  'shareContact',
   'locale',
   'languages',
   'serviceDistrictIds',

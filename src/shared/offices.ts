@@ -15,11 +15,25 @@ export const officeSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   city: z.string(),
+  /** Counts only, never personal data: guides, accounts, and coordinators among them. */
   guideCount: z.number().int(),
   userCount: z.number().int(),
+  coordinatorCount: z.number().int(),
+  deactivatedAt: isoDateTimeOut.nullable(),
   createdAt: isoDateTimeOut,
   abilities,
 });
+
+/** An office's coordinator accounts, for the platform admin (no other personal data of the office). */
+export const coordinatorSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  status: z.enum(['invited', 'active', 'disabled']),
+  lastLoginAt: isoDateTimeOut.nullable(),
+});
+export const coordinatorInviteInput = z.strictObject({ email, displayName: shortText(200) });
+export const officeCoordinatorParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });
 export type Office = z.infer<typeof officeSchema>;
 
 export const userInviteInput = z.strictObject({

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -31,6 +32,8 @@ export const offices = pgTable('offices', {
   name: text('name').notNull(),
   city: text('city').notNull(),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  /** A deactivated office keeps its records; its accounts can no longer sign in. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -211,6 +214,8 @@ export const guides = pgTable(
     consentWithdrawnAt: date('consent_withdrawn_at'),
     confidentialityPledgeAt: date('confidentiality_pledge_at'),
     confidentialityPledgeVersion: text('confidentiality_pledge_version'),
+    /** The contact channel the guide agreed to share with partners of their deployments: none, phone or email. */
+    shareContact: text('share_contact').notNull().default('none'),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -373,6 +378,8 @@ export const requestEvents = pgTable(
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: events of one transaction share their time, and the timeline keeps them in order. */
+    seq: bigint('seq', { mode: 'number' }).generatedByDefaultAsIdentity(),
   },
   (t) => [index('request_events_request_idx').on(t.requestId, t.at)],
 );

@@ -11,6 +11,9 @@ const listColumns = {
   requestTitle: requests.title,
   guideFirst: guides.firstName,
   guideLast: guides.lastName,
+  guideEmail: guides.email,
+  guidePhone: guides.phone,
+  guideShareContact: guides.shareContact,
   partnerName: partners.name,
 };
 

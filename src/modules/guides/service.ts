@@ -65,6 +65,7 @@ function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
     'certifiedAt',
     'confidentialityPledgeAt',
     'confidentialityPledgeVersion',
+    'shareContact',
     'notes',
   ] as const;
   for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];

@@ -59,7 +59,7 @@ export const requestRepository = {
       .select()
       .from(requestEvents)
       .where(eq(requestEvents.requestId, requestId))
-      .orderBy(desc(requestEvents.at), desc(requestEvents.id)),
+      .orderBy(desc(requestEvents.at), desc(requestEvents.seq)),
 
   contactBelongsTo: async (tx: Tx, contactId: string, partnerId: string) =>
     Boolean(
