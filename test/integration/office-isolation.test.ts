@@ -723,6 +723,7 @@ describe('the operation table', () => {
       const url = fillPath(op.path, {
         id: randomUUID(),
         activityId: randomUUID(),
+        userId: randomUUID(),
         key: 'probe_key',
         token: 'x'.repeat(43),
         '*': 'index.css',

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
@@ -76,7 +75,6 @@ export const officeRoutes: RouteModule = (api, { offices }) => {
       tags,
       summary: 'Send a coordinator a new invitation link; the previous one stops working (platform admin)',
       params: officeCoordinatorParams,
-      body: z.strictObject({}).optional(),
       response: { 200: coordinatorSchema, ...errors },
     },
     handler: (req) => offices.resendInvitation(requireActor(req), req.params.id, req.params.userId),
@@ -86,7 +84,6 @@ export const officeRoutes: RouteModule = (api, { offices }) => {
       tags,
       summary: 'Deactivate an office: records stay, its accounts are signed out and cannot sign in (platform admin)',
       params: idParams,
-      body: z.strictObject({}).optional(),
       response: { 200: officeSchema, ...errors },
     },
     handler: (req) => offices.setDeactivated(requireActor(req), req.params.id, true),
@@ -96,7 +93,6 @@ export const officeRoutes: RouteModule = (api, { offices }) => {
       tags,
       summary: 'Reactivate a deactivated office (platform admin)',
       params: idParams,
-      body: z.strictObject({}).optional(),
       response: { 200: officeSchema, ...errors },
     },
     handler: (req) => offices.setDeactivated(requireActor(req), req.params.id, false),
