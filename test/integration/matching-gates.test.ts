@@ -303,7 +303,10 @@ describe('acceptance', () => {
 
   it('regression: the offer mail names times, meeting point and whom to ask, with the deadline in local time (no UTC, no ISO)', async () => {
     const guide = await createGuideWithAccount(t, office);
-    await offeredTo([guide.guideId], { meetingPoint: 'Haupteingang, Aufzug B', onSiteContact: 'Frau Demir, Zimmer 12' });
+    await offeredTo([guide.guideId], {
+      meetingPoint: 'Haupteingang, Aufzug B',
+      onSiteContact: 'Frau Demir, Zimmer 12',
+    });
     const mail = (await mailsTo(t, guide.email))[0];
     expect(mail.text).toContain('Treffpunkt: Haupteingang, Aufzug B');
     expect(mail.text).toContain('Ansprechperson vor Ort: Frau Demir, Zimmer 12');
