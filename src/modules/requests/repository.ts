@@ -11,7 +11,7 @@ export const requestRepository = {
   async list(
     tx: Tx,
     officeId: string,
-    q: { status?: string[]; partnerId?: string; urgency?: string; limit: number; offset: number },
+    q: { status?: RequestRow['status'][]; partnerId?: string; urgency?: string; limit: number; offset: number },
   ) {
     const conditions: SQL[] = [eq(requests.officeId, officeId)];
     if (q.status?.length) conditions.push(inArray(requests.status, q.status));
