@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, email, isoDate, isoDateOut, isoDateTimeOut, pagination, phone, shortText } from './common.js';
+import { email, isoDate, isoDateOut, isoDateTimeOut, pagination, phone, shortText } from './common.js';
 import { BACKGROUND_CHECK_STATES, GENDERS, GUIDE_STATUSES, LANGUAGE_LEVELS, LOCALES, WEEKDAYS } from './enums.js';
 import { isKnownCountry, isKnownLanguage } from './reference-data.js';
 
@@ -113,6 +113,16 @@ export const backgroundCheckView = z.object({
   recheckDueOn: isoDateOut,
 });
 
+/** What the caller may do with a guide (guides/policy.ts). */
+export const guideAbilities = z.object({
+  update: z.boolean(),
+  updateAll: z.boolean(),
+  delete: z.boolean(),
+  viewNotes: z.boolean(),
+  invite: z.boolean(),
+});
+export type GuideAbilities = z.infer<typeof guideAbilities>;
+
 export const guideSchema = z.object({
   id: z.uuid(),
   firstName: z.string(),
@@ -151,9 +161,15 @@ export const guideSchema = z.object({
   hasAccount: z.boolean(),
   createdAt: isoDateTimeOut,
   updatedAt: isoDateTimeOut,
-  abilities,
+  abilities: guideAbilities,
 });
 export type Guide = z.infer<typeof guideSchema>;
+
+/** A guide as their record page shows them: with the history of their status. */
+export const guideDetailSchema = guideSchema.extend({
+  statusHistory: z.array(z.object({ status: z.enum(GUIDE_STATUSES), at: isoDateTimeOut })),
+});
+export type GuideDetail = z.infer<typeof guideDetailSchema>;
 
 const csv = z
   .string()

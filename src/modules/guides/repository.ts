@@ -133,12 +133,4 @@ export const guideRepository = {
       .where(and(eq(districts.officeId, officeId), inArray(districts.id, ids)));
     return new Set(rows.map((r) => r.id));
   },
-
-  async referenceKeys(tx: Tx, officeId: string) {
-    const [fieldRows, specRows] = await inOrder(
-      () => tx.select({ key: fieldsOfAction.key }).from(fieldsOfAction).where(eq(fieldsOfAction.officeId, officeId)),
-      () => tx.select({ key: specializations.key }).from(specializations).where(eq(specializations.officeId, officeId)),
-    );
-    return { fields: new Set(fieldRows.map((r) => r.key)), specializations: new Set(specRows.map((r) => r.key)) };
-  },
 };

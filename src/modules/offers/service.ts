@@ -70,7 +70,8 @@ export class OfferService {
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
       const { limit, offset, ...filters } = q;
-      return rankForRequest(tx, found.request, this.ctx.now(), filters, { limit, offset });
+      const pending = await repo.pendingGuideIds(tx, requestId);
+      return rankForRequest(tx, found.request, this.ctx.now(), pending, filters, { limit, offset });
     });
   }
 
