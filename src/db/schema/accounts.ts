@@ -1,5 +1,5 @@
 /** Accounts, sessions, one-time links and the shared sign-in throttle. */
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../shared/enums.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
 import { guides } from './guides.js';

@@ -4,7 +4,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } 
 import { GUIDE_STATUSES } from '../../shared/enums.js';
 import { SHARE_CONTACT } from '../../shared/guides.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
-import { officeId, offices } from './offices.js';
+import { officeId } from './offices.js';
 import { districts } from './reference.js';
 
 export type GuideLanguageRow = { code: string; level: string };

@@ -1,15 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
-import {
-  assignments,
-  districts,
-  fieldsOfAction,
-  guideStatusHistory,
-  guides,
-  specializations,
-  users,
-} from '../../db/schema/index.js';
+import { assignments, districts, guideStatusHistory, guides, users } from '../../db/schema/index.js';
 import type { GuideListQuery } from '../../shared/guides.js';
 
 export type GuideRow = typeof guides.$inferSelect;
