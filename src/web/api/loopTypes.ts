@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { activitySchema, agreementSchema, assignmentSchema, feedbackInput } from '../../shared/assignments.js';
-import type { candidateSchema, candidatesResponse, offerDetailSchema, offerSchema } from '../../shared/matching.js';
+import type {
+  candidateSchema,
+  candidatesResponse,
+  offerDetailSchema,
+  offerLinkSchema,
+  offerSchema,
+} from '../../shared/matching.js';
 import type {
   outOfScopeFindingSchema,
   RequestCreateInput,
@@ -21,6 +27,7 @@ export type Candidate = z.infer<typeof candidateSchema>;
 export type Candidates = z.infer<typeof candidatesResponse>;
 export type LoopOffer = z.infer<typeof offerSchema>;
 export type LoopOfferDetail = z.infer<typeof offerDetailSchema>;
+export type OfferLink = z.infer<typeof offerLinkSchema>;
 export type LoopAssignment = z.infer<typeof assignmentSchema>;
 export type Agreement = z.infer<typeof agreementSchema>;
 export type Activity = z.infer<typeof activitySchema>;

@@ -162,7 +162,7 @@ export function RequestDetailPage() {
             {coordinator && <OfferHistory requestId={r.id} />}
           </Stack>
         </SimpleGrid>
-        {r.abilities.match && <CandidatePanel requestId={r.id} />}
+        {r.abilities.match && <CandidatePanel request={r} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <RequestMessages request={r} />
           <RequestTimeline request={r} partnerView={!coordinator} />
