@@ -1,5 +1,5 @@
 import { currentLocale, intlLocale } from '../../i18n';
-import { formatList, languageName } from '../../i18n/format';
+import { formatDate, formatList, languageName } from '../../i18n/format';
 
 type T = (key: string, o?: Record<string, unknown>) => string;
 
@@ -60,3 +60,6 @@ export function hoursLabel(hours: number, t: T): string {
     ? t('offers.days', { count: hours / 24 })
     : t('offers.hours', { count: hours });
 }
+
+/** Server-written notes may carry calendar dates as YYYY-MM-DD ("Verlängert bis 2027-02-01"): shown localised. */
+export const localizeIsoDates = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
