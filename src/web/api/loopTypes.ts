@@ -44,7 +44,7 @@ export type ActivityTotal = {
   expensesCents: number;
 };
 
-/** GET /dashboard (the server's dashboardSchema). Time stamps may come in database text form; see `toInstant`. */
+/** GET /dashboard (the server's dashboardSchema); instants are ISO date-times. */
 export type Dashboard = {
   openRequests: {
     id: string;
@@ -67,16 +67,3 @@ export type Dashboard = {
   }[];
   backgroundChecksDue: { id: string; name: string; checkedAt: string | null }[];
 };
-
-/**
- * "2026-11-29 15:54:32.989+00" (PostgreSQL text) → "2026-11-29T15:54:32.989+00:00", so every browser parses it.
- * ISO strings pass through unchanged.
- */
-export function toInstant(value: string): string {
-  const m = value.match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?$/);
-  if (!m) return value;
-  let zone = m[3] ?? 'Z';
-  if (/^[+-]\d{2}$/.test(zone)) zone = `${zone}:00`;
-  else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return `${m[1]}T${m[2]}${zone}`;
-}

@@ -1,4 +1,4 @@
-import { Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+import { SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconClockHour4,
@@ -19,19 +19,17 @@ type OfferRequest = LoopOfferDetail['request'];
 /** One fact with an icon: a label the eye can skim on a phone, and the value below. */
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
-    <Group component="div" gap="sm" wrap="nowrap" align="flex-start" className="offer-fact">
-      <ThemeIcon variant="light" color="petrol" size={34} radius="md" aria-hidden>
-        {icon}
-      </ThemeIcon>
-      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-        <Text component="dt" size="xs" c="dimmed" fw={600}>
-          {label}
-        </Text>
-        <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-          {children}
-        </Text>
-      </Stack>
-    </Group>
+    <div className="offer-fact">
+      <Text component="dt" size="xs" c="dimmed" fw={600}>
+        <ThemeIcon variant="light" color="petrol" size={34} radius="md" aria-hidden className="offer-fact-icon">
+          {icon}
+        </ThemeIcon>
+        {label}
+      </Text>
+      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
   );
 }
 
@@ -58,7 +56,6 @@ export function SlotLines({ slots }: { slots: OfferRequest['slots'] }) {
  */
 export function OfferFacts({ request: r }: { request: OfferRequest }) {
   const { t } = useTranslation();
-  const where = [r.districtName, r.place].filter(Boolean).join(' · ');
   return (
     <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md" m={0}>
       <Fact icon={<IconCalendarEvent size={20} />} label={t('offers.facts.when')}>
@@ -75,7 +72,8 @@ export function OfferFacts({ request: r }: { request: OfferRequest }) {
       </Fact>
       <Fact icon={<IconMapPin size={20} />} label={t('offers.facts.where')}>
         <Stack component="span" gap={0}>
-          <span>{where}</span>
+          {r.place && <span>{r.place}</span>}
+          <span>{t('offers.facts.district', { district: r.districtName })}</span>
           {r.meetingPoint && <span>{t('offers.facts.meetingPoint', { place: r.meetingPoint })}</span>}
         </Stack>
       </Fact>

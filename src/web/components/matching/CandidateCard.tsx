@@ -94,17 +94,23 @@ export function CandidateCard({
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
           <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }} align="flex-start">
-              <Checkbox
-                checked={selected}
-                disabled={!canPick}
-                onChange={() => onToggle(c)}
-                label={
-                  <Text span fw={650} size="md">
-                    {name}
-                  </Text>
-                }
-                aria-describedby={`${idPrefix}-score ${idPrefix}-who`}
-              />
+              {canOffer ? (
+                <Checkbox
+                  checked={selected}
+                  disabled={!canPick}
+                  onChange={() => onToggle(c)}
+                  label={
+                    <Text span fw={650} size="md">
+                      {name}
+                    </Text>
+                  }
+                  aria-describedby={`${idPrefix}-score ${idPrefix}-who`}
+                />
+              ) : (
+                <Text fw={650} size="md">
+                  {name}
+                </Text>
+              )}
               <Tooltip label={t('matching.openProfile', { name })}>
                 <ActionIcon
                   component={Link}

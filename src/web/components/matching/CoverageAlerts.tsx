@@ -100,7 +100,8 @@ export function NoGoodFitAlert({ data }: { data: Candidates }) {
                 {` – ${t('matching.scoreOf', { score: formatNumber(Math.round(c.score)) })}`}
                 {c.lacks.length > 0 &&
                   ` – ${t('matching.lacks', { list: formatList(c.lacks.map((l) => t(`matching.criterion.${l}`))) })}`}
-                {!c.eligible && ` – ${t('matching.notEligibleShort')}`}
+                {!c.eligible &&
+                  ` – ${formatList(c.gates.filter((g) => !g.passed).map((g) => t(`matching.gate.${g.gate}`)))}`}
               </List.Item>
             ))}
           </List>

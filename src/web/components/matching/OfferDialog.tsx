@@ -195,7 +195,6 @@ export function OfferDialog({
             value={hours ?? String(officeHours)}
             onChange={(v) => setHours(v)}
             allowDeselect={false}
-            maw={360}
           />
           {weak.length > 0 && (
             <Textarea
