@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+const APP_SECRET = 'k'.repeat(40);
+const problemsOf = (env: Record<string, string>): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.join('\n');
+    throw error;
+  }
+  return '';
+};
+
 describe('configuration', () => {
   it('defaults to the embedded database with the demo seeded', () => {
     const config = loadConfig({});
@@ -24,15 +35,45 @@ describe('configuration', () => {
   });
 
   it('never seeds demo data into a production PostgreSQL database', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen' });
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen', APP_SECRET });
     expect(config.seedDemo).toBe(false);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen', SEED_DEMO: 'true' }),
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/lotsen', SEED_DEMO: 'true', APP_SECRET }),
     ).toThrow(ConfigError);
   });
 
   it('does not seed PostgreSQL by default but allows it outside production', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('regression: production needs APP_SECRET, the key for secret links in queued mail (not in the database)', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toMatch(/^APP_SECRET:/m);
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', APP_SECRET: 'short' })).toMatch(
+      /^APP_SECRET:/m,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', APP_SECRET }).appSecret).toBe(
+      APP_SECRET,
+    );
+    // Outside production the runtime generates one and keeps it in DATA_DIR/app-secret.
+    expect(loadConfig({}).appSecret).toBeUndefined();
+  });
+
+  it('regression: TRUST_PROXY is off by default and "true" is refused (a client could pick its own address)', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET }).trustProxy).toBe(false);
+    for (const value of ['true', 'TRUE', '*', 'yes'])
+      expect(problemsOf({ TRUST_PROXY: value })).toMatch(/^TRUST_PROXY:/m);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
+    // A hop count cannot tell the proxy from a client that connects directly.
+    for (const value of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1', '1', '2'])
+      expect(problemsOf({ TRUST_PROXY: value }), value).toMatch(/^TRUST_PROXY:/m);
   });
 });

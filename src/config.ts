@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -36,7 +37,50 @@ export const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Encrypts the secret links of queued mail; never stored in the database. At least 32 characters. */
+  APP_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  TRUST_PROXY: z.string().optional(),
 });
+
+/**
+ * Which proxies may set X-Forwarded-For: off, or a list of proxy addresses / CIDR ranges (and proxy-addr's names
+ * `loopback`, `linklocal`, `uniquelocal`). `true` (trust every hop) is refused: then any client could claim any
+ * address and walk around the sign-in limits. A bare hop count is refused too: it cannot tell the proxy from a client
+ * that connects directly (Fastify 5 ignores it and trusts nothing), so it would silently do nothing.
+ */
+export type TrustProxy = false | string[];
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(value: string | undefined): { value: TrustProxy } | { problem: string } {
+  const text = value?.trim() ?? '';
+  if (text === '' || ['false', '0', 'no', 'off'].includes(text.toLowerCase())) return { value: false };
+  if (['true', 'yes', 'on', '*'].includes(text.toLowerCase()))
+    return {
+      problem:
+        'TRUST_PROXY: "true" would let every client choose its own address; list the proxy addresses instead (e.g. 10.0.0.2 or 10.0.0.0/8)',
+    };
+  if (/^\d+$/.test(text))
+    return {
+      problem:
+        'TRUST_PROXY: a hop count cannot tell the proxy from a client that connects directly; list the proxy addresses instead (e.g. 10.0.0.2 or 10.0.0.0/8)',
+    };
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return false;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (!family || rest.length) return true;
+    if (bits === undefined) return false;
+    const n = /^\d+$/.test(bits) ? Number(bits) : -1;
+    return n < 0 || n > (family === 4 ? 32 : 128);
+  });
+  if (bad.length) return { problem: `TRUST_PROXY: not an IP address or CIDR range: ${bad.join(', ')}` };
+  return { value: entries };
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -54,6 +98,9 @@ export type Config = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   logLevel: string;
+  /** From APP_SECRET; when unset (never in production) the runtime keeps a generated one in DATA_DIR/app-secret. */
+  appSecret?: string;
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {
@@ -70,9 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const productionDatabase = Boolean(e.DATABASE_URL) && e.NODE_ENV === 'production';
+  const problems: string[] = [];
   if (productionDatabase && e.SEED_DEMO) {
-    throw new ConfigError(['SEED_DEMO: demo data (with known passwords) is never seeded into a production database']);
+    problems.push('SEED_DEMO: demo data (with known passwords) is never seeded into a production database');
   }
+  if (e.NODE_ENV === 'production' && !e.APP_SECRET) {
+    problems.push(
+      'APP_SECRET: required in production (at least 32 random characters, the same on every server instance)',
+    );
+  }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
+  if (problems.length || 'problem' in trustProxy) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -87,5 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    appSecret: e.APP_SECRET,
+    trustProxy: trustProxy.value,
   };
 }

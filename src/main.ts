@@ -1,4 +1,5 @@
 import { runCli } from './cli/commands.js';
+import { describeError } from './server/logging.js';
 
 runCli(process.argv.slice(2)).then(
   (code) => {
@@ -6,7 +7,8 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const detail = (error as { fieldErrors?: unknown }).fieldErrors;
-    console.error(error instanceof Error ? error.message : String(error), detail ? JSON.stringify(detail) : '');
+    // Sanitized: a failed query's parameters (personal data) do not end up in a terminal log or a CI transcript.
+    console.error(describeError(error), detail ? JSON.stringify(detail) : '');
     process.exitCode = 1;
   },
 );

@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { Mailer } from './modules/mail/mailer.js';
+import { createMailer } from './modules/mail/mailer.js';
 import type { AppContext } from './server/context.js';
 
 /** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite in DATA_DIR) and migrates it. */
@@ -15,7 +15,7 @@ export async function openRuntime(
   return {
     config,
     database,
-    mailer: new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    mailer: createMailer(config),
     now: () => new Date(),
   };
 }

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -99,8 +100,12 @@ async function restoreOn(database: RawConnection, backup: Backup): Promise<Recor
   return counts;
 }
 
+/** The dump holds every office's personal data: readable by its owner only (0600), also when the file existed. */
 export async function writeBackupFile(backup: Backup, file: string) {
-  await pipeline(Readable.from([JSON.stringify(backup)]), createGzip(), createWriteStream(file));
+  const handle = await open(file, 'w', 0o600);
+  // The mode of `open` applies to a new file only (and minus the umask): restrict an existing one before writing.
+  await handle.chmod(0o600);
+  await pipeline(Readable.from([JSON.stringify(backup)]), createGzip(), handle.createWriteStream());
 }
 
 export async function readBackupFile(file: string): Promise<Backup> {

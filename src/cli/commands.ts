@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { inScope } from '../db/scope.js';
 import { hashPassword } from '../modules/auth/tokens.js';
-import { openRuntime } from '../runtime.js';
+import { demoMailboxDir } from '../modules/mail/mailer.js';
+import { openRuntime as openConfiguredRuntime } from '../runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demoData.js';
 import { isDatabaseEmpty, seedDemo } from '../seed/seed.js';
 import { buildApp } from '../server/app.js';
@@ -12,6 +15,7 @@ import { SYSTEM_ACTOR } from '../server/context.js';
 import { createServices } from '../server/services.js';
 import { PASSWORD_MIN_LENGTH } from '../shared/auth.js';
 import { createBackup, readBackupFile, restoreBackup, writeBackupFile } from './backup.js';
+import { acquireServerLock, assertDataDirFree, DataDirBusyError, serverHolding } from './serverLock.js';
 
 const USAGE = `Usage: lotsennetz <command>
 
@@ -25,9 +29,11 @@ Commands:
   restore --in FILE             restore a dump into an empty database
 `;
 
+let environment: NodeJS.ProcessEnv = process.env;
+
 function config(): Config {
   try {
-    return loadConfig();
+    return loadConfig(environment);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -54,7 +60,27 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   return generated;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Every command but `start` refuses an embedded data folder that a running server holds (see serverLock.ts). */
+function openRuntime(cfg: Config) {
+  if (!cfg.databaseUrl) assertDataDirFree(cfg.dataDir);
+  return openConfiguredRuntime(cfg);
+}
+
+/** `env` defaults to the process environment; tests pass their own. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  environment = env;
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const [command, sub] = argv;
   const { values } = parseArgs({
     args: argv.slice(command === 'user' || command === 'office' ? 2 : 1),
@@ -185,7 +211,14 @@ export async function runCli(argv: string[]): Promise<number> {
 
 async function start(): Promise<number> {
   const cfg = config();
-  const ctx = await openRuntime(cfg);
+  // One process per embedded data folder: the lock tells `backup` and the other commands that the server holds it.
+  // PGlite creates a database only in an empty folder, so a new folder is initialised first and locked right after.
+  const embedded = !cfg.databaseUrl;
+  let releaseLock = () => {};
+  if (embedded && existsSync(join(cfg.dataDir, 'PG_VERSION'))) releaseLock = acquireServerLock(cfg.dataDir);
+  else if (embedded) assertDataDirFree(cfg.dataDir);
+  const ctx = await openConfiguredRuntime(cfg);
+  if (embedded && !serverHolding(cfg.dataDir)) releaseLock = acquireServerLock(cfg.dataDir);
   if (cfg.seedDemo && (await isDatabaseEmpty(ctx))) {
     const result = await seedDemo(ctx);
     console.log(`Demo seeded: ${result.offices} offices, ${result.guides} guides.`);
@@ -201,6 +234,7 @@ async function start(): Promise<number> {
     clearInterval(sweep);
     await app.close();
     await ctx.database.close();
+    releaseLock();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -212,6 +246,12 @@ async function start(): Promise<number> {
   if (cfg.seedDemo) {
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
     for (const email of Object.values(DEMO_ACCOUNTS)) console.log(`  ${email}`);
+  }
+  if (!cfg.smtpUrl && cfg.env !== 'production') {
+    // Invitations, password links and offers are for their recipients only; the demo delivers them here.
+    console.log(`\nDemo mailbox (no SMTP_URL): mail is delivered as .eml files to ${demoMailboxDir(cfg.dataDir)}`);
+  } else if (!cfg.smtpUrl) {
+    console.log('\nNo SMTP_URL: mail stays in the outbox (status "stored"); its links are not readable there.');
   }
   return new Promise<number>(() => {});
 }

@@ -42,4 +42,9 @@ describe('background check (erweitertes Führungszeugnis)', () => {
     expect(clearedForMinors(check('2019-01-01'), '2026-11-29')).toBe(false);
     expect(clearedForMinors(null, '2026-11-29')).toBe(false);
   });
+
+  it('regression: a check stored as 9999-12-31 (before dates had a range) yields a state instead of throwing', () => {
+    expect(recheckDueOn(check('9999-12-31'))).toBe('9999-12-31');
+    expect(backgroundCheckState(check('9999-12-31'), '2026-11-29')).toBe('valid');
+  });
 });

@@ -12,6 +12,13 @@ describe('addMonths', () => {
     expect(addMonths('2026-11-29', 60)).toBe('2031-11-29');
     expect(addMonths('2026-02-10', -3)).toBe('2025-11-10');
   });
+  it('regression: a re-check due date past year 9999 (checkedAt 9999-12-31 stored before the range check) stays a valid ISO date instead of breaking the guide list', () => {
+    expect(addMonths('9999-12-31', 60)).toBe('9999-12-31');
+    expect(addMonths(addMonths('9999-12-31', 60), -3)).toBe('9999-09-30');
+    expect(addMonths('0001-02-01', -3)).toBe('0001-01-01');
+    expect(addDays('9999-12-31', 42)).toBe('9999-12-31');
+    expect(addDays('0050-03-01', -1)).toBe('0050-02-28');
+  });
   it('regression: "today" is the office\'s date (Europe/Berlin), not UTC\'s', () => {
     // 23:30 UTC on 29 November is 00:30 on 30 November in Berlin.
     expect(todayIso(new Date('2026-11-29T23:30:00Z'))).toBe('2026-11-30');

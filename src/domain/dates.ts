@@ -1,15 +1,32 @@
+/** The ISO dates with four-digit years: string comparison orders them, and PostgreSQL reads them back. */
+const FIRST_ISO_DATE = '0001-01-01';
+const LAST_ISO_DATE = '9999-12-31';
+
+/** A UTC date; setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999. */
+const utc = (year: number, month: number, day: number) => new Date(new Date(0).setUTCFullYear(year, month, day));
+
+/**
+ * A result beyond the four-digit years is clamped to them: a date stored before the API's plausible range existed
+ * (a certificate "checked" on 9999-12-31) must not turn into an invalid date that breaks every list showing it.
+ */
+function isoDateOf(date: Date): string {
+  if (date.getUTCFullYear() > 9999) return LAST_ISO_DATE;
+  if (date.getUTCFullYear() < 1) return FIRST_ISO_DATE;
+  return date.toISOString().slice(0, 10);
+}
+
 /** Calendar-date helpers on ISO strings (YYYY-MM-DD). Arithmetic runs in UTC so that it never shifts a day. */
 export function addMonths(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const target = utc(y, m - 1 + months, 1);
+  const lastDay = utc(target.getUTCFullYear(), target.getUTCMonth() + 1, 0).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
+  return isoDateOf(target);
 }
 
 export function addDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return isoDateOf(utc(y, m - 1, d + days));
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';

@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle } from './loginThrottle.js';
+import { retryAfterSeconds, THROTTLE_RULES } from './loginThrottle.js';
 
-describe('login throttle', () => {
-  it('allows attempts until the limit of failures within the window', () => {
-    const throttle = new LoginThrottle(3, 60_000);
-    for (let i = 0; i < 2; i++) throttle.recordFailure('a', 1000 + i);
-    expect(throttle.retryAfterSeconds('a', 2000)).toBe(0);
-    throttle.recordFailure('a', 2000);
-    expect(throttle.retryAfterSeconds('a', 2000)).toBe(59);
+const rule = { limit: 3, windowMs: 60_000 };
+
+describe('login throttle rule', () => {
+  it('allows attempts until the limit of events within the window', () => {
+    expect(retryAfterSeconds(rule, [], 2000)).toBe(0);
+    expect(retryAfterSeconds(rule, [1000, 1001], 2000)).toBe(0);
+    expect(retryAfterSeconds(rule, [1000, 1001, 2000], 2000)).toBe(59);
   });
 
-  it('lets failures age out of the window', () => {
-    const throttle = new LoginThrottle(2, 10_000);
-    throttle.recordFailure('a', 0);
-    throttle.recordFailure('a', 1000);
-    expect(throttle.retryAfterSeconds('a', 5000)).toBeGreaterThan(0);
-    expect(throttle.retryAfterSeconds('a', 10_001)).toBe(0);
+  it('lets events age out of the window', () => {
+    const two = { limit: 2, windowMs: 10_000 };
+    expect(retryAfterSeconds(two, [0, 1000], 5000)).toBe(5);
+    expect(retryAfterSeconds(two, [0, 1000], 10_000)).toBe(0);
   });
 
-  it('keeps keys apart and forgets a key on reset', () => {
-    const throttle = new LoginThrottle(1, 10_000);
-    throttle.recordFailure('a', 0);
-    expect(throttle.retryAfterSeconds('b', 1)).toBe(0);
-    throttle.reset('a');
-    expect(throttle.retryAfterSeconds('a', 1)).toBe(0);
+  it('waits until enough events have aged out when there are more than the limit (concurrent attempts)', () => {
+    // Five events, limit three: allowed again once the third-newest (at 3000) is older than the window.
+    expect(retryAfterSeconds(rule, [5000, 1000, 3000, 2000, 4000], 5000)).toBe(58);
+    expect(retryAfterSeconds(rule, [5000, 1000, 3000, 2000, 4000], 63_000)).toBe(0);
+  });
+
+  it('never answers a wait of 0 seconds while blocked', () => {
+    expect(retryAfterSeconds(rule, [0, 0, 0], 59_999)).toBe(1);
+  });
+
+  it('locks a pair of account and address after 5, an address after 30, reset requests after 5 per 15 minutes', () => {
+    expect(THROTTLE_RULES.pair).toEqual({ limit: 5, windowMs: 15 * 60_000 });
+    expect(THROTTLE_RULES.address).toEqual({ limit: 30, windowMs: 15 * 60_000 });
+    expect(THROTTLE_RULES.reset).toEqual({ limit: 5, windowMs: 15 * 60_000 });
   });
 });

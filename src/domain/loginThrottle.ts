@@ -1,35 +1,34 @@
 /**
- * Failed-login throttle: a fixed number of failures per key within a window, then 429 until the window passes.
- * Pure and clock-injected so it can be unit-tested; the server keeps one instance per process.
+ * The counting rule of the sign-in and reset throttle, pure so it can be unit-tested. The failures themselves live in
+ * the database (`throttle_events`), so every server instance sees the same counts (modules/auth/throttle.ts).
  */
-export class LoginThrottle {
-  private failures = new Map<string, number[]>();
+export type ThrottleRule = { limit: number; windowMs: number };
 
-  constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
+/**
+ * Failed sign-ins are counted per account **and client address** (5), and per address across accounts (30: an
+ * office behind one shared address is not locked out by a colleague's typos, while password spraying from one address
+ * is stopped). There is deliberately no lock per account alone: then anyone, from anywhere, could lock any person out
+ * of their account by typing five wrong passwords. Guessing one account from many addresses is bounded by the pair
+ * limit per address, the 12-character minimum and argon2id; the owner, from their own address, always gets in.
+ */
+export const THROTTLE_RULES = {
+  pair: { limit: 5, windowMs: THROTTLE_WINDOW_MS },
+  address: { limit: 30, windowMs: THROTTLE_WINDOW_MS },
+  /** Password-reset mails requested from one address (every request counts, not only failures). */
+  reset: { limit: 5, windowMs: THROTTLE_WINDOW_MS },
+} as const satisfies Record<string, ThrottleRule>;
 
-  /** Seconds until the next attempt is allowed, or 0 when allowed now. */
-  retryAfterSeconds(key: string, now = Date.now()): number {
-    const list = this.recent(key, now);
-    if (list.length < this.maxFailures) return 0;
-    return Math.ceil((list[0] + this.windowMs - now) / 1000);
-  }
+export const LONGEST_THROTTLE_WINDOW_MS = Math.max(...Object.values(THROTTLE_RULES).map((r) => r.windowMs));
 
-  recordFailure(key: string, now = Date.now()): void {
-    this.recent(key, now);
-    this.failures.set(key, [...(this.failures.get(key) ?? []), now]);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
+/**
+ * Seconds until the next attempt is allowed, or 0 when it is allowed now. Blocked while `limit` or more events fall
+ * within the window; allowed again once enough of them have aged out that fewer than `limit` remain.
+ */
+export function retryAfterSeconds(rule: ThrottleRule, events: readonly number[], now: number): number {
+  const recent = events.filter((at) => now - at < rule.windowMs).sort((a, b) => a - b);
+  if (recent.length < rule.limit) return 0;
+  const agesOutLast = recent[recent.length - rule.limit];
+  return Math.max(1, Math.ceil((agesOutLast + rule.windowMs - now) / 1000));
 }

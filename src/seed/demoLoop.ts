@@ -4,6 +4,7 @@ import { inScope } from '../db/scope.js';
 import type { Actor, AppContext } from '../server/context.js';
 import { createServices } from '../server/services.js';
 import type { Locale } from '../shared/enums.js';
+import { DEMO_ACCOUNTS } from './demoData.js';
 
 /** A moment `days` from now at a local hour (Europe/Berlin is UTC+1 or +2; the hour is approximate on purpose). */
 const at = (ctx: AppContext, days: number, hour: number) => {
@@ -53,6 +54,8 @@ type SeedRequest = {
     languages: string[];
   };
   stage: 'new' | 'in_review' | 'offered' | 'matched' | 'active' | 'closed';
+  /** The demo guide (lotsin@hannover.example) gets this one: she has an open offer and a running deployment. */
+  forDemoGuide?: boolean;
 };
 
 const REQUESTS: SeedRequest[] = [
@@ -116,6 +119,7 @@ const REQUESTS: SeedRequest[] = [
     minors: false,
     person: { initials: 'D. S.', ageGroup: 'adult', household: 'family', size: 6, languages: ['kmr'] },
     stage: 'offered',
+    forDemoGuide: true,
   },
   {
     title: 'Sportverein für Jugendliche finden',
@@ -152,6 +156,7 @@ const REQUESTS: SeedRequest[] = [
     minors: false,
     person: { initials: 'I. P.', ageGroup: 'youth', household: 'individual', size: 1, languages: ['ru'] },
     stage: 'active',
+    forDemoGuide: true,
   },
   {
     title: 'Deutschkurs finden und anmelden',
@@ -200,6 +205,13 @@ export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds
     locale: u.locale as Locale,
   });
   const coordinator = actorOf(coordinatorUser);
+  const demoGuideId = await inScope(ctx.database.db, 'system', async (tx) => {
+    const [row] = await tx
+      .select({ guideId: users.guideId })
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.hannoverGuide));
+    return row?.guideId ?? null;
+  });
   const partner = actorOf(partnerUser);
 
   await inScope(ctx.database.db, { officeId }, (tx) =>
@@ -261,18 +273,33 @@ export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds
       continue;
     }
     const ranking = await step(4).offers.candidates(coordinator, created.id, { limit: 20, offset: 0 });
-    const picked = ranking.eligible.slice(0, r.stage === 'offered' ? 2 : 1);
+    const picked = ranking.eligible
+      .map((c) => c.guideId)
+      .filter((id) => id !== demoGuideId)
+      .slice(0, r.stage === 'offered' ? 2 : 1);
+    if (r.forDemoGuide && demoGuideId) picked.unshift(demoGuideId);
+    if (r.forDemoGuide && r.stage !== 'offered') picked.splice(1);
     if (picked.length === 0) continue;
     const sent = await step(4).offers.send(coordinator, created.id, {
-      guideIds: picked.map((c) => c.guideId),
+      guideIds: picked,
       message: 'Hättest du Zeit für diese Begleitung?',
-      overrideReason: picked.some((c) => c.score < ranking.threshold) ? 'Demo: beste verfügbare Lots:innen' : undefined,
+      overrideReason: picked.some(
+        (id) => (ranking.eligible.find((c) => c.guideId === id)?.score ?? 0) < ranking.threshold,
+      )
+        ? 'Demo: beste verfügbare Lots:innen'
+        : undefined,
     });
     if (r.stage === 'offered') continue;
     const offer = sent.items[0];
+    // The guide acts for themselves: under their account when they have one, else under no user id at all.
+    const account = await inScope(ctx.database.db, 'system', async (tx) => {
+      const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.guideId, offer.guideId));
+      return row?.id ?? null;
+    });
     const guideActor: Actor = {
       ...coordinator,
-      userId: offer.guideId,
+      userId: account ?? offer.guideId,
+      accountless: !account,
       role: 'guide',
       guideId: offer.guideId,
       displayName: offer.guideName,

@@ -53,6 +53,9 @@ type OfficeSeed = {
   seed: number;
 };
 
+/** Names already given in this demo, across offices: no two demo guides share a name. */
+const usedNames = new Set<string>();
+
 function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, today: string) {
   const r = random(spec.seed);
   const fieldKeys = DEFAULT_FIELDS_OF_ACTION.map((f) => f.key);
@@ -60,9 +63,20 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
   const rows: (typeof guides.$inferInsert)[] = [];
   for (let i = 0; i < spec.guideCount; i++) {
     // Walk the origins in order first so that every country appears, then at random.
-    const origin = i < ORIGINS.length ? ORIGINS[(i * 7) % ORIGINS.length] : r.pick(ORIGINS);
-    const firstName = r.pick(origin.first);
-    const lastName = r.pick(origin.last);
+    // Most guides are women (about 78 % in the published figures); names fit the gender, and none repeats.
+    const gender = r.next() < 0.78 ? 'female' : r.next() < 0.95 ? 'male' : 'diverse';
+    let origin = i < ORIGINS.length ? ORIGINS[(i * 7) % ORIGINS.length] : r.pick(ORIGINS);
+    let firstName = '';
+    let lastName = '';
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const pool =
+        gender === 'male' ? origin.male : gender === 'female' ? origin.female : [...origin.female, ...origin.male];
+      firstName = r.pick(pool);
+      lastName = r.pick(gender === 'female' && origin.lastFemale ? origin.lastFemale : origin.last);
+      if (!usedNames.has(`${firstName} ${lastName}`)) break;
+      origin = r.pick(ORIGINS);
+    }
+    usedNames.add(`${firstName} ${lastName}`);
     const languages = origin.languages.map((code, index) => ({
       code,
       level: index === 0 ? 'native' : r.pick(LEVELS_SECOND),
@@ -109,7 +123,7 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
       serviceDistrictIds: service,
       availability,
       maxActiveAssignments: r.pick([1, 1, 2, 2, 2, 3, 4]),
-      gender: r.next() < 0.78 ? 'female' : r.next() < 0.97 ? 'male' : 'diverse',
+      gender,
       status,
       certifiedAt,
       backgroundCheckedAt: checkedAt,
@@ -123,7 +137,8 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
       notes: r.next() < 0.2 ? 'Bevorzugt Einsätze am Vormittag.' : null,
     });
   }
-  return rows;
+  // The office's ceiling is the capacity it set: guides may lower their capacity themselves, not raise it.
+  return rows.map((row) => ({ ...row, capacityCeiling: row.maxActiveAssignments }));
 }
 
 async function seedOffice(tx: Tx, ctx: AppContext, spec: OfficeSeed) {
@@ -170,6 +185,7 @@ async function seedOffice(tx: Tx, ctx: AppContext, spec: OfficeSeed) {
 
 /** Seeds the Hannover demo office, a second office (Landkreis Osnabrück) and the demo accounts of the README. */
 export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guides: number }> {
+  usedNames.clear();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const result = await inScope(ctx.database.db, 'system', async (tx) => {
     const hannover = await seedOffice(tx, ctx, {
@@ -206,7 +222,10 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     });
     // The demo guide is the first active guide of the Hannover pool; her profile gets the demo address.
     const demoGuide = hannover.guides.find((g) => g.status === 'active') ?? hannover.guides[0];
-    await tx.update(guides).set({ email: DEMO_ACCOUNTS.hannoverGuide }).where(eq(guides.id, demoGuide.id));
+    await tx
+      .update(guides)
+      .set({ email: DEMO_ACCOUNTS.hannoverGuide, maxActiveAssignments: 3, capacityCeiling: 3 })
+      .where(eq(guides.id, demoGuide.id));
     await create({
       email: DEMO_ACCOUNTS.hannoverGuide,
       displayName: `${demoGuide.firstName} ${demoGuide.lastName}`,

@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
@@ -19,9 +19,12 @@ import { requestRoutes } from '../modules/requests/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
-import { registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { errorSerializer, requestSerializer } from './logging.js';
+import { frameworkErrors, registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { registerInputHygiene } from './plugins/inputHygiene.js';
 import { registerSecurityHeaders } from './plugins/securityHeaders.js';
 import { registerSession } from './plugins/session.js';
+import { collectRouteTable } from './routeTable.js';
 import type { RouteModule } from './routing.js';
 import { typed } from './routing.js';
 import { createServices } from './services.js';
@@ -42,21 +45,40 @@ export const ROUTE_MODULES: RouteModule[] = [
   serviceDirectoryRoutes,
 ];
 
-export type BuildOptions = { logger?: boolean; webRoot?: string };
+export type BuildOptions = {
+  /** `true`: JSON lines on stdout at LOG_LEVEL; an object: to the given stream (tests read what would be logged). */
+  logger?: boolean | { stream: { write(line: string): unknown }; level?: string };
+  webRoot?: string;
+};
+
+/** Tokens in URLs and the parameters of failed queries never reach the log (see logging.ts). */
+function loggerOptions(ctx: AppContext, option: BuildOptions['logger']): FastifyServerOptions['logger'] {
+  if (!option) return false;
+  const base = {
+    level: ctx.config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    serializers: { req: requestSerializer, err: errorSerializer },
+  };
+  return option === true ? base : { ...base, level: option.level ?? base.level, stream: option.stream };
+}
 
 /** The application as a plugin-free factory: `main.ts` listens, tests use `app.inject`. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger
-      ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
-      : false,
+    logger: loggerOptions(ctx, options.logger),
     bodyLimit: 1_048_576,
-    trustProxy: ctx.config.env === 'production',
+    // Off unless TRUST_PROXY names the proxies (or a hop count): otherwise X-Forwarded-For is the client's choice,
+    // and the sign-in and reset limits per address could be walked around by rotating it.
+    trustProxy: ctx.config.trustProxy,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any route is added: the table must see every route, plugin routes included.
+  collectRouteTable(app);
   registerErrorHandler(app);
-  registerSecurityHeaders(app);
+  registerInputHygiene(app);
+  registerSecurityHeaders(app, { hsts: ctx.config.publicUrl.startsWith('https://') });
   await app.register(fastifyCookie);
 
   const services = createServices(ctx);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, isoDate, isoDateTime, pagination, shortText } from './common.js';
+import { abilities, isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { FREQUENCIES } from './requests.js';
 
 export const ASSIGNMENT_STATUSES = ['pending_agreement', 'active', 'closed'] as const;
@@ -67,24 +67,26 @@ export const agreementSchema = z.object({
   id: z.uuid(),
   goal: z.string(),
   steps: z.array(z.object({ title: z.string(), status: z.enum(STEP_STATUSES) })),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateOut,
+  endsOn: isoDateOut,
   frequency: z.enum(FREQUENCIES),
   contactChannels: z.string(),
   boundaries: z.string(),
   confidentiality: z.string(),
-  reviewOn: isoDate,
+  reviewOn: isoDateOut,
   insurance: z.string(),
-  guideConfirmedAt: isoDateTime.nullable(),
+  guideConfirmedAt: isoDateTimeOut.nullable(),
   guideConfirmedBy: z.string().nullable(),
-  partnerConfirmedAt: isoDateTime.nullable(),
+  partnerConfirmedAt: isoDateTimeOut.nullable(),
   partnerConfirmedBy: z.string().nullable(),
-  extensions: z.array(z.object({ from: isoDate, to: isoDate, reason: z.string(), at: isoDateTime, by: z.string() })),
+  extensions: z.array(
+    z.object({ from: isoDateOut, to: isoDateOut, reason: z.string(), at: isoDateTimeOut, by: z.string() }),
+  ),
   version: z.number().int(),
   changeNote: z.string().nullable(),
   createdByName: z.string().nullable(),
-  createdAt: isoDateTime,
-  supersededAt: isoDateTime.nullable(),
+  createdAt: isoDateTimeOut,
+  supersededAt: isoDateTimeOut.nullable(),
 });
 
 const activityFields = {
@@ -119,7 +121,7 @@ export const activityApproveInput = z.strictObject({ activityIds: z.array(z.uuid
 
 export const activitySchema = z.object({
   id: z.uuid(),
-  date: isoDate,
+  date: isoDateOut,
   startTime: z.string(),
   endTime: z.string(),
   minutes: z.number().int(),
@@ -127,9 +129,9 @@ export const activitySchema = z.object({
   km: z.number(),
   expensesCents: z.number().int(),
   note: z.string().nullable(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  approvedAt: isoDateTime.nullable(),
+  createdAt: isoDateTimeOut,
+  updatedAt: isoDateTimeOut,
+  approvedAt: isoDateTimeOut.nullable(),
   abilities,
 });
 
@@ -164,8 +166,8 @@ export const assignmentSchema = z.object({
   partnerId: z.uuid(),
   partnerName: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),
-  startedAt: isoDateTime,
-  closedAt: isoDateTime.nullable(),
+  startedAt: isoDateTimeOut,
+  closedAt: isoDateTimeOut.nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
   referredTo: z.string().nullable(),
   endedEarlyReason: z.string().nullable(),
@@ -187,4 +189,20 @@ export const assignmentListQuery = z.strictObject({
   guideId: z.uuid().optional(),
   requestId: z.uuid().optional(),
   ...pagination,
+});
+
+/** A period for totals and exports: inclusive dates; both optional. */
+export const activityTotalsQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), guideId: z.uuid().optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'validation.endBeforeStart', path: ['to'] });
+
+export const activityTotalSchema = z.object({
+  guideId: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  activities: z.number().int(),
+  deployments: z.number().int(),
+  minutes: z.number().int(),
+  km: z.number(),
+  expensesCents: z.number().int(),
 });

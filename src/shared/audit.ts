@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isoDateTime, pagination } from './common.js';
+import { isoDateTimeOut, pagination } from './common.js';
 
 export const auditEventSchema = z.object({
   id: z.uuid(),
-  at: isoDateTime,
+  at: isoDateTimeOut,
   actorId: z.uuid().nullable(),
   actorName: z.string().nullable(),
   action: z.string(),
@@ -25,7 +25,7 @@ export const outboxMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   status: z.enum(['queued', 'sent', 'failed', 'stored']),
-  createdAt: isoDateTime,
-  sentAt: isoDateTime.nullable(),
+  createdAt: isoDateTimeOut,
+  sentAt: isoDateTimeOut.nullable(),
 });
 export const outboxListQuery = z.strictObject({ to: z.string().max(254).optional(), ...pagination });

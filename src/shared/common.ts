@@ -3,9 +3,36 @@ import { z } from 'zod';
 export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: z.uuid() });
 
-/** Dates travel as ISO strings (YYYY-MM-DD) for calendar dates and ISO date-time for instants. */
-export const isoDate = z.iso.date();
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * The years a date the API accepts may fall in. A year 0000 or 9999 is always a typing slip or an attack: PostgreSQL
+ * refuses year 0 outright, and a far date that is stored breaks what is computed from it (re-check due dates,
+ * calendars) for every reader of the list it appears in.
+ */
+export const PLAUSIBLE_YEARS = { min: 1900, max: 2100 } as const;
+const plausibleYear = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max;
+};
+/** Only checked on a well-formed value: a malformed one gets the format message alone. */
+const inPlausibleRange = {
+  message: 'validation.date_out_of_range',
+  when: (p: { issues: unknown[] }) => !p.issues.length,
+};
+
+/**
+ * Input dates travel as ISO strings (YYYY-MM-DD) for calendar dates and ISO date-time for instants, within
+ * PLAUSIBLE_YEARS. Use these in request schemas (body, query); responses use the `…Out` variants below.
+ */
+export const isoDate = z.iso.date().refine(plausibleYear, inPlausibleRange);
+export const isoDateTime = z.iso.datetime({ offset: true }).refine(plausibleYear, inPlausibleRange);
+
+/**
+ * Dates in responses: documented with the same format, but not re-validated. Responses are checked against their
+ * schema, so a rule here would turn a value stored before that rule existed (or derived from one, like the re-check
+ * date of a certificate checked in 9999) into a 500 for the whole list it appears in.
+ */
+export const isoDateOut = z.string().meta({ format: 'date' });
+export const isoDateTimeOut = z.string().meta({ format: 'date-time' });
 
 export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, email, isoDate, isoDateTime, pagination, phone, shortText } from './common.js';
+import { abilities, email, isoDate, isoDateOut, isoDateTimeOut, pagination, phone, shortText } from './common.js';
 import { BACKGROUND_CHECK_STATES, GENDERS, GUIDE_STATUSES, LANGUAGE_LEVELS, LOCALES, WEEKDAYS } from './enums.js';
 import { isKnownCountry, isKnownLanguage } from './reference-data.js';
 
@@ -101,11 +101,11 @@ export const guidePatchInput = z
 export type GuidePatchInput = z.input<typeof guidePatchInput>;
 
 export const backgroundCheckView = z.object({
-  checkedAt: isoDate,
-  issuedAt: isoDate.nullable(),
+  checkedAt: isoDateOut,
+  issuedAt: isoDateOut.nullable(),
   relevantConviction: z.boolean(),
   state: z.enum(BACKGROUND_CHECK_STATES),
-  recheckDueOn: isoDate,
+  recheckDueOn: isoDateOut,
 });
 
 export const guideSchema = z.object({
@@ -123,26 +123,28 @@ export const guideSchema = z.object({
   serviceDistrictIds: z.array(z.uuid()),
   availability: z.array(z.object({ weekday: z.number().int(), from: z.string(), to: z.string() })),
   maxActiveAssignments: z.number().int(),
+  /** Set by the office: the guide may lower maxActiveAssignments themself, and raise it up to this value. */
+  capacityCeiling: z.number().int(),
   /** Running deployments (pending agreement or active); free capacity is max − active. */
   activeAssignments: z.number().int(),
   gender: z.enum(GENDERS).nullable(),
   status: z.enum(GUIDE_STATUSES),
-  statusChangedAt: isoDateTime,
-  certifiedAt: isoDate.nullable(),
+  statusChangedAt: isoDateTimeOut,
+  certifiedAt: isoDateOut.nullable(),
   backgroundCheck: backgroundCheckView.nullable(),
   backgroundCheckState: z.enum(BACKGROUND_CHECK_STATES),
   consent: z
-    .object({ version: z.string(), language: z.string(), givenAt: isoDate, withdrawnAt: isoDate.nullable() })
+    .object({ version: z.string(), language: z.string(), givenAt: isoDateOut, withdrawnAt: isoDateOut.nullable() })
     .nullable(),
-  confidentialityPledgeAt: isoDate.nullable(),
+  confidentialityPledgeAt: isoDateOut.nullable(),
   confidentialityPledgeVersion: z.string().nullable(),
   /** Consent and pledge are both on record (version and date) and consent is not withdrawn: a matching gate. */
   consentOnRecord: z.boolean(),
   /** Coordinator-only; null for everyone else. */
   notes: z.string().nullable(),
   hasAccount: z.boolean(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  createdAt: isoDateTimeOut,
+  updatedAt: isoDateTimeOut,
   abilities,
 });
 export type Guide = z.infer<typeof guideSchema>;

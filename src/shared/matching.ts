@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HARD_GATES, MATCH_CRITERIA } from '../domain/matching/types.js';
-import { abilities, isoDateTime } from './common.js';
+import { abilities, isoDateTimeOut } from './common.js';
 import { LANGUAGE_LEVELS } from './enums.js';
 
 export const candidateSchema = z.object({
@@ -110,9 +110,9 @@ export const offerSchema = z.object({
   status: z.enum(OFFER_STATUSES),
   overrideReason: z.string().nullable(),
   declineReason: z.string().nullable(),
-  expiresAt: isoDateTime,
-  respondedAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
+  expiresAt: isoDateTimeOut,
+  respondedAt: isoDateTimeOut.nullable(),
+  createdAt: isoDateTimeOut,
   assignmentId: z.uuid().nullable(),
   abilities,
 });
@@ -151,7 +151,7 @@ export const offerLinkSchema = z.object({
   requestTitle: z.string(),
   districtName: z.string(),
   startsOn: z.string(),
-  expiresAt: isoDateTime,
+  expiresAt: isoDateTimeOut,
   timeZone: z.string(),
 });
 

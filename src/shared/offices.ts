@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, email, isoDateTime, shortText } from './common.js';
+import { abilities, email, isoDateTimeOut, shortText } from './common.js';
 
 export const officeCreateInput = z.strictObject({
   name: shortText(200),
@@ -17,7 +17,7 @@ export const officeSchema = z.object({
   city: z.string(),
   guideCount: z.number().int(),
   userCount: z.number().int(),
-  createdAt: isoDateTime,
+  createdAt: isoDateTimeOut,
   abilities,
 });
 export type Office = z.infer<typeof officeSchema>;
@@ -34,7 +34,7 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: z.string(),
   status: z.enum(['invited', 'active', 'disabled']),
-  lastLoginAt: isoDateTime.nullable(),
+  lastLoginAt: isoDateTimeOut.nullable(),
   abilities,
 });
 export const userPatchInput = z.strictObject({ disabled: z.boolean() });

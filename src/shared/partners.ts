@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, email, isoDateTime, optionalText, pagination, phone, shortText } from './common.js';
+import { abilities, email, isoDateTimeOut, optionalText, pagination, phone, shortText } from './common.js';
 import { PARTNER_TYPES } from './enums.js';
 
 const partnerFields = {
@@ -56,8 +56,8 @@ export const partnerSchema = z.object({
   phone: z.string().nullable(),
   notes: z.string().nullable(),
   contacts: z.array(partnerContactSchema),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  createdAt: isoDateTimeOut,
+  updatedAt: isoDateTimeOut,
   abilities,
 });
 export type Partner = z.infer<typeof partnerSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { REQUEST_STATUSES } from '../domain/requestStatus.js';
-import { abilities, isoDate, isoDateTime, pagination, shortText } from './common.js';
+import { abilities, isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { GENDERS, WEEKDAYS } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
 
@@ -70,6 +70,10 @@ export const requestCreateInput = z
   .refine((r) => r.person.household === 'family' || r.person.householdSize === 1, {
     message: 'validation.householdSize',
     path: ['person', 'householdSize'],
+  })
+  .refine((r) => r.person.household !== 'family' || r.person.householdSize >= 2, {
+    message: 'validation.familySize',
+    path: ['person', 'householdSize'],
   });
 export type RequestCreateInput = z.input<typeof requestCreateInput>;
 
@@ -79,6 +83,10 @@ export const partnerRequestCreateInput = z
   .refine((r) => !r.endsOn || r.endsOn >= r.startsOn, { message: 'validation.endBeforeStart', path: ['endsOn'] })
   .refine((r) => r.person.household === 'family' || r.person.householdSize === 1, {
     message: 'validation.householdSize',
+    path: ['person', 'householdSize'],
+  })
+  .refine((r) => r.person.household !== 'family' || r.person.householdSize >= 2, {
+    message: 'validation.familySize',
     path: ['person', 'householdSize'],
   });
 
@@ -130,7 +138,7 @@ export const requestEventSchema = z.object({
   toStatus: z.string().nullable(),
   message: z.string().nullable(),
   actorName: z.string().nullable(),
-  at: isoDateTime,
+  at: isoDateTimeOut,
 });
 
 export const requestSchema = z.object({
@@ -151,8 +159,8 @@ export const requestSchema = z.object({
   specialization: z.string().nullable(),
   /** The request's deployments (one per guide who accepted), oldest first. */
   assignmentIds: z.array(z.uuid()),
-  startsOn: isoDate,
-  endsOn: isoDate.nullable(),
+  startsOn: isoDateOut,
+  endsOn: isoDateOut.nullable(),
   frequency: z.enum(FREQUENCIES),
   expectedHours: z.number(),
   slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
@@ -173,8 +181,8 @@ export const requestSchema = z.object({
   notes: z.string().nullable(),
   status: z.enum(REQUEST_STATUSES),
   statusReason: z.string().nullable(),
-  statusChangedAt: isoDateTime,
-  createdAt: isoDateTime,
+  statusChangedAt: isoDateTimeOut,
+  createdAt: isoDateTimeOut,
   outOfScope: z.array(outOfScopeFindingSchema),
   suggestedServices: z.array(
     z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), url: z.string().nullable() }),

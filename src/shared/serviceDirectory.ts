@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { abilities, shortText } from './common.js';
 
+/**
+ * Links stored by a coordinator are opened by others (guides, partners, the request page): only web, mail and phone
+ * links, never `javascript:`, `data:` or `file:`. A refused value answers the field error `urlScheme`.
+ */
+export const LINK_PROTOCOLS = /^(https?|mailto|tel)$/;
+export const linkUrl = (max: number) => z.url({ protocol: LINK_PROTOCOLS, message: 'validation.urlScheme' }).max(max);
+
 /** Regeldienste and Beratungsstellen: where out-of-scope matters are referred to. */
 const serviceFields = {
   name: shortText(200),
   topics: z.array(z.enum(REQUEST_MATTERS)).min(1).max(REQUEST_MATTERS.length),
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.email().max(254).nullable().optional(),
-  url: z.url().max(300).nullable().optional(),
+  url: linkUrl(300).nullable().optional(),
   address: z.string().trim().max(300).nullable().optional(),
   languages: z.array(z.string().max(10)).max(20),
   notes: z.string().trim().max(2000).nullable().optional(),

@@ -51,11 +51,12 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   return ops;
 }
 
-export const pathParamsOf = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+/** Names of the `{name}` placeholders; `{*}` is a plugin route's wildcard (e.g. `/api/docs/static/{*}`). */
+export const pathParamsOf = (path: string): string[] => [...path.matchAll(/\{(\w+|\*)\}/g)].map((m) => m[1]);
 
 /** Substitutes `{name}` placeholders; a placeholder without a value is a test bug and throws. */
 export function fillPath(path: string, params: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return path.replace(/\{(\w+|\*)\}/g, (_, name: string) => {
     if (params[name] === undefined) throw new Error(`no value for path parameter {${name}} in ${path}`);
     return encodeURIComponent(params[name]);
   });
@@ -103,15 +104,18 @@ export type OutboxMessage = {
   createdAt: string;
 };
 
-/** Mail as coordinators and admins read it: through the API's outbox. */
+/**
+ * Mail as coordinators read it in the API's outbox: secrets (links) are placeholders there. To read a link, read the
+ * mail the recipient received (`mailsTo` in test/helpers/mail.ts).
+ */
 export async function outboxFor(app: FastifyInstance, reader: Session, to: string): Promise<OutboxMessage[]> {
   const res = await client(app, reader).get(`/outbox?to=${encodeURIComponent(to)}&limit=200`);
   expect(res.statusCode, res.body).toBe(200);
   return (res.json() as { items: OutboxMessage[] }).items;
 }
 
-/** The token from an invitation or reset link in a mail body. */
-export function linkToken(text: string, kind: 'invitation' | 'reset-password'): string {
+/** The token from an invitation, reset or offer-answer link in a received mail's text. */
+export function linkToken(text: string, kind: 'invitation' | 'reset-password' | 'offers/answer'): string {
   const match = text.match(new RegExp(`https?://[^\\s]+/${kind}/([A-Za-z0-9_-]+)`));
   if (!match) throw new Error(`no ${kind} link in mail:\n${text}`);
   return match[1];
@@ -141,7 +145,12 @@ export async function xlsxRows(buffer: Buffer): Promise<string[][]> {
     sheet.eachRow((row) => {
       const cells = Array.from({ length: width }, (_, i) => row.getCell(i + 1).value);
       // Only plain values: a formula or rich-text object would show up as "[object Object]" and fail the test.
-      rows.push(cells.map((v) => (v === null || v === undefined ? '' : String(v))));
+      // Typed date cells read back as their calendar day (YYYY-MM-DD); tests check the type separately.
+      rows.push(
+        cells.map((v) =>
+          v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+        ),
+      );
     });
   });
   return rows;

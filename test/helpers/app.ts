@@ -1,18 +1,29 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import nodemailer from 'nodemailer';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { Mailer } from '../../src/modules/mail/mailer.js';
-import { buildApp } from '../../src/server/app.js';
+import { type BuildOptions, buildApp } from '../../src/server/app.js';
 import type { AppContext } from '../../src/server/context.js';
 
-export type TestApp = { app: FastifyInstance; ctx: AppContext; database: Database; close(): Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+  /** Every message the app sent, as raw RFC 822 bytes in sending order: what recipients receive (test/helpers/mail.ts). */
+  sentMail: Buffer[];
+  close(): Promise<void>;
+};
+
+export type TestAppOverrides = { now?: () => Date; env?: Record<string, string>; logger?: BuildOptions['logger'] };
+
+/** The key the test apps seal mail secrets with; a test that reads the database sees only what it seals. */
+export const TEST_APP_SECRET = 'test-app-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** A migrated database (a fresh PGlite copy, or the run's PostgreSQL database) and the app on top of it. */
-export async function createTestApp(
-  overrides: { now?: () => Date; env?: Record<string, string> } = {},
-): Promise<TestApp> {
+export async function createTestApp(overrides: TestAppOverrides = {}): Promise<TestApp> {
   const url = inject('testDatabaseUrl');
   const template = inject('pgliteTemplate');
   const database = url
@@ -22,28 +33,39 @@ export async function createTestApp(
 }
 
 /** The app on a database the caller opened (e.g. one a backup was restored into); `close` closes both. */
-export async function createAppOn(
-  database: Database,
-  overrides: { now?: () => Date; env?: Record<string, string> } = {},
-): Promise<TestApp> {
+export async function createAppOn(database: Database, overrides: TestAppOverrides = {}): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PUBLIC_URL: 'http://localhost:3000',
     LOG_LEVEL: process.env.TEST_LOG ? 'error' : 'silent',
+    APP_SECRET: TEST_APP_SECRET,
     ...overrides.env,
   });
+  // Mail is really sent, to a transport that keeps the raw messages: tests read links the way a recipient does.
+  const sentMail: Buffer[] = [];
   const ctx: AppContext = {
     config,
     database,
-    mailer: new Mailer({ from: config.mailFrom }),
+    mailer: new Mailer({
+      from: config.mailFrom,
+      appSecret: config.appSecret,
+      transport: nodemailer.createTransport({ streamTransport: true, buffer: true }),
+      sink: (raw) => {
+        sentMail.push(raw);
+      },
+    }),
     now: overrides.now ?? (() => new Date()),
   };
-  const app = await buildApp(ctx, { webRoot: '/nonexistent', logger: Boolean(process.env.TEST_LOG) });
+  const app = await buildApp(ctx, {
+    webRoot: '/nonexistent',
+    logger: overrides.logger ?? Boolean(process.env.TEST_LOG),
+  });
   await app.ready();
   return {
     app,
     ctx,
     database,
+    sentMail,
     close: async () => {
       await app.close();
       await database.close();

@@ -3,14 +3,17 @@
  * every table, the restored installation works (sign-in, office isolation), and a restore into a database that
  * already has data is refused.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Backup, createBackup, readBackupFile, restoreBackup, writeBackupFile } from '../../src/cli/backup.js';
+import { runCli } from '../../src/cli/commands.js';
+import { SERVER_LOCK_FILE } from '../../src/cli/serverLock.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { guides } from '../../src/db/schema/index.js';
@@ -112,6 +115,20 @@ describe('backup', () => {
     }
   });
 
+  it('regression: a backup file is readable by its owner only (0600), also when the file existed before', async () => {
+    const file = join(tmpdir(), `lotsennetz-backup-${randomBytes(4).toString('hex')}.json.gz`);
+    try {
+      writeFileSync(file, 'old', { mode: 0o644 });
+      await writeBackupFile(backup, file);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      rmSync(file);
+      await writeBackupFile(backup, file);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
   it('survives the file format (gzip JSON) unchanged', async () => {
     const file = join(tmpdir(), `lotsennetz-backup-${randomBytes(4).toString('hex')}.json.gz`);
     try {
@@ -206,4 +223,82 @@ describe('restore into an empty database', () => {
       /not a Lotsennetz backup/,
     );
   });
+});
+
+describe('the embedded data folder of a running server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lotsennetz-data-'));
+  const out = join(dir, '..', `${dir.split('/').pop()}-backup.json.gz`);
+  // The CLI on the embedded database in `dir`, whatever the test run uses (DATABASE_URL is left out).
+  const env = { NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
+  let server: ChildProcess | undefined;
+
+  afterAll(() => {
+    server?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { force: true });
+  });
+
+  /** Starts `lotsennetz start` on `dir` in its own process and waits until it listens. */
+  async function startServer(): Promise<ChildProcess> {
+    const { DATABASE_URL: _, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['bin/lotsennetz.mjs', 'start'], {
+      env: { ...inherited, ...env, PORT: String(40_000 + Math.floor(Math.random() * 20_000)), WEB_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Lotsennetz is running')) resolve();
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    });
+    return child;
+  }
+
+  const backupExitCode = async () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => {
+      errors.push(args.join(' '));
+    });
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      return { code: await runCli(['backup', '--out', out], env), errors: errors.join('\n') };
+    } finally {
+      spy.mockRestore();
+      log.mockRestore();
+    }
+  };
+
+  it('regression: backup refuses (exit 1, clear message) to dump an embedded folder that a running server holds', async () => {
+    server = await startServer();
+    const lock = join(dir, SERVER_LOCK_FILE);
+    expect(readFileSync(lock, 'utf8').trim()).toBe(String(server.pid));
+    expect(statSync(lock).mode & 0o777).toBe(0o600);
+    const refused = await backupExitCode();
+    expect(refused.code).toBe(1);
+    expect(refused.errors).toContain(`a running Lotsennetz server (pid ${server.pid}) holds the embedded database`);
+    expect(existsSync(out)).toBe(false);
+
+    // Stopped, the server removes its lock, and the backup runs.
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+    expect(existsSync(lock)).toBe(false);
+    const done = await backupExitCode();
+    expect(done.code, done.errors).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect((await readBackupFile(out)).tables.offices).toEqual([]);
+  }, 120_000);
+
+  it('regression: a lock left by a crashed server (its process is gone) does not block the backup', async () => {
+    // The pid of the stopped server above: a process that no longer exists.
+    writeFileSync(join(dir, SERVER_LOCK_FILE), `${server?.pid}\n`);
+    rmSync(out, { force: true });
+    const done = await backupExitCode();
+    expect(done.code, done.errors).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
+import { lastMailTo } from '../helpers/mail.js';
 import { pdfText } from '../helpers/pdf.js';
 import { inDays, requestBody, thisEvening, today } from '../helpers/requests.js';
 
@@ -61,11 +62,13 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     });
     expect(res.statusCode).toBe(201);
     offerId = res.json().items[0].id;
+    const mail = await lastMailTo(t, office.emails.guide);
+    expect(mail.text).toMatch(/\/offers\/answer\/[\w-]+\?answer=accept/);
+    // The coordinator's outbox shows the same mail without the links.
     const outbox = await client(t.app, office.sessions.coordinator).get(
       `/outbox?to=${encodeURIComponent(office.emails.guide)}`,
     );
-    const mail = outbox.json().items[0];
-    expect(mail.text).toMatch(/\/offers\/answer\/[\w-]+\?answer=accept/);
+    expect(outbox.json().items[0].text).not.toMatch(/\/offers\/answer\//);
     const request = await client(t.app, office.sessions.coordinator).get(`/requests/${requestId}`);
     expect(request.json().status).toBe('offered');
   });

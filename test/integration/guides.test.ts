@@ -2,7 +2,9 @@
  * Guides (Lots:innen): CRUD, the list's filters, search, sorting and pagination, status transitions, the computed
  * background-check state, XLSX/CSV exports parsed back, and the audit trail (including that it is read-only).
  */
+
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
@@ -14,6 +16,7 @@ import type { Guide } from '../../src/shared/guides.js';
 import { expectProblem, parseCsv, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type TestApp } from '../helpers/app.js';
 import { createOffice, ON_RECORD, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+import { createGuideWithAccount } from '../helpers/guides.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -317,16 +320,16 @@ describe('the guide list', () => {
       'Nachname',
       'Vorname',
       'Status',
-      'E-Mail',
+      'E-Mail-Adresse',
       'Telefon',
       'Sprachen',
       'Herkunftsländer',
       'Wohnbezirk',
       'Einsatzbezirke',
-      'Spezialisierungen',
+      'Spezialisierungsmodule',
       'Handlungsfelder',
-      'Max. Einsätze',
-      'Zertifikat',
+      'Max. gleichzeitige Einsätze',
+      'Zertifiziert am',
       'Führungszeugnis',
     ];
 
@@ -338,22 +341,28 @@ describe('the guide list', () => {
       const rows = await xlsxRows(res.rawPayload);
       expect(rows[0]).toEqual(HEADER);
       expect(rows.slice(1).map((r) => r[1])).toEqual(['Amira', 'Testa']);
+      // Names instead of codes, the office's names of fields and specialisations, typed date cells.
       expect(rows[1]).toEqual([
         'Al-Hassan',
         'Amira',
-        'active',
+        'Aktiv',
         '',
         '',
-        'ar (native), en (B2)',
+        'Arabisch (Muttersprache), Englisch (B2)',
         '',
         'Nordviertel',
         'Nordviertel',
-        'health',
-        'health_care',
+        'Gesundheitslotse',
+        'Gesundheit & Pflege',
         '3',
         '2024-05-01',
-        'missing',
+        'Fehlt',
       ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const certified = workbook.worksheets[0].getRow(2).getCell(13);
+      expect(certified.value).toBeInstanceOf(Date);
+      expect(certified.numFmt).toBe('dd.mm.yyyy');
     });
 
     it('exports the same rows as CSV: BOM, semicolons, CRLF', async () => {
@@ -365,7 +374,9 @@ describe('the guide list', () => {
       expect(res.body.endsWith('\r\n')).toBe(true);
       const csv = parseCsv(res.body);
       const xlsx = await xlsxRows((await api.get('/guides/export.xlsx?language=ar')).rawPayload);
-      expect(csv).toEqual(xlsx);
+      // The same cells; dates are typed in the workbook and written as the reader's date in the CSV.
+      const asGermanDate = (cell: string) => cell.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1');
+      expect(csv).toEqual(xlsx.map((row) => row.map(asGermanDate)));
     });
 
     it('exports every guide of the office without a filter, and applies the other filters too', async () => {
@@ -373,7 +384,7 @@ describe('the guide list', () => {
       expect(all).toHaveLength(1 + 6);
       const paused = parseCsv((await api.get('/guides/export.csv?status=paused,left&q=y')).body);
       expect(paused.slice(1).map((r) => r[0])).toEqual(['Yıldız']);
-      expect(paused[1][5]).toBe('tr (native), kmr (B1)');
+      expect(paused[1][5]).toBe('Türkisch (Muttersprache), Kurdisch (Kurmandschi) (B1)');
       expect(paused[1][7]).toBe('Südviertel');
     });
 
@@ -401,6 +412,21 @@ describe('the guide list', () => {
       const events = (await api.get('/audit-events?action=guide.exported&limit=1')).json().items;
       expect(events[0]).toMatchObject({ action: 'guide.exported', actorId: o.sessions.coordinator.userId });
       expect(events[0].changes).toEqual({ count: 3 });
+    });
+
+    it("regression: exports phone numbers without a leading apostrophe, and dates in the reader's format", async () => {
+      const phoned = await createGuide({
+        firstName: 'Telefon',
+        lastName: `Nummer ${tag()}`,
+        phone: '+49 511 555 1234',
+        certifiedAt: '2024-05-01',
+        status: 'active',
+      });
+      const csv = parseCsv((await api.get(`/guides/export.csv?q=${encodeURIComponent(phoned.lastName)}`)).body);
+      expect(csv[1][4]).toBe('+49 511 555 1234');
+      expect(csv[1][12]).toBe('01.05.2024');
+      expect(csv[1][2]).toBe('Aktiv');
+      expect((await api.delete(`/guides/${phoned.id}`)).statusCode).toBe(204);
     });
   });
 });
@@ -470,6 +496,66 @@ describe('free capacity counts running deployments', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(await withCapacity()).toBe(1);
+  });
+});
+
+describe('the capacity a guide chooses themself', () => {
+  it('regression: a guide cannot raise their own maxActiveAssignments above the ceiling the office set', async () => {
+    const guide = await createGuideWithAccount(t, o, { maxActiveAssignments: 2 });
+    const own = client(t.app, guide.session);
+    expect((await own.get(`/guides/${guide.guideId}`)).json()).toMatchObject({
+      maxActiveAssignments: 2,
+      capacityCeiling: 2,
+    });
+    const body = expectProblem(
+      await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 20 }),
+      400,
+      'validation_failed',
+    );
+    expect(body.errors).toEqual([
+      { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', message: expect.any(String) },
+    ]);
+    expect(body.errors?.[0].message).toContain('2');
+    expect((await api.get(`/guides/${guide.guideId}`)).json().maxActiveAssignments).toBe(2);
+
+    // Lower, and back up to the ceiling: allowed; the ceiling itself does not move.
+    for (const value of [0, 1, 2]) {
+      const res = await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: value });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ maxActiveAssignments: value, capacityCeiling: 2 });
+    }
+    expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 3 }), 400, 'validation_failed');
+
+    // The coordinator sets the capacity, and with it the ceiling.
+    const raised = await api.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 4 });
+    expect(raised.json()).toMatchObject({ maxActiveAssignments: 4, capacityCeiling: 4 });
+    expect((await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 3 })).statusCode).toBe(200);
+    expect((await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 4 })).statusCode).toBe(200);
+    expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 5 }), 400, 'validation_failed');
+  });
+
+  it('answers the ceiling error in the guide’s language', async () => {
+    const guide = await createGuideWithAccount(t, o, { maxActiveAssignments: 1 });
+    const own = client(t.app, guide.session);
+    const texts: Record<string, string> = {};
+    for (const locale of ['de', 'en', 'ar'] as const) {
+      await own.patch('/me', { locale });
+      const body = expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 2 }), 400);
+      texts[locale] = body.errors?.[0].message ?? '';
+    }
+    expect(new Set(Object.values(texts)).size).toBe(3);
+    expect(texts.ar).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('keeps a ceiling of the current value for guides from before the ceiling existed (capacity_ceiling null)', async () => {
+    const guide = await createGuideWithAccount(t, o, { maxActiveAssignments: 3 });
+    await inScope(t.ctx.database.db, 'system', (tx) =>
+      tx.execute(sql`update guides set capacity_ceiling = null where id = ${guide.guideId}`),
+    );
+    const own = client(t.app, guide.session);
+    expect((await own.get(`/guides/${guide.guideId}`)).json().capacityCeiling).toBe(3);
+    expectProblem(await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 4 }), 400, 'validation_failed');
+    expect((await own.patch(`/guides/${guide.guideId}`, { maxActiveAssignments: 3 })).statusCode).toBe(200);
   });
 });
 
@@ -598,7 +684,7 @@ describe('the background check (erweitertes Führungszeugnis)', () => {
     const list = (await api.get(`/guides?q=${encodeURIComponent(expired.lastName)}`)).json();
     expect(list.items[0].backgroundCheckState).toBe('expired');
     const csv = parseCsv((await api.get(`/guides/export.csv?q=${encodeURIComponent(expired.lastName)}`)).body);
-    expect(csv[1][13]).toBe('expired');
+    expect(csv[1][13]).toBe('Abgelaufen');
   });
 });
 

@@ -209,6 +209,36 @@ describe('the services directory (where out-of-scope matters are referred)', () 
     );
   });
 
+  it('regression: a service link must be http(s), mailto or tel; javascript: and data: are refused with a field error', async () => {
+    for (const url of [
+      'javascript:alert(document.cookie)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>x</script>',
+    ]) {
+      for (const res of [
+        await api.post('/services', { name: 'Böser Link', topics: ['debt_counselling'], url }),
+        await api.patch(`/services/${id}`, { url }),
+      ]) {
+        const body = expectProblem(res, 400, 'validation_failed');
+        expect(body.errors, url).toEqual([{ path: 'url', code: 'urlScheme', message: expect.any(String) }]);
+        expect(body.errors?.[0].message).not.toMatch(/^validation\./);
+      }
+    }
+    expect((await api.get('/services')).json().items.some((s: { name: string }) => s.name === 'Böser Link')).toBe(
+      false,
+    );
+    for (const url of [
+      'https://beratung.example/termine',
+      'http://beratung.example',
+      'mailto:info@beratung.example',
+      'tel:+495111680',
+    ]) {
+      const res = await api.patch(`/services/${id}`, { url });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().url).toBe(url);
+    }
+  });
+
   it('changes only the fields a PATCH sends', async () => {
     const res = await api.patch(`/services/${id}`, { name: 'Schuldner- und Insolvenzberatung' });
     expect(res.statusCode, res.body).toBe(200);

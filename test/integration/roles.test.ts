@@ -271,7 +271,8 @@ describe('a guide on their own profile', () => {
     homeDistrictId: o.districtIds[1],
     serviceDistrictIds: [o.districtIds[1]],
     availability: [{ weekday: 5, from: '14:00', to: '16:30' }],
-    maxActiveAssignments: 4,
+    // Below the office's ceiling (2): a guide may lower their capacity, not raise it (guides.test.ts).
+    maxActiveAssignments: 1,
     gender: 'female',
     status: 'paused',
     certifiedAt: '2024-01-15',
@@ -409,6 +410,23 @@ describe('the platform admin', () => {
     const officeEventIds = new Set(coordinatorEvents.json().items.map((e: { id: string }) => e.id));
     expect(res.json().items.filter((e: { id: string }) => officeEventIds.has(e.id))).toEqual([]);
   });
+
+  it("regression: reads platform-level mail only, never an office's outbox through the system scope", async () => {
+    const invited = await client(t.app, o.sessions.coordinator).post('/users', {
+      email: `postausgang-${tag()}@test.example`,
+      displayName: 'Post',
+      role: 'coordinator',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const res = await adminApi().get('/outbox?limit=200');
+    expect(res.statusCode).toBe(200);
+    const officeMail = (await client(t.app, o.sessions.coordinator).get('/outbox?limit=200')).json().items;
+    expect(officeMail.length).toBeGreaterThan(0);
+    const officeMailIds = new Set(officeMail.map((m: { id: string }) => m.id));
+    expect(res.json().items.filter((m: { id: string }) => officeMailIds.has(m.id))).toEqual([]);
+    const guideMail = await adminApi().get(`/outbox?to=${encodeURIComponent(o.emails.guide)}`);
+    expect(guideMail.json().total).toBe(0);
+  });
 });
 
 describe('abilities in GET /me, per role', () => {
@@ -457,6 +475,7 @@ describe('abilities in GET /me, per role', () => {
       'partners.viewOwn': false,
       'settings.manage': false,
       'users.manage': false,
+      // Platform-level mail only (office_id null), with links cut out; never an office's mail.
       'outbox.read': true,
       'audit.read': true,
       'offices.manage': true,

@@ -43,6 +43,22 @@ function expectSecurityHeaders(res: LightMyRequestResponse, label: string, api =
 }
 
 describe('security headers', () => {
+  it('regression: HSTS (Strict-Transport-Security) is sent when PUBLIC_URL is https, and not over plain http', async () => {
+    const https = await createTestApp({ env: { PUBLIC_URL: 'https://lotsen.example.org' } });
+    try {
+      for (const url of ['/api/v1/health', '/api/v1/me', '/api/v1/nirgends', '/']) {
+        const res = await https.app.inject({ method: 'GET', url });
+        expect(res.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+      }
+    } finally {
+      await https.close();
+    }
+    for (const url of ['/api/v1/health', '/api/v1/me', '/']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
   it('are on the public health check', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);

@@ -102,6 +102,8 @@ export class ActivityService {
         expensesCents: input.expensesCents,
         note: input.note ?? null,
         createdByUserId: recordedUserId(actor),
+        createdAt: this.ctx.now(),
+        updatedAt: this.ctx.now(),
       });
       await recordAudit(tx, actor, {
         action: 'activity.logged',

@@ -207,19 +207,29 @@ export const assignmentRepository = {
     ).map((r) => r.id),
 
   /** Hours per guide across the office, for the coordinator's totals. */
-  totalsPerGuide: (tx: Tx, officeId: string) =>
+  /** Hours, km, expenses and entries per guide, in a period (inclusive dates), optionally for one guide. */
+  totalsPerGuide: (tx: Tx, officeId: string, q: { from?: string; to?: string; guideId?: string } = {}) =>
     tx
       .select({
         guideId: activities.guideId,
         firstName: guides.firstName,
         lastName: guides.lastName,
+        activities: sql<number>`count(*)::int`,
+        deployments: sql<number>`count(distinct ${activities.assignmentId})::int`,
         minutes: sql<number>`sum(${activities.minutes})::int`,
         km: sql<number>`sum(${activities.km})::float`,
         expensesCents: sql<number>`sum(${activities.expensesCents})::int`,
       })
       .from(activities)
       .innerJoin(guides, eq(guides.id, activities.guideId))
-      .where(eq(activities.officeId, officeId))
+      .where(
+        and(
+          eq(activities.officeId, officeId),
+          q.from ? sql`${activities.date} >= ${q.from}::date` : undefined,
+          q.to ? sql`${activities.date} <= ${q.to}::date` : undefined,
+          q.guideId ? eq(activities.guideId, q.guideId) : undefined,
+        ),
+      )
       .groupBy(activities.guideId, guides.firstName, guides.lastName)
-      .orderBy(desc(sql`sum(${activities.minutes})`)),
+      .orderBy(desc(sql`sum(${activities.minutes})`), asc(guides.lastName)),
 };

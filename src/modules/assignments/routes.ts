@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ExportColumn, toXlsx } from '../../documents/spreadsheet.js';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import {
@@ -7,6 +8,8 @@ import {
   activityParams,
   activityPatchInput,
   activitySchema,
+  activityTotalSchema,
+  activityTotalsQuery,
   agreementConfirmInput,
   agreementExtendInput,
   agreementPatchInput,
@@ -18,6 +21,7 @@ import {
   feedbackInput,
 } from '../../shared/assignments.js';
 import { idParams, listOf } from '../../shared/common.js';
+import { translate } from '../../shared/i18n/index.js';
 import { agreementPdfFileName } from './agreementPdf.js';
 
 const tags = ['Deployments'];
@@ -187,21 +191,46 @@ export const assignmentRoutes: RouteModule = (api, { assignments, agreements, ac
   api.get('/activity-totals', {
     schema: {
       tags,
-      summary: 'Hours, kilometres and expenses per guide (coordinator)',
-      response: {
-        200: listOf(
-          z.object({
-            guideId: z.uuid(),
-            firstName: z.string(),
-            lastName: z.string(),
-            minutes: z.number(),
-            km: z.number(),
-            expensesCents: z.number(),
-          }),
-        ),
-        ...errors,
-      },
+      summary: 'Hours, kilometres and expenses per guide in a period (coordinator: all guides; guide: their own)',
+      querystring: activityTotalsQuery,
+      response: { 200: listOf(activityTotalSchema), ...errors },
     },
-    handler: (req) => assignments.totalsPerGuide(requireActor(req)),
+    handler: (req) => assignments.totalsPerGuide(requireActor(req), req.query),
+  });
+  api.get('/activity-totals.xlsx', {
+    schema: {
+      tags,
+      summary: 'The hours per guide in a period as an XLSX workbook',
+      querystring: activityTotalsQuery,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
+    handler: async (req, reply) => {
+      const actor = requireActor(req);
+      const { items } = await assignments.totalsPerGuide(actor, req.query);
+      const t = (key: string) => translate(actor.locale, `assignments.totals.${key}`);
+      const columns: ExportColumn[] = [
+        { key: 'lastName', header: t('lastName') },
+        { key: 'firstName', header: t('firstName') },
+        { key: 'deployments', header: t('deployments'), type: 'number', width: 12 },
+        { key: 'activities', header: t('activities'), type: 'number', width: 12 },
+        { key: 'hours', header: t('hours'), type: 'number', width: 12 },
+        { key: 'km', header: t('km'), type: 'number', width: 12 },
+        { key: 'expenses', header: t('expenses'), type: 'number', width: 14 },
+      ];
+      const rows = items.map((r) => ({
+        lastName: r.lastName,
+        firstName: r.firstName,
+        deployments: r.deployments,
+        activities: r.activities,
+        hours: Math.round((r.minutes / 60) * 100) / 100,
+        km: r.km,
+        expenses: r.expensesCents / 100,
+      }));
+      const period = [req.query.from, req.query.to].filter(Boolean).join('_') || 'gesamt';
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="Stunden-${period}.xlsx"`)
+        .send(await toXlsx(t('sheet'), columns, rows));
+    },
   });
 };

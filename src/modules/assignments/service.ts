@@ -6,7 +6,7 @@ import { serviceDirectory } from '../../db/schema/index.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import { inOfficeOf } from '../../server/officeScope.js';
-import type { assignmentListQuery, closeInput } from '../../shared/assignments.js';
+import type { activityTotalsQuery, assignmentListQuery, closeInput } from '../../shared/assignments.js';
 import { recordAudit } from '../audit/recorder.js';
 import { changeRequestStatus } from '../requests/commands.js';
 import { requestRepository } from '../requests/repository.js';
@@ -129,10 +129,12 @@ export class AssignmentService {
     return this.get(actor, id);
   }
 
-  totalsPerGuide(actor: Actor) {
-    if (actor.role !== 'coordinator') throw forbidden();
+  /** Hours per guide in a period: the coordinator sees all guides, a guide their own. */
+  totalsPerGuide(actor: Actor, q: z.output<typeof activityTotalsQuery> = {}) {
+    if (actor.role !== 'coordinator' && !(actor.role === 'guide' && actor.guideId)) throw forbidden();
+    const query = actor.role === 'guide' ? { ...q, guideId: actor.guideId as string } : q;
     return this.scope(actor, async (tx, officeId) => {
-      const rows = await repo.totalsPerGuide(tx, officeId);
+      const rows = await repo.totalsPerGuide(tx, officeId, query);
       return { items: rows.map((r) => ({ ...r, km: Number(r.km) })), total: rows.length };
     });
   }

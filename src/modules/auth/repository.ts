@@ -52,6 +52,13 @@ export const authRepository = {
       .set({ usedAt: new Date() })
       .where(and(eq(authTokens.userId, userId), eq(authTokens.kind, kind), or(isNull(authTokens.usedAt)))),
 
+  /** Every outstanding invitation and reset link of the user stops working (marked used). */
+  invalidateAllTokens: (tx: Tx, userId: string, at: Date) =>
+    tx
+      .update(authTokens)
+      .set({ usedAt: at })
+      .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt))),
+
   setPassword: (tx: Tx, userId: string, passwordHash: string) =>
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)),
   setLastLogin: (tx: Tx, userId: string, at: Date) =>

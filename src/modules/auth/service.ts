@@ -1,13 +1,14 @@
 import type { Tx } from '../../db/client.js';
 import type { users } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
-import { LoginThrottle } from '../../domain/loginThrottle.js';
+import { THROTTLE_RULES } from '../../domain/loginThrottle.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import type { Locale, Role } from '../../shared/enums.js';
 import { recordAudit } from '../audit/recorder.js';
-import { accountMail } from '../mail/templates.js';
+import { accountMail, secret } from '../mail/templates.js';
 import { authRepository as repo } from './repository.js';
+import { Throttle, throttleKey } from './throttle.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './tokens.js';
 
 export const INVITE_HOURS = 72;
@@ -31,37 +32,35 @@ export function actorFromUser(user: UserRow): Actor {
 export type SessionInfo = { actor: Actor; officeName: string | null; csrfToken: string; sessionId: string };
 
 export class AuthService {
-  /**
-   * Per account: 5 failures in 15 minutes. Per client address: 30, so that one office behind a shared address is not
-   * locked out by a colleague's typos, while password spraying from one address is still stopped.
-   */
-  readonly accountThrottle = new LoginThrottle(5);
-  readonly addressThrottle = new LoginThrottle(30);
+  /** Per account and client address, and per address (see THROTTLE_RULES); shared by all instances via the database. */
+  private readonly throttle: Throttle;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: AppContext) {
+    this.throttle = new Throttle(ctx.database.db, () => ctx.now());
+  }
 
   private get db() {
     return this.ctx.database.db;
   }
 
   async login(email: string, password: string, clientIp: string) {
-    const now = this.ctx.now();
-    const at = now.getTime();
-    const wait = Math.max(
-      this.accountThrottle.retryAfterSeconds(email, at),
-      this.addressThrottle.retryAfterSeconds(clientIp, at),
-    );
+    const pairKey = throttleKey.pair(email, clientIp);
+    const addressKey = throttleKey.address(clientIp);
+    const wait = await this.throttle.retryAfter([
+      { key: pairKey, rule: THROTTLE_RULES.pair },
+      { key: addressKey, rule: THROTTLE_RULES.address },
+    ]);
     if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
 
     const user = await inScope(this.db, 'system', (tx) => repo.findUserByEmail(tx, email));
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) {
-      this.accountThrottle.recordFailure(email, at);
-      this.addressThrottle.recordFailure(clientIp, at);
+      await this.throttle.record([pairKey, addressKey]);
       throw new AppError(401, 'invalid_credentials');
     }
     if (user.disabledAt) throw new AppError(403, 'account_disabled');
-    this.accountThrottle.reset(email);
+    await this.throttle.clear([pairKey]);
+    const now = this.ctx.now();
 
     const token = newToken();
     const csrfToken = newToken();
@@ -122,17 +121,37 @@ export class AuthService {
     });
     const office = user.officeId ? await repo.officeName(tx, user.officeId) : 'Lotsennetz';
     const link = `${this.ctx.config.publicUrl}/${kind === 'invite' ? 'invitation' : 'reset-password'}/${token}`;
-    const mail = accountMail(kind, user.locale as Locale, { name: user.displayName, office, link, hours });
+    const mail = accountMail(kind, user.locale as Locale, {
+      name: user.displayName,
+      office,
+      link: secret(link),
+      hours,
+    });
     return this.ctx.mailer.enqueue(tx, { officeId: user.officeId, to: user.email, ...mail });
+  }
+
+  /**
+   * Instead of an invitation, for an address that has an account elsewhere: the same subject and the same outbox text
+   * as an invitation (the inviting office cannot tell them apart), but no link; the recipient reads that no second
+   * account was created. See users/service.ts.
+   */
+  async issueInvitationNotice(tx: Tx, placeholder: UserRow, to: string): Promise<string> {
+    const office = placeholder.officeId ? await repo.officeName(tx, placeholder.officeId) : 'Lotsennetz';
+    const mail = accountMail('invite_existing', placeholder.locale as Locale, {
+      name: placeholder.displayName,
+      office,
+      hours: INVITE_HOURS,
+    });
+    return this.ctx.mailer.enqueue(tx, { officeId: placeholder.officeId, to, ...mail });
   }
 
   /** Always answers the same way, so the endpoint does not reveal which addresses have accounts. */
   async requestPasswordReset(email: string, clientIp: string): Promise<void> {
-    // Reset mails per address share the account throttle's budget of 5 per 15 minutes.
-    const key = `reset:${clientIp}`;
-    const at = this.ctx.now().getTime();
-    if (this.accountThrottle.retryAfterSeconds(key, at) > 0) throw new AppError(429, 'rate_limited');
-    this.accountThrottle.recordFailure(key, at);
+    // Every request counts, known address or not: 5 per client address in 15 minutes.
+    const key = throttleKey.reset(clientIp);
+    const wait = await this.throttle.retryAfter([{ key, rule: THROTTLE_RULES.reset }]);
+    if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
+    await this.throttle.record([key]);
     const mailIds = await inScope(this.db, 'system', async (tx) => {
       const user = await repo.findUserByEmail(tx, email);
       if (!user || user.disabledAt) return [];
@@ -151,10 +170,13 @@ export class AuthService {
     };
   }
 
-  /** Sets the password from an invitation or reset link and ends every other session of that user. */
+  /**
+   * Sets the password from an invitation or reset link and ends every other session of that user. Whoever holds the
+   * link proved they read the account's mail: failed sign-ins against the account (from any address) are forgotten.
+   */
   async setPasswordWithToken(token: string, password: string) {
     const passwordHash = await hashPassword(password);
-    await inScope(this.db, 'system', async (tx) => {
+    const email = await inScope(this.db, 'system', async (tx) => {
       const used = await repo.consumeToken(tx, hashToken(token), this.ctx.now());
       if (!used) throw new AppError(404, 'token_invalid');
       const user = await repo.findUserById(tx, used.userId);
@@ -166,7 +188,9 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
       });
+      return user.email;
     });
+    await this.throttle.clear([throttleKey.account(email)]);
   }
 
   async setLocale(actor: Actor, locale: Locale) {

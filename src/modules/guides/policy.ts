@@ -15,6 +15,12 @@ export const guidePolicy = {
   /** Which fields of the patch the actor may touch. */
   updatableFields: (actor: Actor, guide: { id: string; officeId: string }): 'all' | readonly string[] =>
     isCoordinatorOf(actor, guide.officeId) ? 'all' : isSelf(actor, guide) ? SELF_EDITABLE_GUIDE_FIELDS : [],
+  /**
+   * The office sets how many deployments a guide may take at most; the guide may choose fewer, never more. Before a
+   * coordinator set a ceiling (capacity_ceiling null), the current value is the ceiling.
+   */
+  selfCapacityCeiling: (guide: { capacityCeiling: number | null; maxActiveAssignments: number }) =>
+    guide.capacityCeiling ?? guide.maxActiveAssignments,
   delete: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
   viewNotes: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
   export: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,

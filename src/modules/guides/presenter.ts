@@ -1,8 +1,11 @@
+import { type ExportColumn, type ExportValue, exportDate } from '../../documents/spreadsheet.js';
 import { backgroundCheckState, recheckDueOn } from '../../domain/backgroundCheck.js';
 import { consentOnRecord } from '../../domain/matching/score.js';
 import type { Actor } from '../../server/context.js';
 import type { Gender, GuideStatus, LanguageLevel, Locale } from '../../shared/enums.js';
 import type { Guide } from '../../shared/guides.js';
+import { translate } from '../../shared/i18n/index.js';
+import { displayName } from '../../shared/reference-data.js';
 import { guidePolicy } from './policy.js';
 import type { GuideRow } from './repository.js';
 
@@ -33,6 +36,7 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     serviceDistrictIds: row.serviceDistrictIds,
     availability: row.availability,
     maxActiveAssignments: row.maxActiveAssignments,
+    capacityCeiling: guidePolicy.selfCapacityCeiling(row),
     activeAssignments: row.activeAssignments,
     gender: row.gender as Gender | null,
     status: row.status as GuideStatus,
@@ -65,25 +69,61 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
   };
 }
 
-/** Flat columns for the list and exports, in the order a coordinator reads them. */
-export function guideExportRow(row: GuideRow, today: string, districtNames: Map<string, string>) {
+export type ExportNames = {
+  locale: Locale;
+  districts: Map<string, string>;
+  fields: Map<string, string>;
+  specializations: Map<string, string>;
+};
+
+/** The export's columns, headed in the reader's language. */
+export function guideExportColumns(locale: Locale): ExportColumn[] {
+  const t = (key: string) => translate(locale, `guides.field.${key}`);
+  return [
+    { key: 'lastName', header: t('lastName') },
+    { key: 'firstName', header: t('firstName') },
+    { key: 'status', header: t('status'), width: 16 },
+    { key: 'email', header: t('email'), width: 30 },
+    { key: 'phone', header: t('phone'), type: 'phone' },
+    { key: 'languages', header: t('languages'), width: 40 },
+    { key: 'countries', header: t('countries'), width: 24 },
+    { key: 'homeDistrict', header: t('homeDistrict') },
+    { key: 'serviceDistricts', header: t('serviceDistricts'), width: 40 },
+    { key: 'specializations', header: t('specializations'), width: 30 },
+    { key: 'fields', header: t('fields'), width: 40 },
+    { key: 'maxActiveAssignments', header: t('maxActiveAssignments'), width: 12, type: 'number' },
+    { key: 'certifiedAt', header: t('certifiedAt'), width: 14, type: 'date' },
+    { key: 'backgroundCheck', header: t('backgroundCheckState'), width: 18 },
+  ];
+}
+
+/**
+ * One guide as an export row that opens in Excel as it is: names instead of codes ("Arabisch (Muttersprache)",
+ * "Aktiv", "Gültig"), the office's names of districts, fields and specialisations, and typed dates.
+ */
+export function guideExportRow(row: GuideRow, today: string, names: ExportNames): Record<string, ExportValue> {
+  const { locale } = names;
+  const listOf = (keys: string[], map: Map<string, string>) =>
+    keys
+      .map((k) => map.get(k) ?? k)
+      .filter(Boolean)
+      .join(', ');
   return {
     lastName: row.lastName,
     firstName: row.firstName,
-    status: row.status,
+    status: translate(locale, `status.${row.status}`),
     email: row.email ?? '',
     phone: row.phone ?? '',
-    languages: row.languages.map((l) => `${l.code} (${l.level})`).join(', '),
-    countries: row.countries.join(', '),
-    homeDistrict: row.homeDistrictId ? (districtNames.get(row.homeDistrictId) ?? '') : '',
-    serviceDistricts: row.serviceDistrictIds
-      .map((id) => districtNames.get(id) ?? '')
-      .filter(Boolean)
+    languages: row.languages
+      .map((l) => `${displayName('language', l.code, locale)} (${translate(locale, `levelShort.${l.level}`)})`)
       .join(', '),
-    specializations: row.specializations.join(', '),
-    fields: row.fields.join(', '),
+    countries: row.countries.map((c) => displayName('region', c, locale)).join(', '),
+    homeDistrict: row.homeDistrictId ? (names.districts.get(row.homeDistrictId) ?? '') : '',
+    serviceDistricts: listOf(row.serviceDistrictIds, names.districts),
+    specializations: listOf(row.specializations, names.specializations),
+    fields: listOf(row.fields, names.fields),
     maxActiveAssignments: row.maxActiveAssignments,
-    certifiedAt: row.certifiedAt ?? '',
-    backgroundCheck: backgroundCheckState(backgroundCheckOf(row), today),
+    certifiedAt: exportDate(row.certifiedAt),
+    backgroundCheck: translate(locale, `bgCheck.${backgroundCheckState(backgroundCheckOf(row), today)}`),
   };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { toCsv, toXlsx } from '../../documents/spreadsheet.js';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
 import { guideCreateInput, guideListQuery, guidePatchInput, guideSchema } from '../../shared/guides.js';
-import { type ExportColumn, toCsv, toXlsx } from './export.js';
+import { guideExportColumns } from './presenter.js';
 
 const tags = ['Guides'];
 const errors = problemResponses;
@@ -11,23 +12,6 @@ const guideDetail = guideSchema.extend({
   statusHistory: z.array(z.object({ status: z.string(), at: z.string() })),
 });
 const exportQuery = guideListQuery.omit({ limit: true, offset: true, sort: true, order: true });
-
-const EXPORT_COLUMNS: ExportColumn[] = [
-  { key: 'lastName', header: 'Nachname' },
-  { key: 'firstName', header: 'Vorname' },
-  { key: 'status', header: 'Status', width: 12 },
-  { key: 'email', header: 'E-Mail', width: 30 },
-  { key: 'phone', header: 'Telefon' },
-  { key: 'languages', header: 'Sprachen', width: 30 },
-  { key: 'countries', header: 'Herkunftsländer' },
-  { key: 'homeDistrict', header: 'Wohnbezirk' },
-  { key: 'serviceDistricts', header: 'Einsatzbezirke', width: 40 },
-  { key: 'specializations', header: 'Spezialisierungen', width: 30 },
-  { key: 'fields', header: 'Handlungsfelder', width: 40 },
-  { key: 'maxActiveAssignments', header: 'Max. Einsätze', width: 12 },
-  { key: 'certifiedAt', header: 'Zertifikat', width: 12 },
-  { key: 'backgroundCheck', header: 'Führungszeugnis', width: 14 },
-];
 
 export const guideRoutes: RouteModule = (api, { guides }) => {
   api.get('/guides', {
@@ -51,11 +35,12 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
       produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     },
     handler: async (req, reply) => {
-      const rows = await guides.exportRows(requireActor(req), req.query);
+      const actor = requireActor(req);
+      const rows = await guides.exportRows(actor, req.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="lotsinnen.xlsx"')
-        .send(await toXlsx('Lots:innen', EXPORT_COLUMNS, rows));
+        .send(await toXlsx('Lots:innen', guideExportColumns(actor.locale), rows));
     },
   });
   api.get('/guides/export.csv', {
@@ -66,11 +51,12 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
       produces: ['text/csv'],
     },
     handler: async (req, reply) => {
-      const rows = await guides.exportRows(requireActor(req), req.query);
+      const actor = requireActor(req);
+      const rows = await guides.exportRows(actor, req.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="lotsinnen.csv"')
-        .send(toCsv(EXPORT_COLUMNS, rows));
+        .send(toCsv(guideExportColumns(actor.locale), rows, actor.locale));
     },
   });
   api.get('/guides/:id', {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
+import { fieldsOfAction, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
 import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
@@ -205,7 +206,12 @@ export class GuideService {
     checkPledgePair(toColumns(input));
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
       await this.checkReferences(tx, officeId, input);
-      const row = await repo.insert(tx, { ...(toColumns(input) as GuideInsert), officeId });
+      // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
+      const row = await repo.insert(tx, {
+        ...(toColumns(input) as GuideInsert),
+        officeId,
+        capacityCeiling: input.maxActiveAssignments,
+      });
       await recordAudit(tx, actor, {
         action: 'guide.created',
         entityType: 'guide',
@@ -236,6 +242,14 @@ export class GuideService {
       await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
       const now = this.ctx.now();
       const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
+      if (input.maxActiveAssignments !== undefined) {
+        const ceiling = guidePolicy.selfCapacityCeiling(before);
+        if (allowed === 'all') values.capacityCeiling = input.maxActiveAssignments;
+        else if (input.maxActiveAssignments > ceiling)
+          throw new AppError(400, 'validation_failed', [
+            { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', params: { maximum: ceiling } },
+          ]);
+      }
       checkPledgePair({ ...before, ...values });
       // A guide who can no longer take offers (paused, left, consent withdrawn) loses the pending ones at once,
       // before the guide's row is written: offers are always locked request first, guide last.
@@ -271,11 +285,18 @@ export class GuideService {
     if (!guidePolicy.export(actor)) throw forbidden();
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      const [rows, districtRows] = await inOrder(
+      const [rows, districtRows, fieldRows, specRows] = await inOrder(
         () => repo.listAll(tx, officeId, query),
         () => referenceRepository.listDistricts(tx, officeId),
+        () => referenceRepository.listItems(tx, fieldsOfAction, officeId),
+        () => referenceRepository.listItems(tx, specializations, officeId),
       );
-      const names = new Map(districtRows.map((d) => [d.id, d.name]));
+      const names = {
+        locale: actor.locale,
+        districts: new Map(districtRows.map((d) => [d.id, d.name])),
+        fields: new Map(fieldRows.map((f) => [f.key, f.name])),
+        specializations: new Map(specRows.map((f) => [f.key, f.name])),
+      };
       await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
       const today = await this.today(tx, officeId);
       return rows.map((row) => guideExportRow(row, today, names));

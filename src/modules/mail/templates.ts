@@ -1,25 +1,71 @@
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
 
-/** Account mails in the recipient's language, from the shared catalogue. */
-export function accountMail(
-  kind: 'invite' | 'reset',
+/**
+ * A value only the recipient may read (a link with a token). Templates place it in the text; the outbox stores a
+ * placeholder there and the value itself encrypted (see mailer.ts), and it is put back only when the mail is sent.
+ */
+export type Secret = { readonly secret: string };
+export const secret = (value: string): Secret => Object.freeze({ secret: value });
+const isSecret = (part: unknown): part is Secret =>
+  typeof part === 'object' && part !== null && typeof (part as Secret).secret === 'string';
+
+/** Where a secret goes back into the stored text: `placeholder` starts at character `at`. */
+export type SecretSlot = { at: number; placeholder: string; value: string };
+export type MailContent = { subject: string; text: string; secrets: SecretSlot[] };
+
+type Part = string | Secret;
+
+/** Joins lines (a line may mix text and secrets) into the outbox text, recording where each secret was left out. */
+export function composeText(
   locale: Locale,
-  params: { name: string; office: string; link: string; hours: number },
-): { subject: string; text: string } {
+  lines: ReadonlyArray<Part | ReadonlyArray<Part>>,
+): Omit<MailContent, 'subject'> {
+  const placeholder = translate(locale, 'mail.secretPlaceholder');
+  const secrets: SecretSlot[] = [];
+  let text = '';
+  lines.forEach((line, index) => {
+    if (index > 0) text += '\n';
+    for (const part of Array.isArray(line) ? line : [line]) {
+      if (isSecret(part)) {
+        secrets.push({ at: text.length, placeholder, value: part.secret });
+        text += placeholder;
+      } else text += part as string;
+    }
+  });
+  return { text, secrets };
+}
+
+/** The text the recipient reads: every placeholder replaced by its secret. Throws if the text does not match. */
+export function revealText(text: string, secrets: readonly SecretSlot[]): string {
+  let out = text;
+  for (const slot of [...secrets].sort((a, b) => b.at - a.at)) {
+    if (out.slice(slot.at, slot.at + slot.placeholder.length) !== slot.placeholder)
+      throw new Error('the stored mail text does not match its secrets');
+    out = out.slice(0, slot.at) + slot.value + out.slice(slot.at + slot.placeholder.length);
+  }
+  return out;
+}
+
+/**
+ * Account mails in the recipient's language, from the shared catalogue. `invite_existing` goes to an address that
+ * already has an account (in another office): its stored text is identical to an invitation's, so the inviting office
+ * cannot tell the two apart, and only the recipient reads that no second account was created.
+ */
+export function accountMail(
+  kind: 'invite' | 'reset' | 'invite_existing',
+  locale: Locale,
+  params: { name: string; office: string; hours: number; link?: Secret },
+): MailContent {
   const t = (key: string) => translate(locale, `mail.${key}`, params);
-  const subject = t(kind === 'invite' ? 'inviteSubject' : 'resetSubject');
-  const text = [
-    t('greeting'),
-    '',
-    t(kind === 'invite' ? 'inviteBody' : 'resetBody'),
-    params.link,
-    '',
-    t('ignore'),
-    '',
-    t('signature'),
-  ].join('\n');
-  return { subject, text };
+  const link = params.link?.secret ?? '';
+  // For invitations the explanation is part of the secret: it differs between a new and an existing account.
+  const personal =
+    kind === 'reset'
+      ? [t('resetBody'), secret(link)]
+      : [secret(kind === 'invite' ? `${t('inviteBody')}\n${link}` : t('inviteExistingAccount'))];
+  const subject = t(kind === 'reset' ? 'resetSubject' : 'inviteSubject');
+  return { subject, ...composeText(locale, [t('greeting'), '', ...personal, '', t('ignore'), '', t('signature')]) };
 }
 
 /** The offer mail: what, where, when, and two single-use links that work without signing in. */
@@ -31,14 +77,14 @@ export function offerMail(
     district: string;
     startsOn: string;
     message: string;
-    acceptLink: string;
-    declineLink: string;
+    acceptLink: Secret;
+    declineLink: Secret;
     appLink: string;
     expiresAt: string;
   },
-): { subject: string; text: string } {
+): MailContent {
   const t = (key: string) => translate(locale, `mail.${key}`, params);
-  const text = [
+  const body = composeText(locale, [
     t('greeting'),
     '',
     t('offerBody'),
@@ -46,13 +92,13 @@ export function offerMail(
     `${params.title} · ${params.district} · ${params.startsOn}`,
     ...(params.message ? ['', params.message] : []),
     '',
-    `${t('offerAccept')}: ${params.acceptLink}`,
-    `${t('offerDecline')}: ${params.declineLink}`,
+    [`${t('offerAccept')}: `, params.acceptLink],
+    [`${t('offerDecline')}: `, params.declineLink],
     `${t('offerInApp')}: ${params.appLink}`,
     '',
     t('offerExpires'),
     '',
     t('signature'),
-  ].join('\n');
-  return { subject: t('offerSubject'), text };
+  ]);
+  return { subject: t('offerSubject'), ...body };
 }

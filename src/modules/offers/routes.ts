@@ -26,6 +26,15 @@ export const offerRoutes: RouteModule = (api, { offers }) => {
     },
     handler: (req) => offers.listMine(requireActor(req), req.query.status ? [req.query.status] : undefined),
   });
+  api.get('/guides/:id/offers', {
+    schema: {
+      tags,
+      summary: 'The offers a guide received, newest first (their profile)',
+      params: idParams,
+      response: { 200: listOf(offerSchema), ...errors },
+    },
+    handler: (req) => offers.listForGuide(requireActor(req), req.params.id),
+  });
   api.get('/offers/:id', {
     schema: {
       tags,

@@ -11,7 +11,7 @@ import type { candidatesQuery, offerCreateInput } from '../../shared/matching.js
 import { recordAudit } from '../audit/recorder.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { guideRepository } from '../guides/repository.js';
-import { offerMail } from '../mail/templates.js';
+import { offerMail, secret } from '../mail/templates.js';
 import { GOOD_FIT_THRESHOLD, rankForRequest, scoreGuideForRequest } from '../matching/service.js';
 import { referenceRepository } from '../reference/repository.js';
 import { addRequestEvent, changeRequestStatus } from '../requests/commands.js';
@@ -123,6 +123,7 @@ export class OfferService {
           linkTokenHash: hashToken(tokens.get(guideId) as string),
           expiresAt,
           createdByUserId: recordedUserId(actor),
+          createdAt: now,
         })),
       );
       for (const to of ['in_review', 'offered'] as const) {
@@ -153,8 +154,8 @@ export class OfferService {
             district: districtName,
             startsOn: request.startsOn,
             message: input.message,
-            acceptLink: `${this.ctx.config.publicUrl}/offers/answer/${token}?answer=accept`,
-            declineLink: `${this.ctx.config.publicUrl}/offers/answer/${token}?answer=decline`,
+            acceptLink: secret(`${this.ctx.config.publicUrl}/offers/answer/${token}?answer=accept`),
+            declineLink: secret(`${this.ctx.config.publicUrl}/offers/answer/${token}?answer=decline`),
             appLink: `${this.ctx.config.publicUrl}/my/offers/${row.id}`,
             expiresAt: localDeadline(expiresAt, guide.locale as Locale, settings.timeZone),
           });
@@ -177,6 +178,17 @@ export class OfferService {
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
       const rows = await repo.list(tx, { requestId });
+      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
+    });
+  }
+
+  /** A guide's offers, for the guide's profile: the coordinator of the office, or the guide themselves. */
+  listForGuide(actor: Actor, guideId: string) {
+    return this.scope(actor, async (tx) => {
+      const guide = await guideRepository.findById(tx, guideId);
+      const allowed = guide && (actor.role === 'coordinator' || (actor.role === 'guide' && actor.guideId === guideId));
+      if (!allowed) throw notFound();
+      const rows = await repo.list(tx, { guideId });
       return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
     });
   }

@@ -118,10 +118,14 @@ export class RequestService {
         throw invalidField('contactId', 'invalid_value');
       await this.checkReferences(tx, officeId, input);
       const { person, partnerId: _ignored, ...rest } = input;
+      const now = this.ctx.now();
       const row = await repo.insert(tx, {
         ...rest,
         officeId,
         partnerId,
+        createdAt: now,
+        updatedAt: now,
+        statusChangedAt: now,
         createdByUserId: actor.userId,
         personInitials: person.initials,
         personAgeGroup: person.ageGroup,
@@ -133,6 +137,7 @@ export class RequestService {
         personConsentLanguage: person.consentLanguage ?? null,
       });
       await repo.addEvent(tx, {
+        at: this.ctx.now(),
         officeId,
         requestId: row.id,
         kind: 'created',
@@ -162,6 +167,7 @@ export class RequestService {
       after = await this.matchIfFilled(tx, actor, after);
       const changes = diffFields(found.request as unknown as Record<string, unknown>, input, AUDIT_REDACTED);
       await repo.addEvent(tx, {
+        at: this.ctx.now(),
         officeId,
         requestId: id,
         kind: 'updated',
@@ -224,6 +230,7 @@ export class RequestService {
       if (!requestPolicy.message(actor, found.request)) throw forbidden();
       const kind = actor.role === 'partner_contact' ? 'partner_message' : 'coordinator_message';
       await repo.addEvent(tx, {
+        at: this.ctx.now(),
         officeId,
         requestId: id,
         kind,

@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/enums.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { pickLocale, translate } from '../../shared/i18n/index.js';
 import { AppError, type FieldError } from '../errors.js';
+import { loggableError } from '../logging.js';
 
 type ValidationItem = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
 
@@ -82,6 +83,36 @@ export function sendProblem(
     .send(body);
 }
 
+/**
+ * The SQLSTATE of a database error (node-postgres and PGlite set `code`; Drizzle wraps them in `cause`), or null.
+ */
+export function sqlState(error: unknown): string | null {
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
+/**
+ * Input the database itself refuses: class 22 "data exception" (NUL or an invalid byte sequence 22021/22P05, a date
+ * out of range 22008, a number out of range 22003, a malformed value 22P02 …) and 54000 (a value too large for an
+ * index). The schemas and the input hygiene hook catch these first; this keeps a gap in them a 400, not a 500.
+ */
+export const isInputRefusedByDatabase = (state: string | null) =>
+  state !== null && (state.startsWith('22') || state === '54000');
+
+/**
+ * Errors Fastify's router answers before any route or error handler runs (a malformed percent-encoding, a path
+ * parameter over `maxParamLength`): passed as the `frameworkErrors` option, so they are problem+json too.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 414, 'validation_failed');
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(request, reply, 400, 'validation_failed');
+  return sendProblem(request, reply, 500, 'internal_error');
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -106,6 +137,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendProblem(request, reply, 413, 'validation_failed');
     }
+    if (isInputRefusedByDatabase(sqlState(error))) {
+      request.log.warn({ err: loggableError(error) }, 'the database refused input that passed validation');
+      return sendProblem(request, reply, 400, 'validation_failed');
+    }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(
         request,
@@ -114,8 +149,9 @@ export function registerErrorHandler(app: FastifyInstance) {
         error.statusCode === 404 ? 'not_found' : 'validation_failed',
       );
     }
-    // Unexpected: log with the request id only, never send the stack to the client.
-    request.log.error({ err: error }, 'unhandled error');
+    // Unexpected: log with the request id only, never send the stack to the client. A failed query is logged with its
+    // query text and PostgreSQL's code and message, never its parameter values (personal data).
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return sendProblem(request, reply, 500, 'internal_error');
   });
 }

@@ -14,9 +14,14 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** Headers on every response; API responses are never cached, since most carry personal data. */
-export function registerSecurityHeaders(app: FastifyInstance) {
+/**
+ * Headers on every response; API responses are never cached, since most carry personal data. With an https
+ * PUBLIC_URL, browsers are told to use https only for a year (HSTS), so a first plain-http request on a hostile
+ * network cannot be intercepted later. Not for http: a local or intranet installation must stay reachable.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }) {
   app.addHook('onSend', async (request, reply, payload) => {
+    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // The API reference sets its own, stricter-for-its-needs CSP (swagger-ui staticCSP).
     if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');

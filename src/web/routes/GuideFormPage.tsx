@@ -89,7 +89,12 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
       <PageHeader title={title} crumbs={crumbs} subtitle={all ? undefined : t('guides.form.selfHint')} />
       <form onSubmit={form.onSubmit(submit)} noValidate aria-label={title}>
         <FormError error={mutation.error} extra={extra} />
-        <GuideForm form={form} editable={editable} showNotes={!guide || guide.abilities.viewNotes} />
+        <GuideForm
+          form={form}
+          editable={editable}
+          showNotes={!guide || guide.abilities.viewNotes}
+          capacityCeiling={all ? undefined : guide?.capacityCeiling}
+        />
         <FormActions
           busy={mutation.isPending}
           submitLabel={guide ? t('common.save') : t('guides.createSubmit')}

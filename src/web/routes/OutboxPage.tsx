@@ -16,7 +16,7 @@ import { formatDateTime } from '../i18n/format';
 const LIMIT = 25;
 const STATUS_COLORS: Record<string, string> = { sent: 'green', stored: 'blue', queued: 'gray', failed: 'red' };
 
-/** Mail text with its links clickable (invitation and reset links are what people look for here). */
+/** Mail text with its links clickable (links with tokens are never here: the server stores placeholders). */
 function MailText({ text }: { text: string }) {
   // Each fragment is keyed by its position in the text.
   let position = 0;

@@ -62,10 +62,13 @@ export function GuideForm({
   form,
   editable,
   showNotes,
+  capacityCeiling,
 }: {
   form: Form;
   editable: (field: string) => boolean;
   showNotes: boolean;
+  /** Set when guides edit their own profile: the office's limit for their capacity. */
+  capacityCeiling?: number;
 }) {
   const { t } = useTranslation();
   const ref = useReferenceNames();
@@ -205,9 +208,13 @@ export function GuideForm({
             {editable('maxActiveAssignments') && (
               <NumberInput
                 label={t('guides.field.maxActiveAssignments')}
-                description={t('guides.form.capacityHint')}
+                description={
+                  capacityCeiling === undefined
+                    ? t('guides.form.capacityHint')
+                    : t('guides.form.capacityHintSelf', { max: capacityCeiling })
+                }
                 min={0}
-                max={20}
+                max={capacityCeiling ?? 20}
                 allowDecimal={false}
                 allowNegative={false}
                 maw={260}

@@ -1,0 +1,54 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { frameworkErrors, isInputRefusedByDatabase, registerErrorHandler, sqlState } from './errorHandler.js';
+
+/** What node-postgres and PGlite throw, wrapped the way Drizzle wraps it. */
+const databaseError = (code: string) =>
+  Object.assign(new Error('Failed query: insert into …'), { cause: Object.assign(new Error('refused'), { code }) });
+
+describe('database errors caused by input', () => {
+  it('reads the SQLSTATE through the Drizzle wrapper, and ignores codes that are not SQLSTATEs', () => {
+    expect(sqlState(databaseError('22021'))).toBe('22021');
+    expect(sqlState(Object.assign(new Error('x'), { code: '22P05' }))).toBe('22P05');
+    expect(sqlState(Object.assign(new Error('x'), { code: 'FST_ERR_VALIDATION' }))).toBeNull();
+    expect(sqlState(new Error('plain'))).toBeNull();
+  });
+
+  it('regression: a NUL, a year 0 or a number out of range that slips past the schemas answers 400, not 500', async () => {
+    const app = Fastify();
+    registerErrorHandler(app);
+    app.get('/fail/:code', async (request) => {
+      throw databaseError((request.params as { code: string }).code);
+    });
+    for (const code of ['22021', '22P05', '22008', '22007', '22003', '22P02', '54000']) {
+      expect(isInputRefusedByDatabase(code)).toBe(true);
+      const res = await app.inject({ method: 'GET', url: `/fail/${code}` });
+      expect(res.statusCode, code).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().code).toBe('validation_failed');
+      expect(res.body).not.toContain('insert into');
+    }
+    // Not the caller's fault: a lost connection or a constraint bug stays a 500.
+    for (const code of ['08006', '23502', '40001']) {
+      expect(isInputRefusedByDatabase(code)).toBe(false);
+      expect((await app.inject({ method: 'GET', url: `/fail/${code}` })).statusCode, code).toBe(500);
+    }
+    await app.close();
+  });
+});
+
+describe("errors of Fastify's router", () => {
+  it('regression: a path parameter over the length limit and a malformed percent-encoding answer problem+json', async () => {
+    const app = Fastify({ frameworkErrors });
+    registerErrorHandler(app);
+    app.get('/items/:id', async () => ({ ok: true }));
+    const long = await app.inject({ method: 'GET', url: `/items/${'x'.repeat(200)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const malformed = await app.inject({ method: 'GET', url: '/items/%E0%A4%A' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(malformed.json().code).toBe('validation_failed');
+    await app.close();
+  });
+});

@@ -1,0 +1,305 @@
+/**
+ * Every write operation of the API and how to call it validly: who calls it, valid path parameters and a valid
+ * body. The bad-input suite derives its rejected variants from these; the fuzz suite puts one hostile value at a
+ * time into them, so a value the schema lets through really reaches the service and the database.
+ */
+import { DEFAULT_OFFICE_SETTINGS } from '../../src/shared/settings.js';
+import type { TestOffice } from './factories.js';
+
+export type Who = 'coordinator' | 'admin' | 'anonymous' | 'throwaway';
+export type Fixtures = { A: TestOffice; B: TestOffice; serviceId: string };
+export type WriteOp = {
+  who: Who;
+  /** Valid path parameters (the record exists and the caller may write it). */
+  params?: (f: Fixtures) => Record<string, string>;
+  /** A valid body; bad-input variants are derived from it. Absent for operations without a body. */
+  body?: (f: Fixtures) => Record<string, unknown>;
+  /** `{}` is a valid body here (everything optional), so the empty-object check does not apply. */
+  emptyBodyOk?: string;
+  /**
+   * A valid body with the optional nested objects filled in too, for the fuzz suite: a hostile value in e.g.
+   * `backgroundCheck.checkedAt` only reaches the database when the rest of the body is valid. Defaults to `body`.
+   */
+  fuzzBody?: (f: Fixtures) => Record<string, unknown>;
+};
+
+/**
+ * Records of the coordination loop are addressed with ids that do not exist: every variant below is rejected by
+ * validation, which runs before any lookup, so the ids are never read.
+ */
+export const NO_RECORD = { id: '5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b' };
+export const today = new Date().toISOString().slice(0, 10);
+
+export const guideBody = (f: Fixtures) => ({
+  firstName: 'Valide',
+  lastName: 'Lotsin',
+  email: 'valide@test.example',
+  phone: '+49 511 1234',
+  locale: 'de',
+  languages: [{ code: 'de', level: 'native' }],
+  countries: ['DE'],
+  specializations: ['parents'],
+  fields: ['authorities'],
+  homeDistrictId: f.A.districtIds[0],
+  serviceDistrictIds: [f.A.districtIds[1]],
+  availability: [{ weekday: 1, from: '09:00', to: '10:00' }],
+  maxActiveAssignments: 2,
+  gender: 'diverse',
+  status: 'in_training',
+  certifiedAt: null,
+  backgroundCheck: null,
+  consent: null,
+  confidentialityPledgeAt: null,
+  notes: 'Notiz',
+});
+/** The guide with a background check, a consent and a pledge on record. */
+const fullGuideBody = (f: Fixtures) => ({
+  ...guideBody(f),
+  certifiedAt: today,
+  backgroundCheck: { checkedAt: today, issuedAt: today, relevantConviction: false },
+  consent: { version: '2024-1', language: 'de', givenAt: today, withdrawnAt: null },
+  confidentialityPledgeAt: today,
+  confidentialityPledgeVersion: '2024-1',
+});
+
+export const partnerBody = (f: Fixtures) => ({
+  name: 'Valider Partner',
+  type: 'welfare_association',
+  street: 'Leinstraße 1',
+  postalCode: '30159',
+  city: 'Hannover',
+  districtId: f.A.districtIds[0],
+  email: 'partner@test.example',
+  phone: '+49 511 5',
+  notes: 'Notiz',
+});
+
+/** Every write operation of the API and how to call it validly. A write the table lacks fails the suite. */
+export const WRITES: Record<string, WriteOp> = {
+  'POST /api/v1/auth/login': {
+    who: 'anonymous',
+    body: () => ({ email: 'wer@test.example', password: 'irgendein Passwort' }),
+  },
+  'POST /api/v1/auth/logout': { who: 'throwaway' },
+  'PATCH /api/v1/me': { who: 'coordinator', body: () => ({ locale: 'de' }) },
+  'POST /api/v1/auth/password-reset': { who: 'anonymous', body: () => ({ email: 'wer@test.example' }) },
+  'POST /api/v1/auth/tokens/{token}/password': {
+    who: 'anonymous',
+    params: () => ({ token: 'x'.repeat(43) }),
+    body: () => ({ password: 'ein langes gültiges Passwort' }),
+  },
+  'POST /api/v1/offices': {
+    who: 'admin',
+    body: () => ({ name: 'Neues Büro', city: 'Celle', coordinatorEmail: 'k@test.example', coordinatorName: 'K' }),
+  },
+  'PATCH /api/v1/offices/{id}': {
+    who: 'admin',
+    params: (f) => ({ id: f.A.officeId }),
+    body: () => ({ name: 'Umbenannt', city: 'Celle' }),
+  },
+  'POST /api/v1/users': {
+    who: 'coordinator',
+    body: (f) => ({ email: 'neu@test.example', displayName: 'Neu', role: 'guide', guideId: f.A.guideId }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.sessions.guide.userId }),
+    body: () => ({ disabled: true }),
+  },
+  'POST /api/v1/guides': { who: 'coordinator', body: guideBody, fuzzBody: fullGuideBody },
+  'PATCH /api/v1/guides/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.guideId }),
+    body: guideBody,
+    fuzzBody: fullGuideBody,
+  },
+  'DELETE /api/v1/guides/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.guideId }) },
+  'POST /api/v1/partners': { who: 'coordinator', body: partnerBody },
+  'PATCH /api/v1/partners/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.partnerId }), body: partnerBody },
+  'POST /api/v1/partners/{id}/contacts': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.partnerId }),
+    body: () => ({ name: 'Kontakt', email: 'kontakt@test.example', phone: '+49 1', invite: true }),
+  },
+  'POST /api/v1/districts': { who: 'coordinator', body: () => ({ name: 'Neuer Bezirk', lat: 52.4, lon: 9.7 }) },
+  'PATCH /api/v1/districts/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.districtIds[0] }),
+    body: () => ({ name: 'Umbenannt', lat: 52.4, lon: 9.7 }),
+  },
+  'DELETE /api/v1/districts/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.districtIds[0] }) },
+  ...Object.fromEntries(
+    (['fields', 'specializations'] as const).flatMap((kind) => [
+      [`POST /api/v1/${kind}`, { who: 'coordinator', body: () => ({ key: 'neu', name: 'Neu' }) }],
+      [
+        `PATCH /api/v1/${kind}/{key}`,
+        {
+          who: 'coordinator',
+          params: () => ({ key: kind === 'fields' ? 'housing' : 'sport' }),
+          body: () => ({ name: 'Umbenannt' }),
+        },
+      ],
+      [
+        `DELETE /api/v1/${kind}/{key}`,
+        { who: 'coordinator', params: () => ({ key: kind === 'fields' ? 'housing' : 'sport' }) },
+      ],
+    ]),
+  ),
+  'POST /api/v1/requests': {
+    who: 'coordinator',
+    body: (f) => ({
+      partnerId: f.A.partnerId,
+      field: 'authorities',
+      type: 'accompaniment',
+      matters: [],
+      title: 'Begleitung',
+      description: 'Eine ausreichend lange Beschreibung.',
+      place: 'Rathaus',
+      districtId: f.A.districtIds[0],
+      startsOn: today,
+      endsOn: null,
+      frequency: 'once',
+      expectedHours: 2,
+      slots: [],
+      languages: ['ar'],
+      preferredGender: null,
+      urgency: 'normal',
+      minorsInvolved: false,
+      person: { initials: 'A. B.', ageGroup: 'adult', languages: ['ar'], household: 'individual', consentGiven: true },
+      notes: null,
+    }),
+  },
+  'PATCH /api/v1/requests/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      title: 'Neu',
+      description: 'Eine ausreichend lange Beschreibung.',
+      expectedHours: 3,
+      urgency: 'high',
+    }),
+  },
+  'POST /api/v1/requests/{id}/status': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ status: 'no_match', reason: 'Niemand frei' }),
+  },
+  'POST /api/v1/requests/{id}/messages': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ message: 'Frage' }),
+  },
+  'POST /api/v1/requests/{id}/offers': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: (f) => ({ guideIds: [f.A.guideId], message: 'Passt das?', overrideReason: 'Begründung' }),
+  },
+  'POST /api/v1/offers/{id}/accept': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ reason: 'gern' }),
+    emptyBodyOk: 'the reason is optional',
+  },
+  'POST /api/v1/offers/{id}/decline': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ reason: 'keine Zeit' }),
+    emptyBodyOk: 'the reason is optional',
+  },
+  'POST /api/v1/offers/{id}/withdraw': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/offer-links/{token}': {
+    who: 'anonymous',
+    params: () => ({ token: 'x'.repeat(43) }),
+    body: () => ({ answer: 'decline', reason: 'keine Zeit' }),
+  },
+  'PATCH /api/v1/assignments/{id}/agreement': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      goal: 'Ein Ziel',
+      steps: [{ title: 'Schritt', status: 'open' }],
+      contactChannels: 'Telefon',
+      reviewOn: today,
+    }),
+  },
+  'POST /api/v1/assignments/{id}/agreement/confirm': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/v1/assignments/{id}/agreement/extend': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ endsOn: '2099-01-01', reason: 'Verlängert' }),
+  },
+  'PATCH /api/v1/assignments/{id}/activities/{activityId}': {
+    who: 'coordinator',
+    params: () => ({ ...NO_RECORD, activityId: NO_RECORD.id }),
+    body: () => ({ date: today, startTime: '09:00', endTime: '10:00', note: 'Korrektur' }),
+  },
+  'DELETE /api/v1/assignments/{id}/activities/{activityId}': {
+    who: 'coordinator',
+    params: () => ({ ...NO_RECORD, activityId: NO_RECORD.id }),
+  },
+  'POST /api/v1/assignments/{id}/activities/approve': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ activityIds: [NO_RECORD.id] }),
+    emptyBodyOk: 'without ids, every open entry up to today is approved',
+  },
+  'POST /api/v1/assignments/{id}/activities': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      date: today,
+      startTime: '09:00',
+      endTime: '10:00',
+      type: 'other',
+      km: 1,
+      expensesCents: 0,
+      note: null,
+    }),
+  },
+  'POST /api/v1/assignments/{id}/close': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      outcome: 'goal_reached',
+      referredServiceId: null,
+      referredTo: null,
+      endedEarlyReason: null,
+      guideFeedback: 'gut',
+      partnerFeedback: 'gut',
+    }),
+  },
+  'POST /api/v1/assignments/{id}/feedback': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ feedback: 'gut' }),
+  },
+  'POST /api/v1/services': {
+    who: 'coordinator',
+    body: () => ({
+      name: 'Beratungsstelle',
+      topics: ['court'],
+      phone: '+49 1',
+      email: 'b@test.example',
+      url: 'https://beratung.example',
+      address: 'Straße 1',
+      languages: ['de'],
+      notes: 'Notiz',
+    }),
+  },
+  'PATCH /api/v1/services/{id}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.serviceId }),
+    body: () => ({ name: 'Umbenannt', topics: ['lawyer'] }),
+  },
+  'DELETE /api/v1/services/{id}': { who: 'coordinator', params: (f) => ({ id: f.serviceId }) },
+  'PATCH /api/v1/settings': {
+    who: 'coordinator',
+    body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),
+    emptyBodyOk: 'every setting is optional; an empty patch changes nothing (unlike other PATCHes, not refused)',
+    fuzzBody: () => structuredClone(DEFAULT_OFFICE_SETTINGS) as unknown as Record<string, unknown>,
+  },
+};
