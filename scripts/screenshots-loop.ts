@@ -3,6 +3,8 @@
  * person's consent, a tandem request offered to the demo guide (offer page and e-mail link page), and a deployment
  * with a second agreement version, activities and one approval. Created through the API of a fresh demo server.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 export type LoopIds = {
@@ -19,6 +21,29 @@ type Api = <T>(page: Page, path: string, init?: { method: string; body?: unknown
 type Login = (page: Page, email: string) => Promise<void>;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Offer links are for their recipient only (the outbox shows a placeholder): the demo delivers mail as .eml files into
+ * DATA_DIR/demo-mailbox. Pass the server's DATA_DIR in the environment to get a real link page.
+ */
+function newestOfferLink(): string | null {
+  const dir = process.env.DATA_DIR ? join(process.env.DATA_DIR, 'demo-mailbox') : null;
+  if (!dir) return null;
+  try {
+    const files = readdirSync(dir).sort().reverse();
+    for (const file of files) {
+      // Quoted-printable: soft line breaks and "=3D" for "=".
+      const text = readFileSync(join(dir, file), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '=');
+      const match = text.match(/\/offers\/answer\/[A-Za-z0-9_-]{20,}/);
+      if (match && /lotsin@hannover\.example/.test(text)) return match[0];
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
 
 export async function prepareLoop(browser: Browser, api: Api, login: Login): Promise<LoopIds> {
   const coordinator = await (await browser.newContext()).newPage();
@@ -102,12 +127,7 @@ export async function prepareLoop(browser: Browser, api: Api, login: Login): Pro
     },
     csrf: c,
   });
-  const outbox = await api<{ items: { text: string }[] }>(
-    coordinator,
-    `/outbox?to=${encodeURIComponent('lotsin@hannover.example')}&limit=1`,
-  );
-  const link =
-    outbox.items[0]?.text.match(/\/offers\/answer\/[^\s?]+/)?.[0] ?? '/offers/answer/unknown-token-000000000000';
+  const link = newestOfferLink() ?? '/offers/answer/unknown-token-000000000000';
 
   // A deployment: offered, accepted, confirmed by the guide, changed by the coordinator (version 2), activities.
   const deploymentRequest = await request({
