@@ -11,7 +11,7 @@ import { AppModal } from '../components/AppModal';
 import { Field, FieldList } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { LoopSection } from '../components/loop/LoopSection';
-import { formatMoment } from '../components/loop/loopFormat';
+import { formatMoment, isolate } from '../components/loop/loopFormat';
 import { OfferFacts } from '../components/loop/OfferFacts';
 import { ReasonDialog } from '../components/loop/ReasonDialog';
 import { notifySuccess } from '../components/notify';
@@ -120,7 +120,9 @@ export function OfferDetailPage() {
         {o.status === 'declined' && (
           <Alert color="gray" variant="light" title={t('offers.declinedTitle')}>
             <Text size="sm">
-              {o.declineReason ? t('offers.declineReasonShown', { reason: o.declineReason }) : t('offers.declinedText')}
+              {o.declineReason
+                ? t('offers.declineReasonShown', { reason: isolate(o.declineReason) })
+                : t('offers.declinedText')}
             </Text>
           </Alert>
         )}
@@ -139,14 +141,14 @@ export function OfferDetailPage() {
         </LoopSection>
         {o.message && (
           <LoopSection title={t('offers.messageTitle')} id="offer-message">
-            <Blockquote color="petrol" p="sm" m={0} className="preformatted" fz="sm">
+            <Blockquote color="petrol" p="sm" m={0} className="preformatted" dir="auto" fz="sm">
               {o.message}
             </Blockquote>
           </LoopSection>
         )}
         <LoopSection title={t('offers.aboutTitle')} id="offer-about">
           <Stack gap="md">
-            <Text size="sm" className="preformatted">
+            <Text size="sm" className="preformatted" dir="auto">
               {r.description}
             </Text>
             <FieldList>

@@ -114,12 +114,12 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
                 )}
                 <Table.Td className="tabular">{formatDate(x.date)}</Table.Td>
                 <Table.Td className="tabular">
-                  <span dir="ltr">{`${x.startTime}–${x.endTime}`}</span> ({minutesLabel(x.minutes, t)})
+                  <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span> ({minutesLabel(x.minutes, t)})
                 </Table.Td>
                 <Table.Td>{t(`assignments.activityType.${x.type}`)}</Table.Td>
                 <Table.Td className="tabular">{formatNumber(x.km)}</Table.Td>
                 <Table.Td className="tabular">{euros(x.expensesCents, i18n.language)}</Table.Td>
-                <Table.Td>{x.note ?? '–'}</Table.Td>
+                <Table.Td dir="auto">{x.note ?? '–'}</Table.Td>
                 <Table.Td>
                   <RowActions activity={x} onEdit={onEdit} onDelete={onDelete} />
                 </Table.Td>
@@ -145,7 +145,7 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
               {selectable && <SelectBox activity={x} selected={selected} onSelect={onSelect} />}
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={600} className="tabular">
-                  {formatDate(x.date)} · <span dir="ltr">{`${x.startTime}–${x.endTime}`}</span>
+                  {formatDate(x.date)} · <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span>
                 </Text>
                 <Text size="sm">{t(`assignments.activityType.${x.type}`)}</Text>
               </div>
@@ -156,7 +156,11 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
             {minutesLabel(x.minutes, t)} · {t('assignments.kmValue', { km: formatNumber(x.km) })} ·{' '}
             {euros(x.expensesCents, i18n.language)}
           </Text>
-          {x.note && <Text size="sm">{x.note}</Text>}
+          {x.note && (
+            <Text size="sm" dir="auto">
+              {x.note}
+            </Text>
+          )}
         </Card>
       ))}
     </Stack>

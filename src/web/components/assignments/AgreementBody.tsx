@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../api/loopTypes';
 import { formatDate } from '../../i18n/format';
 import { Field, FieldList } from '../Field';
-import { formatMoment, localizeIsoDates } from '../loop/loopFormat';
+import { formatMoment, isolate, localizeIsoDates } from '../loop/loopFormat';
 
 const STEP_COLORS: Record<string, string> = { open: 'gray', in_progress: 'blue', done: 'green', dropped: 'grape' };
 
@@ -25,7 +25,7 @@ export function AgreementBody({ agreement: g }: { agreement: Agreement }) {
   return (
     <Stack gap="md">
       <Block title={t('assignments.field.goal')}>
-        <Text size="sm" className="preformatted">
+        <Text size="sm" className="preformatted" dir="auto">
           {g.goal}
         </Text>
       </Block>
@@ -35,7 +35,7 @@ export function AgreementBody({ agreement: g }: { agreement: Agreement }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: steps have no identity beyond their position
             <List.Item key={i}>
               <Group gap="xs" wrap="wrap">
-                <Text span size="sm" td={s.status === 'dropped' ? 'line-through' : undefined}>
+                <Text span size="sm" dir="auto" td={s.status === 'dropped' ? 'line-through' : undefined}>
                   {s.title}
                 </Text>
                 <Badge size="sm" variant="light" color={STEP_COLORS[s.status]}>
@@ -56,19 +56,19 @@ export function AgreementBody({ agreement: g }: { agreement: Agreement }) {
       </FieldList>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Block title={t('assignments.field.boundaries')}>
-          <Text size="sm" className="preformatted">
+          <Text size="sm" className="preformatted" dir="auto">
             {g.boundaries}
           </Text>
         </Block>
         <Block title={t('assignments.field.confidentiality')}>
-          <Text size="sm" className="preformatted">
+          <Text size="sm" className="preformatted" dir="auto">
             {g.confidentiality}
           </Text>
         </Block>
       </SimpleGrid>
       {g.insurance && (
         <Block title={t('assignments.field.insurance')}>
-          <Text size="sm" className="preformatted">
+          <Text size="sm" className="preformatted" dir="auto">
             {g.insurance}
           </Text>
         </Block>
@@ -82,8 +82,8 @@ export function AgreementBody({ agreement: g }: { agreement: Agreement }) {
                   from: formatDate(x.from),
                   to: formatDate(x.to),
                   at: formatMoment(x.at),
-                  by: x.by,
-                  reason: localizeIsoDates(x.reason),
+                  by: isolate(x.by),
+                  reason: isolate(localizeIsoDates(x.reason)),
                 })}
               </List.Item>
             ))}

@@ -8,7 +8,7 @@ import { loopKeys, loopWide } from '../../api/loopQueries';
 import type { Agreement, LoopAssignment } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { formatMoment } from '../loop/loopFormat';
+import { formatMoment, isolate } from '../loop/loopFormat';
 import { notifySuccess } from '../notify';
 
 /** One side's confirmation: "Bestätigt von Fatma Yılmaz am 3. Dez. 2026, 14:05", or that it is still open. */
@@ -26,7 +26,7 @@ export function ConfirmationLine({ label, at, by }: { label: string; at: string 
         <Text size="sm" c={at ? undefined : 'dimmed'} className="tabular">
           {at
             ? by
-              ? t('assignments.confirmedBy', { name: by, date: formatMoment(at) })
+              ? t('assignments.confirmedBy', { name: isolate(by), date: formatMoment(at) })
               : t('assignments.confirmedAt', { date: formatMoment(at) })
             : t('assignments.notConfirmed')}
         </Text>
@@ -46,12 +46,12 @@ export function ConfirmationPair({
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <ConfirmationLine
-        label={t('assignments.confirmGuide', { name: a.guideName })}
+        label={t('assignments.confirmGuide', { name: isolate(a.guideName) })}
         at={g.guideConfirmedAt}
         by={g.guideConfirmedBy}
       />
       <ConfirmationLine
-        label={t('assignments.confirmPartner', { name: a.partnerName })}
+        label={t('assignments.confirmPartner', { name: isolate(a.partnerName) })}
         at={g.partnerConfirmedAt}
         by={g.partnerConfirmedBy}
       />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { agreementPdfUrl } from '../../api/loopQueries';
 import type { LoopAssignment } from '../../api/loopTypes';
 import { LoopSection } from '../loop/LoopSection';
-import { formatMoment, localizeIsoDates } from '../loop/loopFormat';
+import { formatMoment, isolate, localizeIsoDates } from '../loop/loopFormat';
 import { AgreementBody } from './AgreementBody';
 import { AgreementConfirmations } from './AgreementConfirmations';
 import { AgreementVersions } from './AgreementVersions';
@@ -83,8 +83,8 @@ export function AgreementSection({ assignment: a }: { assignment: LoopAssignment
           <Text size="sm" className="change-note">
             {t('assignments.changeNoteCurrent', {
               version: g.version,
-              note: localizeIsoDates(g.changeNote),
-              name: g.createdByName ?? '–',
+              note: isolate(localizeIsoDates(g.changeNote)),
+              name: isolate(g.createdByName ?? '–'),
               date: formatMoment(g.createdAt),
             })}
           </Text>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementPdfUrl, useAgreementVersions } from '../../api/loopQueries';
 import type { Agreement, LoopAssignment } from '../../api/loopTypes';
-import { formatMoment, localizeIsoDates } from '../loop/loopFormat';
+import { formatMoment, isolate, localizeIsoDates } from '../loop/loopFormat';
 import { ErrorState, LoadingState } from '../States';
 import { ConfirmationPair } from './AgreementConfirmations';
 
@@ -32,11 +32,11 @@ function VersionCard({ assignment: a, version: v }: { assignment: LoopAssignment
         </Group>
         <Text size="sm" c="dimmed" className="tabular">
           {v.createdByName
-            ? t('assignments.versionCreatedBy', { name: v.createdByName, date: formatMoment(v.createdAt) })
+            ? t('assignments.versionCreatedBy', { name: isolate(v.createdByName), date: formatMoment(v.createdAt) })
             : t('assignments.versionCreated', { date: formatMoment(v.createdAt) })}
         </Text>
         {v.changeNote && (
-          <Text size="sm">{t('assignments.changeNoteShown', { note: localizeIsoDates(v.changeNote) })}</Text>
+          <Text size="sm">{t('assignments.changeNoteShown', { note: isolate(localizeIsoDates(v.changeNote)) })}</Text>
         )}
         <ConfirmationPair assignment={a} agreement={v} />
       </Stack>

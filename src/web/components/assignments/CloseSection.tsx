@@ -259,10 +259,14 @@ export function CloseSection({ assignment: a }: { assignment: LoopAssignment }) 
         {(a.guideFeedback || a.partnerFeedback) && (
           <FieldList>
             <Field label={t('assignments.field.guideFeedback')}>
-              <span className="preformatted">{a.guideFeedback || '–'}</span>
+              <span className="preformatted" dir="auto">
+                {a.guideFeedback || '–'}
+              </span>
             </Field>
             <Field label={t('assignments.field.partnerFeedback')}>
-              <span className="preformatted">{a.partnerFeedback || '–'}</span>
+              <span className="preformatted" dir="auto">
+                {a.partnerFeedback || '–'}
+              </span>
             </Field>
           </FieldList>
         )}

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoopOfferDetail } from '../../api/loopTypes';
 import { formatList, languageName } from '../../i18n/format';
 import { periodText } from '../requests/RequestSummary';
+import { isolate } from './loopFormat';
 import './loop.css';
 
 type OfferRequest = LoopOfferDetail['request'];
@@ -43,7 +44,9 @@ export function SlotLines({ slots }: { slots: OfferRequest['slots'] }) {
         .sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from))
         .map((s) => (
           <span key={`${s.weekday}-${s.from}`} className="tabular">
-            {t(`weekday.${s.weekday}`)}, <span dir="ltr">{`${s.from}–${s.to}`}</span>
+            {t(`weekday.${s.weekday}`)}
+            {t('offers.facts.slotSeparator')}
+            <span dir="ltr">{`${s.from}–${s.to}`}</span>
           </span>
         ))}
     </Stack>
@@ -72,13 +75,13 @@ export function OfferFacts({ request: r }: { request: OfferRequest }) {
       </Fact>
       <Fact icon={<IconMapPin size={20} />} label={t('offers.facts.where')}>
         <Stack component="span" gap={0}>
-          {r.place && <span>{r.place}</span>}
+          {r.place && <bdi>{r.place}</bdi>}
           <span>{t('offers.facts.district', { district: r.districtName })}</span>
-          {r.meetingPoint && <span>{t('offers.facts.meetingPoint', { place: r.meetingPoint })}</span>}
+          {r.meetingPoint && <span>{t('offers.facts.meetingPoint', { place: isolate(r.meetingPoint) })}</span>}
         </Stack>
       </Fact>
       <Fact icon={<IconUserQuestion size={20} />} label={t('offers.facts.onSite')}>
-        {r.onSiteContact || t('offers.facts.noOnSiteContact')}
+        {r.onSiteContact ? <bdi>{r.onSiteContact}</bdi> : t('offers.facts.noOnSiteContact')}
       </Fact>
       <Fact icon={<IconUsersGroup size={20} />} label={t('offers.facts.guidesNeeded')}>
         {r.guidesNeeded > 1 ? t('offers.facts.team', { count: r.guidesNeeded }) : t('offers.facts.single')}

@@ -63,3 +63,9 @@ export function hoursLabel(hours: number, t: T): string {
 
 /** Server-written notes may carry calendar dates as YYYY-MM-DD ("Verlängert bis 2027-02-01"): shown localised. */
 export const localizeIsoDates = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
+
+/**
+ * User text inside a translated sentence (a German note in an Arabic line, a name with brackets) is isolated
+ * (U+2068 … U+2069), so the bidi algorithm orders it as one unit and punctuation stays where it belongs.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useAssignmentList } from '../../api/loopQueries';
 import type { LoopRequest } from '../../api/loopTypes';
 import { formatNumber } from '../../i18n/format';
-import { formatMomentDate } from '../loop/loopFormat';
+import { formatMomentDate, isolate } from '../loop/loopFormat';
 import { AssignmentStatusBadge } from './LoopBadges';
 
 /** The request's deployments (one per guide who accepted), each linked, and how many guides are still sought. */
@@ -36,7 +36,7 @@ export function RequestDeployments({ request: r }: { request: LoopRequest }) {
           {items.map((a) => (
             <Group component="li" key={a.id} gap="xs" wrap="wrap">
               <Anchor component={Link} to={`/assignments/${a.id}`} size="sm" fw={600} underline="always">
-                {t('requests.deploymentWith', { name: a.guideName })}
+                {t('requests.deploymentWith', { name: isolate(a.guideName) })}
               </Anchor>
               <AssignmentStatusBadge status={a.status} size="sm" />
               <Text span size="sm" c="dimmed" className="tabular">

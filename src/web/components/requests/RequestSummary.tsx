@@ -45,7 +45,7 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
   return (
     <LoopSection title={t('requests.section.description')} id="req-description">
       <Stack gap="md">
-        <Text className="preformatted" size="sm">
+        <Text className="preformatted" dir="auto" size="sm">
           {r.description}
         </Text>
         <FieldList>
@@ -84,7 +84,9 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
           )}
           {r.notes && (
             <Field label={t('requests.field.notes')}>
-              <span className="preformatted">{r.notes}</span>
+              <span className="preformatted" dir="auto">
+                {r.notes}
+              </span>
             </Field>
           )}
         </FieldList>
