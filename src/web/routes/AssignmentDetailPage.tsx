@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { ActivityLog } from '../components/assignments/ActivityLog';
 import { AgreementSection } from '../components/assignments/AgreementSection';
 import { CloseSection } from '../components/assignments/CloseSection';
+import { GuideContact } from '../components/assignments/GuideContact';
 import { PageHeader } from '../components/PageHeader';
 import { AssignmentStatusBadge } from '../components/requests/LoopBadges';
 import { ErrorState, LoadingState } from '../components/States';
@@ -74,6 +75,7 @@ export function AssignmentDetailPage() {
             </Text>
           </Alert>
         )}
+        {me?.partnerId && <GuideContact assignment={a} />}
         <AgreementSection assignment={a} />
         <ActivityLog assignment={a} />
         <CloseSection assignment={a} />

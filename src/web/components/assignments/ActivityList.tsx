@@ -114,7 +114,8 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
                 )}
                 <Table.Td className="tabular">{formatDate(x.date)}</Table.Td>
                 <Table.Td className="tabular">
-                  <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span> ({minutesLabel(x.minutes, t)})
+                  <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span> (
+                  {minutesLabel(x.minutes, t)})
                 </Table.Td>
                 <Table.Td>{t(`assignments.activityType.${x.type}`)}</Table.Td>
                 <Table.Td className="tabular">{formatNumber(x.km)}</Table.Td>

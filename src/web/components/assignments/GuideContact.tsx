@@ -1,0 +1,35 @@
+import { Alert, Anchor, Text } from '@mantine/core';
+import { IconMail, IconPhone } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { LoopAssignment } from '../../api/loopTypes';
+
+/** What the partner may see after matching: the guide's first name and the channel the guide agreed to share. */
+export type GuideContactView = { firstName: string; channel: 'phone' | 'email'; value: string };
+
+/**
+ * The guide's shared contact for the partner. The API adds `guideContact` to the deployment (coming from the
+ * lead); until then nothing is shown and the partner sees the guide's name in the page header.
+ */
+export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
+  const { t } = useTranslation();
+  const contact = (assignment as LoopAssignment & { guideContact?: GuideContactView | null }).guideContact;
+  if (!contact) return null;
+  const phone = contact.channel === 'phone';
+  const href = phone ? `tel:${contact.value.replace(/[^+\d]/g, '')}` : `mailto:${contact.value}`;
+  return (
+    <Alert
+      color="petrol"
+      variant="light"
+      icon={phone ? <IconPhone aria-hidden /> : <IconMail aria-hidden />}
+      title={t('assignments.guideContactTitle', { name: contact.firstName })}
+      data-testid="guide-contact"
+    >
+      <Text size="sm">
+        {phone ? t('assignments.guideContactPhone') : t('assignments.guideContactEmail')}{' '}
+        <Anchor href={href} dir="ltr" underline="always" fw={600}>
+          {contact.value}
+        </Anchor>
+      </Text>
+    </Alert>
+  );
+}
