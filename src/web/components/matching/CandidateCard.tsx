@@ -1,10 +1,24 @@
-import { ActionIcon, Badge, Box, Card, Checkbox, Group, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
-import { IconUser } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  RingProgress,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconChevronDown, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Candidate } from '../../api/loopTypes';
 import { formatList, formatNumber } from '../../i18n/format';
-import { languageNames, languageWithLevel } from '../loop/loopFormat';
+import { isolate, languageNames, languageWithLevel } from '../loop/loopFormat';
 import { CriterionBars, GateBadges } from './CriterionBars';
 import { fullName, selectable } from './candidateUtils';
 
@@ -31,14 +45,14 @@ function ScoreRing({ score, threshold }: { score: number; threshold: number }) {
 export function CandidateIdentity({ candidate: c, id }: { candidate: Candidate; id?: string }) {
   const { t } = useTranslation();
   const parts = [
-    c.homeDistrictName ? t('matching.homeDistrict', { district: c.homeDistrictName }) : null,
+    c.homeDistrictName ? t('matching.homeDistrict', { district: isolate(c.homeDistrictName) }) : null,
     c.certifiedAt ? t('matching.certifiedYear', { year: c.certifiedAt.slice(0, 4) }) : t('matching.notCertifiedYet'),
   ].filter((p): p is string => Boolean(p));
   return (
     <Stack gap={0} id={id}>
       {c.languages.length > 0 && (
         <Text size="sm" className="candidate-languages">
-          {formatList(c.languages.map((l) => languageWithLevel(l, t)))}
+          {formatList(c.languages.map((l) => isolate(languageWithLevel(l, t))))}
         </Text>
       )}
       <Text size="xs" c="dimmed">
@@ -85,6 +99,9 @@ export function CandidateCard({
   const canPick = canOffer && selectable(c);
   const idPrefix = `cand-${c.guideId}`;
   const good = c.eligible && c.score >= threshold;
+  // On a phone the seven criterion rows make each card very long: they open on request.
+  const compact = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const [explained, setExplained] = useState(false);
   return (
     <Card component={component} padding="md" className="candidate-card" data-selected={selected || undefined}>
       <Group align="flex-start" wrap="nowrap" gap="md">
@@ -142,7 +159,27 @@ export function CandidateCard({
           <CandidateIdentity candidate={c} id={`${idPrefix}-who`} />
           <ScoreLine candidate={c} threshold={threshold} id={`${idPrefix}-score`} />
           <GateBadges gates={c.gates} />
-          <CriterionBars criteria={c.criteria} idPrefix={idPrefix} />
+          {compact && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              w="fit-content"
+              px={4}
+              rightSection={
+                <IconChevronDown
+                  size={14}
+                  aria-hidden
+                  style={{ transform: explained ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }}
+                />
+              }
+              aria-expanded={explained}
+              aria-controls={`${idPrefix}-criteria`}
+              onClick={() => setExplained((v) => !v)}
+            >
+              {t('matching.showCriteria')}
+            </Button>
+          )}
+          {(!compact || explained) && <CriterionBars criteria={c.criteria} idPrefix={idPrefix} />}
         </Stack>
       </Group>
     </Card>

@@ -95,7 +95,7 @@ export function NoGoodFitAlert({ data }: { data: Candidates }) {
             {nearest.map((c) => (
               <List.Item key={c.guideId}>
                 <Text span fw={600} size="sm">
-                  {fullName(c)}
+                  <bdi>{fullName(c)}</bdi>
                 </Text>
                 {` – ${t('matching.scoreOf', { score: formatNumber(Math.round(c.score)) })}`}
                 {c.lacks.length > 0 &&
