@@ -12,7 +12,7 @@ export async function insertSyntheticGuides(tx: Tx, officeId: string, districtId
   };
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const languagesPool = LANGUAGE_CODES.slice(0, 20);
-  const statuses = ['active', 'active', 'active', 'paused', 'in_training', 'interested', 'left'];
+  const statuses = ['active', 'active', 'active', 'paused', 'in_training', 'interested', 'left'] as const;
   for (let offset = 0; offset < count; offset += 1000) {
     const batch = Array.from({ length: Math.min(1000, count - offset) }, (_, i) => {
       const langs = [...new Set([pick(languagesPool), pick(languagesPool), 'de'])];
@@ -70,7 +70,7 @@ export async function insertSyntheticAssignments(tx: Tx, officeId: string, distr
           personAgeGroup: 'adult',
           personHousehold: 'individual',
           personConsentGiven: true,
-          status: 'active',
+          status: 'active' as const,
         })),
       )
       .returning({ id: requests.id });
@@ -80,7 +80,7 @@ export async function insertSyntheticAssignments(tx: Tx, officeId: string, distr
         requestId: requestRows[i].id,
         guideId: g.id,
         partnerId: partner.id,
-        status: i % 3 === 0 ? 'closed' : 'active',
+        status: i % 3 === 0 ? ('closed' as const) : ('active' as const),
         startedAt: new Date(Date.now() - (i % 300) * 86_400_000),
       })),
     );

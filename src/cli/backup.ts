@@ -92,6 +92,16 @@ async function restoreOn(database: RawConnection, backup: Backup): Promise<Recor
       }
       counts[table] = rows.length;
     }
+    // Identity columns continue after the restored values, so new rows keep their order after old ones.
+    const identities = await database.rows<{ table_name: string; column_name: string }>(
+      `select table_name, column_name from information_schema.columns
+       where table_schema = 'public' and is_identity = 'YES'`,
+    );
+    for (const { table_name: t, column_name: c } of identities) {
+      await database.exec(
+        `select setval(pg_get_serial_sequence('"${t}"', '${c}'), coalesce((select max("${c}") from "${t}"), 0) + 1, false)`,
+      );
+    }
     await database.exec('COMMIT');
   } catch (error) {
     await database.exec('ROLLBACK');

@@ -217,9 +217,11 @@ async function start(): Promise<number> {
   let releaseLock = () => {};
   if (embedded && existsSync(join(cfg.dataDir, 'PG_VERSION'))) releaseLock = acquireServerLock(cfg.dataDir);
   else if (embedded) assertDataDirFree(cfg.dataDir);
+  console.log(embedded ? `Opening the embedded database in ${cfg.dataDir} …` : 'Connecting to PostgreSQL …');
   const ctx = await openConfiguredRuntime(cfg);
   if (embedded && !serverHolding(cfg.dataDir)) releaseLock = acquireServerLock(cfg.dataDir);
   if (cfg.seedDemo && (await isDatabaseEmpty(ctx))) {
+    console.log('Seeding the Hannover demo (first start only, about 10 seconds) …');
     const result = await seedDemo(ctx);
     console.log(`Demo seeded: ${result.offices} offices, ${result.guides} guides.`);
   }

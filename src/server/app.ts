@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
-import { authRoutes } from '../modules/auth/routes.js';
+import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
@@ -17,6 +17,8 @@ import { partnerRoutes } from '../modules/partners/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
+import { sessionRoutes } from '../modules/session/routes.js';
+import { settingsRoutes } from '../modules/settings/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
 import { errorSerializer, requestSerializer } from './logging.js';
@@ -31,7 +33,7 @@ import { createServices } from './services.js';
 
 export const API_PREFIX = '/api/v1';
 export const ROUTE_MODULES: RouteModule[] = [
-  authRoutes,
+  sessionRoutes,
   officeRoutes,
   userRoutes,
   guideRoutes,
@@ -43,6 +45,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   offerRoutes,
   assignmentRoutes,
   serviceDirectoryRoutes,
+  settingsRoutes,
+  dashboardRoutes,
 ];
 
 export type BuildOptions = {

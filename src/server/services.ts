@@ -1,11 +1,14 @@
 import { ActivityService } from '../modules/assignments/activities.js';
 import { AgreementService } from '../modules/assignments/agreements.js';
+import { assignmentRepository } from '../modules/assignments/repository.js';
 import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
+import { withdrawPendingForGuide } from '../modules/offers/commands.js';
+import { offerRepository } from '../modules/offers/repository.js';
 import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
@@ -20,13 +23,24 @@ import type { AppContext } from './context.js';
 export function createServices(ctx: AppContext) {
   const auth = new AuthService(ctx);
   const users = new UserService(ctx, auth);
-  const requests = new RequestService(ctx);
+  // Lower modules get what they need from higher ones as hooks, so that no module imports back up the layers.
+  const requests = new RequestService(ctx, {
+    deploymentIds: assignmentRepository.idsForRequests,
+    deploymentCount: assignmentRepository.countForRequest,
+    async ended(tx, requestId, reason, now) {
+      await offerRepository.withdrawPendingForRequest(tx, requestId, now);
+      await assignmentRepository.endBeforeStart(tx, requestId, now, reason);
+    },
+    async filled(tx, requestId, now) {
+      await offerRepository.withdrawPendingForRequest(tx, requestId, now);
+    },
+  });
   return {
     ctx,
     auth,
     users,
-    offices: new OfficeService(ctx, users),
-    guides: new GuideService(ctx),
+    offices: new OfficeService(ctx, users, auth),
+    guides: new GuideService(ctx, { cannotTakeOffers: withdrawPendingForGuide }),
     partners: new PartnerService(ctx, users),
     reference: new ReferenceService(ctx),
     audit: new AuditService(ctx),

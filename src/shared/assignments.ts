@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
+import { isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { FREQUENCIES } from './requests.js';
 
 export const ASSIGNMENT_STATUSES = ['pending_agreement', 'active', 'closed'] as const;
@@ -119,6 +119,10 @@ export const activityParams = z.strictObject({ id: z.uuid(), activityId: z.uuid(
 /** Approving locks entries as evidence; without ids, every open entry of the deployment up to today. */
 export const activityApproveInput = z.strictObject({ activityIds: z.array(z.uuid()).min(1).max(500).optional() });
 
+/** What the caller may do with an activity entry (assignments/policy.ts). */
+export const activityAbilities = z.object({ update: z.boolean(), delete: z.boolean(), approve: z.boolean() });
+export type ActivityAbilities = z.infer<typeof activityAbilities>;
+
 export const activitySchema = z.object({
   id: z.uuid(),
   date: isoDateOut,
@@ -132,7 +136,7 @@ export const activitySchema = z.object({
   createdAt: isoDateTimeOut,
   updatedAt: isoDateTimeOut,
   approvedAt: isoDateTimeOut.nullable(),
-  abilities,
+  abilities: activityAbilities,
 });
 
 export const closeInput = z
@@ -157,12 +161,26 @@ export const closeInput = z
 
 export const feedbackInput = z.strictObject({ feedback: z.string().trim().min(1).max(2000) });
 
+/** What the caller may do with a deployment (assignments/policy.ts). */
+export const assignmentAbilities = z.object({
+  editAgreement: z.boolean(),
+  confirm: z.boolean(),
+  logActivity: z.boolean(),
+  approveActivities: z.boolean(),
+  close: z.boolean(),
+  feedback: z.boolean(),
+});
+export type AssignmentAbilities = z.infer<typeof assignmentAbilities>;
+
 export const assignmentSchema = z.object({
   id: z.uuid(),
   requestId: z.uuid(),
   requestTitle: z.string(),
   guideId: z.uuid(),
+  /** The full name; partner contacts see the first name only. */
   guideName: z.string(),
+  /** What the guide agreed to share with the partner for this running deployment, else null. */
+  guideContact: z.object({ firstName: z.string(), channel: z.enum(['phone', 'email']), value: z.string() }).nullable(),
   partnerId: z.uuid(),
   partnerName: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),
@@ -180,7 +198,7 @@ export const assignmentSchema = z.object({
     km: z.number(),
     expensesCents: z.number().int(),
   }),
-  abilities,
+  abilities: assignmentAbilities,
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 

@@ -19,12 +19,14 @@ export const auditListQuery = z.strictObject({
   ...pagination,
 });
 
+export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'stored'] as const;
+
 export const outboxMessageSchema = z.object({
   id: z.uuid(),
   to: z.string(),
   subject: z.string(),
   text: z.string(),
-  status: z.enum(['queued', 'sent', 'failed', 'stored']),
+  status: z.enum(OUTBOX_STATUSES),
   createdAt: isoDateTimeOut,
   sentAt: isoDateTimeOut.nullable(),
 });

@@ -24,10 +24,31 @@ export const meSchema = z.object({
   office: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   partnerId: z.uuid().nullable(),
   guideId: z.uuid().nullable(),
-  /** What the caller may do, per module; the UI builds its navigation from this. */
+  /** What the caller may do, per module (keys: ME_ABILITIES); the UI builds its navigation from this. */
   abilities: z.record(z.string(), z.boolean()),
 });
 export type Me = z.infer<typeof meSchema>;
+/** The module-level abilities of /me: one source for the server (session/me.ts) and the SPA's navigation. */
+export const ME_ABILITIES = [
+  'guides.list',
+  'guides.create',
+  'guides.viewOwn',
+  'partners.list',
+  'partners.viewOwn',
+  'settings.manage',
+  'users.manage',
+  'outbox.read',
+  'audit.read',
+  'offices.manage',
+  'requests.list',
+  'requests.create',
+  'offers.viewOwn',
+  'assignments.list',
+  'dashboard.view',
+  'services.manage',
+] as const;
+export type MeAbility = (typeof ME_ABILITIES)[number];
+
 export const loginResponse = z.object({ me: meSchema, csrfToken: z.string() });
 export const invitationSchema = z.object({
   email: z.string(),

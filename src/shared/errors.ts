@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'invalid_credentials',
   'account_disabled',
+  'office_deactivated',
+  'invitation_not_open',
   'token_invalid',
   'password_too_weak',
   'email_taken',

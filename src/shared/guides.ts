@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, email, isoDate, isoDateOut, isoDateTimeOut, pagination, phone, shortText } from './common.js';
+import { email, isoDate, isoDateOut, isoDateTimeOut, pagination, phone, shortText } from './common.js';
 import { BACKGROUND_CHECK_STATES, GENDERS, GUIDE_STATUSES, LANGUAGE_LEVELS, LOCALES, WEEKDAYS } from './enums.js';
 import { isKnownCountry, isKnownLanguage } from './reference-data.js';
 
@@ -35,6 +35,8 @@ export const consentInput = z.strictObject({
   withdrawnAt: isoDate.nullable().optional(),
 });
 
+export const SHARE_CONTACT = ['none', 'phone', 'email'] as const;
+
 const unique = (items: string[]) => new Set(items).size === items.length;
 
 /** Field rules without defaults: PATCH must not reset fields the caller did not send. */
@@ -66,6 +68,8 @@ const guideFields = {
   confidentialityPledgeAt: isoDate.nullable(),
   /** The version of the pledge text signed; a pledge counts for matching only with date and version. */
   confidentialityPledgeVersion: shortText(40).nullable(),
+  /** What the guide agrees to share with partners of their deployments, to arrange the first meeting. */
+  shareContact: z.enum(SHARE_CONTACT),
   notes: z.string().trim().max(4000).nullable(),
 };
 
@@ -89,6 +93,7 @@ export const guideCreateInput = z.strictObject({
   consent: guideFields.consent.optional(),
   confidentialityPledgeAt: guideFields.confidentialityPledgeAt.optional(),
   confidentialityPledgeVersion: guideFields.confidentialityPledgeVersion.optional(),
+  shareContact: guideFields.shareContact.default('none'),
   notes: guideFields.notes.optional(),
 });
 export type GuideCreateInput = z.input<typeof guideCreateInput>;
@@ -107,6 +112,16 @@ export const backgroundCheckView = z.object({
   state: z.enum(BACKGROUND_CHECK_STATES),
   recheckDueOn: isoDateOut,
 });
+
+/** What the caller may do with a guide (guides/policy.ts). */
+export const guideAbilities = z.object({
+  update: z.boolean(),
+  updateAll: z.boolean(),
+  delete: z.boolean(),
+  viewNotes: z.boolean(),
+  invite: z.boolean(),
+});
+export type GuideAbilities = z.infer<typeof guideAbilities>;
 
 export const guideSchema = z.object({
   id: z.uuid(),
@@ -138,6 +153,7 @@ export const guideSchema = z.object({
     .nullable(),
   confidentialityPledgeAt: isoDateOut.nullable(),
   confidentialityPledgeVersion: z.string().nullable(),
+  shareContact: z.enum(SHARE_CONTACT),
   /** Consent and pledge are both on record (version and date) and consent is not withdrawn: a matching gate. */
   consentOnRecord: z.boolean(),
   /** Coordinator-only; null for everyone else. */
@@ -145,9 +161,15 @@ export const guideSchema = z.object({
   hasAccount: z.boolean(),
   createdAt: isoDateTimeOut,
   updatedAt: isoDateTimeOut,
-  abilities,
+  abilities: guideAbilities,
 });
 export type Guide = z.infer<typeof guideSchema>;
+
+/** A guide as their record page shows them: with the history of their status. */
+export const guideDetailSchema = guideSchema.extend({
+  statusHistory: z.array(z.object({ status: z.enum(GUIDE_STATUSES), at: isoDateTimeOut })),
+});
+export type GuideDetail = z.infer<typeof guideDetailSchema>;
 
 const csv = z
   .string()
@@ -200,6 +222,7 @@ export type GuideListItem = z.infer<typeof guideListItem>;
 /** Fields a guide may change (policy on the server, form on the web) on their own profile; everything else is the coordinator's. */
 export const SELF_EDITABLE_GUIDE_FIELDS = [
   'phone',
+  'shareContact',
   'locale',
   'languages',
   'serviceDistrictIds',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HARD_GATES, MATCH_CRITERIA } from '../domain/matching/types.js';
-import { abilities, isoDateTimeOut } from './common.js';
+import { isoDateTimeOut } from './common.js';
 import { LANGUAGE_LEVELS } from './enums.js';
 
 export const candidateSchema = z.object({
@@ -100,6 +100,10 @@ export const offerCreateInput = z.strictObject({
 
 export const offerAnswerInput = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 
+/** What the caller may do with an offer (offers/policy.ts). */
+export const offerAbilities = z.object({ accept: z.boolean(), decline: z.boolean(), withdraw: z.boolean() });
+export type OfferAbilities = z.infer<typeof offerAbilities>;
+
 export const offerSchema = z.object({
   id: z.uuid(),
   requestId: z.uuid(),
@@ -114,7 +118,7 @@ export const offerSchema = z.object({
   respondedAt: isoDateTimeOut.nullable(),
   createdAt: isoDateTimeOut,
   assignmentId: z.uuid().nullable(),
-  abilities,
+  abilities: offerAbilities,
 });
 export type Offer = z.infer<typeof offerSchema>;
 

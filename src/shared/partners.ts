@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilities, email, isoDateTimeOut, optionalText, pagination, phone, shortText } from './common.js';
+import { email, isoDateTimeOut, optionalText, pagination, phone, shortText } from './common.js';
 import { PARTNER_TYPES } from './enums.js';
 
 const partnerFields = {
@@ -44,6 +44,10 @@ export const partnerContactSchema = z.object({
   accountStatus: z.enum(['none', 'invited', 'active', 'disabled']),
 });
 
+/** What the caller may do with a partner (partners/policy.ts). */
+export const partnerAbilities = z.object({ update: z.boolean(), manageContacts: z.boolean() });
+export type PartnerAbilities = z.infer<typeof partnerAbilities>;
+
 export const partnerSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -58,7 +62,7 @@ export const partnerSchema = z.object({
   contacts: z.array(partnerContactSchema),
   createdAt: isoDateTimeOut,
   updatedAt: isoDateTimeOut,
-  abilities,
+  abilities: partnerAbilities,
 });
 export type Partner = z.infer<typeof partnerSchema>;
 

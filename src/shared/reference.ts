@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { abilities, shortText } from './common.js';
+import { shortText } from './common.js';
+
+/** What the caller may do with a district or a reference item. */
+export const referenceAbilities = z.object({ update: z.boolean(), delete: z.boolean() });
 
 export const districtInput = z.strictObject({
   name: shortText(100),
@@ -14,7 +17,7 @@ export const districtSchema = z.object({
   name: z.string(),
   lat: z.number(),
   lon: z.number(),
-  abilities,
+  abilities: referenceAbilities,
 });
 export type District = z.infer<typeof districtSchema>;
 
@@ -24,7 +27,7 @@ export const referenceKeyInput = z.strictObject({
   name: shortText(100),
 });
 export const referenceNamePatch = z.strictObject({ name: shortText(100) });
-export const referenceItemSchema = z.object({ key: z.string(), name: z.string(), abilities });
+export const referenceItemSchema = z.object({ key: z.string(), name: z.string(), abilities: referenceAbilities });
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 
 export const languageSchema = z.object({ code: z.string(), name: z.string(), nativeName: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { REQUEST_STATUSES } from '../domain/requestStatus.js';
-import { abilities, isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
+import { isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { GENDERS, WEEKDAYS } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
 
@@ -141,6 +141,16 @@ export const requestEventSchema = z.object({
   at: isoDateTimeOut,
 });
 
+/** What the caller may do with a request (requests/policy.ts). */
+export const requestAbilities = z.object({
+  update: z.boolean(),
+  review: z.boolean(),
+  cancel: z.boolean(),
+  message: z.boolean(),
+  match: z.boolean(),
+});
+export type RequestAbilities = z.infer<typeof requestAbilities>;
+
 export const requestSchema = z.object({
   id: z.uuid(),
   partnerId: z.uuid(),
@@ -188,7 +198,7 @@ export const requestSchema = z.object({
     z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), url: z.string().nullable() }),
   ),
   sensitiveTextWarnings: z.array(z.enum(['health', 'religion', 'residence'])),
-  abilities,
+  abilities: requestAbilities,
 });
 export type RequestView = z.infer<typeof requestSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REQUEST_MATTERS } from '../domain/outOfScope.js';
-import { abilities, shortText } from './common.js';
+import { shortText } from './common.js';
 
 /**
  * Links stored by a coordinator are opened by others (guides, partners, the request page): only web, mail and phone
@@ -26,6 +26,9 @@ export const servicePatchInput = z
   .strictObject(serviceFields)
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'validation.emptyPatch' });
+/** What the caller may do with a directory entry. */
+export const serviceAbilities = z.object({ update: z.boolean(), delete: z.boolean() });
+
 export const serviceSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -36,5 +39,5 @@ export const serviceSchema = z.object({
   address: z.string().nullable(),
   languages: z.array(z.string()),
   notes: z.string().nullable(),
-  abilities,
+  abilities: serviceAbilities,
 });

@@ -97,6 +97,17 @@ export const WRITES: Record<string, WriteOp> = {
     params: (f) => ({ id: f.A.officeId }),
     body: () => ({ name: 'Umbenannt', city: 'Celle' }),
   },
+  'POST /api/v1/offices/{id}/coordinators': {
+    who: 'admin',
+    params: () => NO_RECORD,
+    body: () => ({ email: 'zweite@test.example', displayName: 'Zweite Koordination' }),
+  },
+  'POST /api/v1/offices/{id}/coordinators/{userId}/resend-invitation': {
+    who: 'admin',
+    params: () => ({ ...NO_RECORD, userId: NO_RECORD.id }),
+  },
+  'POST /api/v1/offices/{id}/deactivate': { who: 'admin', params: () => NO_RECORD },
+  'POST /api/v1/offices/{id}/reactivate': { who: 'admin', params: () => NO_RECORD },
   'POST /api/v1/users': {
     who: 'coordinator',
     body: (f) => ({ email: 'neu@test.example', displayName: 'Neu', role: 'guide', guideId: f.A.guideId }),

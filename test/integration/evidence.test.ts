@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope } from '../../src/db/scope.js';
 import { addDays } from '../../src/domain/dates.js';
-import { expectProblem, tag } from '../helpers/api.js';
+import { expectProblem, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, ON_RECORD, type TestOffice } from '../helpers/factories.js';
 import { pdfText } from '../helpers/pdf.js';
@@ -336,5 +336,55 @@ describe('smaller correctness fixes', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect((await coordinator().get(`/requests/${requestId}`)).json().status).toBe('closed');
+  });
+});
+
+describe('daily use: after matching and around the office', () => {
+  it("regression: after matching, the partner sees the guide's first name and the contact channel the guide shares", async () => {
+    await guide().patch(`/guides/${office.guideId}`, { shareContact: 'phone', phone: '+49 511 555 0101' });
+    const { assignmentId } = await deployment();
+    const seen = (await partner().get(`/assignments/${assignmentId}`)).json();
+    expect(seen.guideName).toBe('Testa');
+    expect(seen.guideContact).toEqual({ firstName: 'Testa', channel: 'phone', value: '+49 511 555 0101' });
+    await guide().patch(`/guides/${office.guideId}`, { shareContact: 'none' });
+    expect((await partner().get(`/assignments/${assignmentId}`)).json().guideContact).toBeNull();
+    // The office still sees the full name.
+    expect((await coordinator().get(`/assignments/${assignmentId}`)).json().guideName).toMatch(/^Testa Lotsin/);
+  });
+
+  it('regression: a family is never saved as "Familie (1 Person)"', async () => {
+    const res = await coordinator().post('/requests', {
+      ...requestBody(office, {
+        person: {
+          initials: 'F. A.',
+          ageGroup: 'adult',
+          languages: ['ar'],
+          household: 'family',
+          householdSize: 1,
+          consentGiven: true,
+        },
+      }),
+      partnerId: office.partnerId,
+    });
+    expect(expectProblem(res, 400, 'validation_failed').errors?.[0]).toMatchObject({
+      path: 'person.householdSize',
+      code: 'familySize',
+    });
+  });
+
+  it('hours per guide by period, with an XLSX export', async () => {
+    const totals = await coordinator().get(`/activity-totals?from=${addDays(today, -30)}&to=${today}`);
+    expect(totals.statusCode, totals.body).toBe(200);
+    const mine = (await guide().get('/activity-totals')).json().items;
+    expect(mine.every((r: { guideId: string }) => r.guideId === office.guideId)).toBe(true);
+    const xlsx = await coordinator().get(`/activity-totals.xlsx?from=${addDays(today, -30)}&to=${today}`);
+    expect(xlsx.statusCode).toBe(200);
+    const rows = await xlsxRows(xlsx.rawPayload);
+    expect(rows[0]).toEqual(['Nachname', 'Vorname', 'Einsätze', 'Einträge', 'Stunden', 'Kilometer', 'Auslagen (€)']);
+    expectProblem(
+      await coordinator().get(`/activity-totals?from=${today}&to=${addDays(today, -1)}`),
+      400,
+      'validation_failed',
+    );
   });
 });

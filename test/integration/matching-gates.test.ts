@@ -296,6 +296,23 @@ describe('acceptance', () => {
     expect(page.json()).toMatchObject({ status: 'superseded', requestTitle: 'Begleitung zur Ausländerbehörde' });
     const late = await client(t.app).post(`/offer-links/${token}`, { answer: 'accept' });
     expectProblem(late, 409, 'offer_superseded');
+    // The guide who lost the race was told at once that the request is filled.
+    const [filled] = await mailsTo(t, second.email);
+    expect(filled.subject).toBe('Vergeben: Begleitung zur Ausländerbehörde');
+  });
+
+  it('regression: the offer mail names times, meeting point and whom to ask, with the deadline in local time (no UTC, no ISO)', async () => {
+    const guide = await createGuideWithAccount(t, office);
+    await offeredTo([guide.guideId], {
+      meetingPoint: 'Haupteingang, Aufzug B',
+      onSiteContact: 'Frau Demir, Zimmer 12',
+    });
+    const mail = (await mailsTo(t, guide.email))[0];
+    expect(mail.text).toContain('Treffpunkt: Haupteingang, Aufzug B');
+    expect(mail.text).toContain('Ansprechperson vor Ort: Frau Demir, Zimmer 12');
+    expect(mail.text).toMatch(/Zeiten: Di 09:30–11:00/);
+    expect(mail.text).toMatch(/Bitte antworten Sie bis \w+, \d{1,2}\. \w+ \d{4} um \d{2}:\d{2}/);
+    expect(mail.text).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}/);
   });
 
   it('regression: an answer by e-mail link is recorded as the guide, via e-mail link, never under a non-user id', async () => {

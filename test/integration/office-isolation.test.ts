@@ -153,6 +153,32 @@ const TABLE: Record<string, Row> = {
     body: () => ({ name: 'Übernommen' }),
     expect: all(404),
   },
+  // Platform administration: refused to every office role before any lookup.
+  'GET /api/v1/offices/{id}/coordinators': { kind: 'record', params: (a) => ({ id: a.office }), expect: all(403) },
+  'POST /api/v1/offices/{id}/coordinators': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: () => ({ email: `fremd-${tag()}@test.example`, displayName: 'Fremd' }),
+    expect: all(403),
+  },
+  'POST /api/v1/offices/{id}/coordinators/{userId}/resend-invitation': {
+    kind: 'record',
+    params: (a) => ({ id: a.office, userId: a.user }),
+    body: () => ({}),
+    expect: all(403),
+  },
+  'POST /api/v1/offices/{id}/deactivate': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: () => ({}),
+    expect: all(403),
+  },
+  'POST /api/v1/offices/{id}/reactivate': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: () => ({}),
+    expect: all(403),
+  },
 
   'GET /api/v1/users': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
   'POST /api/v1/users': {
@@ -697,6 +723,7 @@ describe('the operation table', () => {
       const url = fillPath(op.path, {
         id: randomUUID(),
         activityId: randomUUID(),
+        userId: randomUUID(),
         key: 'probe_key',
         token: 'x'.repeat(43),
         '*': 'index.css',

@@ -260,6 +260,7 @@ describe('a guide on their own profile', () => {
     lastName: 'Neuer Nachname',
     email: `neu-${tag()}@test.example`,
     phone: '+49 511 987654',
+    shareContact: 'phone',
     locale: 'en',
     languages: [
       { code: 'tr', level: 'B2' },

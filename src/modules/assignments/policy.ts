@@ -1,4 +1,5 @@
 import type { Actor } from '../../server/context.js';
+import type { ActivityAbilities, AssignmentAbilities } from '../../shared/assignments.js';
 
 type AssignmentRef = { officeId: string; guideId: string; partnerId: string; status: string };
 type AgreementRef = { guideConfirmedAt: Date | null; partnerConfirmedAt: Date | null };
@@ -30,7 +31,7 @@ export const assignmentPolicy = {
   approveActivities: (actor: Actor, a: AssignmentRef) => isCoordinatorOf(actor, a.officeId),
   close: (actor: Actor, a: AssignmentRef) => isCoordinatorOf(actor, a.officeId) && a.status !== 'closed',
   feedback: (actor: Actor, a: AssignmentRef) => isGuide(actor, a) || isPartner(actor, a),
-  abilities(actor: Actor, a: AssignmentRef, agreement?: AgreementRef) {
+  abilities(actor: Actor, a: AssignmentRef, agreement?: AgreementRef): AssignmentAbilities {
     return {
       editAgreement: this.editAgreement(actor, a),
       confirm: this.confirm(actor, a, agreement),
@@ -40,7 +41,7 @@ export const assignmentPolicy = {
       feedback: this.feedback(actor, a),
     };
   },
-  activityAbilities(actor: Actor, a: AssignmentRef, activity: ActivityRef) {
+  activityAbilities(actor: Actor, a: AssignmentRef, activity: ActivityRef): ActivityAbilities {
     const correct = this.correctActivity(actor, a, activity);
     return { update: correct, delete: correct, approve: this.approveActivities(actor, a) && !activity.approvedAt };
   },

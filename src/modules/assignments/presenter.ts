@@ -11,8 +11,22 @@ type Listed = {
   requestTitle: string;
   guideFirst: string;
   guideLast: string;
+  guideEmail: string | null;
+  guidePhone: string | null;
+  guideShareContact: string;
   partnerName: string;
 };
+
+/**
+ * The first name and the one contact channel the guide agreed to share, so that the partner can arrange the first
+ * meeting without phoning the office; only while the deployment runs. Nothing when the guide shares nothing.
+ */
+function guideContactOf(row: Listed): Assignment['guideContact'] {
+  if (row.assignment.status === 'closed') return null;
+  const channel = row.guideShareContact;
+  const value = channel === 'phone' ? row.guidePhone : channel === 'email' ? row.guideEmail : null;
+  return value ? { firstName: row.guideFirst, channel: channel as 'phone' | 'email', value } : null;
+}
 
 export function presentAgreement(a: AgreementRow | undefined): Assignment['agreement'] {
   if (!a) return null;
@@ -53,7 +67,9 @@ export function presentAssignment(
     requestId: a.requestId,
     requestTitle: row.requestTitle,
     guideId: a.guideId,
-    guideName: `${row.guideFirst} ${row.guideLast}`,
+    // Partners see the guide's first name only (data minimisation); the office and the guide see the full name.
+    guideName: actor.role === 'partner_contact' ? row.guideFirst : `${row.guideFirst} ${row.guideLast}`,
+    guideContact: guideContactOf(row),
     partnerId: a.partnerId,
     partnerName: row.partnerName,
     status: a.status as 'active',

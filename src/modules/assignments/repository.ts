@@ -11,6 +11,9 @@ const listColumns = {
   requestTitle: requests.title,
   guideFirst: guides.firstName,
   guideLast: guides.lastName,
+  guideEmail: guides.email,
+  guidePhone: guides.phone,
+  guideShareContact: guides.shareContact,
   partnerName: partners.name,
 };
 
@@ -18,7 +21,14 @@ export const assignmentRepository = {
   async list(
     tx: Tx,
     officeId: string,
-    q: { status?: string; guideId?: string; partnerId?: string; requestId?: string; limit: number; offset: number },
+    q: {
+      status?: AssignmentRow['status'];
+      guideId?: string;
+      partnerId?: string;
+      requestId?: string;
+      limit: number;
+      offset: number;
+    },
   ) {
     const conditions: SQL[] = [eq(assignments.officeId, officeId)];
     if (q.status) conditions.push(eq(assignments.status, q.status));

@@ -12,7 +12,12 @@ export const authRepository = {
   findSessionWithUser: async (tx: Tx, sessionId: string) =>
     (
       await tx
-        .select({ session: sessions, user: users, officeName: offices.name })
+        .select({
+          session: sessions,
+          user: users,
+          officeName: offices.name,
+          officeDeactivatedAt: offices.deactivatedAt,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .leftJoin(offices, eq(offices.id, users.officeId))
@@ -64,6 +69,8 @@ export const authRepository = {
   setLastLogin: (tx: Tx, userId: string, at: Date) =>
     tx.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId)),
   setLocale: (tx: Tx, userId: string, locale: string) => tx.update(users).set({ locale }).where(eq(users.id, userId)),
+  officeDeactivated: async (tx: Tx, officeId: string) =>
+    Boolean((await tx.select({ at: offices.deactivatedAt }).from(offices).where(eq(offices.id, officeId)))[0]?.at),
   officeName: async (tx: Tx, officeId: string) =>
     (await tx.select({ name: offices.name }).from(offices).where(eq(offices.id, officeId)))[0]?.name ?? '',
 };

@@ -59,6 +59,11 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials');
     }
     if (user.disabledAt) throw new AppError(403, 'account_disabled');
+    if (
+      user.officeId &&
+      (await inScope(this.db, 'system', (tx) => repo.officeDeactivated(tx, user.officeId as string)))
+    )
+      throw new AppError(403, 'office_deactivated');
     await this.throttle.clear([pairKey]);
     const now = this.ctx.now();
 
@@ -90,7 +95,7 @@ export class AuthService {
     if (!found) return null;
     const { session, user } = found;
     const idleExpired = now.getTime() - session.lastSeenAt.getTime() > this.ctx.config.sessionIdleMs;
-    if (idleExpired || session.expiresAt <= now || user.disabledAt) {
+    if (idleExpired || session.expiresAt <= now || user.disabledAt || found.officeDeactivatedAt) {
       await inScope(this.db, 'system', (tx) => repo.deleteSession(tx, sessionId));
       return null;
     }

@@ -1,51 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { inOrder } from '../../db/inOrder.js';
 import { inScope } from '../../db/scope.js';
 import { addDays, addMonths, todayIn } from '../../domain/dates.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
+import type { dashboardSchema } from '../../shared/dashboard.js';
 import { settingsRepository } from '../settings/repository.js';
 
 /** Timestamps leave the database as ISO 8601 in UTC, whichever driver reads them (pg returns text otherwise). */
 const ISO = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 const rows = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-
-export const dashboardSchema = z.object({
-  openRequests: z.array(
-    z.object({
-      id: z.uuid(),
-      title: z.string(),
-      partnerName: z.string(),
-      urgency: z.string(),
-      status: z.string(),
-      createdAt: z.iso.datetime(),
-      waitingDays: z.number(),
-    }),
-  ),
-  unansweredOffers: z.array(
-    z.object({
-      id: z.uuid(),
-      requestId: z.uuid(),
-      requestTitle: z.string(),
-      guideName: z.string(),
-      expiresAt: z.iso.datetime(),
-    }),
-  ),
-  guidesAtCapacity: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.number(), max: z.number() })),
-  guidesNeverDeployed: z.array(z.object({ id: z.uuid(), name: z.string(), certifiedAt: z.string().nullable() })),
-  agreementsDueForReview: z.array(
-    z.object({
-      assignmentId: z.uuid(),
-      requestTitle: z.string(),
-      guideName: z.string(),
-      reviewOn: z.string(),
-      endsOn: z.string(),
-    }),
-  ),
-  backgroundChecksDue: z.array(z.object({ id: z.uuid(), name: z.string(), checkedAt: z.string().nullable() })),
-});
 
 /** The coordinator's day on one screen. Each list is capped; the pages behind it have the full lists. */
 export class DashboardService {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../server/context.js';
+import type { GuideAbilities } from '../../shared/guides.js';
 import { SELF_EDITABLE_GUIDE_FIELDS } from '../../shared/guides.js';
 
 const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coordinator' && actor.officeId === officeId;
@@ -24,7 +25,7 @@ export const guidePolicy = {
   delete: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
   viewNotes: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
   export: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
-  abilities(actor: Actor, guide: { id: string; officeId: string }) {
+  abilities(actor: Actor, guide: { id: string; officeId: string }): GuideAbilities {
     return {
       update: this.update(actor, guide),
       updateAll: isCoordinatorOf(actor, guide.officeId),

@@ -57,6 +57,7 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
         : null,
     confidentialityPledgeAt: row.confidentialityPledgeAt,
     confidentialityPledgeVersion: row.confidentialityPledgeVersion,
+    shareContact: row.shareContact as 'none',
     consentOnRecord: consentOnRecord({
       consent: { version: row.consentVersion, givenAt: row.consentGivenAt, withdrawnAt: row.consentWithdrawnAt },
       pledge: { version: row.confidentialityPledgeVersion, at: row.confidentialityPledgeAt },

@@ -1,15 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
-import {
-  assignments,
-  districts,
-  fieldsOfAction,
-  guideStatusHistory,
-  guides,
-  specializations,
-  users,
-} from '../../db/schema/index.js';
+import { assignments, districts, guideStatusHistory, guides, users } from '../../db/schema/index.js';
 import type { GuideListQuery } from '../../shared/guides.js';
 
 export type GuideRow = typeof guides.$inferSelect;
@@ -132,13 +124,5 @@ export const guideRepository = {
       .from(districts)
       .where(and(eq(districts.officeId, officeId), inArray(districts.id, ids)));
     return new Set(rows.map((r) => r.id));
-  },
-
-  async referenceKeys(tx: Tx, officeId: string) {
-    const [fieldRows, specRows] = await inOrder(
-      () => tx.select({ key: fieldsOfAction.key }).from(fieldsOfAction).where(eq(fieldsOfAction.officeId, officeId)),
-      () => tx.select({ key: specializations.key }).from(specializations).where(eq(specializations.officeId, officeId)),
-    );
-    return { fields: new Set(fieldRows.map((r) => r.key)), specializations: new Set(specRows.map((r) => r.key)) };
   },
 };

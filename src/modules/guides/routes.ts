@@ -3,14 +3,17 @@ import { toCsv, toXlsx } from '../../documents/spreadsheet.js';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
-import { guideCreateInput, guideListQuery, guidePatchInput, guideSchema } from '../../shared/guides.js';
+import {
+  guideCreateInput,
+  guideDetailSchema,
+  guideListQuery,
+  guidePatchInput,
+  guideSchema,
+} from '../../shared/guides.js';
 import { guideExportColumns } from './presenter.js';
 
 const tags = ['Guides'];
 const errors = problemResponses;
-const guideDetail = guideSchema.extend({
-  statusHistory: z.array(z.object({ status: z.string(), at: z.string() })),
-});
 const exportQuery = guideListQuery.omit({ limit: true, offset: true, sort: true, order: true });
 
 export const guideRoutes: RouteModule = (api, { guides }) => {
@@ -64,7 +67,7 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
       tags,
       summary: 'Get a guide (the read is recorded in the audit log)',
       params: idParams,
-      response: { 200: guideDetail, ...errors },
+      response: { 200: guideDetailSchema, ...errors },
     },
     handler: (req) => guides.get(requireActor(req), req.params.id),
   });

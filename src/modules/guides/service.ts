@@ -11,7 +11,6 @@ import { AppError, type FieldError, forbidden, notFound } from '../../server/err
 import type { GuideStatus } from '../../shared/enums.js';
 import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
-import { withdrawPendingForGuide } from '../offers/commands.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';
 import { guidePolicy } from './policy.js';
@@ -65,6 +64,7 @@ function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
     'certifiedAt',
     'confidentialityPledgeAt',
     'confidentialityPledgeVersion',
+    'shareContact',
     'notes',
   ] as const;
   for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];
@@ -128,8 +128,17 @@ function offerLossReason(before: GuideRow, after: GuideRow): string | null {
   return 'Automatisch zurückgezogen: Einwilligung oder Verschwiegenheitserklärung fehlt';
 }
 
+/** What the guides module needs from the offers module above it, injected by the composition root. */
+export type GuideHooks = {
+  /** The guide can no longer take offers (paused, left, consent withdrawn): their pending offers end. */
+  cannotTakeOffers(tx: Tx, actor: Actor, guideId: string, reason: string, now: Date): Promise<unknown>;
+};
+
 export class GuideService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly hooks: GuideHooks,
+  ) {}
 
   /** Today in the office's time zone (background-check states are computed against it). */
   private today(tx: Tx, officeId: string) {
@@ -147,7 +156,7 @@ export class GuideService {
       if (!known.has(id)) errors.push({ path: `serviceDistrictIds.${i}`, code: 'districtUnknown' });
     });
     if (input.fields?.length || input.specializations?.length) {
-      const keys = await repo.referenceKeys(tx, officeId);
+      const keys = await referenceRepository.referenceKeys(tx, officeId);
       (input.fields ?? []).forEach((k, i) => {
         if (!keys.fields.has(k)) errors.push({ path: `fields.${i}`, code: 'fieldUnknown' });
       });
@@ -254,7 +263,7 @@ export class GuideService {
       // A guide who can no longer take offers (paused, left, consent withdrawn) loses the pending ones at once,
       // before the guide's row is written: offers are always locked request first, guide last.
       const lost = offerLossReason(before, { ...before, ...values } as GuideRow);
-      if (lost) await withdrawPendingForGuide(tx, actor, id, lost, now);
+      if (lost) await this.hooks.cannotTakeOffers(tx, actor, id, lost, now);
       if (statusChanged) values.statusChangedAt = now;
       const after = await repo.update(tx, id, values, statusChanged);
       const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);

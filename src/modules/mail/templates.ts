@@ -68,28 +68,39 @@ export function accountMail(
   return { subject, ...composeText(locale, [t('greeting'), '', ...personal, '', t('ignore'), '', t('signature')]) };
 }
 
-/** The offer mail: what, where, when, and two single-use links that work without signing in. */
+/** The offer mail: what, where, when, whom to ask, until when, and two single-use links that work without signing in. */
 export function offerMail(
   locale: Locale,
   params: {
     name: string;
     title: string;
     district: string;
-    startsOn: string;
+    /** Already formatted for the recipient: dates, weekdays and times in their language. */
+    when: string;
+    times: string;
+    meetingPoint: string | null;
+    onSiteContact: string | null;
     message: string;
     acceptLink: Secret;
     declineLink: Secret;
     appLink: string;
+    /** The deadline in the recipient's language and the office's local time. */
     expiresAt: string;
   },
 ): MailContent {
   const t = (key: string) => translate(locale, `mail.${key}`, params);
+  const line = (label: string, value: string | null) => (value ? [`${t(label)}: ${value}`] : []);
   const body = composeText(locale, [
     t('greeting'),
     '',
     t('offerBody'),
     '',
-    `${params.title} · ${params.district} · ${params.startsOn}`,
+    params.title,
+    ...line('offerWhere', params.district),
+    ...line('offerWhen', params.when),
+    ...line('offerTimes', params.times),
+    ...line('offerMeetingPoint', params.meetingPoint),
+    ...line('offerOnSiteContact', params.onSiteContact),
     ...(params.message ? ['', params.message] : []),
     '',
     [`${t('offerAccept')}: `, params.acceptLink],
@@ -101,4 +112,13 @@ export function offerMail(
     t('signature'),
   ]);
   return { subject: t('offerSubject'), ...body };
+}
+
+/** To the guides whose offer ended because the request has all the guides it needs: thanks, nothing to do. */
+export function requestFilledMail(locale: Locale, params: { name: string; title: string }): MailContent {
+  const t = (key: string) => translate(locale, `mail.${key}`, params);
+  return {
+    subject: t('filledSubject'),
+    ...composeText(locale, [t('greeting'), '', t('filledBody'), '', t('signature')]),
+  };
 }

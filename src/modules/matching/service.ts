@@ -6,7 +6,6 @@ import { rankCandidates, scoreCandidate } from '../../domain/matching/score.js';
 import { type CandidateScore, GOOD_FIT_THRESHOLD, type MatchRequest } from '../../domain/matching/types.js';
 import type { LanguageLevel } from '../../shared/enums.js';
 import type { OfficeSettings } from '../../shared/settings.js';
-import { offerRepository } from '../offers/repository.js';
 import { referenceRepository } from '../reference/repository.js';
 import type { RequestRow } from '../requests/repository.js';
 import { settingsRepository } from '../settings/repository.js';
@@ -87,6 +86,8 @@ export async function rankForRequest(
   tx: Tx,
   request: RequestRow,
   now: Date,
+  /** Guides who already have a pending offer for this request (the offers module knows). */
+  pending: ReadonlySet<string>,
   filters: CandidateFilters = {},
   page: CandidatePage = { limit: EXACTLY_SCORED, offset: 0 },
 ) {
@@ -102,10 +103,9 @@ export async function rankForRequest(
     filters,
   };
   const related = relatedLanguages(request.languages, c.settings.languageProximity);
-  const [eligibleRows, ineligibleRows, pending, counts, speakers] = await inOrder(
+  const [eligibleRows, ineligibleRows, counts, speakers] = await inOrder(
     () => findCandidates(tx, { ...common, eligible: true, limit: EXACTLY_SCORED }),
     () => findCandidates(tx, { ...common, eligible: false, limit: NEAREST_NOT_ELIGIBLE }),
-    () => offerRepository.pendingGuideIds(tx, request.id),
     () => countCandidates(tx, gates, filters),
     () =>
       speakersPerLanguage(tx, request.officeId, [

@@ -1,4 +1,5 @@
 import type { Actor } from '../../server/context.js';
+import type { OfferAbilities } from '../../shared/matching.js';
 
 type OfferRef = { officeId: string; guideId: string; status: string };
 
@@ -12,7 +13,7 @@ export const offerPolicy = {
     actor.role === 'guide' && actor.guideId === o.guideId && actor.officeId === o.officeId && o.status === 'pending',
   withdraw: (actor: Actor, o: OfferRef) =>
     actor.role === 'coordinator' && actor.officeId === o.officeId && o.status === 'pending',
-  abilities(actor: Actor, o: OfferRef) {
+  abilities(actor: Actor, o: OfferRef): OfferAbilities {
     return { accept: this.answer(actor, o), decline: this.answer(actor, o), withdraw: this.withdraw(actor, o) };
   },
 };

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { assignments, guides, offers, requests } from '../../db/schema/index.js';
 
 export type OfferRow = typeof offers.$inferSelect;
+export type OfferStatus = OfferRow['status'];
 
 export const offerRepository = {
   insertMany: (tx: Tx, rows: (typeof offers.$inferInsert)[]) => tx.insert(offers).values(rows).returning(),
@@ -30,7 +31,7 @@ export const offerRepository = {
 
   lock: async (tx: Tx, id: string) => (await tx.select().from(offers).where(eq(offers.id, id)).for('update'))[0],
 
-  async list(tx: Tx, where: { requestId?: string; guideId?: string; status?: string[] }) {
+  async list(tx: Tx, where: { requestId?: string; guideId?: string; status?: OfferStatus[] }) {
     const conditions = [
       where.requestId ? eq(offers.requestId, where.requestId) : undefined,
       where.guideId ? eq(offers.guideId, where.guideId) : undefined,
@@ -56,7 +57,7 @@ export const offerRepository = {
    * The link's token hash stays on the offer after any answer: the link is single-use because only a pending offer
    * can be answered, and a later click learns why it no longer works (superseded, expired …) instead of "invalid".
    */
-  setStatus: async (tx: Tx, id: string, status: string, at: Date, declineReason?: string | null) =>
+  setStatus: async (tx: Tx, id: string, status: OfferStatus, at: Date, declineReason?: string | null) =>
     (
       await tx
         .update(offers)

@@ -8,10 +8,11 @@ import { AppError, conflict, forbidden, invalidField, notFound } from '../../ser
 import { inOfficeOf } from '../../server/officeScope.js';
 import type { Locale } from '../../shared/enums.js';
 import type { candidatesQuery, offerCreateInput } from '../../shared/matching.js';
+import { periodText, slotsText } from '../../shared/schedule.js';
 import { recordAudit } from '../audit/recorder.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { guideRepository } from '../guides/repository.js';
-import { offerMail, secret } from '../mail/templates.js';
+import { offerMail, requestFilledMail, secret } from '../mail/templates.js';
 import { GOOD_FIT_THRESHOLD, rankForRequest, scoreGuideForRequest } from '../matching/service.js';
 import { referenceRepository } from '../reference/repository.js';
 import { addRequestEvent, changeRequestStatus } from '../requests/commands.js';
@@ -69,7 +70,8 @@ export class OfferService {
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
       const { limit, offset, ...filters } = q;
-      return rankForRequest(tx, found.request, this.ctx.now(), filters, { limit, offset });
+      const pending = await repo.pendingGuideIds(tx, requestId);
+      return rankForRequest(tx, found.request, this.ctx.now(), pending, filters, { limit, offset });
     });
   }
 
@@ -148,11 +150,15 @@ export class OfferService {
         });
         if (guide?.email) {
           const token = tokens.get(row.guideId) as string;
-          const mail = offerMail(guide.locale as Locale, {
+          const locale = guide.locale as Locale;
+          const mail = offerMail(locale, {
             name: guide.firstName,
             title: request.title,
             district: districtName,
-            startsOn: request.startsOn,
+            when: periodText(request, locale),
+            times: request.slots.length ? slotsText(request.slots, locale) : '',
+            meetingPoint: request.meetingPoint ?? request.place,
+            onSiteContact: request.onSiteContact,
             message: input.message,
             acceptLink: secret(`${this.ctx.config.publicUrl}/offers/answer/${token}?answer=accept`),
             declineLink: secret(`${this.ctx.config.publicUrl}/offers/answer/${token}?answer=decline`),
@@ -268,16 +274,37 @@ export class OfferService {
     await fallBackIfNoneOpen(tx, actor, locked.offer.requestId, now);
   }
 
+  /** The guides whose offers ended because the request is filled hear so, in their language. */
+  private async notifyFilled(tx: Tx, officeId: string, title: string, guideIds: string[]) {
+    const mailIds: (string | null)[] = [];
+    for (const guideId of guideIds) {
+      const guide = await guideRepository.findById(tx, guideId);
+      if (!guide?.email) continue;
+      const mail = requestFilledMail(guide.locale as Locale, { name: guide.firstName, title });
+      mailIds.push(await this.ctx.mailer.enqueue(tx, { officeId, to: guide.email, ...mail }));
+    }
+    return mailIds;
+  }
+
+  private async acceptAndNotify(tx: Tx, actor: Actor, offerId: string) {
+    const locked = await this.lockOfferAndRequest(tx, offerId);
+    if (!locked) throw notFound();
+    const accepted = await acceptOffer(tx, actor, locked.offer, locked.request, this.ctx.now());
+    return this.notifyFilled(tx, locked.request.officeId, locked.request.title, accepted.supersededGuideIds);
+  }
+
   private async answerAsGuide(actor: Actor, id: string, answer: 'accept' | 'decline', reason?: string) {
-    await this.scope(actor, async (tx) => {
+    const mailIds = await this.scope(actor, async (tx) => {
       const row = await repo.findById(tx, id);
       if (!row || !offerPolicy.view(actor, row.offer)) throw notFound();
       if (actor.role !== 'guide' || actor.guideId !== row.offer.guideId) throw forbidden();
-      if (answer === 'decline') return this.declineInTx(tx, actor, id, reason);
-      const locked = await this.lockOfferAndRequest(tx, id);
-      if (!locked) throw notFound();
-      await acceptOffer(tx, actor, locked.offer, locked.request, this.ctx.now());
+      if (answer === 'decline') {
+        await this.declineInTx(tx, actor, id, reason);
+        return [];
+      }
+      return this.acceptAndNotify(tx, actor, id);
     });
+    await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
     return this.get(actor, id);
   }
 
@@ -365,14 +392,13 @@ export class OfferService {
   async answerByLink(token: string, answer: 'accept' | 'decline', reason?: string) {
     const offer = await this.findByLink(token);
     if (!offer) throw new AppError(404, 'token_invalid');
-    return inScope(this.ctx.database.db, { officeId: offer.officeId }, async (tx) => {
+    const mailIds = await inScope(this.ctx.database.db, { officeId: offer.officeId }, async (tx) => {
       const actor = await this.linkActor(tx, offer.guideId, offer.officeId);
-      if (answer === 'accept') {
-        const locked = await this.lockOfferAndRequest(tx, offer.id);
-        if (!locked) throw new AppError(404, 'token_invalid');
-        await acceptOffer(tx, actor, locked.offer, locked.request, this.ctx.now());
-      } else await this.declineInTx(tx, actor, offer.id, reason);
-      return { status: answer === 'accept' ? ('accepted' as const) : ('declined' as const) };
+      if (answer === 'accept') return this.acceptAndNotify(tx, actor, offer.id);
+      await this.declineInTx(tx, actor, offer.id, reason);
+      return [];
     });
+    await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
+    return { status: answer === 'accept' ? ('accepted' as const) : ('declined' as const) };
   }
 }

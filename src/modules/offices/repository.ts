@@ -1,28 +1,49 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
-import { fieldsOfAction, guides, offices, specializations, users } from '../../db/schema/index.js';
+import { fieldsOfAction, guides, offices, sessions, specializations, users } from '../../db/schema/index.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../../shared/reference-data.js';
 
 export const officeRepository = {
+  /**
+   * Counts per office as correlated subqueries. The outer column is written out (`offices.id`): an interpolated
+   * column renders unqualified here, and inside the subquery it would then mean the inner table's own id.
+   */
   async listWithCounts(tx: Tx) {
     return tx
       .select({
         office: offices,
-        guideCount: sql<number>`(select count(*)::int from ${guides} where ${guides.officeId} = ${offices.id})`,
-        userCount: sql<number>`(select count(*)::int from ${users} where ${users.officeId} = ${offices.id})`,
+        guideCount: sql<number>`(select count(*)::int from guides g where g.office_id = offices.id)`,
+        userCount: sql<number>`(select count(*)::int from users u where u.office_id = offices.id)`,
+        coordinatorCount: sql<number>`(select count(*)::int from users u where u.office_id = offices.id and u.role = 'coordinator')`,
       })
       .from(offices)
       .orderBy(asc(offices.name));
   },
   findById: async (tx: Tx, id: string) => (await tx.select().from(offices).where(eq(offices.id, id)))[0],
   counts: async (tx: Tx, id: string) => {
-    const [[g], [u]] = await inOrder(
+    const [[g], [u], [c]] = await inOrder(
       () => tx.select({ n: count() }).from(guides).where(eq(guides.officeId, id)),
       () => tx.select({ n: count() }).from(users).where(eq(users.officeId, id)),
+      () =>
+        tx
+          .select({ n: count() })
+          .from(users)
+          .where(and(eq(users.officeId, id), eq(users.role, 'coordinator'))),
     );
-    return { guideCount: g.n, userCount: u.n };
+    return { guideCount: g.n, userCount: u.n, coordinatorCount: c.n };
   },
+  coordinators: (tx: Tx, officeId: string) =>
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.officeId, officeId), eq(users.role, 'coordinator')))
+      .orderBy(asc(users.displayName)),
+  setDeactivated: async (tx: Tx, id: string, at: Date | null) =>
+    (await tx.update(offices).set({ deactivatedAt: at }).where(eq(offices.id, id)).returning())[0],
+  /** Ends every session of the office's accounts: a deactivated office signs everyone out at once. */
+  endSessions: (tx: Tx, officeId: string) =>
+    tx.delete(sessions).where(sql`${sessions.userId} in (select id from users where office_id = ${officeId})`),
   /** A new office starts with the default fields of action and specialisations from domain.md. */
   async insertWithDefaults(tx: Tx, values: { name: string; city: string }) {
     const [office] = await tx.insert(offices).values(values).returning();

@@ -1,7 +1,14 @@
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
-import { officeCreateInput, officePatchInput, officeSchema } from '../../shared/offices.js';
+import {
+  coordinatorInviteInput,
+  coordinatorSchema,
+  officeCoordinatorParams,
+  officeCreateInput,
+  officePatchInput,
+  officeSchema,
+} from '../../shared/offices.js';
 
 const tags = ['Offices'];
 const errors = problemResponses;
@@ -42,5 +49,52 @@ export const officeRoutes: RouteModule = (api, { offices }) => {
       response: { 200: officeSchema, ...errors },
     },
     handler: (req) => offices.update(requireActor(req), req.params.id, req.body),
+  });
+  api.get('/offices/:id/coordinators', {
+    schema: {
+      tags,
+      summary: 'The coordinators of an office (platform admin)',
+      params: idParams,
+      response: { 200: listOf(coordinatorSchema), ...errors },
+    },
+    handler: (req) => offices.coordinators(requireActor(req), req.params.id),
+  });
+  api.post('/offices/:id/coordinators', {
+    schema: {
+      tags,
+      summary: 'Invite a further coordinator to an office (platform admin)',
+      params: idParams,
+      body: coordinatorInviteInput,
+      response: { 201: coordinatorSchema, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await offices.inviteCoordinator(requireActor(req), req.params.id, req.body)),
+  });
+  api.post('/offices/:id/coordinators/:userId/resend-invitation', {
+    schema: {
+      tags,
+      summary: 'Send a coordinator a new invitation link; the previous one stops working (platform admin)',
+      params: officeCoordinatorParams,
+      response: { 200: coordinatorSchema, ...errors },
+    },
+    handler: (req) => offices.resendInvitation(requireActor(req), req.params.id, req.params.userId),
+  });
+  api.post('/offices/:id/deactivate', {
+    schema: {
+      tags,
+      summary: 'Deactivate an office: records stay, its accounts are signed out and cannot sign in (platform admin)',
+      params: idParams,
+      response: { 200: officeSchema, ...errors },
+    },
+    handler: (req) => offices.setDeactivated(requireActor(req), req.params.id, true),
+  });
+  api.post('/offices/:id/reactivate', {
+    schema: {
+      tags,
+      summary: 'Reactivate a deactivated office (platform admin)',
+      params: idParams,
+      response: { 200: officeSchema, ...errors },
+    },
+    handler: (req) => offices.setDeactivated(requireActor(req), req.params.id, false),
   });
 };

@@ -2,27 +2,47 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import type { Actor, AppContext } from '../../server/context.js';
-import { forbidden, notFound } from '../../server/errors.js';
-import type { officeCreateInput, officePatchInput } from '../../shared/offices.js';
+import { AppError, forbidden, notFound } from '../../server/errors.js';
+import type { coordinatorInviteInput, officeCreateInput, officePatchInput } from '../../shared/offices.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
+import type { AuthService } from '../auth/service.js';
 import type { UserService } from '../users/service.js';
 import { officePolicy } from './policy.js';
 import { officeRepository as repo } from './repository.js';
 
 type OfficeRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
-const present = (o: OfficeRow, counts: { guideCount: number; userCount: number }, actor: Actor) => ({
+type Counts = { guideCount: number; userCount: number; coordinatorCount: number };
+const present = (o: OfficeRow, counts: Counts, actor: Actor) => ({
   id: o.id,
   name: o.name,
   city: o.city,
-  ...counts,
+  guideCount: Number(counts.guideCount),
+  userCount: Number(counts.userCount),
+  coordinatorCount: Number(counts.coordinatorCount),
+  deactivatedAt: o.deactivatedAt?.toISOString() ?? null,
   createdAt: o.createdAt.toISOString(),
-  abilities: { update: officePolicy.manage(actor) || (officePolicy.updateOwn(actor) && actor.officeId === o.id) },
+  abilities: {
+    update: officePolicy.manage(actor) || (officePolicy.updateOwn(actor) && actor.officeId === o.id),
+    manageCoordinators: officePolicy.manage(actor),
+    deactivate: officePolicy.manage(actor) && !o.deactivatedAt,
+    reactivate: officePolicy.manage(actor) && Boolean(o.deactivatedAt),
+  },
+});
+
+type UserRow = Awaited<ReturnType<typeof repo.coordinators>>[number];
+const presentCoordinator = (u: UserRow) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  status: (u.disabledAt ? 'disabled' : u.passwordHash ? 'active' : 'invited') as 'active',
+  lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
 });
 
 export class OfficeService {
   constructor(
     private readonly ctx: AppContext,
     private readonly users: UserService,
+    private readonly auth: AuthService,
   ) {}
 
   list(actor: Actor) {
@@ -60,7 +80,8 @@ export class OfficeService {
     if (!officePolicy.manage(actor)) throw forbidden();
     const { office, mailId } = await inScope(this.ctx.database.db, 'system', (tx) => this.createInTx(tx, actor, input));
     await this.ctx.mailer.deliver(this.ctx.database.db, [mailId]);
-    return present(office, { guideCount: 0, userCount: input.coordinatorEmail ? 1 : 0 }, actor);
+    const n = input.coordinatorEmail ? 1 : 0;
+    return present(office, { guideCount: 0, userCount: n, coordinatorCount: n }, actor);
   }
 
   get(actor: Actor, id: string) {
@@ -87,6 +108,68 @@ export class OfficeService {
         entityId: id,
         officeId: id,
         changes: diffFields(before, input),
+      });
+      return present(after, await repo.counts(tx, id), actor);
+    });
+  }
+
+  /** The admin's view of an office's coordinators: who, and whether they have signed in. */
+  coordinators(actor: Actor, officeId: string) {
+    if (!officePolicy.manage(actor)) throw forbidden();
+    return inScope(this.ctx.database.db, 'system', async (tx) => {
+      if (!(await repo.findById(tx, officeId))) throw notFound();
+      const rows = await repo.coordinators(tx, officeId);
+      return { items: rows.map(presentCoordinator), total: rows.length };
+    });
+  }
+
+  /** A second (or further) coordinator for an office, invited by mail. */
+  async inviteCoordinator(actor: Actor, officeId: string, input: z.output<typeof coordinatorInviteInput>) {
+    if (!officePolicy.manage(actor)) throw forbidden();
+    const { user, mailId } = await inScope(this.ctx.database.db, 'system', async (tx) => {
+      if (!(await repo.findById(tx, officeId))) throw notFound();
+      return this.users.createInvitedUser(tx, actor, { ...input, role: 'coordinator', officeId });
+    });
+    await this.ctx.mailer.deliver(this.ctx.database.db, [mailId]);
+    return presentCoordinator(user);
+  }
+
+  /** A new invitation link for a coordinator who has not set a password yet; the old link stops working. */
+  async resendInvitation(actor: Actor, officeId: string, userId: string) {
+    if (!officePolicy.manage(actor)) throw forbidden();
+    const { user, mailId } = await inScope(this.ctx.database.db, 'system', async (tx) => {
+      const user = (await repo.coordinators(tx, officeId)).find((u) => u.id === userId);
+      if (!user) throw notFound();
+      if (user.passwordHash || user.disabledAt) throw new AppError(409, 'invitation_not_open');
+      const mailId = await this.auth.issueAccountLink(tx, user, 'invite');
+      await recordAudit(tx, actor, {
+        action: 'user.invitation_resent',
+        entityType: 'user',
+        entityId: user.id,
+        officeId,
+      });
+      return { user, mailId };
+    });
+    await this.ctx.mailer.deliver(this.ctx.database.db, [mailId]);
+    return presentCoordinator(user);
+  }
+
+  /**
+   * Deactivating keeps every record (evidence, statistics) and signs the office's accounts out at once; they cannot
+   * sign in until the office is reactivated.
+   */
+  setDeactivated(actor: Actor, id: string, deactivate: boolean) {
+    if (!officePolicy.manage(actor)) throw forbidden();
+    return inScope(this.ctx.database.db, 'system', async (tx) => {
+      const before = await repo.findById(tx, id);
+      if (!before) throw notFound();
+      const after = await repo.setDeactivated(tx, id, deactivate ? (before.deactivatedAt ?? this.ctx.now()) : null);
+      if (deactivate) await repo.endSessions(tx, id);
+      await recordAudit(tx, actor, {
+        action: deactivate ? 'office.deactivated' : 'office.reactivated',
+        entityType: 'office',
+        entityId: id,
+        officeId: id,
       });
       return present(after, await repo.counts(tx, id), actor);
     });

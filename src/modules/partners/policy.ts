@@ -1,4 +1,5 @@
 import type { Actor } from '../../server/context.js';
+import type { PartnerAbilities } from '../../shared/partners.js';
 
 const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coordinator' && actor.officeId === officeId;
 
@@ -12,7 +13,7 @@ export const partnerPolicy = {
   update: (actor: Actor, partner: { officeId: string }) => isCoordinatorOf(actor, partner.officeId),
   manageContacts: (actor: Actor, partner: { officeId: string }) => isCoordinatorOf(actor, partner.officeId),
   viewNotes: (actor: Actor, partner: { officeId: string }) => isCoordinatorOf(actor, partner.officeId),
-  abilities(actor: Actor, partner: { id: string; officeId: string }) {
+  abilities(actor: Actor, partner: { id: string; officeId: string }): PartnerAbilities {
     return { update: this.update(actor, partner), manageContacts: this.manageContacts(actor, partner) };
   },
 };

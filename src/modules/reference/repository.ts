@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { districts, type fieldsOfAction, type specializations } from '../../db/schema/index.js';
+import { inOrder } from '../../db/inOrder.js';
+import { districts, fieldsOfAction, specializations } from '../../db/schema/index.js';
 
 export type ReferenceTable = typeof fieldsOfAction | typeof specializations;
 
@@ -38,4 +39,13 @@ export const referenceRepository = {
     )[0],
   deleteItem: (tx: Tx, table: ReferenceTable, officeId: string, key: string) =>
     tx.delete(table).where(and(eq(table.officeId, officeId), eq(table.key, key))),
+
+  /** The keys of the office's fields of action and specialisations, to check references to them. */
+  async referenceKeys(tx: Tx, officeId: string) {
+    const [fieldRows, specRows] = await inOrder(
+      () => tx.select({ key: fieldsOfAction.key }).from(fieldsOfAction).where(eq(fieldsOfAction.officeId, officeId)),
+      () => tx.select({ key: specializations.key }).from(specializations).where(eq(specializations.officeId, officeId)),
+    );
+    return { fields: new Set(fieldRows.map((r) => r.key)), specializations: new Set(specRows.map((r) => r.key)) };
+  },
 };

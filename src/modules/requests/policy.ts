@@ -1,5 +1,6 @@
 import { CANCELLABLE_BY_PARTNER, type RequestStatus } from '../../domain/requestStatus.js';
 import type { Actor } from '../../server/context.js';
+import type { RequestAbilities } from '../../shared/requests.js';
 
 type RequestRef = { officeId: string; partnerId: string; status: string };
 
@@ -24,7 +25,7 @@ export const requestPolicy = {
     CANCELLABLE_BY_PARTNER.includes(r.status as RequestStatus),
   message: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r),
   match: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId),
-  abilities(actor: Actor, r: RequestRef) {
+  abilities(actor: Actor, r: RequestRef): RequestAbilities {
     return {
       update: this.update(actor, r),
       review: this.review(actor, r),

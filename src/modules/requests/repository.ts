@@ -11,7 +11,7 @@ export const requestRepository = {
   async list(
     tx: Tx,
     officeId: string,
-    q: { status?: string[]; partnerId?: string; urgency?: string; limit: number; offset: number },
+    q: { status?: RequestRow['status'][]; partnerId?: string; urgency?: string; limit: number; offset: number },
   ) {
     const conditions: SQL[] = [eq(requests.officeId, officeId)];
     if (q.status?.length) conditions.push(inArray(requests.status, q.status));
@@ -59,7 +59,7 @@ export const requestRepository = {
       .select()
       .from(requestEvents)
       .where(eq(requestEvents.requestId, requestId))
-      .orderBy(desc(requestEvents.at), desc(requestEvents.id)),
+      .orderBy(desc(requestEvents.at), desc(requestEvents.seq)),
 
   contactBelongsTo: async (tx: Tx, contactId: string, partnerId: string) =>
     Boolean(

@@ -10,10 +10,7 @@ import type {
   requestPatchInput,
   requestTransitionInput,
 } from '../../shared/requests.js';
-import { assignmentRepository } from '../assignments/repository.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
-import { guideRepository } from '../guides/repository.js';
-import { offerRepository } from '../offers/repository.js';
 import { partnerRepository } from '../partners/repository.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';
@@ -30,8 +27,25 @@ const PARTNER_HIDDEN_EVENTS = ['offer_sent', 'offer_declined', 'offer_withdrawn'
 /** Description and notes may hold sensitive details: the audit log names the change, not the text. */
 const AUDIT_REDACTED = ['description', 'notes', 'title'];
 
+/**
+ * What the requests module needs from the modules above it (deployments, offers), injected by the composition
+ * root (server/services.ts): requests stay at the bottom of the coordination layers, with no import back up.
+ */
+export type RequestHooks = {
+  /** The deployments of requests, oldest first. */
+  deploymentIds(tx: Tx, requestIds: string[]): Promise<Map<string, string[]>>;
+  deploymentCount(tx: Tx, requestId: string): Promise<number>;
+  /** The request was cancelled or found no match: open offers end, deployments not yet started end early. */
+  ended(tx: Tx, requestId: string, reason: string, now: Date): Promise<void>;
+  /** The request has all the guides it needs: the other open offers end. */
+  filled(tx: Tx, requestId: string, now: Date): Promise<void>;
+};
+
 export class RequestService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly hooks: RequestHooks,
+  ) {}
 
   private officeScope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
     return inOfficeOf(this.ctx, actor, work);
@@ -49,7 +63,7 @@ export class RequestService {
     if (input.districtId && !(await referenceRepository.findDistrict(tx, input.districtId)))
       errors.push({ path: 'districtId', code: 'districtUnknown' });
     if (input.field || input.specialization) {
-      const keys = await guideRepository.referenceKeys(tx, officeId);
+      const keys = await referenceRepository.referenceKeys(tx, officeId);
       if (input.field && !keys.fields.has(input.field)) errors.push({ path: 'field', code: 'fieldUnknown' });
       if (input.specialization && !keys.specializations.has(input.specialization))
         errors.push({ path: 'specialization', code: 'specializationUnknown' });
@@ -61,7 +75,7 @@ export class RequestService {
     const settings = await settingsRepository.get(tx, row.officeId);
     const matters = findingsFor(row, settings).map((f) => f.matter);
     const services = await repo.servicesFor(tx, row.officeId, matters);
-    const deployments = await assignmentRepository.idsForRequests(tx, [row.id]);
+    const deployments = await this.hooks.deploymentIds(tx, [row.id]);
     return presentRequest(row, partnerName, actor, settings, services, deployments.get(row.id) ?? []);
   }
 
@@ -72,7 +86,7 @@ export class RequestService {
       const query = actor.role === 'partner_contact' ? { ...q, partnerId: actor.partnerId as string } : q;
       const { items, total } = await repo.list(tx, officeId, query);
       const settings = await settingsRepository.get(tx, officeId);
-      const deployments = await assignmentRepository.idsForRequests(
+      const deployments = await this.hooks.deploymentIds(
         tx,
         items.map((r) => r.request.id),
       );
@@ -183,17 +197,17 @@ export class RequestService {
   /** How many guides a request needs can change while it is being matched, never below those already found. */
   private async checkGuidesNeeded(tx: Tx, row: RequestRow, needed: number) {
     if (!['new', 'in_review', 'offered'].includes(row.status)) throw invalidField('guidesNeeded', 'guidesNeededLocked');
-    const taken = await assignmentRepository.countForRequest(tx, row.id);
+    const taken = await this.hooks.deploymentCount(tx, row.id);
     if (needed < taken) throw invalidField('guidesNeeded', 'guidesNeededBelowTaken');
   }
 
   /** A request whose need was lowered to the guides already found is matched; its other open offers end. */
   private async matchIfFilled(tx: Tx, actor: Actor, row: RequestRow) {
     if (!['in_review', 'offered'].includes(row.status)) return row;
-    const taken = await assignmentRepository.countForRequest(tx, row.id);
+    const taken = await this.hooks.deploymentCount(tx, row.id);
     if (taken === 0 || taken < row.guidesNeeded) return row;
     const locked = await repo.lockById(tx, row.id);
-    await offerRepository.withdrawPendingForRequest(tx, row.id, this.ctx.now());
+    await this.hooks.filled(tx, row.id, this.ctx.now());
     return this.changeStatus(tx, actor, locked, 'matched', 'Alle benötigten Lots:innen gefunden');
   }
 
@@ -216,8 +230,7 @@ export class RequestService {
       const updated = await this.changeStatus(tx, actor, locked, input.status, input.reason);
       if (input.status === 'cancelled' || input.status === 'no_match') {
         // Open offers end with the request; a deployment that had not started yet ends too.
-        await offerRepository.withdrawPendingForRequest(tx, id, this.ctx.now());
-        await assignmentRepository.endBeforeStart(tx, id, this.ctx.now(), input.reason ?? '');
+        await this.hooks.ended(tx, id, input.reason ?? '', this.ctx.now());
       }
       return this.present(tx, actor, updated, found.partnerName);
     });

@@ -3,12 +3,10 @@ import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
 import { serviceInput, servicePatchInput, serviceSchema } from '../../shared/serviceDirectory.js';
-import { officeSettingsPatch, officeSettingsSchema } from '../../shared/settings.js';
-import { dashboardSchema } from '../dashboard/service.js';
 
 const errors = problemResponses;
 
-export const serviceDirectoryRoutes: RouteModule = (api, { serviceDirectory, settings, dashboard }) => {
+export const serviceDirectoryRoutes: RouteModule = (api, { serviceDirectory }) => {
   const tags = ['Services directory'];
   api.get('/services', {
     schema: {
@@ -43,30 +41,5 @@ export const serviceDirectoryRoutes: RouteModule = (api, { serviceDirectory, set
       await serviceDirectory.delete(requireActor(req), req.params.id);
       return reply.code(204).send(null);
     },
-  });
-  api.get('/settings', {
-    schema: {
-      tags: ['Office settings'],
-      summary: 'Matching weights, offer expiry, out-of-scope rules of the office',
-      response: { 200: officeSettingsSchema, ...errors },
-    },
-    handler: (req) => settings.get(requireActor(req)),
-  });
-  api.patch('/settings', {
-    schema: {
-      tags: ['Office settings'],
-      summary: 'Change office settings',
-      body: officeSettingsPatch,
-      response: { 200: officeSettingsSchema, ...errors },
-    },
-    handler: (req) => settings.update(requireActor(req), req.body),
-  });
-  api.get('/dashboard', {
-    schema: {
-      tags: ['Dashboard'],
-      summary: 'The coordinator’s day: open requests, unanswered offers, capacity, reviews, background checks',
-      response: { 200: dashboardSchema, ...errors },
-    },
-    handler: (req) => dashboard.get(requireActor(req)),
   });
 };

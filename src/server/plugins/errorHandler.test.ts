@@ -1,6 +1,12 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { frameworkErrors, isInputRefusedByDatabase, registerErrorHandler, sqlState } from './errorHandler.js';
+import {
+  fieldMessage,
+  frameworkErrors,
+  isInputRefusedByDatabase,
+  registerErrorHandler,
+  sqlState,
+} from './errorHandler.js';
 
 /** What node-postgres and PGlite throw, wrapped the way Drizzle wraps it. */
 const databaseError = (code: string) =>
@@ -50,5 +56,19 @@ describe("errors of Fastify's router", () => {
     expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(malformed.json().code).toBe('validation_failed');
     await app.close();
+  });
+});
+
+describe('regression: field messages in plain words', () => {
+  it('uses the field-specific message, not "Mindestens 1 Einträge."', () => {
+    expect(fieldMessage('de', { path: 'person.languages', code: 'too_small_array', params: { minimum: 1 } })).toBe(
+      'Bitte mindestens eine Sprache der Person angeben.',
+    );
+    expect(fieldMessage('de', { path: 'expectedHours', code: 'too_small_number', params: { minimum: 0.5 } })).toBe(
+      'Bitte einen Umfang von mindestens einer halben Stunde angeben.',
+    );
+  });
+  it('falls back to the generic message for other fields', () => {
+    expect(fieldMessage('de', { path: 'steps', code: 'too_big_array', params: { maximum: 20 } })).toMatch(/20/);
   });
 });

@@ -46,10 +46,19 @@ export function fieldErrorFromIssue(item: ValidationItem, context?: string): Fie
 }
 
 /** A field error that reuses a top-level code (e.g. `email_taken`) is worded in the `errors` catalogue. */
-function fieldMessage(locale: Locale, e: FieldError): string {
-  const key = `validation.${e.code}`;
-  const text = translate(locale, key, e.params);
-  return text === key ? translate(locale, `errors.${e.code}`, e.params) : text;
+export function fieldMessage(locale: Locale, e: FieldError): string {
+  // Plain words for the field where the catalogue has them ("Bitte mindestens eine Sprache angeben"), else the
+  // generic message; `count` picks the plural form ("1 Eintrag" / "2 Einträge").
+  const params = { count: e.params?.minimum ?? e.params?.maximum, ...e.params };
+  const field = e.path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+  for (const key of [`validation.field.${field}.${e.code}`, `validation.${e.code}`, `errors.${e.code}`]) {
+    const text = translate(locale, key, params);
+    if (text !== key) return text;
+  }
+  return translate(locale, 'errors.validation_failed');
 }
 
 export function sendProblem(

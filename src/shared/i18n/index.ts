@@ -38,8 +38,20 @@ function formatParam(locale: Locale, value: unknown): string {
   return String(value ?? '');
 }
 
+/** i18next's plural keys: `key_one`, `key_other` … chosen by the locale's plural rules for `count`. */
+function lookupPlural(locale: Locale, key: string, count: unknown): string | undefined {
+  if (typeof count !== 'number') return undefined;
+  const form = new Intl.PluralRules(locale).select(count);
+  return lookup(catalogues[locale], `${key}_${form}`) ?? lookup(catalogues[locale], `${key}_other`);
+}
+
 /** Server-side translation with i18next's {{name}} interpolation syntax, so both sides share one catalogue. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
-  const text = lookup(catalogues[locale], key) ?? lookup(catalogues.de, key) ?? key;
+  const text =
+    lookupPlural(locale, key, params.count) ??
+    lookup(catalogues[locale], key) ??
+    lookupPlural('de', key, params.count) ??
+    lookup(catalogues.de, key) ??
+    key;
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => formatParam(locale, params[name]));
 }

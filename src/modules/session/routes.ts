@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ping } from '../../db/client.js';
-import type { Actor } from '../../server/context.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/plugins/session.js';
 import type { RouteModule } from '../../server/routing.js';
 import {
@@ -13,57 +12,12 @@ import {
   updateMeInput,
 } from '../../shared/auth.js';
 import { problemSchema } from '../../shared/common.js';
-import { assignmentPolicy } from '../assignments/policy.js';
-import { auditPolicy } from '../audit/service.js';
-import { guidePolicy } from '../guides/policy.js';
-import { outboxPolicy } from '../mail/outboxService.js';
-import { officePolicy } from '../offices/policy.js';
-import { partnerPolicy } from '../partners/policy.js';
-import { referencePolicy } from '../reference/policy.js';
-import { requestPolicy } from '../requests/policy.js';
-import { serviceDirectoryPolicy } from '../services/service.js';
-import { userPolicy } from '../users/policy.js';
+import { presentMe } from './me.js';
 
 const tags = ['Auth'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
 
-/** Module-level abilities for the navigation; record-level ones travel with each record. */
-export function abilitiesOf(actor: Actor) {
-  return {
-    'guides.list': guidePolicy.list(actor),
-    'guides.create': guidePolicy.create(actor),
-    'guides.viewOwn': actor.role === 'guide' && actor.guideId !== null,
-    'partners.list': partnerPolicy.list(actor),
-    'partners.viewOwn': actor.role === 'partner_contact' && actor.partnerId !== null,
-    'settings.manage': referencePolicy.manage(actor),
-    'users.manage': userPolicy.manage(actor),
-    'outbox.read': outboxPolicy.read(actor),
-    'audit.read': auditPolicy.read(actor),
-    'offices.manage': officePolicy.manage(actor),
-    'requests.list': requestPolicy.list(actor),
-    'requests.create': requestPolicy.create(actor),
-    'offers.viewOwn': actor.role === 'guide' && actor.guideId !== null,
-    'assignments.list': assignmentPolicy.list(actor),
-    'dashboard.view': actor.role === 'coordinator' && actor.officeId !== null,
-    'services.manage': serviceDirectoryPolicy.manage(actor),
-  };
-}
-
-function presentMe(actor: Actor, officeName: string | null) {
-  return {
-    id: actor.userId,
-    email: actor.email,
-    displayName: actor.displayName,
-    role: actor.role,
-    locale: actor.locale,
-    office: actor.officeId ? { id: actor.officeId, name: officeName ?? '' } : null,
-    partnerId: actor.partnerId,
-    guideId: actor.guideId,
-    abilities: abilitiesOf(actor),
-  };
-}
-
-export const authRoutes: RouteModule = (api, { auth, ctx }) => {
+export const sessionRoutes: RouteModule = (api, { auth, ctx }) => {
   const secure = ctx.config.publicUrl.startsWith('https://');
 
   api.get('/health', {

@@ -1,0 +1,8 @@
+ALTER TABLE "assignments" ADD CONSTRAINT "assignments_status_check" CHECK ("assignments"."status" in ('pending_agreement', 'active', 'closed'));--> statement-breakpoint
+ALTER TABLE "guide_status_history" ADD CONSTRAINT "guide_status_history_status_check" CHECK ("guide_status_history"."status" in ('interested', 'in_training', 'active', 'paused', 'left'));--> statement-breakpoint
+ALTER TABLE "guides" ADD CONSTRAINT "guides_status_check" CHECK ("guides"."status" in ('interested', 'in_training', 'active', 'paused', 'left'));--> statement-breakpoint
+ALTER TABLE "guides" ADD CONSTRAINT "guides_share_contact_check" CHECK ("guides"."share_contact" in ('none', 'phone', 'email'));--> statement-breakpoint
+ALTER TABLE "offers" ADD CONSTRAINT "offers_status_check" CHECK ("offers"."status" in ('pending', 'accepted', 'declined', 'expired', 'withdrawn', 'superseded'));--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_status_check" CHECK ("outbox"."status" in ('queued', 'sent', 'failed', 'stored'));--> statement-breakpoint
+ALTER TABLE "requests" ADD CONSTRAINT "requests_status_check" CHECK ("requests"."status" in ('new', 'in_review', 'offered', 'matched', 'active', 'closed', 'cancelled', 'no_match'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK ("users"."role" in ('platform_admin', 'coordinator', 'guide', 'partner_contact', 'trainer', 'funder'));

@@ -1,0 +1,48 @@
+import type { Actor } from '../../server/context.js';
+import type { MeAbility } from '../../shared/auth.js';
+import { assignmentPolicy } from '../assignments/policy.js';
+import { auditPolicy } from '../audit/service.js';
+import { guidePolicy } from '../guides/policy.js';
+import { outboxPolicy } from '../mail/outboxService.js';
+import { officePolicy } from '../offices/policy.js';
+import { partnerPolicy } from '../partners/policy.js';
+import { referencePolicy } from '../reference/policy.js';
+import { requestPolicy } from '../requests/policy.js';
+import { serviceDirectoryPolicy } from '../services/service.js';
+import { userPolicy } from '../users/policy.js';
+
+/** Module-level abilities for the navigation; record-level ones travel with each record. */
+export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
+  return {
+    'guides.list': guidePolicy.list(actor),
+    'guides.create': guidePolicy.create(actor),
+    'guides.viewOwn': actor.role === 'guide' && actor.guideId !== null,
+    'partners.list': partnerPolicy.list(actor),
+    'partners.viewOwn': actor.role === 'partner_contact' && actor.partnerId !== null,
+    'settings.manage': referencePolicy.manage(actor),
+    'users.manage': userPolicy.manage(actor),
+    'outbox.read': outboxPolicy.read(actor),
+    'audit.read': auditPolicy.read(actor),
+    'offices.manage': officePolicy.manage(actor),
+    'requests.list': requestPolicy.list(actor),
+    'requests.create': requestPolicy.create(actor),
+    'offers.viewOwn': actor.role === 'guide' && actor.guideId !== null,
+    'assignments.list': assignmentPolicy.list(actor),
+    'dashboard.view': actor.role === 'coordinator' && actor.officeId !== null,
+    'services.manage': serviceDirectoryPolicy.manage(actor),
+  };
+}
+
+export function presentMe(actor: Actor, officeName: string | null) {
+  return {
+    id: actor.userId,
+    email: actor.email,
+    displayName: actor.displayName,
+    role: actor.role,
+    locale: actor.locale,
+    office: actor.officeId ? { id: actor.officeId, name: officeName ?? '' } : null,
+    partnerId: actor.partnerId,
+    guideId: actor.guideId,
+    abilities: abilitiesOf(actor),
+  };
+}
