@@ -58,7 +58,11 @@ export async function prepareLoop(browser: Browser, api: Api, login: Login): Pro
   const partnerId = (await api<{ me: { partnerId: string } }>(partner, '/me')).me.partnerId;
   const guideId = (await api<{ me: { guideId: string } }>(guide, '/me')).me.guideId;
   const districts = (await api<{ items: { id: string; name: string }[] }>(coordinator, '/districts')).items;
-  await api(coordinator, `/guides/${guideId}`, { method: 'PATCH', body: { maxActiveAssignments: 10 }, csrf: c });
+  await api(coordinator, `/guides/${guideId}`, {
+    method: 'PATCH',
+    body: { maxActiveAssignments: 10, shareContact: 'phone' },
+    csrf: c,
+  });
 
   const base = {
     partnerId,

@@ -73,8 +73,22 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     const coordinator = await signedIn(browser, COORDINATOR);
     const guide = await signedIn(browser, GUIDE);
     const guideId = (await api<{ me: { guideId: string } }>(guide.page, 'GET', '/me')).json.me.guideId;
-    // Room for one more deployment, whatever the demo seed gave this guide.
-    expect((await api(coordinator.page, 'PATCH', `/guides/${guideId}`, { maxActiveAssignments: 20 })).status).toBe(200);
+    // Room for one more deployment, whatever the demo seed gave this guide; she shares her phone (or e-mail) with
+    // the partner of a running deployment.
+    const profile = (
+      await api<{ phone: string | null; email: string | null }>(coordinator.page, 'GET', `/guides/${guideId}`)
+    ).json;
+    const shared = profile.phone
+      ? { shareContact: 'phone', value: profile.phone }
+      : { shareContact: 'email', value: profile.email };
+    expect(
+      (
+        await api(coordinator.page, 'PATCH', `/guides/${guideId}`, {
+          maxActiveAssignments: 20,
+          shareContact: shared.shareContact,
+        })
+      ).status,
+    ).toBe(200);
     const districts = (await api<{ items: { id: string }[] }>(partner.page, 'GET', '/districts')).json.items;
 
     // 1. The partner files a request (AWO's own organisation is implied by the account).
@@ -170,10 +184,13 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     const assignment = await api<{ status: string }>(coordinator.page, 'GET', `/assignments/${assignmentId}`);
     expect(assignment.json.status).toBe('active');
 
-    // 5. After matching the partner sees the deployment and the guide's first name. (The guide's shared contact,
-    //    `guideContact`, is still to come from the API; once it is there, assert it here as well.)
+    // 5. After matching the partner sees the deployment, the guide's first name and the contact she shares.
     await visit(partner.page, `/assignments/${assignmentId}`);
-    await partner.page.getByText(guideName.firstName).first().waitFor();
+    const contact = partner.page.getByTestId('guide-contact');
+    await contact.getByText(guideName.firstName).waitFor();
+    await contact.getByRole('link', { name: shared.value as string }).waitFor();
+    const seen = await api<{ guideName: string }>(partner.page, 'GET', `/assignments/${assignmentId}`);
+    expect(seen.json.guideName).not.toContain(guideName.lastName);
     await partner.page.getByText('Laufend', { exact: true }).first().waitFor();
 
     // The partner downloads the agreement PDF; its text is read back.

@@ -3,16 +3,13 @@ import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LoopAssignment } from '../../api/loopTypes';
 
-/** What the partner may see after matching: the guide's first name and the channel the guide agreed to share. */
-export type GuideContactView = { firstName: string; channel: 'phone' | 'email'; value: string };
-
 /**
- * The guide's shared contact for the partner. The API adds `guideContact` to the deployment (coming from the
- * lead); until then nothing is shown and the partner sees the guide's name in the page header.
+ * What the partner sees after matching: the guide's first name and the one contact channel the guide agreed to
+ * share (guide profile), while the deployment runs. Nothing when the guide shares nothing.
  */
 export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
   const { t } = useTranslation();
-  const contact = (assignment as LoopAssignment & { guideContact?: GuideContactView | null }).guideContact;
+  const contact = assignment.guideContact;
   if (!contact) return null;
   const phone = contact.channel === 'phone';
   const href = phone ? `tel:${contact.value.replace(/[^+\d]/g, '')}` : `mailto:${contact.value}`;
