@@ -2,6 +2,7 @@ import { Alert, Anchor, Text } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LoopAssignment } from '../../api/loopTypes';
+import './assignments.css';
 
 /**
  * What the partner sees after matching: the guide's first name and the one contact channel the guide agreed to
@@ -23,7 +24,7 @@ export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
     >
       <Text size="sm">
         {phone ? t('assignments.guideContactPhone') : t('assignments.guideContactEmail')}{' '}
-        <Anchor href={href} dir="ltr" underline="always" fw={600}>
+        <Anchor href={href} dir="ltr" underline="always" fw={600} className="nowrap">
           {contact.value}
         </Anchor>
       </Text>

@@ -75,7 +75,11 @@ export function OfferFacts({ request: r }: { request: OfferRequest }) {
       </Fact>
       <Fact icon={<IconMapPin size={20} />} label={t('offers.facts.where')}>
         <Stack component="span" gap={0}>
-          {r.place && <bdi>{r.place}</bdi>}
+          {r.place && (
+            <span>
+              <bdi>{r.place}</bdi>
+            </span>
+          )}
           <span>{t('offers.facts.district', { district: r.districtName })}</span>
           {r.meetingPoint && <span>{t('offers.facts.meetingPoint', { place: isolate(r.meetingPoint) })}</span>}
         </Stack>
