@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 export type LoopIds = {
+  deployedRequest: string;
   unconfirmedAssignment: string;
   dariRequest: string;
   noConsentRequest: string;
@@ -205,6 +206,7 @@ export async function prepareLoop(browser: Browser, api: Api, login: Login): Pro
 
   for (const page of [coordinator, guide, partner]) await page.context().close();
   return {
+    deployedRequest: deploymentRequest,
     unconfirmedAssignment: pending.items[0]?.id ?? assignment,
     dariRequest,
     noConsentRequest,
@@ -232,6 +234,7 @@ export const LOOP_SHOTS: Record<'coordinator' | 'guide' | 'partner' | 'anonymous
     },
     { name: 'loop-request-no-consent', path: (ids) => `/requests/${ids.loop.noConsentRequest}` },
     { name: 'loop-request-tandem', path: (ids) => `/requests/${ids.loop.tandemRequest}` },
+    { name: 'loop-request-deployed', path: (ids) => `/requests/${ids.loop.deployedRequest}` },
     { name: 'loop-request-edit', path: (ids) => `/requests/${ids.loop.tandemRequest}/edit` },
     { name: 'loop-request-new', path: () => '/requests/new' },
     { name: 'loop-assignment-coordinator', path: (ids) => `/assignments/${ids.loop.assignment}` },
