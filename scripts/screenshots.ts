@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { LOOP_SHOTS, type LoopIds, prepareLoop } from './screenshots-loop.js';
 
 const args = process.argv.slice(2);
 const positional = args.filter((a) => !a.startsWith('--'));
@@ -27,7 +28,14 @@ const VIEWPORTS: Record<string, { width: number; height: number }> = {
 };
 
 type Shot = { name: string; path: string | ((ids: Ids) => string); act?: (page: Page) => Promise<void> };
-type Ids = { guideId: string; partnerId: string; ownGuideId: string; ownPartnerId: string; resetPath: string };
+type Ids = {
+  guideId: string;
+  partnerId: string;
+  ownGuideId: string;
+  ownPartnerId: string;
+  resetPath: string;
+  loop: LoopIds;
+};
 type Violation = { page: string; id: string; impact: string | null | undefined; help: string; targets: string[] };
 
 const USERS = {
@@ -185,7 +193,11 @@ async function findIds(browser: Browser): Promise<Ids> {
   const partnerMe = await api<{ me: { partnerId: string } }>(partnerPage, '/me');
   await partnerContext.close();
 
+  // Coordination-loop data only when those pages are asked for: it adds requests, offers and a deployment.
+  const wantsLoop = !ONLY || Object.values(LOOP_SHOTS).some((shots) => shots.some((s) => s.name.includes(ONLY)));
+  const loop = wantsLoop ? await prepareLoop(browser, api, login) : ({} as LoopIds);
   return {
+    loop,
     guideId: guides.items[0].id,
     partnerId: partners.items[0].id,
     ownGuideId: guideMe.me.guideId,
@@ -219,6 +231,8 @@ async function main() {
   const failures: string[] = [];
   const report = () =>
     writeFileSync(join(OUT, 'axe-report.json'), JSON.stringify({ violations, consoleErrors, failures }, null, 2));
+
+  for (const [who, shots] of Object.entries(LOOP_SHOTS)) PAGES[who as keyof typeof PAGES].push(...shots);
 
   for (const lang of LANGS) {
     for (const size of SIZES) {

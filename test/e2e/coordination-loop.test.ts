@@ -38,6 +38,27 @@ async function visit(page: Page, path: string) {
   await page.waitForLoadState('networkidle');
 }
 
+/** A request filed through the API; `languages` are the ones the guide must speak. */
+async function fileRequest(page: Page, body: Record<string, unknown>) {
+  const districts = (await api<{ items: { id: string }[] }>(page, 'GET', '/districts')).json.items;
+  const languages = (body.languages as string[] | undefined) ?? ['de'];
+  const filed = await api<{ id: string }>(page, 'POST', '/requests', {
+    field: 'authorities',
+    type: 'accompaniment',
+    description: 'Gemeinsam Unterlagen sortieren und zum Termin begleiten.',
+    districtId: districts[0].id,
+    startsOn: day(0),
+    endsOn: day(60),
+    frequency: 'weekly',
+    expectedHours: 4,
+    minorsInvolved: false,
+    person: { initials: 'E. T.', ageGroup: 'adult', languages, household: 'individual', consentGiven: true },
+    ...body,
+  });
+  expect(filed.status).toBe(201);
+  return filed.json.id;
+}
+
 describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, coordinator and guide', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -52,8 +73,22 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     const coordinator = await signedIn(browser, COORDINATOR);
     const guide = await signedIn(browser, GUIDE);
     const guideId = (await api<{ me: { guideId: string } }>(guide.page, 'GET', '/me')).json.me.guideId;
-    // Room for one more deployment, whatever the demo seed gave this guide.
-    expect((await api(coordinator.page, 'PATCH', `/guides/${guideId}`, { maxActiveAssignments: 20 })).status).toBe(200);
+    // Room for one more deployment, whatever the demo seed gave this guide; she shares her phone (or e-mail) with
+    // the partner of a running deployment.
+    const profile = (
+      await api<{ phone: string | null; email: string | null }>(coordinator.page, 'GET', `/guides/${guideId}`)
+    ).json;
+    const shared = profile.phone
+      ? { shareContact: 'phone', value: profile.phone }
+      : { shareContact: 'email', value: profile.email };
+    expect(
+      (
+        await api(coordinator.page, 'PATCH', `/guides/${guideId}`, {
+          maxActiveAssignments: 20,
+          shareContact: shared.shareContact,
+        })
+      ).status,
+    ).toBe(200);
     const districts = (await api<{ items: { id: string }[] }>(partner.page, 'GET', '/districts')).json.items;
 
     // 1. The partner files a request (AWO's own organisation is implied by the account).
@@ -63,6 +98,8 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
       type: 'accompaniment',
       title,
       description: 'Kindergeldantrag gemeinsam ausfüllen und zur Familienkasse begleiten.',
+      meetingPoint: 'Haupteingang der Familienkasse',
+      onSiteContact: 'Empfang, Erdgeschoss',
       districtId: districts[0].id,
       startsOn: day(0),
       endsOn: day(60),
@@ -84,21 +121,42 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     await visit(partner.page, `/requests/${requestId}`);
     expect(await partner.page.getByRole('heading', { level: 1 }).first().textContent()).toContain(title);
 
-    // 2. The coordinator reviews it on the request page, sees ranked candidates and sends the offer.
-    await visit(coordinator.page, `/requests/${requestId}`);
-    await coordinator.page.getByRole('button', { name: 'In Prüfung nehmen' }).first().click();
-    await coordinator.page.getByRole('dialog').getByRole('button', { name: 'In Prüfung nehmen' }).click();
-    await coordinator.page.getByText('Passende Lots:innen').first().waitFor();
-    const sent = await api<{ items: { id: string }[] }>(coordinator.page, 'POST', `/requests/${requestId}/offers`, {
-      guideIds: [guideId],
-      message: 'Hast du Zeit?',
-      overrideReason: 'E2E: die Demo-Lotsin soll den Ablauf durchspielen',
-    });
-    expect(sent.status).toBe(201);
-    const offerId = sent.json.items[0].id;
+    // 2. The coordinator reviews it on the request page, sees ranked candidates, picks the demo guide through the
+    //    search for guides outside the list, and sends the offer from the dialog with a reason and a deadline.
+    const guideName = (
+      await api<{ firstName: string; lastName: string }>(coordinator.page, 'GET', `/guides/${guideId}`)
+    ).json;
+    const fullName = `${guideName.firstName} ${guideName.lastName}`;
+    const c = coordinator.page;
+    await visit(c, `/requests/${requestId}`);
+    await c.getByRole('button', { name: 'In Prüfung nehmen' }).first().click();
+    await c.getByRole('dialog').getByRole('button', { name: 'In Prüfung nehmen' }).click();
+    await c.getByText(/\d+ Lots:innen: \d+ bewertet/).waitFor();
+    await c.getByRole('button', { name: 'Lots:in außerhalb der Liste anfragen' }).click();
+    await c.getByRole('textbox', { name: 'Lots:in suchen' }).fill(guideName.lastName);
+    await c.getByRole('option', { name: fullName }).first().click();
+    const outside = c.locator('#cand-outside .candidate-card');
+    await outside.getByRole('checkbox', { name: fullName }).check();
+    await c.getByRole('button', { name: 'Angebot senden …' }).click();
+    const offerDialog = c.getByRole('dialog', { name: 'Angebot senden' });
+    await offerDialog.getByRole('textbox', { name: /Nachricht/ }).fill('Hast du Zeit?');
+    await offerDialog
+      .getByRole('textbox', { name: /Begründung für die Ausnahme/ })
+      .fill('E2E: die Demo-Lotsin soll den Ablauf durchspielen');
+    await offerDialog.getByRole('button', { name: 'Angebot senden' }).click();
+    await c.getByText('Angebot an 1 Lots:in gesendet.').first().waitFor();
+    const offers = await api<{ items: { id: string; guideId: string; status: string }[] }>(
+      c,
+      'GET',
+      `/requests/${requestId}/offers`,
+    );
+    const offerId = offers.json.items.find((o) => o.guideId === guideId && o.status === 'pending')?.id as string;
+    expect(offerId).toBeTruthy();
 
     // 3. The guide accepts on her phone-sized screen.
     await visit(guide.page, `/my/offers/${offerId}`);
+    await guide.page.getByRole('heading', { name: 'Auf einen Blick' }).waitFor();
+    await guide.page.getByText(/Treffpunkt: .?Haupteingang der Familienkasse/).waitFor();
     await guide.page.getByRole('button', { name: 'Annehmen' }).click();
     await guide.page.getByRole('dialog').getByRole('button', { name: 'Verbindlich annehmen' }).click();
     await expect
@@ -112,15 +170,30 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     // 4. Guide and partner confirm the agreement on the deployment page.
     for (const side of [guide, partner]) {
       await visit(side.page, `/assignments/${assignmentId}`);
+      await side.page.getByText('Fassung 1', { exact: true }).waitFor();
       await side.page.getByRole('button', { name: 'Vereinbarung bestätigen' }).click();
       await side.page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' }).click();
       await side.page.getByText('Danke, Ihre Bestätigung ist gespeichert.').first().waitFor();
+      // Once this side confirmed, the button is gone and the page says who confirmed when.
+      await side.page.getByRole('button', { name: 'Vereinbarung bestätigen' }).waitFor({ state: 'detached' });
+      await side.page
+        .getByText(/Bestätigt von .+ am \d{1,2}\. \S+ \d{4}, \d{2}:\d{2}/)
+        .first()
+        .waitFor();
     }
     const assignment = await api<{ status: string }>(coordinator.page, 'GET', `/assignments/${assignmentId}`);
     expect(assignment.json.status).toBe('active');
 
-    // 5. The partner downloads the agreement PDF; its text is read back.
+    // 5. After matching the partner sees the deployment, the guide's first name and the contact she shares.
     await visit(partner.page, `/assignments/${assignmentId}`);
+    const contact = partner.page.getByTestId('guide-contact');
+    await contact.getByText(guideName.firstName).waitFor();
+    await contact.getByRole('link', { name: shared.value as string }).waitFor();
+    const seen = await api<{ guideName: string }>(partner.page, 'GET', `/assignments/${assignmentId}`);
+    expect(seen.json.guideName).not.toContain(guideName.lastName);
+    await partner.page.getByText('Laufend', { exact: true }).first().waitFor();
+
+    // The partner downloads the agreement PDF; its text is read back.
     const [download] = await Promise.all([
       partner.page.waitForEvent('download'),
       partner.page.getByRole('link', { name: 'Vereinbarung als PDF' }).click(),
@@ -131,39 +204,136 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     expect(text).toContain('Begleitete Person: E. T.');
     expect(text).toMatch(/Einsatzstelle: bestätigt am \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr von/);
 
+    // 6. A change to the confirmed agreement makes version 2, which needs both confirmations again. The partner's
+    //    page shows version 2; meanwhile the guide confirms it and the coordinator changes it again (version 3):
+    //    confirming the version on screen is refused, the page reloads and says so, and version 3 is confirmed.
+    const changed = await api(coordinator.page, 'PATCH', `/assignments/${assignmentId}/agreement`, {
+      frequency: 'biweekly',
+      changeNote: 'Nur noch alle zwei Wochen',
+    });
+    expect(changed.status).toBe(200);
+    const p = partner.page;
+    await visit(p, `/assignments/${assignmentId}`);
+    await p.getByText('Fassung 2', { exact: true }).waitFor();
+    await p
+      .getByText(/Nur noch alle zwei Wochen/)
+      .first()
+      .waitFor();
+    expect(
+      (await api(guide.page, 'POST', `/assignments/${assignmentId}/agreement/confirm`, { version: 2 })).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(coordinator.page, 'PATCH', `/assignments/${assignmentId}/agreement`, {
+          contactChannels: 'Telefon über die Einsatzstelle',
+          changeNote: 'Kontaktweg ergänzt',
+        })
+      ).status,
+    ).toBe(200);
+    await p.getByRole('button', { name: 'Vereinbarung bestätigen' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: 'Bestätigen' }).click();
+    await p.getByText(/Die Vereinbarung wurde inzwischen geändert/).waitFor();
+    await p.getByText('Fassung 3', { exact: true }).waitFor();
+    await p.getByRole('button', { name: 'Vereinbarung bestätigen' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: 'Bestätigen' }).click();
+    await p.getByRole('button', { name: 'Vereinbarung bestätigen' }).waitFor({ state: 'detached' });
+    // The history lists all three versions, each with its own PDF.
+    await p.locator('button[aria-controls="agreement-versions"]').click();
+    await p.getByRole('link', { name: 'PDF der Fassung 1' }).waitFor();
+    expect(await p.locator('#agreement-versions li').count()).toBe(3);
+
+    // The refused confirmation (409) is the one failed request the browser logs.
+    expect(partner.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+    expect(partner.errors.filter((e) => /status of 409/.test(e))).toHaveLength(1);
     for (const side of [partner, coordinator, guide]) {
-      expect(side.errors).toEqual([]);
+      if (side !== partner) expect(side.errors).toEqual([]);
       await side.context.close();
     }
   }, 300_000);
 
+  it('a request needing Dari warns at once that nobody speaks it, names Persian, and marks nobody a good fit', async () => {
+    const coordinator = await signedIn(browser, COORDINATOR);
+    const partnerId = (await api<{ items: { id: string }[] }>(coordinator.page, 'GET', '/partners?limit=1')).json
+      .items[0].id;
+    const requestId = await fileRequest(coordinator.page, {
+      partnerId,
+      title: `Termin bei der Ausländerbehörde ${Date.now().toString(36)}`,
+      languages: ['prs'],
+    });
+    await visit(coordinator.page, `/requests/${requestId}`);
+    const warning = coordinator.page.getByTestId('missing-language');
+    await warning.getByText('Keine aktive Lots:in spricht Dari.').waitFor();
+    await warning.getByText(/Persisch: \d+ Lots:in/).waitFor();
+    await warning.getByRole('link', { name: 'Zum Verzeichnis der Beratungsstellen' }).waitFor();
+    // The ranked list is there, and every candidate is capped below the threshold: no "good fit" anywhere.
+    const cards = coordinator.page.locator('.candidate-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(0);
+    await cards
+      .first()
+      .getByText(/ohne Dari – höchstens 59/)
+      .waitFor();
+    expect(await cards.getByText('Gute Passung', { exact: true }).count()).toBe(0);
+    await coordinator.page.getByText('Keine gute Passung').waitFor();
+    expect(coordinator.errors).toEqual([]);
+    await coordinator.context.close();
+  }, 120_000);
+
   it('has no axe violations on the coordination pages, in German and Arabic', async () => {
     for (const locale of ['de', 'ar'] as const) {
       const coordinator = await signedIn(browser, COORDINATOR);
-      await setLocale(coordinator.page, locale);
-      const requests = (await api<{ items: { id: string }[] }>(coordinator.page, 'GET', '/requests?limit=1')).json
+      const c = coordinator.page;
+      await setLocale(c, locale);
+      const requests = (await api<{ items: { id: string }[] }>(c, 'GET', '/requests?limit=1')).json.items;
+      const active = (await api<{ items: { id: string }[] }>(c, 'GET', '/assignments?status=active&limit=1')).json
         .items;
-      const assignments = (await api<{ items: { id: string }[] }>(coordinator.page, 'GET', '/assignments?limit=1')).json
-        .items;
+      const partnerId = (await api<{ items: { id: string }[] }>(c, 'GET', '/partners?limit=1')).json.items[0].id;
+      const dari = await fileRequest(c, {
+        partnerId,
+        title: `Dari ${locale} ${Date.now().toString(36)}`,
+        languages: ['prs'],
+      });
       for (const path of [
         '/',
         '/requests',
         `/requests/${requests[0].id}`,
+        `/requests/${dari}`,
+        `/requests/${dari}/edit`,
         '/requests/new',
         '/assignments',
-        `/assignments/${assignments[0].id}`,
+        `/assignments/${active[0].id}`,
         '/services',
         '/matching-settings',
       ]) {
-        await visit(coordinator.page, path);
-        await expectNoAxeViolations(coordinator.page, `${path} (${locale}, coordinator)`);
+        await visit(c, path);
+        await expectNoAxeViolations(c, `${path} (${locale}, coordinator)`);
       }
+      // The dialogs: the offer (with deadline and reason) and the agreement editor; the version history open.
+      await visit(c, `/requests/${dari}`);
+      await c.locator('.candidate-card input[type=checkbox]:not([disabled])').first().check();
+      await c.locator('.selection-bar button').last().click();
+      await c.getByRole('dialog').locator('textarea').first().waitFor();
+      await expectNoAxeViolations(c, `offer dialog (${locale})`);
+      await c.keyboard.press('Escape');
+      await visit(c, `/assignments/${active[0].id}`);
+      await c.locator('button[aria-controls="agreement-versions"]').click();
+      await c.locator('#agreement-versions li').first().waitFor();
+      await expectNoAxeViolations(c, `agreement versions (${locale})`);
+      await c.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
+      await c.getByRole('dialog').locator('textarea').first().waitFor();
+      await expectNoAxeViolations(c, `agreement editor (${locale})`);
       await coordinator.context.close();
 
       const guide = await signedIn(browser, GUIDE);
       await setLocale(guide.page, locale);
       const offers = (await api<{ items: { id: string }[] }>(guide.page, 'GET', '/me/offers')).json.items;
-      for (const path of ['/my/offers', ...(offers[0] ? [`/my/offers/${offers[0].id}`] : []), '/assignments']) {
+      const own = (await api<{ items: { id: string }[] }>(guide.page, 'GET', '/assignments?limit=1')).json.items;
+      for (const path of [
+        '/my/offers',
+        ...(offers[0] ? [`/my/offers/${offers[0].id}`] : []),
+        '/assignments',
+        ...(own[0] ? [`/assignments/${own[0].id}`] : []),
+      ]) {
         await visit(guide.page, path);
         await expectNoAxeViolations(guide.page, `${path} (${locale}, guide)`);
       }
@@ -171,7 +341,13 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
 
       const partner = await signedIn(browser, PARTNER);
       await setLocale(partner.page, locale);
-      for (const path of ['/requests', '/requests/new', '/assignments']) {
+      const ours = (await api<{ items: { id: string }[] }>(partner.page, 'GET', '/assignments?limit=1')).json.items;
+      for (const path of [
+        '/requests',
+        '/requests/new',
+        '/assignments',
+        ...(ours[0] ? [`/assignments/${ours[0].id}`] : []),
+      ]) {
         await visit(partner.page, path);
         await expectNoAxeViolations(partner.page, `${path} (${locale}, partner)`);
       }

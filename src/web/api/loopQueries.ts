@@ -3,6 +3,7 @@ import { api, type List, type Query } from './client';
 import type {
   Activity,
   ActivityTotal,
+  Agreement,
   Candidates,
   Dashboard,
   LoopAssignment,
@@ -10,6 +11,7 @@ import type {
   LoopOfferDetail,
   LoopRequest,
   LoopRequestDetail,
+  OfferLink,
   OfficeSettings,
   ServiceEntry,
 } from './loopTypes';
@@ -20,13 +22,16 @@ export const loopKeys = {
   requestList: (q: Query) => ['requests', 'list', q] as const,
   request: (id: string) => ['requests', 'detail', id] as const,
   candidates: (id: string) => ['requests', 'candidates', id] as const,
+  candidatePage: (id: string, q: Query) => ['requests', 'candidates', id, q] as const,
   requestOffers: (id: string) => ['requests', 'offers', id] as const,
   offers: ['offers'] as const,
   myOffers: (q: Query) => ['offers', 'mine', q] as const,
   offer: (id: string) => ['offers', 'detail', id] as const,
+  offerLink: (token: string) => ['offers', 'link', token] as const,
   assignments: ['assignments'] as const,
   assignmentList: (q: Query) => ['assignments', 'list', q] as const,
   assignment: (id: string) => ['assignments', 'detail', id] as const,
+  agreementVersions: (id: string) => ['assignments', 'agreementVersions', id] as const,
   activities: (id: string) => ['assignments', 'activities', id] as const,
   activityTotals: ['assignments', 'totals'] as const,
   dashboard: ['dashboard'] as const,
@@ -50,10 +55,12 @@ export const useRequest = (id: string | undefined) =>
     queryFn: () => api.get<LoopRequestDetail>(`/requests/${id}`),
     enabled: !!id,
   });
-export const useCandidates = (id: string, enabled = true) =>
+/** One page of a request's candidates, with the filters; `guideId` scores one chosen guide instead. */
+export const useCandidates = (id: string, q: Query = {}, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.candidates(id),
-    queryFn: () => api.get<Candidates>(`/requests/${id}/candidates`),
+    queryKey: loopKeys.candidatePage(id, q),
+    queryFn: () => api.get<Candidates>(`/requests/${id}/candidates`, q),
+    placeholderData: keepPreviousData,
     enabled,
   });
 export const useRequestOffers = (id: string, enabled = true) =>
@@ -76,6 +83,14 @@ export const useOffer = (id: string | undefined) =>
     enabled: !!id,
   });
 
+/** The e-mail link's page: which request the link answers and whether it is still open (no sign-in). */
+export const useOfferLink = (token: string) =>
+  useQuery({
+    queryKey: loopKeys.offerLink(token),
+    queryFn: () => api.get<OfferLink>(`/offer-links/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+
 export const useAssignmentList = (q: Query, enabled = true) =>
   useQuery({
     queryKey: loopKeys.assignmentList(q),
@@ -88,6 +103,12 @@ export const useAssignment = (id: string | undefined) =>
     queryKey: loopKeys.assignment(id ?? ''),
     queryFn: () => api.get<LoopAssignment>(`/assignments/${id}`),
     enabled: !!id,
+  });
+export const useAgreementVersions = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: loopKeys.agreementVersions(id),
+    queryFn: () => api.get<List<Agreement>>(`/assignments/${id}/agreement/versions`),
+    enabled,
   });
 export const useActivities = (id: string, enabled = true) =>
   useQuery({
@@ -116,5 +137,6 @@ export const useServices = (enabled = true) =>
 export const useOfficeSettings = (enabled = true) =>
   useQuery({ queryKey: loopKeys.settings, queryFn: () => api.get<OfficeSettings>('/settings'), enabled });
 
-/** The PDF of an agreement, as a plain link (the session cookie authorises the download). */
-export const agreementPdfUrl = (assignmentId: string) => `/api/v1/assignments/${assignmentId}/agreement.pdf`;
+/** The PDF of an agreement (a given version, else the current one), as a plain link: the session cookie authorises it. */
+export const agreementPdfUrl = (assignmentId: string, version?: number) =>
+  `/api/v1/assignments/${assignmentId}/agreement.pdf${version ? `?version=${version}` : ''}`;

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { activitySchema, agreementSchema, assignmentSchema, feedbackInput } from '../../shared/assignments.js';
-import type { candidateSchema, candidatesResponse, offerDetailSchema, offerSchema } from '../../shared/matching.js';
+import type {
+  candidateSchema,
+  candidatesResponse,
+  offerDetailSchema,
+  offerLinkSchema,
+  offerSchema,
+} from '../../shared/matching.js';
 import type {
   outOfScopeFindingSchema,
   RequestCreateInput,
@@ -21,6 +27,7 @@ export type Candidate = z.infer<typeof candidateSchema>;
 export type Candidates = z.infer<typeof candidatesResponse>;
 export type LoopOffer = z.infer<typeof offerSchema>;
 export type LoopOfferDetail = z.infer<typeof offerDetailSchema>;
+export type OfferLink = z.infer<typeof offerLinkSchema>;
 export type LoopAssignment = z.infer<typeof assignmentSchema>;
 export type Agreement = z.infer<typeof agreementSchema>;
 export type Activity = z.infer<typeof activitySchema>;
@@ -37,7 +44,7 @@ export type ActivityTotal = {
   expensesCents: number;
 };
 
-/** GET /dashboard (the server's dashboardSchema). Time stamps may come in database text form; see `toInstant`. */
+/** GET /dashboard (the server's dashboardSchema); instants are ISO date-times. */
 export type Dashboard = {
   openRequests: {
     id: string;
@@ -60,16 +67,3 @@ export type Dashboard = {
   }[];
   backgroundChecksDue: { id: string; name: string; checkedAt: string | null }[];
 };
-
-/**
- * "2026-11-29 15:54:32.989+00" (PostgreSQL text) → "2026-11-29T15:54:32.989+00:00", so every browser parses it.
- * ISO strings pass through unchanged.
- */
-export function toInstant(value: string): string {
-  const m = value.match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?$/);
-  if (!m) return value;
-  let zone = m[3] ?? 'Z';
-  if (/^[+-]\d{2}$/.test(zone)) zone = `${zone}:00`;
-  else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return `${m[1]}T${m[2]}${zone}`;
-}

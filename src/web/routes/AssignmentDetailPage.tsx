@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconFileDescription, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { ActivityLog } from '../components/assignments/ActivityLog';
 import { AgreementSection } from '../components/assignments/AgreementSection';
 import { CloseSection } from '../components/assignments/CloseSection';
+import { GuideContact } from '../components/assignments/GuideContact';
 import { PageHeader } from '../components/PageHeader';
 import { AssignmentStatusBadge } from '../components/requests/LoopBadges';
 import { ErrorState, LoadingState } from '../components/States';
@@ -36,7 +37,8 @@ export function AssignmentDetailPage() {
 
   const a = assignment.data;
   const waiting = a.agreement && a.status === 'pending_agreement';
-  const ownSideConfirmed = me?.guideId ? a.agreement?.guideConfirmedAt : a.agreement?.partnerConfirmedAt;
+  // A running deployment whose agreement changed: the new version waits for this side's confirmation.
+  const newVersion = a.agreement && a.status === 'active' && a.abilities.confirm;
   return (
     <>
       <PageHeader
@@ -69,11 +71,25 @@ export function AssignmentDetailPage() {
             icon={<IconInfoCircle aria-hidden />}
             title={t('assignments.pendingTitle')}
           >
+            <Text size="sm">{a.abilities.confirm ? t('assignments.pendingYou') : t('assignments.pendingText')}</Text>
+          </Alert>
+        )}
+        {newVersion && a.agreement && (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconInfoCircle aria-hidden />}
+            title={t('assignments.newVersionTitle', { version: a.agreement.version })}
+          >
             <Text size="sm">
-              {a.abilities.confirm && !ownSideConfirmed ? t('assignments.pendingYou') : t('assignments.pendingText')}
+              {t('assignments.newVersionText')}{' '}
+              <Anchor href="#asg-agreement" size="sm" underline="always">
+                {t('assignments.toAgreement')}
+              </Anchor>
             </Text>
           </Alert>
         )}
+        {me?.partnerId && <GuideContact assignment={a} />}
         <AgreementSection assignment={a} />
         <ActivityLog assignment={a} />
         <CloseSection assignment={a} />

@@ -5,11 +5,12 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDashboard } from '../api/loopQueries';
-import { type Dashboard, toInstant } from '../api/loopTypes';
+import type { Dashboard } from '../api/loopTypes';
 import { waitingLabel } from '../components/loop/LoopSection';
+import { formatMoment, formatMomentDate } from '../components/loop/loopFormat';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
 import { ErrorState, LoadingState } from '../components/States';
-import { formatDate, formatDateTime, formatNumber } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 
 const SHOWN = 6;
 
@@ -148,7 +149,7 @@ function OpenRequests({ items }: { items: Dashboard['openRequests'] }) {
                     {waitingLabel(r.waitingDays, t)}
                     <Text span size="xs" c="dimmed">
                       {' '}
-                      ({formatDate(toInstant(r.createdAt))})
+                      ({formatMomentDate(r.createdAt)})
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -200,7 +201,7 @@ export function CoordinatorDashboard() {
             items={d.unansweredOffers}
             empty={t('dashboard.noUnansweredOffers')}
             render={(o) => {
-              const expires = toInstant(o.expiresAt);
+              const expires = o.expiresAt;
               return (
                 <Line
                   key={o.id}
@@ -215,7 +216,7 @@ export function CoordinatorDashboard() {
                         c={Date.parse(expires) < soon ? 'red.8' : undefined}
                         fw={Date.parse(expires) < soon ? 600 : undefined}
                       >
-                        {t('dashboard.expires', { date: formatDateTime(expires) })}
+                        {t('dashboard.expires', { date: formatMoment(expires, { weekday: true }) })}
                       </Text>
                     </>
                   }

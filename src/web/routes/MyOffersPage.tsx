@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyOffers } from '../api/loopQueries';
 import type { LoopOffer } from '../api/loopTypes';
+import { formatMoment } from '../components/loop/loopFormat';
 import { PageHeader } from '../components/PageHeader';
 import { OfferStatusBadge } from '../components/requests/LoopBadges';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
-import { formatDateTime } from '../i18n/format';
 
 export function OfferCards({ items, headingId }: { items: LoopOffer[]; headingId: string }) {
   const { t } = useTranslation();
@@ -22,8 +22,8 @@ export function OfferCards({ items, headingId }: { items: LoopOffer[]; headingId
           </Group>
           <Text size="sm" c={o.status === 'pending' ? undefined : 'dimmed'} mt={4} className="tabular">
             {o.status === 'pending'
-              ? t('offers.answerUntil', { date: formatDateTime(o.expiresAt) })
-              : t('offers.sentAt', { date: formatDateTime(o.createdAt) })}
+              ? t('offers.answerUntil', { date: formatMoment(o.expiresAt, { weekday: true }) })
+              : t('offers.sentAt', { date: formatMoment(o.createdAt) })}
           </Text>
           {o.assignmentId && (
             <Anchor component={Link} to={`/assignments/${o.assignmentId}`} size="sm" mt={4}>

@@ -1,14 +1,44 @@
-import { Alert, Anchor, Button, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client';
+import { loopKeys, useOfferLink } from '../api/loopQueries';
+import type { OfferLink } from '../api/loopTypes';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormError } from '../components/FormError';
+import { formatMoment } from '../components/loop/loopFormat';
+import { errorMessage, LoadingState } from '../components/States';
+import { formatDate } from '../i18n/format';
 
 type Answer = 'accept' | 'decline';
+
+/** Which request the link answers, named before the guide presses anything. */
+function LinkSummary({ link }: { link: OfferLink }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" bg="gray.0" aria-labelledby="offer-link-request">
+      <Text size="xs" c="dimmed" fw={600}>
+        {t('offers.link.answersRequest')}
+      </Text>
+      <Text fw={650} id="offer-link-request">
+        {link.requestTitle}
+      </Text>
+      <Text size="sm" className="tabular">
+        {link.districtName} · {t('offers.link.startsOn', { date: formatDate(link.startsOn) })}
+      </Text>
+      {link.status === 'pending' && (
+        <Text size="sm" fw={500} mt={4} className="tabular">
+          {t('offers.answerUntil', {
+            date: formatMoment(link.expiresAt, { timeZone: link.timeZone, weekday: true }),
+          })}
+        </Text>
+      )}
+    </Paper>
+  );
+}
 
 /**
  * The page behind the links in the offer e-mail. It works without signing in, and it answers only when the
@@ -21,9 +51,13 @@ export function OfferAnswerPage() {
   const raw = params.get('answer');
   const answer: Answer | null = raw === 'accept' || raw === 'decline' ? raw : null;
   const [reason, setReason] = useState('');
+  const client = useQueryClient();
+  const link = useOfferLink(token);
   const send = useMutation({
     mutationFn: (body: { answer: Answer; reason?: string }) =>
       api.post<{ status: 'accepted' | 'declined' }>(`/offer-links/${encodeURIComponent(token)}`, body),
+    // A refused answer (taken, withdrawn, expired meanwhile) shows the offer's new state.
+    onError: () => void client.invalidateQueries({ queryKey: loopKeys.offerLink(token) }),
   });
 
   const choose = (a: Answer) => {
@@ -45,6 +79,42 @@ export function OfferAnswerPage() {
     );
   }
 
+  if (link.isPending)
+    return (
+      <AuthLayout title={t('offers.link.chooseTitle')}>
+        <LoadingState rows={3} />
+      </AuthLayout>
+    );
+  if (link.isError)
+    return (
+      <AuthLayout title={t('offers.link.invalidTitle')}>
+        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+          <Text size="sm">{errorMessage(link.error, t)}</Text>
+        </Alert>
+        <Text size="sm">{t('offers.link.errorHint')}</Text>
+        <Anchor component={Link} to="/my/offers" size="sm">
+          {t('offers.link.openApp')}
+        </Anchor>
+      </AuthLayout>
+    );
+  if (link.data.status !== 'pending')
+    return (
+      <AuthLayout title={t(`offers.link.closedTitle.${link.data.status}`)}>
+        <LinkSummary link={link.data} />
+        <Alert
+          color={link.data.status === 'accepted' ? 'green' : 'gray'}
+          variant="light"
+          icon={<IconInfoCircle aria-hidden />}
+          role="status"
+        >
+          <Text size="sm">{t(`errors.offer_${link.data.status}`)}</Text>
+        </Alert>
+        <Anchor component={Link} to="/my/offers" size="sm">
+          {t('offers.link.openApp')}
+        </Anchor>
+      </AuthLayout>
+    );
+
   const finalError = send.error instanceof ApiError && send.error.status >= 400 && send.error.status < 500;
   const title =
     answer === 'accept'
@@ -64,6 +134,7 @@ export function OfferAnswerPage() {
         }}
       >
         <Stack>
+          <LinkSummary link={link.data} />
           <FormError error={send.error} />
           {finalError ? (
             <Text size="sm">{t('offers.link.errorHint')}</Text>

@@ -1,25 +1,66 @@
 import { Alert, Blockquote, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArrowRight, IconCheck, IconInfoCircle, IconX } from '@tabler/icons-react';
+import { IconArrowRight, IconCheck, IconClockHour4, IconInfoCircle, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { loopKeys, loopWide, useOffer } from '../api/loopQueries';
 import type { LoopOfferDetail } from '../api/loopTypes';
 import { useApiMutation, useReferenceNames } from '../api/queries';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { AppModal } from '../components/AppModal';
 import { Field, FieldList } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { LoopSection } from '../components/loop/LoopSection';
+import { formatMoment, isolate } from '../components/loop/loopFormat';
+import { OfferFacts } from '../components/loop/OfferFacts';
 import { ReasonDialog } from '../components/loop/ReasonDialog';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { OfferStatusBadge } from '../components/requests/LoopBadges';
-import { periodText } from '../components/requests/RequestSummary';
 import { ErrorState, LoadingState } from '../components/States';
-import { formatDateTime, formatList, languageName } from '../i18n/format';
 
-/** What a guide sees before deciding, and the two answers. A "no" is always fine. */
+/** Status messages for offers that can no longer be answered, worded as in the API's problem titles. */
+const CLOSED_TEXT: Record<string, string> = {
+  superseded: 'errors.offer_superseded',
+  withdrawn: 'errors.offer_withdrawn',
+  expired: 'errors.offer_expired',
+};
+
+/** Acceptance is checked again on the server: a gate that failed since the offer (e.g. capacity) is named. */
+function AcceptDialog({
+  opened,
+  onClose,
+  onConfirm,
+  loading,
+  error,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  loading: boolean;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const reasons = error instanceof ApiError ? error.fieldErrors.map((f) => f.message) : [];
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('offers.acceptTitle')}>
+      <Stack>
+        <FormError error={error} extra={reasons} />
+        <Text size="sm">{t('offers.acceptText')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={onConfirm} loading={loading} disabled={reasons.length > 0}>
+            {t('offers.acceptConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}
+
+/** What a guide sees before deciding (phone first), and the two answers. A "no" is always fine. */
 export function OfferDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -45,6 +86,8 @@ export function OfferDetailPage() {
   const o = offer.data;
   const r = o.request;
   const pending = o.status === 'pending';
+  const deadline = formatMoment(o.expiresAt, { timeZone: o.timeZone, weekday: true });
+  const canAnswer = o.abilities.accept || o.abilities.decline;
   return (
     <>
       <PageHeader
@@ -53,10 +96,10 @@ export function OfferDetailPage() {
         subtitle={t('offers.from', { partner: r.partnerName })}
         crumbs={[{ label: t('offers.myTitle'), to: '/my/offers' }]}
       />
-      <Stack gap="md" maw={760}>
+      <Stack gap="md" maw={760} className={canAnswer ? 'offer-page-with-actions' : undefined}>
         {pending && (
-          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('offers.decideTitle')}>
-            <Text size="sm">{t('offers.decideText', { date: formatDateTime(o.expiresAt) })}</Text>
+          <Alert color="blue" variant="light" icon={<IconClockHour4 aria-hidden />} title={t('offers.decideTitle')}>
+            <Text size="sm">{t('offers.decideText', { date: deadline })}</Text>
           </Alert>
         )}
         {o.status === 'accepted' && o.assignmentId && (
@@ -77,68 +120,76 @@ export function OfferDetailPage() {
         {o.status === 'declined' && (
           <Alert color="gray" variant="light" title={t('offers.declinedTitle')}>
             <Text size="sm">
-              {o.declineReason ? t('offers.declineReasonShown', { reason: o.declineReason }) : t('offers.declinedText')}
+              {o.declineReason
+                ? t('offers.declineReasonShown', { reason: isolate(o.declineReason) })
+                : t('offers.declinedText')}
             </Text>
           </Alert>
         )}
+        {CLOSED_TEXT[o.status] && (
+          <Alert
+            color="gray"
+            variant="light"
+            icon={<IconInfoCircle aria-hidden />}
+            title={t(`offers.status.${o.status}`)}
+          >
+            <Text size="sm">{t(CLOSED_TEXT[o.status])}</Text>
+          </Alert>
+        )}
+        <LoopSection title={t('offers.factsTitle')} id="offer-facts">
+          <OfferFacts request={r} />
+        </LoopSection>
         {o.message && (
           <LoopSection title={t('offers.messageTitle')} id="offer-message">
-            <Blockquote color="petrol" p="sm" m={0} className="preformatted" fz="sm">
+            <Blockquote color="petrol" p="sm" m={0} className="preformatted" dir="auto" fz="sm">
               {o.message}
             </Blockquote>
           </LoopSection>
         )}
         <LoopSection title={t('offers.aboutTitle')} id="offer-about">
           <Stack gap="md">
-            <Text size="sm" className="preformatted">
+            <Text size="sm" className="preformatted" dir="auto">
               {r.description}
             </Text>
             <FieldList>
               <Field label={t('requests.field.partner')}>{r.partnerName}</Field>
               <Field label={t('requests.field.field')}>{ref.field(r.field)}</Field>
               <Field label={t('requests.field.type')}>{t(`requests.type.${r.type}`, { defaultValue: r.type })}</Field>
-              <Field label={t('requests.field.district')}>{r.districtName}</Field>
-              <Field label={t('requests.field.period')}>{periodText(r.startsOn, r.endsOn, t)}</Field>
-              <Field label={t('requests.field.frequency')}>
-                {t(`requests.frequency.${r.frequency}`, { defaultValue: r.frequency })}
-              </Field>
-              <Field label={t('requests.field.expectedHours')}>{t('requests.hours', { count: r.expectedHours })}</Field>
-              <Field label={t('requests.field.languages')}>
-                {r.languages.length ? formatList(r.languages.map((c) => languageName(c))) : '–'}
-              </Field>
               <Field label={t('requests.field.minorsInvolved')}>
                 {r.minorsInvolved ? t('common.yes') : t('common.no')}
               </Field>
             </FieldList>
           </Stack>
         </LoopSection>
-        {(o.abilities.accept || o.abilities.decline) && (
-          <Group gap="sm" grow preventGrowOverflow={false}>
-            {o.abilities.accept && (
-              <Button size="md" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('accept')}>
-                {t('offers.accept')}
-              </Button>
+        {canAnswer && (
+          <div className="offer-actions">
+            {pending && (
+              <Text size="xs" c="dimmed" ta="center" mb={6} className="tabular">
+                {t('offers.answerUntil', { date: deadline })}
+              </Text>
             )}
-            {o.abilities.decline && (
-              <Button
-                size="md"
-                variant="default"
-                leftSection={<IconX size={18} aria-hidden />}
-                onClick={() => setDialog('decline')}
-              >
-                {t('offers.decline')}
-              </Button>
-            )}
-          </Group>
+            <Group gap="sm" grow preventGrowOverflow={false}>
+              {o.abilities.accept && (
+                <Button size="md" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('accept')}>
+                  {t('offers.accept')}
+                </Button>
+              )}
+              {o.abilities.decline && (
+                <Button
+                  size="md"
+                  variant="default"
+                  leftSection={<IconX size={18} aria-hidden />}
+                  onClick={() => setDialog('decline')}
+                >
+                  {t('offers.decline')}
+                </Button>
+              )}
+            </Group>
+          </div>
         )}
-        {accept.error && !dialog ? <FormError error={accept.error} /> : null}
       </Stack>
-      <ConfirmDialog
+      <AcceptDialog
         opened={dialog === 'accept'}
-        danger={false}
-        title={t('offers.acceptTitle')}
-        text={t('offers.acceptText')}
-        confirmLabel={t('offers.acceptConfirm')}
         loading={accept.isPending}
         error={accept.error}
         onClose={() => {

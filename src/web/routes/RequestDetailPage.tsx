@@ -1,10 +1,10 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowRight, IconBan, IconCircleX, IconEdit, IconEye, IconInfoCircle } from '@tabler/icons-react';
+import { IconBan, IconCircleX, IconEdit, IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { loopKeys, loopWide, useAssignmentList, useRequest } from '../api/loopQueries';
+import { loopKeys, loopWide, useRequest } from '../api/loopQueries';
 import type { LoopRequest, LoopRequestDetail } from '../api/loopTypes';
 import { useApiMutation } from '../api/queries';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -14,14 +14,14 @@ import { OfferHistory } from '../components/matching/OfferHistory';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
+import { RequestDeployments } from '../components/requests/RequestDeployments';
 import { PersonSection, RequestDescription } from '../components/requests/RequestSummary';
 import { RequestMessages, RequestTimeline } from '../components/requests/RequestTimeline';
 import { OutOfScopeAlert, SensitiveTextWarning } from '../components/requests/RequestWarnings';
 import { ErrorState, LoadingState } from '../components/States';
-import { formatDate, formatDateTime } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 
 type Dialog = 'review' | 'no_match' | 'cancel' | null;
-const DEPLOYED = ['matched', 'active', 'closed'];
 
 function StatusActions({ request: r, onOpen }: { request: LoopRequest; onOpen: (d: Dialog) => void }) {
   const { t } = useTranslation();
@@ -63,32 +63,6 @@ function StatusActions({ request: r, onOpen }: { request: LoopRequest; onOpen: (
         </Button>
       )}
     </>
-  );
-}
-
-/** Matched, active or closed requests lead to their deployment. */
-function DeploymentLink({ requestId }: { requestId: string }) {
-  const { t } = useTranslation();
-  const list = useAssignmentList({ limit: 200 });
-  const found = list.data?.items.find((a) => a.requestId === requestId);
-  if (!found) return null;
-  return (
-    <Alert color="teal" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('requests.deploymentTitle')}>
-      <Group justify="space-between" gap="sm">
-        <Text size="sm">
-          {t('requests.deploymentText', { name: found.guideName, date: formatDate(found.startedAt) })}
-        </Text>
-        <Button
-          component={Link}
-          to={`/assignments/${found.id}`}
-          size="xs"
-          variant="light"
-          rightSection={<IconArrowRight size={14} className="flip-rtl" aria-hidden />}
-        >
-          {t('requests.toDeployment')}
-        </Button>
-      </Group>
-    </Alert>
   );
 }
 
@@ -152,7 +126,7 @@ export function RequestDetailPage() {
             <Text size="sm">{t('requests.event.reason', { reason: r.statusReason })}</Text>
           </Alert>
         )}
-        {DEPLOYED.includes(r.status) && <DeploymentLink requestId={r.id} />}
+        <RequestDeployments request={r} />
         <OutOfScopeAlert findings={r.outOfScope} services={r.suggestedServices} />
         <SensitiveTextWarning categories={r.sensitiveTextWarnings} saved />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -162,7 +136,7 @@ export function RequestDetailPage() {
             {coordinator && <OfferHistory requestId={r.id} />}
           </Stack>
         </SimpleGrid>
-        {r.abilities.match && <CandidatePanel requestId={r.id} />}
+        {r.abilities.match && <CandidatePanel request={r} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <RequestMessages request={r} />
           <RequestTimeline request={r} partnerView={!coordinator} />

@@ -20,6 +20,9 @@ import {
 } from '../components/requests/requestFormValues';
 import { ErrorState, LoadingState } from '../components/States';
 
+/** The statuses in which the number of guides needed may still change. */
+const MATCHING = ['new', 'in_review', 'offered'];
+
 /** /requests/new (partner portal or coordinator phone intake) and /requests/:id/edit. */
 export function RequestFormPage() {
   const { id } = useParams();
@@ -82,7 +85,12 @@ function RequestEditor({ request }: { request?: LoopRequest }) {
         style={{ maxWidth: 880 }}
       >
         <FormError error={save.error} extra={extra} />
-        <RequestForm form={form} mode={request ? 'edit' : 'create'} intake={intake} />
+        <RequestForm
+          form={form}
+          mode={request ? 'edit' : 'create'}
+          intake={intake}
+          lockGuidesNeeded={!!request && !MATCHING.includes(request.status)}
+        />
         <FormActions
           busy={save.isPending}
           submitLabel={request ? t('common.save') : t('requests.submit')}

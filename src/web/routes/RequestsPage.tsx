@@ -9,6 +9,7 @@ import { useRequestList } from '../api/loopQueries';
 import type { LoopRequest } from '../api/loopTypes';
 import { usePartnerList, useReferenceNames } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
+import { formatMomentDate } from '../components/loop/loopFormat';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
@@ -85,7 +86,7 @@ function RequestRows({ items, showPartner }: { items: LoopRequest[]; showPartner
               </Table.Td>
               <Table.Td>{ref.district(r.districtId)}</Table.Td>
               <Table.Td className="tabular">{formatDate(r.startsOn)}</Table.Td>
-              <Table.Td className="tabular">{formatDate(r.createdAt)}</Table.Td>
+              <Table.Td className="tabular">{formatMomentDate(r.createdAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

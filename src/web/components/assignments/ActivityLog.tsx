@@ -1,164 +1,19 @@
-import {
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
 import { api } from '../../api/client';
 import { loopKeys, useActivities } from '../../api/loopQueries';
 import type { Activity, LoopAssignment } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { applyServerErrors, FormError } from '../FormError';
-import { decimalSeparator, euros, LoopSection, minutesLabel } from '../loop/LoopSection';
+import { AppModal } from '../AppModal';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { euros, LoopSection, minutesLabel } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
 import { ErrorState, LoadingState } from '../States';
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-type Values = {
-  date: string;
-  startTime: string;
-  endTime: string;
-  type: string;
-  km: number | string;
-  expenses: number | string;
-  note: string;
-};
-
-/** The quick form a guide fills in on a phone right after a meeting. */
-function ActivityForm({ assignmentId }: { assignmentId: string }) {
-  const { t, i18n } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
-  const form = useForm<Values>({
-    initialValues: { date: today(), startTime: '', endTime: '', type: 'accompaniment', km: 0, expenses: 0, note: '' },
-    validate: {
-      date: (v) => (v ? null : t('validation.required')),
-      startTime: (v) => (v ? null : t('validation.required')),
-      endTime: (v, all) =>
-        !v
-          ? t('validation.required')
-          : all.startTime && v <= all.startTime
-            ? t('validation.slotEndsBeforeStart')
-            : null,
-      type: (v) => (v ? null : t('validation.required')),
-    },
-  });
-  const add = useApiMutation(
-    (v: Values) =>
-      api.post<Activity>(`/assignments/${assignmentId}/activities`, {
-        date: v.date,
-        startTime: v.startTime,
-        endTime: v.endTime,
-        type: v.type,
-        km: Number(v.km) || 0,
-        expensesCents: Math.round((Number(v.expenses) || 0) * 100),
-        note: v.note.trim() || null,
-      }),
-    [loopKeys.activities(assignmentId), loopKeys.assignment(assignmentId), loopKeys.assignments],
-  );
-  return (
-    <Paper withBorder p="md" bg="gray.0">
-      <form
-        noValidate
-        aria-labelledby="activity-form-title"
-        onSubmit={form.onSubmit(async (v) => {
-          setExtra([]);
-          try {
-            await add.mutateAsync(v);
-            notifySuccess(t('assignments.activityAdded'));
-            form.setValues({ startTime: '', endTime: '', km: 0, expenses: 0, note: '' });
-          } catch (error) {
-            setExtra(applyServerErrors(form, error, { expensesCents: 'expenses' }));
-          }
-        })}
-      >
-        <Title order={3} size="h5" id="activity-form-title" mb="sm">
-          {t('assignments.activityFormTitle')}
-        </Title>
-        <FormError error={add.error} extra={extra} />
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput type="date" label={t('assignments.activity.date')} required {...form.getInputProps('date')} />
-            <TextInput
-              type="time"
-              label={t('assignments.activity.startTime')}
-              required
-              {...form.getInputProps('startTime')}
-            />
-            <TextInput
-              type="time"
-              label={t('assignments.activity.endTime')}
-              required
-              {...form.getInputProps('endTime')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <Select
-              label={t('assignments.activity.type')}
-              required
-              data={ACTIVITY_TYPES.map((x) => ({ value: x, label: t(`assignments.activityType.${x}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('type')}
-            />
-            <NumberInput
-              label={t('assignments.activity.km')}
-              min={0}
-              max={1000}
-              decimalScale={1}
-              decimalSeparator={decimalSeparator(i18n.language)}
-              allowNegative={false}
-              inputMode="decimal"
-              {...form.getInputProps('km')}
-            />
-            <NumberInput
-              label={t('assignments.activity.expenses')}
-              min={0}
-              max={1000}
-              decimalScale={2}
-              decimalSeparator={decimalSeparator(i18n.language)}
-              fixedDecimalScale={false}
-              allowNegative={false}
-              inputMode="decimal"
-              {...form.getInputProps('expenses')}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('assignments.activity.note')}
-            description={t('assignments.activity.noteHint')}
-            maxLength={500}
-            {...form.getInputProps('note')}
-          />
-          <Button
-            type="submit"
-            loading={add.isPending}
-            leftSection={<IconPlus size={16} aria-hidden />}
-            w="fit-content"
-          >
-            {t('assignments.addActivity')}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
-  );
-}
+import { ActivityForm, todayIso } from './ActivityForm';
+import { ActivityList } from './ActivityList';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -173,14 +28,99 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Tätigkeitsnachweis: each meeting with date, times, type, km and expenses, and the totals. */
+/** The coordinator approves entries (all open ones up to today, or the selected ones): they become locked evidence. */
+function ApproveBar({
+  assignmentId,
+  openCount,
+  selected,
+  onDone,
+}: {
+  assignmentId: string;
+  openCount: number;
+  selected: string[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<'all' | 'selected' | null>(null);
+  const approve = useApiMutation(
+    (ids: string[] | undefined) =>
+      api.post(`/assignments/${assignmentId}/activities/approve`, ids ? { activityIds: ids } : {}),
+    [loopKeys.activities(assignmentId), loopKeys.assignment(assignmentId)],
+  );
+  if (openCount === 0 && selected.length === 0) return null;
+  const close = () => {
+    setConfirming(null);
+    approve.reset();
+  };
+  return (
+    <Paper withBorder p="sm" bg="petrol.0">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('assignments.approveHint', { count: openCount })}</Text>
+        <Group gap="xs">
+          {selected.length > 0 && (
+            <Button size="sm" variant="default" onClick={() => setConfirming('selected')}>
+              {t('assignments.approveSelected', { count: selected.length })}
+            </Button>
+          )}
+          {openCount > 0 && (
+            <Button size="sm" leftSection={<IconChecks size={16} aria-hidden />} onClick={() => setConfirming('all')}>
+              {t('assignments.approveAll')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <ConfirmDialog
+        opened={confirming !== null}
+        danger={false}
+        title={t('assignments.approveAll')}
+        text={
+          confirming === 'selected'
+            ? t('assignments.approveSelectedText', { count: selected.length })
+            : t('assignments.approveAllText', { count: openCount, date: formatDate(todayIso()) })
+        }
+        confirmLabel={t('assignments.approveConfirm')}
+        loading={approve.isPending}
+        error={approve.error}
+        onClose={close}
+        onConfirm={() =>
+          approve.mutate(confirming === 'selected' ? selected : undefined, {
+            onSuccess: () => {
+              notifySuccess(t('assignments.approvedMsg'));
+              setConfirming(null);
+              onDone();
+            },
+          })
+        }
+      />
+    </Paper>
+  );
+}
+
+/** Tätigkeitsnachweis: each meeting with date, times, type, km and expenses; corrections until approved; totals. */
 export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
   const { t, i18n } = useTranslation();
   const activities = useActivities(a.id);
-  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const [deleting, setDeleting] = useState<Activity | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const remove = useApiMutation(
+    (id: string) => api.delete(`/assignments/${a.id}/activities/${id}`),
+    [loopKeys.activities(a.id), loopKeys.assignment(a.id), loopKeys.assignments],
+  );
   const items = [...(activities.data?.items ?? [])].sort(
     (x, y) => y.date.localeCompare(x.date) || y.startTime.localeCompare(x.startTime),
   );
+  const today = todayIso();
+  const approvable = a.abilities.approveActivities;
+  const openUpToToday = items.filter((x) => !x.approvedAt && x.date <= today).length;
+  const select = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
   return (
     <LoopSection
       title={t('assignments.activitiesTitle')}
@@ -197,7 +137,22 @@ export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
           />
           <Stat label={t('assignments.totals.expenses')} value={euros(a.totals.expensesCents, i18n.language)} />
         </SimpleGrid>
-        {a.abilities.logActivity && <ActivityForm assignmentId={a.id} />}
+        {a.abilities.logActivity && (
+          <Paper withBorder p="md" bg="gray.0">
+            <Title order={3} size="h5" mb="sm">
+              {t('assignments.activityFormTitle')}
+            </Title>
+            <ActivityForm assignmentId={a.id} />
+          </Paper>
+        )}
+        {approvable && (
+          <ApproveBar
+            assignmentId={a.id}
+            openCount={openUpToToday}
+            selected={[...selected].filter((id) => items.some((x) => x.id === id && !x.approvedAt))}
+            onDone={() => setSelected(new Set())}
+          />
+        )}
         {activities.isPending ? (
           <LoadingState rows={3} />
         ) : activities.isError ? (
@@ -206,63 +161,53 @@ export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
           <Text size="sm" c="dimmed">
             {t('assignments.noActivities')}
           </Text>
-        ) : wide ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped="even" withTableBorder>
-              <caption className="visually-hidden">{t('assignments.activitiesTitle')}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('assignments.activity.date')}</Table.Th>
-                  <Table.Th scope="col">{t('assignments.activity.time')}</Table.Th>
-                  <Table.Th scope="col">{t('assignments.activity.type')}</Table.Th>
-                  <Table.Th scope="col">{t('assignments.activity.km')}</Table.Th>
-                  <Table.Th scope="col">{t('assignments.activity.expenses')}</Table.Th>
-                  <Table.Th scope="col">{t('assignments.activity.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td className="tabular">{formatDate(x.date)}</Table.Td>
-                    <Table.Td className="tabular">
-                      <span dir="ltr">{`${x.startTime}–${x.endTime}`}</span> ({minutesLabel(x.minutes, t)})
-                    </Table.Td>
-                    <Table.Td>{t(`assignments.activityType.${x.type}`)}</Table.Td>
-                    <Table.Td className="tabular">{formatNumber(x.km)}</Table.Td>
-                    <Table.Td className="tabular">{euros(x.expensesCents, i18n.language)}</Table.Td>
-                    <Table.Td>{x.note ?? '–'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
         ) : (
-          <Stack
-            component="ul"
-            gap="xs"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('assignments.activitiesTitle')}
-          >
-            {items.map((x) => (
-              <Card key={x.id} component="li" padding="sm">
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm" fw={600} className="tabular">
-                    {formatDate(x.date)} · <span dir="ltr">{`${x.startTime}–${x.endTime}`}</span>
-                  </Text>
-                  <Text size="sm">{t(`assignments.activityType.${x.type}`)}</Text>
-                </Group>
-                <Text size="sm" c="dimmed" className="tabular">
-                  {minutesLabel(x.minutes, t)} · {t('assignments.kmValue', { km: formatNumber(x.km) })} ·{' '}
-                  {euros(x.expensesCents, i18n.language)}
-                </Text>
-                {x.note && <Text size="sm">{x.note}</Text>}
-              </Card>
-            ))}
-          </Stack>
+          <ActivityList
+            items={items}
+            selectable={approvable && items.some((x) => x.abilities.approve)}
+            selected={selected}
+            onSelect={select}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
         )}
       </Stack>
+      <AppModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t('assignments.editActivity')}
+        size="lg"
+      >
+        {editing && <ActivityForm assignmentId={a.id} activity={editing} onDone={() => setEditing(null)} />}
+      </AppModal>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('assignments.deleteActivity')}
+        text={
+          deleting
+            ? t('assignments.deleteActivityText', {
+                date: formatDate(deleting.date),
+                time: `${deleting.startTime}–${deleting.endTime}`,
+              })
+            : ''
+        }
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              notifySuccess(t('assignments.activityDeleted'));
+              setDeleting(null);
+            },
+          })
+        }
+      />
     </LoopSection>
   );
 }

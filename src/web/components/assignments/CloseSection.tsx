@@ -16,16 +16,17 @@ import { IconFlag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../../shared/assignments.js';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { loopKeys, loopWide, useServices } from '../../api/loopQueries';
 import type { LoopAssignment } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
-import { useAuth } from '../../auth/AuthProvider';
 import { formatDateTime } from '../../i18n/format';
 import { Field, FieldList } from '../Field';
 import { applyServerErrors, FormError } from '../FormError';
 import { LoopSection } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
+import { CloseConfirmDialog, type CloseSummary } from './CloseConfirmDialog';
+import { FeedbackForm } from './FeedbackForm';
 
 type CloseValues = {
   outcome: string;
@@ -40,6 +41,7 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
   const { t } = useTranslation();
   const services = useServices();
   const [extra, setExtra] = useState<string[]>([]);
+  const [pending, setPending] = useState<CloseValues | null>(null);
   const form = useForm<CloseValues>({
     initialValues: {
       outcome: '',
@@ -58,8 +60,9 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
     },
   });
   const close = useApiMutation(
-    (v: CloseValues) =>
+    ({ v, acknowledgeUnconfirmed }: { v: CloseValues; acknowledgeUnconfirmed: boolean }) =>
       api.post<LoopAssignment>(`/assignments/${a.id}/close`, {
+        ...(acknowledgeUnconfirmed ? { acknowledgeUnconfirmed: true } : {}),
         outcome: v.outcome,
         referredServiceId: v.outcome === 'referred' && v.referredServiceId ? v.referredServiceId : null,
         referredTo: v.outcome === 'referred' && v.referredTo.trim() ? v.referredTo.trim() : null,
@@ -70,26 +73,46 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
     [...loopWide, loopKeys.assignment(a.id)],
   );
   const outcome = form.getValues().outcome;
+  const serviceName = (id: string) => services.data?.items.find((s) => s.id === id)?.name ?? null;
+  const summary: CloseSummary | null = pending && {
+    outcome: pending.outcome,
+    referral:
+      pending.outcome === 'referred'
+        ? [serviceName(pending.referredServiceId), pending.referredTo.trim()].filter(Boolean).join(' · ')
+        : null,
+    reason: pending.outcome === 'ended_early' ? pending.endedEarlyReason.trim() : null,
+    guideFeedback: Boolean(pending.guideFeedback.trim()),
+    partnerFeedback: Boolean(pending.partnerFeedback.trim()),
+  };
+  const confirmClose = async (acknowledgeUnconfirmed: boolean) => {
+    if (!pending) return;
+    setExtra([]);
+    try {
+      await close.mutateAsync({ v: pending, acknowledgeUnconfirmed });
+      notifySuccess(t('assignments.closedMsg'));
+      setPending(null);
+      onDone();
+    } catch (error) {
+      // The partner's missing confirmation is answered in the dialog; field errors go back to the form.
+      if (error instanceof ApiError && error.code === 'agreement_unconfirmed') return;
+      setPending(null);
+      setExtra(applyServerErrors(form, error));
+    }
+  };
   return (
     <form
       noValidate
       aria-labelledby="close-form-title"
-      onSubmit={form.onSubmit(async (v) => {
-        setExtra([]);
-        try {
-          await close.mutateAsync(v);
-          notifySuccess(t('assignments.closedMsg'));
-          onDone();
-        } catch (error) {
-          setExtra(applyServerErrors(form, error));
-        }
+      onSubmit={form.onSubmit((v) => {
+        close.reset();
+        setPending(v);
       })}
     >
       <Paper withBorder p="md" bg="gray.0">
         <Title order={3} size="h5" id="close-form-title" mb="sm">
           {t('assignments.closeFormTitle')}
         </Title>
-        <FormError error={close.error} extra={extra} />
+        {!pending && <FormError error={close.error} extra={extra} />}
         <Stack gap="sm">
           <Radio.Group label={t('assignments.field.outcome')} required {...form.getInputProps('outcome')}>
             <Stack gap="xs" mt="xs">
@@ -143,13 +166,8 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
             />
           </SimpleGrid>
           <Group gap="sm">
-            <Button
-              type="submit"
-              color="red"
-              loading={close.isPending}
-              leftSection={<IconFlag size={16} aria-hidden />}
-            >
-              {t('assignments.close')}
+            <Button type="submit" color="red" leftSection={<IconFlag size={16} aria-hidden />}>
+              {t('assignments.closeReview')}
             </Button>
             <Button variant="default" onClick={onDone}>
               {t('common.cancel')}
@@ -157,49 +175,17 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
           </Group>
         </Stack>
       </Paper>
-    </form>
-  );
-}
-
-function FeedbackForm({ assignment: a }: { assignment: LoopAssignment }) {
-  const { t } = useTranslation();
-  const { me } = useAuth();
-  const own = me?.guideId ? a.guideFeedback : a.partnerFeedback;
-  const [text, setText] = useState(own ?? '');
-  const [missing, setMissing] = useState(false);
-  const save = useApiMutation(
-    (feedback: string) => api.post<LoopAssignment>(`/assignments/${a.id}/feedback`, { feedback }),
-    [loopKeys.assignment(a.id), loopKeys.assignments],
-  );
-  return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!text.trim()) return setMissing(true);
-        save.mutate(text.trim(), { onSuccess: () => notifySuccess(t('assignments.feedbackSaved')) });
-      }}
-    >
-      <Stack gap="xs">
-        <FormError error={save.error} />
-        <Textarea
-          label={t('assignments.ownFeedback')}
-          description={t('assignments.ownFeedbackHint')}
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={2000}
-          value={text}
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            setMissing(false);
-          }}
-          error={missing ? t('validation.required') : undefined}
-        />
-        <Button type="submit" variant="light" loading={save.isPending} w="fit-content">
-          {t('assignments.saveFeedback')}
-        </Button>
-      </Stack>
+      <CloseConfirmDialog
+        opened={pending !== null}
+        summary={summary}
+        loading={close.isPending}
+        error={close.error}
+        onConfirm={(ack) => void confirmClose(ack)}
+        onClose={() => {
+          setPending(null);
+          close.reset();
+        }}
+      />
     </form>
   );
 }
@@ -230,10 +216,14 @@ export function CloseSection({ assignment: a }: { assignment: LoopAssignment }) 
         {(a.guideFeedback || a.partnerFeedback) && (
           <FieldList>
             <Field label={t('assignments.field.guideFeedback')}>
-              <span className="preformatted">{a.guideFeedback || '–'}</span>
+              <span className="preformatted" dir="auto">
+                {a.guideFeedback || '–'}
+              </span>
             </Field>
             <Field label={t('assignments.field.partnerFeedback')}>
-              <span className="preformatted">{a.partnerFeedback || '–'}</span>
+              <span className="preformatted" dir="auto">
+                {a.partnerFeedback || '–'}
+              </span>
             </Field>
           </FieldList>
         )}

@@ -3,9 +3,9 @@ import { IconArrowRight, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAssignmentList, useMyOffers, useRequestList } from '../../api/loopQueries';
-import { formatDateTime } from '../../i18n/format';
 import { AssignmentStatusBadge, RequestStatusBadge } from '../requests/LoopBadges';
 import { ErrorState } from '../States';
+import { formatMoment } from './loopFormat';
 
 /** The guide's start: open offers to answer and current deployments. */
 export function GuideLoopHome() {
@@ -35,7 +35,7 @@ export function GuideLoopHome() {
                   {o.requestTitle}
                 </Anchor>
                 <Text size="xs" c="dimmed" className="tabular">
-                  {t('offers.answerUntil', { date: formatDateTime(o.expiresAt) })}
+                  {t('offers.answerUntil', { date: formatMoment(o.expiresAt, { weekday: true }) })}
                 </Text>
               </li>
             ))}

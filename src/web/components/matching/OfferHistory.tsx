@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { LoopSection } from '../loop/LoopSection';
+import { isolate } from '../loop/loopFormat';
 import { notifySuccess } from '../notify';
 import { OfferStatusBadge } from '../requests/LoopBadges';
 import { ErrorState, LoadingState } from '../States';
@@ -24,10 +25,10 @@ function OfferNotes({ offer: o }: { offer: LoopOffer }) {
   const { t } = useTranslation();
   return (
     <>
-      {o.declineReason && <Text size="sm">{t('offers.declineReasonShown', { reason: o.declineReason })}</Text>}
+      {o.declineReason && <Text size="sm">{t('offers.declineReasonShown', { reason: isolate(o.declineReason) })}</Text>}
       {o.overrideReason && (
         <Text size="sm" c="dimmed">
-          {t('offers.overrideReasonShown', { reason: o.overrideReason })}
+          {t('offers.overrideReasonShown', { reason: isolate(o.overrideReason) })}
         </Text>
       )}
       {o.assignmentId && (

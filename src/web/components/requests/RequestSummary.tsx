@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LoopRequest } from '../../api/loopTypes';
 import { useReferenceNames } from '../../api/queries';
-import { formatDate, formatList, languageName } from '../../i18n/format';
+import { formatDate, formatList, formatNumber, languageName } from '../../i18n/format';
 import { Field, FieldList } from '../Field';
 import { LoopSection } from '../loop/LoopSection';
 
@@ -45,7 +45,7 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
   return (
     <LoopSection title={t('requests.section.description')} id="req-description">
       <Stack gap="md">
-        <Text className="preformatted" size="sm">
+        <Text className="preformatted" dir="auto" size="sm">
           {r.description}
         </Text>
         <FieldList>
@@ -54,10 +54,18 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
           <Field label={t('requests.field.type')}>{t(`requests.type.${r.type}`)}</Field>
           <Field label={t('requests.field.district')}>{ref.district(r.districtId)}</Field>
           <Field label={t('requests.field.place')}>{r.place || '–'}</Field>
+          {r.meetingPoint && <Field label={t('requests.field.meetingPoint')}>{r.meetingPoint}</Field>}
+          {r.onSiteContact && <Field label={t('requests.field.onSiteContact')}>{r.onSiteContact}</Field>}
           <Field label={t('requests.field.period')}>{periodText(r.startsOn, r.endsOn, t)}</Field>
           <Field label={t('requests.field.frequency')}>{t(`requests.frequency.${r.frequency}`)}</Field>
           <Field label={t('requests.field.expectedHours')}>{t('requests.hours', { count: r.expectedHours })}</Field>
           <Field label={t('requests.field.languages')}>{langs(r.languages)}</Field>
+          <Field label={t('requests.field.guidesNeeded')}>
+            {r.guidesNeeded > 1 ? t('requests.guidesNeededValue', { count: r.guidesNeeded }) : formatNumber(1)}
+          </Field>
+          {r.specialization && (
+            <Field label={t('requests.field.specialization')}>{ref.specialization(r.specialization)}</Field>
+          )}
           <Field label={t('requests.field.preferredGender')}>
             {r.preferredGender ? t(`gender.${r.preferredGender}`) : t('requests.form.noPreference')}
           </Field>
@@ -76,7 +84,9 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
           )}
           {r.notes && (
             <Field label={t('requests.field.notes')}>
-              <span className="preformatted">{r.notes}</span>
+              <span className="preformatted" dir="auto">
+                {r.notes}
+              </span>
             </Field>
           )}
         </FieldList>

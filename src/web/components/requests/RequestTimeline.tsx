@@ -73,7 +73,7 @@ export function RequestTimeline({ request, partnerView }: { request: LoopRequest
             return (
               <Timeline.Item key={e.id} title={eventTitle(e, partnerView, t)}>
                 {detail && (
-                  <Text size="sm" className="preformatted">
+                  <Text size="sm" className="preformatted" dir="auto">
                     {detail}
                   </Text>
                 )}
@@ -134,7 +134,7 @@ export function RequestMessages({ request }: { request: LoopRequestDetail }) {
                       {formatDateTime(m.at)}
                     </Text>
                   </Text>
-                  <Text size="sm" className="preformatted" mt={2}>
+                  <Text size="sm" className="preformatted" dir="auto" mt={2}>
                     {m.message}
                   </Text>
                 </Paper>

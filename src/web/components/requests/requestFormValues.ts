@@ -1,3 +1,4 @@
+import type { UseFormReturnType } from '@mantine/form';
 import type { LoopRequest } from '../../api/loopTypes';
 
 export type SlotRow = { key: string; weekday: string; from: string; to: string };
@@ -11,7 +12,11 @@ export type RequestFormValues = {
   matters: string[];
   description: string;
   place: string;
+  meetingPoint: string;
+  onSiteContact: string;
   districtId: string;
+  guidesNeeded: number | string;
+  specialization: string;
   startsOn: string;
   endsOn: string;
   frequency: string;
@@ -34,6 +39,8 @@ export type RequestFormValues = {
   notes: string;
 };
 
+export type RequestFormType = UseFormReturnType<RequestFormValues>;
+
 let counter = 0;
 export const newSlotRow = (): SlotRow => ({ key: `slot-${++counter}`, weekday: '', from: '', to: '' });
 
@@ -47,7 +54,11 @@ export function toRequestValues(r?: LoopRequest, partnerId = ''): RequestFormVal
     matters: r?.matters ?? [],
     description: r?.description ?? '',
     place: r?.place ?? '',
+    meetingPoint: r?.meetingPoint ?? '',
+    onSiteContact: r?.onSiteContact ?? '',
     districtId: r?.districtId ?? '',
+    guidesNeeded: r?.guidesNeeded ?? 1,
+    specialization: r?.specialization ?? '',
     startsOn: r?.startsOn ?? '',
     endsOn: r?.endsOn ?? '',
     frequency: r?.frequency ?? '',
@@ -82,7 +93,11 @@ function commonBody(v: RequestFormValues) {
     matters: v.matters,
     description: v.description.trim(),
     place: orNull(v.place),
+    meetingPoint: orNull(v.meetingPoint),
+    onSiteContact: orNull(v.onSiteContact),
     districtId: v.districtId,
+    guidesNeeded: Number(v.guidesNeeded) || 1,
+    specialization: v.specialization || null,
     startsOn: v.startsOn,
     endsOn: v.endsOn || null,
     frequency: v.frequency,

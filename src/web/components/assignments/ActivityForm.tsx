@@ -1,0 +1,183 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
+import { api } from '../../api/client';
+import { loopKeys } from '../../api/loopQueries';
+import type { Activity } from '../../api/loopTypes';
+import { useApiMutation } from '../../api/queries';
+import { applyServerErrors, FormError } from '../FormError';
+import { decimalSeparator } from '../loop/LoopSection';
+import { notifySuccess } from '../notify';
+
+export const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+type Values = {
+  date: string;
+  startTime: string;
+  endTime: string;
+  type: string;
+  km: number | string;
+  expenses: number | string;
+  note: string;
+};
+
+const valuesOf = (a?: Activity): Values =>
+  a
+    ? {
+        date: a.date,
+        startTime: a.startTime,
+        endTime: a.endTime,
+        type: a.type,
+        km: a.km,
+        expenses: a.expensesCents / 100,
+        note: a.note ?? '',
+      }
+    : { date: todayIso(), startTime: '', endTime: '', type: 'accompaniment', km: 0, expenses: 0, note: '' };
+
+const bodyOf = (v: Values) => ({
+  date: v.date,
+  startTime: v.startTime,
+  endTime: v.endTime,
+  type: v.type,
+  km: Number(v.km) || 0,
+  expensesCents: Math.round((Number(v.expenses) || 0) * 100),
+  note: v.note.trim() || null,
+});
+
+/**
+ * One activity: the quick form a guide fills in on a phone right after a meeting, or the correction of an entry
+ * that is not approved yet. The server's rule messages (future, outside the agreement, overlap, daily maximum) show at
+ * the fields they concern. The date is never limited in the browser: preparation may lie before the agreement.
+ */
+export function ActivityForm({
+  assignmentId,
+  activity,
+  onDone,
+}: {
+  assignmentId: string;
+  activity?: Activity;
+  onDone?: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm<Values>({
+    initialValues: valuesOf(activity),
+    validate: {
+      date: (v) => (v ? null : t('validation.required')),
+      startTime: (v) => (v ? null : t('validation.required')),
+      endTime: (v, all) =>
+        !v
+          ? t('validation.required')
+          : all.startTime && v <= all.startTime
+            ? t('validation.slotEndsBeforeStart')
+            : null,
+      type: (v) => (v ? null : t('validation.required')),
+    },
+  });
+  const save = useApiMutation(
+    (v: Values) =>
+      activity
+        ? api.patch<Activity>(`/assignments/${assignmentId}/activities/${activity.id}`, bodyOf(v))
+        : api.post<Activity>(`/assignments/${assignmentId}/activities`, bodyOf(v)),
+    [loopKeys.activities(assignmentId), loopKeys.assignment(assignmentId), loopKeys.assignments],
+  );
+  const type = form.getValues().type;
+  return (
+    <form
+      noValidate
+      aria-label={activity ? t('assignments.editActivity') : t('assignments.activityFormTitle')}
+      onSubmit={form.onSubmit(async (v) => {
+        setExtra([]);
+        try {
+          await save.mutateAsync(v);
+          notifySuccess(activity ? t('assignments.activityUpdated') : t('assignments.activityAdded'));
+          if (!activity) form.setValues({ startTime: '', endTime: '', km: 0, expenses: 0, note: '' });
+          onDone?.();
+        } catch (error) {
+          setExtra(applyServerErrors(form, error, { expensesCents: 'expenses' }));
+        }
+      })}
+    >
+      <FormError error={save.error} extra={extra} />
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <TextInput
+            type="date"
+            label={t('assignments.activity.date')}
+            description={type === 'preparation' ? t('assignments.activity.preparationHint') : undefined}
+            required
+            {...form.getInputProps('date')}
+          />
+          <TextInput
+            type="time"
+            label={t('assignments.activity.startTime')}
+            required
+            {...form.getInputProps('startTime')}
+          />
+          <TextInput
+            type="time"
+            label={t('assignments.activity.endTime')}
+            required
+            {...form.getInputProps('endTime')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <Select
+            label={t('assignments.activity.type')}
+            required
+            data={ACTIVITY_TYPES.map((x) => ({ value: x, label: t(`assignments.activityType.${x}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('type')}
+          />
+          <NumberInput
+            label={t('assignments.activity.km')}
+            min={0}
+            max={1000}
+            decimalScale={1}
+            decimalSeparator={decimalSeparator(i18n.language)}
+            allowNegative={false}
+            inputMode="decimal"
+            {...form.getInputProps('km')}
+          />
+          <NumberInput
+            label={t('assignments.activity.expenses')}
+            min={0}
+            max={1000}
+            decimalScale={2}
+            decimalSeparator={decimalSeparator(i18n.language)}
+            fixedDecimalScale={false}
+            allowNegative={false}
+            inputMode="decimal"
+            {...form.getInputProps('expenses')}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('assignments.activity.note')}
+          description={t('assignments.activity.noteHint')}
+          maxLength={500}
+          {...form.getInputProps('note')}
+        />
+        <Group gap="sm" justify={activity ? 'flex-end' : 'flex-start'}>
+          {activity && onDone && (
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button
+            type="submit"
+            loading={save.isPending}
+            leftSection={activity ? <IconDeviceFloppy size={16} aria-hidden /> : <IconPlus size={16} aria-hidden />}
+          >
+            {activity ? t('common.save') : t('assignments.addActivity')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,232 @@
+import { ActionIcon, Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STEP_STATUSES } from '../../../shared/assignments.js';
+import { FREQUENCIES } from '../../../shared/requests.js';
+import { api } from '../../api/client';
+import { loopKeys } from '../../api/loopQueries';
+import type { Agreement, LoopAssignment } from '../../api/loopTypes';
+import { useApiMutation } from '../../api/queries';
+import { AppModal } from '../AppModal';
+import { applyServerErrors, FormError } from '../FormError';
+import { notifySuccess } from '../notify';
+
+type Step = { key: string; title: string; status: string };
+type Values = {
+  goal: string;
+  steps: Step[];
+  contactChannels: string;
+  startsOn: string;
+  endsOn: string;
+  frequency: string;
+  reviewOn: string;
+  changeNote: string;
+};
+
+let stepCounter = 0;
+const stepRow = (title = '', status = 'open'): Step => ({ key: `step-${++stepCounter}`, title, status });
+
+/** Whether anyone confirmed this version: then a change makes a new version that both confirm again. */
+export const isConfirmed = (g: Agreement) => Boolean(g.guideConfirmedAt || g.partnerConfirmedAt);
+
+/** Only what changed goes to the server, with the note that explains it. */
+function patchOf(v: Values, g: Agreement) {
+  const steps = v.steps.map((s) => ({ title: s.title.trim(), status: s.status }));
+  const patch: Record<string, unknown> = {};
+  if (v.goal.trim() !== g.goal) patch.goal = v.goal.trim();
+  if (JSON.stringify(steps) !== JSON.stringify(g.steps.map((s) => ({ title: s.title, status: s.status }))))
+    patch.steps = steps;
+  if (v.contactChannels.trim() !== g.contactChannels) patch.contactChannels = v.contactChannels.trim();
+  if (v.startsOn !== g.startsOn) patch.startsOn = v.startsOn;
+  if (v.endsOn !== g.endsOn) patch.endsOn = v.endsOn;
+  if (v.frequency !== g.frequency) patch.frequency = v.frequency;
+  if (v.reviewOn !== g.reviewOn) patch.reviewOn = v.reviewOn;
+  return patch;
+}
+
+/** The coordinator edits goal, steps, period, rhythm, review date and contact ways, and says what changed. */
+export function EditAgreementModal({
+  assignmentId,
+  agreement: g,
+  opened,
+  onClose,
+}: {
+  assignmentId: string;
+  agreement: Agreement;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [extra, setExtra] = useState<string[]>([]);
+  const [nothing, setNothing] = useState(false);
+  const confirmed = isConfirmed(g);
+  const form = useForm<Values>({
+    initialValues: {
+      goal: g.goal,
+      steps: g.steps.map((s) => stepRow(s.title, s.status)),
+      contactChannels: g.contactChannels,
+      startsOn: g.startsOn,
+      endsOn: g.endsOn,
+      frequency: g.frequency,
+      reviewOn: g.reviewOn,
+      changeNote: '',
+    },
+    validate: {
+      goal: (v) => (v.trim().length >= 5 ? null : t('validation.too_small_string', { minimum: 5 })),
+      steps: { title: (v) => (v.trim() ? null : t('validation.required')) },
+      startsOn: (v) => (v ? null : t('validation.required')),
+      endsOn: (v, all) => (!v ? t('validation.required') : v < all.startsOn ? t('validation.endBeforeStart') : null),
+      reviewOn: (v, all) =>
+        !v ? t('validation.required') : v < all.startsOn || v > all.endsOn ? t('validation.reviewOutsidePeriod') : null,
+      changeNote: (v) => (confirmed && v.trim().length < 3 ? t('validation.too_small_string', { minimum: 3 }) : null),
+    },
+  });
+  const save = useApiMutation(
+    (body: Record<string, unknown>) => api.patch<LoopAssignment>(`/assignments/${assignmentId}/agreement`, body),
+    [
+      loopKeys.assignment(assignmentId),
+      loopKeys.agreementVersions(assignmentId),
+      loopKeys.assignments,
+      loopKeys.dashboard,
+    ],
+  );
+  const steps = form.getValues().steps;
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('assignments.editAgreement')} size="lg">
+      <form
+        noValidate
+        onSubmit={form.onSubmit(async (v) => {
+          setExtra([]);
+          const patch = patchOf(v, g);
+          if (Object.keys(patch).length === 0) return setNothing(true);
+          try {
+            await save.mutateAsync({ ...patch, ...(v.changeNote.trim() ? { changeNote: v.changeNote.trim() } : {}) });
+            notifySuccess(
+              confirmed
+                ? t('assignments.newVersionSaved', { version: g.version + 1 })
+                : t('assignments.agreementSaved'),
+            );
+            onClose();
+          } catch (error) {
+            setExtra(applyServerErrors(form, error));
+          }
+        })}
+      >
+        <Stack>
+          <Alert color={confirmed ? 'orange' : 'blue'} variant="light" icon={<IconInfoCircle aria-hidden />}>
+            <Text size="sm">
+              {confirmed
+                ? t('assignments.editNewVersion', { version: g.version + 1 })
+                : t('assignments.editDraft', { version: g.version })}
+            </Text>
+          </Alert>
+          <FormError error={save.error} extra={extra} />
+          {nothing && (
+            <Text size="sm" c="var(--mantine-color-orange-light-color)" role="status">
+              {t('validation.emptyPatch')}
+            </Text>
+          )}
+          <Textarea
+            label={t('assignments.field.goal')}
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+            {...form.getInputProps('goal')}
+          />
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              {t('assignments.field.steps')}
+            </Text>
+            {steps.map((s, i) => (
+              <Group key={s.key} align="flex-start" gap="sm" wrap="wrap">
+                <TextInput
+                  label={t('assignments.stepN', { n: i + 1 })}
+                  required
+                  maxLength={200}
+                  style={{ flex: '3 1 14rem' }}
+                  {...form.getInputProps(`steps.${i}.title`)}
+                />
+                <Select
+                  label={t('assignments.stepStatusN', { n: i + 1 })}
+                  data={STEP_STATUSES.map((x) => ({ value: x, label: t(`assignments.step.${x}`) }))}
+                  allowDeselect={false}
+                  style={{ flex: '1 1 9rem' }}
+                  {...form.getInputProps(`steps.${i}.status`)}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size={36}
+                  mt={25}
+                  disabled={steps.length <= 1}
+                  aria-label={t('assignments.removeStep', { n: i + 1 })}
+                  onClick={() => form.removeListItem('steps', i)}
+                >
+                  <IconTrash size={18} aria-hidden />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button
+              variant="light"
+              size="sm"
+              w="fit-content"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              disabled={steps.length >= 20}
+              onClick={() => form.insertListItem('steps', stepRow())}
+            >
+              {t('assignments.addStep')}
+            </Button>
+          </Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="date"
+              label={t('assignments.field.startsOn')}
+              required
+              {...form.getInputProps('startsOn')}
+            />
+            <TextInput type="date" label={t('assignments.field.endsOn')} required {...form.getInputProps('endsOn')} />
+            <Select
+              label={t('assignments.field.frequency')}
+              required
+              data={FREQUENCIES.map((f) => ({ value: f, label: t(`requests.frequency.${f}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('frequency')}
+            />
+            <TextInput
+              type="date"
+              label={t('assignments.field.reviewOn')}
+              required
+              {...form.getInputProps('reviewOn')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('assignments.field.contactChannels')}
+            description={t('assignments.contactChannelsHint')}
+            maxLength={500}
+            {...form.getInputProps('contactChannels')}
+          />
+          <Textarea
+            label={t('assignments.field.changeNote')}
+            description={t('assignments.changeNoteHint')}
+            required={confirmed}
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.getInputProps('changeNote')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {confirmed ? t('assignments.saveNewVersion', { version: g.version + 1 }) : t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

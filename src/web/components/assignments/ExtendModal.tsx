@@ -1,0 +1,95 @@
+import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { loopKeys } from '../../api/loopQueries';
+import type { Agreement, LoopAssignment } from '../../api/loopTypes';
+import { useApiMutation } from '../../api/queries';
+import { formatDate } from '../../i18n/format';
+import { AppModal } from '../AppModal';
+import { applyServerErrors, FormError } from '../FormError';
+import { notifySuccess } from '../notify';
+import { isConfirmed } from './EditAgreementModal';
+
+/** A later end date with a reason; like any change to a confirmed agreement, it makes a new version. */
+export function ExtendModal({
+  assignmentId,
+  agreement,
+  opened,
+  onClose,
+}: {
+  assignmentId: string;
+  agreement: Agreement;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm({
+    initialValues: { endsOn: '', reason: '' },
+    validate: {
+      endsOn: (v) =>
+        !v ? t('validation.required') : v <= agreement.endsOn ? t('validation.extensionMustBeLater') : null,
+      reason: (v) => (v.trim().length >= 3 ? null : t('validation.reasonRequired')),
+    },
+  });
+  const extend = useApiMutation(
+    (v: { endsOn: string; reason: string }) =>
+      api.post<LoopAssignment>(`/assignments/${assignmentId}/agreement/extend`, {
+        endsOn: v.endsOn,
+        reason: v.reason.trim(),
+      }),
+    [
+      loopKeys.assignment(assignmentId),
+      loopKeys.agreementVersions(assignmentId),
+      loopKeys.assignments,
+      loopKeys.dashboard,
+    ],
+  );
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('assignments.extend')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(async (v) => {
+          setExtra([]);
+          try {
+            await extend.mutateAsync(v);
+            notifySuccess(t('assignments.extended', { date: formatDate(v.endsOn) }));
+            form.reset();
+            onClose();
+          } catch (error) {
+            setExtra(applyServerErrors(form, error));
+          }
+        })}
+      >
+        <Stack>
+          <FormError error={extend.error} extra={extra} />
+          <Text size="sm">{t('assignments.extendText', { date: formatDate(agreement.endsOn) })}</Text>
+          {isConfirmed(agreement) && (
+            <Text size="sm" c="dimmed">
+              {t('assignments.extendNewVersion', { version: agreement.version + 1 })}
+            </Text>
+          )}
+          <TextInput type="date" label={t('assignments.field.newEndsOn')} required {...form.getInputProps('endsOn')} />
+          <Textarea
+            label={t('assignments.field.extensionReason')}
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+            {...form.getInputProps('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={extend.isPending}>
+              {t('assignments.extendConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

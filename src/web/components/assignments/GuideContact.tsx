@@ -1,0 +1,33 @@
+import { Alert, Anchor, Text } from '@mantine/core';
+import { IconMail, IconPhone } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { LoopAssignment } from '../../api/loopTypes';
+import './assignments.css';
+
+/**
+ * What the partner sees after matching: the guide's first name and the one contact channel the guide agreed to
+ * share (guide profile), while the deployment runs. Nothing when the guide shares nothing.
+ */
+export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
+  const { t } = useTranslation();
+  const contact = assignment.guideContact;
+  if (!contact) return null;
+  const phone = contact.channel === 'phone';
+  const href = phone ? `tel:${contact.value.replace(/[^+\d]/g, '')}` : `mailto:${contact.value}`;
+  return (
+    <Alert
+      color="petrol"
+      variant="light"
+      icon={phone ? <IconPhone aria-hidden /> : <IconMail aria-hidden />}
+      title={t('assignments.guideContactTitle', { name: contact.firstName })}
+      data-testid="guide-contact"
+    >
+      <Text size="sm">
+        {phone ? t('assignments.guideContactPhone') : t('assignments.guideContactEmail')}{' '}
+        <Anchor href={href} dir="ltr" underline="always" fw={600} className="nowrap">
+          {contact.value}
+        </Anchor>
+      </Text>
+    </Alert>
+  );
+}
