@@ -360,5 +360,5 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
       await expectNoAxeViolations(anonymous.page, `/offers/answer (${locale})`);
       await anonymous.context.close();
     }
-  }, 600_000);
+  }, 900_000);
 });
