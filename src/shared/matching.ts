@@ -118,6 +118,8 @@ export const offerSchema = z.object({
   respondedAt: isoDateTimeOut.nullable(),
   createdAt: isoDateTimeOut,
   assignmentId: z.uuid().nullable(),
+  /** The office's time zone, in which the deadline is shown. */
+  timeZone: z.string(),
   abilities: offerAbilities,
 });
 export type Offer = z.infer<typeof offerSchema>;
@@ -145,8 +147,6 @@ export const offerDetailSchema = offerSchema.extend({
     partnerName: z.string(),
     guidesNeeded: z.number().int(),
   }),
-  /** The office's time zone, in which deadlines and times are shown. */
-  timeZone: z.string(),
 });
 
 /** What the e-mail link's page shows: which request the link answers, until when, and whether it is still open. */

@@ -346,6 +346,14 @@ describe('daily use: after matching and around the office', () => {
     const seen = (await partner().get(`/assignments/${assignmentId}`)).json();
     expect(seen.guideName).toBe('Testa');
     expect(seen.guideContact).toEqual({ firstName: 'Testa', channel: 'phone', value: '+49 511 555 0101' });
+    // Also where the guide confirmed: the partner reads the first name only.
+    await guide().post(`/assignments/${assignmentId}/agreement/confirm`, { version: 1 });
+    const confirmed = (await partner().get(`/assignments/${assignmentId}`)).json().agreement;
+    expect(confirmed.guideConfirmedBy).toBe('Testa');
+    expect(confirmed.changeNote).toBe('Entwurf bei Annahme des Angebots');
+    expect(
+      (await partner().get(`/assignments/${assignmentId}/agreement/versions`)).json().items[0].guideConfirmedBy,
+    ).toBe('Testa');
     await guide().patch(`/guides/${office.guideId}`, { shareContact: 'none' });
     expect((await partner().get(`/assignments/${assignmentId}`)).json().guideContact).toBeNull();
     // The office still sees the full name.

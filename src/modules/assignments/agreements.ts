@@ -11,7 +11,7 @@ import { requestRepository } from '../requests/repository.js';
 import { settingsRepository } from '../settings/repository.js';
 import { type AgreementPdfData, renderAgreementPdf } from './agreementPdf.js';
 import { assignmentPolicy } from './policy.js';
-import { presentAgreement } from './presenter.js';
+import { autoNote, presentAgreement, readNote } from './presenter.js';
 import { type AgreementRow, assignmentRepository as repo } from './repository.js';
 
 type Content = Partial<
@@ -81,7 +81,7 @@ export class AgreementService {
       if (!assignmentPolicy.editAgreement(actor, row.assignment)) throw forbidden();
       const before = await repo.agreementOf(tx, id);
       const { changeNote, ...content } = input;
-      const version = await this.change(tx, actor, id, content, changeNote ?? 'Vereinbarung geändert');
+      const version = await this.change(tx, actor, id, content, changeNote ?? autoNote('changed'));
       await recordAudit(tx, actor, {
         action: 'agreement.updated',
         entityType: 'assignment',
@@ -109,7 +109,7 @@ export class AgreementService {
         actor,
         id,
         { endsOn: input.endsOn, extensions: [...current.extensions, extension] },
-        `Verlängert bis ${input.endsOn}: ${input.reason}`,
+        autoNote('extended', { date: input.endsOn, reason: input.reason }),
       );
       await recordAudit(tx, actor, {
         action: 'agreement.extended',
@@ -154,10 +154,10 @@ export class AgreementService {
 
   versions(actor: Actor, id: string) {
     return this.scope(actor, async (tx) => {
-      await this.loadVisible(tx, actor, id);
+      const row = await this.loadVisible(tx, actor, id);
       const rows = await repo.agreementVersions(tx, id);
       return {
-        items: rows.map((a) => presentAgreement(a) as NonNullable<ReturnType<typeof presentAgreement>>),
+        items: rows.map((a) => presentAgreement(a, actor, row.guideFirst) as NonNullable<ReturnType<typeof presentAgreement>>),
         total: rows.length,
       };
     });
@@ -186,7 +186,7 @@ export class AgreementService {
         requestTitle: row.requestTitle,
         version: agreement.version,
         versionCreatedAt: agreement.createdAt.toISOString(),
-        changeNote: agreement.changeNote,
+        changeNote: readNote(agreement.changeNote, 'de'),
         superseded: agreement.supersededAt !== null,
         goal: agreement.goal,
         steps: agreement.steps as AgreementPdfData['steps'],

@@ -6,6 +6,7 @@ import type { Actor } from '../../server/context.js';
 import { DEFAULT_BOUNDARIES_TEXT, DEFAULT_CONFIDENTIALITY_TEXT } from '../../shared/assignments.js';
 import { insuranceTextFor, type OfficeSettings } from '../../shared/settings.js';
 import type { RequestRow } from '../requests/repository.js';
+import { autoNote } from './presenter.js';
 import { assignmentRepository as repo } from './repository.js';
 
 /**
@@ -54,8 +55,9 @@ export async function startDeployment(
     boundaries: DEFAULT_BOUNDARIES_TEXT,
     confidentiality: DEFAULT_CONFIDENTIALITY_TEXT,
     insurance: insuranceTextFor(settings, input.partnerType),
-    changeNote: 'Entwurf bei Annahme des Angebots',
-    createdByName: actor.displayName,
+    changeNote: autoNote('draft'),
+    // Drafted by the system when the offer was accepted, not by the person who accepted.
+    createdByName: null,
     createdAt: now,
     updatedAt: now,
   });

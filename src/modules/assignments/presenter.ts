@@ -1,5 +1,7 @@
 import type { Actor } from '../../server/context.js';
 import type { Assignment } from '../../shared/assignments.js';
+import type { Locale } from '../../shared/enums.js';
+import { translate } from '../../shared/i18n/index.js';
 import { assignmentPolicy } from './policy.js';
 import type { AgreementRow, AssignmentRow } from './repository.js';
 
@@ -28,8 +30,35 @@ function guideContactOf(row: Listed): Assignment['guideContact'] {
   return value ? { firstName: row.guideFirst, channel: channel as 'phone' | 'email', value } : null;
 }
 
-export function presentAgreement(a: AgreementRow | undefined): Assignment['agreement'] {
+const AUTO = 'auto:';
+
+/** A change note the system writes, stored as a key and parameters so that every reader gets it in their language. */
+export function autoNote(kind: 'draft' | 'changed' | 'extended', params: Record<string, string> = {}): string {
+  return `${AUTO}${JSON.stringify({ kind, params })}`;
+}
+
+/** The change note in the reader's language (typed notes stay as written). */
+export function readNote(note: string | null, locale: Locale): string | null {
+  if (!note?.startsWith(AUTO)) return note;
+  try {
+    const { kind, params } = JSON.parse(note.slice(AUTO.length)) as { kind: string; params: Record<string, string> };
+    return translate(locale, `assignments.autoNote.${kind}`, params);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An agreement version as the reader sees it. Partner contacts see the guide's first name only, also where the guide
+ * confirmed (data minimisation); the office and the guide see the full name.
+ */
+export function presentAgreement(
+  a: AgreementRow | undefined,
+  actor?: Actor,
+  guideFirstName?: string,
+): Assignment['agreement'] {
   if (!a) return null;
+  const partnerView = actor?.role === 'partner_contact';
   return {
     id: a.id,
     goal: a.goal,
@@ -43,12 +72,12 @@ export function presentAgreement(a: AgreementRow | undefined): Assignment['agree
     reviewOn: a.reviewOn,
     insurance: a.insurance,
     guideConfirmedAt: a.guideConfirmedAt?.toISOString() ?? null,
-    guideConfirmedBy: a.guideConfirmedBy,
+    guideConfirmedBy: partnerView && a.guideConfirmedBy ? (guideFirstName ?? null) : a.guideConfirmedBy,
     partnerConfirmedAt: a.partnerConfirmedAt?.toISOString() ?? null,
     partnerConfirmedBy: a.partnerConfirmedBy,
     extensions: a.extensions,
     version: a.version,
-    changeNote: a.changeNote,
+    changeNote: readNote(a.changeNote, actor?.locale ?? 'de'),
     createdByName: a.createdByName,
     createdAt: a.createdAt.toISOString(),
     supersededAt: a.supersededAt?.toISOString() ?? null,
@@ -80,7 +109,7 @@ export function presentAssignment(
     endedEarlyReason: a.endedEarlyReason,
     guideFeedback: a.guideFeedback,
     partnerFeedback: a.partnerFeedback,
-    agreement: presentAgreement(agreement),
+    agreement: presentAgreement(agreement, actor, row.guideFirst),
     totals,
     abilities: assignmentPolicy.abilities(actor, a, agreement),
   };

@@ -9,7 +9,7 @@ export type Listed = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 export const effectiveStatus = (o: { status: string; expiresAt: Date }, now: Date) =>
   o.status === 'pending' && o.expiresAt <= now ? 'expired' : o.status;
 
-export function presentOffer(row: Listed, actor: Actor, now: Date) {
+export function presentOffer(row: Listed, actor: Actor, now: Date, timeZone: string) {
   const o = { ...row.offer, status: effectiveStatus(row.offer, now) };
   return {
     id: o.id,
@@ -25,6 +25,7 @@ export function presentOffer(row: Listed, actor: Actor, now: Date) {
     respondedAt: o.respondedAt?.toISOString() ?? null,
     createdAt: o.createdAt.toISOString(),
     assignmentId: row.assignmentId ?? null,
+    timeZone,
     abilities: offerPolicy.abilities(actor, o),
   };
 }

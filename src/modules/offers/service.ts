@@ -142,41 +142,47 @@ export class OfferService {
       return { mailIds, ids: rows.map((r) => r.id) };
     });
     await this.ctx.mailer.deliver(this.ctx.database.db, mails.mailIds);
-    return this.scope(actor, async (tx) => {
+    return this.scope(actor, async (tx, officeId) => {
+      const { timeZone } = await settingsRepository.get(tx, officeId);
       const items = [];
       for (const id of mails.ids)
-        items.push(presentOffer((await repo.findById(tx, id)) as Listed, actor, this.ctx.now()));
+        items.push(presentOffer((await repo.findById(tx, id)) as Listed, actor, this.ctx.now(), timeZone));
       return { items, total: items.length };
     });
   }
 
   listForRequest(actor: Actor, requestId: string) {
-    return this.scope(actor, async (tx) => {
+    return this.scope(actor, async (tx, officeId) => {
+      const { timeZone } = await settingsRepository.get(tx, officeId);
       const found = await this.requests.loadVisible(tx, actor, requestId);
       if (!requestPolicy.match(actor, found.request)) throw forbidden();
       const rows = await repo.list(tx, { requestId });
-      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
+      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now(), timeZone)), total: rows.length };
     });
   }
 
   /** A guide's offers, for the guide's profile: the coordinator of the office, or the guide themselves. */
   listForGuide(actor: Actor, guideId: string) {
-    return this.scope(actor, async (tx) => {
+    return this.scope(actor, async (tx, officeId) => {
+      const { timeZone } = await settingsRepository.get(tx, officeId);
       const guide = await guideRepository.findById(tx, guideId);
       const allowed = guide && (actor.role === 'coordinator' || (actor.role === 'guide' && actor.guideId === guideId));
       if (!allowed) throw notFound();
       const rows = await repo.list(tx, { guideId });
-      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now())), total: rows.length };
+      return { items: rows.map((r) => presentOffer(r, actor, this.ctx.now(), timeZone)), total: rows.length };
     });
   }
 
   /** A guide's own offers (the phone view). */
   listMine(actor: Actor, status?: string[]) {
     if (actor.role !== 'guide' || !actor.guideId) throw forbidden();
-    return this.scope(actor, async (tx) => {
+    return this.scope(actor, async (tx, officeId) => {
       const now = this.ctx.now();
+      const { timeZone } = await settingsRepository.get(tx, officeId);
       const rows = await repo.list(tx, { guideId: actor.guideId as string });
-      const items = rows.map((r) => presentOffer(r, actor, now)).filter((o) => !status || status.includes(o.status));
+      const items = rows
+        .map((r) => presentOffer(r, actor, now, timeZone))
+        .filter((o) => !status || status.includes(o.status));
       return { items, total: items.length };
     });
   }
@@ -190,7 +196,7 @@ export class OfferService {
       const settings = await settingsRepository.get(tx, officeId);
       const r = found?.request;
       return {
-        ...presentOffer(row, actor, this.ctx.now()),
+        ...presentOffer(row, actor, this.ctx.now(), settings.timeZone),
         request: {
           title: r?.title ?? '',
           description: r?.description ?? '',
