@@ -157,7 +157,9 @@ export class AgreementService {
       const row = await this.loadVisible(tx, actor, id);
       const rows = await repo.agreementVersions(tx, id);
       return {
-        items: rows.map((a) => presentAgreement(a, actor, row.guideFirst) as NonNullable<ReturnType<typeof presentAgreement>>),
+        items: rows.map(
+          (a) => presentAgreement(a, actor, row.guideFirst) as NonNullable<ReturnType<typeof presentAgreement>>,
+        ),
         total: rows.length,
       };
     });

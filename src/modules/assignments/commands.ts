@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { assignments, guides } from '../../db/schema/index.js';
 import { draftAgreementPeriod } from '../../domain/agreementPeriod.js';
-import type { Actor } from '../../server/context.js';
 import { DEFAULT_BOUNDARIES_TEXT, DEFAULT_CONFIDENTIALITY_TEXT } from '../../shared/assignments.js';
 import { insuranceTextFor, type OfficeSettings } from '../../shared/settings.js';
 import type { RequestRow } from '../requests/repository.js';
@@ -15,7 +14,6 @@ import { assignmentRepository as repo } from './repository.js';
  */
 export async function startDeployment(
   tx: Tx,
-  actor: Actor,
   input: {
     request: RequestRow;
     offerId: string;

@@ -61,7 +61,7 @@ export async function acceptOffer(tx: Tx, actor: Actor, offer: OfferRow, request
   }
   const settings = await settingsRepository.get(tx, request.officeId);
   const partner = await partnerRepository.findById(tx, request.partnerId);
-  const assignment = await startDeployment(tx, actor, {
+  const assignment = await startDeployment(tx, {
     request,
     offerId: offer.id,
     guideId: offer.guideId,
