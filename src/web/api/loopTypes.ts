@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { activitySchema, agreementSchema, assignmentSchema, feedbackInput } from '../../shared/assignments.js';
+import type {
+  activitySchema,
+  activityTotalSchema,
+  agreementSchema,
+  assignmentSchema,
+  feedbackInput,
+} from '../../shared/assignments.js';
+import type { dashboardSchema } from '../../shared/dashboard.js';
 import type {
   candidateSchema,
   candidatesResponse,
@@ -35,35 +42,6 @@ export type FeedbackBody = z.infer<typeof feedbackInput>;
 export type ServiceEntry = z.infer<typeof serviceSchema>;
 export type { OfficeSettings };
 
-export type ActivityTotal = {
-  guideId: string;
-  firstName: string;
-  lastName: string;
-  minutes: number;
-  km: number;
-  expensesCents: number;
-};
-
-/** GET /dashboard (the server's dashboardSchema); instants are ISO date-times. */
-export type Dashboard = {
-  openRequests: {
-    id: string;
-    title: string;
-    partnerName: string;
-    urgency: string;
-    status: string;
-    createdAt: string;
-    waitingDays: number;
-  }[];
-  unansweredOffers: { id: string; requestId: string; requestTitle: string; guideName: string; expiresAt: string }[];
-  guidesAtCapacity: { id: string; name: string; active: number; max: number }[];
-  guidesNeverDeployed: { id: string; name: string; certifiedAt: string | null }[];
-  agreementsDueForReview: {
-    assignmentId: string;
-    requestTitle: string;
-    guideName: string;
-    reviewOn: string;
-    endsOn: string;
-  }[];
-  backgroundChecksDue: { id: string; name: string; checkedAt: string | null }[];
-};
+export type ActivityTotal = z.infer<typeof activityTotalSchema>;
+/** GET /dashboard; instants are ISO date-times. */
+export type Dashboard = z.infer<typeof dashboardSchema>;

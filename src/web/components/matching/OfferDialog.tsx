@@ -2,6 +2,8 @@ import { Alert, Badge, Button, CloseButton, Group, List, Select, Stack, Text, Te
 import { IconSend } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { offerCreateInput } from '../../../shared/matching.js';
 import { ApiError, type List as ApiList, api } from '../../api/client';
 import { loopKeys, loopWide, useOfficeSettings } from '../../api/loopQueries';
 import type { LoopOffer } from '../../api/loopTypes';
@@ -16,7 +18,7 @@ import { type Chosen, fullName, needsReason } from './candidateUtils';
 const DEADLINES = [24, 48, 72];
 const URGENT_HOURS = 24;
 
-type Body = { guideIds: string[]; message: string; overrideReason?: string; expiresInHours?: number };
+type Body = z.input<typeof offerCreateInput>;
 
 /** The offer: who gets it, a message, the answer deadline, and the reason when an exception is made. */
 export function OfferDialog({
