@@ -17,10 +17,10 @@ export async function inScope<T>(db: Db, scope: DbScope, work: (tx: Tx) => Promi
   return db.transaction(async (tx) => {
     const officeId = scope === 'system' ? '' : scope.officeId;
     const mode = scope === 'system' ? 'system' : 'office';
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE, checked against membership like it.
     await tx.execute(
-      sql`select set_config('app.office_id', ${officeId}, true), set_config('app.scope', ${mode}, true)`,
+      sql`select set_config('app.office_id', ${officeId}, true), set_config('app.scope', ${mode}, true), set_config('role', ${APP_ROLE}, true)`,
     );
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
     return work(tx);
   });
 }
