@@ -1,10 +1,11 @@
 import type { Tx } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { type Actor, recordedUserId } from '../../server/context.js';
+import type { AuditAction, AuditEntityType } from '../../shared/audit.js';
 
 export type AuditEntry = {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | null;
   changes?: Record<string, unknown> | null;
   /** Platform-level events (offices) carry the office they concern, or none. */

@@ -1,9 +1,23 @@
 import { Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { humaniseKey } from '../../shared/audit.js';
+import { formatDecimal } from '../../shared/numbers.js';
 
-function show(value: unknown): string {
+/** What the server writes instead of personal free text (audit/recorder.ts). */
+const REDACTED = '[geändert]';
+
+function show(field: string, value: unknown, t: TFunction, locale: string): string {
   if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === REDACTED) return t('audit.value.redacted');
+  if (typeof value === 'boolean') return value ? t('audit.value.yes') : t('audit.value.no');
+  if (typeof value === 'number') {
+    if (field === 'expensesCents') return `${formatDecimal(value / 100, locale, { minFractionDigits: 2 })} €`;
+    return formatDecimal(value, locale, { maxFractionDigits: 6 });
+  }
+  if ((field === 'by' || field === 'role') && typeof value === 'string')
+    return t(`role.${value}`, { defaultValue: value });
+  if (typeof value === 'string') return value;
   const text = JSON.stringify(value);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
@@ -13,10 +27,10 @@ const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
 
 /** The changed fields of an audit event: names first, old and new values on demand. */
 export function AuditChanges({ changes }: { changes: Record<string, unknown> | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!changes || Object.keys(changes).length === 0) return <>–</>;
   const entries = Object.entries(changes);
-  const label = (field: string) => t(`audit.field.${field}`, { defaultValue: field });
+  const label = (field: string) => t(`audit.field.${field}`, { defaultValue: humaniseKey(field) });
   return (
     <details>
       <summary style={{ cursor: 'pointer' }}>
@@ -33,11 +47,12 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> | n
             <Text component="dd" size="xs" m={0} style={{ overflowWrap: 'anywhere' }} dir="auto">
               {isChange(value) ? (
                 <>
-                  {show(value.from)} <span aria-hidden>→</span>
-                  <span className="visually-hidden">{t('audit.changedTo')}</span> {show(value.to)}
+                  {show(field, value.from, t, i18n.language)} <span aria-hidden>→</span>
+                  <span className="visually-hidden">{t('audit.changedTo')}</span>{' '}
+                  {show(field, value.to, t, i18n.language)}
                 </>
               ) : (
-                show(value)
+                show(field, value, t, i18n.language)
               )}
             </Text>
           </div>

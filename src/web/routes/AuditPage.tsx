@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, CloseButton, Group, Paper, Select, SimpleGrid, Sta
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, humaniseKey } from '../../shared/audit.js';
 import { useAudit } from '../api/queries';
 import type { AuditEvent } from '../api/types';
 import { AuditChanges } from '../components/AuditChanges';
@@ -12,45 +13,16 @@ import { useSearchState } from '../hooks/useSearchState';
 import { formatDateTime } from '../i18n/format';
 
 const LIMIT = 50;
-const ENTITY_TYPES = ['guide', 'partner', 'user', 'district', 'field_of_action', 'specialization', 'office'] as const;
-/** Actions the server records today; unknown ones are still shown with their raw name. */
-const ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.password_reset',
-  'auth.invitation_accepted',
-  'guide.created',
-  'guide.updated',
-  'guide.viewed',
-  'guide.exported',
-  'guide.deleted',
-  'partner.created',
-  'partner.updated',
-  'partner.contact_added',
-  'user.invited',
-  'user.disabled',
-  'user.enabled',
-  'district.created',
-  'district.updated',
-  'district.deleted',
-  'field_of_action.created',
-  'field_of_action.updated',
-  'field_of_action.deleted',
-  'specialization.created',
-  'specialization.updated',
-  'specialization.deleted',
-  'office.created',
-  'office.updated',
-] as const;
-
 const ENTITY_LINKS: Record<string, (id: string) => string> = {
   guide: (id) => `/guides/${id}`,
   partner: (id) => `/partners/${id}`,
+  request: (id) => `/requests/${id}`,
+  assignment: (id) => `/assignments/${id}`,
 };
 
 function Entity({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
-  const type = t(`audit.entity.${event.entityType}`, { defaultValue: event.entityType });
+  const type = t(`audit.entity.${event.entityType}`, { defaultValue: humaniseKey(event.entityType) });
   const link = event.entityId && ENTITY_LINKS[event.entityType]?.(event.entityId);
   if (link && event.action !== 'guide.deleted')
     return (
@@ -66,7 +38,7 @@ export function AuditPage() {
   const { values, update, offset } = useSearchState(['entityType', 'entityId', 'action'] as const);
   const list = useAudit({ ...values, limit: LIMIT, offset });
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const actionLabel = (a: string) => t(`audit.action.${a}`, { defaultValue: a });
+  const actionLabel = (a: string) => t(`audit.action.${a}`, { defaultValue: humaniseKey(a) });
 
   return (
     <>
@@ -75,7 +47,7 @@ export function AuditPage() {
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
           <Select
             label={t('audit.filter.entityType')}
-            data={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+            data={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
             value={values.entityType || null}
             onChange={(v) => update({ entityType: v, entityId: null })}
             clearable
@@ -83,7 +55,7 @@ export function AuditPage() {
           />
           <Select
             label={t('audit.filter.action')}
-            data={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
             value={values.action || null}
             onChange={(v) => update({ action: v })}
             clearable

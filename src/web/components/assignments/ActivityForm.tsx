@@ -1,15 +1,16 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
+import { formatDecimal } from '../../../shared/numbers.js';
 import { api } from '../../api/client';
 import { loopKeys } from '../../api/loopQueries';
 import type { Activity } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
+import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
 import { applyServerErrors, FormError } from '../FormError';
-import { decimalSeparator } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
 
 export const todayIso = () => {
@@ -22,8 +23,8 @@ type Values = {
   startTime: string;
   endTime: string;
   type: string;
-  km: number | string;
-  expenses: number | string;
+  km: AmountValue;
+  expenses: AmountValue;
   note: string;
 };
 
@@ -38,15 +39,15 @@ const valuesOf = (a?: Activity): Values =>
         expenses: a.expensesCents / 100,
         note: a.note ?? '',
       }
-    : { date: todayIso(), startTime: '', endTime: '', type: 'accompaniment', km: 0, expenses: 0, note: '' };
+    : { date: todayIso(), startTime: '', endTime: '', type: 'accompaniment', km: null, expenses: null, note: '' };
 
 const bodyOf = (v: Values) => ({
   date: v.date,
   startTime: v.startTime,
   endTime: v.endTime,
   type: v.type,
-  km: Number(v.km) || 0,
-  expensesCents: Math.round((Number(v.expenses) || 0) * 100),
+  km: v.km ?? 0,
+  expensesCents: Math.round((v.expenses ?? 0) * 100),
   note: v.note.trim() || null,
 });
 
@@ -78,6 +79,8 @@ export function ActivityForm({
             ? t('validation.slotEndsBeforeStart')
             : null,
       type: (v) => (v ? null : t('validation.required')),
+      km: amountRule(t),
+      expenses: amountRule(t),
     },
   });
   const save = useApiMutation(
@@ -97,7 +100,7 @@ export function ActivityForm({
         try {
           await save.mutateAsync(v);
           notifySuccess(activity ? t('assignments.activityUpdated') : t('assignments.activityAdded'));
-          if (!activity) form.setValues({ startTime: '', endTime: '', km: 0, expenses: 0, note: '' });
+          if (!activity) form.setValues({ startTime: '', endTime: '', km: null, expenses: null, note: '' });
           onDone?.();
         } catch (error) {
           setExtra(applyServerErrors(form, error, { expensesCents: 'expenses' }));
@@ -135,25 +138,21 @@ export function ActivityForm({
             allowDeselect={false}
             {...form.getInputProps('type')}
           />
-          <NumberInput
+          <AmountInput
             label={t('assignments.activity.km')}
             min={0}
             max={1000}
-            decimalScale={1}
-            decimalSeparator={decimalSeparator(i18n.language)}
-            allowNegative={false}
-            inputMode="decimal"
+            decimals={1}
+            placeholder="0"
             {...form.getInputProps('km')}
           />
-          <NumberInput
+          <AmountInput
             label={t('assignments.activity.expenses')}
             min={0}
             max={1000}
-            decimalScale={2}
-            decimalSeparator={decimalSeparator(i18n.language)}
-            fixedDecimalScale={false}
-            allowNegative={false}
-            inputMode="decimal"
+            decimals={2}
+            minDecimals={2}
+            placeholder={formatDecimal(0, i18n.language, { minFractionDigits: 2 })}
             {...form.getInputProps('expenses')}
           />
         </SimpleGrid>

@@ -13,7 +13,6 @@ export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
   const contact = assignment.guideContact;
   if (!contact) return null;
   const phone = contact.channel === 'phone';
-  const href = phone ? `tel:${contact.value.replace(/[^+\d]/g, '')}` : `mailto:${contact.value}`;
   return (
     <Alert
       color="petrol"
@@ -23,11 +22,23 @@ export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
       data-testid="guide-contact"
     >
       <Text size="sm">
-        {phone ? t('assignments.guideContactPhone') : t('assignments.guideContactEmail')}{' '}
-        <Anchor href={href} dir="ltr" underline="always" fw={600} className="nowrap">
-          {contact.value}
-        </Anchor>
+        <ContactChannel contact={contact} />
       </Text>
     </Alert>
+  );
+}
+
+/** "Erreichbar per Telefon: 0511 …" with a tel: or mailto: link; also on the partner's request page. */
+export function ContactChannel({ contact }: { contact: NonNullable<LoopAssignment['guideContact']> }) {
+  const { t } = useTranslation();
+  const phone = contact.channel === 'phone';
+  const href = phone ? `tel:${contact.value.replace(/[^+\d]/g, '')}` : `mailto:${contact.value}`;
+  return (
+    <>
+      {phone ? t('assignments.guideContactPhone') : t('assignments.guideContactEmail')}{' '}
+      <Anchor href={href} dir="ltr" underline="always" fw={600} className="nowrap">
+        {contact.value}
+      </Anchor>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useAssignmentList } from '../../api/loopQueries';
 import type { LoopRequest } from '../../api/loopTypes';
 import { formatNumber } from '../../i18n/format';
+import { ContactChannel } from '../assignments/GuideContact';
 import { formatMomentDate, isolate } from '../loop/loopFormat';
 import { AssignmentStatusBadge } from './LoopBadges';
 
@@ -42,6 +43,11 @@ export function RequestDeployments({ request: r }: { request: LoopRequest }) {
               <Text span size="sm" c="dimmed" className="tabular">
                 {t('requests.deploymentSince', { date: formatMomentDate(a.startedAt) })}
               </Text>
+              {a.guideContact && (
+                <Text span size="sm" data-testid="deployment-contact">
+                  <ContactChannel contact={a.guideContact} />
+                </Text>
+              )}
             </Group>
           ))}
         </Stack>

@@ -1,14 +1,15 @@
-import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FREQUENCIES } from '../../../shared/requests.js';
 import { useReferenceNames } from '../../api/queries';
-import { decimalSeparator, LoopFieldset } from '../loop/LoopSection';
+import { AmountInput } from '../AmountInput';
+import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 import { SlotRows } from './SlotRows';
 
 /** When and where: place, meeting point and whom to ask on site (guides read these in the offer), dates, times. */
 export function RequestWhenFields({ form }: { form: RequestFormType }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ref = useReferenceNames();
   return (
     <LoopFieldset title={t('requests.form.sectionWhen')} id="rf-when">
@@ -49,16 +50,13 @@ export function RequestWhenFields({ form }: { form: RequestFormType }) {
             allowDeselect={false}
             {...form.getInputProps('frequency')}
           />
-          <NumberInput
+          <AmountInput
             label={t('requests.field.expectedHours')}
             description={t('requests.form.expectedHoursHint')}
             required
             min={0.5}
             max={500}
-            step={0.5}
-            decimalScale={1}
-            decimalSeparator={decimalSeparator(i18n.language)}
-            allowNegative={false}
+            decimals={1}
             {...form.getInputProps('expectedHours')}
           />
         </SimpleGrid>

@@ -20,7 +20,7 @@ export type RequestFormValues = {
   startsOn: string;
   endsOn: string;
   frequency: string;
-  expectedHours: number | string;
+  expectedHours: number | string | null;
   slots: SlotRow[];
   languages: string[];
   preferredGender: string;

@@ -22,8 +22,12 @@ export function requestValidation(t: T, opts: { partner: boolean }) {
     endsOn: (v: string, values: RequestFormValues) =>
       v && values.startsOn && v < values.startsOn ? t('validation.endBeforeStart') : null,
     frequency: required,
-    expectedHours: (v: number | string) =>
-      v === '' || Number(v) < 0.5 ? t('validation.too_small_number', { minimum: 0.5 }) : null,
+    expectedHours: (v: number | string | null) =>
+      typeof v === 'number' && Number.isNaN(v)
+        ? t('numbers.fix')
+        : v === '' || v === null || Number(v) < 0.5
+          ? t('validation.too_small_number', { minimum: 0.5 })
+          : null,
     minorsInvolved: required,
     person: {
       initials: (v: string) => (v.trim() ? null : t('validation.required')),

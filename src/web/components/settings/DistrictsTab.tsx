@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { keys, useApiMutation, useDistricts } from '../../api/queries';
 import type { District } from '../../api/types';
+import { AmountInput, amountRule } from '../AmountInput';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { applyServerErrors } from '../FormError';
 import { notifySuccess } from '../notify';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 import { EditModal } from './EditModal';
 
-type Values = { name: string; lat: number | string; lon: number | string };
+type Values = { name: string; lat: number | string | null; lon: number | string | null };
 
 function DistrictModal({
   district,
@@ -27,7 +28,11 @@ function DistrictModal({
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: { name: district?.name ?? '', lat: district?.lat ?? '', lon: district?.lon ?? '' },
-    validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
+    validate: {
+      name: (v) => (v.trim() ? null : t('validation.required')),
+      lat: amountRule(t, { required: true }),
+      lon: amountRule(t, { required: true }),
+    },
   });
   const save = useApiMutation(
     (body: { name: string; lat: number; lon: number }) =>
@@ -56,17 +61,17 @@ function DistrictModal({
     >
       <TextInput label={t('settings.districts.name')} required data-autofocus {...form.getInputProps('name')} />
       <Group grow>
-        <NumberInput
+        <AmountInput
           label={t('settings.districts.lat')}
-          decimalScale={6}
+          decimals={6}
           min={-90}
           max={90}
           required
           {...form.getInputProps('lat')}
         />
-        <NumberInput
+        <AmountInput
           label={t('settings.districts.lon')}
-          decimalScale={6}
+          decimals={6}
           min={-180}
           max={180}
           required
