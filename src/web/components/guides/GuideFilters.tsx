@@ -16,7 +16,7 @@ import { GUIDE_STATUSES } from '../../../shared/enums.js';
 import { GUIDE_SORTS } from '../../../shared/guides.js';
 import { useReferenceNames } from '../../api/queries';
 import { useDebouncedInput } from '../../hooks/useDebounced';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 
 export const GUIDE_FILTER_KEYS = [
   'q',
@@ -59,6 +59,7 @@ export function GuideFilters({
         <Select
           label={t('guides.filter.language')}
           data={options.languages}
+          filter={languageFilter}
           value={values.language || null}
           onChange={(v) => update({ language: v })}
           searchable

@@ -19,7 +19,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, GUIDE_STATUSES, LOCALES } from '../../../shared/enums.js';
 import { useReferenceNames } from '../../api/queries';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { LOCALE_NAMES } from '../../i18n';
 import type { GuideFormValues } from './guideFormValues';
 import { AvailabilityRows, LanguageRows } from './RowInputs';
@@ -257,6 +257,7 @@ export function GuideForm({
                   <Select
                     label={t('guides.field.consentLanguage')}
                     data={options.languages}
+                    filter={languageFilter}
                     searchable
                     allowDeselect={false}
                     {...form.getInputProps('consent.language')}

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/queries';
 import { useDebouncedInput } from '../../hooks/useDebounced';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { type CandidateFilterValues, hasFilters, NO_FILTERS } from './candidateUtils';
 
 /** Search by name, language, district and free capacity; the request's own languages come first in the list. */
@@ -49,6 +49,7 @@ export function CandidateFilters({
         <Select
           label={t('matching.filter.language')}
           data={languages}
+          filter={languageFilter}
           value={values.language || null}
           onChange={(v) => onChange({ ...values, language: v ?? '' })}
           searchable

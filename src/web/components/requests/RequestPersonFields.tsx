@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../../../shared/requests.js';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 
@@ -44,6 +44,7 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
             label={t('requests.field.personLanguages')}
             required
             data={options.languages}
+            filter={languageFilter}
             searchable
             maxValues={5}
             nothingFoundMessage={t('common.nothingFound')}
@@ -83,6 +84,7 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
             <Select
               label={t('requests.field.consentLanguage')}
               data={options.languages}
+              filter={languageFilter}
               searchable
               clearable
               nothingFoundMessage={t('common.nothingFound')}
