@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/queries';
 import { useDebouncedInput } from '../../hooks/useDebounced';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { type CandidateFilterValues, hasFilters, NO_FILTERS } from './candidateUtils';
 
@@ -18,6 +19,7 @@ export function CandidateFilters({
   requestLanguages: string[];
 }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const options = useReferenceOptions();
   const [search, setSearch] = useDebouncedInput(values.q, (q) => onChange({ ...values, q: q.trim() }));
@@ -58,7 +60,7 @@ export function CandidateFilters({
           nothingFoundMessage={t('common.nothingFound')}
         />
         <Select
-          label={t('matching.filter.district')}
+          label={districtWord.label}
           data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
           value={values.districtId || null}
           onChange={(v) => onChange({ ...values, districtId: v ?? '' })}

@@ -2,6 +2,7 @@ import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import { FREQUENCIES } from '../../../shared/requests.js';
 import { useReferenceNames } from '../../api/queries';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { decimalSeparator, LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 import { SlotRows } from './SlotRows';
@@ -9,6 +10,7 @@ import { SlotRows } from './SlotRows';
 /** When and where: place, meeting point and whom to ask on site (guides read these in the offer), dates, times. */
 export function RequestWhenFields({ form }: { form: RequestFormType }) {
   const { t, i18n } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   return (
     <LoopFieldset title={t('requests.form.sectionWhen')} id="rf-when">
@@ -21,7 +23,7 @@ export function RequestWhenFields({ form }: { form: RequestFormType }) {
             {...form.getInputProps('place')}
           />
           <Select
-            label={t('requests.field.district')}
+            label={districtWord.label}
             required
             searchable
             data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}

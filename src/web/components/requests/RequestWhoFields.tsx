@@ -17,7 +17,7 @@ export function RequestWhoFields({ form, lockGuidesNeeded }: { form: RequestForm
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect
             label={t('requests.field.languages')}
-            description={t('requests.form.languagesHint')}
+            description={t('forms.hint.languagesNeeded')}
             data={options.languages}
             filter={languageFilter}
             searchable
