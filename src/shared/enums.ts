@@ -28,6 +28,10 @@ export const PARTNER_TYPES = [
 ] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 
+/** What an office calls its areas (districts): cities differ, the UI uses one word throughout. */
+export const DISTRICT_TERMS = ['Stadtbezirk', 'Ortsteil'] as const;
+export type DistrictTerm = (typeof DISTRICT_TERMS)[number];
+
 /** ISO weekday numbers: 1 = Monday ... 7 = Sunday. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 

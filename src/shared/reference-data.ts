@@ -1,3 +1,5 @@
+import { LANGUAGE_ENDONYMS, LANGUAGE_NAMES } from './languageNames.js';
+
 /**
  * Global reference data. Only codes are kept here: display names come from the
  * runtime's ICU data (Intl.DisplayNames), so they exist in every UI language.
@@ -118,15 +120,13 @@ export const DEFAULT_SPECIALIZATIONS: ReadonlyArray<{ key: string; name: string 
   { key: 'health', name: 'Gesundheitslotse' },
 ];
 
-/** ICU names Kurmanji just "Kurdish": say which Kurdish, as offices need to know. */
-const LANGUAGE_NAME_OVERRIDES: Record<string, Record<string, string>> = {
-  kmr: { de: 'Kurdisch (Kurmandschi)', en: 'Kurdish (Kurmanji)', ar: 'الكردية (الكرمانجية)', kmr: 'Kurdî (Kurmancî)' },
-  ckb: { de: 'Kurdisch (Sorani)', en: 'Kurdish (Sorani)', ar: 'الكردية (السورانية)' },
-};
-
 export function displayName(kind: 'language' | 'region', code: string, locale: string): string {
-  const override = kind === 'language' ? LANGUAGE_NAME_OVERRIDES[code]?.[locale] : undefined;
-  if (override) return override;
+  // Our own table first (browsers' ICU data lacks some names), ICU for other locales and codes.
+  const own = kind === 'language' ? LANGUAGE_NAMES[code as keyof typeof LANGUAGE_NAMES] : undefined;
+  const endonym =
+    kind === 'language' && locale === code ? LANGUAGE_ENDONYMS[code as keyof typeof LANGUAGE_NAMES] : undefined;
+  if (endonym) return endonym;
+  if (own && (locale === 'de' || locale === 'en' || locale === 'ar')) return own[locale];
   try {
     return new Intl.DisplayNames([locale], { type: kind, fallback: 'code' }).of(code) ?? code;
   } catch {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { shortText } from './common.js';
+import { listOf, shortText } from './common.js';
+import { DISTRICT_TERMS } from './enums.js';
 
 /** What the caller may do with a district or a reference item. */
 export const referenceAbilities = z.object({ update: z.boolean(), delete: z.boolean() });
@@ -20,6 +21,8 @@ export const districtSchema = z.object({
   abilities: referenceAbilities,
 });
 export type District = z.infer<typeof districtSchema>;
+/** The districts with the office's word for them, so every page can label them as the office does. */
+export const districtListSchema = listOf(districtSchema).extend({ term: z.enum(DISTRICT_TERMS) });
 
 /** Fields of action and specialisations share one shape: a stable key and an office-chosen name. */
 export const referenceKeyInput = z.strictObject({

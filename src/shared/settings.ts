@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MATCHING_WEIGHTS, MATCH_CRITERIA } from '../domain/matching/types.js';
 import { DEFAULT_OUT_OF_SCOPE_RULES, REQUEST_MATTERS } from '../domain/outOfScope.js';
-import { PARTNER_TYPES } from './enums.js';
+import { DISTRICT_TERMS, PARTNER_TYPES } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
 
 const weight = z.number().int().min(0).max(100);
@@ -76,6 +76,8 @@ export const officeSettingsSchema = z.object({
       },
       { message: 'validation.timeZone' },
     ),
+  /** The word for districts in the UI ("Stadtbezirk" or "Ortsteil"), as the city uses it. */
+  districtTerm: z.enum(DISTRICT_TERMS),
   /** Whether a guide without the request's language can be eligible at all for language mediation. */
   languageGateForMediation: z.boolean(),
   activities: z.object({
@@ -129,6 +131,7 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   fairnessWindowDays: 180,
   timeZone: 'Europe/Berlin',
   languageGateForMediation: true,
+  districtTerm: 'Stadtbezirk',
   activities: { dailyMaxMinutes: 600, preparationDaysBefore: 14 },
   insuranceTexts: PARTNER_TYPES.map((partnerType) => ({ partnerType, text: DEFAULT_INSURANCE_TEXTS[partnerType] })),
   minors: { fields: ['school_kita', 'leisure', 'language_support'], specializations: ['parents', 'sport'] },
@@ -167,6 +170,7 @@ export const officeSettingsPatch = z
     fairnessWindowDays: officeSettingsSchema.shape.fairnessWindowDays.optional(),
     timeZone: officeSettingsSchema.shape.timeZone.optional(),
     languageGateForMediation: officeSettingsSchema.shape.languageGateForMediation.optional(),
+    districtTerm: officeSettingsSchema.shape.districtTerm.optional(),
     activities: officeSettingsSchema.shape.activities.strict().optional(),
     insuranceTexts: officeSettingsSchema.shape.insuranceTexts.optional(),
     contact: officeSettingsSchema.shape.contact.strict().optional(),

@@ -5,6 +5,7 @@ import { idParams, listOf } from '../../shared/common.js';
 import {
   countrySchema,
   districtInput,
+  districtListSchema,
   districtPatchInput,
   districtSchema,
   languageSchema,
@@ -43,7 +44,7 @@ export const referenceRoutes: RouteModule = (api, { reference }) => {
     schema: {
       tags,
       summary: "The office's districts with centre points",
-      response: { 200: listOf(districtSchema), ...errors },
+      response: { 200: districtListSchema, ...errors },
     },
     handler: (req) => reference.listDistricts(requireActor(req)),
   });

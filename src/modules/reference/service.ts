@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound } from '../../server/errors.js';
 import type { districtInput, districtPatchInput, referenceKeyInput } from '../../shared/reference.js';
 import { COUNTRY_CODES, displayName, LANGUAGE_CODES } from '../../shared/reference-data.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
+import { settingsRepository } from '../settings/repository.js';
 import { referencePolicy } from './policy.js';
 import { referenceRepository as repo } from './repository.js';
 
@@ -33,9 +34,11 @@ export class ReferenceService {
     return this.scope(actor, false, async (tx) => {
       const rows = await repo.listDistricts(tx, officeOf(actor));
       const abilities = { update: referencePolicy.manage(actor), delete: referencePolicy.manage(actor) };
+      const { districtTerm } = await settingsRepository.get(tx, officeOf(actor));
       return {
         items: rows.map((d) => ({ id: d.id, name: d.name, lat: d.lat, lon: d.lon, abilities })),
         total: rows.length,
+        term: districtTerm,
       };
     });
   }

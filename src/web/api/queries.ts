@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DistrictTerm } from '../../shared/enums.js';
 import type { ReferenceItem } from '../../shared/reference.js';
 import { api, type List, type Query } from './client';
 import type { Account, AuditEvent, District, Guide, GuideDetail, Office, OutboxMessage, Partner } from './types';
@@ -43,7 +44,12 @@ export const usePartner = (id: string | undefined) =>
 
 const STATIC = { staleTime: 5 * 60_000 };
 export const useDistricts = (enabled = true) =>
-  useQuery({ queryKey: keys.districts, queryFn: () => api.get<List<District>>('/districts'), enabled, ...STATIC });
+  useQuery({
+    queryKey: keys.districts,
+    queryFn: () => api.get<List<District> & { term: DistrictTerm }>('/districts'),
+    enabled,
+    ...STATIC,
+  });
 export const useFields = (enabled = true) =>
   useQuery({ queryKey: keys.fields, queryFn: () => api.get<List<ReferenceItem>>('/fields'), enabled, ...STATIC });
 export const useSpecializations = (enabled = true) =>
@@ -100,6 +106,8 @@ export function useReferenceNames(enabled = true) {
     field: (key: string) => fieldNames.get(key) ?? key,
     specialization: (key: string) => specNames.get(key) ?? key,
     districts: districts.data?.items ?? [],
+    /** The office's word for districts (settings); labels use it as i18n context. */
+    districtTerm: districts.data?.term ?? ('Stadtbezirk' as DistrictTerm),
     fields: fields.data?.items ?? [],
     specializations: specializations.data?.items ?? [],
   };

@@ -1,5 +1,5 @@
 import { useForm } from '@mantine/form';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { SELF_EDITABLE_GUIDE_FIELDS } from '../../shared/guides.js';
@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { keys, useApiMutation, useGuide } from '../api/queries';
 import type { Guide, GuideDetail } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
-import { applyServerErrors, FormError } from '../components/FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { FormActions, GuideForm } from '../components/guides/GuideForm';
 import {
   emptyValues,
@@ -33,15 +33,21 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me } = useAuth();
-  const [extra, setExtra] = useState<string[]>([]);
   const initial = useMemo(() => (guide ? valuesFromGuide(guide) : emptyValues()), [guide]);
   const form = useForm<GuideFormValues>({
     initialValues: initial,
     validate: {
-      firstName: (v) => (guide && !guide.abilities.updateAll ? null : v.trim() ? null : t('validation.required')),
-      lastName: (v) => (guide && !guide.abilities.updateAll ? null : v.trim() ? null : t('validation.required')),
+      firstName: (v) => (guide && !guide.abilities.updateAll ? null : v.trim() ? null : t('forms.required.firstName')),
+      lastName: (v) => (guide && !guide.abilities.updateAll ? null : v.trim() ? null : t('forms.required.lastName')),
+      email: (v) => (!v.trim() || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('forms.invalid.email')),
+      languages: {
+        code: (v) => (v ? null : t('forms.required.language')),
+        level: (v) => (v ? null : t('forms.required.level')),
+      },
     },
+    enhanceGetInputProps: withFieldIds('gf'),
   });
+  const errors = useErrorSummary(form, 'gf');
   // When the page is left open and the guide is reloaded, start from the new state.
   useEffect(() => form.setInitialValues(initial), [initial, form.setInitialValues]);
 
@@ -56,7 +62,7 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
   const mutation = guide ? update : create;
 
   async function submit(values: GuideFormValues) {
-    setExtra([]);
+    errors.clear();
     const body = guide ? patchFromValues(initial, values, allowed) : payloadFromValues(values);
     if (guide && Object.keys(body).length === 0) {
       back();
@@ -69,8 +75,7 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
       );
       navigate(`/guides/${saved.id}`);
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
-      window.scrollTo({ top: 0, behavior: 'smooth' });
+      errors.onServerError(error);
     }
   }
 
@@ -87,13 +92,14 @@ function GuideFormBody({ guide }: { guide?: GuideDetail }) {
   return (
     <>
       <PageHeader title={title} crumbs={crumbs} subtitle={all ? undefined : t('guides.form.selfHint')} />
-      <form onSubmit={form.onSubmit(submit)} noValidate aria-label={title}>
-        <FormError error={mutation.error} extra={extra} />
+      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate aria-label={title}>
+        <ErrorSummary {...errors.summary} />
         <GuideForm
           form={form}
           editable={editable}
           showNotes={!guide || guide.abilities.viewNotes}
           capacityCeiling={all ? undefined : guide?.capacityCeiling}
+          own={!!own}
         />
         <FormActions
           busy={mutation.isPending}

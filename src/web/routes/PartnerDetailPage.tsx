@@ -12,6 +12,7 @@ import { Field, FieldList } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { ContactModal } from '../components/partners/ContactModal';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
 function Contacts({ partner }: { partner: Partner }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ function Contacts({ partner }: { partner: Partner }) {
 
 export function PartnerDetailPage() {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const { id = '' } = useParams();
   const { can } = useAuth();
   const partner = usePartner(id);
@@ -118,7 +120,7 @@ export function PartnerDetailPage() {
             </Title>
             <FieldList>
               <Field label={t('partners.field.type')}>{t(`partnerType.${p.type}`)}</Field>
-              <Field label={t('partners.field.district')}>{ref.district(p.districtId)}</Field>
+              <Field label={districtWord.label}>{ref.district(p.districtId)}</Field>
               <Field label={t('partners.field.address')}>{address || '–'}</Field>
               <Field label={t('partners.field.email')}>{p.email ?? '–'}</Field>
               <Field label={t('partners.field.phone')}>

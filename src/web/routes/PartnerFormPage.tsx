@@ -12,6 +12,7 @@ import { FormActions } from '../components/guides/GuideForm';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, LoadingState } from '../components/States';
+import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
 type Values = {
   name: string;
@@ -63,6 +64,7 @@ export function PartnerFormPage() {
 
 function PartnerForm({ partner }: { partner?: Partner }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const navigate = useNavigate();
   const ref = useReferenceNames();
   const [extra, setExtra] = useState<string[]>([]);
@@ -125,7 +127,7 @@ function PartnerForm({ partner }: { partner?: Partner }) {
                 <TextInput label={t('partners.field.city')} {...form.getInputProps('city')} />
               </SimpleGrid>
               <Select
-                label={t('partners.field.district')}
+                label={districtWord.label}
                 data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
                 clearable
                 searchable

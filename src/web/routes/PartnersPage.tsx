@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { useDebouncedInput } from '../hooks/useDebounced';
+import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
 
 const LIMIT = 25;
@@ -18,6 +19,7 @@ const KEYS = ['q', 'type', 'districtId'] as const;
 
 function PartnerRows({ items }: { items: Partner[] }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   if (!wide)
@@ -45,7 +47,7 @@ function PartnerRows({ items }: { items: Partner[] }) {
           <Table.Tr>
             <Table.Th scope="col">{t('partners.col.name')}</Table.Th>
             <Table.Th scope="col">{t('partners.col.type')}</Table.Th>
-            <Table.Th scope="col">{t('partners.col.district')}</Table.Th>
+            <Table.Th scope="col">{districtWord.label}</Table.Th>
             <Table.Th scope="col">{t('partners.col.contacts')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -70,6 +72,7 @@ function PartnerRows({ items }: { items: Partner[] }) {
 
 export function PartnersPage() {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const { can } = useAuth();
   const ref = useReferenceNames();
   const { values, update, offset } = useSearchState(KEYS);
@@ -108,7 +111,7 @@ export function PartnersPage() {
             placeholder={t('common.all')}
           />
           <Select
-            label={t('partners.filter.district')}
+            label={districtWord.label}
             data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
             value={values.districtId || null}
             onChange={(v) => update({ districtId: v })}

@@ -1,13 +1,13 @@
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { loopKeys, loopWide, useRequest } from '../api/loopQueries';
 import type { LoopRequest } from '../api/loopTypes';
-import { useApiMutation } from '../api/queries';
+import { useApiMutation, useReferenceNames } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
-import { applyServerErrors, FormError } from '../components/FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { FormActions } from '../components/guides/GuideForm';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
@@ -40,12 +40,14 @@ function RequestEditor({ request }: { request?: LoopRequest }) {
   const { me } = useAuth();
   // A partner contact files for their own organisation; a coordinator picks the partner (phone intake).
   const intake = !me?.partnerId;
-  const [extra, setExtra] = useState<string[]>([]);
+  const { districtTerm } = useReferenceNames();
   const initial = useMemo(() => toRequestValues(request), [request]);
   const form = useForm<RequestFormValues>({
     initialValues: initial,
-    validate: requestValidation(t, { partner: intake && !request }),
+    validate: requestValidation(t, { partner: intake && !request, districtTerm }),
+    enhanceGetInputProps: withFieldIds('rf'),
   });
+  const errors = useErrorSummary(form, 'rf');
   const save = useApiMutation(
     (values: RequestFormValues) =>
       request
@@ -55,14 +57,13 @@ function RequestEditor({ request }: { request?: LoopRequest }) {
   );
 
   async function submit(values: RequestFormValues) {
-    setExtra([]);
+    errors.clear();
     try {
       const saved = await save.mutateAsync(values);
       notifySuccess(request ? t('requests.savedMsg') : t('requests.createdMsg', { title: saved.title }));
       navigate(`/requests/${saved.id}`, { state: { justSaved: true } });
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
-      window.scrollTo({ top: 0, behavior: 'smooth' });
+      errors.onServerError(error);
     }
   }
 
@@ -78,13 +79,8 @@ function RequestEditor({ request }: { request?: LoopRequest }) {
           ...(request ? [{ label: request.title, to: `/requests/${request.id}` }] : []),
         ]}
       />
-      <form
-        onSubmit={form.onSubmit(submit, () => setExtra([]))}
-        noValidate
-        aria-label={title}
-        style={{ maxWidth: 880 }}
-      >
-        <FormError error={save.error} extra={extra} />
+      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate aria-label={title} style={{ maxWidth: 880 }}>
+        <ErrorSummary {...errors.summary} />
         <RequestForm
           form={form}
           mode={request ? 'edit' : 'create'}

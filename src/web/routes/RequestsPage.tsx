@@ -14,6 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
 import { formatDate } from '../i18n/format';
 
@@ -29,6 +30,7 @@ function statusQuery(value: string): string[] | undefined {
 
 function RequestRows({ items, showPartner }: { items: LoopRequest[]; showPartner: boolean }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   if (!wide)
@@ -64,7 +66,7 @@ function RequestRows({ items, showPartner }: { items: LoopRequest[]; showPartner
             {showPartner && <Table.Th scope="col">{t('requests.col.partner')}</Table.Th>}
             <Table.Th scope="col">{t('requests.col.urgency')}</Table.Th>
             <Table.Th scope="col">{t('requests.col.status')}</Table.Th>
-            <Table.Th scope="col">{t('requests.col.district')}</Table.Th>
+            <Table.Th scope="col">{districtWord.label}</Table.Th>
             <Table.Th scope="col">{t('requests.col.startsOn')}</Table.Th>
             <Table.Th scope="col">{t('requests.col.createdAt')}</Table.Th>
           </Table.Tr>

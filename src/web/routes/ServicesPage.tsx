@@ -29,7 +29,7 @@ import { applyServerErrors, FormError } from '../components/FormError';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
-import { useReferenceOptions } from '../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../hooks/useOptions';
 import { formatList, languageName } from '../i18n/format';
 
 type Values = {
@@ -127,6 +127,7 @@ function ServiceModal({ service, onClose }: { service?: ServiceEntry; onClose: (
             <MultiSelect
               label={t('services.field.languages')}
               data={options.languages}
+              filter={languageFilter}
               searchable
               clearable
               maxValues={20}

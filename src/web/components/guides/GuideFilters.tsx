@@ -16,7 +16,8 @@ import { GUIDE_STATUSES } from '../../../shared/enums.js';
 import { GUIDE_SORTS } from '../../../shared/guides.js';
 import { useReferenceNames } from '../../api/queries';
 import { useDebouncedInput } from '../../hooks/useDebounced';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 
 export const GUIDE_FILTER_KEYS = [
   'q',
@@ -39,6 +40,7 @@ export function GuideFilters({
   update: (changes: Partial<Record<GuideFilterKey, string | null>>) => void;
 }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const options = useReferenceOptions();
   const [search, setSearch] = useDebouncedInput(values.q, (q) => update({ q }));
@@ -59,6 +61,7 @@ export function GuideFilters({
         <Select
           label={t('guides.filter.language')}
           data={options.languages}
+          filter={languageFilter}
           value={values.language || null}
           onChange={(v) => update({ language: v })}
           searchable
@@ -67,7 +70,7 @@ export function GuideFilters({
           nothingFoundMessage={t('common.nothingFound')}
         />
         <Select
-          label={t('guides.filter.district')}
+          label={districtWord.label}
           data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
           value={values.districtId || null}
           onChange={(v) => update({ districtId: v })}

@@ -5,6 +5,7 @@ import {
   Group,
   MultiSelect,
   NumberInput,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -18,8 +19,10 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, GUIDE_STATUSES, LOCALES } from '../../../shared/enums.js';
+import { SHARE_CONTACT } from '../../../shared/guides.js';
 import { useReferenceNames } from '../../api/queries';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { LOCALE_NAMES } from '../../i18n';
 import type { GuideFormValues } from './guideFormValues';
 import { AvailabilityRows, LanguageRows } from './RowInputs';
@@ -63,14 +66,18 @@ export function GuideForm({
   editable,
   showNotes,
   capacityCeiling,
+  own = false,
 }: {
   form: Form;
+  /** The guide edits their own profile: explanations speak to them. */
+  own?: boolean;
   editable: (field: string) => boolean;
   showNotes: boolean;
   /** Set when guides edit their own profile: the office's limit for their capacity. */
   capacityCeiling?: number;
 }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const options = useReferenceOptions();
   const values = form.getValues();
@@ -95,6 +102,20 @@ export function GuideForm({
             )}
             {editable('phone') && (
               <TextInput type="tel" label={t('guides.field.phone')} dir="ltr" {...form.getInputProps('phone')} />
+            )}
+            {editable('shareContact') && (
+              <Radio.Group
+                label={t('forms.shareContact.label')}
+                description={own ? t('forms.shareContact.hintSelf') : t('forms.shareContact.hint')}
+                style={{ gridColumn: '1 / -1' }}
+                {...form.getInputProps('shareContact')}
+              >
+                <Stack mt="xs" gap="xs">
+                  {SHARE_CONTACT.map((value) => (
+                    <Radio key={value} value={value} label={t(`forms.shareContact.${value}`)} />
+                  ))}
+                </Stack>
+              </Radio.Group>
             )}
             {editable('locale') && (
               <Select
@@ -158,7 +179,7 @@ export function GuideForm({
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {editable('homeDistrictId') && (
                 <Select
-                  label={t('guides.field.homeDistrict')}
+                  label={districtWord.home}
                   data={districts}
                   searchable
                   clearable
@@ -167,7 +188,7 @@ export function GuideForm({
               )}
               {editable('serviceDistrictIds') && (
                 <MultiSelect
-                  label={t('guides.field.serviceDistricts')}
+                  label={districtWord.service}
                   data={districts}
                   searchable
                   clearable
@@ -257,6 +278,7 @@ export function GuideForm({
                   <Select
                     label={t('guides.field.consentLanguage')}
                     data={options.languages}
+                    filter={languageFilter}
                     searchable
                     allowDeselect={false}
                     {...form.getInputProps('consent.language')}

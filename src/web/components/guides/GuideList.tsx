@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useReferenceNames } from '../../api/queries';
 import type { GuideListItem } from '../../api/types';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
 
@@ -15,6 +16,7 @@ function Languages({ guide, locale }: { guide: GuideListItem; locale: string }) 
 /** A table on wide screens, cards on phones; one of them is rendered, never both. */
 export function GuideList({ items }: { items: GuideListItem[] }) {
   const { t, i18n } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const name = (g: GuideListItem) => `${g.lastName}, ${g.firstName}`;
@@ -52,7 +54,7 @@ export function GuideList({ items }: { items: GuideListItem[] }) {
             <Table.Th scope="col">{t('guides.col.name')}</Table.Th>
             <Table.Th scope="col">{t('guides.col.status')}</Table.Th>
             <Table.Th scope="col">{t('guides.col.languages')}</Table.Th>
-            <Table.Th scope="col">{t('guides.col.district')}</Table.Th>
+            <Table.Th scope="col">{districtWord.label}</Table.Th>
             <Table.Th scope="col">{t('guides.col.capacity')}</Table.Th>
             <Table.Th scope="col">{t('guides.col.backgroundCheck')}</Table.Th>
           </Table.Tr>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/queries';
 import type { GuideDetail } from '../../api/types';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { countryName, formatDate, formatDateTime, formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
 import { Field, FieldList } from '../Field';
@@ -96,6 +97,7 @@ export function StatusSection({ guide }: { guide: GuideDetail }) {
 
 export function ProfileSection({ guide }: { guide: GuideDetail }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const tags = (items: string[], name: (s: string) => string) =>
     items.length ? (
@@ -141,8 +143,8 @@ export function ProfileSection({ guide }: { guide: GuideDetail }) {
         <Field label={t('guides.field.countries')}>
           {guide.countries.length ? formatList(guide.countries.map((c) => countryName(c))) : '–'}
         </Field>
-        <Field label={t('guides.field.homeDistrict')}>{ref.district(guide.homeDistrictId)}</Field>
-        <Field label={t('guides.field.serviceDistricts')}>{tags(guide.serviceDistrictIds, ref.district)}</Field>
+        <Field label={districtWord.home}>{ref.district(guide.homeDistrictId)}</Field>
+        <Field label={districtWord.service}>{tags(guide.serviceDistrictIds, ref.district)}</Field>
         <Field label={t('guides.field.fields')}>{tags(guide.fields, ref.field)}</Field>
         <Field label={t('guides.field.specializations')}>{tags(guide.specializations, ref.specialization)}</Field>
       </FieldList>

@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS } from '../../../shared/enums.js';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { type GuideFormValues, newLanguageRow, newSlotRow } from './guideFormValues';
 
 type Form = UseFormReturnType<GuideFormValues>;
@@ -26,6 +26,7 @@ export function LanguageRows({ form }: { form: Form }) {
           <Select
             label={t('guides.form.languageN', { n: index + 1 })}
             data={options.languages}
+            filter={languageFilter}
             searchable
             style={{ flex: '2 1 12rem' }}
             nothingFoundMessage={t('common.nothingFound')}

@@ -1,8 +1,10 @@
 import { randomId } from '@mantine/hooks';
 import type { GuideStatus, LanguageLevel, Locale, WEEKDAYS } from '../../../shared/enums.js';
+import type { SHARE_CONTACT } from '../../../shared/guides.js';
 import type { GenderOrEmpty } from './types';
 
 type Weekday = (typeof WEEKDAYS)[number];
+type ShareContact = (typeof SHARE_CONTACT)[number];
 
 import type { GuideCreateInput, GuideDetail, GuidePatchInput } from '../../api/types';
 
@@ -15,6 +17,7 @@ export type GuideFormValues = {
   lastName: string;
   email: string;
   phone: string;
+  shareContact: ShareContact;
   locale: Locale;
   gender: GenderOrEmpty;
   status: GuideStatus;
@@ -44,6 +47,7 @@ export function emptyValues(): GuideFormValues {
     lastName: '',
     email: '',
     phone: '',
+    shareContact: 'none',
     locale: 'de',
     gender: '',
     status: 'interested',
@@ -71,6 +75,7 @@ export function valuesFromGuide(g: GuideDetail): GuideFormValues {
     lastName: g.lastName,
     email: g.email ?? '',
     phone: g.phone ?? '',
+    shareContact: g.shareContact,
     locale: g.locale,
     gender: g.gender ?? '',
     status: g.status,
@@ -110,6 +115,7 @@ export function payloadFromValues(v: GuideFormValues): GuideCreateInput {
     lastName: v.lastName.trim(),
     email: orNull(v.email),
     phone: orNull(v.phone),
+    shareContact: v.shareContact,
     locale: v.locale,
     gender: v.gender || null,
     status: v.status,

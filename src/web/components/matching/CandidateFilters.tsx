@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceNames } from '../../api/queries';
 import { useDebouncedInput } from '../../hooks/useDebounced';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { type CandidateFilterValues, hasFilters, NO_FILTERS } from './candidateUtils';
 
 /** Search by name, language, district and free capacity; the request's own languages come first in the list. */
@@ -18,6 +19,7 @@ export function CandidateFilters({
   requestLanguages: string[];
 }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const options = useReferenceOptions();
   const [search, setSearch] = useDebouncedInput(values.q, (q) => onChange({ ...values, q: q.trim() }));
@@ -49,6 +51,7 @@ export function CandidateFilters({
         <Select
           label={t('matching.filter.language')}
           data={languages}
+          filter={languageFilter}
           value={values.language || null}
           onChange={(v) => onChange({ ...values, language: v ?? '' })}
           searchable
@@ -57,7 +60,7 @@ export function CandidateFilters({
           nothingFoundMessage={t('common.nothingFound')}
         />
         <Select
-          label={t('matching.filter.district')}
+          label={districtWord.label}
           data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
           value={values.districtId || null}
           onChange={(v) => onChange({ ...values, districtId: v ?? '' })}

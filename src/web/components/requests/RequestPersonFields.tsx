@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../../../shared/requests.js';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 
@@ -21,6 +21,7 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
   const { t } = useTranslation();
   const options = useReferenceOptions();
   const v = form.getValues();
+  const household = form.getInputProps('person.household');
   return (
     <LoopFieldset title={t('requests.form.sectionPerson')} id="rf-person" description={t('requests.form.personHint')}>
       <Stack>
@@ -42,15 +43,28 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
           />
           <MultiSelect
             label={t('requests.field.personLanguages')}
+            description={t('forms.hint.personLanguages')}
             required
             data={options.languages}
+            filter={languageFilter}
             searchable
             maxValues={5}
             nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps('person.languages')}
           />
         </SimpleGrid>
-        <Radio.Group label={t('requests.field.household')} required {...form.getInputProps('person.household')}>
+        <Radio.Group
+          label={t('requests.field.household')}
+          required
+          {...household}
+          onChange={(value) => {
+            household.onChange(value);
+            // A family needs its size asked for (at least 2); an individual is always 1.
+            const size = Number(form.getValues().person.householdSize);
+            if (value === 'family' && !(size >= 2)) form.setFieldValue('person.householdSize', '');
+            if (value === 'individual') form.setFieldValue('person.householdSize', 1);
+          }}
+        >
           <Group mt="xs" gap="lg">
             {HOUSEHOLD_TYPES.map((h) => (
               <Radio key={h} value={h} label={t(`requests.household.${h}`)} />
@@ -60,6 +74,8 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
         {v.person.household === 'family' && (
           <NumberInput
             label={t('requests.field.householdSize')}
+            description={t('forms.hint.householdSize')}
+            required
             min={2}
             max={20}
             allowDecimal={false}
@@ -83,6 +99,7 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
             <Select
               label={t('requests.field.consentLanguage')}
               data={options.languages}
+              filter={languageFilter}
               searchable
               clearable
               nothingFoundMessage={t('common.nothingFound')}

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LoopRequest } from '../../api/loopTypes';
 import { useReferenceNames } from '../../api/queries';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { formatDate, formatList, formatNumber, languageName } from '../../i18n/format';
 import { Field, FieldList } from '../Field';
 import { LoopSection } from '../loop/LoopSection';
@@ -40,6 +41,7 @@ export function periodText(
 /** What the partner asked for: the description, when and where, and what kind of guide. */
 export function RequestDescription({ request: r, showPartner }: { request: LoopRequest; showPartner: boolean }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const langs = (codes: string[]) => (codes.length ? formatList(codes.map((c) => languageName(c))) : '–');
   return (
@@ -52,7 +54,7 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
           {showPartner && <Field label={t('requests.field.partner')}>{r.partnerName}</Field>}
           <Field label={t('requests.field.field')}>{ref.field(r.field)}</Field>
           <Field label={t('requests.field.type')}>{t(`requests.type.${r.type}`)}</Field>
-          <Field label={t('requests.field.district')}>{ref.district(r.districtId)}</Field>
+          <Field label={districtWord.label}>{ref.district(r.districtId)}</Field>
           <Field label={t('requests.field.place')}>{r.place || '–'}</Field>
           {r.meetingPoint && <Field label={t('requests.field.meetingPoint')}>{r.meetingPoint}</Field>}
           {r.onSiteContact && <Field label={t('requests.field.onSiteContact')}>{r.onSiteContact}</Field>}
@@ -106,9 +108,12 @@ export function PersonSection({ request: r }: { request: LoopRequest }) {
         <Field label={t('requests.field.ageGroup')}>{t(`requests.ageGroup.${p.ageGroup}`)}</Field>
         <Field label={t('requests.field.personLanguages')}>{formatList(p.languages.map((c) => languageName(c)))}</Field>
         <Field label={t('requests.field.household')}>
-          {p.household === 'family'
+          {/* Older records may hold "family of 1": say just "Familie" rather than a contradiction. */}
+          {p.household === 'family' && p.householdSize >= 2
             ? t('requests.familyOf', { count: p.householdSize })
-            : t('requests.household.individual')}
+            : p.household === 'family'
+              ? t('requests.household.family')
+              : t('requests.household.individual')}
         </Field>
         <Field label={t('requests.field.consentGiven')}>
           {p.consentGiven ? (

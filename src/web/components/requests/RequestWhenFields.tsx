@@ -2,6 +2,7 @@ import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FREQUENCIES } from '../../../shared/requests.js';
 import { useReferenceNames } from '../../api/queries';
+import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { AmountInput } from '../AmountInput';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
@@ -10,6 +11,7 @@ import { SlotRows } from './SlotRows';
 /** When and where: place, meeting point and whom to ask on site (guides read these in the offer), dates, times. */
 export function RequestWhenFields({ form }: { form: RequestFormType }) {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   return (
     <LoopFieldset title={t('requests.form.sectionWhen')} id="rf-when">
@@ -22,7 +24,7 @@ export function RequestWhenFields({ form }: { form: RequestFormType }) {
             {...form.getInputProps('place')}
           />
           <Select
-            label={t('requests.field.district')}
+            label={districtWord.label}
             required
             searchable
             data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}

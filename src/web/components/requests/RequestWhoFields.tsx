@@ -2,7 +2,7 @@ import { Group, MultiSelect, NumberInput, Radio, Select, SimpleGrid, Stack } fro
 import { useTranslation } from 'react-i18next';
 import { GENDERS } from '../../../shared/enums.js';
 import { useReferenceNames } from '../../api/queries';
-import { useReferenceOptions } from '../../hooks/useOptions';
+import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 
@@ -17,8 +17,9 @@ export function RequestWhoFields({ form, lockGuidesNeeded }: { form: RequestForm
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect
             label={t('requests.field.languages')}
-            description={t('requests.form.languagesHint')}
+            description={t('forms.hint.languagesNeeded')}
             data={options.languages}
+            filter={languageFilter}
             searchable
             clearable
             maxValues={5}

@@ -1,39 +1,49 @@
+import type { DistrictTerm } from '../../../shared/enums.js';
 import type { RequestFormValues } from './requestFormValues';
 
 type T = (key: string, o?: Record<string, unknown>) => string;
 
-/** Client-side checks mirror the server's required fields, so mistakes show before sending. */
-export function requestValidation(t: T, opts: { partner: boolean }) {
-  const required = (v: unknown) => (v === '' || v === null || v === undefined ? t('validation.required') : null);
+/**
+ * Client-side checks mirror the server's required fields, so mistakes show before sending; each message says what
+ * to do ("Bitte mindestens eine Sprache der Person angeben"), as the error summary lists them out of context.
+ */
+export function requestValidation(t: T, opts: { partner: boolean; districtTerm?: DistrictTerm }) {
+  const need = (key: string) => (v: unknown) =>
+    v === '' || v === null || v === undefined ? t(`forms.required.${key}`) : null;
   return {
-    partnerId: (v: string) => (opts.partner ? required(v) : null),
-    title: (v: string) => (v.trim() ? null : t('validation.required')),
-    field: required,
-    type: required,
-    description: (v: string) => (v.trim().length >= 10 ? null : t('validation.too_small_string', { minimum: 10 })),
-    districtId: required,
+    partnerId: (v: string) => (opts.partner ? need('partner')(v) : null),
+    title: (v: string) => (v.trim() ? null : t('forms.required.title')),
+    field: need('field'),
+    type: need('type'),
+    description: (v: string) => (v.trim().length >= 10 ? null : t('forms.invalid.description', { minimum: 10 })),
+    districtId: (v: string) =>
+      v ? null : t('forms.required.district', { context: opts.districtTerm ?? 'Stadtbezirk' }),
     guidesNeeded: (v: number | string) =>
-      v === '' || !Number.isInteger(Number(v)) || Number(v) < 1
-        ? t('validation.too_small_number', { minimum: 1 })
-        : Number(v) > 10
-          ? t('validation.too_big_number', { maximum: 10 })
-          : null,
-    startsOn: required,
+      v === '' || !Number.isInteger(Number(v)) || Number(v) < 1 || Number(v) > 10
+        ? t('forms.invalid.guidesNeeded')
+        : null,
+    startsOn: need('startsOn'),
     endsOn: (v: string, values: RequestFormValues) =>
       v && values.startsOn && v < values.startsOn ? t('validation.endBeforeStart') : null,
-    frequency: required,
+    frequency: need('frequency'),
     expectedHours: (v: number | string | null) =>
       typeof v === 'number' && Number.isNaN(v)
         ? t('numbers.fix')
         : v === '' || v === null || Number(v) < 0.5
-          ? t('validation.too_small_number', { minimum: 0.5 })
+          ? t('forms.invalid.expectedHours')
           : null,
-    minorsInvolved: required,
+    minorsInvolved: need('minorsInvolved'),
     person: {
-      initials: (v: string) => (v.trim() ? null : t('validation.required')),
-      ageGroup: required,
-      languages: (v: string[]) => (v.length ? null : t('validation.too_small_array', { minimum: 1 })),
-      household: required,
+      initials: (v: string) => (v.trim() ? null : t('forms.required.initials')),
+      ageGroup: need('ageGroup'),
+      languages: (v: string[]) => (v.length ? null : t('forms.invalid.personLanguages')),
+      household: need('household'),
+      // A family is at least two people: "Familie (1 Person)" must never be saved.
+      householdSize: (v: number | string, values: RequestFormValues) =>
+        values.person.household === 'family' &&
+        (v === '' || !Number.isInteger(Number(v)) || Number(v) < 2 || Number(v) > 20)
+          ? t('validation.familySize')
+          : null,
     },
   };
 }
