@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'lotsen-demo-2026';
 export const baseUrl = () => inject('e2eBaseUrl');
@@ -46,17 +45,7 @@ export async function loginAs(page: Page, email: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-export async function expectNoAxeViolations(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')}`,
-  );
-  expect(summary, `axe violations on ${label}`).toEqual([]);
-}
+export { expectNoAxeViolations } from './axe.js';
 
 /**
  * Puts the signed-in user's UI into a language through the API (PATCH /me) and the device setting, so a test does

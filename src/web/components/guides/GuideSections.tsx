@@ -6,6 +6,7 @@ import type { GuideDetail } from '../../api/types';
 import { countryName, formatDate, formatDateTime, formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
 import { Field, FieldList } from '../Field';
+import { Pending } from '../States';
 import { WeekGrid } from './WeekGrid';
 
 export function Section({
@@ -141,7 +142,9 @@ export function ProfileSection({ guide }: { guide: GuideDetail }) {
         <Field label={t('guides.field.countries')}>
           {guide.countries.length ? formatList(guide.countries.map((c) => countryName(c))) : '–'}
         </Field>
-        <Field label={t('guides.field.homeDistrict')}>{ref.district(guide.homeDistrictId)}</Field>
+        <Field label={t('guides.field.homeDistrict')}>
+          <Pending loading={ref.loading}>{ref.district(guide.homeDistrictId)}</Pending>
+        </Field>
         <Field label={t('guides.field.serviceDistricts')}>{tags(guide.serviceDistrictIds, ref.district)}</Field>
         <Field label={t('guides.field.fields')}>{tags(guide.fields, ref.field)}</Field>
         <Field label={t('guides.field.specializations')}>{tags(guide.specializations, ref.specialization)}</Field>
