@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
+import { axeViolations } from './axe.js';
 
 export const DEMO_PASSWORD = 'lotsen-demo-2026';
 export const baseUrl = () => inject('e2eBaseUrl');
@@ -45,7 +46,10 @@ export async function loginAs(page: Page, email: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-export { expectNoAxeViolations } from './axe.js';
+/** Fails the test with every axe finding (WCAG 2.1 A/AA, experimental rules included) on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  expect(await axeViolations(page), `axe violations on ${label}`).toEqual([]);
+}
 
 /**
  * Puts the signed-in user's UI into a language through the API (PATCH /me) and the device setting, so a test does
