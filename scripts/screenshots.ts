@@ -8,8 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { axeFor } from '../test/e2e/axe.js';
 import { LOOP_SHOTS, type LoopIds, prepareLoop } from './screenshots-loop.js';
 
 const args = process.argv.slice(2);
@@ -261,7 +261,7 @@ async function main() {
             }
             const file = join(OUT, `${lang}-${size}-${shot.name}.png`);
             await page.screenshot({ path: file, fullPage: true });
-            const result = await new AxeBuilder({ page }).analyze();
+            const result = await axeFor(page).analyze();
             for (const v of result.violations)
               violations.push({
                 page: label,

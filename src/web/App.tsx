@@ -5,18 +5,37 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
+import { installConnectionWatch } from './api/connection';
 import { AuthProvider } from './auth/AuthProvider';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { TopProgress } from './components/TopProgress';
 import { directionOf } from './i18n';
 import { AppRoutes } from './routes';
 import { cssVariablesResolver, theme } from './theme';
+
+installConnectionWatch();
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      // Client errors (403, 404, 422 ...) will not change on retry.
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      // While the server cannot be reached, queries pause (no endless spinner: the connection banner explains) and
+      // go on once it answers again; retries back off exponentially (1 s, 2 s, 4 s ...).
+      networkMode: 'online',
+      refetchOnReconnect: true,
+      // Client errors (403, 404, 422 ...) will not change on retry; a lost connection may.
+      retry: (count, error) => {
+        if (error instanceof ApiError && error.code === 'network_error') return count < 5;
+        return !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2;
+      },
+      retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 30_000),
+    },
+    mutations: {
+      // A save never waits silently for the connection: it fails at once with a clear message and the form
+      // keeps what was typed, so the user can send it again.
+      networkMode: 'always',
+      retry: false,
     },
   },
 });
@@ -36,6 +55,8 @@ export function App() {
         <DirectionSync />
         <Notifications position="top-center" zIndex={1000} />
         <QueryClientProvider client={queryClient}>
+          <TopProgress />
+          <ConnectionBanner />
           <BrowserRouter>
             <AuthProvider>
               <AppRoutes />

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../helpers/pdf.js';
-import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
+import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
 
 const PARTNER = 'awo@hannover.example';
 const COORDINATOR = 'koordination@hannover.example';
@@ -278,87 +278,5 @@ describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, 
     expect(coordinator.errors).toEqual([]);
     await coordinator.context.close();
   }, 120_000);
-
-  it('has no axe violations on the coordination pages, in German and Arabic', async () => {
-    for (const locale of ['de', 'ar'] as const) {
-      const coordinator = await signedIn(browser, COORDINATOR);
-      const c = coordinator.page;
-      await setLocale(c, locale);
-      const requests = (await api<{ items: { id: string }[] }>(c, 'GET', '/requests?limit=1')).json.items;
-      const active = (await api<{ items: { id: string }[] }>(c, 'GET', '/assignments?status=active&limit=1')).json
-        .items;
-      const partnerId = (await api<{ items: { id: string }[] }>(c, 'GET', '/partners?limit=1')).json.items[0].id;
-      const dari = await fileRequest(c, {
-        partnerId,
-        title: `Dari ${locale} ${Date.now().toString(36)}`,
-        languages: ['prs'],
-      });
-      for (const path of [
-        '/',
-        '/requests',
-        `/requests/${requests[0].id}`,
-        `/requests/${dari}`,
-        `/requests/${dari}/edit`,
-        '/requests/new',
-        '/assignments',
-        `/assignments/${active[0].id}`,
-        '/services',
-        '/matching-settings',
-      ]) {
-        await visit(c, path);
-        await expectNoAxeViolations(c, `${path} (${locale}, coordinator)`);
-      }
-      // The dialogs: the offer (with deadline and reason) and the agreement editor; the version history open.
-      await visit(c, `/requests/${dari}`);
-      await c.locator('.candidate-card input[type=checkbox]:not([disabled])').first().check();
-      await c.locator('.selection-bar button').last().click();
-      await c.getByRole('dialog').locator('textarea').first().waitFor();
-      await expectNoAxeViolations(c, `offer dialog (${locale})`);
-      await c.keyboard.press('Escape');
-      await visit(c, `/assignments/${active[0].id}`);
-      await c.locator('button[aria-controls="agreement-versions"]').click();
-      await c.locator('#agreement-versions li').first().waitFor();
-      await expectNoAxeViolations(c, `agreement versions (${locale})`);
-      await c.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
-      await c.getByRole('dialog').locator('textarea').first().waitFor();
-      await expectNoAxeViolations(c, `agreement editor (${locale})`);
-      await coordinator.context.close();
-
-      const guide = await signedIn(browser, GUIDE);
-      await setLocale(guide.page, locale);
-      const offers = (await api<{ items: { id: string }[] }>(guide.page, 'GET', '/me/offers')).json.items;
-      const own = (await api<{ items: { id: string }[] }>(guide.page, 'GET', '/assignments?limit=1')).json.items;
-      for (const path of [
-        '/my/offers',
-        ...(offers[0] ? [`/my/offers/${offers[0].id}`] : []),
-        '/assignments',
-        ...(own[0] ? [`/assignments/${own[0].id}`] : []),
-      ]) {
-        await visit(guide.page, path);
-        await expectNoAxeViolations(guide.page, `${path} (${locale}, guide)`);
-      }
-      await guide.context.close();
-
-      const partner = await signedIn(browser, PARTNER);
-      await setLocale(partner.page, locale);
-      const ours = (await api<{ items: { id: string }[] }>(partner.page, 'GET', '/assignments?limit=1')).json.items;
-      for (const path of [
-        '/requests',
-        '/requests/new',
-        '/assignments',
-        ...(ours[0] ? [`/assignments/${ours[0].id}`] : []),
-      ]) {
-        await visit(partner.page, path);
-        await expectNoAxeViolations(partner.page, `${path} (${locale}, partner)`);
-      }
-      await partner.context.close();
-
-      const anonymous = await newPage(browser);
-      await anonymous.page.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
-      await anonymous.page.goto('/offers/answer/not-a-real-token-0000000000000000?answer=accept');
-      await anonymous.page.getByRole('heading', { level: 1 }).first().waitFor();
-      await expectNoAxeViolations(anonymous.page, `/offers/answer (${locale})`);
-      await anonymous.context.close();
-    }
-  }, 900_000);
+  // The axe walk over these pages and dialogs, for every role and in German and Arabic, is test/e2e/axe.test.ts.
 });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
 
 const COORDINATOR = 'koordination@hannover.example';
-const ADMIN = 'admin@lotsennetz.example';
 
 describe.runIf(browserAvailable())('foundation in Chromium', () => {
   let browser: Browser;
@@ -67,63 +66,5 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-
-  it('has no axe violations on the public pages', async () => {
-    const { page, context } = await newPage(browser);
-    for (const path of [
-      '/login',
-      '/forgot-password',
-      '/invitation/not-a-valid-token-000000000000',
-      '/reset-password/not-a-valid-token-000000000000',
-    ]) {
-      await page.goto(path);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await expectNoAxeViolations(page, path);
-    }
-    await context.close();
-  });
-
-  it('has no axe violations on the coordinator pages, in German and Arabic', async () => {
-    for (const locale of ['de', 'ar']) {
-      const { page, context } = await newPage(browser);
-      await loginAs(page, COORDINATOR);
-      await setLocale(page, locale as 'de' | 'ar');
-      await page.goto('/guides');
-      await page.getByRole('table').waitFor();
-      const guideHref = await page.getByRole('table').getByRole('link').first().getAttribute('href');
-      await page.goto('/partners');
-      await page.getByRole('table').waitFor();
-      const partnerHref = await page.getByRole('table').getByRole('link').first().getAttribute('href');
-      const pages = [
-        '/',
-        '/guides',
-        guideHref,
-        `${guideHref}/edit`,
-        '/guides/new',
-        '/partners',
-        partnerHref,
-        '/settings',
-        '/outbox',
-        '/audit',
-        '/does-not-exist',
-      ];
-      for (const path of pages) {
-        await page.goto(path as string);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
-        await expectNoAxeViolations(page, `${path} (${locale})`);
-      }
-      await context.close();
-    }
-  }, 600_000);
-
-  it('has no axe violations on the admin offices page', async () => {
-    const { page, context } = await newPage(browser);
-    await loginAs(page, ADMIN);
-    await page.goto('/admin/offices');
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page, '/admin/offices');
-    await context.close();
-  });
+  // The axe walk over every page, role and language is test/e2e/axe.test.ts.
 });

@@ -1,5 +1,6 @@
 import type { Problem } from '../../shared/common.js';
 import { currentLocale } from '../i18n';
+import { reportReachable, reportUnreachable } from './connection';
 
 export const API_BASE = '/api/v1';
 
@@ -75,8 +76,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
+    // No HTTP answer at all: the connection banner appears and queries wait for the server to come back.
+    reportUnreachable();
     throw new ApiError(0, { type: 'about:blank', title: '', status: 0, code: 'network_error' });
   }
+  reportReachable();
 
   if (response.status === 204) return undefined as T;
   const text = await response.text();

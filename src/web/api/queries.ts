@@ -102,6 +102,8 @@ export function useReferenceNames(enabled = true) {
   const fieldNames = new Map((fields.data?.items ?? []).map((f) => [f.key, f.name]));
   const specNames = new Map((specializations.data?.items ?? []).map((s) => [s.key, s.name]));
   return {
+    /** True while the names are still on their way: lists show a placeholder rather than "–" or a raw key. */
+    loading: districts.isPending || fields.isPending || specializations.isPending,
     district: (id: string | null | undefined) => (id ? (byId.get(id) ?? '–') : '–'),
     field: (key: string) => fieldNames.get(key) ?? key,
     specialization: (key: string) => specNames.get(key) ?? key,

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  AppShell,
-  Burger,
-  Center,
-  Group,
-  Loader,
-  NavLink,
-  ScrollArea,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +7,7 @@ import { useMe } from '../auth/AuthProvider';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { navItemsFor } from './navigation';
+import { PageSkeleton } from './States';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -112,13 +102,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
         <div className="page-width">
-          <Suspense
-            fallback={
-              <Center py={80}>
-                <Loader aria-label={t('common.loading')} />
-              </Center>
-            }
-          >
+          <Suspense fallback={<PageSkeleton />}>
             <Outlet />
           </Suspense>
         </div>

@@ -53,6 +53,7 @@ export function FormError({ error, extra = [] }: { error: unknown; extra?: strin
         </List>
       )}
       {extra.length === 0 && error instanceof ApiError && error.fieldErrors.length > 0 && t('common.checkFields')}
+      {error instanceof ApiError && error.code === 'network_error' && t('feedback.notSaved')}
     </Alert>
   );
 }

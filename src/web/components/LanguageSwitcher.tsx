@@ -1,4 +1,4 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/enums.js';
@@ -34,13 +34,14 @@ export function LanguageSwitcher() {
           color="gray"
           c="var(--mantine-color-text)"
           leftSection={<IconLanguage size={18} aria-hidden />}
-          aria-label={t('common.languageSwitch', { language: LOCALE_NAMES[locale] })}
           px="xs"
         >
-          <Text span lang={locale} visibleFrom="xs" fw={600} size="sm">
+          {/* The name comes from the hidden text, which contains the visible language (label in name, WCAG 2.5.3). */}
+          <VisuallyHidden>{t('common.languageSwitch', { language: LOCALE_NAMES[locale] })}</VisuallyHidden>
+          <Text span lang={locale} visibleFrom="xs" fw={600} size="sm" aria-hidden>
             {LOCALE_NAMES[locale]}
           </Text>
-          <Text span lang={locale} hiddenFrom="xs" fw={600} size="sm">
+          <Text span lang={locale} hiddenFrom="xs" fw={600} size="sm" aria-hidden>
             {SHORT_NAMES[locale]}
           </Text>
         </Button>

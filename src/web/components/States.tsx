@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { RouteLoadingSignal } from './TopProgress';
 
 export function errorMessage(error: unknown, t: (key: string) => string): string {
   if (error instanceof ApiError) {
@@ -22,6 +23,32 @@ export function LoadingState({ rows = 6, label }: { rows?: number; label?: strin
       ))}
     </Stack>
   );
+}
+
+/** While a page's code loads: the shape of a page (title, then rows) and the top loading bar. */
+export function PageSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" aria-busy="true" role="status" aria-label={t('common.loading')}>
+      <RouteLoadingSignal />
+      <Skeleton height={34} width="40%" radius="sm" />
+      <Stack gap="sm">
+        {Array.from({ length: 5 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+          <Skeleton key={i} height={44} radius="sm" />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/**
+ * A value that depends on data still loading (a name looked up elsewhere): a short grey bar instead of "–" or a raw
+ * key. Hidden from screen readers; the value itself follows a moment later.
+ */
+export function Pending({ loading, width = 72, children }: { loading: boolean; width?: number; children: ReactNode }) {
+  if (!loading) return <>{children}</>;
+  return <Skeleton component="span" display="inline-block" height="0.85em" width={width} radius="sm" aria-hidden />;
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -1,4 +1,4 @@
-import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { Avatar, Button, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -32,13 +32,14 @@ export function UserMenu() {
           color="gray"
           c="var(--mantine-color-text)"
           px="xs"
-          aria-label={t('nav.userMenu', { name: me.displayName })}
           rightSection={<IconChevronDown size={14} aria-hidden />}
         >
+          {/* The name comes from the hidden text, which contains the visible name (label in name, WCAG 2.5.3). */}
+          <VisuallyHidden>{t('nav.userMenu', { name: me.displayName })}</VisuallyHidden>
           <Avatar size={28} color="petrol" radius="xl" aria-hidden>
             {initials(me.displayName)}
           </Avatar>
-          <Text size="sm" ms={8} visibleFrom="sm" truncate maw={160} dir="auto">
+          <Text size="sm" ms={8} visibleFrom="sm" truncate maw={160} dir="auto" aria-hidden>
             {me.displayName}
           </Text>
         </Button>

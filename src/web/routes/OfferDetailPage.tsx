@@ -17,7 +17,7 @@ import { ReasonDialog } from '../components/loop/ReasonDialog';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { OfferStatusBadge } from '../components/requests/LoopBadges';
-import { ErrorState, LoadingState } from '../components/States';
+import { ErrorState, LoadingState, Pending } from '../components/States';
 
 /** Status messages for offers that can no longer be answered, worded as in the API's problem titles. */
 const CLOSED_TEXT: Record<string, string> = {
@@ -153,7 +153,9 @@ export function OfferDetailPage() {
             </Text>
             <FieldList>
               <Field label={t('requests.field.partner')}>{r.partnerName}</Field>
-              <Field label={t('requests.field.field')}>{ref.field(r.field)}</Field>
+              <Field label={t('requests.field.field')}>
+                <Pending loading={ref.loading}>{ref.field(r.field)}</Pending>
+              </Field>
               <Field label={t('requests.field.type')}>{t(`requests.type.${r.type}`, { defaultValue: r.type })}</Field>
               <Field label={t('requests.field.minorsInvolved')}>
                 {r.minorsInvolved ? t('common.yes') : t('common.no')}

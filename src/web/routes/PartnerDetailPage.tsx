@@ -11,7 +11,7 @@ import { AccountStatusBadge } from '../components/Badges';
 import { Field, FieldList } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { ContactModal } from '../components/partners/ContactModal';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorState, LoadingState, Pending } from '../components/States';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
 function Contacts({ partner }: { partner: Partner }) {
@@ -120,7 +120,9 @@ export function PartnerDetailPage() {
             </Title>
             <FieldList>
               <Field label={t('partners.field.type')}>{t(`partnerType.${p.type}`)}</Field>
-              <Field label={districtWord.label}>{ref.district(p.districtId)}</Field>
+              <Field label={districtWord.label}>
+                <Pending loading={ref.loading}>{ref.district(p.districtId)}</Pending>
+              </Field>
               <Field label={t('partners.field.address')}>{address || '–'}</Field>
               <Field label={t('partners.field.email')}>{p.email ?? '–'}</Field>
               <Field label={t('partners.field.phone')}>

@@ -9,7 +9,7 @@ import type { Partner } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorState, LoadingState, Pending } from '../components/States';
 import { useDebouncedInput } from '../hooks/useDebounced';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
@@ -34,7 +34,8 @@ function PartnerRows({ items }: { items: Partner[] }) {
               {t(`partnerType.${p.type}`)}
             </Text>
             <Text size="sm" c="dimmed">
-              {ref.district(p.districtId)} · {t('partners.contactCount', { count: p.contacts.length })}
+              <Pending loading={ref.loading}>{ref.district(p.districtId)}</Pending> ·{' '}
+              {t('partners.contactCount', { count: p.contacts.length })}
             </Text>
           </Card>
         ))}
@@ -60,7 +61,9 @@ function PartnerRows({ items }: { items: Partner[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{t(`partnerType.${p.type}`)}</Table.Td>
-              <Table.Td>{ref.district(p.districtId)}</Table.Td>
+              <Table.Td>
+                <Pending loading={ref.loading}>{ref.district(p.districtId)}</Pending>
+              </Table.Td>
               <Table.Td className="tabular">{p.contacts.length}</Table.Td>
             </Table.Tr>
           ))}

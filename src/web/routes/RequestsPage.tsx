@@ -13,7 +13,7 @@ import { formatMomentDate } from '../components/loop/loopFormat';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState, ErrorState, LoadingState, Pending } from '../components/States';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
 import { formatDate } from '../i18n/format';
@@ -51,7 +51,8 @@ function RequestRows({ items, showPartner }: { items: LoopRequest[]; showPartner
               </Text>
             )}
             <Text size="sm" c="dimmed">
-              {ref.district(r.districtId)} · {t('requests.startsOnShort', { date: formatDate(r.startsOn) })}
+              <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending> ·{' '}
+              {t('requests.startsOnShort', { date: formatDate(r.startsOn) })}
             </Text>
           </Card>
         ))}
@@ -86,7 +87,9 @@ function RequestRows({ items, showPartner }: { items: LoopRequest[]; showPartner
               <Table.Td>
                 <RequestStatusBadge status={r.status} size="sm" />
               </Table.Td>
-              <Table.Td>{ref.district(r.districtId)}</Table.Td>
+              <Table.Td>
+                <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending>
+              </Table.Td>
               <Table.Td className="tabular">{formatDate(r.startsOn)}</Table.Td>
               <Table.Td className="tabular">{formatMomentDate(r.createdAt)}</Table.Td>
             </Table.Tr>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { RequireAbility, RequireAuth } from '../auth/RequireAuth';
 import { AppLayout } from '../components/AppLayout';
+import { RouteLoadingSignal } from '../components/TopProgress';
 import {
   AssignmentDetailPage,
   AssignmentsPage,
@@ -36,6 +37,7 @@ function PageLoader() {
   const { t } = useTranslation();
   return (
     <Center py={80}>
+      <RouteLoadingSignal />
       <Loader aria-label={t('common.loading')} />
     </Center>
   );

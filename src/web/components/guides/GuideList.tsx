@@ -7,6 +7,7 @@ import type { GuideListItem } from '../../api/types';
 import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
+import { Pending } from '../States';
 
 function Languages({ guide, locale }: { guide: GuideListItem; locale: string }) {
   const names = guide.languages.map((l) => languageName(l.code, locale));
@@ -37,7 +38,7 @@ export function GuideList({ items }: { items: GuideListItem[] }) {
             </Text>
             <Group justify="space-between" mt={6} gap="xs">
               <Text size="sm" c="dimmed">
-                {ref.district(g.homeDistrictId)}
+                <Pending loading={ref.loading}>{ref.district(g.homeDistrictId)}</Pending>
               </Text>
               <BackgroundCheckBadge state={g.backgroundCheckState} size="sm" />
             </Group>
@@ -75,7 +76,9 @@ export function GuideList({ items }: { items: GuideListItem[] }) {
                   <Languages guide={g} locale={i18n.language} />
                 </Text>
               </Table.Td>
-              <Table.Td>{ref.district(g.homeDistrictId)}</Table.Td>
+              <Table.Td>
+                <Pending loading={ref.loading}>{ref.district(g.homeDistrictId)}</Pending>
+              </Table.Td>
               <Table.Td className="tabular">{g.maxActiveAssignments}</Table.Td>
               <Table.Td>
                 <BackgroundCheckBadge state={g.backgroundCheckState} size="sm" />

@@ -7,6 +7,7 @@ import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { countryName, formatDate, formatDateTime, formatList, languageName } from '../../i18n/format';
 import { BackgroundCheckBadge, StatusBadge } from '../Badges';
 import { Field, FieldList } from '../Field';
+import { Pending } from '../States';
 import { WeekGrid } from './WeekGrid';
 
 export function Section({
@@ -143,7 +144,9 @@ export function ProfileSection({ guide }: { guide: GuideDetail }) {
         <Field label={t('guides.field.countries')}>
           {guide.countries.length ? formatList(guide.countries.map((c) => countryName(c))) : '–'}
         </Field>
-        <Field label={districtWord.home}>{ref.district(guide.homeDistrictId)}</Field>
+        <Field label={districtWord.home}>
+          <Pending loading={ref.loading}>{ref.district(guide.homeDistrictId)}</Pending>
+        </Field>
         <Field label={districtWord.service}>{tags(guide.serviceDistrictIds, ref.district)}</Field>
         <Field label={t('guides.field.fields')}>{tags(guide.fields, ref.field)}</Field>
         <Field label={t('guides.field.specializations')}>{tags(guide.specializations, ref.specialization)}</Field>

@@ -6,6 +6,7 @@ import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { formatDate, formatList, formatNumber, languageName } from '../../i18n/format';
 import { Field, FieldList } from '../Field';
 import { LoopSection } from '../loop/LoopSection';
+import { Pending } from '../States';
 
 export function SlotList({ slots }: { slots: { weekday: number; from: string; to: string }[] }) {
   const { t } = useTranslation();
@@ -52,9 +53,13 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
         </Text>
         <FieldList>
           {showPartner && <Field label={t('requests.field.partner')}>{r.partnerName}</Field>}
-          <Field label={t('requests.field.field')}>{ref.field(r.field)}</Field>
+          <Field label={t('requests.field.field')}>
+            <Pending loading={ref.loading}>{ref.field(r.field)}</Pending>
+          </Field>
           <Field label={t('requests.field.type')}>{t(`requests.type.${r.type}`)}</Field>
-          <Field label={districtWord.label}>{ref.district(r.districtId)}</Field>
+          <Field label={districtWord.label}>
+            <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending>
+          </Field>
           <Field label={t('requests.field.place')}>{r.place || '–'}</Field>
           {r.meetingPoint && <Field label={t('requests.field.meetingPoint')}>{r.meetingPoint}</Field>}
           {r.onSiteContact && <Field label={t('requests.field.onSiteContact')}>{r.onSiteContact}</Field>}
@@ -66,7 +71,9 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
             {r.guidesNeeded > 1 ? t('requests.guidesNeededValue', { count: r.guidesNeeded }) : formatNumber(1)}
           </Field>
           {r.specialization && (
-            <Field label={t('requests.field.specialization')}>{ref.specialization(r.specialization)}</Field>
+            <Field label={t('requests.field.specialization')}>
+              <Pending loading={ref.loading}>{ref.specialization(r.specialization)}</Pending>
+            </Field>
           )}
           <Field label={t('requests.field.preferredGender')}>
             {r.preferredGender ? t(`gender.${r.preferredGender}`) : t('requests.form.noPreference')}

@@ -1,0 +1,192 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ar from '../../src/shared/i18n/ar.json' with { type: 'json' };
+import de from '../../src/shared/i18n/de.json' with { type: 'json' };
+import { axeFor } from './axe.js';
+import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
+
+/**
+ * Every page of the SPA, for every role, in German and in Arabic (RTL), with the central dialogs open, checked by
+ * axe against WCAG 2.0/2.1 A and AA including the experimental rules (label in name, issue #6). One signed-in
+ * context per role and language; all findings are collected and reported together.
+ */
+const ACCOUNTS = {
+  coordinator: 'koordination@hannover.example',
+  guide: 'lotsin@hannover.example',
+  partner: 'awo@hannover.example',
+  admin: 'admin@lotsennetz.example',
+} as const;
+type Role = keyof typeof ACCOUNTS;
+const LOCALES = ['de', 'ar'] as const;
+type Locale = (typeof LOCALES)[number];
+const catalogue = { de, ar } as const;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return res.json().catch(() => null);
+    },
+    { method, path, body },
+  );
+}
+const firstId = async (page: Page, path: string) =>
+  (await api<{ items: { id: string }[] }>(page, 'GET', path)).items[0]?.id as string | undefined;
+
+/**
+ * Waits until the page has its heading and nothing is loading any more: the top loading bar is there exactly while
+ * a page's code or any query is loading, and skeletons are marked aria-busy.
+ */
+async function settled(page: Page) {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.top-progress, [aria-busy="true"]'));
+}
+
+describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rules, on every page', () => {
+  let browser: Browser;
+  const findings: string[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function check(page: Page, label: string) {
+    const result = await axeFor(page).analyze();
+    for (const v of result.violations)
+      for (const node of v.nodes.slice(0, 4))
+        findings.push(`${label}: ${v.id} (${v.impact}) ${node.target.join(' ')} ${node.html.slice(0, 200)}`);
+  }
+  async function visit(page: Page, path: string, label: string) {
+    if (process.env.AXE_DEBUG) console.log(new Date().toISOString(), label);
+    await page.goto(path);
+    await settled(page);
+    await check(page, label);
+  }
+
+  /** The pages the navigation offers the role, plus the detail, form and not-found pages behind them. */
+  async function pagesOf(page: Page, role: Role): Promise<string[]> {
+    const nav = await page
+      .locator('#main-navigation a[href^="/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
+    const extra: (string | undefined)[] = [];
+    if (role === 'coordinator') {
+      const guide = await firstId(page, '/guides?limit=1');
+      const partner = await firstId(page, '/partners?limit=1');
+      const request = await firstId(page, '/requests?limit=1');
+      const assignment = await firstId(page, '/assignments?status=active&limit=1');
+      extra.push(
+        `/guides/${guide}`,
+        `/guides/${guide}/edit`,
+        '/guides/new',
+        `/partners/${partner}`,
+        `/partners/${partner}/edit`,
+        '/partners/new',
+        `/requests/${request}`,
+        `/requests/${request}/edit`,
+        '/requests/new',
+        `/assignments/${assignment}`,
+        ...['districts', 'fields', 'specializations', 'accounts'].map((tab) => `/settings/${tab}`),
+        '/does-not-exist',
+      );
+    }
+    if (role === 'guide') {
+      const offer = await firstId(page, '/me/offers');
+      const assignment = await firstId(page, '/assignments?limit=1');
+      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`);
+    }
+    if (role === 'partner') {
+      const request = await firstId(page, '/requests?limit=1');
+      const assignment = await firstId(page, '/assignments?limit=1');
+      extra.push(request && `/requests/${request}`, '/requests/new', assignment && `/assignments/${assignment}`);
+    }
+    return [...new Set([...nav, ...extra.filter((p): p is string => Boolean(p))])];
+  }
+
+  /** The offer dialog, the close confirmation and the agreement editor and history. */
+  async function dialogs(page: Page, locale: Locale) {
+    const t = catalogue[locale];
+    const partnerId = await firstId(page, '/partners?limit=1');
+    const districtId = await firstId(page, '/districts');
+    // A fresh request, so candidates can be offered whatever earlier tests did with the seeded ones.
+    const request = await api<{ id: string }>(page, 'POST', '/requests', {
+      partnerId,
+      title: `axe ${locale} ${Date.now().toString(36)}`,
+      field: 'authorities',
+      type: 'accompaniment',
+      description: 'Gemeinsam Unterlagen sortieren und zum Termin begleiten.',
+      districtId,
+      startsOn: day(0),
+      endsOn: day(60),
+      frequency: 'weekly',
+      expectedHours: 4,
+      minorsInvolved: false,
+      person: { initials: 'A. X.', ageGroup: 'adult', languages: ['de'], household: 'individual', consentGiven: true },
+    });
+    await page.goto(`/requests/${request.id}`);
+    await settled(page);
+    await page.locator('.candidate-card input[type=checkbox]:not([disabled])').first().check();
+    await page.locator('.selection-bar button').last().click();
+    await page.getByRole('dialog').locator('textarea').first().waitFor();
+    await check(page, `offer dialog (${locale})`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    const assignment = await firstId(page, '/assignments?status=active&limit=1');
+    await page.goto(`/assignments/${assignment}`);
+    await settled(page);
+    await page.getByRole('button', { name: t.assignments.startClose }).click();
+    await page.locator('input[type=radio][value=goal_reached]').check();
+    await page.getByRole('button', { name: t.assignments.closeReview }).click();
+    await page.getByRole('dialog').waitFor();
+    await check(page, `close confirmation (${locale})`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await page.locator('button[aria-controls="agreement-versions"]').click();
+    await page.locator('#agreement-versions li').first().waitFor();
+    await check(page, `agreement versions (${locale})`);
+    await page.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
+    await page.getByRole('dialog').locator('textarea').first().waitFor();
+    await check(page, `agreement editor (${locale})`);
+  }
+
+  async function walkPublic(locale: Locale) {
+    const anonymous = await newPage(browser);
+    await anonymous.page.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
+    for (const path of [
+      '/login',
+      '/forgot-password',
+      '/invitation/not-a-valid-token-000000000000',
+      '/reset-password/not-a-valid-token-000000000000',
+      '/offers/answer/not-a-real-token-0000000000000000?answer=accept',
+    ])
+      await visit(anonymous.page, path, `${path} (${locale})`);
+    await anonymous.context.close();
+  }
+
+  async function walkRole(role: Role, locale: Locale) {
+    const { page, context } = await newPage(browser);
+    await loginAs(page, ACCOUNTS[role]);
+    await setLocale(page, locale);
+    for (const path of await pagesOf(page, role)) await visit(page, path, `${path} (${locale}, ${role})`);
+    if (role === 'coordinator') await dialogs(page, locale);
+    await context.close();
+  }
+
+  it('finds nothing for anyone, in German and Arabic', async () => {
+    const roles = (Object.keys(ACCOUNTS) as Role[]).filter((r) => !process.env.AXE_ROLE || r === process.env.AXE_ROLE);
+    for (const locale of LOCALES.filter((l) => !process.env.AXE_LOCALE || l === process.env.AXE_LOCALE)) {
+      // The roles are different accounts, so their walks can share the browser side by side.
+      await Promise.all([walkPublic(locale), ...roles.map((role) => walkRole(role, locale))]);
+    }
+    expect(findings).toEqual([]);
+  }, 900_000);
+});
