@@ -144,6 +144,7 @@ export const AUDIT_FIELDS = [
   'description',
   'disabled',
   'districtId',
+  'districtTerm',
   'email',
   'endTime',
   'endsOn',
