@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import { GENDERS, GUIDE_STATUSES, LOCALES } from '../../../shared/enums.js';
 import { useReferenceNames } from '../../api/queries';
 import { useReferenceOptions } from '../../hooks/useOptions';
 import { LOCALE_NAMES } from '../../i18n';
+import { AmountInput } from '../AmountInput';
 import type { GuideFormValues } from './guideFormValues';
 import { AvailabilityRows, LanguageRows } from './RowInputs';
 
@@ -206,7 +206,7 @@ export function GuideForm({
           <Stack>
             <AvailabilityRows form={form} />
             {editable('maxActiveAssignments') && (
-              <NumberInput
+              <AmountInput
                 label={t('guides.field.maxActiveAssignments')}
                 description={
                   capacityCeiling === undefined
@@ -215,8 +215,7 @@ export function GuideForm({
                 }
                 min={0}
                 max={capacityCeiling ?? 20}
-                allowDecimal={false}
-                allowNegative={false}
+                decimals={0}
                 maw={260}
                 {...form.getInputProps('maxActiveAssignments')}
               />

@@ -12,8 +12,8 @@ export function requestValidation(t: T, opts: { partner: boolean }) {
     type: required,
     description: (v: string) => (v.trim().length >= 10 ? null : t('validation.too_small_string', { minimum: 10 })),
     districtId: required,
-    guidesNeeded: (v: number | string) =>
-      v === '' || !Number.isInteger(Number(v)) || Number(v) < 1
+    guidesNeeded: (v: number | string | null) =>
+      v === '' || v === null || !Number.isInteger(Number(v)) || Number(v) < 1
         ? t('validation.too_small_number', { minimum: 1 })
         : Number(v) > 10
           ? t('validation.too_big_number', { maximum: 10 })
