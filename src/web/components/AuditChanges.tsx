@@ -7,7 +7,24 @@ import { formatDecimal } from '../../shared/numbers.js';
 /** What the server writes instead of personal free text (audit/recorder.ts). */
 const REDACTED = '[geändert]';
 
-function show(field: string, value: unknown, t: TFunction, locale: string): string {
+/** Enumerated values with a label of their own: "active → closed" reads "Laufend → Abgeschlossen". */
+const VALUE_LABELS: Record<string, (entityType: string | undefined) => string | null> = {
+  status: (entity) =>
+    entity === 'request'
+      ? 'requests.status'
+      : entity === 'guide'
+        ? 'status'
+        : entity === 'assignment'
+          ? 'assignments.status'
+          : entity === 'offer'
+            ? 'offers.status'
+            : null,
+  outcome: () => 'assignments.outcome',
+  by: () => 'role',
+  role: () => 'role',
+};
+
+function show(field: string, value: unknown, t: TFunction, locale: string, entityType?: string): string {
   if (value === null || value === undefined || value === '') return '–';
   if (value === REDACTED) return t('audit.value.redacted');
   if (typeof value === 'boolean') return value ? t('audit.value.yes') : t('audit.value.no');
@@ -15,8 +32,8 @@ function show(field: string, value: unknown, t: TFunction, locale: string): stri
     if (field === 'expensesCents') return `${formatDecimal(value / 100, locale, { minFractionDigits: 2 })} €`;
     return formatDecimal(value, locale, { maxFractionDigits: 6 });
   }
-  if ((field === 'by' || field === 'role') && typeof value === 'string')
-    return t(`role.${value}`, { defaultValue: value });
+  const labels = VALUE_LABELS[field]?.(entityType);
+  if (labels && typeof value === 'string') return t(`${labels}.${value}`, { defaultValue: value });
   if (typeof value === 'string') return value;
   const text = JSON.stringify(value);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
@@ -26,7 +43,13 @@ const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
   typeof v === 'object' && v !== null && ('from' in v || 'to' in v);
 
 /** The changed fields of an audit event: names first, old and new values on demand. */
-export function AuditChanges({ changes }: { changes: Record<string, unknown> | null }) {
+export function AuditChanges({
+  changes,
+  entityType,
+}: {
+  changes: Record<string, unknown> | null;
+  entityType?: string;
+}) {
   const { t, i18n } = useTranslation();
   if (!changes || Object.keys(changes).length === 0) return <>–</>;
   const entries = Object.entries(changes);
@@ -47,12 +70,12 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> | n
             <Text component="dd" size="xs" m={0} style={{ overflowWrap: 'anywhere' }} dir="auto">
               {isChange(value) ? (
                 <>
-                  {show(field, value.from, t, i18n.language)} <span aria-hidden>→</span>
+                  {show(field, value.from, t, i18n.language, entityType)} <span aria-hidden>→</span>
                   <span className="visually-hidden">{t('audit.changedTo')}</span>{' '}
-                  {show(field, value.to, t, i18n.language)}
+                  {show(field, value.to, t, i18n.language, entityType)}
                 </>
               ) : (
-                show(field, value, t, i18n.language)
+                show(field, value, t, i18n.language, entityType)
               )}
             </Text>
           </div>

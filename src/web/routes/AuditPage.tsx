@@ -114,7 +114,7 @@ export function AuditPage() {
                       <Entity event={e} />
                     </Table.Td>
                     <Table.Td maw={360}>
-                      <AuditChanges changes={e.changes} />
+                      <AuditChanges changes={e.changes} entityType={e.entityType} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -135,7 +135,7 @@ export function AuditPage() {
                   <Text size="sm">
                     {e.actorName ?? '–'} · <Entity event={e} />
                   </Text>
-                  <AuditChanges changes={e.changes} />
+                  <AuditChanges changes={e.changes} entityType={e.entityType} />
                 </Card>
               ))}
             </Stack>

@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -23,16 +12,17 @@ import { useApiMutation, useReferenceNames } from '../api/queries';
 import { applyServerErrors, FormError } from '../components/FormError';
 import { LoopFieldset } from '../components/loop/LoopSection';
 import '../components/matching/matching.css';
+import { AmountInput, amountRule } from '../components/AmountInput';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, LoadingState } from '../components/States';
 
 type Rule = { key: string; field: string; type: string; matter: string };
 type Values = {
-  matchingWeights: Record<string, number | string>;
-  offerExpiryHours: number | string;
-  reviewAfterDays: number | string;
-  fairnessWindowDays: number | string;
+  matchingWeights: Record<string, number | string | null>;
+  offerExpiryHours: number | string | null;
+  reviewAfterDays: number | string | null;
+  fairnessWindowDays: number | string | null;
   matters: string[];
   keywords: Record<string, string>;
   fieldTypeRules: Rule[];
@@ -88,7 +78,15 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
   const ref = useReferenceNames();
   const [extra, setExtra] = useState<string[]>([]);
   const initial = useMemo(() => toValues(settings), [settings]);
-  const form = useForm<Values>({ initialValues: initial });
+  const form = useForm<Values>({
+    initialValues: initial,
+    validate: {
+      matchingWeights: Object.fromEntries(MATCH_CRITERIA.map((c) => [c, amountRule(t, { required: true })])),
+      offerExpiryHours: amountRule(t, { required: true }),
+      reviewAfterDays: amountRule(t, { required: true }),
+      fairnessWindowDays: amountRule(t, { required: true }),
+    },
+  });
   const save = useApiMutation(
     (v: Values) => api.patch<OfficeSettings>('/settings', toBody(v)),
     [loopKeys.settings, ['requests']],
@@ -123,14 +121,12 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
               const share = total > 0 ? Math.round((value / total) * 100) : 0;
               return (
                 <Group key={c} gap="md" wrap="wrap" align="flex-end">
-                  <NumberInput
+                  <AmountInput
                     label={t(`matching.criterion.${c}`)}
                     description={t(`services.weightHint.${c}`)}
                     min={0}
                     max={100}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    clampBehavior="strict"
+                    decimals={0}
                     style={{ flex: '1 1 16rem' }}
                     {...form.getInputProps(`matchingWeights.${c}`)}
                   />
@@ -155,31 +151,28 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
 
         <LoopFieldset title={t('services.timesTitle')} id="ms-times">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
+            <AmountInput
               label={t('services.field.offerExpiryHours')}
               description={t('services.offerExpiryHint')}
               min={1}
               max={720}
-              allowDecimal={false}
-              allowNegative={false}
+              decimals={0}
               {...form.getInputProps('offerExpiryHours')}
             />
-            <NumberInput
+            <AmountInput
               label={t('services.field.reviewAfterDays')}
               description={t('services.reviewAfterHint')}
               min={7}
               max={365}
-              allowDecimal={false}
-              allowNegative={false}
+              decimals={0}
               {...form.getInputProps('reviewAfterDays')}
             />
-            <NumberInput
+            <AmountInput
               label={t('services.field.fairnessWindowDays')}
               description={t('services.fairnessHint')}
               min={7}
               max={730}
-              allowDecimal={false}
-              allowNegative={false}
+              decimals={0}
               {...form.getInputProps('fairnessWindowDays')}
             />
           </SimpleGrid>

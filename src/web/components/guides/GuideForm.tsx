@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NumberInput,
   Radio,
   Select,
   SimpleGrid,
@@ -24,6 +23,7 @@ import { useReferenceNames } from '../../api/queries';
 import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { LOCALE_NAMES } from '../../i18n';
+import { AmountInput } from '../AmountInput';
 import type { GuideFormValues } from './guideFormValues';
 import { AvailabilityRows, LanguageRows } from './RowInputs';
 
@@ -227,7 +227,7 @@ export function GuideForm({
           <Stack>
             <AvailabilityRows form={form} />
             {editable('maxActiveAssignments') && (
-              <NumberInput
+              <AmountInput
                 label={t('guides.field.maxActiveAssignments')}
                 description={
                   capacityCeiling === undefined
@@ -236,8 +236,7 @@ export function GuideForm({
                 }
                 min={0}
                 max={capacityCeiling ?? 20}
-                allowDecimal={false}
-                allowNegative={false}
+                decimals={0}
                 maw={260}
                 {...form.getInputProps('maxActiveAssignments')}
               />

@@ -29,7 +29,7 @@ export type GuideFormValues = {
   fields: string[];
   specializations: string[];
   availability: SlotRow[];
-  maxActiveAssignments: number | string;
+  maxActiveAssignments: number | string | null;
   hasBackgroundCheck: boolean;
   backgroundCheck: { checkedAt: string; issuedAt: string; relevantConviction: boolean };
   hasConsent: boolean;
@@ -127,8 +127,9 @@ export function payloadFromValues(v: GuideFormValues): GuideCreateInput {
     fields: v.fields,
     specializations: v.specializations,
     availability: v.availability.map((s) => ({ weekday: Number(s.weekday) as Weekday, from: s.from, to: s.to })),
+    // Empty or unreadable travels as null (JSON has no NaN): the server names the field instead of saving 0.
     maxActiveAssignments:
-      typeof v.maxActiveAssignments === 'number' ? v.maxActiveAssignments : Number(v.maxActiveAssignments),
+      v.maxActiveAssignments === null || v.maxActiveAssignments === '' ? Number.NaN : Number(v.maxActiveAssignments),
     backgroundCheck: v.hasBackgroundCheck
       ? {
           checkedAt: v.backgroundCheck.checkedAt,

@@ -1,18 +1,8 @@
-import {
-  Checkbox,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../../../shared/requests.js';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
+import { AmountInput } from '../AmountInput';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 
@@ -72,14 +62,13 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
           </Group>
         </Radio.Group>
         {v.person.household === 'family' && (
-          <NumberInput
+          <AmountInput
             label={t('requests.field.householdSize')}
             description={t('forms.hint.householdSize')}
             required
             min={2}
             max={20}
-            allowDecimal={false}
-            allowNegative={false}
+            decimals={0}
             maw={260}
             {...form.getInputProps('person.householdSize')}
           />

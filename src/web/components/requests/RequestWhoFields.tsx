@@ -1,8 +1,9 @@
-import { Group, MultiSelect, NumberInput, Radio, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Group, MultiSelect, Radio, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { GENDERS } from '../../../shared/enums.js';
 import { useReferenceNames } from '../../api/queries';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
+import { AmountInput } from '../AmountInput';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 
@@ -26,15 +27,14 @@ export function RequestWhoFields({ form, lockGuidesNeeded }: { form: RequestForm
             nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps('languages')}
           />
-          <NumberInput
+          <AmountInput
             label={t('requests.field.guidesNeeded')}
             description={lockGuidesNeeded ? t('requests.form.guidesNeededLocked') : t('requests.form.guidesNeededHint')}
             disabled={lockGuidesNeeded}
             required
             min={1}
             max={10}
-            allowDecimal={false}
-            allowNegative={false}
+            decimals={0}
             {...form.getInputProps('guidesNeeded')}
           />
           <Select

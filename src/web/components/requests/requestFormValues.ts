@@ -15,7 +15,7 @@ export type RequestFormValues = {
   meetingPoint: string;
   onSiteContact: string;
   districtId: string;
-  guidesNeeded: number | string;
+  guidesNeeded: number | string | null;
   specialization: string;
   startsOn: string;
   endsOn: string;
@@ -31,7 +31,7 @@ export type RequestFormValues = {
     ageGroup: string;
     languages: string[];
     household: string;
-    householdSize: number | string;
+    householdSize: number | string | null;
     consentGiven: boolean;
     consentVersion: string;
     consentLanguage: string;

@@ -18,8 +18,8 @@ export function requestValidation(t: T, opts: { partner: boolean; districtTerm?:
     description: (v: string) => (v.trim().length >= 10 ? null : t('forms.invalid.description', { minimum: 10 })),
     districtId: (v: string) =>
       v ? null : t('forms.required.district', { context: opts.districtTerm ?? 'Stadtbezirk' }),
-    guidesNeeded: (v: number | string) =>
-      v === '' || !Number.isInteger(Number(v)) || Number(v) < 1 || Number(v) > 10
+    guidesNeeded: (v: number | string | null) =>
+      v === '' || v === null || !Number.isInteger(Number(v)) || Number(v) < 1 || Number(v) > 10
         ? t('forms.invalid.guidesNeeded')
         : null,
     startsOn: need('startsOn'),
@@ -39,9 +39,9 @@ export function requestValidation(t: T, opts: { partner: boolean; districtTerm?:
       languages: (v: string[]) => (v.length ? null : t('forms.invalid.personLanguages')),
       household: need('household'),
       // A family is at least two people: "Familie (1 Person)" must never be saved.
-      householdSize: (v: number | string, values: RequestFormValues) =>
+      householdSize: (v: number | string | null, values: RequestFormValues) =>
         values.person.household === 'family' &&
-        (v === '' || !Number.isInteger(Number(v)) || Number(v) < 2 || Number(v) > 20)
+        (v === '' || v === null || !Number.isInteger(Number(v)) || Number(v) < 2 || Number(v) > 20)
           ? t('validation.familySize')
           : null,
     },
