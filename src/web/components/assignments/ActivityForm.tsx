@@ -1,14 +1,13 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
 import { api } from '../../api/client';
 import { loopKeys } from '../../api/loopQueries';
 import type { Activity } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
-import { applyServerErrors, FormError } from '../FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { decimalSeparator } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
 
@@ -65,21 +64,22 @@ export function ActivityForm({
   onDone?: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: valuesOf(activity),
     validate: {
-      date: (v) => (v ? null : t('validation.required')),
-      startTime: (v) => (v ? null : t('validation.required')),
+      date: (v) => (v ? null : t('forms.required.date')),
+      startTime: (v) => (v ? null : t('forms.required.startTime')),
       endTime: (v, all) =>
         !v
-          ? t('validation.required')
+          ? t('forms.required.endTime')
           : all.startTime && v <= all.startTime
             ? t('validation.slotEndsBeforeStart')
             : null,
-      type: (v) => (v ? null : t('validation.required')),
+      type: (v) => (v ? null : t('forms.required.activityType')),
     },
+    enhanceGetInputProps: withFieldIds(activity ? `act-${activity.id}` : 'act'),
   });
+  const errors = useErrorSummary(form, activity ? `act-${activity.id}` : 'act');
   const save = useApiMutation(
     (v: Values) =>
       activity
@@ -93,18 +93,18 @@ export function ActivityForm({
       noValidate
       aria-label={activity ? t('assignments.editActivity') : t('assignments.activityFormTitle')}
       onSubmit={form.onSubmit(async (v) => {
-        setExtra([]);
+        errors.clear();
         try {
           await save.mutateAsync(v);
           notifySuccess(activity ? t('assignments.activityUpdated') : t('assignments.activityAdded'));
           if (!activity) form.setValues({ startTime: '', endTime: '', km: 0, expenses: 0, note: '' });
           onDone?.();
         } catch (error) {
-          setExtra(applyServerErrors(form, error, { expensesCents: 'expenses' }));
+          errors.onServerError(error, { expensesCents: 'expenses' });
         }
-      })}
+      }, errors.onInvalid)}
     >
-      <FormError error={save.error} extra={extra} />
+      <ErrorSummary {...errors.summary} />
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <TextInput

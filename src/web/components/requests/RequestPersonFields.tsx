@@ -78,6 +78,8 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
             required
             min={2}
             max={20}
+            // Say why 1 is wrong instead of silently turning it into 2.
+            clampBehavior="none"
             allowDecimal={false}
             allowNegative={false}
             maw={260}
