@@ -187,6 +187,23 @@ describe.each([
   });
 });
 
+describe('the word for districts (office setting districtTerm)', () => {
+  it('is "Stadtbezirk" by default, follows the setting for everyone in the office, and refuses other words', async () => {
+    const term = async (session = o.sessions.coordinator) =>
+      (await client(t.app, session).get('/districts')).json().term;
+    expect(await term()).toBe('Stadtbezirk');
+    const res = await api.patch('/settings', { districtTerm: 'Ortsteil' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().districtTerm).toBe('Ortsteil');
+    expect(await term(o.sessions.guide)).toBe('Ortsteil');
+    expect(await term(o.sessions.partner)).toBe('Ortsteil');
+    const bad = expectProblem(await api.patch('/settings', { districtTerm: 'Kiez' }), 400, 'validation_failed');
+    expect(bad.errors?.[0]?.path).toBe('districtTerm');
+    expect(await term()).toBe('Ortsteil');
+    await api.patch('/settings', { districtTerm: 'Stadtbezirk' });
+  });
+});
+
 describe('the services directory (where out-of-scope matters are referred)', () => {
   let id: string;
 

@@ -107,7 +107,7 @@ export function ErrorSummary({
 
   useEffect(() => {
     if (attempt === 0) return;
-    ref.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    ref.current?.scrollIntoView?.({ block: 'start' });
     ref.current?.focus({ preventScroll: true });
   }, [attempt]);
 
@@ -142,6 +142,8 @@ export function ErrorSummary({
         border: '3px solid var(--mantine-color-red-7)',
         borderRadius: 'var(--mantine-radius-md)',
         background: 'var(--mantine-color-red-light)',
+        // Clear of the sticky header when scrolled into view.
+        scrollMarginTop: 80,
       }}
     >
       <Title
@@ -157,7 +159,16 @@ export function ErrorSummary({
       <List size="sm" spacing={4} withPadding={false} listStyleType="none">
         {items.map((item) => {
           const label = labels[item.id]?.label;
-          const text = label ? t('forms.summary.item', { label, message: item.message }) : item.message;
+          // The label in bold, then what to do: "Kurztitel – Bitte geben Sie einen kurzen Titel an."
+          const text = label ? (
+            <>
+              <span style={{ fontWeight: 700 }}>{label}</span>
+              {' – '}
+              {item.message}
+            </>
+          ) : (
+            item.message
+          );
           return (
             <List.Item key={item.id}>
               {labels[item.id]?.linked === false ? (
@@ -169,7 +180,6 @@ export function ErrorSummary({
                   href={`#${item.id}`}
                   onClick={(e) => jump(e, item.id)}
                   size="sm"
-                  fw={600}
                   c="var(--mantine-color-red-9)"
                   underline="always"
                 >

@@ -6,27 +6,34 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
-import { applyServerErrors, FormError } from '../components/FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: (v) => (v.trim() ? null : t('validation.required')) },
+    validate: {
+      email: (v) =>
+        !v.trim()
+          ? t('forms.required.email')
+          : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim())
+            ? null
+            : t('forms.invalid.email'),
+    },
+    enhanceGetInputProps: withFieldIds('forgot'),
   });
+  const errors = useErrorSummary(form, 'forgot');
 
   async function submit(values: typeof form.values) {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api.post('/auth/password-reset', { email: values.email.trim() });
       setSent(true);
     } catch (e) {
-      applyServerErrors(form, e);
-      setError(e);
+      errors.onServerError(e);
     } finally {
       setBusy(false);
     }
@@ -44,9 +51,9 @@ export function ForgotPasswordPage() {
           </Anchor>
         </Stack>
       ) : (
-        <form onSubmit={form.onSubmit(submit)} noValidate>
+        <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate>
           <Stack>
-            <FormError error={error} />
+            <ErrorSummary {...errors.summary} />
             <TextInput
               label={t('auth.email')}
               type="email"

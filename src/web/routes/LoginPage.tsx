@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { AuthLayout } from '../components/AuthLayout';
-import { FormError } from '../components/FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -13,26 +13,27 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (v.trim() ? null : t('validation.required')),
-      password: (v) => (v ? null : t('validation.required')),
+      email: (v) => (v.trim() ? null : t('forms.required.email')),
+      password: (v) => (v ? null : t('forms.required.password')),
     },
+    enhanceGetInputProps: withFieldIds('login'),
   });
+  const errors = useErrorSummary(form, 'login');
 
   if (me) return <Navigate to={from} replace />;
 
   async function submit(values: typeof form.values) {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await login(values.email.trim(), values.password);
       navigate(from, { replace: true });
     } catch (e) {
-      setError(e);
+      errors.onServerError(e);
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);
@@ -41,9 +42,9 @@ export function LoginPage() {
 
   return (
     <AuthLayout title={t('auth.loginTitle')} intro={t('auth.loginIntro')}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate>
         <Stack>
-          <FormError error={error} />
+          <ErrorSummary {...errors.summary} />
           <TextInput
             label={t('auth.email')}
             type="email"

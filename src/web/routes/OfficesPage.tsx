@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { keys, useApiMutation, useOffices } from '../api/queries';
 import type { Office } from '../api/types';
-import { applyServerErrors } from '../components/FormError';
+import { useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
@@ -18,22 +18,23 @@ type Values = { name: string; city: string; coordinatorName: string; coordinator
 
 function OfficeModal({ office, onClose }: { office: Office | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: { name: office?.name ?? '', city: office?.city ?? '', coordinatorName: '', coordinatorEmail: '' },
+    enhanceGetInputProps: withFieldIds('office'),
     validate: {
-      name: (v) => (v.trim() ? null : t('validation.required')),
-      city: (v) => (v.trim() ? null : t('validation.required')),
+      name: (v) => (v.trim() ? null : t('forms.required.name')),
+      city: (v) => (v.trim() ? null : t('forms.required.city')),
       coordinatorName: (v, all) =>
-        !office && all.coordinatorEmail.trim() && !v.trim() ? t('validation.required') : null,
+        !office && all.coordinatorEmail.trim() && !v.trim() ? t('forms.required.name') : null,
     },
   });
+  const errors = useErrorSummary(form, 'office');
   const save = useApiMutation(
     (body: Record<string, string>) => (office ? api.patch(`/offices/${office.id}`, body) : api.post('/offices', body)),
     [keys.offices],
   );
   async function submit(v: Values) {
-    setExtra([]);
+    errors.clear();
     const body: Record<string, string> = { name: v.name.trim(), city: v.city.trim() };
     if (!office && v.coordinatorEmail.trim()) {
       body.coordinatorEmail = v.coordinatorEmail.trim();
@@ -44,7 +45,7 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
       notifySuccess(office ? t('offices.saved') : t('offices.createdMsg', { name: body.name }));
       onClose();
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
+      errors.onServerError(error);
     }
   }
   return (
@@ -52,10 +53,9 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
       opened
       title={office ? t('offices.edit') : t('offices.create')}
       onClose={onClose}
-      onSubmit={form.onSubmit(submit)}
+      onSubmit={form.onSubmit(submit, errors.onInvalid)}
       busy={save.isPending}
-      error={save.error}
-      extra={extra}
+      summary={errors.summary}
       submitLabel={office ? undefined : t('offices.createSubmit')}
     >
       <TextInput label={t('offices.field.name')} required data-autofocus {...form.getInputProps('name')} />

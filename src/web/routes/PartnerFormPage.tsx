@@ -1,13 +1,13 @@
 import { Card, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PARTNER_TYPES } from '../../shared/enums.js';
 import { api } from '../api/client';
 import { keys, useApiMutation, usePartner, useReferenceNames } from '../api/queries';
 import type { Partner } from '../api/types';
-import { applyServerErrors, FormError } from '../components/FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { FormActions } from '../components/guides/GuideForm';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
@@ -67,15 +67,17 @@ function PartnerForm({ partner }: { partner?: Partner }) {
   const districtWord = useDistrictTerm();
   const navigate = useNavigate();
   const ref = useReferenceNames();
-  const [extra, setExtra] = useState<string[]>([]);
   const initial = useMemo(() => toValues(partner), [partner]);
   const form = useForm<Values>({
     initialValues: initial,
     validate: {
-      name: (v) => (v.trim() ? null : t('validation.required')),
-      type: (v) => (v ? null : t('validation.required')),
+      name: (v) => (v.trim() ? null : t('forms.required.name')),
+      type: (v) => (v ? null : t('forms.required.partnerType')),
+      email: (v) => (!v.trim() || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('forms.invalid.email')),
     },
+    enhanceGetInputProps: withFieldIds('pf'),
   });
+  const errors = useErrorSummary(form, 'pf');
   const save = useApiMutation(
     (body: ReturnType<typeof toBody>) =>
       partner ? api.patch<Partner>(`/partners/${partner.id}`, body) : api.post<Partner>('/partners', body),
@@ -84,13 +86,13 @@ function PartnerForm({ partner }: { partner?: Partner }) {
   const back = () => navigate(partner ? `/partners/${partner.id}` : '/partners');
 
   async function submit(values: Values) {
-    setExtra([]);
+    errors.clear();
     try {
       const saved = await save.mutateAsync(toBody(values));
       notifySuccess(partner ? t('partners.saved') : t('partners.createdMsg', { name: saved.name }));
       navigate(`/partners/${saved.id}`);
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
+      errors.onServerError(error);
     }
   }
 
@@ -104,8 +106,8 @@ function PartnerForm({ partner }: { partner?: Partner }) {
           ...(partner ? [{ label: partner.name, to: `/partners/${partner.id}` }] : []),
         ]}
       />
-      <form onSubmit={form.onSubmit(submit)} noValidate aria-label={title}>
-        <FormError error={save.error} extra={extra} />
+      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate aria-label={title}>
+        <ErrorSummary {...errors.summary} />
         <Card padding="lg">
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

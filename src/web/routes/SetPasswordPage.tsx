@@ -9,7 +9,7 @@ import { PASSWORD_MIN_LENGTH } from '../../shared/auth.js';
 import { api } from '../api/client';
 import type { Invitation } from '../api/types';
 import { AuthLayout } from '../components/AuthLayout';
-import { applyServerErrors, FormError } from '../components/FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { LoadingState } from '../components/States';
 
 /** Serves both e-mailed links: /invitation/:token (first password) and /reset-password/:token. */
@@ -17,7 +17,6 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const info = useQuery({
     queryKey: ['token', token],
@@ -30,19 +29,20 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
       password: (v) => (v.length >= PASSWORD_MIN_LENGTH ? null : t('validation.passwordTooShort')),
       confirm: (v, values) => (v === values.password ? null : t('auth.passwordsDiffer')),
     },
+    enhanceGetInputProps: withFieldIds('pw'),
   });
+  const errors = useErrorSummary(form, 'pw');
 
   const title = kind === 'invite' ? t('auth.inviteTitle') : t('auth.resetTitle');
 
   async function submit(values: typeof form.values) {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await api.post(`/auth/tokens/${encodeURIComponent(token)}/password`, { password: values.password });
       setDone(true);
     } catch (e) {
-      applyServerErrors(form, e);
-      setError(e);
+      errors.onServerError(e);
     } finally {
       setBusy(false);
     }
@@ -74,14 +74,14 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
     );
   else
     body = (
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate>
         <Stack>
           <Text size="sm">
             {kind === 'invite'
               ? t('auth.inviteIntro', { name: info.data.displayName, email: info.data.email })
               : t('auth.resetIntro', { email: info.data.email })}
           </Text>
-          <FormError error={error} />
+          <ErrorSummary {...errors.summary} />
           <PasswordInput
             label={t('auth.newPassword')}
             description={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}

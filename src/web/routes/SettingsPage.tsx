@@ -7,12 +7,14 @@ import { AccountsTab } from '../components/settings/AccountsTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
 import { OfficeTab } from '../components/settings/OfficeTab';
 import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
+import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
 const TABS = ['office', 'districts', 'fields', 'specializations', 'accounts'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const districtWord = useDistrictTerm();
   const { tab } = useParams();
   const navigate = useNavigate();
   const { can, me } = useAuth();
@@ -32,7 +34,7 @@ export function SettingsPage() {
         <Tabs.List mb="md" style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
           {visible.map((x) => (
             <Tabs.Tab key={x} value={x}>
-              {t(`settings.tab.${x}`)}
+              {x === 'districts' ? districtWord.plural : t(`settings.tab.${x}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -1,7 +1,6 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
 import { formatDecimal } from '../../../shared/numbers.js';
@@ -10,7 +9,7 @@ import { loopKeys } from '../../api/loopQueries';
 import type { Activity } from '../../api/loopTypes';
 import { useApiMutation } from '../../api/queries';
 import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
-import { applyServerErrors, FormError } from '../FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 
 export const todayIso = () => {
@@ -66,23 +65,24 @@ export function ActivityForm({
   onDone?: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: valuesOf(activity),
     validate: {
-      date: (v) => (v ? null : t('validation.required')),
-      startTime: (v) => (v ? null : t('validation.required')),
+      date: (v) => (v ? null : t('forms.required.date')),
+      startTime: (v) => (v ? null : t('forms.required.startTime')),
       endTime: (v, all) =>
         !v
-          ? t('validation.required')
+          ? t('forms.required.endTime')
           : all.startTime && v <= all.startTime
             ? t('validation.slotEndsBeforeStart')
             : null,
-      type: (v) => (v ? null : t('validation.required')),
+      type: (v) => (v ? null : t('forms.required.activityType')),
       km: amountRule(t),
       expenses: amountRule(t),
     },
+    enhanceGetInputProps: withFieldIds(activity ? `act-${activity.id}` : 'act'),
   });
+  const errors = useErrorSummary(form, activity ? `act-${activity.id}` : 'act');
   const save = useApiMutation(
     (v: Values) =>
       activity
@@ -96,18 +96,18 @@ export function ActivityForm({
       noValidate
       aria-label={activity ? t('assignments.editActivity') : t('assignments.activityFormTitle')}
       onSubmit={form.onSubmit(async (v) => {
-        setExtra([]);
+        errors.clear();
         try {
           await save.mutateAsync(v);
           notifySuccess(activity ? t('assignments.activityUpdated') : t('assignments.activityAdded'));
           if (!activity) form.setValues({ startTime: '', endTime: '', km: null, expenses: null, note: '' });
           onDone?.();
         } catch (error) {
-          setExtra(applyServerErrors(form, error, { expensesCents: 'expenses' }));
+          errors.onServerError(error, { expensesCents: 'expenses' });
         }
-      })}
+      }, errors.onInvalid)}
     >
-      <FormError error={save.error} extra={extra} />
+      <ErrorSummary {...errors.summary} />
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <TextInput

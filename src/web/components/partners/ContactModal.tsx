@@ -1,11 +1,10 @@
 import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { keys, useApiMutation } from '../../api/queries';
 import { AppModal } from '../AppModal';
-import { applyServerErrors, FormError } from '../FormError';
+import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 
 export function ContactModal({
@@ -18,14 +17,15 @@ export function ContactModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
     initialValues: { name: '', email: '', phone: '', invite: true },
     validate: {
-      name: (v) => (v.trim() ? null : t('validation.required')),
-      email: (v) => (v.trim() ? null : t('validation.required')),
+      name: (v) => (v.trim() ? null : t('forms.required.name')),
+      email: (v) => (v.trim() ? null : t('validation.field.email.required')),
     },
+    enhanceGetInputProps: withFieldIds('contact'),
   });
+  const errors = useErrorSummary(form, 'contact');
   const add = useApiMutation(
     (v: typeof form.values) =>
       api.post(`/partners/${partnerId}/contacts`, {
@@ -40,7 +40,7 @@ export function ContactModal({
   function close() {
     form.reset();
     add.reset();
-    setExtra([]);
+    errors.clear();
     onClose();
   }
 
@@ -50,15 +50,15 @@ export function ContactModal({
       notifySuccess(values.invite ? t('partners.contactInvited', { email: values.email }) : t('partners.contactAdded'));
       close();
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
+      errors.onServerError(error);
     }
   }
 
   return (
     <AppModal opened={opened} onClose={close} title={t('partners.addContact')}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate>
         <Stack>
-          <FormError error={add.error} extra={extra} />
+          <ErrorSummary {...errors.summary} />
           <TextInput label={t('partners.contact.name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput label={t('partners.contact.email')} type="email" required {...form.getInputProps('email')} />
           <TextInput label={t('partners.contact.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />

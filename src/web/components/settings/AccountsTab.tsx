@@ -9,7 +9,7 @@ import { keys, useApiMutation, useGuideList, useUsers } from '../../api/queries'
 import type { Account } from '../../api/types';
 import { formatDateTime } from '../../i18n/format';
 import { AccountStatusBadge } from '../Badges';
-import { applyServerErrors } from '../FormError';
+import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifyError, notifySuccess } from '../notify';
 import { ErrorState, errorMessage, LoadingState } from '../States';
 import { EditModal } from './EditModal';
@@ -18,22 +18,23 @@ type InviteValues = { role: string; guideId: string; displayName: string; email:
 
 function InviteModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const guides = useGuideList({ limit: 200, sort: 'lastName' });
   const form = useForm<InviteValues>({
     initialValues: { role: 'coordinator', guideId: '', displayName: '', email: '' },
+    enhanceGetInputProps: withFieldIds('invite'),
     validate: {
-      displayName: (v) => (v.trim() ? null : t('validation.required')),
-      email: (v) => (v.trim() ? null : t('validation.required')),
+      displayName: (v) => (v.trim() ? null : t('forms.required.name')),
+      email: (v) => (v.trim() ? null : t('validation.field.email.required')),
     },
   });
+  const errors = useErrorSummary(form, 'invite');
   const invite = useApiMutation((body: Record<string, unknown>) => api.post('/users', body), [keys.users, keys.guides]);
   const withoutAccount = (guides.data?.items ?? [])
     .filter((g) => !g.hasAccount)
     .map((g) => ({ value: g.id, label: `${g.lastName}, ${g.firstName}` }));
 
   async function submit(v: InviteValues) {
-    setExtra([]);
+    errors.clear();
     try {
       await invite.mutateAsync({
         email: v.email.trim(),
@@ -44,7 +45,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
       notifySuccess(t('settings.accounts.invited', { email: v.email.trim() }));
       onClose();
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
+      errors.onServerError(error);
     }
   }
 
@@ -53,10 +54,9 @@ function InviteModal({ onClose }: { onClose: () => void }) {
       opened
       title={t('settings.accounts.invite')}
       onClose={onClose}
-      onSubmit={form.onSubmit(submit)}
+      onSubmit={form.onSubmit(submit, errors.onInvalid)}
       busy={invite.isPending}
-      error={invite.error}
-      extra={extra}
+      summary={errors.summary}
       submitLabel={t('settings.accounts.inviteSubmit')}
     >
       <Select

@@ -8,7 +8,7 @@ import { keys, useApiMutation, useDistricts } from '../../api/queries';
 import type { District } from '../../api/types';
 import { AmountInput, amountRule } from '../AmountInput';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { applyServerErrors } from '../FormError';
+import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 import { EditModal } from './EditModal';
@@ -25,28 +25,29 @@ function DistrictModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: { name: district?.name ?? '', lat: district?.lat ?? '', lon: district?.lon ?? '' },
+    enhanceGetInputProps: withFieldIds('district'),
     validate: {
-      name: (v) => (v.trim() ? null : t('validation.required')),
+      name: (v) => (v.trim() ? null : t('forms.required.name')),
       lat: amountRule(t, { required: true }),
       lon: amountRule(t, { required: true }),
     },
   });
+  const errors = useErrorSummary(form, 'district');
   const save = useApiMutation(
     (body: { name: string; lat: number; lon: number }) =>
       district ? api.patch(`/districts/${district.id}`, body) : api.post('/districts', body),
     [keys.districts],
   );
   async function submit(v: Values) {
-    setExtra([]);
+    errors.clear();
     try {
       await save.mutateAsync({ name: v.name.trim(), lat: Number(v.lat), lon: Number(v.lon) });
       notifySuccess(t('settings.saved'));
       onClose();
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
+      errors.onServerError(error);
     }
   }
   return (
@@ -54,10 +55,9 @@ function DistrictModal({
       opened={opened}
       title={district ? t('settings.districts.edit') : t('settings.districts.add')}
       onClose={onClose}
-      onSubmit={form.onSubmit(submit)}
+      onSubmit={form.onSubmit(submit, errors.onInvalid)}
       busy={save.isPending}
-      error={save.error}
-      extra={extra}
+      summary={errors.summary}
     >
       <TextInput label={t('settings.districts.name')} required data-autofocus {...form.getInputProps('name')} />
       <Group grow>

@@ -1,18 +1,17 @@
 import { Button, Group, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../AppModal';
-import { FormError } from '../FormError';
+import { ErrorSummary } from '../ErrorSummary';
 
-/** A modal form with the usual error alert and cancel/save buttons. */
+/** A modal form with the error summary and cancel/save buttons. */
 export function EditModal({
   opened,
   title,
   onClose,
   onSubmit,
   busy,
-  error,
-  extra,
+  summary,
   submitLabel,
   children,
 }: {
@@ -21,8 +20,8 @@ export function EditModal({
   onClose: () => void;
   onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void;
   busy: boolean;
-  error: unknown;
-  extra: string[];
+  /** From useErrorSummary: client and server mistakes, listed with links to the fields. */
+  summary: ComponentProps<typeof ErrorSummary>;
   submitLabel?: string;
   children: ReactNode;
 }) {
@@ -31,7 +30,7 @@ export function EditModal({
     <AppModal opened={opened} onClose={onClose} title={title}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <FormError error={error} extra={extra} />
+          <ErrorSummary {...summary} />
           {children}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { keys, useApiMutation, useFields, useSpecializations } from '../../api/queries';
 import type { ReferenceItem } from '../../api/types';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { applyServerErrors } from '../FormError';
+import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 import { EditModal } from './EditModal';
@@ -30,25 +30,26 @@ function keyFrom(name: string) {
 
 function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const [keyTouched, setKeyTouched] = useState(false);
   const form = useForm({
     initialValues: { key: item?.key ?? '', name: item?.name ?? '' },
-    validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
+    enhanceGetInputProps: withFieldIds('item'),
+    validate: { name: (v) => (v.trim() ? null : t('forms.required.name')) },
   });
+  const errors = useErrorSummary(form, 'item');
   const save = useApiMutation(
     (v: { key: string; name: string }) =>
       item ? api.patch(`/${kind}/${item.key}`, { name: v.name }) : api.post(`/${kind}`, { key: v.key, name: v.name }),
     [keys[kind]],
   );
   async function submit(v: { key: string; name: string }) {
-    setExtra([]);
+    errors.clear();
     try {
       await save.mutateAsync({ key: v.key.trim(), name: v.name.trim() });
       notifySuccess(t('settings.saved'));
       onClose();
     } catch (error) {
-      setExtra(applyServerErrors(form, error));
+      errors.onServerError(error);
     }
   }
   return (
@@ -56,10 +57,9 @@ function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | 
       opened
       title={item ? t(`settings.${kind}.edit`) : t(`settings.${kind}.add`)}
       onClose={onClose}
-      onSubmit={form.onSubmit(submit)}
+      onSubmit={form.onSubmit(submit, errors.onInvalid)}
       busy={save.isPending}
-      error={save.error}
-      extra={extra}
+      summary={errors.summary}
     >
       <TextInput
         label={t('settings.items.name')}
