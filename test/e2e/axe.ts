@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 
 /** WCAG 2.0 and 2.1, levels A and AA: the bar the platform promises (issue #6). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** axe's best practices (landmarks, heading order ...) ran before the tag set was named; they keep running. */
+const TAGS = [...WCAG_TAGS, 'best-practice'];
 
 /**
  * axe-core switches its experimental rules off even when their tags are asked for; these are the experimental ones
@@ -19,11 +21,11 @@ export const EXPERIMENTAL_WCAG_RULES = [
   'td-has-header',
 ];
 
-/** The full WCAG A/AA tag set with the experimental rules switched on. */
+/** The full WCAG A/AA tag set (plus best practices) with the experimental WCAG rules switched on. */
 export function axeFor(page: Page) {
   const rules = Object.fromEntries(EXPERIMENTAL_WCAG_RULES.map((id) => [id, { enabled: true }]));
   // `options()` replaces the builder's options, so it must come before `withTags()`, which adds `runOnly`.
-  return new AxeBuilder({ page }).options({ rules }).withTags(WCAG_TAGS);
+  return new AxeBuilder({ page }).options({ rules }).withTags(TAGS);
 }
 
 /** Every violation's rule, impact and first nodes, so a report says what to fix. */

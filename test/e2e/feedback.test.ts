@@ -26,11 +26,7 @@ describe.runIf(browserAvailable())('feedback in Chromium', () => {
     // Offline: the banner says so; a page whose data cannot load waits under it instead of failing.
     await context.setOffline(true);
     await banner.getByText('Keine Verbindung – wir versuchen es weiter …').waitFor();
-    await page
-      .getByRole('navigation')
-      .getByRole('link', { name: /Partner/ })
-      .first()
-      .click();
+    await page.locator('#main-navigation a[href="/partners"]').click();
     await page.waitForURL(/\/partners$/);
     expect(await page.getByRole('alert').count()).toBe(0);
 
@@ -76,7 +72,7 @@ describe.runIf(browserAvailable())('feedback in Chromium', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     // The server goes away while the browser still believes it is online: the failed fetch raises the banner.
     await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
-    await page.getByRole('navigation').locator('a[href="/partners"]').click();
+    await page.locator('#main-navigation a[href="/partners"]').click();
     await page.getByRole('status').getByText('لا يوجد اتصال – نواصل المحاولة …').waitFor();
     await page.unroute('**/api/v1/**');
     await page

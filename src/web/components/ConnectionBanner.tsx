@@ -36,7 +36,7 @@ export function ConnectionBanner() {
               {state === 'offline' && <Loader size="xs" color="gray" aria-hidden />}
             </Group>
             {state === 'offline' && (
-              <Button size="compact-sm" variant="default" onClick={() => void probe()}>
+              <Button size="compact-sm" variant="default" onClick={() => void probe()} style={{ flexShrink: 0 }}>
                 {t('feedback.tryNow')}
               </Button>
             )}
