@@ -113,7 +113,7 @@ export class JobRunner {
         { ...once, tz: this.options.timeZone },
       );
     }
-    this.ctx.mailer.useQueue((ids) => this.enqueueMail(ids));
+    this.ctx.mailer.setDispatcher((ids) => this.enqueueMail(ids));
     this.started = true;
   }
 
@@ -194,7 +194,7 @@ export class JobRunner {
   async stop(timeoutMs = 20_000) {
     if (!this.started) return;
     this.started = false;
-    this.ctx.mailer.useQueue(null);
+    this.ctx.mailer.setDispatcher(null);
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
   }
 }

@@ -90,7 +90,7 @@ export class Mailer {
    */
   private dispatch: ((ids: string[]) => Promise<void>) | null = null;
 
-  useQueue(dispatch: ((ids: string[]) => Promise<void>) | null) {
+  setDispatcher(dispatch: ((ids: string[]) => Promise<void>) | null) {
     this.dispatch = dispatch;
   }
 
