@@ -95,7 +95,12 @@ export class JobRunner {
         await this.ctx.mailer.deliverOne(this.ctx.database.db, job.data.outboxId, { final });
       },
     );
-    await this.scheduled(QUEUES.mailSweep, () => this.sweepMail());
+    await this.scheduled(QUEUES.mailSweep, async () => {
+      const enqueued = await this.sweepMail();
+      // Two jobs a minute leave about a million runs a year: two weeks of evidence are enough.
+      await this.ctx.database.query(`delete from job_runs where started_at < now() - interval '14 days'`);
+      return { enqueued };
+    });
     await this.scheduled(QUEUES.offerExpiry, async () => {
       await this.services.offers.expireAllOverdue();
     });

@@ -23,4 +23,5 @@ ALTER TABLE "outbox" ADD COLUMN "last_attempt_at" timestamp with time zone;--> s
 ALTER TABLE "reminders_sent" ADD CONSTRAINT "reminders_sent_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "job_runs_job_idx" ON "job_runs" USING btree ("job","started_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "reminders_sent_unique" ON "reminders_sent" USING btree ("kind","subject_id","period");--> statement-breakpoint
-CREATE INDEX "outbox_queued_idx" ON "outbox" USING btree ("created_at") WHERE status = 'queued';
+CREATE INDEX "outbox_queued_idx" ON "outbox" USING btree ("created_at") WHERE status = 'queued';--> statement-breakpoint
+CREATE INDEX "offers_pending_expiry_idx" ON "offers" USING btree ("expires_at") WHERE status = 'pending';
