@@ -35,6 +35,9 @@ export type JobOptions = {
 
 type MailJob = { outboxId: string };
 
+/** Any number, the same in every instance: the advisory lock around installing pg-boss's schema and queues. */
+const QUEUE_INSTALL_LOCK_KEY = 7_403_112_007;
+
 /**
  * The background work of a server, on pg-boss in our own database (PostgreSQL or embedded PGlite; see
  * docs/decisions/0007-background-jobs-on-pg-boss.md): mail delivery with retries, the sweeper that re-enqueues mail
@@ -75,8 +78,27 @@ export class JobRunner {
   }
 
   async start() {
+    // Two instances starting together would both create pg-boss's schema and queues (and collide: pg-boss's own
+    // install is not race-free for CREATE SCHEMA). On PostgreSQL an advisory lock lets one install, the other finds
+    // it done. PGlite belongs to one process.
+    const database = this.ctx.database;
+    await database.withConnection(async (connection) => {
+      const locked = database.kind === 'postgres';
+      if (locked) await connection.exec(`SELECT pg_advisory_lock(${QUEUE_INSTALL_LOCK_KEY})`);
+      try {
+        await this.install();
+      } finally {
+        if (locked) await connection.exec(`SELECT pg_advisory_unlock(${QUEUE_INSTALL_LOCK_KEY})`);
+      }
+    });
+    await this.work();
+    this.ctx.mailer.setDispatcher((ids) => this.enqueueMail(ids));
+    this.started = true;
+  }
+
+  private async install() {
     await this.boss.start();
-    const { mailRetryLimit, mailRetryDelaySeconds, pollingIntervalSeconds } = this.options;
+    const { mailRetryLimit, mailRetryDelaySeconds } = this.options;
     await this.ensureQueue(QUEUES.mail, {
       retryLimit: mailRetryLimit,
       retryDelay: mailRetryDelaySeconds,
@@ -85,7 +107,22 @@ export class JobRunner {
     });
     for (const name of [QUEUES.mailSweep, QUEUES.offerExpiry, QUEUES.reminders])
       await this.ensureQueue(name, { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 });
+    if (this.options.schedules) {
+      // A minute slot is sent at most once (singletonSeconds), whichever instance's clock sends it.
+      const once = { singletonKey: 'slot', singletonSeconds: 60 };
+      await this.boss.schedule(QUEUES.mailSweep, '* * * * *', {}, once);
+      await this.boss.schedule(QUEUES.offerExpiry, '* * * * *', {}, once);
+      await this.boss.schedule(
+        QUEUES.reminders,
+        this.options.remindersCron,
+        {},
+        { ...once, tz: this.options.timeZone },
+      );
+    }
+  }
 
+  private async work() {
+    const { pollingIntervalSeconds } = this.options;
     await this.boss.work<MailJob>(
       QUEUES.mail,
       { includeMetadata: true, pollingIntervalSeconds, batchSize: 1 },
@@ -105,21 +142,6 @@ export class JobRunner {
       await this.services.offers.expireAllOverdue();
     });
     await this.scheduled(QUEUES.reminders, () => sendReminders(this.ctx));
-
-    if (this.options.schedules) {
-      // A minute slot is sent at most once (singletonSeconds), whichever instance's clock sends it.
-      const once = { singletonKey: 'slot', singletonSeconds: 60 };
-      await this.boss.schedule(QUEUES.mailSweep, '* * * * *', {}, once);
-      await this.boss.schedule(QUEUES.offerExpiry, '* * * * *', {}, once);
-      await this.boss.schedule(
-        QUEUES.reminders,
-        this.options.remindersCron,
-        {},
-        { ...once, tz: this.options.timeZone },
-      );
-    }
-    this.ctx.mailer.setDispatcher((ids) => this.enqueueMail(ids));
-    this.started = true;
   }
 
   /** One job per message; the outbox row (committed before) is the durable record. */
