@@ -159,7 +159,7 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
     const session = await loginVia(A(), office.emails.coordinator);
     const me = await http(B(), session).get('/me');
     expect(me.status, me.body).toBe(200);
-    expect(me.json().email).toBe(office.emails.coordinator);
+    expect(me.json().me.email).toBe(office.emails.coordinator);
   });
 
   it('the sign-in throttle counts failures on both instances together', async () => {
