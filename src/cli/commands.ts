@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { inScope } from '../db/scope.js';
+import { JobRunner } from '../jobs/runner.js';
 import { hashPassword } from '../modules/auth/tokens.js';
 import { demoMailboxDir } from '../modules/mail/mailer.js';
 import { openRuntime as openConfiguredRuntime } from '../runtime.js';
@@ -226,21 +227,33 @@ async function start(): Promise<number> {
     console.log(`Demo seeded: ${result.offices} offices, ${result.guides} guides.`);
   }
   const app = await buildApp(ctx, { logger: cfg.env !== 'test' });
-  // Offers also expire lazily when read; the sweep moves requests back to review even when nobody looks.
-  const offers = createServices(ctx).offers;
-  const sweep = setInterval(() => {
-    offers.expireAllOverdue().catch((error) => app.log.error({ err: error }, 'offer expiry sweep failed'));
-  }, 5 * 60_000);
-  sweep.unref();
-  const shutdown = async () => {
-    clearInterval(sweep);
-    await app.close();
-    await ctx.database.close();
-    releaseLock();
-    process.exit(0);
+  // Background work (mail delivery with retries, offer expiry, reminders) runs on the job queue in the same database;
+  // scheduled jobs run once per slot however many instances are up (src/jobs/runner.ts).
+  const jobs = new JobRunner(ctx, createServices(ctx), {
+    onError: (error, where) => app.log.error({ err: error }, `background job error (${where})`),
+  });
+  await jobs.start();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: finishing requests and jobs, then stopping`);
+    try {
+      // No new connections; requests in flight finish (and may still enqueue mail) before the queue stops.
+      await app.close();
+      // Running jobs get time to finish; what is left is handed back to the queue for another instance.
+      await jobs.stop();
+      await ctx.database.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'unclean shutdown');
+      process.exitCode = 1;
+    } finally {
+      releaseLock();
+      process.exit();
+    }
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: cfg.port, host: cfg.host });
   const where = cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${cfg.dataDir}`;
   console.log(`\nLotsennetz is running at ${cfg.publicUrl}  (database: ${where})`);

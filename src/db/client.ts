@@ -26,6 +26,11 @@ export interface Database {
   /** Raw query without parameters, for tooling (migrations, backup). */
   rows<T = Record<string, unknown>>(sqlText: string): Promise<T[]>;
   withConnection<T>(work: (connection: RawConnection) => Promise<T>): Promise<T>;
+  /**
+   * One parameterised statement ($1, $2 …), or several without parameters; the rows of the last one. For the job
+   * queue (pg-boss's `db.executeSql`), which runs on the same connections as the app, also on PGlite.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /** PGlite only: the data directory as a tarball, so tests can start from a migrated copy. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -47,6 +52,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await pool.query(text);
       },
       rows: async <T>(text: string) => (await pool.query(text)).rows as T[],
+      // Without parameters node-postgres uses the simple protocol, which runs several statements (pg-boss needs it).
+      query: async <T>(text: string, params?: unknown[]) => ({
+        rows: (await pool.query(text, params?.length ? params : undefined)).rows as T[],
+      }),
       withConnection: async (work) => {
         const client = await pool.connect();
         try {
@@ -79,6 +88,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.exec(text);
     },
     rows: async <T>(text: string) => (await client.query(text)).rows as T[],
+    // PGlite's `query` takes one statement; `exec` several (without parameters). Both wait for an open transaction.
+    query: async <T>(text: string, params?: unknown[]) => {
+      if (params?.length) return { rows: (await client.query(text, params)).rows as T[] };
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as T[] };
+    },
     withConnection: (work) =>
       work({
         exec: async (text) => {

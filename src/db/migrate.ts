@@ -1,36 +1,63 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './client.js';
+import type { Database, RawConnection } from './client.js';
 import { guardsSql } from './guards.js';
 import { securitySql } from './security.js';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/**
- * Applies the committed drizzle-kit SQL migrations in order, each once, then the security set-up.
- * Our own small runner, because it must run identically on PGlite and PostgreSQL.
- */
-export async function migrate(database: Database): Promise<string[]> {
-  await database.exec(`CREATE TABLE IF NOT EXISTS __lotsennetz_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const files = readdirSync(MIGRATIONS_DIR)
+/** Any number that is the same in every instance: the key of the advisory lock around the migration runner. */
+const MIGRATION_LOCK_KEY = 7_403_112_006;
+
+const migrationFiles = () =>
+  readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();
+
+/**
+ * Applies the committed drizzle-kit SQL migrations in order, each once, then the security set-up.
+ * Our own small runner, because it must run identically on PGlite and PostgreSQL. On PostgreSQL it holds an advisory
+ * lock on one connection while it runs: instances that start together migrate one after the other, and the later ones
+ * find nothing left to do. (PGlite belongs to one process anyway.)
+ */
+export async function migrate(database: Database): Promise<string[]> {
+  return database.withConnection(async (connection) => {
+    const locked = database.kind === 'postgres';
+    if (locked) await connection.exec(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      return await migrateOn(connection);
+    } finally {
+      if (locked) await connection.exec(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  });
+}
+
+async function migrateOn(connection: RawConnection): Promise<string[]> {
+  await connection.exec(`CREATE TABLE IF NOT EXISTS __lotsennetz_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied = new Set<string>();
-  for (const row of await database.rows<{ name: string }>('select name from __lotsennetz_migrations')) {
+  for (const row of await connection.rows<{ name: string }>('select name from __lotsennetz_migrations')) {
     applied.add(row.name);
   }
   const newlyApplied: string[] = [];
-  for (const file of files) {
+  for (const file of migrationFiles()) {
     if (applied.has(file)) continue;
     const statements = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').split('--> statement-breakpoint').join('\n');
-    await database.exec(
+    await connection.exec(
       `BEGIN;\n${statements}\nINSERT INTO __lotsennetz_migrations (name) VALUES ('${file.replace(/'/g, "''")}');\nCOMMIT;`,
     );
     newlyApplied.push(file);
   }
-  await database.exec(securitySql());
-  await database.exec(guardsSql());
+  await connection.exec(securitySql());
+  await connection.exec(guardsSql());
   return newlyApplied;
+}
+
+/** The migrations this code has that the database lacks (none: the schema is current). For the readiness check. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const applied = new Set(
+    (await database.rows<{ name: string }>('select name from __lotsennetz_migrations')).map((r) => r.name),
+  );
+  return migrationFiles().filter((f) => !applied.has(f));
 }

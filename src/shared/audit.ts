@@ -20,6 +20,12 @@ export const auditListQuery = z.strictObject({
 });
 
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'stored'] as const;
+export const REMINDER_KINDS = [
+  'review_due',
+  'background_check_due',
+  'agreement_unconfirmed',
+  'offer_unanswered',
+] as const;
 
 export const outboxMessageSchema = z.object({
   id: z.uuid(),
@@ -27,6 +33,9 @@ export const outboxMessageSchema = z.object({
   subject: z.string(),
   text: z.string(),
   status: z.enum(OUTBOX_STATUSES),
+  /** Why the last delivery attempt failed (no secrets); null when it did not fail. */
+  error: z.string().nullable(),
+  attempts: z.number().int(),
   createdAt: isoDateTimeOut,
   sentAt: isoDateTimeOut.nullable(),
 });

@@ -17,7 +17,13 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export type TestAppOverrides = { now?: () => Date; env?: Record<string, string>; logger?: BuildOptions['logger'] };
+export type TestAppOverrides = {
+  now?: () => Date;
+  env?: Record<string, string>;
+  logger?: BuildOptions['logger'];
+  /** Wraps the capturing transport, e.g. to make it fail (the mail queue's retries). */
+  mailTransport?: (capture: nodemailer.Transporter) => nodemailer.Transporter;
+};
 
 /** The key the test apps seal mail secrets with; a test that reads the database sees only what it seals. */
 export const TEST_APP_SECRET = 'test-app-secret-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -43,13 +49,14 @@ export async function createAppOn(database: Database, overrides: TestAppOverride
   });
   // Mail is really sent, to a transport that keeps the raw messages: tests read links the way a recipient does.
   const sentMail: Buffer[] = [];
+  const capture = nodemailer.createTransport({ streamTransport: true, buffer: true });
   const ctx: AppContext = {
     config,
     database,
     mailer: new Mailer({
       from: config.mailFrom,
       appSecret: config.appSecret,
-      transport: nodemailer.createTransport({ streamTransport: true, buffer: true }),
+      transport: overrides.mailTransport ? overrides.mailTransport(capture) : capture,
       sink: (raw) => {
         sentMail.push(raw);
       },

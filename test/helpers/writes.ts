@@ -218,6 +218,7 @@ export const WRITES: Record<string, WriteOp> = {
     emptyBodyOk: 'the reason is optional',
   },
   'POST /api/v1/offers/{id}/withdraw': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/outbox/{id}/resend': { who: 'coordinator', params: () => NO_RECORD },
   'POST /api/v1/offer-links/{token}': {
     who: 'anonymous',
     params: () => ({ token: 'x'.repeat(43) }),

@@ -37,6 +37,8 @@ type Ids = {
   activity: string;
   service: string;
   contact: string;
+  /** A message in A's outbox. */
+  mail: string;
   fieldKey: string;
   specKey: string;
   /**
@@ -126,6 +128,11 @@ const referenceRows = (kind: 'fields' | 'specializations'): Record<string, Row> 
 /** Every operation of the API and how it is probed. Adding a route means adding a row here. */
 const TABLE: Record<string, Row> = {
   'GET /api/v1/health': { kind: 'public', reason: 'liveness probe; answers only "ok" and the database kind' },
+  'GET /api/v1/health/live': { kind: 'public', reason: 'liveness probe for orchestrators; answers only "ok"' },
+  'GET /api/v1/health/ready': {
+    kind: 'public',
+    reason: 'readiness probe; answers only "ok" and the database kind, or 503 without details',
+  },
   'POST /api/v1/auth/login': { kind: 'public', reason: 'sign-in happens before an office is known (sessions.test.ts)' },
   'POST /api/v1/auth/password-reset': {
     kind: 'public',
@@ -478,6 +485,12 @@ const TABLE: Record<string, Row> = {
     queries: (a) => ['', `?to=${encodeURIComponent(a.contactEmail)}`],
     expect: coordinatorOnly(200),
   },
+  'POST /api/v1/outbox/{id}/resend': {
+    kind: 'record',
+    params: (a) => ({ id: a.mail }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
 
   // Not in the OpenAPI document, but served: the route table lists them, so they need a row all the same.
   'GET /api/v1/openapi.json': {
@@ -630,6 +643,11 @@ beforeAll(async () => {
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
+  // A reminder the daily job recorded for A (reminders_sent is office-owned like the rest).
+  await t.database.exec(
+    `insert into reminders_sent (office_id, kind, subject_id, period)
+     values ('${A.officeId}', 'offer_unanswered', '${offered.items[0].id}', current_date)`,
+  );
 
   // B has mail of its own too, so that "B sees only B's outbox" is not trivially true.
   await ok(
@@ -653,6 +671,7 @@ beforeAll(async () => {
     activity: activity.id,
     service: service.id,
     contact: contact.id,
+    mail: (await ok(a.get('/outbox?limit=1'))).items[0].id,
     ...keys,
     ...shared,
     guideLastName: guide.lastName,
@@ -671,6 +690,7 @@ beforeAll(async () => {
     activity: randomUUID(),
     service: randomUUID(),
     contact: randomUUID(),
+    mail: randomUUID(),
     fieldKey: `no_such_${tag()}`,
     specKey: `no_such_${tag()}`,
     sharedFieldKey: `no_such_${tag()}`,

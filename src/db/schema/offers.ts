@@ -1,4 +1,5 @@
 /** Offers of a request to guides. */
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { OFFER_STATUSES } from '../../shared/matching.js';
 import { createdAt, id, oneOf } from './columns.js';
@@ -33,5 +34,7 @@ export const offers = pgTable(
     index('offers_request_idx').on(t.requestId),
     index('offers_guide_status_idx').on(t.guideId, t.status),
     uniqueIndex('offers_link_token_unique').on(t.linkTokenHash),
+    // The expiry job looks for overdue pending offers across all offices every minute: only pending rows are indexed.
+    index('offers_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
   ],
 );

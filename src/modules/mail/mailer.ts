@@ -84,39 +84,110 @@ export class Mailer {
     return row.id;
   }
 
-  /** Delivers queued messages after their transaction committed. Failures stay in the outbox with the error. */
+  /**
+   * Where `deliver` hands queued messages over: the job queue of a running server (src/jobs/), which sends them with
+   * retries. Without one (tests, CLI tools) `deliver` sends at once, one attempt each.
+   */
+  private dispatch: ((ids: string[]) => Promise<void>) | null = null;
+
+  setDispatcher(dispatch: ((ids: string[]) => Promise<void>) | null) {
+    this.dispatch = dispatch;
+  }
+
+  /** True when a transport is configured: messages are queued for delivery, not only stored. */
+  get sends() {
+    return this.transport !== null;
+  }
+
+  /** Hands queued messages to delivery after their transaction committed. Failures stay in the outbox. */
   async deliver(db: Db, ids: ReadonlyArray<string | null>): Promise<void> {
     if (!this.transport) return;
-    for (const id of ids) {
-      if (!id) continue;
-      const [message] = await inScope(db, 'system', (tx) => tx.select().from(outbox).where(eq(outbox.id, id)));
-      if (message?.status !== 'queued') continue;
+    const queued = ids.filter((id): id is string => Boolean(id));
+    if (!queued.length) return;
+    if (this.dispatch) {
       try {
-        const secrets: SecretSlot[] = message.secretPayload
-          ? JSON.parse(this.box.open(message.secretPayload, Mailer.context(id, message.to)))
-          : [];
-        const info = await this.transport.sendMail({
-          from: this.options.from,
-          to: message.to,
-          subject: message.subject,
-          text: revealText(message.text, secrets),
-        });
-        if (this.options.sink && Buffer.isBuffer(info.message))
-          await this.options.sink(info.message, { id, to: message.to });
-        await inScope(db, 'system', (tx) =>
-          tx.update(outbox).set({ status: 'sent', sentAt: new Date(), secretPayload: null }).where(eq(outbox.id, id)),
-        );
-      } catch (error) {
-        // The sealed secrets stay: the message can be retried later and nobody can read them in the meantime.
-        await inScope(db, 'system', (tx) =>
-          tx
-            .update(outbox)
-            .set({ status: 'failed', error: String((error as Error).message).slice(0, 500) })
-            .where(eq(outbox.id, id)),
-        );
+        await this.dispatch(queued);
+      } catch {
+        // The rows are committed as `queued`: the sweeper (src/jobs/) enqueues them later. The request succeeded.
       }
+      return;
+    }
+    for (const id of queued) await this.deliverOne(db, id, { final: true }).catch(() => undefined);
+  }
+
+  /**
+   * One delivery attempt of one queued message. Sent: the secrets are forgotten. Failed: the error (without secrets)
+   * and the attempt are recorded; on the `final` attempt the message becomes `failed` (a coordinator can send it
+   * again), else it stays `queued` and the error is thrown so that the queue retries. Anything but `queued` is left
+   * alone, so a duplicate job never sends twice.
+   */
+  async deliverOne(db: Db, id: string, attempt: { final: boolean }): Promise<'sent' | 'skipped' | 'failed'> {
+    if (!this.transport) return 'skipped';
+    const [message] = await inScope(db, 'system', (tx) => tx.select().from(outbox).where(eq(outbox.id, id)));
+    if (message?.status !== 'queued') return 'skipped';
+    let secrets: SecretSlot[] = [];
+    try {
+      secrets = message.secretPayload
+        ? JSON.parse(this.box.open(message.secretPayload, Mailer.context(id, message.to)))
+        : [];
+      const info = await this.transport.sendMail({
+        from: this.options.from,
+        to: message.to,
+        subject: message.subject,
+        text: revealText(message.text, secrets),
+      });
+      if (this.options.sink && Buffer.isBuffer(info.message))
+        await this.options.sink(info.message, { id, to: message.to });
+      const now = new Date();
+      await inScope(db, 'system', (tx) =>
+        tx
+          .update(outbox)
+          .set({
+            status: 'sent',
+            sentAt: now,
+            lastAttemptAt: now,
+            attempts: message.attempts + 1,
+            error: null,
+            secretPayload: null,
+          })
+          .where(eq(outbox.id, id)),
+      );
+      return 'sent';
+    } catch (error) {
+      const text = describeMailError(error, secrets);
+      // The sealed secrets stay: the message can be sent again and nobody can read them in the meantime.
+      await inScope(db, 'system', (tx) =>
+        tx
+          .update(outbox)
+          .set({
+            status: attempt.final ? 'failed' : 'queued',
+            error: text,
+            attempts: message.attempts + 1,
+            lastAttemptAt: new Date(),
+          })
+          .where(eq(outbox.id, id)),
+      );
+      if (attempt.final) return 'failed';
+      throw new Error(text);
     }
   }
+}
+
+/**
+ * The error text the outbox keeps: short, one line, and without anything secret. A transport may echo the message
+ * (and so a link) or the SMTP URL with its password; both are cut out before the text reaches the database.
+ */
+export function describeMailError(error: unknown, secrets: readonly SecretSlot[] = []): string {
+  let text = String(error instanceof Error ? error.message : error);
+  for (const slot of secrets) {
+    if (slot.value) text = text.split(slot.value).join(slot.placeholder);
+  }
+  text = text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, '$1***@') // credentials in a URL
+    .replace(/\b[A-Za-z0-9_-]{32,}\b/g, '***') // anything shaped like a token
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.slice(0, 300) || 'unknown error';
 }
 
 /**

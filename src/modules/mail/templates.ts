@@ -122,3 +122,42 @@ export function requestFilledMail(locale: Locale, params: { name: string; title:
     ...composeText(locale, [t('greeting'), '', t('filledBody'), '', t('signature')]),
   };
 }
+
+export type ReminderLine = {
+  kind: 'review_due' | 'background_check_due' | 'agreement_unconfirmed' | 'offer_unanswered';
+  line: Record<string, string>;
+};
+
+/** The coordinators' daily digest: one line per item, grouped by kind, in the coordinator's language. */
+export function reminderDigestMail(locale: Locale, params: { name: string; items: ReminderLine[] }): MailContent {
+  const t = (key: string, p: Record<string, unknown> = params) => translate(locale, `jobs.${key}`, p);
+  const kinds = ['review_due', 'background_check_due', 'agreement_unconfirmed', 'offer_unanswered'] as const;
+  const lines: string[] = [translate(locale, 'mail.greeting', params), '', t('digestIntro')];
+  for (const kind of kinds) {
+    const items = params.items.filter((i) => i.kind === kind);
+    if (!items.length) continue;
+    lines.push('', t(`heading.${kind}`));
+    for (const item of items) lines.push(`- ${t(`line.${kind}`, item.line)}`);
+  }
+  lines.push('', translate(locale, 'mail.signature'));
+  return { subject: t('digestSubject', { count: params.items.length }), ...composeText(locale, lines) };
+}
+
+/** To a guide whose offer still waits for an answer: where to answer (the app; the mail links are not repeated). */
+export function offerReminderMail(
+  locale: Locale,
+  params: { name: string; title: string; date: string; link: string },
+): MailContent {
+  const t = (key: string) => translate(locale, `jobs.${key}`, params);
+  return {
+    subject: t('offerReminderSubject'),
+    ...composeText(locale, [
+      translate(locale, 'mail.greeting', params),
+      '',
+      t('offerReminderBody'),
+      params.link,
+      '',
+      translate(locale, 'mail.signature'),
+    ]),
+  };
+}

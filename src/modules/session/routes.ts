@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ping } from '../../db/client.js';
+import { pendingMigrations } from '../../db/migrate.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/plugins/session.js';
 import type { RouteModule } from '../../server/routing.js';
 import {
@@ -32,6 +33,35 @@ export const sessionRoutes: RouteModule = (api, { auth, ctx }) => {
         return reply
           .code(503)
           .send({ type: 'about:blank', title: 'database unavailable', status: 503, code: 'internal_error' });
+      return { status: 'ok' as const, database: ctx.database.kind };
+    },
+  });
+
+  // For load balancers and orchestrators: `live` says the process answers (restart it if not), `ready` that it can
+  // serve (take it out of rotation if not): the database answers and has every migration this code expects.
+  api.get('/health/live', {
+    config: { public: true },
+    schema: {
+      tags: ['System'],
+      summary: 'Liveness: the process is up',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+
+  api.get('/health/ready', {
+    config: { public: true },
+    schema: {
+      tags: ['System'],
+      summary: 'Readiness: the database answers and its migrations are current',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.string() }), 503: problemSchema },
+    },
+    handler: async (_req, reply) => {
+      const unavailable = (title: string) =>
+        reply.code(503).send({ type: 'about:blank', title, status: 503, code: 'internal_error' });
+      if (!(await ping(ctx.database.db))) return unavailable('database unavailable');
+      const pending = await pendingMigrations(ctx.database).catch(() => ['?']);
+      if (pending.length) return unavailable('database migrations pending');
       return { status: 'ok' as const, database: ctx.database.kind };
     },
   });

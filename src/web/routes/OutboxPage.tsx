@@ -2,10 +2,13 @@ import { Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, TextInpu
 import { useMediaQuery } from '@mantine/hooks';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOutbox } from '../api/queries';
+import { api } from '../api/client';
+import { useApiMutation, useOutbox } from '../api/queries';
 import type { OutboxMessage } from '../api/types';
+import { useAuth } from '../auth/AuthProvider';
 import { AppModal } from '../components/AppModal';
 import { Field, FieldList } from '../components/Field';
+import { notifyError, notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
@@ -56,6 +59,17 @@ export function OutboxPage() {
   const list = useOutbox({ to: values.to, limit: LIMIT, offset });
   const [open, setOpen] = useState<OutboxMessage | null>(null);
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const { me } = useAuth();
+  // Failed mail (after the queue's retries) can be sent again by the office's coordinator.
+  const resend = useApiMutation((id: string) => api.post<OutboxMessage>(`/outbox/${id}/resend`, {}), [['outbox']]);
+  const sendAgain = (m: OutboxMessage) =>
+    resend.mutate(m.id, {
+      onSuccess: (updated) => {
+        setOpen(updated);
+        notifySuccess(t('jobs.outbox.resent'));
+      },
+      onError: () => notifyError(t('errors.conflict')),
+    });
 
   const openButton = (m: OutboxMessage) => (
     <Button
@@ -155,7 +169,22 @@ export function OutboxPage() {
               </Field>
               <Field label={t('outbox.col.createdAt')}>{formatDateTime(open.createdAt)}</Field>
               <Field label={t('outbox.col.sentAt')}>{formatDateTime(open.sentAt)}</Field>
+              {open.attempts > 0 && <Field label={t('jobs.outbox.attempts')}>{open.attempts}</Field>}
+              {open.error && (
+                <Field label={t('jobs.outbox.error')}>
+                  <Text size="sm" c="red.8" dir="auto" style={{ overflowWrap: 'anywhere' }}>
+                    {open.error}
+                  </Text>
+                </Field>
+              )}
             </FieldList>
+            {open.status === 'failed' && me?.role === 'coordinator' && (
+              <Group>
+                <Button onClick={() => sendAgain(open)} loading={resend.isPending}>
+                  {t('jobs.outbox.resend')}
+                </Button>
+              </Group>
+            )}
             <Paper withBorder p="md" bg="gray.0">
               <MailText text={open.text} />
             </Paper>

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src/server/services.js';
+import { client, createTestApp, type TestApp } from '../helpers/app.js';
+import { createOffice, type TestOffice } from '../helpers/factories.js';
+import { lastMailTo } from '../helpers/mail.js';
+import { requestBody } from '../helpers/requests.js';
+
+/**
+ * GET requests never write: an overdue offer reads as expired everywhere, but only the scheduled expiry job changes
+ * its row (and moves the request back to review). Compared on every table the coordination loop writes, for the
+ * office under test only (on PostgreSQL other test files share the database).
+ */
+let t: TestApp;
+let office: TestOffice;
+let requestId: string;
+let offerId: string;
+let linkToken: string;
+
+const TABLES = ['offers', 'requests', 'request_events', 'audit_events', 'assignments', 'outbox', 'guides'];
+
+async function snapshot() {
+  const out: Record<string, unknown[]> = {};
+  for (const table of TABLES)
+    out[table] = await t.database.rows(`select * from ${table} where office_id = '${office.officeId}' order by id`);
+  return JSON.stringify(out);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await createOffice(t);
+  const coordinator = client(t.app, office.sessions.coordinator);
+  const created = await coordinator.post('/requests', { ...requestBody(office), partnerId: office.partnerId });
+  expect(created.statusCode, created.body).toBe(201);
+  requestId = created.json().id;
+  const sent = await coordinator.post(`/requests/${requestId}/offers`, {
+    guideIds: [office.guideId],
+    message: '',
+    overrideReason: 'Test ohne Ranking',
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  offerId = sent.json().items[0].id;
+  const mail = await lastMailTo(t, office.emails.guide);
+  linkToken = mail.text.match(/\/offers\/answer\/([A-Za-z0-9_-]+)/)?.[1] ?? '';
+  expect(linkToken).not.toBe('');
+  // The deadline passed a minute ago; nothing has swept it yet.
+  await t.database.exec(`update offers set expires_at = now() - interval '1 minute' where id = '${offerId}'`);
+});
+afterAll(() => t.close());
+
+describe('reads of offers and requests', () => {
+  it('change no row, even for an overdue offer; only the expiry job does', async () => {
+    const before = await snapshot();
+    const coordinator = client(t.app, office.sessions.coordinator);
+    const guide = client(t.app, office.sessions.guide);
+    const partner = client(t.app, office.sessions.partner);
+    const reads: [ReturnType<typeof client>, string][] = [
+      [coordinator, '/requests'],
+      [coordinator, `/requests/${requestId}`],
+      [coordinator, `/requests/${requestId}/offers`],
+      [coordinator, `/requests/${requestId}/candidates`],
+      [coordinator, `/offers/${offerId}`],
+      [coordinator, `/guides/${office.guideId}/offers`],
+      [coordinator, '/dashboard'],
+      [coordinator, '/assignments'],
+      [guide, '/me/offers'],
+      [guide, `/offers/${offerId}`],
+      [partner, '/requests'],
+      [partner, `/requests/${requestId}`],
+      [client(t.app), `/offer-links/${linkToken}`],
+    ];
+    for (const [api, url] of reads) {
+      const res = await api.get(url);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    }
+    // Reads show the offer as expired already …
+    expect((await coordinator.get(`/offers/${offerId}`)).json().status).toBe('expired');
+    expect((await client(t.app).get(`/offer-links/${linkToken}`)).json().status).toBe('expired');
+    // … but its row, the request and their history are as they were.
+    expect(await snapshot()).toBe(before);
+
+    // The job writes it: the same snapshot now differs, so the comparison above could have failed.
+    await createServices(t.ctx).offers.expireAllOverdue();
+    const rows = await t.database.rows<{ status: string }>(`select status from offers where id = '${offerId}'`);
+    expect(rows[0].status).toBe('expired');
+    expect(await snapshot()).not.toBe(before);
+    expect((await coordinator.get(`/requests/${requestId}`)).json().status).toBe('in_review');
+  });
+});
