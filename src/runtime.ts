@@ -10,7 +10,14 @@ export async function openRuntime(
   options: { migrate?: boolean; database?: Database } = {},
 ): Promise<AppContext> {
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      // The embedded database runs in its own thread, so the HTTP thread never waits on a query (ADR 0008).
+      worker: true,
+    }));
   if (options.migrate !== false) await migrate(database);
   return {
     config,
