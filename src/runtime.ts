@@ -3,6 +3,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createMailer } from './modules/mail/mailer.js';
 import type { AppContext } from './server/context.js';
+import { createMetrics } from './server/metrics.js';
 
 /** Opens the configured database (PostgreSQL with DATABASE_URL, else embedded PGlite in DATA_DIR) and migrates it. */
 export async function openRuntime(
@@ -24,5 +25,6 @@ export async function openRuntime(
     database,
     mailer: createMailer(config),
     now: () => new Date(),
+    metrics: createMetrics(),
   };
 }
