@@ -6,13 +6,39 @@
  * fonts find their files next to their own code. The migrations' SQL is copied next to main.js, where
  * `src/db/migrate.ts` looks for it (`migrations/` beside the running module). Takes about a second.
  */
-import { cpSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist');
+const stampFile = join(outdir, '.server-fingerprint');
 const started = Date.now();
+
+// Like build-web.mjs: nothing to do when no input changed since the last build, so `npm start` restarts quickly.
+function walk(path, out) {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    for (const name of readdirSync(path).sort()) if (name !== 'web') walk(join(path, name), out);
+  } else if (!/\.test\.tsx?$/.test(path)) {
+    out.push(`${relative(root, path)}:${stat.size}:${Math.floor(stat.mtimeMs)}`);
+  }
+  return out;
+}
+const inputs = ['src', 'package-lock.json', 'tsconfig.json', 'scripts/build-server.mjs'].map((p) => join(root, p));
+const fingerprint = createHash('sha256')
+  .update(inputs.flatMap((p) => walk(p, [])).join('\n'))
+  .digest('hex');
+const outputs = ['main.js', 'pgliteWorker.js', 'migrations'].map((f) => join(outdir, f));
+if (
+  existsSync(stampFile) &&
+  readFileSync(stampFile, 'utf8').trim() === fingerprint &&
+  outputs.every((f) => existsSync(f))
+) {
+  console.log('Server is up to date.');
+  process.exit(0);
+}
+const { build } = await import('esbuild');
 
 const result = await build({
   absWorkingDir: root,
@@ -50,4 +76,5 @@ if (missing.size) {
   console.error(`The server imports dev dependencies, which production does not install: ${[...missing].join(', ')}`);
   process.exit(1);
 }
+writeFileSync(stampFile, `${fingerprint}\n`);
 console.log(`Server built to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
