@@ -8,7 +8,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem, type } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
@@ -24,6 +24,7 @@ import { insertSyntheticAssignments, insertSyntheticGuides } from './synthetic.j
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const EXTRA_GUIDES = 2_000;
 const root = new URL('..', import.meta.url).pathname;
+const METRICS_TOKEN = randomBytes(24).toString('hex');
 
 type Row = {
   target: string;
@@ -104,7 +105,15 @@ async function benchServer(target: string, env: Record<string, string>) {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['dist/main.js', 'start'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      METRICS_TOKEN,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -135,12 +144,14 @@ async function benchServer(target: string, env: Record<string, string>) {
       connections: 10,
       headers,
     });
-    const activity = JSON.stringify({
-      date: '2026-11-02',
-      startTime: '10:00',
-      endTime: '11:00',
-      type: 'accompaniment',
-    });
+    // Every logged activity takes a free slot (the rules refuse overlaps and the future): 12 a day, going back.
+    let slot = 0;
+    const nextActivity = () => {
+      const n = slot++;
+      const day = new Date(Date.now() - (1 + Math.floor(n / 12)) * 86_400_000).toISOString().slice(0, 10);
+      const hour = String(7 + (n % 12)).padStart(2, '0');
+      return JSON.stringify({ date: day, startTime: `${hour}:00`, endTime: `${hour}:50`, type: 'accompaniment' });
+    };
     await record(target, 'read/write mix (1 activity logged : 3 list reads)', {
       url: base,
       connections: 10,
@@ -150,25 +161,29 @@ async function benchServer(target: string, env: Record<string, string>) {
           method: 'POST',
           path: `/api/v1/assignments/${assignment.id}/activities`,
           headers: { ...headers, 'content-type': 'application/json' },
-          body: activity,
+          setupRequest: (req: Record<string, unknown>) => ({ ...req, body: nextActivity() }),
         },
         { method: 'GET', path: '/api/v1/guides?limit=25', headers },
         { method: 'GET', path: '/api/v1/requests?limit=25', headers },
         { method: 'GET', path: '/api/v1/assignments?limit=25', headers },
       ],
     });
-    // The health check while 20 connections ask for candidates: does the HTTP thread keep answering?
-    const [health] = await Promise.all([
-      cannon({ url: `${base}/api/v1/health`, connections: 1 }),
-      cannon({ url: api(`/requests/${request.id}/candidates?limit=20`), connections: 20, headers }),
-    ]);
-    rows.push({
-      target,
-      scenario: 'GET /api/v1/health while 20 connections load candidates',
-      connections: 1,
-      ...health,
-    });
-    console.log(`${target} · health under load: p99 ${health.p99} ms`);
+    // While 20 connections ask for candidates: does the HTTP thread keep answering? /health/live (or, before it
+    // exists, /metrics: neither touches the database) shows the event loop; /health pings the database, so it
+    // waits in the queue in front of PGlite's single connection like any query.
+    const live = (await fetch(`${base}/api/v1/health/live`)).ok
+      ? { path: '/api/v1/health/live', headers: {} }
+      : { path: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+    const probes: { path: string; headers: Record<string, string> }[] = [live, { path: '/api/v1/health', headers: {} }];
+    for (const probe of probes) {
+      const [health] = await Promise.all([
+        cannon({ url: `${base}${probe.path}`, connections: 1, headers: probe.headers }),
+        cannon({ url: api(`/requests/${request.id}/candidates?limit=20`), connections: 20, headers }),
+      ]);
+      const scenario = `GET ${probe.path} while 20 connections load candidates`;
+      rows.push({ target, scenario, connections: 1, ...health });
+      console.log(`${target} · ${scenario}: p99 ${health.p99} ms, ${health.rps.toFixed(0)} req/s`);
+    }
   } finally {
     await stop(child);
   }
@@ -241,6 +256,11 @@ writeFileSync(
 
 Date: ${new Date().toISOString()}
 Machine: ${machine}
+Load average (1/5/15 min) at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' / ',
+    )}${loadavg()[0] > cpus().length ? ' — the machine was busy with other work: compare rows of one run, not absolute numbers' : ''}
 Method: \`npm run bench:load\` — the compiled server (\`node dist/main.js start\`) on the Hannover demo plus
 ${EXTRA_GUIDES.toLocaleString('en')} synthetic guides, signed in as its coordinator; autocannon, ${DURATION} s per scenario.
 "bare" is bench/bare.ts: Fastify and the driver sending the guide list's SQL in the same RLS transaction, without
