@@ -171,10 +171,11 @@ async function benchServer(target: string, env: Record<string, string>) {
     // While 20 connections ask for candidates: does the HTTP thread keep answering? /health/live (or, before it
     // exists, /metrics: neither touches the database) shows the event loop; /health pings the database, so it
     // waits in the queue in front of PGlite's single connection like any query.
-    const live = (await fetch(`${base}/api/v1/health/live`)).ok
+    type Probe = { path: string; headers: Record<string, string> };
+    const live: Probe = (await fetch(`${base}/api/v1/health/live`)).ok
       ? { path: '/api/v1/health/live', headers: {} }
       : { path: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
-    const probes: { path: string; headers: Record<string, string> }[] = [live, { path: '/api/v1/health', headers: {} }];
+    const probes: Probe[] = [live, { path: '/api/v1/health', headers: {} }];
     for (const probe of probes) {
       const [health] = await Promise.all([
         cannon({ url: `${base}${probe.path}`, connections: 1, headers: probe.headers }),
