@@ -76,4 +76,18 @@ describe('configuration', () => {
     for (const value of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1', '1', '2'])
       expect(problemsOf({ TRUST_PROXY: value }), value).toMatch(/^TRUST_PROXY:/m);
   });
+
+  it('reads the pool size and the metrics token, with defaults and limits', () => {
+    const defaults = loadConfig({});
+    expect(defaults.databasePoolSize).toBe(10);
+    expect(defaults.metricsToken).toBeUndefined();
+    const set = loadConfig({ DATABASE_POOL_SIZE: '25', METRICS_TOKEN: 'scrape-token-0123456789' });
+    expect(set.databasePoolSize).toBe(25);
+    expect(set.metricsToken).toBe('scrape-token-0123456789');
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(problemsOf({ DATABASE_POOL_SIZE: '0' })).toContain('DATABASE_POOL_SIZE');
+    expect(problemsOf({ DATABASE_POOL_SIZE: 'many' })).toContain('DATABASE_POOL_SIZE');
+    expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toContain('DATABASE_POOL_SIZE');
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toContain('METRICS_TOKEN: must have at least 16 characters');
+  });
 });

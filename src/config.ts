@@ -40,6 +40,10 @@ export const envSchema = z.object({
   /** Encrypts the secret links of queued mail; never stored in the database. At least 32 characters. */
   APP_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   TRUST_PROXY: z.string().optional(),
+  /** PostgreSQL connections per server process; instances × pool size must stay below max_connections. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Bearer token for GET /metrics; unset, the endpoint does not exist (404). */
+  METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
 });
 
 /**
@@ -101,6 +105,8 @@ export type Config = {
   /** From APP_SECRET; when unset (never in production) the runtime keeps a generated one in DATA_DIR/app-secret. */
   appSecret?: string;
   trustProxy: TrustProxy;
+  databasePoolSize: number;
+  metricsToken?: string;
 };
 
 export class ConfigError extends Error {
@@ -145,5 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     appSecret: e.APP_SECRET,
     trustProxy: trustProxy.value,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

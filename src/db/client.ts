@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { WorkerPglite } from './workerClient.js';
 
 export type Schema = typeof schema;
 /** One Drizzle type for both drivers: services never know which database runs underneath. */
@@ -33,14 +35,32 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /** PGlite only: the data directory as a tarball, so tests can start from a migrated copy. */
   dumpDataDir?(): Promise<Blob>;
+  /** Connections in use and callers waiting for one, for /metrics. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; memory?: boolean; pgliteLoadDataDir?: Blob };
+/** PostgreSQL: the node-postgres pool. PGlite: one connection; `waiting` counts calls queued in front of it. */
+export type PoolStats = { size: number; total: number; idle: number; waiting: number };
+
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  memory?: boolean;
+  pgliteLoadDataDir?: Blob;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+  /**
+   * PGlite in a worker thread (ADR 0008), so a slow query never stalls the HTTP thread. The server always uses it;
+   * tests may keep PGlite in-process, which starts faster.
+   */
+  worker?: boolean;
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const size = options.poolSize ?? 10;
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: size });
     pool.on('error', () => {
       /* idle client errors are reported by the next query */
     });
@@ -69,17 +89,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           client.release();
         }
       },
+      poolStats: () => ({ size, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
   }
-  let client: PGlite;
-  if (options.memory) {
-    client = await PGlite.create({ loadDataDir: options.pgliteLoadDataDir });
-  } else {
+  if (!options.memory) {
     if (!options.dataDir) throw new Error('dataDir is required for the embedded database');
     mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create({ dataDir: options.dataDir });
   }
+  if (options.worker) return openWorkerDatabase(options);
+  // pg_trgm serves the guide name search (migration 0007); PGlite loads extensions when it starts.
+  const extensions = { pg_trgm };
+  const client = options.memory
+    ? await PGlite.create({ loadDataDir: options.pgliteLoadDataDir, extensions })
+    : await PGlite.create({ dataDir: options.dataDir, extensions });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -102,6 +125,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         rows: async <T>(text: string) => (await client.query(text)).rows as T[],
       }),
     dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
+    // In-process (tests): Drizzle calls PGlite directly, nothing counts the queue.
+    poolStats: () => pgliteStats(0),
+    close: () => client.close(),
+  };
+}
+
+const pgliteStats = (inFlight: number): PoolStats => ({
+  size: 1,
+  total: 1,
+  idle: inFlight > 0 ? 0 : 1,
+  waiting: Math.max(0, inFlight - 1),
+});
+
+async function openWorkerDatabase(options: DatabaseOptions): Promise<Database> {
+  const client = new WorkerPglite(
+    options.memory
+      ? {
+          memory: true,
+          loadDataDir: options.pgliteLoadDataDir ? await options.pgliteLoadDataDir.arrayBuffer() : undefined,
+        }
+      : { memory: false, dataDir: options.dataDir as string },
+  );
+  await client.ready;
+  // Drizzle's PGlite driver only calls query, exec and transaction, which the worker client provides.
+  const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
+  const connection: RawConnection = {
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    rows: async <T>(text: string) => (await client.query(text)).rows as T[],
+  };
+  return {
+    db,
+    kind: 'pglite',
+    ...connection,
+    withConnection: (work) => work(connection),
+    dumpDataDir: () => client.dumpDataDir(),
+    poolStats: () => pgliteStats(client.inFlight),
     close: () => client.close(),
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import type { Locale, Role } from '../shared/enums.js';
+import type { AppMetrics } from './metrics.js';
 
 /** Everything a service needs, passed explicitly: the CLI, jobs and tests call the same services. */
 export type AppContext = {
@@ -9,6 +10,8 @@ export type AppContext = {
   database: Database;
   mailer: Mailer;
   now: () => Date;
+  /** Prometheus metrics of this process (GET /metrics); jobs and the mailer report through it. */
+  metrics?: AppMetrics;
 };
 
 /** The signed-in user a service acts for. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -14,15 +15,25 @@ export const REDACTED = '[redacted]';
 
 export const redactUrl = (url: string): string => url.replace(TOKEN_PATH, `$1${REDACTED}`);
 
-/** Fastify's request serializer, with tokens cut out of the URL. */
+/**
+ * Fastify's request serializer, with tokens cut out of the URL. The client's address is left out: it is personal
+ * data, and the request id (also in the `x-request-id` response header) is what ties a report to its log lines.
+ */
 export function requestSerializer(req: FastifyRequest) {
   return {
     method: req.method,
     url: redactUrl(req.url ?? ''),
     host: req.host,
-    remoteAddress: req.ip,
-    remotePort: req.socket ? req.socket.remotePort : undefined,
   };
+}
+
+/** A caller's (or proxy's) request id is kept only when it cannot smuggle anything into a log line or header. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The request id: the incoming `x-request-id` when well-formed (a proxy's, for tracing across hops), else new. */
+export function requestIdFor(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 type DatabaseErrorFields = {

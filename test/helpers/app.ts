@@ -34,7 +34,12 @@ export async function createTestApp(overrides: TestAppOverrides = {}): Promise<T
   const template = inject('pgliteTemplate');
   const database = url
     ? await openDatabase({ databaseUrl: url })
-    : await openDatabase({ memory: true, pgliteLoadDataDir: new Blob([readFileSync(template)]) });
+    : await openDatabase({
+        memory: true,
+        pgliteLoadDataDir: new Blob([readFileSync(template)]),
+        // In-process PGlite starts faster; TEST_PGLITE_WORKER=1 runs the suite through the server's worker thread.
+        worker: process.env.TEST_PGLITE_WORKER === '1',
+      });
   return createAppOn(database, overrides);
 }
 

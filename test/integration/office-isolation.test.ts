@@ -493,6 +493,11 @@ const TABLE: Record<string, Row> = {
   },
 
   // Not in the OpenAPI document, but served: the route table lists them, so they need a row all the same.
+  'GET /metrics': {
+    kind: 'public',
+    reason:
+      'Prometheus scrape: 404 without METRICS_TOKEN, else the bearer token (runtime.test.ts); counts only, no office data',
+  },
   'GET /api/v1/openapi.json': {
     kind: 'public',
     reason: 'the API description (schema.hide); generated from code, the same for every office',

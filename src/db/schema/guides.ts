@@ -63,6 +63,12 @@ export const guides = pgTable(
     index('guides_office_status_idx').on(t.officeId, t.status),
     index('guides_language_codes_idx').using('gin', t.languageCodes),
     index('guides_service_districts_idx').using('gin', t.serviceDistrictIds),
+    // Trigrams serve the name search's `ilike '%…%'` (guides and matching repositories use this very expression);
+    // the pg_trgm extension is created by migration 0007 and loaded into PGlite by src/db/client.ts.
+    index('guides_name_trgm_idx').using(
+      'gin',
+      sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || ${t.firstName}) gin_trgm_ops`,
+    ),
     index('guides_office_matching_idx')
       .on(t.officeId, t.status)
       .where(sql`certified_at is not null and consent_withdrawn_at is null`),

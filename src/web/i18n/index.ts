@@ -1,7 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, RTL_LOCALES } from '../../shared/enums.js';
-import { catalogues } from '../../shared/i18n/index.js';
 
 const STORAGE_KEY = 'lotsennetz.locale';
 
@@ -49,15 +48,40 @@ export function intlLocale(locale: string = currentLocale()): string {
 const initial = storedLocale() ?? 'de';
 applyToDocument(initial);
 
-void i18next.use(initReactI18next).init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalogues[l] }])),
-  lng: initial,
-  fallbackLng: 'de',
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  react: { useSuspense: false },
-});
+/**
+ * One catalogue per language, loaded when the language is first used (each is about 20 kB compressed): the first
+ * page loads only the reader's language and German, the fallback. `changeLanguage` waits for the load.
+ */
+const CATALOGUES: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
+  de: () => import('../../shared/i18n/de.json'),
+  en: () => import('../../shared/i18n/en.json'),
+  ar: () => import('../../shared/i18n/ar.json'),
+};
+
+const catalogueLoader: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language, _namespace, callback) => {
+    if (!isLocale(language)) return callback(null, {});
+    CATALOGUES[language]().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+/** Resolves when the first language is loaded; `main.tsx` renders after it, so no key ever flashes. */
+export const i18nReady = i18next
+  .use(catalogueLoader)
+  .use(initReactI18next)
+  .init({
+    lng: initial,
+    fallbackLng: 'de',
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
 
 i18next.on('languageChanged', applyToDocument);
 
