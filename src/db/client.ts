@@ -160,6 +160,11 @@ async function openWorkerDatabase(options: DatabaseOptions): Promise<Database> {
     db,
     kind: 'pglite',
     ...connection,
+    query: async <T>(text: string, params?: unknown[]) => {
+      if (params?.length) return { rows: (await client.query(text, params)).rows as T[] };
+      const results = (await client.exec(text)) as { rows: unknown[] }[];
+      return { rows: (results.at(-1)?.rows ?? []) as T[] };
+    },
     withConnection: (work) => work(connection),
     dumpDataDir: () => client.dumpDataDir(),
     poolStats: () => pgliteStats(client.inFlight),

@@ -57,7 +57,12 @@ async function handle(pg: PGlite, message: WorkerRequest): Promise<void> {
       const target = message.tx === undefined ? pg : sessions.get(message.tx)?.tx;
       if (!target) throw new Error(`no open transaction ${message.tx}`);
       const results = await target.exec(message.text);
-      reply({ id, ok: true, value: results.length });
+      // Same shape as PGlite's own exec: one result per statement (pg-boss reads the last one's rows).
+      reply({
+        id,
+        ok: true,
+        value: results.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows })),
+      });
       return;
     }
     case 'begin': {

@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'activity.corrected',
   'activity.deleted',
   'activity.approved',
+  'mail.resent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -113,6 +114,7 @@ export const AUDIT_ENTITY_TYPES = [
   'offer',
   'assignment',
   'service',
+  'outbox',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
