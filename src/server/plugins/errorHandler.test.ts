@@ -68,6 +68,21 @@ describe('regression: field messages in plain words', () => {
       'Bitte einen Umfang von mindestens einer halben Stunde angeben.',
     );
   });
+  it('words the common fields plainly in every language', () => {
+    expect(fieldMessage('de', { path: 'languages', code: 'too_small_array', params: { minimum: 1 } })).toBe(
+      'Bitte mindestens eine Sprache angeben.',
+    );
+    expect(fieldMessage('de', { path: 'firstName', code: 'required' })).toBe('Bitte geben Sie den Vornamen an.');
+    expect(fieldMessage('en', { path: 'person.householdSize', code: 'too_small_number', params: { minimum: 2 } })).toBe(
+      'Please say how many people belong to the family (at least 2).',
+    );
+    expect(fieldMessage('ar', { path: 'guidesNeeded', code: 'too_big_number', params: { maximum: 10 } })).toMatch(
+      /^١٠|^10/,
+    );
+    expect(fieldMessage('de', { path: 'title', code: 'too_small_number', params: { minimum: 3 } })).toBe(
+      'Bitte einen Wert von mindestens 3 angeben.',
+    );
+  });
   it('falls back to the generic message for other fields', () => {
     expect(fieldMessage('de', { path: 'steps', code: 'too_big_array', params: { maximum: 20 } })).toMatch(/20/);
   });

@@ -45,6 +45,7 @@ export function ContactSection({ guide }: { guide: GuideDetail }) {
         <Field label={t('guides.field.phone')}>
           <span dir="ltr">{dash(guide.phone)}</span>
         </Field>
+        <Field label={t('forms.shareContact.label')}>{t(`forms.shareContact.${guide.shareContact}`)}</Field>
         <Field label={t('guides.field.locale')}>{languageName(guide.locale)}</Field>
         <Field label={t('guides.field.gender')}>{guide.gender ? t(`gender.${guide.gender}`) : '–'}</Field>
         <Field label={t('guides.field.account')}>
