@@ -176,6 +176,18 @@ describe('the coordination loop: partner files → coordinator offers → guide 
     expect(statuses.reverse()).toEqual(['in_review', 'offered', 'matched', 'active', 'closed']);
   });
 
+  it('the partner reads, in the request history, the first name of the guide who accepted, not the surname', async () => {
+    const asPartner = await client(t.app, office.sessions.partner).get(`/requests/${requestId}`);
+    const asOffice = await client(t.app, office.sessions.coordinator).get(`/requests/${requestId}`);
+    type Event = { toStatus: string | null; actorName: string | null };
+    const matched = (events: Event[]) => events.find((e) => e.toStatus === 'matched')?.actorName;
+    expect(matched(asPartner.json().timeline)).toBe('Testa');
+    // The office keeps the name as recorded (here the guide account's display name).
+    expect(matched(asOffice.json().timeline)).not.toBe('Testa');
+    expect(matched(asOffice.json().timeline)).toBeTruthy();
+    expect(JSON.stringify(asPartner.json().timeline)).not.toMatch(/Lotsin /);
+  });
+
   it('keeps the deployment as evidence: its guide can be retired but not deleted', async () => {
     const res = await client(t.app, office.sessions.coordinator).delete(`/guides/${office.guideId}`);
     expect(res.statusCode).toBe(409);

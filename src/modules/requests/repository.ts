@@ -1,7 +1,15 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
-import { partnerContacts, partners, requestEvents, requests, serviceDirectory } from '../../db/schema/index.js';
+import {
+  guides,
+  partnerContacts,
+  partners,
+  requestEvents,
+  requests,
+  serviceDirectory,
+  users,
+} from '../../db/schema/index.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -54,12 +62,26 @@ export const requestRepository = {
     (await tx.update(requests).set(values).where(eq(requests.id, id)).returning())[0],
 
   addEvent: (tx: Tx, row: typeof requestEvents.$inferInsert) => tx.insert(requestEvents).values(row),
-  timeline: (tx: Tx, requestId: string) =>
-    tx
-      .select()
+  /**
+   * The request's events, newest first, each with the first name of the guide who acted, if a guide did (under
+   * their account, or accountless under their guide id), so partners can be shown the first name only.
+   */
+  timeline: async (tx: Tx, requestId: string) => {
+    const rows = await tx
+      .select({
+        event: requestEvents,
+        accountGuideFirst: guides.firstName,
+        accountlessGuideFirst: sql<
+          string | null
+        >`(select g.first_name from guides g where g.id = ${requestEvents.actorUserId})`,
+      })
       .from(requestEvents)
+      .leftJoin(users, eq(users.id, requestEvents.actorUserId))
+      .leftJoin(guides, eq(guides.id, users.guideId))
       .where(eq(requestEvents.requestId, requestId))
-      .orderBy(desc(requestEvents.at), desc(requestEvents.seq)),
+      .orderBy(desc(requestEvents.at), desc(requestEvents.seq));
+    return rows.map((r) => ({ ...r.event, guideFirstName: r.accountGuideFirst ?? r.accountlessGuideFirst ?? null }));
+  },
 
   contactBelongsTo: async (tx: Tx, contactId: string, partnerId: string) =>
     Boolean(

@@ -114,7 +114,8 @@ export class RequestService {
           fromStatus: e.fromStatus,
           toStatus: e.toStatus,
           message: e.message,
-          actorName: e.actorName,
+          // Partners see a guide's first name only (data minimisation), as on the deployment.
+          actorName: actor.role === 'partner_contact' && e.guideFirstName ? e.guideFirstName : e.actorName,
           at: e.at.toISOString(),
         })),
       };

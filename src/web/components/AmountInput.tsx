@@ -48,12 +48,20 @@ export function AmountInput({
   const focused = useRef(false);
   const numeric = asNumber(value);
 
-  // A value set from outside (reset after saving, a loaded record, another language) replaces the text, unless the
-  // text already means that value or the person is typing.
+  const textRef = useRef(text);
+  textRef.current = text;
+
+  // A value set from outside (reset after saving, a loaded record, another language) replaces the text. While the
+  // person types, text that already means the value stays as typed ("2," is 2); a reset after saving with Enter
+  // still clears the field, so it never shows an amount the form no longer holds.
   // biome-ignore lint/correctness/useExhaustiveDependencies: format depends only on locale and the digit props
   useEffect(() => {
-    if (focused.current) return;
     if (numeric !== null && Number.isNaN(numeric)) return;
+    if (focused.current) {
+      const typed = textRef.current;
+      const meant = typed.trim() === '' ? null : parseDecimal(typed, locale);
+      if (meant === numeric || (meant !== null && problem(typed))) return;
+    }
     setText(format(numeric));
   }, [numeric, locale, decimals, minDecimals]);
 

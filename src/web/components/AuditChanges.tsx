@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { humaniseKey } from '../../shared/audit.js';
 import { formatDecimal } from '../../shared/numbers.js';
+import { formatList } from '../i18n/format';
 
 /** What the server writes instead of personal free text (audit/recorder.ts). */
 const REDACTED = '[geändert]';
@@ -58,7 +59,10 @@ export function AuditChanges({
     <details>
       <summary style={{ cursor: 'pointer' }}>
         <Text span size="sm">
-          {entries.map(([field]) => label(field)).join(', ')}
+          {formatList(
+            entries.map(([field]) => label(field)),
+            i18n.language,
+          )}
         </Text>
       </summary>
       <dl style={{ margin: '6px 0 0' }}>

@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoopOfferDetail } from '../../api/loopTypes';
-import { formatList, languageName } from '../../i18n/format';
+import { formatList, formatNumber, languageName } from '../../i18n/format';
 import { periodText } from '../requests/RequestSummary';
 import { isolate } from './loopFormat';
 import './loop.css';
@@ -66,7 +66,7 @@ export function OfferFacts({ request: r }: { request: OfferRequest }) {
           <span>{periodText(r.startsOn, r.endsOn, t)}</span>
           <span>
             {t(`requests.frequency.${r.frequency}`, { defaultValue: r.frequency })} ·{' '}
-            {t('requests.hours', { count: r.expectedHours })}
+            {t('requests.hours', { count: r.expectedHours, hours: formatNumber(r.expectedHours) })}
           </span>
         </Stack>
       </Fact>

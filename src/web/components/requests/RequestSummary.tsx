@@ -65,7 +65,9 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
           {r.onSiteContact && <Field label={t('requests.field.onSiteContact')}>{r.onSiteContact}</Field>}
           <Field label={t('requests.field.period')}>{periodText(r.startsOn, r.endsOn, t)}</Field>
           <Field label={t('requests.field.frequency')}>{t(`requests.frequency.${r.frequency}`)}</Field>
-          <Field label={t('requests.field.expectedHours')}>{t('requests.hours', { count: r.expectedHours })}</Field>
+          <Field label={t('requests.field.expectedHours')}>
+            {t('requests.hours', { count: r.expectedHours, hours: formatNumber(r.expectedHours) })}
+          </Field>
           <Field label={t('requests.field.languages')}>{langs(r.languages)}</Field>
           <Field label={t('requests.field.guidesNeeded')}>
             {r.guidesNeeded > 1 ? t('requests.guidesNeededValue', { count: r.guidesNeeded }) : formatNumber(1)}
