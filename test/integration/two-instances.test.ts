@@ -58,8 +58,8 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
       post: (path: string, body: unknown = {}) => call('POST', path, body),
     };
   };
-  const A = () => servers[0].url;
-  const B = () => servers[1].url;
+  const urlA = () => servers[0].url;
+  const urlB = () => servers[1].url;
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: baseUrl });
@@ -152,12 +152,12 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
     );
     expect(applied.length).toBeGreaterThan(0);
     expect(applied.every((m) => m.n === 1)).toBe(true);
-    for (const base of [A(), B()]) expect((await fetch(`${base}/api/v1/health/live`)).status).toBe(200);
+    for (const base of [urlA(), urlB()]) expect((await fetch(`${base}/api/v1/health/live`)).status).toBe(200);
   });
 
   it('a session signed in on A works on B', async () => {
-    const session = await loginVia(A(), office.emails.coordinator);
-    const me = await http(B(), session).get('/me');
+    const session = await loginVia(urlA(), office.emails.coordinator);
+    const me = await http(urlB(), session).get('/me');
     expect(me.status, me.body).toBe(200);
     expect(me.json().me.email).toBe(office.emails.coordinator);
   });
@@ -165,27 +165,27 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
   it('the sign-in throttle counts failures on both instances together', async () => {
     const email = office.emails.otherPartner;
     // Five failures per account and client address: three on A, two on B …
-    for (const base of [A(), B(), A(), B(), A()]) {
+    for (const base of [urlA(), urlB(), urlA(), urlB(), urlA()]) {
       const res = await http(base).post('/auth/login', { email, password: 'falsches Passwort!' });
       expect(res.status, res.body).toBe(401);
     }
     // … and the sixth attempt is refused on either, though neither saw five alone.
-    const res = await http(B()).post('/auth/login', { email, password: TEST_PASSWORD });
+    const res = await http(urlB()).post('/auth/login', { email, password: TEST_PASSWORD });
     expect(res.status).toBe(429);
   });
 
   it('an offer accepted through A shows accepted on B at once; parallel accepts through A and B fill N=2 exactly', async () => {
-    const coordinator = await loginVia(A(), office.emails.coordinator);
+    const coordinator = await loginVia(urlA(), office.emails.coordinator);
     const guides = [];
     for (let i = 0; i < 4; i++) guides.push(await createGuideWithAccount(seedApp, office, { maxActiveAssignments: 5 }));
 
     const offered = async (title: string, guidesNeeded: number, guideIds: string[]) => {
-      const created = await http(A(), coordinator).post('/requests', {
+      const created = await http(urlA(), coordinator).post('/requests', {
         ...requestBody(office, { title, guidesNeeded }),
         partnerId: office.partnerId,
       });
       expect(created.status, created.body).toBe(201);
-      const sent = await http(B(), coordinator).post(`/requests/${created.json().id}/offers`, {
+      const sent = await http(urlB(), coordinator).post(`/requests/${created.json().id}/offers`, {
         guideIds,
         message: '',
         overrideReason: 'Test über zwei Instanzen',
@@ -195,9 +195,9 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
     };
 
     const one = await offered('Einzeln', 1, [guides[0].guideId]);
-    const accepted = await http(A(), guides[0].session).post(`/offers/${one.offers[0].id}/accept`);
+    const accepted = await http(urlA(), guides[0].session).post(`/offers/${one.offers[0].id}/accept`);
     expect(accepted.status, accepted.body).toBe(200);
-    const onB = await http(B(), coordinator).get(`/offers/${one.offers[0].id}`);
+    const onB = await http(urlB(), coordinator).get(`/offers/${one.offers[0].id}`);
     expect(onB.json().status).toBe('accepted');
 
     const two = await offered(
@@ -208,7 +208,7 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
     const results = await Promise.all(
       guides.map((g, i) => {
         const offer = two.offers.find((o) => o.guideId === g.guideId) as { id: string };
-        return http(i % 2 ? B() : A(), g.session).post(`/offers/${offer.id}/accept`);
+        return http(i % 2 ? urlB() : urlA(), g.session).post(`/offers/${offer.id}/accept`);
       }),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 409, 409]);
