@@ -25,6 +25,8 @@ const VALUE_LABELS: Record<string, (entityType: string | undefined) => string | 
   role: () => 'role',
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function show(field: string, value: unknown, t: TFunction, locale: string, entityType?: string): string {
   if (value === null || value === undefined || value === '') return '–';
   if (value === REDACTED) return t('audit.value.redacted');
@@ -35,6 +37,8 @@ function show(field: string, value: unknown, t: TFunction, locale: string, entit
   }
   const labels = VALUE_LABELS[field]?.(entityType);
   if (labels && typeof value === 'string') return t(`${labels}.${value}`, { defaultValue: value });
+  // A record id means nothing to a reader; a short reference still tells entries apart.
+  if (typeof value === 'string' && UUID.test(value)) return t('audit.value.record', { ref: value.slice(0, 8) });
   if (typeof value === 'string') return value;
   const text = JSON.stringify(value);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
