@@ -167,7 +167,8 @@ async function openWorkerDatabase(options: DatabaseOptions): Promise<Database> {
     },
     withConnection: (work) => work(connection),
     dumpDataDir: () => client.dumpDataDir(),
-    poolStats: () => pgliteStats(client.inFlight),
+    // An open transaction holds the connection between its messages as well.
+    poolStats: () => pgliteStats(client.inFlight + client.openTransactions),
     close: () => client.close(),
   };
 }
