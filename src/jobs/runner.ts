@@ -129,7 +129,13 @@ export class JobRunner {
       async ([job]) => {
         // The last attempt marks the message failed (for a coordinator to send again) instead of throwing.
         const final = job.retryCount >= job.retryLimit;
-        await this.ctx.mailer.deliverOne(this.ctx.database.db, job.data.outboxId, { final });
+        try {
+          const result = await this.ctx.mailer.deliverOne(this.ctx.database.db, job.data.outboxId, { final });
+          if (result === 'failed') this.ctx.metrics?.mailFailed('final');
+        } catch (error) {
+          this.ctx.metrics?.mailFailed('attempt');
+          throw error;
+        }
       },
     );
     await this.scheduled(QUEUES.mailSweep, async () => {
@@ -185,6 +191,7 @@ export class JobRunner {
           if (typeof result === 'number' || typeof result === 'object') outcome = `ok ${JSON.stringify(result)}`;
         } catch (error) {
           outcome = 'error';
+          this.ctx.metrics?.jobFailed(name);
           throw error;
         } finally {
           await inScope(db, 'system', (tx) =>
