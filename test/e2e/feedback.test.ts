@@ -20,7 +20,7 @@ describe.runIf(browserAvailable())('feedback in Chromium', () => {
     await setLocale(page, 'de');
     await page.goto('/guides');
     await page.getByRole('table').waitFor();
-    const banner = page.getByRole('status').filter({ hasText: /Verbindung/ });
+    const banner = page.getByRole('status').filter({ hasText: /Verbindung|verbunden/ });
     expect(await banner.count()).toBe(0);
 
     // Offline: the banner says so; a page whose data cannot load waits under it instead of failing.
