@@ -116,10 +116,18 @@ export const useActivities = (id: string, enabled = true) =>
     queryFn: () => api.get<List<Activity>>(`/assignments/${id}/activities`),
     enabled,
   });
-export const useActivityTotals = (enabled = true) =>
+/** Totals per guide for a period (inclusive dates), optionally for one guide. */
+export const useActivityTotals = (q: Query = {}, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.activityTotals,
-    queryFn: () => api.get<List<ActivityTotal>>('/activity-totals'),
+    queryKey: [...loopKeys.activityTotals, q],
+    queryFn: () => api.get<List<ActivityTotal>>('/activity-totals', q),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+export const useGuideOffers = (guideId: string, enabled = true) =>
+  useQuery({
+    queryKey: ['offers', 'guide', guideId] as const,
+    queryFn: () => api.get<List<LoopOffer>>(`/guides/${guideId}/offers`),
     enabled,
   });
 

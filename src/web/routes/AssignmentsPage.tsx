@@ -3,9 +3,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ASSIGNMENT_STATUSES } from '../../shared/assignments.js';
-import { useActivityTotals, useAssignmentList } from '../api/loopQueries';
+import { useAssignmentList } from '../api/loopQueries';
 import type { LoopAssignment } from '../api/loopTypes';
 import { useAuth } from '../auth/AuthProvider';
+import { ActivityTotalsPanel } from '../components/assignments/ActivityTotalsPanel';
 import { euros, minutesLabel } from '../components/loop/LoopSection';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
@@ -13,7 +14,7 @@ import { AssignmentStatusBadge } from '../components/requests/LoopBadges';
 import { periodText } from '../components/requests/RequestSummary';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { useSearchState } from '../hooks/useSearchState';
-import { formatDate, formatNumber } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 
 const LIMIT = 25;
 const KEYS = ['status'] as const;
@@ -89,10 +90,9 @@ function AssignmentRows({ items, role }: { items: LoopAssignment[]; role: 'coord
   );
 }
 
-/** Hours, kilometres and expenses per guide (Tätigkeitsnachweise), for the coordinator. */
+/** Hours, kilometres and expenses per guide (Tätigkeitsnachweise) for a period, for the coordinator. */
 function TotalsPerGuide() {
-  const { t, i18n } = useTranslation();
-  const totals = useActivityTotals();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="totals-title">
       <Title order={2} size="h4" id="totals-title" mb={4}>
@@ -101,40 +101,7 @@ function TotalsPerGuide() {
       <Text size="sm" c="dimmed" mb="sm">
         {t('assignments.totalsHint')}
       </Text>
-      {totals.isPending ? (
-        <LoadingState rows={3} />
-      ) : totals.isError ? (
-        <ErrorState error={totals.error} onRetry={() => void totals.refetch()} />
-      ) : totals.data.items.length === 0 ? (
-        <EmptyState title={t('assignments.totalsEmpty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped="even" bg="white" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('assignments.col.guide')}</Table.Th>
-                <Table.Th scope="col">{t('assignments.col.time')}</Table.Th>
-                <Table.Th scope="col">{t('assignments.col.km')}</Table.Th>
-                <Table.Th scope="col">{t('assignments.col.expenses')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {totals.data.items.map((g) => (
-                <Table.Tr key={g.guideId}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/guides/${g.guideId}`} className="table-link">
-                      {g.firstName} {g.lastName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td className="tabular">{minutesLabel(g.minutes, t)}</Table.Td>
-                  <Table.Td className="tabular">{t('assignments.kmValue', { km: formatNumber(g.km) })}</Table.Td>
-                  <Table.Td className="tabular">{euros(g.expensesCents, i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ActivityTotalsPanel idPrefix="totals" />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import {
   ProfileSection,
   StatusSection,
 } from '../components/guides/GuideSections';
+import { GuideWorkSection } from '../components/guides/GuideWorkSection';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, LoadingState } from '../components/States';
@@ -110,6 +111,7 @@ export function GuideDetailPage() {
         <ProfileSection guide={g} />
         <AvailabilitySection guide={g} />
         <ComplianceSection guide={g} />
+        <GuideWorkSection guideId={g.id} />
         {g.abilities.viewNotes && <NotesSection guide={g} />}
       </Stack>
       <ConfirmDialog
