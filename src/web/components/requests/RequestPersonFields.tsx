@@ -1,8 +1,18 @@
-import { Checkbox, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../../../shared/requests.js';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
-import { AmountInput } from '../AmountInput';
 import { LoopFieldset } from '../loop/LoopSection';
 import type { RequestFormType } from './requestFormValues';
 
@@ -62,13 +72,16 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
           </Group>
         </Radio.Group>
         {v.person.household === 'family' && (
-          <AmountInput
+          <NumberInput
             label={t('requests.field.householdSize')}
             description={t('forms.hint.householdSize')}
             required
             min={2}
             max={20}
-            decimals={0}
+            // Say why 1 is wrong instead of silently turning it into 2.
+            clampBehavior="none"
+            allowDecimal={false}
+            allowNegative={false}
             maw={260}
             {...form.getInputProps('person.householdSize')}
           />
