@@ -1,63 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../helpers/pdf.js';
-import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
-
-const PARTNER = 'awo@hannover.example';
-const COORDINATOR = 'koordination@hannover.example';
-const GUIDE = 'lotsin@hannover.example';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** JSON API call with the page's session cookie and CSRF token, as the SPA makes it. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
-
-async function signedIn(browser: Browser, email: string) {
-  const session = await newPage(browser);
-  await loginAs(session.page, email);
-  await setLocale(session.page, 'de');
-  return session;
-}
-
-async function visit(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-/** A request filed through the API; `languages` are the ones the guide must speak. */
-async function fileRequest(page: Page, body: Record<string, unknown>) {
-  const districts = (await api<{ items: { id: string }[] }>(page, 'GET', '/districts')).json.items;
-  const languages = (body.languages as string[] | undefined) ?? ['de'];
-  const filed = await api<{ id: string }>(page, 'POST', '/requests', {
-    field: 'authorities',
-    type: 'accompaniment',
-    description: 'Gemeinsam Unterlagen sortieren und zum Termin begleiten.',
-    districtId: districts[0].id,
-    startsOn: day(0),
-    endsOn: day(60),
-    frequency: 'weekly',
-    expectedHours: 4,
-    minorsInvolved: false,
-    person: { initials: 'E. T.', ageGroup: 'adult', languages, household: 'individual', consentGiven: true },
-    ...body,
-  });
-  expect(filed.status).toBe(201);
-  return filed.json.id;
-}
+import { browserAvailable, launch } from './browser.js';
+import { api, COORDINATOR, day, fileRequest, GUIDE, PARTNER, signedIn, visit } from './flows.js';
 
 describe.runIf(browserAvailable())('the coordination loop in Chromium: partner, coordinator and guide', () => {
   let browser: Browser;

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
-import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
+import { browserAvailable, launch } from './browser.js';
+import { api, COORDINATOR, day, fileRequest, GUIDE, PARTNER, signedIn, visit } from './flows.js';
 
 /**
  * Issue 7, "the three worst moments" of daily use, replayed in Chromium against the seeded demo:
@@ -9,60 +10,7 @@ import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser
  * after matching.
  */
 
-const PARTNER = 'awo@hannover.example';
-const COORDINATOR = 'koordination@hannover.example';
-const GUIDE = 'lotsin@hannover.example';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const ar = (key: string, params?: Record<string, unknown>) => translate('ar', key, params);
-
-/** JSON API call with the page's session cookie and CSRF token, as the SPA makes it. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/v1/me')).json();
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
-
-async function signedIn(browser: Browser, email: string, locale: 'de' | 'ar' = 'de') {
-  const session = await newPage(browser);
-  await loginAs(session.page, email);
-  await setLocale(session.page, locale);
-  return session;
-}
-
-async function visit(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function fileRequest(page: Page, body: Record<string, unknown>) {
-  const districts = (await api<{ items: { id: string }[] }>(page, 'GET', '/districts')).json.items;
-  const languages = (body.languages as string[] | undefined) ?? ['de'];
-  const filed = await api<{ id: string }>(page, 'POST', '/requests', {
-    field: 'authorities',
-    type: 'accompaniment',
-    description: 'Gemeinsam Unterlagen sortieren und zum Termin begleiten.',
-    districtId: districts[0].id,
-    startsOn: day(0),
-    endsOn: day(60),
-    frequency: 'weekly',
-    expectedHours: 4,
-    minorsInvolved: false,
-    person: { initials: 'W. M.', ageGroup: 'adult', languages, household: 'individual', consentGiven: true },
-    ...body,
-  });
-  expect(filed.status).toBe(201);
-  return filed.json.id;
-}
 
 type Activity = { id: string; date: string; startTime: string; expensesCents: number; km: number };
 
