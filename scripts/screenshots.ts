@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { axeFor } from '../test/e2e/axe.js';
-import { LOOP_SHOTS, type LoopIds, prepareLoop } from './screenshots-loop.js';
+import { COORDINATION_SHOTS, type CoordinationIds, prepareCoordination } from './screenshots-coordination.js';
 
 const args = process.argv.slice(2);
 const positional = args.filter((a) => !a.startsWith('--'));
@@ -34,7 +34,7 @@ type Ids = {
   ownGuideId: string;
   ownPartnerId: string;
   resetPath: string;
-  loop: LoopIds;
+  coordination: CoordinationIds;
 };
 type Violation = { page: string; id: string; impact: string | null | undefined; help: string; targets: string[] };
 
@@ -193,11 +193,12 @@ async function findIds(browser: Browser): Promise<Ids> {
   const partnerMe = await api<{ me: { partnerId: string } }>(partnerPage, '/me');
   await partnerContext.close();
 
-  // Coordination-loop data only when those pages are asked for: it adds requests, offers and a deployment.
-  const wantsLoop = !ONLY || Object.values(LOOP_SHOTS).some((shots) => shots.some((s) => s.name.includes(ONLY)));
-  const loop = wantsLoop ? await prepareLoop(browser, api, login) : ({} as LoopIds);
+  // Coordination data only when those pages are asked for: it adds requests, offers and a deployment.
+  const wantsCoordination =
+    !ONLY || Object.values(COORDINATION_SHOTS).some((shots) => shots.some((s) => s.name.includes(ONLY)));
+  const coordination = wantsCoordination ? await prepareCoordination(browser, api, login) : ({} as CoordinationIds);
   return {
-    loop,
+    coordination,
     guideId: guides.items[0].id,
     partnerId: partners.items[0].id,
     ownGuideId: guideMe.me.guideId,
@@ -232,7 +233,7 @@ async function main() {
   const report = () =>
     writeFileSync(join(OUT, 'axe-report.json'), JSON.stringify({ violations, consoleErrors, failures }, null, 2));
 
-  for (const [who, shots] of Object.entries(LOOP_SHOTS)) PAGES[who as keyof typeof PAGES].push(...shots);
+  for (const [who, shots] of Object.entries(COORDINATION_SHOTS)) PAGES[who as keyof typeof PAGES].push(...shots);
 
   for (const lang of LANGS) {
     for (const size of SIZES) {

@@ -18,7 +18,7 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
-import { seedDemoLoop } from './demoLoop.js';
+import { seedDemoRequests } from './demoRequests.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
 function random(seed: number) {
@@ -266,6 +266,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     };
   });
   // Phase two runs through the services, in their own transactions, after the base data committed.
-  await seedDemoLoop(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
+  await seedDemoRequests(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
   return { offices: result.offices, guides: result.guides };
 }

@@ -24,7 +24,7 @@ export type WriteOp = {
 };
 
 /**
- * Records of the coordination loop are addressed with ids that do not exist: every variant below is rejected by
+ * Records of the request-to-deployment cycle are addressed with ids that do not exist: every variant below is rejected by
  * validation, which runs before any lookup, so the ids are never read.
  */
 export const NO_RECORD = { id: '5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b' };

@@ -809,7 +809,7 @@ describe('regressions: inputs that must never cause a 500', () => {
     expect((await asCoordinator().delete(`/guides/${id}`)).statusCode).toBe(204);
   });
 
-  it('regression: far dates (1899, 2101, 9999) are refused in every date field of the coordination loop, before any lookup', async () => {
+  it('regression: far dates (1899, 2101, 9999) are refused in every date field of the request-to-deployment cycle, before any lookup', async () => {
     const cases: [string, string, Record<string, unknown>, string][] = [
       ['POST', '/requests', { ...WRITES['POST /api/v1/requests'].body?.(f), endsOn: '2101-01-01' }, 'endsOn'],
       ['PATCH', `/requests/${randomUUID()}`, { startsOn: '1899-12-31' }, 'startsOn'],

@@ -613,7 +613,7 @@ beforeAll(async () => {
   );
   const contactEmail = `a-kontakt-${aTag}@test.example`;
   await ok(a.post(`/partners/${A.partnerId}/contacts`, { name: `A-Kontakt ${aTag}`, email: contactEmail }), 201);
-  // The coordination loop in A: a request, an offer the guide accepted, the deployment with its agreement and a
+  // The request-to-deployment cycle in A: a request, an offer the guide accepted, the deployment with its agreement and a
   // logged activity, and an entry in the services directory.
   const request = await ok(
     a.post('/requests', requestFixture({ partnerId: A.partnerId, districtId: A.districtIds[0] })),

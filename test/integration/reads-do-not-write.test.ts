@@ -7,7 +7,7 @@ import { requestBody } from '../helpers/requests.js';
 
 /**
  * GET requests never write: an overdue offer reads as expired everywhere, but only the scheduled expiry job changes
- * its row (and moves the request back to review). Compared on every table the coordination loop writes, for the
+ * its row (and moves the request back to review). Compared on every table the request-to-deployment cycle writes, for the
  * office under test only (on PostgreSQL other test files share the database).
  */
 let t: TestApp;

@@ -22,18 +22,19 @@ export type NavItem = { to: string; labelKey: string; icon: typeof IconHome; end
 export function navItemsFor(me: Me): NavItem[] {
   const can = (a: string) => me.abilities[a] === true;
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', icon: IconHome, end: true }];
-  // The coordination loop: requests, offers and deployments, named for who is looking.
+  // The request-to-deployment cycle: requests, offers and deployments, named for who is looking.
   if (can('requests.list'))
     items.push({
       to: '/requests',
-      labelKey: me.partnerId ? 'loop.nav.myRequests' : 'loop.nav.requests',
+      labelKey: me.partnerId ? 'coordination.nav.myRequests' : 'coordination.nav.requests',
       icon: IconInbox,
     });
-  if (can('offers.viewOwn')) items.push({ to: '/my/offers', labelKey: 'loop.nav.myOffers', icon: IconMailOpened });
+  if (can('offers.viewOwn'))
+    items.push({ to: '/my/offers', labelKey: 'coordination.nav.myOffers', icon: IconMailOpened });
   if (can('assignments.list'))
     items.push({
       to: '/assignments',
-      labelKey: me.guideId ? 'loop.nav.myAssignments' : 'loop.nav.assignments',
+      labelKey: me.guideId ? 'coordination.nav.myAssignments' : 'coordination.nav.assignments',
       icon: IconBriefcase,
     });
   if (can('guides.list')) items.push({ to: '/guides', labelKey: 'nav.guides', icon: IconUsersGroup });
@@ -43,9 +44,13 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('partners.viewOwn') && me.partnerId)
     items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });
   if (can('services.manage'))
-    items.push({ to: '/services', labelKey: 'loop.nav.services', icon: IconBuildingHospital });
+    items.push({ to: '/services', labelKey: 'coordination.nav.services', icon: IconBuildingHospital });
   if (can('settings.manage'))
-    items.push({ to: '/matching-settings', labelKey: 'loop.nav.matchingSettings', icon: IconAdjustmentsHorizontal });
+    items.push({
+      to: '/matching-settings',
+      labelKey: 'coordination.nav.matchingSettings',
+      icon: IconAdjustmentsHorizontal,
+    });
   if (can('settings.manage') || can('users.manage'))
     items.push({ to: '/settings', labelKey: 'nav.settings', icon: IconSettings });
   if (can('offices.manage')) items.push({ to: '/admin/offices', labelKey: 'nav.offices', icon: IconBuilding });

@@ -2,14 +2,14 @@ import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconFileDescription, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useAssignment } from '../api/loopQueries';
+import { useAssignment } from '../api/coordinationQueries';
 import { useAuth } from '../auth/AuthProvider';
 import { ActivityLog } from '../components/assignments/ActivityLog';
 import { AgreementSection } from '../components/assignments/AgreementSection';
 import { CloseSection } from '../components/assignments/CloseSection';
 import { GuideContact } from '../components/assignments/GuideContact';
 import { PageHeader } from '../components/PageHeader';
-import { AssignmentStatusBadge } from '../components/requests/LoopBadges';
+import { AssignmentStatusBadge } from '../components/requests/StatusBadges';
 import { ErrorState, LoadingState } from '../components/States';
 import { formatDate } from '../i18n/format';
 

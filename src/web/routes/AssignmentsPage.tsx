@@ -3,15 +3,15 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ASSIGNMENT_STATUSES } from '../../shared/assignments.js';
-import { useAssignmentList } from '../api/loopQueries';
-import type { LoopAssignment } from '../api/loopTypes';
+import { useAssignmentList } from '../api/coordinationQueries';
+import type { AssignmentItem } from '../api/coordinationTypes';
 import { useAuth } from '../auth/AuthProvider';
 import { ActivityTotalsPanel } from '../components/assignments/ActivityTotalsPanel';
-import { euros, minutesLabel } from '../components/loop/LoopSection';
+import { euros, minutesLabel } from '../components/coordination/SectionCard';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { AssignmentStatusBadge } from '../components/requests/LoopBadges';
 import { periodText } from '../components/requests/RequestSummary';
+import { AssignmentStatusBadge } from '../components/requests/StatusBadges';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 import { useSearchState } from '../hooks/useSearchState';
 import { formatDate } from '../i18n/format';
@@ -19,10 +19,10 @@ import { formatDate } from '../i18n/format';
 const LIMIT = 25;
 const KEYS = ['status'] as const;
 
-function AssignmentRows({ items, role }: { items: LoopAssignment[]; role: 'coordinator' | 'guide' | 'partner' }) {
+function AssignmentRows({ items, role }: { items: AssignmentItem[]; role: 'coordinator' | 'guide' | 'partner' }) {
   const { t, i18n } = useTranslation();
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  const period = (a: LoopAssignment) => (a.agreement ? periodText(a.agreement.startsOn, a.agreement.endsOn, t) : '–');
+  const period = (a: AssignmentItem) => (a.agreement ? periodText(a.agreement.startsOn, a.agreement.endsOn, t) : '–');
   if (!wide)
     return (
       <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('assignments.results')}>

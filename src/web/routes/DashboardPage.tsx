@@ -4,11 +4,11 @@ import { IconArrowRight, IconPhonePlus } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDashboard } from '../api/loopQueries';
-import type { Dashboard } from '../api/loopTypes';
-import { waitingLabel } from '../components/loop/LoopSection';
-import { formatMoment, formatMomentDate } from '../components/loop/loopFormat';
-import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
+import { useDashboard } from '../api/coordinationQueries';
+import type { Dashboard } from '../api/coordinationTypes';
+import { formatMoment, formatMomentDate } from '../components/coordination/format';
+import { waitingLabel } from '../components/coordination/SectionCard';
+import { RequestStatusBadge, UrgencyBadge } from '../components/requests/StatusBadges';
 import { ErrorState, LoadingState } from '../components/States';
 import { formatDate, formatNumber } from '../i18n/format';
 

@@ -8,7 +8,7 @@ import type { List } from '../api/client';
 import { useGuide, useGuideList, useOffices, usePartner, usePartnerList } from '../api/queries';
 import { useMe } from '../auth/AuthProvider';
 import { BackgroundCheckBadge, StatusBadge } from '../components/Badges';
-import { GuideLoopHome, PartnerLoopHome } from '../components/loop/LoopHomeCards';
+import { GuideWorkCards, PartnerRequestCards } from '../components/coordination/HomeCards';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState } from '../components/States';
 import { formatNumber } from '../i18n/format';
@@ -189,9 +189,9 @@ export function HomePage() {
       <PageHeader title={t('home.title')} subtitle={t('home.welcome', { name: me.displayName })} />
       {can('dashboard.view') && <CoordinatorDashboard />}
       {can('guides.list') && <CoordinatorHome />}
-      {can('offers.viewOwn') && me.guideId && <GuideLoopHome />}
+      {can('offers.viewOwn') && me.guideId && <GuideWorkCards />}
       {can('guides.viewOwn') && me.guideId && <GuideHome guideId={me.guideId} />}
-      {can('requests.create') && me.partnerId && <PartnerLoopHome />}
+      {can('requests.create') && me.partnerId && <PartnerRequestCards />}
       {can('partners.viewOwn') && me.partnerId && <PartnerHome partnerId={me.partnerId} />}
       {can('offices.manage') && <AdminHome />}
     </>

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { MATCH_CRITERIA } from '../../domain/matching/types.js';
 import { REQUEST_MATTERS, REQUEST_TYPES } from '../../shared/requests.js';
 import { api } from '../api/client';
-import { loopKeys, useOfficeSettings } from '../api/loopQueries';
-import type { OfficeSettings } from '../api/loopTypes';
+import { coordinationKeys, useOfficeSettings } from '../api/coordinationQueries';
+import type { OfficeSettings } from '../api/coordinationTypes';
 import { useApiMutation, useReferenceNames } from '../api/queries';
+import { SectionFieldset } from '../components/coordination/SectionCard';
 import { applyServerErrors, FormError } from '../components/FormError';
-import { LoopFieldset } from '../components/loop/LoopSection';
 import '../components/matching/matching.css';
 import { AmountInput, amountRule } from '../components/AmountInput';
 import { notifySuccess } from '../components/notify';
@@ -89,7 +89,7 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
   });
   const save = useApiMutation(
     (v: Values) => api.patch<OfficeSettings>('/settings', toBody(v)),
-    [loopKeys.settings, ['requests']],
+    [coordinationKeys.settings, ['requests']],
   );
   const v = form.getValues();
   const total = MATCH_CRITERIA.reduce((sum, c) => sum + (Number(v.matchingWeights[c]) || 0), 0);
@@ -114,7 +114,7 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
     >
       <FormError error={save.error} extra={extra} />
       <Stack gap="md">
-        <LoopFieldset title={t('services.weightsTitle')} id="ms-weights" description={t('services.weightsHint')}>
+        <SectionFieldset title={t('services.weightsTitle')} id="ms-weights" description={t('services.weightsHint')}>
           <Stack gap="sm">
             {MATCH_CRITERIA.map((c) => {
               const value = Number(v.matchingWeights[c]) || 0;
@@ -147,9 +147,9 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
               </Text>
             )}
           </Stack>
-        </LoopFieldset>
+        </SectionFieldset>
 
-        <LoopFieldset title={t('services.timesTitle')} id="ms-times">
+        <SectionFieldset title={t('services.timesTitle')} id="ms-times">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <AmountInput
               label={t('services.field.offerExpiryHours')}
@@ -176,9 +176,9 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
               {...form.getInputProps('fairnessWindowDays')}
             />
           </SimpleGrid>
-        </LoopFieldset>
+        </SectionFieldset>
 
-        <LoopFieldset title={t('services.scopeTitle')} id="ms-scope" description={t('services.scopeHint')}>
+        <SectionFieldset title={t('services.scopeTitle')} id="ms-scope" description={t('services.scopeHint')}>
           <Stack gap="md">
             <Checkbox.Group label={t('services.field.outOfScopeMatters')} {...form.getInputProps('matters')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
@@ -249,7 +249,7 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
               </Button>
             </Stack>
           </Stack>
-        </LoopFieldset>
+        </SectionFieldset>
       </Stack>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={() => form.setValues(initial)} disabled={!form.isDirty()}>

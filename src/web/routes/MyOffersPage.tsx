@@ -1,14 +1,14 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMyOffers } from '../api/loopQueries';
-import type { LoopOffer } from '../api/loopTypes';
-import { formatMoment } from '../components/loop/loopFormat';
+import { useMyOffers } from '../api/coordinationQueries';
+import type { OfferItem } from '../api/coordinationTypes';
+import { formatMoment } from '../components/coordination/format';
 import { PageHeader } from '../components/PageHeader';
-import { OfferStatusBadge } from '../components/requests/LoopBadges';
+import { OfferStatusBadge } from '../components/requests/StatusBadges';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
 
-export function OfferCards({ items, headingId }: { items: LoopOffer[]; headingId: string }) {
+export function OfferCards({ items, headingId }: { items: OfferItem[]; headingId: string }) {
   const { t } = useTranslation();
   return (
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={headingId}>

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client';
-import { loopKeys, useOfferLink } from '../api/loopQueries';
-import type { OfferLink } from '../api/loopTypes';
+import { coordinationKeys, useOfferLink } from '../api/coordinationQueries';
+import type { OfferLink } from '../api/coordinationTypes';
 import { AuthLayout } from '../components/AuthLayout';
+import { formatMoment } from '../components/coordination/format';
 import { FormError } from '../components/FormError';
-import { formatMoment } from '../components/loop/loopFormat';
 import { errorMessage, LoadingState } from '../components/States';
 import { formatDate } from '../i18n/format';
 
@@ -57,7 +57,7 @@ export function OfferAnswerPage() {
     mutationFn: (body: { answer: Answer; reason?: string }) =>
       api.post<{ status: 'accepted' | 'declined' }>(`/offer-links/${encodeURIComponent(token)}`, body),
     // A refused answer (taken, withdrawn, expired meanwhile) shows the offer's new state.
-    onError: () => void client.invalidateQueries({ queryKey: loopKeys.offerLink(token) }),
+    onError: () => void client.invalidateQueries({ queryKey: coordinationKeys.offerLink(token) }),
   });
 
   const choose = (a: Answer) => {

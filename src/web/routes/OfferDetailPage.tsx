@@ -4,19 +4,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
-import { loopKeys, loopWide, useOffer } from '../api/loopQueries';
-import type { LoopOfferDetail } from '../api/loopTypes';
+import { coordinationKeys, coordinationWide, useOffer } from '../api/coordinationQueries';
+import type { OfferDetail } from '../api/coordinationTypes';
 import { useApiMutation, useReferenceNames } from '../api/queries';
 import { AppModal } from '../components/AppModal';
+import { formatMoment, isolate } from '../components/coordination/format';
+import { OfferFacts } from '../components/coordination/OfferFacts';
+import { ReasonDialog } from '../components/coordination/ReasonDialog';
+import { SectionCard } from '../components/coordination/SectionCard';
 import { Field, FieldList } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { LoopSection } from '../components/loop/LoopSection';
-import { formatMoment, isolate } from '../components/loop/loopFormat';
-import { OfferFacts } from '../components/loop/OfferFacts';
-import { ReasonDialog } from '../components/loop/ReasonDialog';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { OfferStatusBadge } from '../components/requests/LoopBadges';
+import { OfferStatusBadge } from '../components/requests/StatusBadges';
 import { ErrorState, LoadingState, Pending } from '../components/States';
 
 /** Status messages for offers that can no longer be answered, worded as in the API's problem titles. */
@@ -67,10 +67,10 @@ export function OfferDetailPage() {
   const offer = useOffer(id);
   const ref = useReferenceNames();
   const [dialog, setDialog] = useState<'accept' | 'decline' | null>(null);
-  const invalidate = [...loopWide, loopKeys.offer(id)];
-  const accept = useApiMutation(() => api.post<LoopOfferDetail>(`/offers/${id}/accept`), invalidate);
+  const invalidate = [...coordinationWide, coordinationKeys.offer(id)];
+  const accept = useApiMutation(() => api.post<OfferDetail>(`/offers/${id}/accept`), invalidate);
   const decline = useApiMutation(
-    (reason: string) => api.post<LoopOfferDetail>(`/offers/${id}/decline`, reason ? { reason } : {}),
+    (reason: string) => api.post<OfferDetail>(`/offers/${id}/decline`, reason ? { reason } : {}),
     invalidate,
   );
 
@@ -136,17 +136,17 @@ export function OfferDetailPage() {
             <Text size="sm">{t(CLOSED_TEXT[o.status])}</Text>
           </Alert>
         )}
-        <LoopSection title={t('offers.factsTitle')} id="offer-facts">
+        <SectionCard title={t('offers.factsTitle')} id="offer-facts">
           <OfferFacts request={r} />
-        </LoopSection>
+        </SectionCard>
         {o.message && (
-          <LoopSection title={t('offers.messageTitle')} id="offer-message">
+          <SectionCard title={t('offers.messageTitle')} id="offer-message">
             <Blockquote color="petrol" p="sm" m={0} className="preformatted" dir="auto" fz="sm">
               {o.message}
             </Blockquote>
-          </LoopSection>
+          </SectionCard>
         )}
-        <LoopSection title={t('offers.aboutTitle')} id="offer-about">
+        <SectionCard title={t('offers.aboutTitle')} id="offer-about">
           <Stack gap="md">
             <Text size="sm" className="preformatted" dir="auto">
               {r.description}
@@ -162,7 +162,7 @@ export function OfferDetailPage() {
               </Field>
             </FieldList>
           </Stack>
-        </LoopSection>
+        </SectionCard>
         {canAnswer && (
           <div className="offer-actions">
             {pending && (

@@ -4,26 +4,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { loopKeys, loopWide, useRequest } from '../api/loopQueries';
-import type { LoopRequest, LoopRequestDetail } from '../api/loopTypes';
+import { coordinationKeys, coordinationWide, useRequest } from '../api/coordinationQueries';
+import type { RequestDetail, RequestItem } from '../api/coordinationTypes';
 import { useApiMutation } from '../api/queries';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ReasonDialog } from '../components/loop/ReasonDialog';
+import { ReasonDialog } from '../components/coordination/ReasonDialog';
 import { CandidatePanel } from '../components/matching/CandidatePanel';
 import { OfferHistory } from '../components/matching/OfferHistory';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
 import { RequestDeployments } from '../components/requests/RequestDeployments';
 import { PersonSection, RequestDescription } from '../components/requests/RequestSummary';
 import { RequestMessages, RequestTimeline } from '../components/requests/RequestTimeline';
 import { OutOfScopeAlert, SensitiveTextWarning } from '../components/requests/RequestWarnings';
+import { RequestStatusBadge, UrgencyBadge } from '../components/requests/StatusBadges';
 import { ErrorState, LoadingState } from '../components/States';
 import { formatDateTime } from '../i18n/format';
 
 type Dialog = 'review' | 'no_match' | 'cancel' | null;
 
-function StatusActions({ request: r, onOpen }: { request: LoopRequest; onOpen: (d: Dialog) => void }) {
+function StatusActions({ request: r, onOpen }: { request: RequestItem; onOpen: (d: Dialog) => void }) {
   const { t } = useTranslation();
   return (
     <>
@@ -72,8 +72,13 @@ export function RequestDetailPage() {
   const request = useRequest(id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const transition = useApiMutation(
-    (body: { status: string; reason?: string }) => api.post<LoopRequest>(`/requests/${id}/status`, body),
-    [...loopWide, loopKeys.request(id), loopKeys.candidates(id), loopKeys.requestOffers(id)],
+    (body: { status: string; reason?: string }) => api.post<RequestItem>(`/requests/${id}/status`, body),
+    [
+      ...coordinationWide,
+      coordinationKeys.request(id),
+      coordinationKeys.candidates(id),
+      coordinationKeys.requestOffers(id),
+    ],
   );
   const close = () => {
     setDialog(null);
@@ -99,7 +104,7 @@ export function RequestDetailPage() {
       </>
     );
 
-  const r: LoopRequestDetail = request.data;
+  const r: RequestDetail = request.data;
   // Coordinators review and match; partner contacts follow their own request.
   const coordinator = r.abilities.review;
   return (

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
-import { loopKeys, loopWide, useRequest } from '../api/loopQueries';
-import type { LoopRequest } from '../api/loopTypes';
+import { coordinationKeys, coordinationWide, useRequest } from '../api/coordinationQueries';
+import type { RequestItem } from '../api/coordinationTypes';
 import { useApiMutation, useReferenceNames } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
@@ -34,7 +34,7 @@ export function RequestFormPage() {
   return <RequestEditor request={request.data} />;
 }
 
-function RequestEditor({ request }: { request?: LoopRequest }) {
+function RequestEditor({ request }: { request?: RequestItem }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me } = useAuth();
@@ -51,9 +51,9 @@ function RequestEditor({ request }: { request?: LoopRequest }) {
   const save = useApiMutation(
     (values: RequestFormValues) =>
       request
-        ? api.patch<LoopRequest>(`/requests/${request.id}`, toPatchBody(values))
-        : api.post<LoopRequest>('/requests', toCreateBody(values, intake)),
-    [...loopWide, ...(request ? [loopKeys.request(request.id)] : [])],
+        ? api.patch<RequestItem>(`/requests/${request.id}`, toPatchBody(values))
+        : api.post<RequestItem>('/requests', toCreateBody(values, intake)),
+    [...coordinationWide, ...(request ? [coordinationKeys.request(request.id)] : [])],
   );
 
   async function submit(values: RequestFormValues) {

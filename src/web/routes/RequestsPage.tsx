@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OPEN_REQUEST_STATUSES } from '../../domain/requestStatus.js';
 import { REQUEST_STATUSES, URGENCIES } from '../../shared/requests.js';
-import { useRequestList } from '../api/loopQueries';
-import type { LoopRequest } from '../api/loopTypes';
+import { useRequestList } from '../api/coordinationQueries';
+import type { RequestItem } from '../api/coordinationTypes';
 import { usePartnerList, useReferenceNames } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
-import { formatMomentDate } from '../components/loop/loopFormat';
+import { formatMomentDate } from '../components/coordination/format';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { RequestStatusBadge, UrgencyBadge } from '../components/requests/LoopBadges';
+import { RequestStatusBadge, UrgencyBadge } from '../components/requests/StatusBadges';
 import { EmptyState, ErrorState, LoadingState, Pending } from '../components/States';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
@@ -28,7 +28,7 @@ function statusQuery(value: string): string[] | undefined {
   return [value];
 }
 
-function RequestRows({ items, showPartner }: { items: LoopRequest[]; showPartner: boolean }) {
+function RequestRows({ items, showPartner }: { items: RequestItem[]; showPartner: boolean }) {
   const { t } = useTranslation();
   const districtWord = useDistrictTerm();
   const ref = useReferenceNames();

@@ -20,8 +20,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_MATTERS } from '../../shared/requests.js';
 import { api } from '../api/client';
-import { loopKeys, useServices } from '../api/loopQueries';
-import type { ServiceEntry } from '../api/loopTypes';
+import { coordinationKeys, useServices } from '../api/coordinationQueries';
+import type { ServiceEntry } from '../api/coordinationTypes';
 import { useApiMutation } from '../api/queries';
 import { AppModal } from '../components/AppModal';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -81,7 +81,7 @@ function ServiceModal({ service, onClose }: { service?: ServiceEntry; onClose: (
       };
       return service ? api.patch(`/services/${service.id}`, body) : api.post('/services', body);
     },
-    [loopKeys.services],
+    [coordinationKeys.services],
   );
   const title = service ? t('services.editTitle', { name: service.name }) : t('services.createTitle');
   return (
@@ -163,7 +163,7 @@ export function ServicesPage() {
   const services = useServices();
   const [editing, setEditing] = useState<ServiceEntry | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ServiceEntry | null>(null);
-  const remove = useApiMutation((id: string) => api.delete(`/services/${id}`), [loopKeys.services]);
+  const remove = useApiMutation((id: string) => api.delete(`/services/${id}`), [coordinationKeys.services]);
   const items = [...(services.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>

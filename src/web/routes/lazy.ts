@@ -64,7 +64,7 @@ export const OfficesPage = lazy(() =>
 export const NotFoundPage = lazy(() =>
   whenReachable(() => import('./NotFoundPage')).then((m) => ({ default: m.NotFoundPage })),
 );
-// The coordination loop: requests, matching, offers, deployments.
+// The request-to-deployment cycle: requests, matching, offers, deployments.
 export const RequestsPage = lazy(() =>
   whenReachable(() => import('./RequestsPage')).then((m) => ({ default: m.RequestsPage })),
 );

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
 import { formatDecimal } from '../../../shared/numbers.js';
 import { api } from '../../api/client';
-import { loopKeys } from '../../api/loopQueries';
-import type { Activity } from '../../api/loopTypes';
+import { coordinationKeys } from '../../api/coordinationQueries';
+import type { Activity } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
@@ -88,7 +88,11 @@ export function ActivityForm({
       activity
         ? api.patch<Activity>(`/assignments/${assignmentId}/activities/${activity.id}`, bodyOf(v))
         : api.post<Activity>(`/assignments/${assignmentId}/activities`, bodyOf(v)),
-    [loopKeys.activities(assignmentId), loopKeys.assignment(assignmentId), loopKeys.assignments],
+    [
+      coordinationKeys.activities(assignmentId),
+      coordinationKeys.assignment(assignmentId),
+      coordinationKeys.assignments,
+    ],
   );
   const type = form.getValues().type;
   return (

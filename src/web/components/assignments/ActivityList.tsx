@@ -2,10 +2,10 @@ import { ActionIcon, Badge, Card, Checkbox, Group, Stack, Table, Text, Tooltip }
 import { useMediaQuery } from '@mantine/hooks';
 import { IconEdit, IconLock, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Activity } from '../../api/loopTypes';
+import type { Activity } from '../../api/coordinationTypes';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { euros, minutesLabel } from '../loop/LoopSection';
-import { formatMoment } from '../loop/loopFormat';
+import { formatMoment } from '../coordination/format';
+import { euros, minutesLabel } from '../coordination/SectionCard';
 
 type Props = {
   items: Activity[];

@@ -3,13 +3,13 @@ import { IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { loopKeys, useActivities } from '../../api/loopQueries';
-import type { Activity, LoopAssignment } from '../../api/loopTypes';
+import { coordinationKeys, useActivities } from '../../api/coordinationQueries';
+import type { Activity, AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { AppModal } from '../AppModal';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { euros, LoopSection, minutesLabel } from '../loop/LoopSection';
+import { euros, minutesLabel, SectionCard } from '../coordination/SectionCard';
 import { notifySuccess } from '../notify';
 import { ErrorState, LoadingState } from '../States';
 import { ActivityForm, todayIso } from './ActivityForm';
@@ -45,7 +45,7 @@ function ApproveBar({
   const approve = useApiMutation(
     (ids: string[] | undefined) =>
       api.post(`/assignments/${assignmentId}/activities/approve`, ids ? { activityIds: ids } : {}),
-    [loopKeys.activities(assignmentId), loopKeys.assignment(assignmentId)],
+    [coordinationKeys.activities(assignmentId), coordinationKeys.assignment(assignmentId)],
   );
   if (openCount === 0 && selected.length === 0) return null;
   const close = () => {
@@ -97,7 +97,7 @@ function ApproveBar({
 }
 
 /** Tätigkeitsnachweis: each meeting with date, times, type, km and expenses; corrections until approved; totals. */
-export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
+export function ActivityLog({ assignment: a }: { assignment: AssignmentItem }) {
   const { t, i18n } = useTranslation();
   const activities = useActivities(a.id);
   const [editing, setEditing] = useState<Activity | null>(null);
@@ -105,7 +105,7 @@ export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const remove = useApiMutation(
     (id: string) => api.delete(`/assignments/${a.id}/activities/${id}`),
-    [loopKeys.activities(a.id), loopKeys.assignment(a.id), loopKeys.assignments],
+    [coordinationKeys.activities(a.id), coordinationKeys.assignment(a.id), coordinationKeys.assignments],
   );
   const items = [...(activities.data?.items ?? [])].sort(
     (x, y) => y.date.localeCompare(x.date) || y.startTime.localeCompare(x.startTime),
@@ -122,7 +122,7 @@ export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
     });
 
   return (
-    <LoopSection
+    <SectionCard
       title={t('assignments.activitiesTitle')}
       id="asg-activities"
       description={t('assignments.activitiesHint')}
@@ -208,6 +208,6 @@ export function ActivityLog({ assignment: a }: { assignment: LoopAssignment }) {
           })
         }
       />
-    </LoopSection>
+    </SectionCard>
   );
 }

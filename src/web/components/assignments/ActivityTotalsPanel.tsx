@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiUrl, type Query } from '../../api/client';
-import { useActivityTotals } from '../../api/loopQueries';
+import { useActivityTotals } from '../../api/coordinationQueries';
 import { formatNumber } from '../../i18n/format';
-import { euros, minutesLabel } from '../loop/LoopSection';
+import { euros, minutesLabel } from '../coordination/SectionCard';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 
 /**

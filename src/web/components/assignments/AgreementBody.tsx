@@ -1,10 +1,10 @@
 import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agreement } from '../../api/loopTypes';
+import type { Agreement } from '../../api/coordinationTypes';
 import { formatDate } from '../../i18n/format';
+import { formatMoment, isolate, localizeIsoDates } from '../coordination/format';
 import { Field, FieldList } from '../Field';
-import { formatMoment, isolate, localizeIsoDates } from '../loop/loopFormat';
 
 const STEP_COLORS: Record<string, string> = { open: 'gray', in_progress: 'blue', done: 'green', dropped: 'grape' };
 
@@ -48,7 +48,7 @@ export function AgreementBody({ agreement: g }: { agreement: Agreement }) {
       </Block>
       <FieldList>
         <Field label={t('assignments.field.period')}>
-          {t('loop.period', { from: formatDate(g.startsOn), to: formatDate(g.endsOn) })}
+          {t('coordination.period', { from: formatDate(g.startsOn), to: formatDate(g.endsOn) })}
         </Field>
         <Field label={t('assignments.field.frequency')}>{t(`requests.frequency.${g.frequency}`)}</Field>
         <Field label={t('assignments.field.reviewOn')}>{formatDate(g.reviewOn)}</Field>

@@ -4,11 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client';
-import { loopKeys, loopWide } from '../../api/loopQueries';
-import type { Agreement, LoopAssignment } from '../../api/loopTypes';
+import { coordinationKeys, coordinationWide } from '../../api/coordinationQueries';
+import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { formatMoment, isolate } from '../loop/loopFormat';
+import { formatMoment, isolate } from '../coordination/format';
 import { notifySuccess } from '../notify';
 
 /** One side's confirmation: "Bestätigt von Fatma Yılmaz am 3. Dez. 2026, 14:05", or that it is still open. */
@@ -39,7 +39,7 @@ export function ConfirmationPair({
   assignment: a,
   agreement: g,
 }: {
-  assignment: LoopAssignment;
+  assignment: AssignmentItem;
   agreement: Agreement;
 }) {
   const { t } = useTranslation();
@@ -67,7 +67,7 @@ export function AgreementConfirmations({
   assignment: a,
   agreement: g,
 }: {
-  assignment: LoopAssignment;
+  assignment: AssignmentItem;
   agreement: Agreement;
 }) {
   const { t } = useTranslation();
@@ -75,8 +75,8 @@ export function AgreementConfirmations({
   const [dialog, setDialog] = useState(false);
   const [changed, setChanged] = useState(false);
   const confirm = useApiMutation(
-    (version: number) => api.post<LoopAssignment>(`/assignments/${a.id}/agreement/confirm`, { version }),
-    [...loopWide, loopKeys.assignment(a.id), loopKeys.agreementVersions(a.id)],
+    (version: number) => api.post<AssignmentItem>(`/assignments/${a.id}/agreement/confirm`, { version }),
+    [...coordinationWide, coordinationKeys.assignment(a.id), coordinationKeys.agreementVersions(a.id)],
   );
   const close = () => {
     setDialog(false);
@@ -118,8 +118,8 @@ export function AgreementConfirmations({
               if (error instanceof ApiError && error.code === 'agreement_version_changed') {
                 setChanged(true);
                 close();
-                void client.invalidateQueries({ queryKey: loopKeys.assignment(a.id) });
-                void client.invalidateQueries({ queryKey: loopKeys.agreementVersions(a.id) });
+                void client.invalidateQueries({ queryKey: coordinationKeys.assignment(a.id) });
+                void client.invalidateQueries({ queryKey: coordinationKeys.agreementVersions(a.id) });
               }
             },
           })

@@ -2,10 +2,10 @@ import { Badge, Button, Divider, Stack, Text } from '@mantine/core';
 import { IconCalendarPlus, IconEdit, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agreementPdfUrl } from '../../api/loopQueries';
-import type { LoopAssignment } from '../../api/loopTypes';
-import { LoopSection } from '../loop/LoopSection';
-import { formatMoment, isolate, localizeIsoDates } from '../loop/loopFormat';
+import { agreementPdfUrl } from '../../api/coordinationQueries';
+import type { AssignmentItem } from '../../api/coordinationTypes';
+import { formatMoment, isolate, localizeIsoDates } from '../coordination/format';
+import { SectionCard } from '../coordination/SectionCard';
 import { AgreementBody } from './AgreementBody';
 import { AgreementConfirmations } from './AgreementConfirmations';
 import { AgreementVersions } from './AgreementVersions';
@@ -17,22 +17,22 @@ import './assignments.css';
  * The agreement between partner, guide and the person accompanied: the current version with its change note, both
  * confirmations (time-stamped, named), the version history with a PDF per version, and the coordinator's edits.
  */
-export function AgreementSection({ assignment: a }: { assignment: LoopAssignment }) {
+export function AgreementSection({ assignment: a }: { assignment: AssignmentItem }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'edit' | 'extend' | null>(null);
   const g = a.agreement;
   if (!g)
     return (
-      <LoopSection title={t('assignments.agreementTitle')} id="asg-agreement">
+      <SectionCard title={t('assignments.agreementTitle')} id="asg-agreement">
         <Text size="sm" c="dimmed">
           {t('assignments.noAgreement')}
         </Text>
-      </LoopSection>
+      </SectionCard>
     );
 
   const editable = a.abilities.editAgreement && a.status !== 'closed';
   return (
-    <LoopSection
+    <SectionCard
       title={t('assignments.agreementTitle')}
       id="asg-agreement"
       description={
@@ -100,6 +100,6 @@ export function AgreementSection({ assignment: a }: { assignment: LoopAssignment
       {editable && dialog === 'extend' && (
         <ExtendModal assignmentId={a.id} agreement={g} opened onClose={() => setDialog(null)} />
       )}
-    </LoopSection>
+    </SectionCard>
   );
 }

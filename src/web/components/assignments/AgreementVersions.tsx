@@ -2,13 +2,13 @@ import { Anchor, Badge, Button, Card, Collapse, Group, Stack, Text } from '@mant
 import { IconChevronDown, IconFileTypePdf, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agreementPdfUrl, useAgreementVersions } from '../../api/loopQueries';
-import type { Agreement, LoopAssignment } from '../../api/loopTypes';
-import { formatMoment, isolate, localizeIsoDates } from '../loop/loopFormat';
+import { agreementPdfUrl, useAgreementVersions } from '../../api/coordinationQueries';
+import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
+import { formatMoment, isolate, localizeIsoDates } from '../coordination/format';
 import { ErrorState, LoadingState } from '../States';
 import { ConfirmationPair } from './AgreementConfirmations';
 
-function VersionCard({ assignment: a, version: v }: { assignment: LoopAssignment; version: Agreement }) {
+function VersionCard({ assignment: a, version: v }: { assignment: AssignmentItem; version: Agreement }) {
   const { t } = useTranslation();
   const current = !v.supersededAt;
   return (
@@ -45,7 +45,7 @@ function VersionCard({ assignment: a, version: v }: { assignment: LoopAssignment
 }
 
 /** Every version of the agreement with its change note, confirmations and PDF; loaded when opened. */
-export function AgreementVersions({ assignment: a }: { assignment: LoopAssignment }) {
+export function AgreementVersions({ assignment: a }: { assignment: AssignmentItem }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const versions = useAgreementVersions(a.id, open);

@@ -17,13 +17,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../../shared/assignments.js';
 import { ApiError, api } from '../../api/client';
-import { loopKeys, loopWide, useServices } from '../../api/loopQueries';
-import type { LoopAssignment } from '../../api/loopTypes';
+import { coordinationKeys, coordinationWide, useServices } from '../../api/coordinationQueries';
+import type { AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
+import { SectionCard } from '../coordination/SectionCard';
 import { Field, FieldList } from '../Field';
 import { applyServerErrors, FormError } from '../FormError';
-import { LoopSection } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
 import { CloseConfirmDialog, type CloseSummary } from './CloseConfirmDialog';
 import { FeedbackForm } from './FeedbackForm';
@@ -37,7 +37,7 @@ type CloseValues = {
   partnerFeedback: string;
 };
 
-function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDone: () => void }) {
+function CloseForm({ assignment: a, onDone }: { assignment: AssignmentItem; onDone: () => void }) {
   const { t } = useTranslation();
   const services = useServices();
   const [extra, setExtra] = useState<string[]>([]);
@@ -61,7 +61,7 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
   });
   const close = useApiMutation(
     ({ v, acknowledgeUnconfirmed }: { v: CloseValues; acknowledgeUnconfirmed: boolean }) =>
-      api.post<LoopAssignment>(`/assignments/${a.id}/close`, {
+      api.post<AssignmentItem>(`/assignments/${a.id}/close`, {
         ...(acknowledgeUnconfirmed ? { acknowledgeUnconfirmed: true } : {}),
         outcome: v.outcome,
         referredServiceId: v.outcome === 'referred' && v.referredServiceId ? v.referredServiceId : null,
@@ -70,7 +70,7 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
         guideFeedback: v.guideFeedback.trim() || null,
         partnerFeedback: v.partnerFeedback.trim() || null,
       }),
-    [...loopWide, loopKeys.assignment(a.id)],
+    [...coordinationWide, coordinationKeys.assignment(a.id)],
   );
   const outcome = form.getValues().outcome;
   const serviceName = (id: string) => services.data?.items.find((s) => s.id === id)?.name ?? null;
@@ -191,13 +191,13 @@ function CloseForm({ assignment: a, onDone }: { assignment: LoopAssignment; onDo
 }
 
 /** The end of a deployment: outcome, referral or reason, and both sides' feedback. */
-export function CloseSection({ assignment: a }: { assignment: LoopAssignment }) {
+export function CloseSection({ assignment: a }: { assignment: AssignmentItem }) {
   const { t } = useTranslation();
   const [closing, setClosing] = useState(false);
   const closed = a.status === 'closed';
   if (!closed && !a.abilities.close && !a.abilities.feedback) return null;
   return (
-    <LoopSection
+    <SectionCard
       title={t('assignments.closeTitle')}
       id="asg-close"
       description={closed ? undefined : t('assignments.closeHint')}
@@ -243,6 +243,6 @@ export function CloseSection({ assignment: a }: { assignment: LoopAssignment }) 
           </Text>
         )}
       </Stack>
-    </LoopSection>
+    </SectionCard>
   );
 }

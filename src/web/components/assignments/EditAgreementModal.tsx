@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { STEP_STATUSES } from '../../../shared/assignments.js';
 import { FREQUENCIES } from '../../../shared/requests.js';
 import { api } from '../../api/client';
-import { loopKeys } from '../../api/loopQueries';
-import type { Agreement, LoopAssignment } from '../../api/loopTypes';
+import { coordinationKeys } from '../../api/coordinationQueries';
+import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { AppModal } from '../AppModal';
 import { applyServerErrors, FormError } from '../FormError';
@@ -84,12 +84,12 @@ export function EditAgreementModal({
     },
   });
   const save = useApiMutation(
-    (body: Record<string, unknown>) => api.patch<LoopAssignment>(`/assignments/${assignmentId}/agreement`, body),
+    (body: Record<string, unknown>) => api.patch<AssignmentItem>(`/assignments/${assignmentId}/agreement`, body),
     [
-      loopKeys.assignment(assignmentId),
-      loopKeys.agreementVersions(assignmentId),
-      loopKeys.assignments,
-      loopKeys.dashboard,
+      coordinationKeys.assignment(assignmentId),
+      coordinationKeys.agreementVersions(assignmentId),
+      coordinationKeys.assignments,
+      coordinationKeys.dashboard,
     ],
   );
   const steps = form.getValues().steps;

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { loopKeys } from '../../api/loopQueries';
-import type { Agreement, LoopAssignment } from '../../api/loopTypes';
+import { coordinationKeys } from '../../api/coordinationQueries';
+import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
 import { AppModal } from '../AppModal';
@@ -36,15 +36,15 @@ export function ExtendModal({
   });
   const extend = useApiMutation(
     (v: { endsOn: string; reason: string }) =>
-      api.post<LoopAssignment>(`/assignments/${assignmentId}/agreement/extend`, {
+      api.post<AssignmentItem>(`/assignments/${assignmentId}/agreement/extend`, {
         endsOn: v.endsOn,
         reason: v.reason.trim(),
       }),
     [
-      loopKeys.assignment(assignmentId),
-      loopKeys.agreementVersions(assignmentId),
-      loopKeys.assignments,
-      loopKeys.dashboard,
+      coordinationKeys.assignment(assignmentId),
+      coordinationKeys.agreementVersions(assignmentId),
+      coordinationKeys.assignments,
+      coordinationKeys.dashboard,
     ],
   );
   return (

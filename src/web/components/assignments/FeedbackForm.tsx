@@ -2,23 +2,23 @@ import { Button, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { loopKeys } from '../../api/loopQueries';
-import type { LoopAssignment } from '../../api/loopTypes';
+import { coordinationKeys } from '../../api/coordinationQueries';
+import type { AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormError } from '../FormError';
 import { notifySuccess } from '../notify';
 
 /** Guide or partner says briefly how the deployment went (also after closing). */
-export function FeedbackForm({ assignment: a }: { assignment: LoopAssignment }) {
+export function FeedbackForm({ assignment: a }: { assignment: AssignmentItem }) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const own = me?.guideId ? a.guideFeedback : a.partnerFeedback;
   const [text, setText] = useState(own ?? '');
   const [missing, setMissing] = useState(false);
   const save = useApiMutation(
-    (feedback: string) => api.post<LoopAssignment>(`/assignments/${a.id}/feedback`, { feedback }),
-    [loopKeys.assignment(a.id), loopKeys.assignments],
+    (feedback: string) => api.post<AssignmentItem>(`/assignments/${a.id}/feedback`, { feedback }),
+    [coordinationKeys.assignment(a.id), coordinationKeys.assignments],
   );
   return (
     <form

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Text } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { LoopAssignment } from '../../api/loopTypes';
+import type { AssignmentItem } from '../../api/coordinationTypes';
 import './assignments.css';
 
 /**
  * What the partner sees after matching: the guide's first name and the one contact channel the guide agreed to
  * share (guide profile), while the deployment runs. Nothing when the guide shares nothing.
  */
-export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
+export function GuideContact({ assignment }: { assignment: AssignmentItem }) {
   const { t } = useTranslation();
   const contact = assignment.guideContact;
   if (!contact) return null;
@@ -29,7 +29,7 @@ export function GuideContact({ assignment }: { assignment: LoopAssignment }) {
 }
 
 /** "Erreichbar per Telefon: 0511 …" with a tel: or mailto: link; also on the partner's request page. */
-export function ContactChannel({ contact }: { contact: NonNullable<LoopAssignment['guideContact']> }) {
+export function ContactChannel({ contact }: { contact: NonNullable<AssignmentItem['guideContact']> }) {
   const { t } = useTranslation();
   const phone = contact.channel === 'phone';
   const href = phone ? `tel:${contact.value.replace(/[^+\d]/g, '')}` : `mailto:${contact.value}`;

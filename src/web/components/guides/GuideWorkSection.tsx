@@ -1,10 +1,10 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAssignmentList, useGuideOffers } from '../../api/loopQueries';
+import { useAssignmentList, useGuideOffers } from '../../api/coordinationQueries';
 import { formatDateTime } from '../../i18n/format';
 import { ActivityTotalsPanel } from '../assignments/ActivityTotalsPanel';
-import { AssignmentStatusBadge, OfferStatusBadge } from '../requests/LoopBadges';
+import { AssignmentStatusBadge, OfferStatusBadge } from '../requests/StatusBadges';
 import { ErrorState, LoadingState } from '../States';
 import { Section } from './GuideSections';
 

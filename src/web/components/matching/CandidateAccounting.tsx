@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HARD_GATES } from '../../../domain/matching/types.js';
-import type { Candidates } from '../../api/loopTypes';
+import type { Candidates } from '../../api/coordinationTypes';
 import { formatNumber } from '../../i18n/format';
 
 /** Every guide of the office is accounted for: ranked, not eligible (shown), not considered, filtered out. */

@@ -16,9 +16,9 @@ import { IconChevronDown, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Candidate } from '../../api/loopTypes';
+import type { Candidate } from '../../api/coordinationTypes';
 import { formatList, formatNumber } from '../../i18n/format';
-import { isolate, languageNames, languageWithLevel } from '../loop/loopFormat';
+import { isolate, languageNames, languageWithLevel } from '../coordination/format';
 import { CriterionBars, GateBadges } from './CriterionBars';
 import { fullName, selectable } from './candidateUtils';
 

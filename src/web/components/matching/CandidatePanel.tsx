@@ -2,10 +2,10 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCandidates } from '../../api/loopQueries';
-import type { Candidate, LoopRequest } from '../../api/loopTypes';
+import { useCandidates } from '../../api/coordinationQueries';
+import type { Candidate, RequestItem } from '../../api/coordinationTypes';
 import { formatList } from '../../i18n/format';
-import { LoopSection } from '../loop/LoopSection';
+import { SectionCard } from '../coordination/SectionCard';
 import { Pager } from '../Pager';
 import { ErrorState, LoadingState } from '../States';
 import { accountingLine, FailedGateCounts } from './CandidateAccounting';
@@ -94,7 +94,7 @@ function SelectionBar({ chosen, onClear, onOffer }: { chosen: Chosen[]; onClear:
  * Ranked candidates with their explanations, page by page, with search and filters; the not-eligible guides with
  * the gates they fail; any other guide of the office on request; and the offer dialog.
  */
-export function CandidatePanel({ request }: { request: LoopRequest }) {
+export function CandidatePanel({ request }: { request: RequestItem }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<CandidateFilterValues>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
@@ -130,7 +130,7 @@ export function CandidatePanel({ request }: { request: LoopRequest }) {
   const data = query.data;
   const canOffer = data ? !data.personConsentMissing : false;
   return (
-    <LoopSection
+    <SectionCard
       title={t('matching.title')}
       id="req-candidates"
       description={data ? accountingLine(data.accounting, t) : undefined}
@@ -245,6 +245,6 @@ export function CandidatePanel({ request }: { request: LoopRequest }) {
           )}
         </Stack>
       )}
-    </LoopSection>
+    </SectionCard>
   );
 }

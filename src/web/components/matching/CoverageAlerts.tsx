@@ -2,9 +2,9 @@ import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconLanguageOff, IconUserShield } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Candidate, Candidates } from '../../api/loopTypes';
+import type { Candidate, Candidates } from '../../api/coordinationTypes';
 import { formatList, formatNumber, languageName } from '../../i18n/format';
-import { languageNames } from '../loop/loopFormat';
+import { languageNames } from '../coordination/format';
 import { fullName, selectable } from './candidateUtils';
 
 /**

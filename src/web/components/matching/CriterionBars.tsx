@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Candidate } from '../../api/loopTypes';
+import type { Candidate } from '../../api/coordinationTypes';
 import { formatList, formatNumber, languageName } from '../../i18n/format';
 
 type T = (key: string, o?: Record<string, unknown>) => string;

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { offerCreateInput } from '../../../shared/matching.js';
 import { ApiError, type List as ApiList, api } from '../../api/client';
-import { loopKeys, loopWide, useOfficeSettings } from '../../api/loopQueries';
-import type { LoopOffer } from '../../api/loopTypes';
+import { coordinationKeys, coordinationWide, useOfficeSettings } from '../../api/coordinationQueries';
+import type { OfferItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatList } from '../../i18n/format';
 import { AppModal } from '../AppModal';
-import { formatMoment } from '../loop/loopFormat';
+import { formatMoment } from '../coordination/format';
 import { notifySuccess } from '../notify';
 import { errorMessage } from '../States';
 import { type Chosen, fullName, needsReason } from './candidateUtils';
@@ -51,8 +51,13 @@ export function OfferDialog({
   const [reasonMissing, setReasonMissing] = useState(false);
   const weak = chosen.filter((c) => needsReason(c, threshold));
   const send = useApiMutation(
-    (body: Body) => api.post<ApiList<LoopOffer>>(`/requests/${requestId}/offers`, body),
-    [...loopWide, loopKeys.candidates(requestId), loopKeys.requestOffers(requestId), loopKeys.request(requestId)],
+    (body: Body) => api.post<ApiList<OfferItem>>(`/requests/${requestId}/offers`, body),
+    [
+      ...coordinationWide,
+      coordinationKeys.candidates(requestId),
+      coordinationKeys.requestOffers(requestId),
+      coordinationKeys.request(requestId),
+    ],
   );
 
   // The deadline starts at the office's default; urgent requests suggest a shorter one.

@@ -3,25 +3,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { loopKeys, loopWide, useRequestOffers } from '../../api/loopQueries';
-import type { LoopOffer } from '../../api/loopTypes';
+import { coordinationKeys, coordinationWide, useRequestOffers } from '../../api/coordinationQueries';
+import type { OfferItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { LoopSection } from '../loop/LoopSection';
-import { isolate } from '../loop/loopFormat';
+import { isolate } from '../coordination/format';
+import { SectionCard } from '../coordination/SectionCard';
 import { notifySuccess } from '../notify';
-import { OfferStatusBadge } from '../requests/LoopBadges';
+import { OfferStatusBadge } from '../requests/StatusBadges';
 import { ErrorState, LoadingState } from '../States';
 
-function answerText(o: LoopOffer, t: (k: string, opts?: Record<string, unknown>) => string) {
+function answerText(o: OfferItem, t: (k: string, opts?: Record<string, unknown>) => string) {
   if (o.status === 'pending') return t('offers.validUntil', { date: formatDateTime(o.expiresAt) });
   if (o.respondedAt) return t('offers.answeredAt', { date: formatDateTime(o.respondedAt) });
   if (o.status === 'expired') return t('offers.expiredAt', { date: formatDateTime(o.expiresAt) });
   return '–';
 }
 
-function OfferNotes({ offer: o }: { offer: LoopOffer }) {
+function OfferNotes({ offer: o }: { offer: OfferItem }) {
   const { t } = useTranslation();
   return (
     <>
@@ -44,14 +44,19 @@ function OfferNotes({ offer: o }: { offer: LoopOffer }) {
 export function OfferHistory({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const offers = useRequestOffers(requestId);
-  const [withdrawing, setWithdrawing] = useState<LoopOffer | null>(null);
+  const [withdrawing, setWithdrawing] = useState<OfferItem | null>(null);
   const withdraw = useApiMutation(
     (id: string) => api.post(`/offers/${id}/withdraw`),
-    [...loopWide, loopKeys.requestOffers(requestId), loopKeys.candidates(requestId), loopKeys.request(requestId)],
+    [
+      ...coordinationWide,
+      coordinationKeys.requestOffers(requestId),
+      coordinationKeys.candidates(requestId),
+      coordinationKeys.request(requestId),
+    ],
   );
   const items = [...(offers.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
-  const withdrawButton = (o: LoopOffer) =>
+  const withdrawButton = (o: OfferItem) =>
     o.abilities.withdraw ? (
       <Button
         size="xs"
@@ -64,7 +69,7 @@ export function OfferHistory({ requestId }: { requestId: string }) {
     ) : null;
 
   return (
-    <LoopSection title={t('offers.historyTitle')} id="req-offers">
+    <SectionCard title={t('offers.historyTitle')} id="req-offers">
       {offers.isPending ? (
         <LoadingState rows={2} />
       ) : offers.isError ? (
@@ -115,6 +120,6 @@ export function OfferHistory({ requestId }: { requestId: string }) {
           })
         }
       />
-    </LoopSection>
+    </SectionCard>
   );
 }

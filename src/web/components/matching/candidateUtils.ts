@@ -1,4 +1,4 @@
-import type { Candidate } from '../../api/loopTypes';
+import type { Candidate } from '../../api/coordinationTypes';
 
 export const fullName = (c: Pick<Candidate, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
 

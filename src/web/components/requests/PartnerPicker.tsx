@@ -1,7 +1,7 @@
 import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePartner, usePartnerList } from '../../api/queries';
-import { LoopFieldset } from '../loop/LoopSection';
+import { SectionFieldset } from '../coordination/SectionCard';
 import type { RequestFormType } from './requestFormValues';
 
 /** Phone intake: the coordinator picks the partner organisation and, optionally, its contact person. */
@@ -12,7 +12,11 @@ export function PartnerPicker({ form }: { form: RequestFormType }) {
   const partner = usePartner(partnerId || undefined);
   const contacts = partner.data?.contacts ?? [];
   return (
-    <LoopFieldset title={t('requests.form.sectionPartner')} id="rf-partner" description={t('requests.form.intakeHint')}>
+    <SectionFieldset
+      title={t('requests.form.sectionPartner')}
+      id="rf-partner"
+      description={t('requests.form.intakeHint')}
+    >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('requests.field.partner')}
@@ -35,6 +39,6 @@ export function PartnerPicker({ form }: { form: RequestFormType }) {
           {...form.getInputProps('contactId')}
         />
       </SimpleGrid>
-    </LoopFieldset>
+    </SectionFieldset>
   );
 }

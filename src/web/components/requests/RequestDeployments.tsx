@@ -2,15 +2,15 @@ import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAssignmentList } from '../../api/loopQueries';
-import type { LoopRequest } from '../../api/loopTypes';
+import { useAssignmentList } from '../../api/coordinationQueries';
+import type { RequestItem } from '../../api/coordinationTypes';
 import { formatNumber } from '../../i18n/format';
 import { ContactChannel } from '../assignments/GuideContact';
-import { formatMomentDate, isolate } from '../loop/loopFormat';
-import { AssignmentStatusBadge } from './LoopBadges';
+import { formatMomentDate, isolate } from '../coordination/format';
+import { AssignmentStatusBadge } from './StatusBadges';
 
 /** The request's deployments (one per guide who accepted), each linked, and how many guides are still sought. */
-export function RequestDeployments({ request: r }: { request: LoopRequest }) {
+export function RequestDeployments({ request: r }: { request: RequestItem }) {
   const { t } = useTranslation();
   const list = useAssignmentList({ requestId: r.id, limit: 20 }, r.assignmentIds.length > 0);
   if (r.assignmentIds.length === 0) return null;

@@ -1,7 +1,7 @@
 import { Alert, Stack, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LoopFieldset } from '../loop/LoopSection';
+import { SectionFieldset } from '../coordination/SectionCard';
 import { PartnerPicker } from './PartnerPicker';
 import { RequestPersonFields } from './RequestPersonFields';
 import { RequestWhatFields } from './RequestWhatFields';
@@ -40,7 +40,7 @@ export function RequestForm({
           {t('requests.form.personLocked')}
         </Alert>
       )}
-      <LoopFieldset title={t('requests.form.sectionNotes')} id="rf-notes">
+      <SectionFieldset title={t('requests.form.sectionNotes')} id="rf-notes">
         <Textarea
           label={t('requests.field.notes')}
           description={t('requests.form.notesHint')}
@@ -50,7 +50,7 @@ export function RequestForm({
           maxLength={2000}
           {...form.getInputProps('notes')}
         />
-      </LoopFieldset>
+      </SectionFieldset>
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { AGE_GROUPS, HOUSEHOLD_TYPES } from '../../../shared/requests.js';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
-import { LoopFieldset } from '../loop/LoopSection';
+import { SectionFieldset } from '../coordination/SectionCard';
 import type { RequestFormType } from './requestFormValues';
 
 /** The person accompanied, only the minimum (DSGVO Art. 5(1)(c)), and their consent. Locked after sending. */
@@ -23,7 +23,11 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
   const v = form.getValues();
   const household = form.getInputProps('person.household');
   return (
-    <LoopFieldset title={t('requests.form.sectionPerson')} id="rf-person" description={t('requests.form.personHint')}>
+    <SectionFieldset
+      title={t('requests.form.sectionPerson')}
+      id="rf-person"
+      description={t('requests.form.personHint')}
+    >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -114,6 +118,6 @@ export function RequestPersonFields({ form }: { form: RequestFormType }) {
           </Text>
         )}
       </Stack>
-    </LoopFieldset>
+    </SectionFieldset>
   );
 }

@@ -1,11 +1,11 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LoopRequest } from '../../api/loopTypes';
+import type { RequestItem } from '../../api/coordinationTypes';
 import { useReferenceNames } from '../../api/queries';
 import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { formatDate, formatList, formatNumber, languageName } from '../../i18n/format';
+import { SectionCard } from '../coordination/SectionCard';
 import { Field, FieldList } from '../Field';
-import { LoopSection } from '../loop/LoopSection';
 import { Pending } from '../States';
 
 export function SlotList({ slots }: { slots: { weekday: number; from: string; to: string }[] }) {
@@ -35,18 +35,18 @@ export function periodText(
   t: (k: string, o?: Record<string, unknown>) => string,
 ) {
   return endsOn
-    ? t('loop.period', { from: formatDate(startsOn), to: formatDate(endsOn) })
-    : t('loop.from', { from: formatDate(startsOn) });
+    ? t('coordination.period', { from: formatDate(startsOn), to: formatDate(endsOn) })
+    : t('coordination.from', { from: formatDate(startsOn) });
 }
 
 /** What the partner asked for: the description, when and where, and what kind of guide. */
-export function RequestDescription({ request: r, showPartner }: { request: LoopRequest; showPartner: boolean }) {
+export function RequestDescription({ request: r, showPartner }: { request: RequestItem; showPartner: boolean }) {
   const { t } = useTranslation();
   const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   const langs = (codes: string[]) => (codes.length ? formatList(codes.map((c) => languageName(c))) : '–');
   return (
-    <LoopSection title={t('requests.section.description')} id="req-description">
+    <SectionCard title={t('requests.section.description')} id="req-description">
       <Stack gap="md">
         <Text className="preformatted" dir="auto" size="sm">
           {r.description}
@@ -102,16 +102,16 @@ export function RequestDescription({ request: r, showPartner }: { request: LoopR
           )}
         </FieldList>
       </Stack>
-    </LoopSection>
+    </SectionCard>
   );
 }
 
 /** The person accompanied: only the minimum the office needs (DSGVO Art. 5(1)(c)). */
-export function PersonSection({ request: r }: { request: LoopRequest }) {
+export function PersonSection({ request: r }: { request: RequestItem }) {
   const { t } = useTranslation();
   const p = r.person;
   return (
-    <LoopSection title={t('requests.section.person')} id="req-person" description={t('requests.personMinimal')}>
+    <SectionCard title={t('requests.section.person')} id="req-person" description={t('requests.personMinimal')}>
       <FieldList>
         <Field label={t('requests.field.initials')}>{p.initials}</Field>
         <Field label={t('requests.field.ageGroup')}>{t(`requests.ageGroup.${p.ageGroup}`)}</Field>
@@ -138,6 +138,6 @@ export function PersonSection({ request: r }: { request: LoopRequest }) {
           )}
         </Field>
       </FieldList>
-    </LoopSection>
+    </SectionCard>
   );
 }

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../../shared/assignments.js';
 import { ApiError, api } from '../../api/client';
-import { loopKeys } from '../../api/loopQueries';
-import type { LoopRequestDetail, RequestEvent } from '../../api/loopTypes';
+import { coordinationKeys } from '../../api/coordinationQueries';
+import type { RequestDetail, RequestEvent } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
+import { SectionCard } from '../coordination/SectionCard';
 import { FormError } from '../FormError';
-import { LoopSection } from '../loop/LoopSection';
 import { notifySuccess } from '../notify';
 
 const MESSAGE_KINDS = ['partner_message', 'coordinator_message'];
@@ -57,11 +57,11 @@ function eventDetail(e: RequestEvent, partnerView: boolean, t: (k: string, o?: R
 }
 
 /** Every step of the request, newest first, with who did it and when. */
-export function RequestTimeline({ request, partnerView }: { request: LoopRequestDetail; partnerView: boolean }) {
+export function RequestTimeline({ request, partnerView }: { request: RequestDetail; partnerView: boolean }) {
   const { t } = useTranslation();
   const events = [...request.timeline].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <LoopSection title={t('requests.section.timeline')} id="req-timeline">
+    <SectionCard title={t('requests.section.timeline')} id="req-timeline">
       {events.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('requests.timelineEmpty')}
@@ -86,18 +86,18 @@ export function RequestTimeline({ request, partnerView }: { request: LoopRequest
           })}
         </Timeline>
       )}
-    </LoopSection>
+    </SectionCard>
   );
 }
 
 /** Questions and answers between the coordination office and the partner, oldest first like a chat. */
-export function RequestMessages({ request }: { request: LoopRequestDetail }) {
+export function RequestMessages({ request }: { request: RequestDetail }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
   const send = useApiMutation(
-    (message: string) => api.post<LoopRequestDetail>(`/requests/${request.id}/messages`, { message }),
-    [loopKeys.request(request.id)],
+    (message: string) => api.post<RequestDetail>(`/requests/${request.id}/messages`, { message }),
+    [coordinationKeys.request(request.id)],
   );
   const messages = request.timeline
     .filter((e) => MESSAGE_KINDS.includes(e.kind))
@@ -106,7 +106,7 @@ export function RequestMessages({ request }: { request: LoopRequestDetail }) {
     send.error instanceof ApiError ? send.error.fieldErrors.find((e) => e.path === 'message')?.message : undefined;
 
   return (
-    <LoopSection title={t('requests.section.messages')} id="req-messages" description={t('requests.messagesHint')}>
+    <SectionCard title={t('requests.section.messages')} id="req-messages" description={t('requests.messagesHint')}>
       <Stack gap="sm">
         {messages.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -187,6 +187,6 @@ export function RequestMessages({ request }: { request: LoopRequestDetail }) {
           </form>
         )}
       </Stack>
-    </LoopSection>
+    </SectionCard>
   );
 }

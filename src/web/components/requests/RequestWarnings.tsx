@@ -1,10 +1,10 @@
 import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { LoopRequest, OutOfScopeFinding } from '../../api/loopTypes';
+import type { OutOfScopeFinding, RequestItem } from '../../api/coordinationTypes';
 
-export type SensitiveCategory = LoopRequest['sensitiveTextWarnings'][number];
-type SuggestedService = LoopRequest['suggestedServices'][number];
+export type SensitiveCategory = RequestItem['sensitiveTextWarnings'][number];
+type SuggestedService = RequestItem['suggestedServices'][number];
 
 /** Data-protection warning: health, religion and residence details do not belong in free text (DSGVO Art. 9). */
 export function SensitiveTextWarning({

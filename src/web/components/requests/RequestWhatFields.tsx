@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { detectOutOfScope, sensitiveCategories } from '../../../domain/outOfScope.js';
 import { REQUEST_MATTERS, REQUEST_TYPES, URGENCIES } from '../../../shared/requests.js';
-import { useServices } from '../../api/loopQueries';
+import { useServices } from '../../api/coordinationQueries';
 import { useReferenceNames } from '../../api/queries';
-import { LoopFieldset } from '../loop/LoopSection';
+import { SectionFieldset } from '../coordination/SectionCard';
 import { OutOfScopeAlert, SensitiveTextWarning } from './RequestWarnings';
 import type { RequestFormType } from './requestFormValues';
 
@@ -31,7 +31,7 @@ export function RequestWhatFields({ form }: { form: RequestFormType }) {
   }, [findings, services.data]);
 
   return (
-    <LoopFieldset title={t('requests.form.sectionWhat')} id="rf-what">
+    <SectionFieldset title={t('requests.form.sectionWhat')} id="rf-what">
       <Stack>
         <TextInput
           label={t('requests.field.title')}
@@ -91,6 +91,6 @@ export function RequestWhatFields({ form }: { form: RequestFormType }) {
           <OutOfScopeAlert findings={findings} services={suggested} live />
         </div>
       </Stack>
-    </LoopFieldset>
+    </SectionFieldset>
   );
 }

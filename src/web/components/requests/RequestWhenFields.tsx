@@ -4,7 +4,7 @@ import { FREQUENCIES } from '../../../shared/requests.js';
 import { useReferenceNames } from '../../api/queries';
 import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { AmountInput } from '../AmountInput';
-import { LoopFieldset } from '../loop/LoopSection';
+import { SectionFieldset } from '../coordination/SectionCard';
 import type { RequestFormType } from './requestFormValues';
 import { SlotRows } from './SlotRows';
 
@@ -14,7 +14,7 @@ export function RequestWhenFields({ form }: { form: RequestFormType }) {
   const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
   return (
-    <LoopFieldset title={t('requests.form.sectionWhen')} id="rf-when">
+    <SectionFieldset title={t('requests.form.sectionWhen')} id="rf-when">
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -64,6 +64,6 @@ export function RequestWhenFields({ form }: { form: RequestFormType }) {
         </SimpleGrid>
         <SlotRows form={form} />
       </Stack>
-    </LoopFieldset>
+    </SectionFieldset>
   );
 }

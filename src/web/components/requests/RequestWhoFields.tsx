@@ -4,7 +4,7 @@ import { GENDERS } from '../../../shared/enums.js';
 import { useReferenceNames } from '../../api/queries';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
 import { AmountInput } from '../AmountInput';
-import { LoopFieldset } from '../loop/LoopSection';
+import { SectionFieldset } from '../coordination/SectionCard';
 import type { RequestFormType } from './requestFormValues';
 
 /** Whom the request looks for: languages, how many guides, a specialisation, gender, and whether minors are involved. */
@@ -13,7 +13,7 @@ export function RequestWhoFields({ form, lockGuidesNeeded }: { form: RequestForm
   const ref = useReferenceNames();
   const options = useReferenceOptions();
   return (
-    <LoopFieldset title={t('requests.form.sectionWho')} id="rf-who">
+    <SectionFieldset title={t('requests.form.sectionWho')} id="rf-who">
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect
@@ -65,6 +65,6 @@ export function RequestWhoFields({ form, lockGuidesNeeded }: { form: RequestForm
           </Group>
         </Radio.Group>
       </Stack>
-    </LoopFieldset>
+    </SectionFieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
-import type { LoopRequest } from '../../api/loopTypes';
+import type { RequestItem } from '../../api/coordinationTypes';
 
 export type SlotRow = { key: string; weekday: string; from: string; to: string };
 
@@ -44,7 +44,7 @@ export type RequestFormType = UseFormReturnType<RequestFormValues>;
 let counter = 0;
 export const newSlotRow = (): SlotRow => ({ key: `slot-${++counter}`, weekday: '', from: '', to: '' });
 
-export function toRequestValues(r?: LoopRequest, partnerId = ''): RequestFormValues {
+export function toRequestValues(r?: RequestItem, partnerId = ''): RequestFormValues {
   return {
     partnerId: r?.partnerId ?? partnerId,
     contactId: r?.contactId ?? '',

@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICT_TERMS, type DistrictTerm } from '../../../shared/enums.js';
 import { api } from '../../api/client';
-import { loopKeys, useOfficeSettings } from '../../api/loopQueries';
-import type { OfficeSettings } from '../../api/loopTypes';
+import { coordinationKeys, useOfficeSettings } from '../../api/coordinationQueries';
+import type { OfficeSettings } from '../../api/coordinationTypes';
 import { keys, useApiMutation, useOffice } from '../../api/queries';
 import type { Office } from '../../api/types';
 import { formatNumber } from '../../i18n/format';
@@ -92,7 +92,7 @@ function DistrictTermCard() {
   const settings = useOfficeSettings();
   const save = useApiMutation(
     (districtTerm: DistrictTerm) => api.patch<OfficeSettings>('/settings', { districtTerm }),
-    [loopKeys.settings, keys.districts],
+    [coordinationKeys.settings, keys.districts],
   );
   if (!settings.data) return null;
   return (

@@ -185,10 +185,10 @@ const REQUESTS: SeedRequest[] = [
 ];
 
 /**
- * The coordination loop in the demo: requests at every stage, offers, agreements, activities, a closed deployment
+ * The request-to-deployment cycle in the demo: requests at every stage, offers, agreements, activities, a closed deployment
  * and the services directory, all made through the same services the API uses (so timelines and audit are real).
  */
-export async function seedDemoLoop(ctx: AppContext, officeId: string, partnerIds: string[], districtIds: string[]) {
+export async function seedDemoRequests(ctx: AppContext, officeId: string, partnerIds: string[], districtIds: string[]) {
   const [coordinatorUser, partnerUser] = await inScope(ctx.database.db, 'system', async (tx) => {
     const rows = await tx.select().from(users).where(eq(users.officeId, officeId));
     return [rows.find((u) => u.role === 'coordinator'), rows.find((u) => u.role === 'partner_contact')];

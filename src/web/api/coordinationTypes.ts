@@ -24,18 +24,18 @@ import type {
 import type { serviceSchema } from '../../shared/serviceDirectory.js';
 import type { OfficeSettings } from '../../shared/settings.js';
 
-/** Types of the coordination loop (requests, matching, offers, deployments), derived from the shared contracts. */
-export type LoopRequest = z.infer<typeof requestSchema>;
-export type LoopRequestDetail = z.infer<typeof requestDetailSchema>;
+/** Types of the request-to-deployment cycle (requests, matching, offers, deployments), derived from the shared contracts. */
+export type RequestItem = z.infer<typeof requestSchema>;
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
 export type RequestEvent = z.infer<typeof requestEventSchema>;
 export type OutOfScopeFinding = z.infer<typeof outOfScopeFindingSchema>;
 export type RequestBody = RequestCreateInput;
 export type Candidate = z.infer<typeof candidateSchema>;
 export type Candidates = z.infer<typeof candidatesResponse>;
-export type LoopOffer = z.infer<typeof offerSchema>;
-export type LoopOfferDetail = z.infer<typeof offerDetailSchema>;
+export type OfferItem = z.infer<typeof offerSchema>;
+export type OfferDetail = z.infer<typeof offerDetailSchema>;
 export type OfferLink = z.infer<typeof offerLinkSchema>;
-export type LoopAssignment = z.infer<typeof assignmentSchema>;
+export type AssignmentItem = z.infer<typeof assignmentSchema>;
 export type Agreement = z.infer<typeof agreementSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type FeedbackBody = z.infer<typeof feedbackInput>;

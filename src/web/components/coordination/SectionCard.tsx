@@ -2,7 +2,7 @@ import { Card, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A card with an h2 (or h3) heading that labels its region. */
-export function LoopSection({
+export function SectionCard({
   title,
   id,
   children,
@@ -40,7 +40,7 @@ export function LoopSection({
 }
 
 /** A form group: a fieldset with a visible heading as its name (the heading keeps the page outline). */
-export function LoopFieldset({
+export function SectionFieldset({
   title,
   id,
   description,
@@ -73,13 +73,13 @@ export function LoopFieldset({
 
 /** Days waited, in words: "heute", "seit 1 Tag", "seit 12 Tagen". */
 export function waitingLabel(days: number, t: (key: string, o?: Record<string, unknown>) => string): string {
-  return days <= 0 ? t('loop.waitingToday') : t('loop.waitingDays', { count: days });
+  return days <= 0 ? t('coordination.waitingToday') : t('coordination.waitingDays', { count: days });
 }
 
 export function minutesLabel(minutes: number, t: (key: string, o?: Record<string, unknown>) => string): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return t('loop.duration', { hours: h, minutes: String(m).padStart(2, '0') });
+  return t('coordination.duration', { hours: h, minutes: String(m).padStart(2, '0') });
 }
 
 /** German writes 4,5 km; Mantine's NumberInput reads the separator the UI language uses. */

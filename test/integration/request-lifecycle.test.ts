@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('the coordination loop: partner files → coordinator offers → guide accepts → agreement → activities → close', () => {
+describe('the request-to-deployment cycle: partner files → coordinator offers → guide accepts → agreement → activities → close', () => {
   let requestId: string;
   let offerId: string;
   let assignmentId: string;

@@ -2,13 +2,13 @@ import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title }
 import { IconArrowRight, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAssignmentList, useMyOffers, useRequestList } from '../../api/loopQueries';
-import { AssignmentStatusBadge, RequestStatusBadge } from '../requests/LoopBadges';
+import { useAssignmentList, useMyOffers, useRequestList } from '../../api/coordinationQueries';
+import { AssignmentStatusBadge, RequestStatusBadge } from '../requests/StatusBadges';
 import { ErrorState } from '../States';
-import { formatMoment } from './loopFormat';
+import { formatMoment } from './format';
 
 /** The guide's start: open offers to answer and current deployments. */
-export function GuideLoopHome() {
+export function GuideWorkCards() {
   const { t } = useTranslation();
   const offers = useMyOffers({ status: 'pending' });
   const assignments = useAssignmentList({ limit: 5 });
@@ -49,7 +49,7 @@ export function GuideLoopHome() {
           w="fit-content"
           rightSection={<IconArrowRight size={16} className="flip-rtl" aria-hidden />}
         >
-          {t('loop.allOffers')}
+          {t('coordination.allOffers')}
         </Button>
       </Card>
       <Card padding="lg" component="section" aria-labelledby="home-assignments">
@@ -89,7 +89,7 @@ export function GuideLoopHome() {
           w="fit-content"
           rightSection={<IconArrowRight size={16} className="flip-rtl" aria-hidden />}
         >
-          {t('loop.allAssignments')}
+          {t('coordination.allAssignments')}
         </Button>
       </Card>
     </SimpleGrid>
@@ -97,7 +97,7 @@ export function GuideLoopHome() {
 }
 
 /** The partner's start: file a request, follow the latest ones. */
-export function PartnerLoopHome() {
+export function PartnerRequestCards() {
   const { t } = useTranslation();
   const requests = useRequestList({ limit: 5 });
   return (
@@ -133,7 +133,7 @@ export function PartnerLoopHome() {
         </Stack>
       )}
       <Anchor component={Link} to="/requests" size="sm" mt="md" display="inline-block">
-        {t('loop.allRequests')}
+        {t('coordination.allRequests')}
       </Anchor>
     </Card>
   );

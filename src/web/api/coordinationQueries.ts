@@ -4,20 +4,20 @@ import type {
   Activity,
   ActivityTotal,
   Agreement,
+  AssignmentItem,
   Candidates,
   Dashboard,
-  LoopAssignment,
-  LoopOffer,
-  LoopOfferDetail,
-  LoopRequest,
-  LoopRequestDetail,
+  OfferDetail,
+  OfferItem,
   OfferLink,
   OfficeSettings,
+  RequestDetail,
+  RequestItem,
   ServiceEntry,
-} from './loopTypes';
+} from './coordinationTypes';
 
-/** Query keys of the coordination loop. A change to a request can move offers, deployments and the dashboard. */
-export const loopKeys = {
+/** Query keys of the request-to-deployment cycle. A change to a request can move offers, deployments and the dashboard. */
+export const coordinationKeys = {
   requests: ['requests'] as const,
   requestList: (q: Query) => ['requests', 'list', q] as const,
   request: (id: string) => ['requests', 'detail', id] as const,
@@ -39,87 +39,92 @@ export const loopKeys = {
   settings: ['officeSettings'] as const,
 };
 
-/** Everything a step of the loop can change, for mutations that move a request along. */
-export const loopWide = [loopKeys.requests, loopKeys.offers, loopKeys.assignments, loopKeys.dashboard] as const;
+/** Everything a step from request to deployment can change, for mutations that move a request along. */
+export const coordinationWide = [
+  coordinationKeys.requests,
+  coordinationKeys.offers,
+  coordinationKeys.assignments,
+  coordinationKeys.dashboard,
+] as const;
 
 export const useRequestList = (q: Query, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.requestList(q),
-    queryFn: () => api.get<List<LoopRequest>>('/requests', q),
+    queryKey: coordinationKeys.requestList(q),
+    queryFn: () => api.get<List<RequestItem>>('/requests', q),
     placeholderData: keepPreviousData,
     enabled,
   });
 export const useRequest = (id: string | undefined) =>
   useQuery({
-    queryKey: loopKeys.request(id ?? ''),
-    queryFn: () => api.get<LoopRequestDetail>(`/requests/${id}`),
+    queryKey: coordinationKeys.request(id ?? ''),
+    queryFn: () => api.get<RequestDetail>(`/requests/${id}`),
     enabled: !!id,
   });
 /** One page of a request's candidates, with the filters; `guideId` scores one chosen guide instead. */
 export const useCandidates = (id: string, q: Query = {}, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.candidatePage(id, q),
+    queryKey: coordinationKeys.candidatePage(id, q),
     queryFn: () => api.get<Candidates>(`/requests/${id}/candidates`, q),
     placeholderData: keepPreviousData,
     enabled,
   });
 export const useRequestOffers = (id: string, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.requestOffers(id),
-    queryFn: () => api.get<List<LoopOffer>>(`/requests/${id}/offers`),
+    queryKey: coordinationKeys.requestOffers(id),
+    queryFn: () => api.get<List<OfferItem>>(`/requests/${id}/offers`),
     enabled,
   });
 
 export const useMyOffers = (q: Query = {}) =>
   useQuery({
-    queryKey: loopKeys.myOffers(q),
-    queryFn: () => api.get<List<LoopOffer>>('/me/offers', q),
+    queryKey: coordinationKeys.myOffers(q),
+    queryFn: () => api.get<List<OfferItem>>('/me/offers', q),
     placeholderData: keepPreviousData,
   });
 export const useOffer = (id: string | undefined) =>
   useQuery({
-    queryKey: loopKeys.offer(id ?? ''),
-    queryFn: () => api.get<LoopOfferDetail>(`/offers/${id}`),
+    queryKey: coordinationKeys.offer(id ?? ''),
+    queryFn: () => api.get<OfferDetail>(`/offers/${id}`),
     enabled: !!id,
   });
 
 /** The e-mail link's page: which request the link answers and whether it is still open (no sign-in). */
 export const useOfferLink = (token: string) =>
   useQuery({
-    queryKey: loopKeys.offerLink(token),
+    queryKey: coordinationKeys.offerLink(token),
     queryFn: () => api.get<OfferLink>(`/offer-links/${encodeURIComponent(token)}`),
     retry: false,
   });
 
 export const useAssignmentList = (q: Query, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.assignmentList(q),
-    queryFn: () => api.get<List<LoopAssignment>>('/assignments', q),
+    queryKey: coordinationKeys.assignmentList(q),
+    queryFn: () => api.get<List<AssignmentItem>>('/assignments', q),
     placeholderData: keepPreviousData,
     enabled,
   });
 export const useAssignment = (id: string | undefined) =>
   useQuery({
-    queryKey: loopKeys.assignment(id ?? ''),
-    queryFn: () => api.get<LoopAssignment>(`/assignments/${id}`),
+    queryKey: coordinationKeys.assignment(id ?? ''),
+    queryFn: () => api.get<AssignmentItem>(`/assignments/${id}`),
     enabled: !!id,
   });
 export const useAgreementVersions = (id: string, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.agreementVersions(id),
+    queryKey: coordinationKeys.agreementVersions(id),
     queryFn: () => api.get<List<Agreement>>(`/assignments/${id}/agreement/versions`),
     enabled,
   });
 export const useActivities = (id: string, enabled = true) =>
   useQuery({
-    queryKey: loopKeys.activities(id),
+    queryKey: coordinationKeys.activities(id),
     queryFn: () => api.get<List<Activity>>(`/assignments/${id}/activities`),
     enabled,
   });
 /** Totals per guide for a period (inclusive dates), optionally for one guide. */
 export const useActivityTotals = (q: Query = {}, enabled = true) =>
   useQuery({
-    queryKey: [...loopKeys.activityTotals, q],
+    queryKey: [...coordinationKeys.activityTotals, q],
     queryFn: () => api.get<List<ActivityTotal>>('/activity-totals', q),
     placeholderData: keepPreviousData,
     enabled,
@@ -127,23 +132,23 @@ export const useActivityTotals = (q: Query = {}, enabled = true) =>
 export const useGuideOffers = (guideId: string, enabled = true) =>
   useQuery({
     queryKey: ['offers', 'guide', guideId] as const,
-    queryFn: () => api.get<List<LoopOffer>>(`/guides/${guideId}/offers`),
+    queryFn: () => api.get<List<OfferItem>>(`/guides/${guideId}/offers`),
     enabled,
   });
 
 export const useDashboard = (enabled = true) =>
-  useQuery({ queryKey: loopKeys.dashboard, queryFn: () => api.get<Dashboard>('/dashboard'), enabled });
+  useQuery({ queryKey: coordinationKeys.dashboard, queryFn: () => api.get<Dashboard>('/dashboard'), enabled });
 
 export const useServices = (enabled = true) =>
   useQuery({
-    queryKey: loopKeys.services,
+    queryKey: coordinationKeys.services,
     queryFn: () => api.get<List<ServiceEntry>>('/services'),
     enabled,
     staleTime: 5 * 60_000,
   });
 
 export const useOfficeSettings = (enabled = true) =>
-  useQuery({ queryKey: loopKeys.settings, queryFn: () => api.get<OfficeSettings>('/settings'), enabled });
+  useQuery({ queryKey: coordinationKeys.settings, queryFn: () => api.get<OfficeSettings>('/settings'), enabled });
 
 /** The PDF of an agreement (a given version, else the current one), as a plain link: the session cookie authorises it. */
 export const agreementPdfUrl = (assignmentId: string, version?: number) =>

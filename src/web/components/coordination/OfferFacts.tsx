@@ -9,13 +9,13 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoopOfferDetail } from '../../api/loopTypes';
+import type { OfferDetail } from '../../api/coordinationTypes';
 import { formatList, formatNumber, languageName } from '../../i18n/format';
 import { periodText } from '../requests/RequestSummary';
-import { isolate } from './loopFormat';
-import './loop.css';
+import { isolate } from './format';
+import './coordination.css';
 
-type OfferRequest = LoopOfferDetail['request'];
+type OfferRequest = OfferDetail['request'];
 
 /** One fact with an icon: a label the eye can skim on a phone, and the value below. */
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {

@@ -1,5 +1,5 @@
 /**
- * The coordination-loop pages for scripts/screenshots.ts: a Dari request nobody speaks, a request without the
+ * The request lifecycle pages for scripts/screenshots.ts: a Dari request nobody speaks, a request without the
  * person's consent, a tandem request offered to the demo guide (offer page and e-mail link page), and a deployment
  * with a second agreement version, activities and one approval. Created through the API of a fresh demo server.
  */
@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-export type LoopIds = {
+export type CoordinationIds = {
   deployedRequest: string;
   unconfirmedAssignment: string;
   dariRequest: string;
@@ -46,7 +46,7 @@ function newestOfferLink(): string | null {
   return null;
 }
 
-export async function prepareLoop(browser: Browser, api: Api, login: Login): Promise<LoopIds> {
+export async function prepareCoordination(browser: Browser, api: Api, login: Login): Promise<CoordinationIds> {
   const coordinator = await (await browser.newContext()).newPage();
   await login(coordinator, 'koordination@hannover.example');
   const guide = await (await browser.newContext()).newPage();
@@ -217,38 +217,42 @@ export async function prepareLoop(browser: Browser, api: Api, login: Login): Pro
   };
 }
 
-type Shot = { name: string; path: (ids: { loop: LoopIds }) => string; act?: (page: Page) => Promise<void> };
+type Shot = {
+  name: string;
+  path: (ids: { coordination: CoordinationIds }) => string;
+  act?: (page: Page) => Promise<void>;
+};
 
-export const LOOP_SHOTS: Record<'coordinator' | 'guide' | 'partner' | 'anonymous', Shot[]> = {
+export const COORDINATION_SHOTS: Record<'coordinator' | 'guide' | 'partner' | 'anonymous', Shot[]> = {
   coordinator: [
-    { name: 'loop-dashboard', path: () => '/' },
-    { name: 'loop-request-dari', path: (ids) => `/requests/${ids.loop.dariRequest}` },
+    { name: 'coordination-dashboard', path: () => '/' },
+    { name: 'coordination-request-dari', path: (ids) => `/requests/${ids.coordination.dariRequest}` },
     {
-      name: 'loop-request-offer-dialog',
-      path: (ids) => `/requests/${ids.loop.dariRequest}`,
+      name: 'coordination-request-offer-dialog',
+      path: (ids) => `/requests/${ids.coordination.dariRequest}`,
       act: async (page) => {
         await page.locator('.candidate-card input[type=checkbox]:not([disabled])').first().check();
         await page.locator('.selection-bar button').last().click();
         await page.getByRole('dialog').waitFor();
       },
     },
-    { name: 'loop-request-no-consent', path: (ids) => `/requests/${ids.loop.noConsentRequest}` },
-    { name: 'loop-request-tandem', path: (ids) => `/requests/${ids.loop.tandemRequest}` },
-    { name: 'loop-request-deployed', path: (ids) => `/requests/${ids.loop.deployedRequest}` },
-    { name: 'loop-request-edit', path: (ids) => `/requests/${ids.loop.tandemRequest}/edit` },
-    { name: 'loop-request-new', path: () => '/requests/new' },
-    { name: 'loop-assignment-coordinator', path: (ids) => `/assignments/${ids.loop.assignment}` },
+    { name: 'coordination-request-no-consent', path: (ids) => `/requests/${ids.coordination.noConsentRequest}` },
+    { name: 'coordination-request-tandem', path: (ids) => `/requests/${ids.coordination.tandemRequest}` },
+    { name: 'coordination-request-deployed', path: (ids) => `/requests/${ids.coordination.deployedRequest}` },
+    { name: 'coordination-request-edit', path: (ids) => `/requests/${ids.coordination.tandemRequest}/edit` },
+    { name: 'coordination-request-new', path: () => '/requests/new' },
+    { name: 'coordination-assignment-coordinator', path: (ids) => `/assignments/${ids.coordination.assignment}` },
     {
-      name: 'loop-assignment-edit',
-      path: (ids) => `/assignments/${ids.loop.assignment}`,
+      name: 'coordination-assignment-edit',
+      path: (ids) => `/assignments/${ids.coordination.assignment}`,
       act: async (page) => {
         await page.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
         await page.getByRole('dialog').waitFor();
       },
     },
     {
-      name: 'loop-assignment-close',
-      path: (ids) => `/assignments/${ids.loop.assignment}`,
+      name: 'coordination-assignment-close',
+      path: (ids) => `/assignments/${ids.coordination.assignment}`,
       act: async (page) => {
         const section = page.locator('#asg-close').locator('xpath=ancestor::section');
         await section.locator('button').last().click();
@@ -258,8 +262,8 @@ export const LOOP_SHOTS: Record<'coordinator' | 'guide' | 'partner' | 'anonymous
       },
     },
     {
-      name: 'loop-assignment-unconfirmed-close',
-      path: (ids) => `/assignments/${ids.loop.unconfirmedAssignment}`,
+      name: 'coordination-assignment-unconfirmed-close',
+      path: (ids) => `/assignments/${ids.coordination.unconfirmedAssignment}`,
       act: async (page) => {
         const section = page.locator('#asg-close').locator('xpath=ancestor::section');
         await section.locator('button').last().click();
@@ -272,10 +276,10 @@ export const LOOP_SHOTS: Record<'coordinator' | 'guide' | 'partner' | 'anonymous
     },
   ],
   guide: [
-    { name: 'loop-offer', path: (ids) => `/my/offers/${ids.loop.offer}` },
-    { name: 'loop-my-offers', path: () => '/my/offers' },
-    { name: 'loop-assignment-guide', path: (ids) => `/assignments/${ids.loop.assignment}` },
+    { name: 'coordination-offer', path: (ids) => `/my/offers/${ids.coordination.offer}` },
+    { name: 'coordination-my-offers', path: () => '/my/offers' },
+    { name: 'coordination-assignment-guide', path: (ids) => `/assignments/${ids.coordination.assignment}` },
   ],
-  partner: [{ name: 'loop-assignment-partner', path: (ids) => `/assignments/${ids.loop.assignment}` }],
-  anonymous: [{ name: 'loop-offer-link', path: (ids) => ids.loop.offerLink }],
+  partner: [{ name: 'coordination-assignment-partner', path: (ids) => `/assignments/${ids.coordination.assignment}` }],
+  anonymous: [{ name: 'coordination-offer-link', path: (ids) => ids.coordination.offerLink }],
 };
