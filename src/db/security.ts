@@ -51,5 +51,22 @@ CREATE POLICY office_isolation ON offices
   USING ((select current_setting('app.scope', true)) = 'system'
          OR id = (select nullif(current_setting('app.office_id', true), '')::uuid))
   WITH CHECK ((select current_setting('app.scope', true)) = 'system');
+
+-- The session behind a cookie hash, in one statement without a transaction: the function runs with the system scope
+-- set for its own duration only (the SET clause is undone when it returns), so every request saves the three round
+-- trips of a system transaction. Only the connecting owner may call it, not the application role.
+CREATE OR REPLACE FUNCTION lotsennetz_session(p_id text) RETURNS jsonb
+  LANGUAGE sql STABLE SECURITY DEFINER SET app.scope = 'system' SET search_path = public
+AS $fn$
+  SELECT jsonb_build_object(
+    'lastSeenAt', s.last_seen_at, 'expiresAt', s.expires_at, 'csrfToken', s.csrf_token,
+    'userId', u.id, 'role', u.role, 'officeId', u.office_id, 'partnerId', u.partner_id, 'guideId', u.guide_id,
+    'displayName', u.display_name, 'email', u.email, 'locale', u.locale, 'disabledAt', u.disabled_at,
+    'officeName', o.name, 'officeDeactivatedAt', o.deactivated_at)
+  FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN offices o ON o.id = u.office_id
+  WHERE s.id = p_id
+$fn$;
+REVOKE ALL ON FUNCTION lotsennetz_session(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION lotsennetz_session(text) FROM ${APP_ROLE};
 `;
 }

@@ -2,8 +2,10 @@
  * Sign-in and sessions: server-side logout, idle and absolute timeouts, disabled accounts, fixation, cookie
  * attributes, CSRF on cookie-authenticated writes, and the failed-login throttle.
  */
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inScope } from '../../src/db/scope.js';
 import { expectProblem, linkToken, mutableClock, tag } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, createPlatformAdmin, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
@@ -277,5 +279,32 @@ describe('failed logins', () => {
     expectProblem(await loginFrom(t.app, ip, o.emails.guide, TEST_PASSWORD), 429, 'rate_limited');
     // Someone else, from another address, is not affected.
     expect((await loginFrom(t.app, freshIp(), o.emails.guide, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('the one-statement session lookup (lotsennetz_session)', () => {
+  it('resolves a session without leaving the system scope set on the connection', async () => {
+    const session = await login(t.app, o.emails.guide, TEST_PASSWORD);
+    expect((await me(session)).statusCode).toBe(200);
+    // Same statement shape as the repository, then read the scope on the same connection in the same transaction.
+    const rows = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select lotsennetz_session('no-such-session')`);
+      return (await tx.execute(sql`select current_setting('app.scope', true) as scope`)) as unknown as {
+        rows: { scope: string | null }[];
+      };
+    });
+    expect(rows.rows[0].scope ?? '').not.toBe('system');
+  });
+
+  it('cannot be called by the application role, so office-scoped SQL cannot read other sessions', async () => {
+    const attempt = inScope(t.database.db, { officeId: o.officeId }, (tx) =>
+      tx.execute(sql`select lotsennetz_session('x')`),
+    );
+    const error = await attempt.then(
+      () => null,
+      (e: Error & { cause?: Error }) => e,
+    );
+    // Drizzle wraps the driver's error ("Failed query: …"); PostgreSQL's own message is its cause.
+    expect(String(error?.cause?.message ?? error?.message)).toMatch(/permission denied/);
   });
 });

@@ -1,6 +1,30 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
 import { authTokens, offices, sessions, users } from '../../db/schema/index.js';
+
+type RawSession = {
+  lastSeenAt: string;
+  expiresAt: string;
+  csrfToken: string;
+  userId: string;
+  role: string;
+  officeId: string | null;
+  partnerId: string | null;
+  guideId: string | null;
+  displayName: string;
+  email: string;
+  locale: string;
+  disabledAt: string | null;
+  officeName: string | null;
+  officeDeactivatedAt: string | null;
+};
+/** A session with what a request needs of its user and office. */
+export type SessionRecord = Omit<RawSession, 'lastSeenAt' | 'expiresAt' | 'disabledAt' | 'officeDeactivatedAt'> & {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  disabledAt: Date | null;
+  officeDeactivatedAt: Date | null;
+};
 
 /** Sign-in runs before an office is known, so these queries run in the system scope. */
 export const authRepository = {
@@ -9,21 +33,20 @@ export const authRepository = {
 
   findUserById: async (tx: Tx, id: string) => (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0],
 
-  findSessionWithUser: async (tx: Tx, sessionId: string) =>
-    (
-      await tx
-        .select({
-          session: sessions,
-          user: users,
-          officeName: offices.name,
-          officeDeactivatedAt: offices.deactivatedAt,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .leftJoin(offices, eq(offices.id, users.officeId))
-        .where(eq(sessions.id, sessionId))
-        .limit(1)
-    )[0],
+  /** One statement, no transaction: see `lotsennetz_session` in db/security.ts. */
+  async findSession(db: Db, sessionId: string): Promise<SessionRecord | undefined> {
+    const result = await db.execute(sql`select lotsennetz_session(${sessionId}) as s`);
+    const row = ((result as { rows?: { s: RawSession | null }[] }).rows ?? [])[0]?.s;
+    if (!row) return undefined;
+    const at = (v: string | null) => (v === null ? null : new Date(v));
+    return {
+      ...row,
+      lastSeenAt: new Date(row.lastSeenAt),
+      expiresAt: new Date(row.expiresAt),
+      disabledAt: at(row.disabledAt),
+      officeDeactivatedAt: at(row.officeDeactivatedAt),
+    };
+  },
 
   insertSession: (tx: Tx, row: typeof sessions.$inferInsert) => tx.insert(sessions).values(row),
   touchSession: (tx: Tx, id: string, at: Date) =>

@@ -91,19 +91,28 @@ export class AuthService {
   async resolveSession(token: string): Promise<SessionInfo | null> {
     const sessionId = hashToken(token);
     const now = this.ctx.now();
-    const found = await inScope(this.db, 'system', (tx) => repo.findSessionWithUser(tx, sessionId));
+    const found = await repo.findSession(this.db, sessionId);
     if (!found) return null;
-    const { session, user } = found;
-    const idleExpired = now.getTime() - session.lastSeenAt.getTime() > this.ctx.config.sessionIdleMs;
-    if (idleExpired || session.expiresAt <= now || user.disabledAt || found.officeDeactivatedAt) {
+    const idleExpired = now.getTime() - found.lastSeenAt.getTime() > this.ctx.config.sessionIdleMs;
+    if (idleExpired || found.expiresAt <= now || found.disabledAt || found.officeDeactivatedAt) {
       await inScope(this.db, 'system', (tx) => repo.deleteSession(tx, sessionId));
       return null;
     }
     // Touch at most once a minute to keep reads cheap.
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    if (now.getTime() - found.lastSeenAt.getTime() > 60_000) {
       await inScope(this.db, 'system', (tx) => repo.touchSession(tx, sessionId, now));
     }
-    return { actor: actorFromUser(user), officeName: found.officeName, csrfToken: session.csrfToken, sessionId };
+    const actor: Actor = {
+      userId: found.userId,
+      role: found.role as Role,
+      officeId: found.officeId,
+      partnerId: found.partnerId,
+      guideId: found.guideId,
+      displayName: found.displayName,
+      email: found.email,
+      locale: found.locale as Locale,
+    };
+    return { actor, officeName: found.officeName, csrfToken: found.csrfToken, sessionId };
   }
 
   async logout(sessionId: string, actor: Actor) {

@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { inOrder } from '../../db/inOrder.js';
-import { assignments, districts, guideStatusHistory, guides, users } from '../../db/schema/index.js';
+import { assignments, districts, guideStatusHistory, guides, offices, users } from '../../db/schema/index.js';
 import type { GuideListQuery } from '../../shared/guides.js';
 
 export type GuideRow = typeof guides.$inferSelect;
@@ -50,22 +49,35 @@ function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
 }
 
 export const guideRepository = {
+  /**
+   * One statement for the page, its total (a window count over the filtered rows), whether each guide has an
+   * account, and the office's settings. Only a page past the end has no row to carry the total: then it is counted separately.
+   */
   async list(tx: Tx, officeId: string, q: GuideListQuery) {
     const where = and(...listConditions(officeId, q));
     const column = SORT_COLUMNS[q.sort];
     const direction = q.order === 'desc' ? desc : asc;
-    const [items, [{ total }]] = await inOrder(
-      () =>
-        tx
-          .select()
-          .from(guides)
-          .where(where)
-          .orderBy(direction(column), asc(guides.lastName), asc(guides.id))
-          .limit(q.limit)
-          .offset(q.offset),
-      () => tx.select({ total: count() }).from(guides).where(where),
-    );
-    return { items, total };
+    const rows = await tx
+      .select({
+        guide: guides,
+        total: sql<number>`(count(*) over ())::int`,
+        hasAccount: sql<boolean>`exists (select 1 from ${users} where ${users.guideId} = ${guides.id})`,
+        officeSettings: sql<unknown>`(select ${offices.settings} from ${offices} where ${offices.id} = ${officeId})`,
+      })
+      .from(guides)
+      .where(where)
+      .orderBy(direction(column), asc(guides.lastName), asc(guides.id))
+      .limit(q.limit)
+      .offset(q.offset);
+    const total =
+      rows[0]?.total ?? (q.offset > 0 ? (await tx.select({ total: count() }).from(guides).where(where))[0].total : 0);
+    return {
+      items: rows.map((r) => r.guide),
+      total: Number(total),
+      withAccount: new Set(rows.filter((r) => r.hasAccount).map((r) => r.guide.id)),
+      /** The office's settings (for its time zone), read with the page; undefined when the page is empty. */
+      officeSettings: rows[0]?.officeSettings,
+    };
   },
 
   async listAll(tx: Tx, officeId: string, q: Partial<GuideListQuery>) {
