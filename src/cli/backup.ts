@@ -40,6 +40,10 @@ export type Backup = {
   tables: Record<string, Record<string, unknown>[]>;
 };
 
+/** The migration runner's own bookkeeping: written by `migrate`, never restored over it. */
+const SETUP_TABLE = '__lotsennetz_setup';
+const RUNNER_TABLES = new Set(['__lotsennetz_migrations', SETUP_TABLE]);
+
 /**
  * A consistent snapshot: every table is read inside one REPEATABLE READ transaction, so the dump reflects a single
  * point in time on PostgreSQL and PGlite alike. Rows travel as JSON via row_to_json, which keeps types exact.
@@ -51,6 +55,7 @@ export function createBackup(database: Database): Promise<Backup> {
     await connection.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     try {
       for (const table of tables) {
+        if (table === SETUP_TABLE) continue;
         const rows = await connection.rows<{ row: Record<string, unknown> }>(
           `select row_to_json(t) as row from "${table}" t`,
         );
@@ -74,14 +79,14 @@ async function restoreOn(database: RawConnection, backup: Backup): Promise<Recor
   const tables = await tablesInDependencyOrder(database);
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    if (table === '__lotsennetz_migrations') continue;
+    if (RUNNER_TABLES.has(table)) continue;
     const existing = await database.rows<{ n: number }>(`select count(*)::int as n from "${table}"`);
     if (existing[0].n > 0) throw new Error(`restore needs an empty database, but table ${table} has rows`);
   }
   await database.exec('BEGIN');
   try {
     for (const table of tables) {
-      if (table === '__lotsennetz_migrations') continue;
+      if (RUNNER_TABLES.has(table)) continue;
       const rows = backup.tables[table] ?? [];
       // json_populate_recordset maps JSON back to the column types; chunks keep statements small.
       for (let i = 0; i < rows.length; i += 500) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +50,17 @@ async function migrateOn(connection: RawConnection): Promise<string[]> {
     );
     newlyApplied.push(file);
   }
-  await connection.exec(securitySql());
-  await connection.exec(guardsSql());
+  // Row-level security and the guards are re-applied when a migration ran or their SQL changed; a restart with
+  // neither skips them (about a second of DDL on the embedded database).
+  const setup = `${securitySql()}\n${guardsSql()}`;
+  const fingerprint = createHash('sha256').update(setup).digest('hex');
+  await connection.exec('CREATE TABLE IF NOT EXISTS __lotsennetz_setup (fingerprint text NOT NULL)');
+  const [stored] = await connection.rows<{ fingerprint: string }>('select fingerprint from __lotsennetz_setup');
+  if (newlyApplied.length > 0 || stored?.fingerprint !== fingerprint) {
+    await connection.exec(
+      `BEGIN;\n${setup}\nDELETE FROM __lotsennetz_setup;\nINSERT INTO __lotsennetz_setup VALUES ('${fingerprint}');\nCOMMIT;`,
+    );
+  }
   return newlyApplied;
 }
 

@@ -20,6 +20,7 @@ END $$;
 GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
 REVOKE ALL ON TABLE __lotsennetz_migrations FROM ${APP_ROLE};
+REVOKE ALL ON TABLE __lotsennetz_setup FROM ${APP_ROLE};
 -- the audit log is append-only for the application
 REVOKE UPDATE, DELETE ON TABLE audit_events FROM ${APP_ROLE};
 

@@ -86,7 +86,13 @@ describe('backup', () => {
     const tables = await t.database.rows<{ table_name: string }>(
       `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
-    expect(Object.keys(backup.tables).sort()).toEqual(tables.map((r) => r.table_name).sort());
+    // Every table but the runner's fingerprint of the security set-up, which `migrate` writes for the target itself.
+    expect(Object.keys(backup.tables).sort()).toEqual(
+      tables
+        .map((r) => r.table_name)
+        .filter((name) => name !== '__lotsennetz_setup')
+        .sort(),
+    );
     expect(backup.format).toBe('lotsennetz-backup/1');
     expect(backup.migrations.length).toBeGreaterThan(0);
     for (const table of [
