@@ -15,19 +15,6 @@ export const passwordResetRequestInput = z.strictObject({ email });
 export const setPasswordInput = z.strictObject({ password: newPassword });
 export const tokenParams = z.strictObject({ token: z.string().min(20).max(200) });
 
-export const meSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  locale: z.enum(LOCALES),
-  office: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  partnerId: z.uuid().nullable(),
-  guideId: z.uuid().nullable(),
-  /** What the caller may do, per module (keys: ME_ABILITIES); the UI builds its navigation from this. */
-  abilities: z.record(z.string(), z.boolean()),
-});
-export type Me = z.infer<typeof meSchema>;
 /** The module-level abilities of /me: one source for the server (session/me.ts) and the SPA's navigation. */
 export const ME_ABILITIES = [
   'guides.list',
@@ -48,6 +35,24 @@ export const ME_ABILITIES = [
   'services.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
+/** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */
+export const meAbilities = z.object(
+  Object.fromEntries(ME_ABILITIES.map((key) => [key, z.boolean()])) as Record<MeAbility, z.ZodBoolean>,
+);
+
+export const meSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  locale: z.enum(LOCALES),
+  office: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  partnerId: z.uuid().nullable(),
+  guideId: z.uuid().nullable(),
+  /** What the caller may do, per module; the UI builds its navigation from this. */
+  abilities: meAbilities,
+});
+export type Me = z.infer<typeof meSchema>;
 
 export const loginResponse = z.object({ me: meSchema, csrfToken: z.string() });
 export const invitationSchema = z.object({

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import type { MeAbility } from '../../shared/auth';
 import type { Locale } from '../../shared/enums.js';
 import { ApiError, api, onUnauthenticated, request, setCsrfToken } from '../api/client';
 import type { Me, Session } from '../api/types';
@@ -13,7 +14,7 @@ type AuthContextValue = {
   login: (email: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   saveLocale: (locale: Locale) => Promise<void>;
-  can: (ability: string) => boolean;
+  can: (ability: MeAbility) => boolean;
 };
 
 const AuthContext = createContext<AuthContextValue | null>(null);

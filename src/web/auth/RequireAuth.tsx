@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import type { MeAbility } from '../../shared/auth';
 import { useAuth } from './AuthProvider';
 
 /** Shows the login page instead of any signed-in page when there is no session, and returns afterwards. */
@@ -19,7 +20,7 @@ export function RequireAuth() {
 }
 
 /** Pages that need a module ability; without it the user is sent to their start page. */
-export function RequireAbility({ ability, children }: { ability: string; children: React.ReactNode }) {
+export function RequireAbility({ ability, children }: { ability: MeAbility; children: React.ReactNode }) {
   const { can } = useAuth();
   if (!can(ability)) return <Navigate to="/" replace />;
   return <>{children}</>;

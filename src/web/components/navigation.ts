@@ -14,13 +14,14 @@ import {
   IconUser,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import type { MeAbility } from '../../shared/auth';
 import type { Me } from '../api/types';
 
 export type NavItem = { to: string; labelKey: string; icon: typeof IconHome; end?: boolean };
 
 /** The navigation is built from the caller's abilities, never from role names. */
 export function navItemsFor(me: Me): NavItem[] {
-  const can = (a: string) => me.abilities[a] === true;
+  const can = (a: MeAbility) => me.abilities[a] === true;
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', icon: IconHome, end: true }];
   // The request-to-deployment cycle: requests, offers and deployments, named for who is looking.
   if (can('requests.list'))

@@ -4,6 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MeAbility } from '../../shared/auth';
 import type { List } from '../api/client';
 import { useGuide, useGuideList, useOffices, usePartner, usePartnerList } from '../api/queries';
 import { useMe } from '../auth/AuthProvider';
@@ -183,7 +184,7 @@ function AdminHome() {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const can = (a: string) => me.abilities[a] === true;
+  const can = (a: MeAbility) => me.abilities[a] === true;
   return (
     <>
       <PageHeader title={t('home.title')} subtitle={t('home.welcome', { name: me.displayName })} />
