@@ -1,6 +1,7 @@
-import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { usePageTitle } from './PageHeader';
@@ -35,6 +36,9 @@ export function AuthLayout({ title, intro, children }: { title: string; intro?: 
           <Text size="xs" c="dimmed" ta="center">
             {t('app.tagline')}
           </Text>
+          <Anchor component={Link} to="/privacy" size="xs" ta="center">
+            {t('privacyNotice.link')}
+          </Anchor>
         </Stack>
       </Center>
     </Box>

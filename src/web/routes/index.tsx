@@ -25,6 +25,7 @@ import {
   PartnerDetailPage,
   PartnerFormPage,
   PartnersPage,
+  PrivacyNoticePage,
   RequestDetailPage,
   RequestFormPage,
   RequestsPage,
@@ -49,6 +50,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/privacy" element={<PrivacyNoticePage />} />
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />
         <Route path="/reset-password/:token" element={<SetPasswordPage kind="reset" />} />
         <Route path="/offers/answer/:token" element={<OfferAnswerPage />} />

@@ -26,6 +26,9 @@ async function whenReachable<T>(load: () => Promise<T>): Promise<T> {
 
 /** Pages load on demand, so the sign-in page does not wait for the whole application. */
 export const LoginPage = lazy(() => whenReachable(() => import('./LoginPage')).then((m) => ({ default: m.LoginPage })));
+export const PrivacyNoticePage = lazy(() =>
+  whenReachable(() => import('./PrivacyNoticePage')).then((m) => ({ default: m.PrivacyNoticePage })),
+);
 export const ForgotPasswordPage = lazy(() =>
   whenReachable(() => import('./ForgotPasswordPage')).then((m) => ({ default: m.ForgotPasswordPage })),
 );
