@@ -1,34 +1,22 @@
-import { Button, Menu, Text, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconLanguage } from '@tabler/icons-react';
+import { Button, Text, VisuallyHidden } from '@mantine/core';
+import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../../shared/enums.js';
-import { useAuth } from '../auth/AuthProvider';
-import { currentLocale, i18next, LOCALE_NAMES, storeLocale } from '../i18n';
-import { notifyError } from './notify';
+import type { Locale } from '../../shared/enums.js';
+import { currentLocale, LOCALE_NAMES } from '../i18n';
+import { deferredMenu } from './DeferredMenu';
 
 const SHORT_NAMES: Record<Locale, string> = { de: 'DE', en: 'EN', ar: 'ع' };
+
+const LanguageMenu = deferredMenu(() => import('./LanguageMenu').then((m) => m.LanguageMenu));
 
 /** Deutsch / English / العربية: remembered on this device and, when signed in, on the account. */
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const { me, saveLocale } = useAuth();
   const locale = currentLocale();
-
-  async function choose(next: Locale) {
-    storeLocale(next);
-    await i18next.changeLanguage(next);
-    if (me) {
-      try {
-        await saveLocale(next);
-      } catch {
-        notifyError(t('common.localeNotSaved'));
-      }
-    }
-  }
-
   return (
-    <Menu position="bottom-end" withinPortal shadow="md">
-      <Menu.Target>
+    <LanguageMenu
+      locale={locale}
+      target={
         <Button
           variant="subtle"
           color="gray"
@@ -45,21 +33,7 @@ export function LanguageSwitcher() {
             {SHORT_NAMES[locale]}
           </Text>
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {LOCALES.map((l) => (
-          <Menu.Item
-            key={l}
-            lang={l}
-            dir={l === 'ar' ? 'rtl' : 'ltr'}
-            onClick={() => void choose(l)}
-            rightSection={l === locale ? <IconCheck size={16} aria-hidden /> : null}
-            aria-current={l === locale ? 'true' : undefined}
-          >
-            {LOCALE_NAMES[l]}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      }
+    />
   );
 }

@@ -1,8 +1,8 @@
-import { Avatar, Button, Menu, Text, VisuallyHidden } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { Avatar, Button, Text, VisuallyHidden } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useAuth, useMe } from '../auth/AuthProvider';
+import { useMe } from '../auth/AuthProvider';
+import { deferredMenu } from './DeferredMenu';
 
 function initials(name: string) {
   return name
@@ -13,20 +13,14 @@ function initials(name: string) {
     .join('');
 }
 
+const Dropdown = deferredMenu(() => import('./UserMenuDropdown').then((m) => m.UserMenuDropdown));
+
 export function UserMenu() {
   const { t } = useTranslation();
   const me = useMe();
-  const { logout } = useAuth();
-  const navigate = useNavigate();
-
-  async function signOut() {
-    await logout().catch(() => undefined);
-    navigate('/login', { replace: true });
-  }
-
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={240}>
-      <Menu.Target>
+    <Dropdown
+      target={
         <Button
           variant="subtle"
           color="gray"
@@ -43,24 +37,7 @@ export function UserMenu() {
             {me.displayName}
           </Text>
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={600} c="var(--mantine-color-text)">
-            {me.displayName}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {me.email}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t(`role.${me.role}`)}
-          </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
-          {t('auth.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      }
+    />
   );
 }
