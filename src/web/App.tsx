@@ -1,6 +1,6 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
@@ -16,12 +16,15 @@ import { cssVariablesResolver, theme } from './theme';
 installConnectionWatch();
 
 // Nothing to show at first paint, so not part of the first page load (react-transition-group, scroll locking).
-const Toasts = lazy(() =>
+const Toasts = lazy<ComponentType>(() =>
   whenReachable(() => import('./components/Toasts')).then(
     (m) => ({ default: m.Toasts }),
-    () => ({ default: () => null }),
+    () => ({ default: NoToasts }),
   ),
 );
+function NoToasts() {
+  return null;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
