@@ -1,7 +1,6 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
@@ -10,10 +9,22 @@ import { AuthProvider } from './auth/AuthProvider';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopProgress } from './components/TopProgress';
 import { directionOf } from './i18n';
+import { whenReachable } from './lazyLoad';
 import { AppRoutes } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 
 installConnectionWatch();
+
+// Nothing to show at first paint, so not part of the first page load (react-transition-group, scroll locking).
+const Toasts = lazy<ComponentType>(() =>
+  whenReachable(() => import('./components/Toasts')).then(
+    (m) => ({ default: m.Toasts }),
+    () => ({ default: NoToasts }),
+  ),
+);
+function NoToasts() {
+  return null;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -53,7 +64,9 @@ export function App() {
     <DirectionProvider initialDirection={directionOf(document.documentElement.lang || 'de')} detectDirection={false}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
         <DirectionSync />
-        <Notifications position="top-center" zIndex={1000} />
+        <Suspense fallback={null}>
+          <Toasts />
+        </Suspense>
         <QueryClientProvider client={queryClient}>
           <TopProgress />
           <ConnectionBanner />

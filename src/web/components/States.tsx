@@ -3,7 +3,6 @@ import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { RouteLoadingSignal } from './TopProgress';
 
 export function errorMessage(error: unknown, t: (key: string) => string): string {
   if (error instanceof ApiError) {
@@ -21,23 +20,6 @@ export function LoadingState({ rows = 6, label }: { rows?: number; label?: strin
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
         <Skeleton key={i} height={i === 0 ? 28 : 44} radius="sm" />
       ))}
-    </Stack>
-  );
-}
-
-/** While a page's code loads: the shape of a page (title, then rows) and the top loading bar. */
-export function PageSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="lg" aria-busy="true" role="status" aria-label={t('common.loading')}>
-      <RouteLoadingSignal />
-      <Skeleton height={34} width="40%" radius="sm" />
-      <Stack gap="sm">
-        {Array.from({ length: 5 }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-          <Skeleton key={i} height={44} radius="sm" />
-        ))}
-      </Stack>
     </Stack>
   );
 }

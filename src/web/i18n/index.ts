@@ -50,7 +50,7 @@ applyToDocument(initial);
 
 /**
  * One catalogue per language, loaded when the language is first used (each is about 20 kB compressed): the first
- * page loads only the reader's language and German, the fallback. `changeLanguage` waits for the load.
+ * page loads only the reader's language. `changeLanguage` waits for the load, so the text switches at once.
  */
 const CATALOGUES: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
   de: () => import('../../shared/i18n/de.json'),
@@ -76,7 +76,9 @@ export const i18nReady = i18next
   .use(initReactI18next)
   .init({
     lng: initial,
-    fallbackLng: 'de',
+    // No fallback language to load as well: every catalogue has every key and plural form of the German source
+    // (src/shared/i18n/catalogues.test.ts), so a fallback would never be read.
+    fallbackLng: false,
     supportedLngs: [...LOCALES],
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,28 +1,5 @@
 import { lazy } from 'react';
-import { connectionState, reportUnreachable, subscribeConnection } from '../api/connection';
-
-/**
- * A page's code that fails to load (offline, server restarting) is fetched again once the server answers, rather
- * than leaving a broken page: meanwhile the page skeleton and the connection banner show.
- */
-async function whenReachable<T>(load: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await load();
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      reportUnreachable();
-      await new Promise<void>((resolve) => {
-        if (connectionState() !== 'offline') return resolve();
-        const stop = subscribeConnection((state) => {
-          if (state === 'offline') return;
-          stop();
-          resolve();
-        });
-      });
-    }
-  }
-}
+import { whenReachable } from '../lazyLoad';
 
 /** Pages load on demand, so the sign-in page does not wait for the whole application. */
 export const LoginPage = lazy(() => whenReachable(() => import('./LoginPage')).then((m) => ({ default: m.LoginPage })));
