@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { Locale } from '../enums.js';
 import { LOCALES } from '../enums.js';
 import ar from './ar.json' with { type: 'json' };
@@ -7,28 +8,22 @@ import en from './en.json' with { type: 'json' };
 /** German is the source catalogue; a test fails when another locale lacks one of its keys. */
 export const catalogues: Record<Locale, Record<string, unknown>> = { de, en, ar };
 
+const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
 export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'de'): Locale {
   if (!acceptLanguage) return fallback;
   for (const part of acceptLanguage.split(',')) {
     const tag = part.split(';')[0].trim().toLowerCase().slice(0, 2);
-    if ((LOCALES as readonly string[]).includes(tag)) return tag as Locale;
+    if (isLocale(tag)) return tag;
   }
   return fallback;
-}
-
-function lookup(catalogue: Record<string, unknown>, key: string): string | undefined {
-  let node: unknown = catalogue;
-  for (const part of key.split('.')) {
-    if (node && typeof node === 'object' && part in node) node = (node as Record<string, unknown>)[part];
-    else return undefined;
-  }
-  return typeof node === 'string' ? node : undefined;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A parameter as the reader expects it: ISO dates in the locale's format (03.12.2026), numbers with its digits. */
-function formatParam(locale: Locale, value: unknown): string {
+export function formatParam(locale: Locale, value: unknown): string {
   if (typeof value === 'string' && ISO_DATE.test(value)) {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${value}T00:00:00Z`),
@@ -38,20 +33,36 @@ function formatParam(locale: Locale, value: unknown): string {
   return String(value ?? '');
 }
 
-/** i18next's plural keys: `key_one`, `key_other` … chosen by the locale's plural rules for `count`. */
-function lookupPlural(locale: Locale, key: string, count: unknown): string | undefined {
-  if (typeof count !== 'number') return undefined;
-  const form = new Intl.PluralRules(locale).select(count);
-  return lookup(catalogues[locale], `${key}_${form}`) ?? lookup(catalogues[locale], `${key}_other`);
-}
+/**
+ * The server's own i18next instance (the SPA has its own, loading catalogues lazily): all three catalogues are
+ * bundled, so it initialises synchronously and `translate` works from the first import. Mails, problem details,
+ * reminders and PDFs are plain text, hence no HTML escaping; every interpolated value passes `formatParam`.
+ */
+export const i18n = i18next.createInstance();
+i18n.init({
+  resources: { de: { translation: de }, en: { translation: en }, ar: { translation: ar } },
+  lng: 'de',
+  fallbackLng: 'de',
+  supportedLngs: [...LOCALES],
+  initAsync: false,
+  // Keys are dot paths only; a colon in a key is text, not a namespace.
+  nsSeparator: false,
+  showSupportNotice: false,
+  // A key that names a group of texts is a programming error: show the key, as for a missing one.
+  returnedObjectHandler: (key) => key,
+  interpolation: {
+    escapeValue: false,
+    alwaysFormat: true,
+    format: (value, _format, lng) => formatParam(isLocale(lng) ? lng : 'de', value),
+  },
+});
 
-/** Server-side translation with i18next's {{name}} interpolation syntax, so both sides share one catalogue. */
+/**
+ * Server-side translation with the SPA's catalogues: i18next resolves the plural form for a numeric `count` by the
+ * locale's rules (Arabic's six), falls back to German, and interpolates `{{name}}` from `params`.
+ */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
-  const text =
-    lookupPlural(locale, key, params.count) ??
-    lookup(catalogues[locale], key) ??
-    lookupPlural('de', key, params.count) ??
-    lookup(catalogues.de, key) ??
-    key;
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => formatParam(locale, params[name]));
+  // `params` go in `replace`, so a parameter called e.g. `context` or `ns` stays a value and is no i18next option.
+  const count = typeof params.count === 'number' ? { count: params.count } : {};
+  return i18n.t(key, { lng: isLocale(locale) ? locale : 'de', replace: params, ...count });
 }
