@@ -48,6 +48,7 @@ const USERS = {
 const PAGES: Record<keyof typeof USERS | 'anonymous', Shot[]> = {
   anonymous: [
     { name: 'login', path: '/login' },
+    { name: 'privacy-notice', path: '/privacy' },
     {
       name: 'login-error',
       path: '/login',

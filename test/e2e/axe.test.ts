@@ -164,6 +164,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
     for (const path of [
       '/login',
       '/forgot-password',
+      '/privacy',
       '/invitation/not-a-valid-token-000000000000',
       '/reset-password/not-a-valid-token-000000000000',
       '/offers/answer/not-a-real-token-0000000000000000?answer=accept',
