@@ -12,7 +12,7 @@ const office = {
   email: 'lotsen@hannover.example',
   website: '',
 };
-const newDoc = () => createDocument({ title: 'Testdokument', office, reference: 'Test · Ref 42', language: 'de-DE' });
+const newDoc = () => createDocument({ title: 'Testdokument', office, reference: 'Test · Ref 42', locale: 'de' });
 
 type ParsedFont = {
   numGlyphs: number;

@@ -1,4 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
+import type { Locale } from '../shared/enums.js';
+import { translate } from '../shared/i18n/index.js';
 import * as b from './blocks.js';
 import { drawLine } from './draw.js';
 import { A4, attachToPrevious, keepTogether, mm, paginate, type Row } from './layout.js';
@@ -13,8 +15,8 @@ export type DocumentOptions = {
   reference: string;
   subject?: string;
   keywords?: string[];
-  /** BCP 47, default de-DE. */
-  language?: string;
+  /** The reader's language: the footer's page label and the PDF's language tag (default German). */
+  locale?: Locale;
   /** Creation and modification date in the metadata (default: now). */
   createdAt?: Date;
 };
@@ -22,6 +24,8 @@ export type DocumentOptions = {
 type Block = { rows: (ctx: b.Ctx) => Row[]; keepTogether?: boolean; keepWithPrevious?: boolean };
 export type BlockOptions = { keepWithPrevious?: boolean };
 export type Party = { label: string; name?: string };
+
+const LANGUAGE_TAGS: Record<Locale, string> = { de: 'de-DE', en: 'en', ar: 'ar' };
 
 const MARGINS: Margins = { top: mm(16), right: mm(20), bottom: mm(24), left: mm(22) };
 
@@ -62,7 +66,7 @@ export class PrintDocument {
   }
   /** Lines for place/date and signature, one column per party; never split, never alone at a page top. */
   signatures(parties: Party[], o: BlockOptions = { keepWithPrevious: true }): this {
-    return this.add((ctx) => signatureRows(ctx, parties), { keepTogether: true, ...o });
+    return this.add((ctx) => signatureRows(ctx, parties, this.options.locale ?? 'de'), { keepTogether: true, ...o });
   }
   /** Everything added inside `fill` stays on one page (if it fits on a page at all). */
   keepTogether(fill: (doc: PrintDocument) => void, o: BlockOptions = {}): this {
@@ -99,7 +103,13 @@ export class PrintDocument {
     const pdfPages = Array.from({ length: pages }, () => pdf.addPage(A4));
     pdfPages.forEach((page, i) => {
       (i === 0 ? head : running).draw(page);
-      drawFooter(fonts, page, o.reference, i, pages, MARGINS);
+      drawFooter(
+        fonts,
+        page,
+        o.reference,
+        translate(o.locale ?? 'de', 'documents.page', { page: i + 1, total: pages }),
+        MARGINS,
+      );
     });
     for (const p of placements) p.row.draw(pdfPages[p.page], MARGINS.left, pageHeight - p.top, width);
 
@@ -108,7 +118,7 @@ export class PrintDocument {
     pdf.setAuthor(o.office.name || 'Lotsennetz');
     if (o.subject) pdf.setSubject(o.subject);
     if (o.keywords) pdf.setKeywords(o.keywords);
-    pdf.setLanguage(o.language ?? 'de-DE');
+    pdf.setLanguage(LANGUAGE_TAGS[o.locale ?? 'de']);
     pdf.setCreator('Lotsennetz');
     pdf.setProducer('Lotsennetz (pdf-lib, fontkit)');
     pdf.setCreationDate(date);
@@ -154,7 +164,7 @@ function titleRows(ctx: b.Ctx, text: string, o: { badge?: string; subtitle?: str
 }
 
 /** One column per party: role, name, then a line for place and date and a line for the signature. */
-function signatureRows(ctx: b.Ctx, parties: Party[]): Row[] {
+function signatureRows(ctx: b.Ctx, parties: Party[], locale: Locale): Row[] {
   const gapX = 18;
   const col = (ctx.width - gapX * (parties.length - 1)) / parties.length;
   const size = 9;
@@ -164,8 +174,8 @@ function signatureRows(ctx: b.Ctx, parties: Party[]): Row[] {
     name: p.name ? layoutText(ctx.fonts, p.name, { size }, col) : [],
   }));
   const captionHeight = Math.max(...columns.map((c) => (c.label.length + c.name.length) * lh));
-  const small = layoutText(ctx.fonts, 'Ort, Datum', { size: 7.5 }, col)[0];
-  const sign = layoutText(ctx.fonts, 'Unterschrift', { size: 7.5 }, col)[0];
+  const small = layoutText(ctx.fonts, translate(locale, 'documents.placeDate'), { size: 7.5 }, col)[0];
+  const sign = layoutText(ctx.fonts, translate(locale, 'documents.signature'), { size: 7.5 }, col)[0];
   const writeSpace = 30;
   const height = captionHeight + 2 * (writeSpace + 12);
   return [

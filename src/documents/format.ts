@@ -1,20 +1,44 @@
-/** German formats for printed documents. Times are shown in the office's time zone, never as UTC or ISO. */
+import type { Locale } from '../shared/enums.js';
+
+/**
+ * Formats for printed documents: German as German forms write them ("03.12.2026, 14:05 Uhr"), other languages by
+ * their locale's rules. Times are shown in the office's time zone, never as UTC or ISO.
+ */
+
+/** English documents go to offices in Germany: day before month (en-GB), never the US order. */
+const intlLocale = (locale: Locale) => ({ de: 'de-DE', en: 'en-GB', ar: 'ar' })[locale];
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2026-12-03" (or a date-time, read in `timeZone`) → "03.12.2026". */
-export function formatDate(iso: string, timeZone = 'Europe/Berlin'): string {
+export function formatDate(iso: string, timeZone = 'Europe/Berlin', locale: Locale = 'de'): string {
   const plain = DATE.exec(iso);
-  if (plain) return `${plain[3]}.${plain[2]}.${plain[1]}`;
-  const date = new Date(iso);
+  if (plain && locale === 'de') return `${plain[3]}.${plain[2]}.${plain[1]}`;
+  const date = new Date(plain ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('de-DE', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: plain ? 'UTC' : timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
 }
 
 /** An ISO date-time → "03.12.2026, 14:05 Uhr" in `timeZone` (e.g. Europe/Berlin, summer time included). */
-export function formatDateTime(iso: string, timeZone = 'Europe/Berlin'): string {
+export function formatDateTime(iso: string, timeZone = 'Europe/Berlin', locale: Locale = 'de'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (locale !== 'de') {
+    return new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(date);
+  }
   const parts = new Intl.DateTimeFormat('de-DE', {
     timeZone,
     day: '2-digit',

@@ -91,20 +91,13 @@ export function runningHeader(
   };
 }
 
-/** Footer: the document reference on the left, "Seite x von y" on the right. */
-export function drawFooter(
-  fonts: DocumentFonts,
-  page: PDFPage,
-  reference: string,
-  index: number,
-  total: number,
-  m: Margins,
-) {
+/** Footer: the document reference on the left, the page label ("Seite x von y") on the right. */
+export function drawFooter(fonts: DocumentFonts, page: PDFPage, reference: string, pageText: string, m: Margins) {
   const width = page.getWidth() - m.left - m.right;
   const size = theme.small - 0.5;
   const y = m.bottom - 22;
   hline(page, m.left, m.left + width, y + 12, theme.rule, 0.6);
-  const pageLabel = layoutText(fonts, `Seite ${index + 1} von ${total}`, { size }, width)[0];
+  const pageLabel = layoutText(fonts, pageText, { size }, width)[0];
   const ref = layoutText(fonts, reference, { size }, width - pageLabel.width - 24)[0];
   if (ref) drawLine(page, ref, m.left, y, size, theme.muted);
   drawLine(page, pageLabel, m.left + width - pageLabel.width, y, size, theme.muted);

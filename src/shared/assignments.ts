@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
+import { LOCALES } from './enums.js';
 import { FREQUENCIES } from './requests.js';
 
 export const ASSIGNMENT_STATUSES = ['pending_agreement', 'active', 'closed'] as const;
@@ -61,7 +62,11 @@ export const agreementExtendInput = z.strictObject({ endsOn: isoDate, reason: z.
 /** Confirming names the version the person read: a newer version in between is refused, never confirmed blindly. */
 export const agreementConfirmInput = z.strictObject({ version: z.number().int().min(1).max(10_000) });
 
-export const agreementPdfQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(10_000).optional() });
+export const agreementPdfQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** The language of the printed texts; default: the reader's own. */
+  lang: z.enum(LOCALES).optional(),
+});
 
 export const agreementSchema = z.object({
   id: z.uuid(),

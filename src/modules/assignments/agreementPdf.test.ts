@@ -132,6 +132,28 @@ describe('agreement PDF', () => {
   });
 });
 
+describe("agreement PDF in the reader's language", () => {
+  it('prints English labels, dates by the English rules and an English page label', async () => {
+    const text = (await pdfPages(await renderAgreementPdf(agreement(), 'en'))).join(' ');
+    expect(text).toContain('Agreement on accompaniment by an integration guide');
+    expect(text).toContain('Version 3: created on 03/12/2026, 14:05');
+    expect(text).toContain('Place, date');
+    expect(text).toContain('Page 1 of');
+    expect(text).toContain('weekly');
+    expect(text).not.toContain('Vereinbarung über');
+    expect(text).not.toContain('Seite 1');
+  });
+
+  it('prints Arabic labels and the Arabic page label, with the same user-entered texts', async () => {
+    const text = (await pdfPages(await renderAgreementPdf(agreement(), 'ar'))).join(' ');
+    expect(text).toContain('الأطراف');
+    expect(text).toContain('التأكيدات');
+    expect(text).toContain('الصفحة');
+    expect(text).toContain('Begleitung zum Jobcenter');
+    expect(text).not.toContain('Beteiligte');
+  });
+});
+
 describe('agreement PDF file name', () => {
   const name = (requestTitle: string, version = 3, date = '2026-12-03') =>
     agreementPdfFileName({ requestTitle, version, date });

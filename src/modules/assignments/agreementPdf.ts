@@ -1,4 +1,6 @@
 import { createDocument, fileSlug, formatDate, formatDateTime } from '../../documents/index.js';
+import type { Locale } from '../../shared/enums.js';
+import { translate } from '../../shared/i18n/index.js';
 
 /** Everything printed on one version of an agreement (Vereinbarung). Names may be in any script. */
 export type AgreementPdfData = {
@@ -34,119 +36,95 @@ export type AgreementPdfData = {
   timeZone: string;
 };
 
-const FREQUENCY_DE: Record<AgreementPdfData['frequency'], string> = {
-  once: 'einmalig',
-  weekly: 'wöchentlich',
-  biweekly: 'alle zwei Wochen',
-  monthly: 'monatlich',
-  irregular: 'nach Absprache',
-};
-const STEP_DE: Record<AgreementPdfData['steps'][number]['status'], string> = {
-  open: 'offen',
-  in_progress: 'in Arbeit',
-  done: 'erledigt',
-  dropped: 'entfallen',
-};
 const STEP_COLOR: Record<AgreementPdfData['steps'][number]['status'], [number, number, number]> = {
   open: [0.36, 0.38, 0.42],
   in_progress: [0.05, 0.27, 0.45],
   done: [0.1, 0.42, 0.22],
   dropped: [0.55, 0.56, 0.6],
 };
-const ROLE_DE = { partner: 'Einsatzstelle', guide: 'Lotsin / Lotse' } as const;
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-/** The printable agreement for signatures, in German, on the shared document layer. */
-export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8Array> {
+/**
+ * The printable agreement for signatures, on the shared document layer, in the reader's language (German by
+ * default): every fixed text comes from the catalogues (`documents.agreement`), dates by the locale's rules.
+ */
+export async function renderAgreementPdf(data: AgreementPdfData, locale: Locale = 'de'): Promise<Uint8Array> {
   const tz = data.timeZone;
-  const fassung = `Fassung ${data.version}`;
+  const t = (key: string, params?: Record<string, unknown>) => translate(locale, `documents.agreement.${key}`, params);
+  const date = (iso: string) => formatDate(iso, tz, locale);
+  const dateTime = (iso: string) => formatDateTime(iso, tz, locale);
+  const fassung = t('version', { version: data.version });
   const doc = createDocument({
-    title: `Vereinbarung – ${data.requestTitle} (${fassung})`,
-    subject: 'Vereinbarung über eine Begleitung durch Integrationslots:innen',
-    keywords: ['Vereinbarung', 'Integrationslotsen', fassung],
+    title: t('docTitle', { title: data.requestTitle, version: fassung }),
+    subject: t('title'),
+    keywords: [t('keyword'), 'Integrationslotsen', fassung],
     office: data.office,
     reference:
-      `Vereinbarung „${shorten(data.requestTitle, 48)}“ · ${fassung} vom ${formatDate(data.versionCreatedAt, tz)}` +
-      (data.superseded ? ' · ersetzt' : ''),
+      t('reference', { title: shorten(data.requestTitle, 48), version: fassung, date: date(data.versionCreatedAt) }) +
+      (data.superseded ? t('referenceSuperseded') : ''),
     createdAt: new Date(data.versionCreatedAt),
+    locale,
   });
 
-  doc.title('Vereinbarung über eine Begleitung durch Integrationslots:innen', {
-    badge: fassung,
-    subtitle: data.requestTitle,
-  });
-  if (data.superseded)
-    doc.banner(
-      `Ersetzt durch eine neuere Fassung. Diese ${fassung} gilt nicht mehr; maßgeblich ist die neueste Fassung der Vereinbarung.`,
-      { tone: 'warning' },
-    );
+  doc.title(t('title'), { badge: fassung, subtitle: data.requestTitle });
+  if (data.superseded) doc.banner(t('superseded', { version: fassung }), { tone: 'warning' });
   doc.keyValues([
-    [`${fassung}:`, `erstellt am ${formatDateTime(data.versionCreatedAt, tz)}`],
-    ...(data.changeNote?.trim() ? [['Anlass dieser Fassung:', data.changeNote.trim()] as [string, string]] : []),
+    [`${fassung}:`, t('createdAt', { at: dateTime(data.versionCreatedAt) })],
+    ...(data.changeNote?.trim() ? [[t('changeNote'), data.changeNote.trim()] as [string, string]] : []),
   ]);
 
-  doc.heading('Beteiligte').keyValues([
-    ['Einsatzstelle:', data.partnerName],
-    ['Lotsin / Lotse:', data.guideName],
-    ['Begleitete Person:', data.personInitials],
+  doc.heading(t('parties')).keyValues([
+    [`${t('partner')}:`, data.partnerName],
+    [`${t('guide')}:`, data.guideName],
+    [`${t('person')}:`, data.personInitials],
   ]);
 
-  doc.heading('Ziel: Hilfe zur Selbsthilfe').paragraph(data.goal);
+  doc.heading(t('goal')).paragraph(data.goal);
 
-  doc.heading('Konkrete Schritte');
+  doc.heading(t('steps'));
   if (data.steps.length)
     doc.list(
-      data.steps.map((s) => ({ text: s.title, aside: STEP_DE[s.status], asideColor: STEP_COLOR[s.status] })),
+      data.steps.map((s) => ({ text: s.title, aside: t(`stepStatus.${s.status}`), asideColor: STEP_COLOR[s.status] })),
       { ordered: true },
     );
-  else doc.paragraph('Noch keine Schritte festgelegt.');
+  else doc.paragraph(t('noSteps'));
 
-  doc.heading('Zeitrahmen').keyValues([
-    ['Zeitraum:', `vom ${formatDate(data.startsOn, tz)} bis zum ${formatDate(data.endsOn, tz)}`],
-    ['Häufigkeit:', FREQUENCY_DE[data.frequency] ?? data.frequency],
-    ['Überprüfung:', `gemeinsam am ${formatDate(data.reviewOn, tz)}`],
+  doc.heading(t('timeframe')).keyValues([
+    [t('period'), t('periodValue', { from: date(data.startsOn), to: date(data.endsOn) })],
+    [t('frequency'), t(`frequencies.${data.frequency}`)],
+    [t('review'), t('reviewValue', { date: date(data.reviewOn) })],
   ]);
-  doc.paragraph(
-    'Die Vereinbarung endet spätestens mit dem genannten Datum; eine Verlängerung wird schriftlich festgehalten.',
-  );
+  doc.paragraph(t('ends'));
   if (data.extensions.length) {
-    doc.heading('Verlängerungen', 2);
+    doc.heading(t('extensions'), 2);
     doc.list(
-      data.extensions.map((e) => ({
-        text: `Verlängert vom ${formatDate(e.from, tz)} bis ${formatDate(e.to, tz)}: ${e.reason}`,
-      })),
+      data.extensions.map((e) => ({ text: t('extension', { from: date(e.from), to: date(e.to), reason: e.reason }) })),
     );
   }
 
-  doc.heading('Kontaktwege').paragraph(data.contactChannels.trim() || 'Nach Absprache zwischen den Beteiligten.');
-  doc.heading('Grenzen der Begleitung').paragraph(data.boundaries);
-  doc.heading('Vertraulichkeit').paragraph(data.confidentiality);
-  doc.heading('Versicherung').paragraph(data.insurance);
-  doc.paragraph('Diese dokumentierte, datierte Vereinbarung ist der Nachweis des ehrenamtlichen Einsatzes.', {
-    size: 9,
-    color: [0.36, 0.38, 0.42],
-    keepWithPrevious: true,
-  });
+  doc.heading(t('contact')).paragraph(data.contactChannels.trim() || t('contactDefault'));
+  doc.heading(t('boundaries')).paragraph(data.boundaries);
+  doc.heading(t('confidentiality')).paragraph(data.confidentiality);
+  doc.heading(t('insurance')).paragraph(data.insurance);
+  doc.paragraph(t('evidence'), { size: 9, color: [0.36, 0.38, 0.42], keepWithPrevious: true });
 
   // The confirmations and the signature lines form one unit: the signatures never start a page on their own.
   doc.keepTogether((d) => {
-    d.heading('Bestätigungen');
+    d.heading(t('confirmations'));
     d.keyValues(
       (['partner', 'guide'] as const).map((role) => {
         const c = data.confirmations.find((x) => x.role === role);
-        if (!c?.at) return [`${ROLE_DE[role]}:`, 'noch nicht bestätigt'];
-        return [`${ROLE_DE[role]}:`, `bestätigt am ${formatDateTime(c.at, tz)}${c.name ? ` von ${c.name}` : ''}`];
+        if (!c?.at) return [`${t(role)}:`, t('notConfirmed')];
+        const at = dateTime(c.at);
+        return [`${t(role)}:`, c.name ? t('confirmedBy', { at, name: c.name }) : t('confirmedAt', { at })];
       }),
     );
-    d.paragraph(`Die digitalen Bestätigungen beziehen sich auf ${fassung} dieser Vereinbarung.`, {
-      size: 9,
-      color: [0.36, 0.38, 0.42],
-    });
+    d.paragraph(t('confirmationsNote', { version: fassung }), { size: 9, color: [0.36, 0.38, 0.42] });
     d.signatures([
-      { label: 'Einsatzstelle', name: data.partnerName },
-      { label: 'Lotsin / Lotse', name: data.guideName },
-      { label: 'Begleitete Person', name: data.personInitials },
+      { label: t('partner'), name: data.partnerName },
+      { label: t('guide'), name: data.guideName },
+      { label: t('person'), name: data.personInitials },
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import { inOfficeOf } from '../../server/officeScope.js';
 import type { agreementExtendInput, agreementPatchInput } from '../../shared/assignments.js';
+import type { Locale } from '../../shared/enums.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { officeRepository } from '../offices/repository.js';
 import { changeRequestStatus } from '../requests/commands.js';
@@ -166,7 +167,7 @@ export class AgreementService {
   }
 
   /** The agreement as a PDF for signatures: the current version, or an earlier one (marked as superseded). */
-  pdf(actor: Actor, id: string, version?: number) {
+  pdf(actor: Actor, id: string, version?: number, locale: Locale = actor.locale) {
     return this.scope(actor, async (tx, officeId) => {
       const row = await this.loadVisible(tx, actor, id);
       const agreement = version ? await repo.agreementVersion(tx, id, version) : await repo.agreementOf(tx, id);
@@ -211,7 +212,11 @@ export class AgreementService {
         extensions: agreement.extensions,
         timeZone: settings.timeZone,
       };
-      return { bytes: await renderAgreementPdf(data), requestTitle: row.requestTitle, version: agreement.version };
+      return {
+        bytes: await renderAgreementPdf(data, locale),
+        requestTitle: row.requestTitle,
+        version: agreement.version,
+      };
     });
   }
 }

@@ -98,13 +98,14 @@ export const assignmentRoutes: RouteModule = (api, { assignments, agreements, ac
   api.get('/assignments/:id/agreement.pdf', {
     schema: {
       tags,
-      summary: 'The agreement as a printable PDF for signatures (German): the current version, or `?version=`',
+      summary:
+        "The agreement as a printable PDF for signatures: the current version, or `?version=`; in the reader's language, or `?lang=`",
       params: idParams,
       querystring: agreementPdfQuery,
       produces: ['application/pdf'],
     },
     handler: async (req, reply) => {
-      const pdf = await agreements.pdf(requireActor(req), req.params.id, req.query.version);
+      const pdf = await agreements.pdf(requireActor(req), req.params.id, req.query.version, req.query.lang);
       const name = agreementPdfFileName({
         requestTitle: pdf.requestTitle,
         version: pdf.version,
