@@ -1,11 +1,14 @@
-import { Button, Group, Stack } from '@mantine/core';
-import type { ComponentProps, ReactNode } from 'react';
+import { Button, Group, type ModalRootProps, Stack } from '@mantine/core';
+import type { ComponentProps, FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../AppModal';
-import { ErrorSummary } from '../ErrorSummary';
+import { AppModal } from './AppModal';
+import { ErrorSummary } from './ErrorSummary';
 
-/** A modal form with the error summary and cancel/save buttons. */
-export function EditModal({
+/**
+ * A form in a modal: the error summary (when the form uses one), the fields, then "cancel" and the submit button.
+ * Forms that show the server's error another way (FormError) put it among their children.
+ */
+export function FormModal({
   opened,
   title,
   onClose,
@@ -13,24 +16,26 @@ export function EditModal({
   busy,
   summary,
   submitLabel,
+  size,
   children,
 }: {
   opened: boolean;
-  title: string;
+  title: ReactNode;
   onClose: () => void;
-  onSubmit: (e?: React.FormEvent<HTMLFormElement>) => void;
+  onSubmit: (e?: FormEvent<HTMLFormElement>) => void;
   busy: boolean;
   /** From useErrorSummary: client and server mistakes, listed with links to the fields. */
-  summary: ComponentProps<typeof ErrorSummary>;
+  summary?: ComponentProps<typeof ErrorSummary>;
   submitLabel?: string;
+  size?: ModalRootProps['size'];
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <AppModal opened={opened} onClose={onClose} title={title}>
+    <AppModal opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <ErrorSummary {...summary} />
+          {summary && <ErrorSummary {...summary} />}
           {children}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
