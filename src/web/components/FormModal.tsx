@@ -1,12 +1,29 @@
 import { Button, Group, type ModalRootProps, Stack } from '@mantine/core';
-import type { ComponentProps, FormEvent, ReactNode } from 'react';
+import { type ComponentProps, type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from './AppModal';
 import { ErrorSummary } from './ErrorSummary';
+import { applyServerErrors, FormError } from './FormError';
 
 /**
- * A form in a modal: the error summary (when the form uses one), the fields, then "cancel" and the submit button.
- * Forms that show the server's error another way (FormError) put it among their children.
+ * Sends a form for a modal without an error summary: the server's field messages go to the fields, the rest to the
+ * list under FormError.
+ */
+export function useServerErrors(form: Parameters<typeof applyServerErrors>[0]) {
+  const [extra, setExtra] = useState<string[]>([]);
+  const run = async (send: () => Promise<unknown>) => {
+    setExtra([]);
+    try {
+      await send();
+    } catch (error) {
+      setExtra(applyServerErrors(form, error));
+    }
+  };
+  return { extra, run };
+}
+
+/**
+ * A form in a modal: the error summary or the server's error, the fields, then "cancel" and the submit button.
  */
 export function FormModal({
   opened,
@@ -15,6 +32,7 @@ export function FormModal({
   onSubmit,
   busy,
   summary,
+  error,
   submitLabel,
   size,
   children,
@@ -26,6 +44,8 @@ export function FormModal({
   busy: boolean;
   /** From useErrorSummary: client and server mistakes, listed with links to the fields. */
   summary?: ComponentProps<typeof ErrorSummary>;
+  /** Where the form has no summary: the server's refusal, and the messages useServerErrors found no field for. */
+  error?: { error: unknown; extra: string[] };
   submitLabel?: string;
   size?: ModalRootProps['size'];
   children: ReactNode;
@@ -36,6 +56,7 @@ export function FormModal({
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {summary && <ErrorSummary {...summary} />}
+          {error && <FormError error={error.error} extra={error.extra} />}
           {children}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -20,25 +20,33 @@ export function EditDeleteActions({
   onEdit,
   onDelete,
   tooltips = false,
+  size,
 }: {
   name: string;
   onEdit?: () => void;
   onDelete?: () => void;
   tooltips?: boolean;
+  size?: number;
 }) {
   const { t } = useTranslation();
   return (
     <>
       {onEdit && (
         <Tip label={t('common.edit')} on={tooltips}>
-          <ActionIcon variant="subtle" aria-label={t('common.editNamed', { name })} onClick={onEdit}>
+          <ActionIcon variant="subtle" size={size} aria-label={t('common.editNamed', { name })} onClick={onEdit}>
             <IconEdit size={18} aria-hidden />
           </ActionIcon>
         </Tip>
       )}
       {onDelete && (
         <Tip label={t('common.delete')} on={tooltips}>
-          <ActionIcon variant="subtle" color="red" aria-label={t('common.deleteNamed', { name })} onClick={onDelete}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            size={size}
+            aria-label={t('common.deleteNamed', { name })}
+            onClick={onDelete}
+          >
             <IconTrash size={18} aria-hidden />
           </ActionIcon>
         </Tip>
