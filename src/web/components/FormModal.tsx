@@ -34,6 +34,7 @@ export function FormModal({
   summary,
   error,
   submitLabel,
+  danger = false,
   size,
   children,
 }: {
@@ -47,6 +48,8 @@ export function FormModal({
   /** Where the form has no summary: the server's refusal, and the messages useServerErrors found no field for. */
   error?: { error: unknown; extra: string[] };
   submitLabel?: string;
+  /** A submit that ends or removes something: red. */
+  danger?: boolean;
   size?: ModalRootProps['size'];
   children: ReactNode;
 }) {
@@ -62,7 +65,7 @@ export function FormModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" color={danger ? 'red' : undefined} loading={busy}>
               {submitLabel ?? t('common.save')}
             </Button>
           </Group>
