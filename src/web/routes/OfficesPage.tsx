@@ -10,7 +10,7 @@ import { useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { FormModal } from '../components/FormModal';
 import { type Column, DataTable } from '../components/lists/DataTable';
 import { ListResults } from '../components/lists/ListStates';
-import { EditDeleteActions } from '../components/lists/RowActions';
+import { editDeleteFor } from '../components/lists/RowActions';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/States';
@@ -84,8 +84,7 @@ export function OfficesPage() {
   const { t } = useTranslation();
   const offices = useOffices();
   const [editing, setEditing] = useState<Office | 'new' | null>(null);
-  const editButton = (o: Office) =>
-    o.abilities.update !== false && <EditDeleteActions name={o.name} onEdit={() => setEditing(o)} />;
+  const editButton = editDeleteFor<Office>(setEditing);
   const columns: Column<Office>[] = [
     { key: 'name', header: t('offices.field.name'), cell: (o) => o.name, fw: 500 },
     { key: 'city', header: t('offices.field.city'), cell: (o) => o.city },

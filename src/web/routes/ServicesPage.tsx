@@ -24,7 +24,7 @@ import type { ServiceEntry } from '../api/coordinationTypes';
 import { useApiMutation } from '../api/queries';
 import { FormModal, useServerErrors } from '../components/FormModal';
 import { QueryView } from '../components/lists/ListStates';
-import { EditDeleteActions, useConfirmDelete } from '../components/lists/RowActions';
+import { editDeleteFor, useConfirmDelete } from '../components/lists/RowActions';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/States';
@@ -158,6 +158,7 @@ export function ServicesPage() {
     text: (s) => t('services.deleteText', { name: s.name }),
     done: (s) => t('services.deleted', { name: s.name }),
   });
+  const actions = editDeleteFor<ServiceEntry>(setEditing, remove.ask, { size: 36 });
   const items = [...(services.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
@@ -185,12 +186,7 @@ export function ServicesPage() {
                     {s.name}
                   </Title>
                   <Group gap={4} wrap="nowrap">
-                    <EditDeleteActions
-                      name={s.name}
-                      size={36}
-                      onEdit={s.abilities.update ? () => setEditing(s) : undefined}
-                      onDelete={s.abilities.delete ? () => remove.ask(s) : undefined}
-                    />
+                    {actions(s)}
                   </Group>
                 </Group>
                 <Group gap={4} mt={6}>

@@ -31,6 +31,22 @@ const stepRow = (title = '', status = 'open'): Step => ({ key: `step-${++stepCou
 /** Whether anyone confirmed this version: then a change makes a new version that both confirm again. */
 export const isConfirmed = (g: Agreement) => Boolean(g.guideConfirmedAt || g.partnerConfirmedAt);
 
+/** What the agreement's modals (edit, extend) are given. */
+export type AgreementModalProps = {
+  assignmentId: string;
+  agreement: Agreement;
+  opened: boolean;
+  onClose: () => void;
+};
+
+/** What a change to the agreement makes stale: the deployment, its versions, the lists and the dashboard. */
+export const agreementChangeKeys = (assignmentId: string) => [
+  coordinationKeys.assignment(assignmentId),
+  coordinationKeys.agreementVersions(assignmentId),
+  coordinationKeys.assignments,
+  coordinationKeys.dashboard,
+];
+
 /** Only what changed goes to the server, with the note that explains it. */
 function patchOf(v: Values, g: Agreement) {
   const steps = v.steps.map((s) => ({ title: s.title.trim(), status: s.status }));
@@ -47,17 +63,7 @@ function patchOf(v: Values, g: Agreement) {
 }
 
 /** The coordinator edits goal, steps, period, rhythm, review date and contact ways, and says what changed. */
-export function EditAgreementModal({
-  assignmentId,
-  agreement: g,
-  opened,
-  onClose,
-}: {
-  assignmentId: string;
-  agreement: Agreement;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function EditAgreementModal({ assignmentId, agreement: g, opened, onClose }: AgreementModalProps) {
   const { t } = useTranslation();
   const [nothing, setNothing] = useState(false);
   const confirmed = isConfirmed(g);
@@ -84,12 +90,7 @@ export function EditAgreementModal({
   });
   const save = useApiMutation(
     (body: Record<string, unknown>) => api.patch<AssignmentItem>(`/assignments/${assignmentId}/agreement`, body),
-    [
-      coordinationKeys.assignment(assignmentId),
-      coordinationKeys.agreementVersions(assignmentId),
-      coordinationKeys.assignments,
-      coordinationKeys.dashboard,
-    ],
+    agreementChangeKeys(assignmentId),
   );
   const errors = useServerErrors(form);
   const steps = form.getValues().steps;

@@ -2,26 +2,15 @@ import { Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { coordinationKeys } from '../../api/coordinationQueries';
-import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
+import type { AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
 import { FormModal, useServerErrors } from '../FormModal';
 import { notifySuccess } from '../notify';
-import { isConfirmed } from './EditAgreementModal';
+import { type AgreementModalProps, agreementChangeKeys, isConfirmed } from './EditAgreementModal';
 
 /** A later end date with a reason; like any change to a confirmed agreement, it makes a new version. */
-export function ExtendModal({
-  assignmentId,
-  agreement,
-  opened,
-  onClose,
-}: {
-  assignmentId: string;
-  agreement: Agreement;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function ExtendModal({ assignmentId, agreement, opened, onClose }: AgreementModalProps) {
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { endsOn: '', reason: '' },
@@ -37,12 +26,7 @@ export function ExtendModal({
         endsOn: v.endsOn,
         reason: v.reason.trim(),
       }),
-    [
-      coordinationKeys.assignment(assignmentId),
-      coordinationKeys.agreementVersions(assignmentId),
-      coordinationKeys.assignments,
-      coordinationKeys.dashboard,
-    ],
+    agreementChangeKeys(assignmentId),
   );
   const errors = useServerErrors(form);
   return (

@@ -1,4 +1,5 @@
-import { Card, Group, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /** A list inside a card, as on a settings tab: an h2 with an intro and the "add" button, then the list. */
@@ -6,13 +7,18 @@ export function ListCard({
   headingId,
   title,
   intro,
-  action,
+  addLabel,
+  onAdd,
+  addIcon = <IconPlus size={16} aria-hidden />,
   children,
 }: {
   headingId: string;
   title: string;
   intro?: string;
-  action?: ReactNode;
+  /** The button that adds an item (opens its form). */
+  addLabel: string;
+  onAdd: () => void;
+  addIcon?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -28,7 +34,9 @@ export function ListCard({
             </Text>
           )}
         </div>
-        {action}
+        <Button leftSection={addIcon} onClick={onAdd}>
+          {addLabel}
+        </Button>
       </Group>
       {children}
     </Card>

@@ -55,6 +55,24 @@ export function EditDeleteActions({
   );
 }
 
+type Editable = { name: string; abilities: { update?: boolean; delete?: boolean } };
+
+/** Row actions for a named item that says what the user may do with it (its abilities from the server). */
+export function editDeleteFor<T extends Editable>(
+  onEdit?: (item: T) => void,
+  onDelete?: (item: T) => void,
+  options: { size?: number } = {},
+) {
+  return (item: T) => (
+    <EditDeleteActions
+      name={item.name}
+      size={options.size}
+      onEdit={onEdit && item.abilities.update ? () => onEdit(item) : undefined}
+      onDelete={onDelete && item.abilities.delete ? () => onDelete(item) : undefined}
+    />
+  );
+}
+
 /**
  * Deleting a row after a confirmation: `ask(item)` opens the dialog; the server's refusal stays in the dialog, a
  * success closes it with a message. Render `dialog` once in the page.

@@ -149,11 +149,9 @@ export function AccountsTab() {
       headingId="accounts-h"
       title={t('settings.tab.accounts')}
       intro={t('settings.accounts.intro')}
-      action={
-        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
-          {t('settings.accounts.invite')}
-        </Button>
-      }
+      addLabel={t('settings.accounts.invite')}
+      onAdd={() => setInviting(true)}
+      addIcon={<IconUserPlus size={16} aria-hidden />}
     >
       <QueryView query={users}>
         {(data) => (

@@ -1,6 +1,5 @@
-import { Button, Group, Text, TextInput } from '@mantine/core';
+import { Group, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -12,7 +11,7 @@ import { FormModal } from '../FormModal';
 import { type Column, DataTable } from '../lists/DataTable';
 import { ListCard } from '../lists/ListCard';
 import { ListResults } from '../lists/ListStates';
-import { EditDeleteActions, useConfirmDelete } from '../lists/RowActions';
+import { editDeleteFor, useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
 import { EmptyState } from '../States';
 
@@ -110,11 +109,8 @@ export function DistrictsTab() {
       headingId="districts-h"
       title={t('settings.tab.districts')}
       intro={t('settings.districts.intro')}
-      action={
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          {t('settings.districts.add')}
-        </Button>
-      }
+      addLabel={t('settings.districts.add')}
+      onAdd={() => setEditing('new')}
     >
       <ListResults query={districts} empty={<EmptyState title={t('settings.districts.empty')} />}>
         {(items) => (
@@ -125,13 +121,7 @@ export function DistrictsTab() {
             label={t('settings.tab.districts')}
             breakpoint="48em"
             cardPadding="sm"
-            actions={(d) => (
-              <EditDeleteActions
-                name={d.name}
-                onEdit={d.abilities.update ? () => setEditing(d) : undefined}
-                onDelete={d.abilities.delete ? () => remove.ask(d) : undefined}
-              />
-            )}
+            actions={editDeleteFor<District>(setEditing, remove.ask)}
           />
         )}
       </ListResults>

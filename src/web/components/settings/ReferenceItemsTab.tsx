@@ -1,6 +1,5 @@
-import { Button, Code, TextInput } from '@mantine/core';
+import { Code, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,7 +10,7 @@ import { FormModal } from '../FormModal';
 import { type Column, DataTable } from '../lists/DataTable';
 import { ListCard } from '../lists/ListCard';
 import { ListResults } from '../lists/ListStates';
-import { EditDeleteActions, useConfirmDelete } from '../lists/RowActions';
+import { editDeleteFor, useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
 import { EmptyState } from '../States';
 
@@ -115,11 +114,8 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
       headingId={`${kind}-h`}
       title={t(`settings.tab.${kind}`)}
       intro={t(`settings.${kind}.intro`)}
-      action={
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          {t(`settings.${kind}.add`)}
-        </Button>
-      }
+      addLabel={t(`settings.${kind}.add`)}
+      onAdd={() => setEditing('new')}
     >
       <ListResults query={query} empty={<EmptyState title={t('settings.items.empty')} />}>
         {(items) => (
@@ -130,13 +126,7 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
             label={t(`settings.tab.${kind}`)}
             breakpoint="48em"
             cardPadding="sm"
-            actions={(item) => (
-              <EditDeleteActions
-                name={item.name}
-                onEdit={item.abilities.update ? () => setEditing(item) : undefined}
-                onDelete={item.abilities.delete ? () => remove.ask(item) : undefined}
-              />
-            )}
+            actions={editDeleteFor<ReferenceItem>(setEditing, remove.ask)}
           />
         )}
       </ListResults>
