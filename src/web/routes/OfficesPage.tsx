@@ -35,20 +35,17 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
     (body: Record<string, string>) => (office ? api.patch(`/offices/${office.id}`, body) : api.post('/offices', body)),
     [keys.offices],
   );
-  async function submit(v: Values) {
-    errors.clear();
+  function submit(v: Values) {
     const body: Record<string, string> = { name: v.name.trim(), city: v.city.trim() };
     if (!office && v.coordinatorEmail.trim()) {
       body.coordinatorEmail = v.coordinatorEmail.trim();
       body.coordinatorName = v.coordinatorName.trim();
     }
-    try {
+    return errors.run(async () => {
       await save.mutateAsync(body);
       notifySuccess(office ? t('offices.saved') : t('offices.createdMsg', { name: body.name }));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
     <FormModal

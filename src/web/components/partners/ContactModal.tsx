@@ -44,14 +44,12 @@ export function ContactModal({
     onClose();
   }
 
-  async function submit(values: typeof form.values) {
-    try {
+  function submit(values: typeof form.values) {
+    return errors.run(async () => {
       await add.mutateAsync(values);
       notifySuccess(values.invite ? t('partners.contactInvited', { email: values.email }) : t('partners.contactAdded'));
       close();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
 
   return (

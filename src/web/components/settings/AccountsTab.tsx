@@ -35,9 +35,8 @@ function InviteModal({ onClose }: { onClose: () => void }) {
     .filter((g) => !g.hasAccount)
     .map((g) => ({ value: g.id, label: `${g.lastName}, ${g.firstName}` }));
 
-  async function submit(v: InviteValues) {
-    errors.clear();
-    try {
+  function submit(v: InviteValues) {
+    return errors.run(async () => {
       await invite.mutateAsync({
         email: v.email.trim(),
         displayName: v.displayName.trim(),
@@ -46,9 +45,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
       });
       notifySuccess(t('settings.accounts.invited', { email: v.email.trim() }));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
 
   return (

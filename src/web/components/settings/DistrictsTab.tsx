@@ -42,15 +42,12 @@ function DistrictModal({
       district ? api.patch(`/districts/${district.id}`, body) : api.post('/districts', body),
     [keys.districts],
   );
-  async function submit(v: Values) {
-    errors.clear();
-    try {
+  function submit(v: Values) {
+    return errors.run(async () => {
       await save.mutateAsync({ name: v.name.trim(), lat: Number(v.lat), lon: Number(v.lon) });
       notifySuccess(t('settings.saved'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
     <FormModal

@@ -44,15 +44,12 @@ function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | 
       item ? api.patch(`/${kind}/${item.key}`, { name: v.name }) : api.post(`/${kind}`, { key: v.key, name: v.name }),
     [keys[kind]],
   );
-  async function submit(v: { key: string; name: string }) {
-    errors.clear();
-    try {
+  function submit(v: { key: string; name: string }) {
+    return errors.run(async () => {
       await save.mutateAsync({ key: v.key.trim(), name: v.name.trim() });
       notifySuccess(t('settings.saved'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
     <FormModal
