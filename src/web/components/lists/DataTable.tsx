@@ -91,7 +91,11 @@ function DefaultCard<T>({ item, columns, actions }: { item: T; columns: Column<T
         <Text fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           {first?.cell(item)}
         </Text>
-        {actions}
+        {actions && (
+          <Group gap={4} wrap="nowrap">
+            {actions}
+          </Group>
+        )}
       </Group>
       {rest.map((c) => (
         <Text key={c.key} size="sm" className={c.numeric ? 'tabular' : undefined} dir={c.dir}>
