@@ -26,7 +26,7 @@ type SummaryState = { error: unknown; extra: string[]; attempt: number };
 
 /**
  * State for an error summary: call `onInvalid` when client-side validation fails and `onServerError` when the
- * server refuses; both move focus to the summary.
+ * server refuses (or send through `run`); both move focus to the summary.
  */
 export function useErrorSummary(form: SummaryForm, prefix: string) {
   const [state, setState] = useState<SummaryState>({ error: null, extra: [], attempt: 0 });
@@ -39,7 +39,19 @@ export function useErrorSummary(form: SummaryForm, prefix: string) {
     [form],
   );
   const clear = useCallback(() => setState((s) => ({ ...s, error: null, extra: [] })), []);
-  return { onInvalid, onServerError, clear, summary: { errors: form.errors, prefix, ...state } };
+  /** Sends the form: clears the last server error, and shows the next one if the server refuses again. */
+  const run = useCallback(
+    async (send: () => Promise<unknown>) => {
+      clear();
+      try {
+        await send();
+      } catch (error) {
+        onServerError(error);
+      }
+    },
+    [clear, onServerError],
+  );
+  return { onInvalid, onServerError, clear, run, summary: { errors: form.errors, prefix, ...state } };
 }
 
 /** The wrapper root of a group input (radio or checkbox group), which has no element with the field's own id. */

@@ -1,14 +1,14 @@
-import { Anchor, Badge, Card, CloseButton, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, CloseButton, Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, humaniseKey } from '../../shared/audit.js';
 import { useAudit } from '../api/queries';
 import type { AuditEvent } from '../api/types';
 import { AuditChanges } from '../components/AuditChanges';
+import { type Column, DataTable } from '../components/lists/DataTable';
+import { FilterBar, ListResults } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState } from '../components/States';
 import { useSearchState } from '../hooks/useSearchState';
 import { formatDateTime } from '../i18n/format';
 
@@ -37,117 +37,94 @@ export function AuditPage() {
   const { t } = useTranslation();
   const { values, update, offset } = useSearchState(['entityType', 'entityId', 'action'] as const);
   const list = useAudit({ ...values, limit: LIMIT, offset });
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const actionLabel = (a: string) => t(`audit.action.${a}`, { defaultValue: humaniseKey(a) });
+  const columns: Column<AuditEvent>[] = [
+    { key: 'at', header: t('audit.col.at'), cell: (e) => formatDateTime(e.at), numeric: true, nowrap: true },
+    { key: 'actor', header: t('audit.col.actor'), cell: (e) => e.actorName ?? '–' },
+    { key: 'action', header: t('audit.col.action'), cell: (e) => actionLabel(e.action) },
+    { key: 'entity', header: t('audit.col.entity'), cell: (e) => <Entity event={e} /> },
+    {
+      key: 'changes',
+      header: t('audit.col.changes'),
+      maw: 360,
+      cell: (e) => <AuditChanges changes={e.changes} entityType={e.entityType} />,
+    },
+  ];
 
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.intro')} />
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('audit.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-          <Select
-            label={t('audit.filter.entityType')}
-            data={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
-            value={values.entityType || null}
-            onChange={(v) => update({ entityType: v, entityId: null })}
-            clearable
-            placeholder={t('common.all')}
-          />
-          <Select
-            label={t('audit.filter.action')}
-            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
-            value={values.action || null}
-            onChange={(v) => update({ action: v })}
-            clearable
-            searchable
-            placeholder={t('common.all')}
-            nothingFoundMessage={t('common.nothingFound')}
-          />
-          {values.entityId && (
-            <Group align="flex-end">
-              <Badge
-                size="lg"
-                variant="light"
-                tt="none"
-                rightSection={
-                  <CloseButton
-                    size="xs"
-                    aria-label={t('audit.filter.clearRecord')}
-                    onClick={() => update({ entityId: null })}
-                  />
-                }
-              >
-                {t('audit.filter.oneRecord')}
-              </Badge>
-            </Group>
-          )}
-        </SimpleGrid>
-      </Paper>
-      {list.isPending ? (
-        <LoadingState rows={10} />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title={t('audit.empty')} />
-      ) : (
-        <>
-          {wide ? (
-            <Table striped="even" withTableBorder bg="white" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('audit.col.at')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.col.actor')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.col.action')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.col.entity')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.col.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(e.at)}
-                    </Table.Td>
-                    <Table.Td>{e.actorName ?? '–'}</Table.Td>
-                    <Table.Td>{actionLabel(e.action)}</Table.Td>
-                    <Table.Td>
-                      <Entity event={e} />
-                    </Table.Td>
-                    <Table.Td maw={360}>
-                      <AuditChanges changes={e.changes} entityType={e.entityType} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-              {list.data.items.map((e) => (
-                <Card key={e.id} component="li" padding="sm">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start">
-                    <Text fw={600} size="sm">
-                      {actionLabel(e.action)}
-                    </Text>
-                    <Text size="xs" c="dimmed" className="tabular">
-                      {formatDateTime(e.at)}
-                    </Text>
-                  </Group>
-                  <Text size="sm">
-                    {e.actorName ?? '–'} · <Entity event={e} />
+      <FilterBar label={t('audit.filters')} cols={{ base: 1, sm: 2, md: 3 }}>
+        <Select
+          label={t('audit.filter.entityType')}
+          data={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+          value={values.entityType || null}
+          onChange={(v) => update({ entityType: v, entityId: null })}
+          clearable
+          placeholder={t('common.all')}
+        />
+        <Select
+          label={t('audit.filter.action')}
+          data={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+          value={values.action || null}
+          onChange={(v) => update({ action: v })}
+          clearable
+          searchable
+          placeholder={t('common.all')}
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+        {values.entityId && (
+          <Group align="flex-end">
+            <Badge
+              size="lg"
+              variant="light"
+              tt="none"
+              rightSection={
+                <CloseButton
+                  size="xs"
+                  aria-label={t('audit.filter.clearRecord')}
+                  onClick={() => update({ entityId: null })}
+                />
+              }
+            >
+              {t('audit.filter.oneRecord')}
+            </Badge>
+          </Group>
+        )}
+      </FilterBar>
+      <ListResults
+        query={list}
+        loadingRows={10}
+        paging={{ limit: LIMIT, offset, update }}
+        empty={<EmptyState title={t('audit.empty')} />}
+      >
+        {(items) => (
+          <DataTable
+            items={items}
+            rowKey={(e) => e.id}
+            columns={columns}
+            label={t('audit.title')}
+            verticalSpacing="xs"
+            cardPadding="sm"
+            card={(e) => (
+              <>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text fw={600} size="sm">
+                    {actionLabel(e.action)}
                   </Text>
-                  <AuditChanges changes={e.changes} entityType={e.entityType} />
-                </Card>
-              ))}
-            </Stack>
-          )}
-          <Pager
-            total={list.data.total}
-            limit={LIMIT}
-            offset={offset}
-            onChange={(o) => update({ offset: String(o) }, false)}
+                  <Text size="xs" c="dimmed" className="tabular">
+                    {formatDateTime(e.at)}
+                  </Text>
+                </Group>
+                <Text size="sm">
+                  {e.actorName ?? '–'} · <Entity event={e} />
+                </Text>
+                <AuditChanges changes={e.changes} entityType={e.entityType} />
+              </>
+            )}
           />
-        </>
-      )}
+        )}
+      </ListResults>
     </>
   );
 }

@@ -7,9 +7,9 @@ import { useGuideList } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
 import { GUIDE_FILTER_KEYS, GuideFilters } from '../components/guides/GuideFilters';
 import { GuideList } from '../components/guides/GuideList';
+import { ListResults } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState } from '../components/States';
 import { useSearchState } from '../hooks/useSearchState';
 
 const LIMIT = 25;
@@ -67,12 +67,13 @@ export function GuidesPage() {
         }
       />
       <GuideFilters values={values} update={update} />
-      <section aria-label={t('guides.results')} aria-busy={list.isFetching}>
-        {list.isPending ? (
-          <LoadingState rows={8} />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
+      <ListResults
+        query={list}
+        label={t('guides.results')}
+        busy={list.isFetching}
+        loadingRows={8}
+        paging={{ limit: LIMIT, offset, update }}
+        empty={
           <EmptyState
             title={filtered ? t('guides.emptyFiltered') : t('guides.empty')}
             text={filtered ? t('guides.emptyFilteredText') : t('guides.emptyText')}
@@ -84,18 +85,10 @@ export function GuidesPage() {
               ) : undefined
             }
           />
-        ) : (
-          <>
-            <GuideList items={list.data.items} />
-            <Pager
-              total={list.data.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => update({ offset: String(o) }, false)}
-            />
-          </>
-        )}
-      </section>
+        }
+      >
+        {(items) => <GuideList items={items} />}
+      </ListResults>
     </>
   );
 }

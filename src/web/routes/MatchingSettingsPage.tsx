@@ -1,6 +1,5 @@
-import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATCH_CRITERIA } from '../../domain/matching/types.js';
@@ -13,9 +12,10 @@ import { SectionFieldset } from '../components/coordination/SectionCard';
 import { applyServerErrors, FormError } from '../components/FormError';
 import '../components/matching/matching.css';
 import { AmountInput, amountRule } from '../components/AmountInput';
+import { QueryView } from '../components/lists/ListStates';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { ErrorState, LoadingState } from '../components/States';
+import { RepeatRows } from '../components/RepeatRows';
 
 type Rule = { key: string; field: string; type: string; matter: string };
 type Values = {
@@ -199,15 +199,16 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
             <Text size="xs" c="dimmed">
               {t('services.keywordsHint')}
             </Text>
-            <Stack gap="xs">
-              <Text size="sm" fw={500}>
-                {t('services.rulesTitle')}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('services.rulesHint')}
-              </Text>
-              {rules.map((r, i) => (
-                <Group key={r.key} gap="sm" align="flex-start" wrap="wrap">
+            <RepeatRows
+              label={t('services.rulesTitle')}
+              hint={t('services.rulesHint')}
+              rows={rules}
+              removeLabel={(i) => t('services.removeRule', { n: i + 1 })}
+              onRemove={(i) => form.removeListItem('fieldTypeRules', i)}
+              addLabel={t('services.addRule')}
+              onAdd={() => form.insertListItem('fieldTypeRules', ruleRow())}
+              renderRow={(_, i) => (
+                <>
                   <Select
                     label={t('services.ruleFieldN', { n: i + 1 })}
                     data={ref.fields.map((f) => ({ value: f.key, label: f.name }))}
@@ -226,28 +227,9 @@ function SettingsForm({ settings }: { settings: OfficeSettings }) {
                     style={{ flex: '1 1 10rem' }}
                     {...form.getInputProps(`fieldTypeRules.${i}.matter`)}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    size={36}
-                    mt={25}
-                    aria-label={t('services.removeRule', { n: i + 1 })}
-                    onClick={() => form.removeListItem('fieldTypeRules', i)}
-                  >
-                    <IconTrash size={18} aria-hidden />
-                  </ActionIcon>
-                </Group>
-              ))}
-              <Button
-                variant="light"
-                size="sm"
-                w="fit-content"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => form.insertListItem('fieldTypeRules', ruleRow())}
-              >
-                {t('services.addRule')}
-              </Button>
-            </Stack>
+                </>
+              )}
+            />
           </Stack>
         </SectionFieldset>
       </Stack>
@@ -270,13 +252,9 @@ export function MatchingSettingsPage() {
   return (
     <>
       <PageHeader title={t('services.settingsTitle')} subtitle={t('services.settingsIntro')} />
-      {settings.isPending ? (
-        <LoadingState rows={8} />
-      ) : settings.isError ? (
-        <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <SettingsForm settings={settings.data} />
-      )}
+      <QueryView query={settings} loadingRows={8}>
+        {(data) => <SettingsForm settings={data} />}
+      </QueryView>
     </>
   );
 }

@@ -1,19 +1,21 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyOffers } from '../api/coordinationQueries';
 import type { OfferItem } from '../api/coordinationTypes';
 import { formatMoment } from '../components/coordination/format';
+import { CardList } from '../components/lists/DataTable';
+import { QueryView } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
 import { OfferStatusBadge } from '../components/requests/StatusBadges';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState } from '../components/States';
 
 export function OfferCards({ items, headingId }: { items: OfferItem[]; headingId: string }) {
   const { t } = useTranslation();
   return (
-    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={headingId}>
-      {items.map((o) => (
-        <Card key={o.id} component="li" padding="md">
+    <CardList items={items} rowKey={(o) => o.id} labelledBy={headingId}>
+      {(o) => (
+        <>
           <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
             <Anchor component={Link} to={`/my/offers/${o.id}`} className="table-link" style={{ minWidth: 0 }}>
               {o.requestTitle}
@@ -30,9 +32,9 @@ export function OfferCards({ items, headingId }: { items: OfferItem[]; headingId
               {t('offers.toAssignment')}
             </Anchor>
           )}
-        </Card>
-      ))}
-    </Stack>
+        </>
+      )}
+    </CardList>
   );
 }
 
@@ -46,32 +48,30 @@ export function MyOffersPage() {
   return (
     <>
       <PageHeader title={t('offers.myTitle')} subtitle={t('offers.myIntro')} />
-      {offers.isPending ? (
-        <LoadingState rows={4} />
-      ) : offers.isError ? (
-        <ErrorState error={offers.error} onRetry={() => void offers.refetch()} />
-      ) : (
-        <Stack gap="xl" maw={720}>
-          <section aria-labelledby="offers-open">
-            <Title order={2} size="h4" id="offers-open" mb="sm">
-              {t('offers.openTitle', { count: open.length })}
-            </Title>
-            {open.length === 0 ? (
-              <EmptyState title={t('offers.noOpen')} text={t('offers.noOpenText')} />
-            ) : (
-              <OfferCards items={open} headingId="offers-open" />
-            )}
-          </section>
-          {earlier.length > 0 && (
-            <section aria-labelledby="offers-earlier">
-              <Title order={2} size="h4" id="offers-earlier" mb="sm">
-                {t('offers.earlierTitle')}
+      <QueryView query={offers} loadingRows={4}>
+        {() => (
+          <Stack gap="xl" maw={720}>
+            <section aria-labelledby="offers-open">
+              <Title order={2} size="h4" id="offers-open" mb="sm">
+                {t('offers.openTitle', { count: open.length })}
               </Title>
-              <OfferCards items={earlier} headingId="offers-earlier" />
+              {open.length === 0 ? (
+                <EmptyState title={t('offers.noOpen')} text={t('offers.noOpenText')} />
+              ) : (
+                <OfferCards items={open} headingId="offers-open" />
+              )}
             </section>
-          )}
-        </Stack>
-      )}
+            {earlier.length > 0 && (
+              <section aria-labelledby="offers-earlier">
+                <Title order={2} size="h4" id="offers-earlier" mb="sm">
+                  {t('offers.earlierTitle')}
+                </Title>
+                <OfferCards items={earlier} headingId="offers-earlier" />
+              </section>
+            )}
+          </Stack>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,17 +1,19 @@
-import { ActionIcon, Button, Card, Divider, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { keys, useApiMutation, useOffices } from '../api/queries';
 import type { Office } from '../api/types';
 import { useErrorSummary, withFieldIds } from '../components/ErrorSummary';
+import { FormModal } from '../components/FormModal';
+import { type Column, DataTable } from '../components/lists/DataTable';
+import { ListResults } from '../components/lists/ListStates';
+import { editDeleteFor } from '../components/lists/RowActions';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
-import { EditModal } from '../components/settings/EditModal';
+import { EmptyState } from '../components/States';
 import { formatDate, formatNumber } from '../i18n/format';
 
 type Values = { name: string; city: string; coordinatorName: string; coordinatorEmail: string };
@@ -33,23 +35,20 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
     (body: Record<string, string>) => (office ? api.patch(`/offices/${office.id}`, body) : api.post('/offices', body)),
     [keys.offices],
   );
-  async function submit(v: Values) {
-    errors.clear();
+  function submit(v: Values) {
     const body: Record<string, string> = { name: v.name.trim(), city: v.city.trim() };
     if (!office && v.coordinatorEmail.trim()) {
       body.coordinatorEmail = v.coordinatorEmail.trim();
       body.coordinatorName = v.coordinatorName.trim();
     }
-    try {
+    return errors.run(async () => {
       await save.mutateAsync(body);
       notifySuccess(office ? t('offices.saved') : t('offices.createdMsg', { name: body.name }));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
-    <EditModal
+    <FormModal
       opened
       title={office ? t('offices.edit') : t('offices.create')}
       onClose={onClose}
@@ -74,7 +73,7 @@ function OfficeModal({ office, onClose }: { office: Office | null; onClose: () =
           />
         </>
       )}
-    </EditModal>
+    </FormModal>
   );
 }
 
@@ -82,13 +81,14 @@ export function OfficesPage() {
   const { t } = useTranslation();
   const offices = useOffices();
   const [editing, setEditing] = useState<Office | 'new' | null>(null);
-  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const editButton = (o: Office) =>
-    o.abilities.update !== false && (
-      <ActionIcon variant="subtle" aria-label={t('common.editNamed', { name: o.name })} onClick={() => setEditing(o)}>
-        <IconEdit size={18} aria-hidden />
-      </ActionIcon>
-    );
+  const editButton = editDeleteFor<Office>(setEditing);
+  const columns: Column<Office>[] = [
+    { key: 'name', header: t('offices.field.name'), cell: (o) => o.name, fw: 500 },
+    { key: 'city', header: t('offices.field.city'), cell: (o) => o.city },
+    { key: 'guides', header: t('offices.col.guides'), cell: (o) => formatNumber(o.guideCount), numeric: true },
+    { key: 'users', header: t('offices.col.users'), cell: (o) => formatNumber(o.userCount), numeric: true },
+    { key: 'createdAt', header: t('offices.col.createdAt'), cell: (o) => formatDate(o.createdAt), numeric: true },
+  ];
 
   return (
     <>
@@ -101,55 +101,31 @@ export function OfficesPage() {
           </Button>
         }
       />
-      {offices.isPending ? (
-        <LoadingState />
-      ) : offices.isError ? (
-        <ErrorState error={offices.error} onRetry={() => void offices.refetch()} />
-      ) : offices.data.items.length === 0 ? (
-        <EmptyState title={t('offices.empty')} />
-      ) : wide ? (
-        <Table striped="even" withTableBorder bg="white">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('offices.field.name')}</Table.Th>
-              <Table.Th scope="col">{t('offices.field.city')}</Table.Th>
-              <Table.Th scope="col">{t('offices.col.guides')}</Table.Th>
-              <Table.Th scope="col">{t('offices.col.users')}</Table.Th>
-              <Table.Th scope="col">{t('offices.col.createdAt')}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {offices.data.items.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td fw={500}>{o.name}</Table.Td>
-                <Table.Td>{o.city}</Table.Td>
-                <Table.Td className="tabular">{formatNumber(o.guideCount)}</Table.Td>
-                <Table.Td className="tabular">{formatNumber(o.userCount)}</Table.Td>
-                <Table.Td className="tabular">{formatDate(o.createdAt)}</Table.Td>
-                <Table.Td ta="end">{editButton(o)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {offices.data.items.map((o) => (
-            <Card key={o.id} component="li" padding="sm">
-              <Group justify="space-between" wrap="nowrap">
-                <Text fw={600}>{o.name}</Text>
-                {editButton(o)}
-              </Group>
-              <Text size="sm">{o.city}</Text>
-              <Text size="sm" c="dimmed">
-                {t('offices.counts', { guides: formatNumber(o.guideCount), users: formatNumber(o.userCount) })}
-              </Text>
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <ListResults query={offices} empty={<EmptyState title={t('offices.empty')} />}>
+        {(items) => (
+          <DataTable
+            items={items}
+            rowKey={(o) => o.id}
+            columns={columns}
+            label={t('offices.title')}
+            breakpoint="48em"
+            cardPadding="sm"
+            actions={editButton}
+            card={(o) => (
+              <>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600}>{o.name}</Text>
+                  {editButton(o)}
+                </Group>
+                <Text size="sm">{o.city}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('offices.counts', { guides: formatNumber(o.guideCount), users: formatNumber(o.userCount) })}
+                </Text>
+              </>
+            )}
+          />
+        )}
+      </ListResults>
       {editing && (
         <OfficeModal
           key={editing === 'new' ? 'new' : editing.id}

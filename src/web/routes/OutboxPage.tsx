@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -8,10 +7,11 @@ import type { OutboxMessage } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
 import { AppModal } from '../components/AppModal';
 import { Field, FieldList } from '../components/Field';
+import { type Column, DataTable } from '../components/lists/DataTable';
+import { FilterBar, ListResults } from '../components/lists/ListStates';
 import { notifyError, notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState } from '../components/States';
 import { useDebouncedInput } from '../hooks/useDebounced';
 import { useSearchState } from '../hooks/useSearchState';
 import { formatDateTime } from '../i18n/format';
@@ -58,7 +58,6 @@ export function OutboxPage() {
   const [to, setTo] = useDebouncedInput(values.to, (v) => update({ to: v }));
   const list = useOutbox({ to: values.to, limit: LIMIT, offset });
   const [open, setOpen] = useState<OutboxMessage | null>(null);
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const { me } = useAuth();
   // Failed mail (after the queue's retries) can be sent again by the office's coordinator.
   const resend = useApiMutation((id: string) => api.post<OutboxMessage>(`/outbox/${id}/resend`, {}), [['outbox']]);
@@ -81,84 +80,59 @@ export function OutboxPage() {
       {t('outbox.open')}
     </Button>
   );
+  const columns: Column<OutboxMessage>[] = [
+    { key: 'createdAt', header: t('outbox.col.createdAt'), cell: (m) => formatDateTime(m.createdAt), numeric: true },
+    { key: 'to', header: t('outbox.col.to'), cell: (m) => m.to },
+    { key: 'subject', header: t('outbox.col.subject'), cell: (m) => m.subject },
+    { key: 'status', header: t('outbox.col.status'), cell: (m) => <StatusBadge status={m.status} /> },
+  ];
 
   return (
     <>
       <PageHeader title={t('outbox.title')} subtitle={t('outbox.intro')} />
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('outbox.filters')}>
+      <FilterBar label={t('outbox.filters')} cols={{ base: 1, sm: 2 }}>
         <TextInput
           type="email"
           label={t('outbox.filterTo')}
           description={t('outbox.filterToHint')}
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
-          maw={420}
         />
-      </Paper>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title={t('outbox.empty')} text={t('outbox.emptyText')} />
-      ) : (
-        <>
-          {wide ? (
-            <Table striped="even" withTableBorder bg="white" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('outbox.col.createdAt')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.col.to')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.col.subject')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.col.status')}</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td className="tabular">{formatDateTime(m.createdAt)}</Table.Td>
-                    <Table.Td>{m.to}</Table.Td>
-                    <Table.Td>{m.subject}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={m.status} />
-                    </Table.Td>
-                    <Table.Td ta="end">{openButton(m)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-              {list.data.items.map((m) => (
-                <Card key={m.id} component="li" padding="sm">
-                  <Text fw={600}>{m.subject}</Text>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {m.to}
+      </FilterBar>
+      <ListResults
+        query={list}
+        paging={{ limit: LIMIT, offset, update }}
+        empty={<EmptyState title={t('outbox.empty')} text={t('outbox.emptyText')} />}
+      >
+        {(items) => (
+          <DataTable
+            items={items}
+            rowKey={(m) => m.id}
+            columns={columns}
+            label={t('outbox.title')}
+            hover
+            cardPadding="sm"
+            actions={openButton}
+            card={(m) => (
+              <>
+                <Text fw={600}>{m.subject}</Text>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {m.to}
+                </Text>
+                <Group justify="space-between" mt={6}>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(m.createdAt)}
                   </Text>
-                  <Group justify="space-between" mt={6}>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(m.createdAt)}
-                    </Text>
-                    <Group gap="xs">
-                      <StatusBadge status={m.status} />
-                      {openButton(m)}
-                    </Group>
+                  <Group gap="xs">
+                    <StatusBadge status={m.status} />
+                    {openButton(m)}
                   </Group>
-                </Card>
-              ))}
-            </Stack>
-          )}
-          <Pager
-            total={list.data.total}
-            limit={LIMIT}
-            offset={offset}
-            onChange={(o) => update({ offset: String(o) }, false)}
+                </Group>
+              </>
+            )}
           />
-        </>
-      )}
+        )}
+      </ListResults>
       <AppModal opened={open !== null} onClose={() => setOpen(null)} title={open?.subject} size="lg">
         {open && (
           <Stack>

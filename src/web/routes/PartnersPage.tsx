@@ -1,5 +1,4 @@
-import { Anchor, Button, Card, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Select, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,9 +6,10 @@ import { PARTNER_TYPES } from '../../shared/enums.js';
 import { usePartnerList, useReferenceNames } from '../api/queries';
 import type { Partner } from '../api/types';
 import { useAuth } from '../auth/AuthProvider';
+import { type Column, DataTable } from '../components/lists/DataTable';
+import { FilterBar, ListResults } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
-import { EmptyState, ErrorState, LoadingState, Pending } from '../components/States';
+import { EmptyState, Pending } from '../components/States';
 import { useDebouncedInput } from '../hooks/useDebounced';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
@@ -21,55 +21,38 @@ function PartnerRows({ items }: { items: Partner[] }) {
   const { t } = useTranslation();
   const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  if (!wide)
-    return (
-      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('partners.title')}>
-        {items.map((p) => (
-          <Card key={p.id} component="li" padding="md">
-            <Anchor component={Link} to={`/partners/${p.id}`} className="table-link">
-              {p.name}
-            </Anchor>
-            <Text size="sm" mt={4}>
-              {t(`partnerType.${p.type}`)}
-            </Text>
-            <Text size="sm" c="dimmed">
-              <Pending loading={ref.loading}>{ref.district(p.districtId)}</Pending> ·{' '}
-              {t('partners.contactCount', { count: p.contacts.length })}
-            </Text>
-          </Card>
-        ))}
-      </Stack>
-    );
+  const nameLink = (p: Partner) => (
+    <Anchor component={Link} to={`/partners/${p.id}`} className="table-link">
+      {p.name}
+    </Anchor>
+  );
+  const district = (p: Partner) => <Pending loading={ref.loading}>{ref.district(p.districtId)}</Pending>;
+  const columns: Column<Partner>[] = [
+    { key: 'name', header: t('partners.col.name'), cell: nameLink },
+    { key: 'type', header: t('partners.col.type'), cell: (p) => t(`partnerType.${p.type}`) },
+    { key: 'district', header: districtWord.label, cell: district },
+    { key: 'contacts', header: t('partners.col.contacts'), cell: (p) => p.contacts.length, numeric: true },
+  ];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table highlightOnHover striped="even" bg="white" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('partners.col.name')}</Table.Th>
-            <Table.Th scope="col">{t('partners.col.type')}</Table.Th>
-            <Table.Th scope="col">{districtWord.label}</Table.Th>
-            <Table.Th scope="col">{t('partners.col.contacts')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/partners/${p.id}`} className="table-link">
-                  {p.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{t(`partnerType.${p.type}`)}</Table.Td>
-              <Table.Td>
-                <Pending loading={ref.loading}>{ref.district(p.districtId)}</Pending>
-              </Table.Td>
-              <Table.Td className="tabular">{p.contacts.length}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      items={items}
+      rowKey={(p) => p.id}
+      columns={columns}
+      label={t('partners.title')}
+      minWidth={720}
+      hover
+      card={(p) => (
+        <>
+          {nameLink(p)}
+          <Text size="sm" mt={4}>
+            {t(`partnerType.${p.type}`)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {district(p)} · {t('partners.contactCount', { count: p.contacts.length })}
+          </Text>
+        </>
+      )}
+    />
   );
 }
 
@@ -96,56 +79,46 @@ export function PartnersPage() {
           )
         }
       />
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('partners.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            type="search"
-            label={t('partners.filter.search')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-          />
-          <Select
-            label={t('partners.filter.type')}
-            data={PARTNER_TYPES.map((p) => ({ value: p, label: t(`partnerType.${p}`) }))}
-            value={values.type || null}
-            onChange={(v) => update({ type: v })}
-            clearable
-            placeholder={t('common.all')}
-          />
-          <Select
-            label={districtWord.label}
-            data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
-            value={values.districtId || null}
-            onChange={(v) => update({ districtId: v })}
-            clearable
-            searchable
-            placeholder={t('common.all')}
-          />
-        </SimpleGrid>
-      </Paper>
-      <section aria-label={t('partners.results')}>
-        {list.isPending ? (
-          <LoadingState rows={8} />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
+      <FilterBar label={t('partners.filters')}>
+        <TextInput
+          type="search"
+          label={t('partners.filter.search')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+        <Select
+          label={t('partners.filter.type')}
+          data={PARTNER_TYPES.map((p) => ({ value: p, label: t(`partnerType.${p}`) }))}
+          value={values.type || null}
+          onChange={(v) => update({ type: v })}
+          clearable
+          placeholder={t('common.all')}
+        />
+        <Select
+          label={districtWord.label}
+          data={ref.districts.map((d) => ({ value: d.id, label: d.name }))}
+          value={values.districtId || null}
+          onChange={(v) => update({ districtId: v })}
+          clearable
+          searchable
+          placeholder={t('common.all')}
+        />
+      </FilterBar>
+      <ListResults
+        query={list}
+        label={t('partners.results')}
+        loadingRows={8}
+        paging={{ limit: LIMIT, offset, update }}
+        empty={
           <EmptyState
             title={filtered ? t('partners.emptyFiltered') : t('partners.empty')}
             text={filtered ? undefined : t('partners.emptyText')}
           />
-        ) : (
-          <>
-            <PartnerRows items={list.data.items} />
-            <Pager
-              total={list.data.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => update({ offset: String(o) }, false)}
-            />
-          </>
-        )}
-      </section>
+        }
+      >
+        {(items) => <PartnerRows items={items} />}
+      </ListResults>
     </>
   );
 }

@@ -1,5 +1,4 @@
-import { Anchor, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Group, Select, Text } from '@mantine/core';
 import { IconPhonePlus, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,10 +9,11 @@ import type { RequestItem } from '../api/coordinationTypes';
 import { usePartnerList, useReferenceNames } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
 import { formatMomentDate } from '../components/coordination/format';
+import { type Column, DataTable } from '../components/lists/DataTable';
+import { FilterBar, ListResults } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/StatusBadges';
-import { EmptyState, ErrorState, LoadingState, Pending } from '../components/States';
+import { EmptyState, Pending } from '../components/States';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 import { useSearchState } from '../hooks/useSearchState';
 import { formatDate } from '../i18n/format';
@@ -32,71 +32,56 @@ function RequestRows({ items, showPartner }: { items: RequestItem[]; showPartner
   const { t } = useTranslation();
   const districtWord = useDistrictTerm();
   const ref = useReferenceNames();
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  if (!wide)
-    return (
-      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('requests.results')}>
-        {items.map((r) => (
-          <Card key={r.id} component="li" padding="md">
-            <Anchor component={Link} to={`/requests/${r.id}`} className="table-link">
-              {r.title}
-            </Anchor>
-            <Group gap={6} mt={6}>
-              <RequestStatusBadge status={r.status} size="sm" />
-              <UrgencyBadge urgency={r.urgency} size="sm" />
-            </Group>
-            {showPartner && (
-              <Text size="sm" mt={6}>
-                {r.partnerName}
-              </Text>
-            )}
-            <Text size="sm" c="dimmed">
-              <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending> ·{' '}
-              {t('requests.startsOnShort', { date: formatDate(r.startsOn) })}
-            </Text>
-          </Card>
-        ))}
-      </Stack>
-    );
+  const titleLink = (r: RequestItem) => (
+    <Anchor component={Link} to={`/requests/${r.id}`} className="table-link">
+      {r.title}
+    </Anchor>
+  );
+  const district = (r: RequestItem) => <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending>;
+  const columns: Column<RequestItem>[] = [
+    { key: 'title', header: t('requests.col.title'), cell: titleLink },
+    { key: 'partner', header: t('requests.col.partner'), cell: (r) => r.partnerName, show: showPartner },
+    { key: 'urgency', header: t('requests.col.urgency'), cell: (r) => <UrgencyBadge urgency={r.urgency} size="sm" /> },
+    {
+      key: 'status',
+      header: t('requests.col.status'),
+      cell: (r) => <RequestStatusBadge status={r.status} size="sm" />,
+    },
+    { key: 'district', header: districtWord.label, cell: district },
+    { key: 'startsOn', header: t('requests.col.startsOn'), cell: (r) => formatDate(r.startsOn), numeric: true },
+    {
+      key: 'createdAt',
+      header: t('requests.col.createdAt'),
+      cell: (r) => formatMomentDate(r.createdAt),
+      numeric: true,
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table highlightOnHover striped="even" bg="white" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('requests.col.title')}</Table.Th>
-            {showPartner && <Table.Th scope="col">{t('requests.col.partner')}</Table.Th>}
-            <Table.Th scope="col">{t('requests.col.urgency')}</Table.Th>
-            <Table.Th scope="col">{t('requests.col.status')}</Table.Th>
-            <Table.Th scope="col">{districtWord.label}</Table.Th>
-            <Table.Th scope="col">{t('requests.col.startsOn')}</Table.Th>
-            <Table.Th scope="col">{t('requests.col.createdAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/requests/${r.id}`} className="table-link">
-                  {r.title}
-                </Anchor>
-              </Table.Td>
-              {showPartner && <Table.Td>{r.partnerName}</Table.Td>}
-              <Table.Td>
-                <UrgencyBadge urgency={r.urgency} size="sm" />
-              </Table.Td>
-              <Table.Td>
-                <RequestStatusBadge status={r.status} size="sm" />
-              </Table.Td>
-              <Table.Td>
-                <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending>
-              </Table.Td>
-              <Table.Td className="tabular">{formatDate(r.startsOn)}</Table.Td>
-              <Table.Td className="tabular">{formatMomentDate(r.createdAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      items={items}
+      rowKey={(r) => r.id}
+      columns={columns}
+      label={t('requests.results')}
+      minWidth={760}
+      hover
+      card={(r) => (
+        <>
+          {titleLink(r)}
+          <Group gap={6} mt={6}>
+            <RequestStatusBadge status={r.status} size="sm" />
+            <UrgencyBadge urgency={r.urgency} size="sm" />
+          </Group>
+          {showPartner && (
+            <Text size="sm" mt={6}>
+              {r.partnerName}
+            </Text>
+          )}
+          <Text size="sm" c="dimmed">
+            {district(r)} · {t('requests.startsOnShort', { date: formatDate(r.startsOn) })}
+          </Text>
+        </>
+      )}
+    />
   );
 }
 
@@ -143,43 +128,41 @@ export function RequestsPage() {
           )
         }
       />
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('requests.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: ownOrganisation ? 2 : 3 }} spacing="sm">
+      <FilterBar label={t('requests.filters')} cols={{ base: 1, sm: ownOrganisation ? 2 : 3 }}>
+        <Select
+          label={t('requests.filter.status')}
+          data={statusOptions}
+          value={status}
+          onChange={(v) => update({ status: v })}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('requests.filter.urgency')}
+          data={URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`) }))}
+          value={values.urgency || null}
+          onChange={(v) => update({ urgency: v })}
+          clearable
+          placeholder={t('common.all')}
+        />
+        {!ownOrganisation && (
           <Select
-            label={t('requests.filter.status')}
-            data={statusOptions}
-            value={status}
-            onChange={(v) => update({ status: v })}
-            allowDeselect={false}
-          />
-          <Select
-            label={t('requests.filter.urgency')}
-            data={URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`) }))}
-            value={values.urgency || null}
-            onChange={(v) => update({ urgency: v })}
+            label={t('requests.filter.partner')}
+            data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={values.partnerId || null}
+            onChange={(v) => update({ partnerId: v })}
             clearable
+            searchable
             placeholder={t('common.all')}
+            nothingFoundMessage={t('common.nothingFound')}
           />
-          {!ownOrganisation && (
-            <Select
-              label={t('requests.filter.partner')}
-              data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={values.partnerId || null}
-              onChange={(v) => update({ partnerId: v })}
-              clearable
-              searchable
-              placeholder={t('common.all')}
-              nothingFoundMessage={t('common.nothingFound')}
-            />
-          )}
-        </SimpleGrid>
-      </Paper>
-      <section aria-label={t('requests.results')}>
-        {list.isPending ? (
-          <LoadingState rows={8} />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
+        )}
+      </FilterBar>
+      <ListResults
+        query={list}
+        label={t('requests.results')}
+        loadingRows={8}
+        paging={{ limit: LIMIT, offset, update }}
+        empty={
           <EmptyState
             title={
               filtered ? t('requests.emptyFiltered') : ownOrganisation ? t('requests.emptyOwn') : t('requests.empty')
@@ -193,18 +176,10 @@ export function RequestsPage() {
               ) : undefined
             }
           />
-        ) : (
-          <>
-            <RequestRows items={list.data.items} showPartner={!ownOrganisation} />
-            <Pager
-              total={list.data.total}
-              limit={LIMIT}
-              offset={offset}
-              onChange={(o) => update({ offset: String(o) }, false)}
-            />
-          </>
-        )}
-      </section>
+        }
+      >
+        {(items) => <RequestRows items={items} showPartner={!ownOrganisation} />}
+      </ListResults>
     </>
   );
 }

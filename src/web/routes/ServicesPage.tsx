@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -15,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_MATTERS } from '../../shared/requests.js';
@@ -23,12 +22,12 @@ import { api } from '../api/client';
 import { coordinationKeys, useServices } from '../api/coordinationQueries';
 import type { ServiceEntry } from '../api/coordinationTypes';
 import { useApiMutation } from '../api/queries';
-import { AppModal } from '../components/AppModal';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { applyServerErrors, FormError } from '../components/FormError';
+import { FormModal, useServerErrors } from '../components/FormModal';
+import { QueryView } from '../components/lists/ListStates';
+import { editDeleteFor, useConfirmDelete } from '../components/lists/RowActions';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { EmptyState } from '../components/States';
 import { languageFilter, useReferenceOptions } from '../hooks/useOptions';
 import { formatList, languageName } from '../i18n/format';
 
@@ -59,7 +58,6 @@ const orNull = (v: string) => (v.trim() ? v.trim() : null);
 function ServiceModal({ service, onClose }: { service?: ServiceEntry; onClose: () => void }) {
   const { t } = useTranslation();
   const options = useReferenceOptions();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: toValues(service),
     validate: {
@@ -83,77 +81,68 @@ function ServiceModal({ service, onClose }: { service?: ServiceEntry; onClose: (
     },
     [coordinationKeys.services],
   );
+  const errors = useServerErrors(form);
   const title = service ? t('services.editTitle', { name: service.name }) : t('services.createTitle');
   return (
-    <AppModal opened onClose={onClose} title={title} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (v) => {
-          setExtra([]);
-          try {
-            await save.mutateAsync(v);
-            notifySuccess(service ? t('services.saved') : t('services.created', { name: v.name.trim() }));
-            onClose();
-          } catch (error) {
-            setExtra(applyServerErrors(form, error));
-          }
-        })}
+    <FormModal
+      opened
+      onClose={onClose}
+      title={title}
+      size="lg"
+      onSubmit={form.onSubmit((v) =>
+        errors.run(async () => {
+          await save.mutateAsync(v);
+          notifySuccess(service ? t('services.saved') : t('services.created', { name: v.name.trim() }));
+          onClose();
+        }),
+      )}
+      busy={save.isPending}
+      error={{ error: save.error, extra: errors.extra }}
+      submitLabel={service ? undefined : t('services.createSubmit')}
+    >
+      <TextInput label={t('services.field.name')} required maxLength={200} {...form.getInputProps('name')} />
+      <Checkbox.Group
+        label={t('services.field.topics')}
+        description={t('services.topicsHint')}
+        required
+        {...form.getInputProps('topics')}
       >
-        <Stack>
-          <FormError error={save.error} extra={extra} />
-          <TextInput label={t('services.field.name')} required maxLength={200} {...form.getInputProps('name')} />
-          <Checkbox.Group
-            label={t('services.field.topics')}
-            description={t('services.topicsHint')}
-            required
-            {...form.getInputProps('topics')}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-              {REQUEST_MATTERS.map((m) => (
-                <Checkbox key={m} value={m} label={t(`requests.matter.${m}`)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('services.field.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />
-            <TextInput label={t('services.field.email')} type="email" {...form.getInputProps('email')} />
-            <TextInput
-              label={t('services.field.url')}
-              type="url"
-              dir="ltr"
-              placeholder="https://"
-              {...form.getInputProps('url')}
-            />
-            <MultiSelect
-              label={t('services.field.languages')}
-              data={options.languages}
-              filter={languageFilter}
-              searchable
-              clearable
-              maxValues={20}
-              nothingFoundMessage={t('common.nothingFound')}
-              {...form.getInputProps('languages')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('services.field.address')} maxLength={300} {...form.getInputProps('address')} />
-          <Textarea
-            label={t('services.field.notes')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            {...form.getInputProps('notes')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {service ? t('common.save') : t('services.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+          {REQUEST_MATTERS.map((m) => (
+            <Checkbox key={m} value={m} label={t(`requests.matter.${m}`)} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('services.field.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />
+        <TextInput label={t('services.field.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput
+          label={t('services.field.url')}
+          type="url"
+          dir="ltr"
+          placeholder="https://"
+          {...form.getInputProps('url')}
+        />
+        <MultiSelect
+          label={t('services.field.languages')}
+          data={options.languages}
+          filter={languageFilter}
+          searchable
+          clearable
+          maxValues={20}
+          nothingFoundMessage={t('common.nothingFound')}
+          {...form.getInputProps('languages')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('services.field.address')} maxLength={300} {...form.getInputProps('address')} />
+      <Textarea
+        label={t('services.field.notes')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+        {...form.getInputProps('notes')}
+      />
+    </FormModal>
   );
 }
 
@@ -162,8 +151,14 @@ export function ServicesPage() {
   const { t } = useTranslation();
   const services = useServices();
   const [editing, setEditing] = useState<ServiceEntry | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<ServiceEntry | null>(null);
-  const remove = useApiMutation((id: string) => api.delete(`/services/${id}`), [coordinationKeys.services]);
+  const remove = useConfirmDelete({
+    remove: (s: ServiceEntry) => api.delete(`/services/${s.id}`),
+    invalidate: [coordinationKeys.services],
+    title: t('services.deleteTitle'),
+    text: (s) => t('services.deleteText', { name: s.name }),
+    done: (s) => t('services.deleted', { name: s.name }),
+  });
+  const actions = editDeleteFor<ServiceEntry>(setEditing, remove.ask, { size: 36 });
   const items = [...(services.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
@@ -176,111 +171,72 @@ export function ServicesPage() {
           </Button>
         }
       />
-      {services.isPending ? (
-        <LoadingState rows={6} />
-      ) : services.isError ? (
-        <ErrorState error={services.error} onRetry={() => void services.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('services.empty')} text={t('services.emptyText')} />
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {items.map((s) => (
-            <Card key={s.id} component="li" padding="lg">
-              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                <Title order={2} size="h5">
-                  {s.name}
-                </Title>
-                <Group gap={4} wrap="nowrap">
-                  {s.abilities.update && (
-                    <ActionIcon
-                      variant="subtle"
-                      size={36}
-                      aria-label={t('common.editNamed', { name: s.name })}
-                      onClick={() => setEditing(s)}
-                    >
-                      <IconEdit size={18} aria-hidden />
-                    </ActionIcon>
-                  )}
-                  {s.abilities.delete && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size={36}
-                      aria-label={t('common.deleteNamed', { name: s.name })}
-                      onClick={() => setDeleting(s)}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  )}
+      <QueryView
+        query={services}
+        loadingRows={6}
+        isEmpty={() => items.length === 0}
+        empty={<EmptyState title={t('services.empty')} text={t('services.emptyText')} />}
+      >
+        {() => (
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {items.map((s) => (
+              <Card key={s.id} component="li" padding="lg">
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                  <Title order={2} size="h5">
+                    {s.name}
+                  </Title>
+                  <Group gap={4} wrap="nowrap">
+                    {actions(s)}
+                  </Group>
                 </Group>
-              </Group>
-              <Group gap={4} mt={6}>
-                {s.topics.map((m) => (
-                  <Badge key={m} variant="light" color="orange" size="sm">
-                    {t(`requests.matter.${m}`)}
-                  </Badge>
-                ))}
-              </Group>
-              <Stack gap={2} mt="sm">
-                {s.phone && (
-                  <Text size="sm">
-                    {t('services.field.phone')}:{' '}
-                    <Anchor href={`tel:${s.phone.replace(/[^+\d]/g, '')}`} dir="ltr">
-                      {s.phone}
-                    </Anchor>
-                  </Text>
-                )}
-                {s.email && (
-                  <Text size="sm">
-                    {t('services.field.email')}: <Anchor href={`mailto:${s.email}`}>{s.email}</Anchor>
-                  </Text>
-                )}
-                {s.url && (
-                  <Text size="sm">
-                    {t('services.field.url')}:{' '}
-                    <Anchor href={s.url} target="_blank" rel="noopener noreferrer" dir="ltr">
-                      {s.url}
-                    </Anchor>
-                  </Text>
-                )}
-                {s.address && <Text size="sm">{s.address}</Text>}
-                {s.languages.length > 0 && (
-                  <Text size="sm" c="dimmed">
-                    {t('services.languagesLine', { list: formatList(s.languages.map((c) => languageName(c))) })}
-                  </Text>
-                )}
-                {s.notes && (
-                  <Text size="sm" c="dimmed" className="preformatted">
-                    {s.notes}
-                  </Text>
-                )}
-              </Stack>
-            </Card>
-          ))}
-        </SimpleGrid>
-      )}
+                <Group gap={4} mt={6}>
+                  {s.topics.map((m) => (
+                    <Badge key={m} variant="light" color="orange" size="sm">
+                      {t(`requests.matter.${m}`)}
+                    </Badge>
+                  ))}
+                </Group>
+                <Stack gap={2} mt="sm">
+                  {s.phone && (
+                    <Text size="sm">
+                      {t('services.field.phone')}:{' '}
+                      <Anchor href={`tel:${s.phone.replace(/[^+\d]/g, '')}`} dir="ltr">
+                        {s.phone}
+                      </Anchor>
+                    </Text>
+                  )}
+                  {s.email && (
+                    <Text size="sm">
+                      {t('services.field.email')}: <Anchor href={`mailto:${s.email}`}>{s.email}</Anchor>
+                    </Text>
+                  )}
+                  {s.url && (
+                    <Text size="sm">
+                      {t('services.field.url')}:{' '}
+                      <Anchor href={s.url} target="_blank" rel="noopener noreferrer" dir="ltr">
+                        {s.url}
+                      </Anchor>
+                    </Text>
+                  )}
+                  {s.address && <Text size="sm">{s.address}</Text>}
+                  {s.languages.length > 0 && (
+                    <Text size="sm" c="dimmed">
+                      {t('services.languagesLine', { list: formatList(s.languages.map((c) => languageName(c))) })}
+                    </Text>
+                  )}
+                  {s.notes && (
+                    <Text size="sm" c="dimmed" className="preformatted">
+                      {s.notes}
+                    </Text>
+                  )}
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+      </QueryView>
       {editing && <ServiceModal service={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('services.deleteTitle')}
-        text={t('services.deleteText', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifySuccess(t('services.deleted', { name: deleting.name }));
-              setDeleting(null);
-            },
-          })
-        }
-      />
+      {remove.dialog}
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { ActionIcon, Badge, Card, Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconEdit, IconLock, IconTrash } from '@tabler/icons-react';
+import { Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../api/coordinationTypes';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { formatMoment } from '../coordination/format';
 import { euros, minutesLabel } from '../coordination/SectionCard';
+import { type Column, DataTable } from '../lists/DataTable';
+import { EditDeleteActions } from '../lists/RowActions';
 
 type Props = {
   items: Activity[];
@@ -36,28 +37,14 @@ function entryName(x: Activity, t: (k: string) => string) {
 function RowActions({ activity: x, onEdit, onDelete }: { activity: Activity } & Pick<Props, 'onEdit' | 'onDelete'>) {
   const { t } = useTranslation();
   if (x.approvedAt) return <ApprovedBadge at={x.approvedAt} />;
-  const name = entryName(x, t);
   return (
     <Group gap={2} wrap="nowrap">
-      {x.abilities.update && (
-        <Tooltip label={t('common.edit')}>
-          <ActionIcon variant="subtle" aria-label={t('common.editNamed', { name })} onClick={() => onEdit(x)}>
-            <IconEdit size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-      )}
-      {x.abilities.delete && (
-        <Tooltip label={t('common.delete')}>
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('common.deleteNamed', { name })}
-            onClick={() => onDelete(x)}
-          >
-            <IconTrash size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-      )}
+      <EditDeleteActions
+        name={entryName(x, t)}
+        tooltips
+        onEdit={x.abilities.update ? () => onEdit(x) : undefined}
+        onDelete={x.abilities.delete ? () => onDelete(x) : undefined}
+      />
       {!x.abilities.update && !x.abilities.delete && (
         <Text size="xs" c="dimmed">
           {t('assignments.notApprovedYet')}
@@ -82,71 +69,54 @@ function SelectBox({ activity: x, selected, onSelect }: { activity: Activity } &
 /** Tätigkeitsnachweis: a table on wide screens, cards on phones; each open entry can be corrected or removed. */
 export function ActivityList({ items, selectable, selected, onSelect, onEdit, onDelete }: Props) {
   const { t, i18n } = useTranslation();
-  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  if (wide)
-    return (
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped="even" withTableBorder>
-          <caption className="visually-hidden">{t('assignments.activitiesTitle')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              {selectable && (
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('assignments.selectColumn')}</span>
-                </Table.Th>
-              )}
-              <Table.Th scope="col">{t('assignments.activity.date')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.activity.time')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.activity.type')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.activity.km')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.activity.expenses')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.activity.note')}</Table.Th>
-              <Table.Th scope="col">{t('assignments.activity.state')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((x) => (
-              <Table.Tr key={x.id} className="activity-row" data-approved={x.approvedAt ? true : undefined}>
-                {selectable && (
-                  <Table.Td>
-                    <SelectBox activity={x} selected={selected} onSelect={onSelect} />
-                  </Table.Td>
-                )}
-                <Table.Td className="tabular">{formatDate(x.date)}</Table.Td>
-                <Table.Td className="tabular">
-                  <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span> (
-                  {minutesLabel(x.minutes, t)})
-                </Table.Td>
-                <Table.Td>{t(`assignments.activityType.${x.type}`)}</Table.Td>
-                <Table.Td className="tabular">{formatNumber(x.km)}</Table.Td>
-                <Table.Td className="tabular">{euros(x.expensesCents, i18n.language)}</Table.Td>
-                <Table.Td dir="auto">{x.note ?? '–'}</Table.Td>
-                <Table.Td>
-                  <RowActions activity={x} onEdit={onEdit} onDelete={onDelete} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+  const times = (x: Activity) => <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span>;
+  const select = (x: Activity) => <SelectBox activity={x} selected={selected} onSelect={onSelect} />;
+  const columns: Column<Activity>[] = [
+    { key: 'select', header: t('assignments.selectColumn'), hiddenHeader: true, cell: select, show: selectable },
+    { key: 'date', header: t('assignments.activity.date'), cell: (x) => formatDate(x.date), numeric: true },
+    {
+      key: 'time',
+      header: t('assignments.activity.time'),
+      numeric: true,
+      cell: (x) => (
+        <>
+          {times(x)} ({minutesLabel(x.minutes, t)})
+        </>
+      ),
+    },
+    { key: 'type', header: t('assignments.activity.type'), cell: (x) => t(`assignments.activityType.${x.type}`) },
+    { key: 'km', header: t('assignments.activity.km'), cell: (x) => formatNumber(x.km), numeric: true },
+    {
+      key: 'expenses',
+      header: t('assignments.activity.expenses'),
+      cell: (x) => euros(x.expensesCents, i18n.language),
+      numeric: true,
+    },
+    { key: 'note', header: t('assignments.activity.note'), cell: (x) => x.note ?? '–', dir: 'auto' },
+    {
+      key: 'state',
+      header: t('assignments.activity.state'),
+      cell: (x) => <RowActions activity={x} onEdit={onEdit} onDelete={onDelete} />,
+    },
+  ];
   return (
-    <Stack
-      component="ul"
-      gap="xs"
-      p={0}
-      m={0}
-      style={{ listStyle: 'none' }}
-      aria-label={t('assignments.activitiesTitle')}
-    >
-      {items.map((x) => (
-        <Card key={x.id} component="li" padding="sm">
+    <DataTable
+      items={items}
+      rowKey={(x) => x.id}
+      columns={columns}
+      label={t('assignments.activitiesTitle')}
+      breakpoint="48em"
+      minWidth={720}
+      cardPadding="sm"
+      rowProps={(x) => ({ className: 'activity-row', 'data-approved': x.approvedAt ? true : undefined })}
+      card={(x) => (
+        <>
           <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
             <Group gap="xs" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-              {selectable && <SelectBox activity={x} selected={selected} onSelect={onSelect} />}
+              {selectable && select(x)}
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={600} className="tabular">
-                  {formatDate(x.date)} · <span dir="ltr" className="nowrap">{`${x.startTime}–${x.endTime}`}</span>
+                  {formatDate(x.date)} · {times(x)}
                 </Text>
                 <Text size="sm">{t(`assignments.activityType.${x.type}`)}</Text>
               </div>
@@ -162,8 +132,8 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
               {x.note}
             </Text>
           )}
-        </Card>
-      ))}
-    </Stack>
+        </>
+      )}
+    />
   );
 }

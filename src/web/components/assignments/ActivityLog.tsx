@@ -10,8 +10,9 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { AppModal } from '../AppModal';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { euros, minutesLabel, SectionCard } from '../coordination/SectionCard';
+import { QueryView } from '../lists/ListStates';
+import { useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
-import { ErrorState, LoadingState } from '../States';
 import { ActivityForm, todayIso } from './ActivityForm';
 import { ActivityList } from './ActivityList';
 
@@ -101,12 +102,14 @@ export function ActivityLog({ assignment: a }: { assignment: AssignmentItem }) {
   const { t, i18n } = useTranslation();
   const activities = useActivities(a.id);
   const [editing, setEditing] = useState<Activity | null>(null);
-  const [deleting, setDeleting] = useState<Activity | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const remove = useApiMutation(
-    (id: string) => api.delete(`/assignments/${a.id}/activities/${id}`),
-    [coordinationKeys.activities(a.id), coordinationKeys.assignment(a.id), coordinationKeys.assignments],
-  );
+  const remove = useConfirmDelete({
+    remove: (x: Activity) => api.delete(`/assignments/${a.id}/activities/${x.id}`),
+    invalidate: [coordinationKeys.activities(a.id), coordinationKeys.assignment(a.id), coordinationKeys.assignments],
+    title: t('assignments.deleteActivity'),
+    text: (x) => t('assignments.deleteActivityText', { date: formatDate(x.date), time: `${x.startTime}–${x.endTime}` }),
+    done: () => t('assignments.activityDeleted'),
+  });
   const items = [...(activities.data?.items ?? [])].sort(
     (x, y) => y.date.localeCompare(x.date) || y.startTime.localeCompare(x.startTime),
   );
@@ -153,24 +156,27 @@ export function ActivityLog({ assignment: a }: { assignment: AssignmentItem }) {
             onDone={() => setSelected(new Set())}
           />
         )}
-        {activities.isPending ? (
-          <LoadingState rows={3} />
-        ) : activities.isError ? (
-          <ErrorState error={activities.error} onRetry={() => void activities.refetch()} />
-        ) : items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('assignments.noActivities')}
-          </Text>
-        ) : (
-          <ActivityList
-            items={items}
-            selectable={approvable && items.some((x) => x.abilities.approve)}
-            selected={selected}
-            onSelect={select}
-            onEdit={setEditing}
-            onDelete={setDeleting}
-          />
-        )}
+        <QueryView
+          query={activities}
+          loadingRows={3}
+          isEmpty={() => items.length === 0}
+          empty={
+            <Text size="sm" c="dimmed">
+              {t('assignments.noActivities')}
+            </Text>
+          }
+        >
+          {() => (
+            <ActivityList
+              items={items}
+              selectable={approvable && items.some((x) => x.abilities.approve)}
+              selected={selected}
+              onSelect={select}
+              onEdit={setEditing}
+              onDelete={remove.ask}
+            />
+          )}
+        </QueryView>
       </Stack>
       <AppModal
         opened={editing !== null}
@@ -180,34 +186,7 @@ export function ActivityLog({ assignment: a }: { assignment: AssignmentItem }) {
       >
         {editing && <ActivityForm assignmentId={a.id} activity={editing} onDone={() => setEditing(null)} />}
       </AppModal>
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('assignments.deleteActivity')}
-        text={
-          deleting
-            ? t('assignments.deleteActivityText', {
-                date: formatDate(deleting.date),
-                time: `${deleting.startTime}–${deleting.endTime}`,
-              })
-            : ''
-        }
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifySuccess(t('assignments.activityDeleted'));
-              setDeleting(null);
-            },
-          })
-        }
-      />
+      {remove.dialog}
     </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STEP_STATUSES } from '../../../shared/assignments.js';
@@ -9,9 +9,9 @@ import { api } from '../../api/client';
 import { coordinationKeys } from '../../api/coordinationQueries';
 import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
-import { AppModal } from '../AppModal';
-import { applyServerErrors, FormError } from '../FormError';
+import { FormModal, useServerErrors } from '../FormModal';
 import { notifySuccess } from '../notify';
+import { RepeatRows } from '../RepeatRows';
 
 type Step = { key: string; title: string; status: string };
 type Values = {
@@ -31,6 +31,22 @@ const stepRow = (title = '', status = 'open'): Step => ({ key: `step-${++stepCou
 /** Whether anyone confirmed this version: then a change makes a new version that both confirm again. */
 export const isConfirmed = (g: Agreement) => Boolean(g.guideConfirmedAt || g.partnerConfirmedAt);
 
+/** What the agreement's modals (edit, extend) are given. */
+export type AgreementModalProps = {
+  assignmentId: string;
+  agreement: Agreement;
+  opened: boolean;
+  onClose: () => void;
+};
+
+/** What a change to the agreement makes stale: the deployment, its versions, the lists and the dashboard. */
+export const agreementChangeKeys = (assignmentId: string) => [
+  coordinationKeys.assignment(assignmentId),
+  coordinationKeys.agreementVersions(assignmentId),
+  coordinationKeys.assignments,
+  coordinationKeys.dashboard,
+];
+
 /** Only what changed goes to the server, with the note that explains it. */
 function patchOf(v: Values, g: Agreement) {
   const steps = v.steps.map((s) => ({ title: s.title.trim(), status: s.status }));
@@ -47,19 +63,8 @@ function patchOf(v: Values, g: Agreement) {
 }
 
 /** The coordinator edits goal, steps, period, rhythm, review date and contact ways, and says what changed. */
-export function EditAgreementModal({
-  assignmentId,
-  agreement: g,
-  opened,
-  onClose,
-}: {
-  assignmentId: string;
-  agreement: Agreement;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function EditAgreementModal({ assignmentId, agreement: g, opened, onClose }: AgreementModalProps) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const [nothing, setNothing] = useState(false);
   const confirmed = isConfirmed(g);
   const form = useForm<Values>({
@@ -85,148 +90,106 @@ export function EditAgreementModal({
   });
   const save = useApiMutation(
     (body: Record<string, unknown>) => api.patch<AssignmentItem>(`/assignments/${assignmentId}/agreement`, body),
-    [
-      coordinationKeys.assignment(assignmentId),
-      coordinationKeys.agreementVersions(assignmentId),
-      coordinationKeys.assignments,
-      coordinationKeys.dashboard,
-    ],
+    agreementChangeKeys(assignmentId),
   );
+  const errors = useServerErrors(form);
   const steps = form.getValues().steps;
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('assignments.editAgreement')} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (v) => {
-          setExtra([]);
-          const patch = patchOf(v, g);
-          if (Object.keys(patch).length === 0) return setNothing(true);
-          try {
-            await save.mutateAsync({ ...patch, ...(v.changeNote.trim() ? { changeNote: v.changeNote.trim() } : {}) });
-            notifySuccess(
-              confirmed
-                ? t('assignments.newVersionSaved', { version: g.version + 1 })
-                : t('assignments.agreementSaved'),
-            );
-            onClose();
-          } catch (error) {
-            setExtra(applyServerErrors(form, error));
-          }
-        })}
-      >
-        <Stack>
-          <Alert color={confirmed ? 'orange' : 'blue'} variant="light" icon={<IconInfoCircle aria-hidden />}>
-            <Text size="sm">
-              {confirmed
-                ? t('assignments.editNewVersion', { version: g.version + 1 })
-                : t('assignments.editDraft', { version: g.version })}
-            </Text>
-          </Alert>
-          <FormError error={save.error} extra={extra} />
-          {nothing && (
-            <Text size="sm" c="var(--mantine-color-orange-light-color)" role="status">
-              {t('validation.emptyPatch')}
-            </Text>
-          )}
-          <Textarea
-            label={t('assignments.field.goal')}
-            required
-            autosize
-            minRows={2}
-            maxLength={1000}
-            {...form.getInputProps('goal')}
-          />
-          <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              {t('assignments.field.steps')}
-            </Text>
-            {steps.map((s, i) => (
-              <Group key={s.key} align="flex-start" gap="sm" wrap="wrap">
-                <TextInput
-                  label={t('assignments.stepN', { n: i + 1 })}
-                  required
-                  maxLength={200}
-                  style={{ flex: '3 1 14rem' }}
-                  {...form.getInputProps(`steps.${i}.title`)}
-                />
-                <Select
-                  label={t('assignments.stepStatusN', { n: i + 1 })}
-                  data={STEP_STATUSES.map((x) => ({ value: x, label: t(`assignments.step.${x}`) }))}
-                  allowDeselect={false}
-                  style={{ flex: '1 1 9rem' }}
-                  {...form.getInputProps(`steps.${i}.status`)}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size={36}
-                  mt={25}
-                  disabled={steps.length <= 1}
-                  aria-label={t('assignments.removeStep', { n: i + 1 })}
-                  onClick={() => form.removeListItem('steps', i)}
-                >
-                  <IconTrash size={18} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              variant="light"
-              size="sm"
-              w="fit-content"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              disabled={steps.length >= 20}
-              onClick={() => form.insertListItem('steps', stepRow())}
-            >
-              {t('assignments.addStep')}
-            </Button>
-          </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('assignments.editAgreement')}
+      size="lg"
+      onSubmit={form.onSubmit((v) => {
+        const patch = patchOf(v, g);
+        if (Object.keys(patch).length === 0) return setNothing(true);
+        return errors.run(async () => {
+          await save.mutateAsync({ ...patch, ...(v.changeNote.trim() ? { changeNote: v.changeNote.trim() } : {}) });
+          notifySuccess(
+            confirmed ? t('assignments.newVersionSaved', { version: g.version + 1 }) : t('assignments.agreementSaved'),
+          );
+          onClose();
+        });
+      })}
+      busy={save.isPending}
+      error={{ error: save.error, extra: errors.extra }}
+      submitLabel={confirmed ? t('assignments.saveNewVersion', { version: g.version + 1 }) : undefined}
+    >
+      <Alert color={confirmed ? 'orange' : 'blue'} variant="light" icon={<IconInfoCircle aria-hidden />}>
+        <Text size="sm">
+          {confirmed
+            ? t('assignments.editNewVersion', { version: g.version + 1 })
+            : t('assignments.editDraft', { version: g.version })}
+        </Text>
+      </Alert>
+      {nothing && (
+        <Text size="sm" c="var(--mantine-color-orange-light-color)" role="status">
+          {t('validation.emptyPatch')}
+        </Text>
+      )}
+      <Textarea
+        label={t('assignments.field.goal')}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('goal')}
+      />
+      <RepeatRows
+        label={t('assignments.field.steps')}
+        rows={steps}
+        min={1}
+        max={20}
+        removeLabel={(i) => t('assignments.removeStep', { n: i + 1 })}
+        onRemove={(i) => form.removeListItem('steps', i)}
+        addLabel={t('assignments.addStep')}
+        onAdd={() => form.insertListItem('steps', stepRow())}
+        renderRow={(_, i) => (
+          <>
             <TextInput
-              type="date"
-              label={t('assignments.field.startsOn')}
+              label={t('assignments.stepN', { n: i + 1 })}
               required
-              {...form.getInputProps('startsOn')}
+              maxLength={200}
+              style={{ flex: '3 1 14rem' }}
+              {...form.getInputProps(`steps.${i}.title`)}
             />
-            <TextInput type="date" label={t('assignments.field.endsOn')} required {...form.getInputProps('endsOn')} />
             <Select
-              label={t('assignments.field.frequency')}
-              required
-              data={FREQUENCIES.map((f) => ({ value: f, label: t(`requests.frequency.${f}`) }))}
+              label={t('assignments.stepStatusN', { n: i + 1 })}
+              data={STEP_STATUSES.map((x) => ({ value: x, label: t(`assignments.step.${x}`) }))}
               allowDeselect={false}
-              {...form.getInputProps('frequency')}
+              style={{ flex: '1 1 9rem' }}
+              {...form.getInputProps(`steps.${i}.status`)}
             />
-            <TextInput
-              type="date"
-              label={t('assignments.field.reviewOn')}
-              required
-              {...form.getInputProps('reviewOn')}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('assignments.field.contactChannels')}
-            description={t('assignments.contactChannelsHint')}
-            maxLength={500}
-            {...form.getInputProps('contactChannels')}
-          />
-          <Textarea
-            label={t('assignments.field.changeNote')}
-            description={t('assignments.changeNoteHint')}
-            required={confirmed}
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.getInputProps('changeNote')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {confirmed ? t('assignments.saveNewVersion', { version: g.version + 1 }) : t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+          </>
+        )}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput type="date" label={t('assignments.field.startsOn')} required {...form.getInputProps('startsOn')} />
+        <TextInput type="date" label={t('assignments.field.endsOn')} required {...form.getInputProps('endsOn')} />
+        <Select
+          label={t('assignments.field.frequency')}
+          required
+          data={FREQUENCIES.map((f) => ({ value: f, label: t(`requests.frequency.${f}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('frequency')}
+        />
+        <TextInput type="date" label={t('assignments.field.reviewOn')} required {...form.getInputProps('reviewOn')} />
+      </SimpleGrid>
+      <TextInput
+        label={t('assignments.field.contactChannels')}
+        description={t('assignments.contactChannelsHint')}
+        maxLength={500}
+        {...form.getInputProps('contactChannels')}
+      />
+      <Textarea
+        label={t('assignments.field.changeNote')}
+        description={t('assignments.changeNoteHint')}
+        required={confirmed}
+        autosize
+        minRows={2}
+        maxLength={500}
+        {...form.getInputProps('changeNote')}
+      />
+    </FormModal>
   );
 }

@@ -1,31 +1,17 @@
-import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { coordinationKeys } from '../../api/coordinationQueries';
-import type { Agreement, AssignmentItem } from '../../api/coordinationTypes';
+import type { AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
-import { AppModal } from '../AppModal';
-import { applyServerErrors, FormError } from '../FormError';
+import { FormModal, useServerErrors } from '../FormModal';
 import { notifySuccess } from '../notify';
-import { isConfirmed } from './EditAgreementModal';
+import { type AgreementModalProps, agreementChangeKeys, isConfirmed } from './EditAgreementModal';
 
 /** A later end date with a reason; like any change to a confirmed agreement, it makes a new version. */
-export function ExtendModal({
-  assignmentId,
-  agreement,
-  opened,
-  onClose,
-}: {
-  assignmentId: string;
-  agreement: Agreement;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function ExtendModal({ assignmentId, agreement, opened, onClose }: AgreementModalProps) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
     initialValues: { endsOn: '', reason: '' },
     validate: {
@@ -40,56 +26,41 @@ export function ExtendModal({
         endsOn: v.endsOn,
         reason: v.reason.trim(),
       }),
-    [
-      coordinationKeys.assignment(assignmentId),
-      coordinationKeys.agreementVersions(assignmentId),
-      coordinationKeys.assignments,
-      coordinationKeys.dashboard,
-    ],
+    agreementChangeKeys(assignmentId),
   );
+  const errors = useServerErrors(form);
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('assignments.extend')}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (v) => {
-          setExtra([]);
-          try {
-            await extend.mutateAsync(v);
-            notifySuccess(t('assignments.extended', { date: formatDate(v.endsOn) }));
-            form.reset();
-            onClose();
-          } catch (error) {
-            setExtra(applyServerErrors(form, error));
-          }
-        })}
-      >
-        <Stack>
-          <FormError error={extend.error} extra={extra} />
-          <Text size="sm">{t('assignments.extendText', { date: formatDate(agreement.endsOn) })}</Text>
-          {isConfirmed(agreement) && (
-            <Text size="sm" c="dimmed">
-              {t('assignments.extendNewVersion', { version: agreement.version + 1 })}
-            </Text>
-          )}
-          <TextInput type="date" label={t('assignments.field.newEndsOn')} required {...form.getInputProps('endsOn')} />
-          <Textarea
-            label={t('assignments.field.extensionReason')}
-            required
-            autosize
-            minRows={2}
-            maxLength={1000}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={extend.isPending}>
-              {t('assignments.extendConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('assignments.extend')}
+      onSubmit={form.onSubmit((v) =>
+        errors.run(async () => {
+          await extend.mutateAsync(v);
+          notifySuccess(t('assignments.extended', { date: formatDate(v.endsOn) }));
+          form.reset();
+          onClose();
+        }),
+      )}
+      busy={extend.isPending}
+      error={{ error: extend.error, extra: errors.extra }}
+      submitLabel={t('assignments.extendConfirm')}
+    >
+      <Text size="sm">{t('assignments.extendText', { date: formatDate(agreement.endsOn) })}</Text>
+      {isConfirmed(agreement) && (
+        <Text size="sm" c="dimmed">
+          {t('assignments.extendNewVersion', { version: agreement.version + 1 })}
+        </Text>
+      )}
+      <TextInput type="date" label={t('assignments.field.newEndsOn')} required {...form.getInputProps('endsOn')} />
+      <Textarea
+        label={t('assignments.field.extensionReason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('reason')}
+      />
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { AppModal } from '../AppModal';
-import { FormError } from '../FormError';
+import { FormModal } from '../FormModal';
 
 /** A confirmation that asks for a reason (required or optional), e.g. "no match", "cancel", "decline". */
 export function ReasonDialog({
@@ -43,46 +42,39 @@ export function ReasonDialog({
   const serverFieldError =
     error instanceof ApiError ? error.fieldErrors.find((e) => e.path === 'reason')?.message : undefined;
   return (
-    <AppModal opened={opened} onClose={onClose} title={title}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (required && !reason.trim()) {
-            setMissing(true);
-            return;
-          }
-          onConfirm(reason.trim());
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      onSubmit={(e) => {
+        e?.preventDefault();
+        if (required && !reason.trim()) {
+          setMissing(true);
+          return;
+        }
+        onConfirm(reason.trim());
+      }}
+      busy={loading ?? false}
+      error={{ error: serverFieldError ? null : error, extra: [] }}
+      submitLabel={confirmLabel}
+      danger={danger}
+    >
+      {text && <Text size="sm">{text}</Text>}
+      <Textarea
+        label={label}
+        required={required}
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          setMissing(false);
         }}
-        noValidate
-      >
-        <Stack>
-          <FormError error={serverFieldError ? null : error} />
-          {text && <Text size="sm">{text}</Text>}
-          <Textarea
-            label={label}
-            required={required}
-            autosize
-            minRows={3}
-            maxRows={8}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('validation.reasonRequired') : serverFieldError}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={danger ? 'red' : undefined} loading={loading}>
-              {confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        error={missing ? t('validation.reasonRequired') : serverFieldError}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

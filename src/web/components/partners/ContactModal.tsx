@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
+import { Checkbox, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { keys, useApiMutation } from '../../api/queries';
-import { AppModal } from '../AppModal';
-import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
+import { useErrorSummary, withFieldIds } from '../ErrorSummary';
+import { FormModal } from '../FormModal';
 import { notifySuccess } from '../notify';
 
 export function ContactModal({
@@ -44,39 +44,32 @@ export function ContactModal({
     onClose();
   }
 
-  async function submit(values: typeof form.values) {
-    try {
+  function submit(values: typeof form.values) {
+    return errors.run(async () => {
       await add.mutateAsync(values);
       notifySuccess(values.invite ? t('partners.contactInvited', { email: values.email }) : t('partners.contactAdded'));
       close();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
 
   return (
-    <AppModal opened={opened} onClose={close} title={t('partners.addContact')}>
-      <form onSubmit={form.onSubmit(submit, errors.onInvalid)} noValidate>
-        <Stack>
-          <ErrorSummary {...errors.summary} />
-          <TextInput label={t('partners.contact.name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label={t('partners.contact.email')} type="email" required {...form.getInputProps('email')} />
-          <TextInput label={t('partners.contact.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />
-          <Checkbox
-            label={t('partners.contact.invite')}
-            description={t('partners.contact.inviteHint')}
-            {...form.getInputProps('invite', { type: 'checkbox' })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('partners.addContactSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('partners.addContact')}
+      onSubmit={form.onSubmit(submit, errors.onInvalid)}
+      busy={add.isPending}
+      summary={errors.summary}
+      submitLabel={t('partners.addContactSubmit')}
+    >
+      <TextInput label={t('partners.contact.name')} required data-autofocus {...form.getInputProps('name')} />
+      <TextInput label={t('partners.contact.email')} type="email" required {...form.getInputProps('email')} />
+      <TextInput label={t('partners.contact.phone')} type="tel" dir="ltr" {...form.getInputProps('phone')} />
+      <Checkbox
+        label={t('partners.contact.invite')}
+        description={t('partners.contact.inviteHint')}
+        {...form.getInputProps('invite', { type: 'checkbox' })}
+      />
+    </FormModal>
   );
 }

@@ -1,6 +1,5 @@
-import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +9,12 @@ import type { Account } from '../../api/types';
 import { formatDateTime } from '../../i18n/format';
 import { AccountStatusBadge } from '../Badges';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
+import { FormModal } from '../FormModal';
+import { type Column, DataTable } from '../lists/DataTable';
+import { ListCard } from '../lists/ListCard';
+import { QueryView } from '../lists/ListStates';
 import { notifyError, notifySuccess } from '../notify';
-import { ErrorState, errorMessage, LoadingState } from '../States';
-import { EditModal } from './EditModal';
+import { errorMessage } from '../States';
 
 type InviteValues = { role: string; guideId: string; displayName: string; email: string };
 
@@ -33,9 +35,8 @@ function InviteModal({ onClose }: { onClose: () => void }) {
     .filter((g) => !g.hasAccount)
     .map((g) => ({ value: g.id, label: `${g.lastName}, ${g.firstName}` }));
 
-  async function submit(v: InviteValues) {
-    errors.clear();
-    try {
+  function submit(v: InviteValues) {
+    return errors.run(async () => {
       await invite.mutateAsync({
         email: v.email.trim(),
         displayName: v.displayName.trim(),
@@ -44,13 +45,11 @@ function InviteModal({ onClose }: { onClose: () => void }) {
       });
       notifySuccess(t('settings.accounts.invited', { email: v.email.trim() }));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
 
   return (
-    <EditModal
+    <FormModal
       opened
       title={t('settings.accounts.invite')}
       onClose={onClose}
@@ -92,7 +91,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
       <Text size="xs" c="dimmed">
         {t('settings.accounts.inviteHint')}
       </Text>
-    </EditModal>
+    </FormModal>
   );
 }
 
@@ -128,80 +127,59 @@ export function AccountsTab() {
   const { t } = useTranslation();
   const users = useUsers();
   const [inviting, setInviting] = useState(false);
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const role = (u: Account) => t(`role.${u.role}`, { defaultValue: u.role });
+  const columns: Column<Account>[] = [
+    { key: 'name', header: t('settings.accounts.displayName'), cell: (u) => u.displayName, fw: 500 },
+    { key: 'email', header: t('settings.accounts.email'), cell: (u) => u.email },
+    { key: 'role', header: t('settings.accounts.role'), cell: role },
+    { key: 'status', header: t('settings.accounts.status'), cell: (u) => <AccountStatusBadge status={u.status} /> },
+    {
+      key: 'lastLogin',
+      header: t('settings.accounts.lastLogin'),
+      cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '–'),
+      numeric: true,
+    },
+  ];
 
   return (
-    <Card padding="lg" component="section" aria-labelledby="accounts-h">
-      <Group justify="space-between" mb="md">
-        <div>
-          <Title order={2} size="h4" id="accounts-h">
-            {t('settings.tab.accounts')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('settings.accounts.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
-          {t('settings.accounts.invite')}
-        </Button>
-      </Group>
-      {users.isPending ? (
-        <LoadingState />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : wide ? (
-        <Table striped="even" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('settings.accounts.displayName')}</Table.Th>
-              <Table.Th scope="col">{t('settings.accounts.email')}</Table.Th>
-              <Table.Th scope="col">{t('settings.accounts.role')}</Table.Th>
-              <Table.Th scope="col">{t('settings.accounts.status')}</Table.Th>
-              <Table.Th scope="col">{t('settings.accounts.lastLogin')}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data.items.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td fw={500}>{u.displayName}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{t(`role.${u.role}`, { defaultValue: u.role })}</Table.Td>
-                <Table.Td>
+    <ListCard
+      headingId="accounts-h"
+      title={t('settings.tab.accounts')}
+      intro={t('settings.accounts.intro')}
+      addLabel={t('settings.accounts.invite')}
+      onAdd={() => setInviting(true)}
+      addIcon={<IconUserPlus size={16} aria-hidden />}
+    >
+      <QueryView query={users}>
+        {(data) => (
+          <DataTable
+            items={data.items}
+            rowKey={(u) => u.id}
+            columns={columns}
+            label={t('settings.tab.accounts')}
+            cardPadding="sm"
+            actions={(u) => <ToggleButton account={u} />}
+            card={(u) => (
+              <>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600}>{u.displayName}</Text>
                   <AccountStatusBadge status={u.status} />
-                </Table.Td>
-                <Table.Td className="tabular">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '–'}</Table.Td>
-                <Table.Td ta="end">
-                  <ToggleButton account={u} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {users.data.items.map((u) => (
-            <Card key={u.id} component="li" padding="sm">
-              <Group justify="space-between" wrap="nowrap">
-                <Text fw={600}>{u.displayName}</Text>
-                <AccountStatusBadge status={u.status} />
-              </Group>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {u.email}
-              </Text>
-              <Group justify="space-between" mt={4}>
-                <Text size="sm" c="dimmed">
-                  {t(`role.${u.role}`, { defaultValue: u.role })}
+                </Group>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {u.email}
                 </Text>
-                <ToggleButton account={u} />
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
+                <Group justify="space-between" mt={4}>
+                  <Text size="sm" c="dimmed">
+                    {role(u)}
+                  </Text>
+                  <ToggleButton account={u} />
+                </Group>
+              </>
+            )}
+          />
+        )}
+      </QueryView>
       {inviting && <InviteModal onClose={() => setInviting(false)} />}
-    </Card>
+    </ListCard>
   );
 }

@@ -1,17 +1,19 @@
-import { ActionIcon, Button, Card, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { keys, useApiMutation, useDistricts } from '../../api/queries';
 import type { District } from '../../api/types';
 import { AmountInput, amountRule } from '../AmountInput';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
+import { FormModal } from '../FormModal';
+import { type Column, DataTable } from '../lists/DataTable';
+import { ListCard } from '../lists/ListCard';
+import { ListResults } from '../lists/ListStates';
+import { editDeleteFor, useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
-import { EmptyState, ErrorState, LoadingState } from '../States';
-import { EditModal } from './EditModal';
+import { EmptyState } from '../States';
 
 type Values = { name: string; lat: number | string | null; lon: number | string | null };
 
@@ -40,18 +42,15 @@ function DistrictModal({
       district ? api.patch(`/districts/${district.id}`, body) : api.post('/districts', body),
     [keys.districts],
   );
-  async function submit(v: Values) {
-    errors.clear();
-    try {
+  function submit(v: Values) {
+    return errors.run(async () => {
       await save.mutateAsync({ name: v.name.trim(), lat: Number(v.lat), lon: Number(v.lon) });
       notifySuccess(t('settings.saved'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
-    <EditModal
+    <FormModal
       opened={opened}
       title={district ? t('settings.districts.edit') : t('settings.districts.add')}
       onClose={onClose}
@@ -81,7 +80,7 @@ function DistrictModal({
       <Text size="xs" c="dimmed">
         {t('settings.districts.coordsHint')}
       </Text>
-    </EditModal>
+    </FormModal>
   );
 }
 
@@ -89,78 +88,40 @@ export function DistrictsTab() {
   const { t } = useTranslation();
   const districts = useDistricts();
   const [editing, setEditing] = useState<District | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<District | null>(null);
-  const remove = useApiMutation((id: string) => api.delete(`/districts/${id}`), [keys.districts]);
+  const remove = useConfirmDelete({
+    remove: (d: District) => api.delete(`/districts/${d.id}`),
+    invalidate: [keys.districts],
+    title: t('settings.districts.deleteTitle'),
+    text: (d) => t('settings.districts.deleteText', { name: d.name }),
+    done: (d) => t('settings.deleted', { name: d.name }),
+  });
+  const columns: Column<District>[] = [
+    { key: 'name', header: t('settings.districts.name'), cell: (d) => d.name, fw: 500 },
+    { key: 'lat', header: t('settings.districts.lat'), cell: (d) => d.lat, numeric: true },
+    { key: 'lon', header: t('settings.districts.lon'), cell: (d) => d.lon, numeric: true },
+  ];
 
   return (
-    <Card padding="lg" component="section" aria-labelledby="districts-h">
-      <Group justify="space-between" mb="md">
-        <div>
-          <Title order={2} size="h4" id="districts-h">
-            {t('settings.tab.districts')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('settings.districts.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          {t('settings.districts.add')}
-        </Button>
-      </Group>
-      {districts.isPending ? (
-        <LoadingState />
-      ) : districts.isError ? (
-        <ErrorState error={districts.error} onRetry={() => void districts.refetch()} />
-      ) : districts.data.items.length === 0 ? (
-        <EmptyState title={t('settings.districts.empty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped="even" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('settings.districts.name')}</Table.Th>
-                <Table.Th scope="col">{t('settings.districts.lat')}</Table.Th>
-                <Table.Th scope="col">{t('settings.districts.lon')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {districts.data.items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td fw={500}>{d.name}</Table.Td>
-                  <Table.Td className="tabular">{d.lat}</Table.Td>
-                  <Table.Td className="tabular">{d.lon}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {d.abilities.update && (
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('common.editNamed', { name: d.name })}
-                          onClick={() => setEditing(d)}
-                        >
-                          <IconEdit size={18} aria-hidden />
-                        </ActionIcon>
-                      )}
-                      {d.abilities.delete && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('common.deleteNamed', { name: d.name })}
-                          onClick={() => setDeleting(d)}
-                        >
-                          <IconTrash size={18} aria-hidden />
-                        </ActionIcon>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    <ListCard
+      headingId="districts-h"
+      title={t('settings.tab.districts')}
+      intro={t('settings.districts.intro')}
+      addLabel={t('settings.districts.add')}
+      onAdd={() => setEditing('new')}
+    >
+      <ListResults query={districts} empty={<EmptyState title={t('settings.districts.empty')} />}>
+        {(items) => (
+          <DataTable
+            items={items}
+            rowKey={(d) => d.id}
+            columns={columns}
+            label={t('settings.tab.districts')}
+            breakpoint="48em"
+            cardPadding="sm"
+            actions={editDeleteFor<District>(setEditing, remove.ask)}
+          />
+        )}
+      </ListResults>
       {editing && (
         <DistrictModal
           key={editing === 'new' ? 'new' : editing.id}
@@ -169,27 +130,7 @@ export function DistrictsTab() {
           onClose={() => setEditing(null)}
         />
       )}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('settings.districts.deleteTitle')}
-        text={t('settings.districts.deleteText', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifySuccess(t('settings.deleted', { name: deleting.name }));
-              setDeleting(null);
-            },
-          })
-        }
-      />
-    </Card>
+      {remove.dialog}
+    </ListCard>
   );
 }

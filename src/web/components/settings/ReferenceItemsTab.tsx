@@ -1,16 +1,18 @@
-import { ActionIcon, Button, Card, Code, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { Code, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { keys, useApiMutation, useFields, useSpecializations } from '../../api/queries';
 import type { ReferenceItem } from '../../api/types';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
+import { FormModal } from '../FormModal';
+import { type Column, DataTable } from '../lists/DataTable';
+import { ListCard } from '../lists/ListCard';
+import { ListResults } from '../lists/ListStates';
+import { editDeleteFor, useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
-import { EmptyState, ErrorState, LoadingState } from '../States';
-import { EditModal } from './EditModal';
+import { EmptyState } from '../States';
 
 type Kind = 'fields' | 'specializations';
 
@@ -42,18 +44,15 @@ function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | 
       item ? api.patch(`/${kind}/${item.key}`, { name: v.name }) : api.post(`/${kind}`, { key: v.key, name: v.name }),
     [keys[kind]],
   );
-  async function submit(v: { key: string; name: string }) {
-    errors.clear();
-    try {
+  function submit(v: { key: string; name: string }) {
+    return errors.run(async () => {
       await save.mutateAsync({ key: v.key.trim(), name: v.name.trim() });
       notifySuccess(t('settings.saved'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
-    <EditModal
+    <FormModal
       opened
       title={item ? t(`settings.${kind}.edit`) : t(`settings.${kind}.add`)}
       onClose={onClose}
@@ -85,7 +84,7 @@ function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | 
           }}
         />
       )}
-    </EditModal>
+    </FormModal>
   );
 }
 
@@ -95,79 +94,39 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
   const specs = useSpecializations(kind === 'specializations');
   const query = kind === 'fields' ? fields : specs;
   const [editing, setEditing] = useState<ReferenceItem | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<ReferenceItem | null>(null);
-  const remove = useApiMutation((key: string) => api.delete(`/${kind}/${key}`), [keys[kind]]);
-  const headingId = `${kind}-h`;
+  const remove = useConfirmDelete({
+    remove: (item: ReferenceItem) => api.delete(`/${kind}/${item.key}`),
+    invalidate: [keys[kind]],
+    title: t(`settings.${kind}.deleteTitle`),
+    text: (item) => t('settings.items.deleteText', { name: item.name }),
+    done: (item) => t('settings.deleted', { name: item.name }),
+  });
+  const columns: Column<ReferenceItem>[] = [
+    { key: 'name', header: t('settings.items.name'), cell: (item) => item.name, fw: 500 },
+    { key: 'key', header: t('settings.items.key'), cell: (item) => <Code>{item.key}</Code> },
+  ];
 
   return (
-    <Card padding="lg" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" mb="md">
-        <div>
-          <Title order={2} size="h4" id={headingId}>
-            {t(`settings.tab.${kind}`)}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t(`settings.${kind}.intro`)}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          {t(`settings.${kind}.add`)}
-        </Button>
-      </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState title={t('settings.items.empty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped="even" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('settings.items.name')}</Table.Th>
-                <Table.Th scope="col">{t('settings.items.key')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((item) => (
-                <Table.Tr key={item.key}>
-                  <Table.Td fw={500}>{item.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{item.key}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {item.abilities.update && (
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('common.editNamed', { name: item.name })}
-                          onClick={() => setEditing(item)}
-                        >
-                          <IconEdit size={18} aria-hidden />
-                        </ActionIcon>
-                      )}
-                      {item.abilities.delete && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('common.deleteNamed', { name: item.name })}
-                          onClick={() => setDeleting(item)}
-                        >
-                          <IconTrash size={18} aria-hidden />
-                        </ActionIcon>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    <ListCard
+      headingId={`${kind}-h`}
+      title={t(`settings.tab.${kind}`)}
+      intro={t(`settings.${kind}.intro`)}
+      addLabel={t(`settings.${kind}.add`)}
+      onAdd={() => setEditing('new')}
+    >
+      <ListResults query={query} empty={<EmptyState title={t('settings.items.empty')} />}>
+        {(items) => (
+          <DataTable
+            items={items}
+            rowKey={(item) => item.key}
+            columns={columns}
+            label={t(`settings.tab.${kind}`)}
+            breakpoint="48em"
+            cardPadding="sm"
+            actions={editDeleteFor<ReferenceItem>(setEditing, remove.ask)}
+          />
+        )}
+      </ListResults>
       {editing && (
         <ItemModal
           key={editing === 'new' ? 'new' : editing.key}
@@ -176,27 +135,7 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
           onClose={() => setEditing(null)}
         />
       )}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t(`settings.${kind}.deleteTitle`)}
-        text={t('settings.items.deleteText', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.key, {
-            onSuccess: () => {
-              notifySuccess(t('settings.deleted', { name: deleting.name }));
-              setDeleting(null);
-            },
-          })
-        }
-      />
-    </Card>
+      {remove.dialog}
+    </ListCard>
   );
 }
