@@ -13,6 +13,7 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
+import { consentRoutes } from '../modules/consent/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
@@ -46,6 +47,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   outboxRoutes,
   requestRoutes,
   offerRoutes,
+  consentRoutes,
   assignmentRoutes,
   serviceDirectoryRoutes,
   settingsRoutes,

@@ -4,6 +4,7 @@ import { assignmentRepository } from '../modules/assignments/repository.js';
 import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
+import { ConsentService } from '../modules/consent/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
@@ -53,6 +54,7 @@ export function createServices(ctx: AppContext) {
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
     dashboard: new DashboardService(ctx),
+    consent: new ConsentService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;
