@@ -61,8 +61,12 @@ export class PrintDocument {
     return this.add(() => [b.rule()], o);
   }
   /** Lines for place/date and signature, one column per party; never split, never alone at a page top. */
-  signatures(parties: Party[], o: BlockOptions = { keepWithPrevious: true }): this {
-    return this.add((ctx) => signatureRows(ctx, parties), { keepTogether: true, ...o });
+  signatures(
+    parties: Party[],
+    o: BlockOptions & { captions?: [placeDate: string, signature: string] } = { keepWithPrevious: true },
+  ): this {
+    const { captions, ...rest } = o;
+    return this.add((ctx) => signatureRows(ctx, parties, captions), { keepTogether: true, ...rest });
   }
   /** Everything added inside `fill` stays on one page (if it fits on a page at all). */
   keepTogether(fill: (doc: PrintDocument) => void, o: BlockOptions = {}): this {
@@ -154,7 +158,8 @@ function titleRows(ctx: b.Ctx, text: string, o: { badge?: string; subtitle?: str
 }
 
 /** One column per party: role, name, then a line for place and date and a line for the signature. */
-function signatureRows(ctx: b.Ctx, parties: Party[]): Row[] {
+/** The captions under the lines are German unless the document is in another language (`captions`). */
+function signatureRows(ctx: b.Ctx, parties: Party[], captions: [string, string] = ['Ort, Datum', 'Unterschrift']): Row[] {
   const gapX = 18;
   const col = (ctx.width - gapX * (parties.length - 1)) / parties.length;
   const size = 9;
@@ -164,8 +169,8 @@ function signatureRows(ctx: b.Ctx, parties: Party[]): Row[] {
     name: p.name ? layoutText(ctx.fonts, p.name, { size }, col) : [],
   }));
   const captionHeight = Math.max(...columns.map((c) => (c.label.length + c.name.length) * lh));
-  const small = layoutText(ctx.fonts, 'Ort, Datum', { size: 7.5 }, col)[0];
-  const sign = layoutText(ctx.fonts, 'Unterschrift', { size: 7.5 }, col)[0];
+  const small = layoutText(ctx.fonts, captions[0], { size: 7.5 }, col)[0];
+  const sign = layoutText(ctx.fonts, captions[1], { size: 7.5 }, col)[0];
   const writeSpace = 30;
   const height = captionHeight + 2 * (writeSpace + 12);
   return [

@@ -105,8 +105,8 @@ export async function renderConsentPdf(data: ConsentPdfData): Promise<Uint8Array
   }
   if (data.kind !== 'confidentiality_pledge') doc.paragraph(l.note, { size: 9, color: [0.36, 0.38, 0.42] });
   doc.keepTogether((d) => {
-    d.keyValues([[l.name, '']]);
-    d.signatures([{ label: l.placeDate }, { label: `${l.signature} ${l.signer[data.kind]}` }]);
+    d.paragraph(`${l.name} ________________________________________`, { spaceBefore: 12 });
+    d.signatures([{ label: l.signer[data.kind] }], { captions: [l.placeDate, l.signature] });
   });
   return doc.render();
 }

@@ -136,7 +136,7 @@ export const consentRepository = {
         status: guides.status,
         confirmedVersion: sql<number | null>`(
           select t.version from consent_records r join consent_texts t on t.id = r.text_id
-          where r.guide_id = ${guides.id} and r.kind = ${text.kind}
+          where r.guide_id = guides.id and r.kind = ${text.kind}
           order by r.given_at desc, r.created_at desc limit 1)`,
       })
       .from(guides)
@@ -146,7 +146,7 @@ export const consentRepository = {
           ne(guides.status, 'left'),
           guideIds ? inArray(guides.id, guideIds) : undefined,
           onRecord,
-          sql`not exists (select 1 from consent_records r where r.guide_id = ${guides.id}
+          sql`not exists (select 1 from consent_records r where r.guide_id = guides.id
             and r.text_id = ${text.id} and r.withdrawn_at is null)`,
         ),
       )
