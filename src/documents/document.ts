@@ -159,7 +159,11 @@ function titleRows(ctx: b.Ctx, text: string, o: { badge?: string; subtitle?: str
 
 /** One column per party: role, name, then a line for place and date and a line for the signature. */
 /** The captions under the lines are German unless the document is in another language (`captions`). */
-function signatureRows(ctx: b.Ctx, parties: Party[], captions: [string, string] = ['Ort, Datum', 'Unterschrift']): Row[] {
+function signatureRows(
+  ctx: b.Ctx,
+  parties: Party[],
+  captions: [string, string] = ['Ort, Datum', 'Unterschrift'],
+): Row[] {
   const gapX = 18;
   const col = (ctx.width - gapX * (parties.length - 1)) / parties.length;
   const size = 9;

@@ -10,10 +10,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { consentRoutes } from '../modules/consent/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
-import { consentRoutes } from '../modules/consent/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';

@@ -21,7 +21,10 @@ afterAll(() => t.close());
 const coordinator = () => client(t.app, office.sessions.coordinator);
 
 const texts = (n: number) => ({
-  de: { title: `Einwilligung Datenschutz ${n}`, body: `Ich willige ein, dass meine Daten verarbeitet werden (Fassung ${n}).` },
+  de: {
+    title: `Einwilligung Datenschutz ${n}`,
+    body: `Ich willige ein, dass meine Daten verarbeitet werden (Fassung ${n}).`,
+  },
   en: { title: `Data protection consent ${n}`, body: `I consent to the processing of my data (version ${n}).` },
   ar: { title: 'الموافقة على حماية البيانات', body: 'أوافق على معالجة بياناتي الشخصية لغرض التنسيق.' },
 });
@@ -35,7 +38,12 @@ async function publish(kind: string, n = 1) {
 }
 
 async function record(body: Record<string, unknown>) {
-  const res = await coordinator().post('/consent-records', { language: 'de', givenAt: today, method: 'paper', ...body });
+  const res = await coordinator().post('/consent-records', {
+    language: 'de',
+    givenAt: today,
+    method: 'paper',
+    ...body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; version: number; withdrawnAt: string | null };
 }
@@ -54,7 +62,10 @@ async function candidateGates(requestId: string, guideId: string) {
     notEligible: { guideId: string; gates: { gate: string; passed: boolean }[] }[];
   };
   if (body.eligible.some((c) => c.guideId === guideId)) return 'eligible';
-  return body.notEligible.find((c) => c.guideId === guideId)?.gates.filter((g) => !g.passed).map((g) => g.gate);
+  return body.notEligible
+    .find((c) => c.guideId === guideId)
+    ?.gates.filter((g) => !g.passed)
+    .map((g) => g.gate);
 }
 
 describe('consent texts', () => {
@@ -62,14 +73,23 @@ describe('consent texts', () => {
     const api = coordinator();
     const first = await api.post('/consent-texts', { kind: 'person_consent', texts: texts(1) });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ version: 1, state: 'draft', publishedAt: null, languages: ['de', 'en', 'ar'] });
+    expect(first.json()).toMatchObject({
+      version: 1,
+      state: 'draft',
+      publishedAt: null,
+      languages: ['de', 'en', 'ar'],
+    });
     const edited = await api.patch(`/consent-texts/${first.json().id}`, { texts: { de: texts(9).de } });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().languages).toEqual(['de']);
 
     const published = await api.post(`/consent-texts/${first.json().id}/publish`);
     expect(published.json()).toMatchObject({ state: 'published', publishedAt: today });
-    expectProblem(await api.patch(`/consent-texts/${first.json().id}`, { texts: texts(2) }), 409, 'consent_text_published');
+    expectProblem(
+      await api.patch(`/consent-texts/${first.json().id}`, { texts: texts(2) }),
+      409,
+      'consent_text_published',
+    );
     expectProblem(await api.post(`/consent-texts/${first.json().id}/publish`), 409, 'consent_text_published');
     await expect(
       t.database.exec(`update consent_texts set change_note = 'heimlich' where id = '${first.json().id}'`),
@@ -95,17 +115,23 @@ describe('consent texts', () => {
     expect(deText).toContain(`Einwilligung Datenschutz 1 Fassung ${text.version} Verschwiegenheitserklärung`);
     expect(deText).toContain('Ich willige ein, dass meine Daten verarbeitet werden (Fassung 1).');
     expect(deText).toContain('Lotsin / Lotse Ort, Datum Unterschrift');
-    const ar = await pdfText((await coordinator().get(`/consent-texts/${text.id}/document.pdf?language=ar`)).rawPayload);
+    const ar = await pdfText(
+      (await coordinator().get(`/consent-texts/${text.id}/document.pdf?language=ar`)).rawPayload,
+    );
     expect(ar).toContain('أوافق على معالجة بياناتي الشخصية لغرض التنسيق');
     expect(ar).toContain('المكان والتاريخ');
     expect(ar).not.toContain('Unterschrift');
     // A guide may print the texts they sign; partners none.
-    expect((await client(t.app, office.sessions.guide).get(`/consent-texts/${text.id}/document.pdf`)).statusCode).toBe(200);
+    expect((await client(t.app, office.sessions.guide).get(`/consent-texts/${text.id}/document.pdf`)).statusCode).toBe(
+      200,
+    );
     expectProblem(await client(t.app, office.sessions.partner).get(`/consent-texts/${text.id}/document.pdf`), 403);
     // A language the version does not have.
     const deOnly = await coordinator().post('/consent-texts', { kind: 'person_consent', texts: { de: texts(1).de } });
     expectProblem(await coordinator().get(`/consent-texts/${deOnly.json().id}/document.pdf?language=ar`), 404);
-    const draftPdf = await pdfText((await coordinator().get(`/consent-texts/${deOnly.json().id}/document.pdf`)).rawPayload);
+    const draftPdf = await pdfText(
+      (await coordinator().get(`/consent-texts/${deOnly.json().id}/document.pdf`)).rawPayload,
+    );
     expect(draftPdf).toContain('Entwurf – noch nicht veröffentlicht');
   });
 
@@ -113,8 +139,14 @@ describe('consent texts', () => {
     const api = coordinator();
     expectProblem(await api.post('/consent-texts', { kind: 'guide_consent', texts: { en: texts(1).en } }), 400);
     expectProblem(await api.post('/consent-texts', { kind: 'other', texts: texts(1) }), 400);
-    expectProblem(await api.post('/consent-texts', { kind: 'guide_consent', texts: { de: { title: 'x', body: 'zu kurz' } } }), 400);
-    expectProblem(await api.post('/consent-texts', { kind: 'guide_consent', texts: { ...texts(1), fr: texts(1).en } }), 400);
+    expectProblem(
+      await api.post('/consent-texts', { kind: 'guide_consent', texts: { de: { title: 'x', body: 'zu kurz' } } }),
+      400,
+    );
+    expectProblem(
+      await api.post('/consent-texts', { kind: 'guide_consent', texts: { ...texts(1), fr: texts(1).en } }),
+      400,
+    );
     expectProblem(await api.patch(`/consent-texts/${crypto.randomUUID()}`, {}), 400);
     expectProblem(await api.patch(`/consent-texts/${crypto.randomUUID()}`, { changeNote: 'x' }), 404);
     const nul = await api.post('/consent-texts', {
@@ -172,7 +204,12 @@ describe('consent records, the matching gate and withdrawal', () => {
     await record({ textId: pledgeText.id, guideId });
     expect(await candidateGates(requestId, guideId)).toBe('eligible');
     const guide = (await coordinator().get(`/guides/${guideId}`)).json();
-    expect(guide.consent).toEqual({ version: String(consentText.version), language: 'ar', givenAt: today, withdrawnAt: null });
+    expect(guide.consent).toEqual({
+      version: String(consentText.version),
+      language: 'ar',
+      givenAt: today,
+      withdrawnAt: null,
+    });
     expect(guide.confidentialityPledgeVersion).toBe(String(pledgeText.version));
     expect(guide.consentOnRecord).toBe(true);
   });
@@ -224,13 +261,23 @@ describe('consent records, the matching gate and withdrawal', () => {
     const requestId = await fileRequest();
     const given = await record({ textId: personText.id, requestId, language: 'ar' });
     let request = (await coordinator().get(`/requests/${requestId}`)).json();
-    expect(request.person).toMatchObject({ consentGiven: true, consentVersion: String(personText.version), consentLanguage: 'ar' });
-    const withdrawn = await coordinator().post(`/consent-records/${given.id}/withdraw`, { withdrawnAt: today, method: 'paper' });
+    expect(request.person).toMatchObject({
+      consentGiven: true,
+      consentVersion: String(personText.version),
+      consentLanguage: 'ar',
+    });
+    const withdrawn = await coordinator().post(`/consent-records/${given.id}/withdraw`, {
+      withdrawnAt: today,
+      method: 'paper',
+    });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     request = (await coordinator().get(`/requests/${requestId}`)).json();
     expect(request.person.consentGiven).toBe(false);
     expectProblem(
-      await coordinator().post(`/requests/${requestId}/offers`, { guideIds: [office.guideId], overrideReason: 'Testfall' }),
+      await coordinator().post(`/requests/${requestId}/offers`, {
+        guideIds: [office.guideId],
+        overrideReason: 'Testfall',
+      }),
       409,
       'person_consent_missing',
     );
@@ -257,7 +304,12 @@ describe('a new version asks guides to confirm it', () => {
       return res.json().items;
     };
     expect(await pending()).toEqual([
-      expect.objectContaining({ guideId: fresh.guideId, kind: 'guide_consent', confirmedVersion: null, currentVersion: 1 }),
+      expect.objectContaining({
+        guideId: fresh.guideId,
+        kind: 'guide_consent',
+        confirmedVersion: null,
+        currentVersion: 1,
+      }),
     ]);
     const mine = (await guide.get('/me/consents')).json();
     expect(mine.pending.map((x: { id: string }) => x.id)).toEqual([v1.id]);
@@ -300,16 +352,33 @@ describe('roles', () => {
     expectProblem(await guide.get('/consent-texts'), 403);
     expectProblem(await guide.get('/consent-texts/pending-confirmations'), 403);
     expectProblem(
-      await guide.post('/consent-records', { textId: text.id, guideId: office.guideId, language: 'de', givenAt: today, method: 'app' }),
+      await guide.post('/consent-records', {
+        textId: text.id,
+        guideId: office.guideId,
+        language: 'de',
+        givenAt: today,
+        method: 'app',
+      }),
       403,
     );
     const { guideId: otherGuide } = await createGuideWithAccount(t, office, { ...ON_RECORD });
     const otherRecord = await record({ textId: text.id, guideId: otherGuide });
     expect((await guide.get(`/consent-records?guideId=${otherGuide}`)).json()).toEqual({ items: [], total: 0 });
-    expectProblem(await guide.post(`/consent-records/${otherRecord.id}/withdraw`, { withdrawnAt: today, method: 'app' }), 404);
-    for (const url of ['/consent-texts', `/consent-records?guideId=${otherGuide}`, '/consent-texts/pending-confirmations', '/me/consents'])
+    expectProblem(
+      await guide.post(`/consent-records/${otherRecord.id}/withdraw`, { withdrawnAt: today, method: 'app' }),
+      404,
+    );
+    for (const url of [
+      '/consent-texts',
+      `/consent-records?guideId=${otherGuide}`,
+      '/consent-texts/pending-confirmations',
+      '/me/consents',
+    ])
       expectProblem(await partner.get(url), 403);
-    expectProblem(await partner.post(`/consent-records/${otherRecord.id}/withdraw`, { withdrawnAt: today, method: 'app' }), 403);
+    expectProblem(
+      await partner.post(`/consent-records/${otherRecord.id}/withdraw`, { withdrawnAt: today, method: 'app' }),
+      403,
+    );
     expectProblem(await coordinator().get('/me/consents'), 403);
   });
 });

@@ -487,7 +487,11 @@ const TABLE: Record<string, Row> = {
     }),
     expect: coordinatorOnly(201),
   },
-  'GET /api/v1/consent-texts/pending-confirmations': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'GET /api/v1/consent-texts/pending-confirmations': {
+    kind: 'list',
+    queries: () => [''],
+    expect: coordinatorOnly(200),
+  },
   'PATCH /api/v1/consent-texts/{id}': {
     kind: 'record',
     params: (a) => ({ id: a.consentText }),

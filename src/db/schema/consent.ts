@@ -1,6 +1,6 @@
 /** Consent texts (versioned per office and kind, one text per language) and the consent records given for them. */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { CONSENT_KINDS, CONSENT_METHODS, type ConsentTexts } from '../../shared/consent.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';

@@ -4,6 +4,7 @@
  */
 export * from './accounts.js';
 export * from './audit.js';
+export * from './consent.js';
 export * from './deployments.js';
 export * from './guides.js';
 export * from './mail.js';
@@ -12,4 +13,3 @@ export * from './offices.js';
 export * from './partners.js';
 export * from './reference.js';
 export * from './requests.js';
-export * from './consent.js';

@@ -121,7 +121,10 @@ export class ConsentService {
       if (!policy.print(actor, row)) throw notFound();
       const text = row.texts[language];
       if (!text) throw new AppError(404, 'not_found', [{ path: 'language', code: 'consentLanguageMissing' }]);
-      const [office, settings] = [await officeRepository.findById(tx, officeId), await settingsRepository.get(tx, officeId)];
+      const [office, settings] = [
+        await officeRepository.findById(tx, officeId),
+        await settingsRepository.get(tx, officeId),
+      ];
       const bytes = await renderConsentPdf({
         office: { name: office?.name ?? '', ...settings.contact },
         kind: row.kind as ConsentKind,
@@ -180,12 +183,13 @@ export class ConsentService {
       if (!text || text.officeId !== officeId) errors.push({ path: 'textId', code: 'consentTextUnknown' });
       else {
         if (!text.publishedAt) errors.push({ path: 'textId', code: 'consentTextDraft' });
-        if (isGuideKind(text.kind) !== Boolean(input.guideId))
-          errors.push({ path: 'textId', code: 'consentTextKind' });
+        if (isGuideKind(text.kind) !== Boolean(input.guideId)) errors.push({ path: 'textId', code: 'consentTextKind' });
         if (!text.texts[input.language]) errors.push({ path: 'language', code: 'consentLanguageMissing' });
       }
       if (!subjectOk)
-        errors.push(input.guideId ? { path: 'guideId', code: 'guideUnknown' } : { path: 'requestId', code: 'requestUnknown' });
+        errors.push(
+          input.guideId ? { path: 'guideId', code: 'guideUnknown' } : { path: 'requestId', code: 'requestUnknown' },
+        );
       if (input.givenAt > (await this.today(tx, officeId))) errors.push({ path: 'givenAt', code: 'inFuture' });
       if (errors.length || !text) throw new AppError(400, 'validation_failed', errors);
       return presentRecord(await this.insertRecord(tx, actor, text, input, input.method, input.givenAt));
@@ -274,7 +278,8 @@ export class ConsentService {
       if (record.kind === 'confidentiality_pledge') throw new AppError(409, 'consent_not_withdrawable');
       if (record.withdrawnAt) throw new AppError(409, 'consent_already_withdrawn');
       const today = await this.today(tx, officeId);
-      if (input.withdrawnAt > today) throw new AppError(400, 'validation_failed', [{ path: 'withdrawnAt', code: 'inFuture' }]);
+      if (input.withdrawnAt > today)
+        throw new AppError(400, 'validation_failed', [{ path: 'withdrawnAt', code: 'inFuture' }]);
       if (input.withdrawnAt < record.givenAt)
         throw new AppError(400, 'validation_failed', [{ path: 'withdrawnAt', code: 'beforeGiven' }]);
       // A guide withdrawing in the app does so in the app, whatever the client says.
@@ -330,7 +335,9 @@ export class ConsentService {
       if (!text.texts[input.language])
         throw new AppError(400, 'validation_failed', [{ path: 'language', code: 'consentLanguageMissing' }]);
       const today = await this.today(tx, officeId);
-      return presentRecord(await this.insertRecord(tx, actor, text, { guideId, language: input.language }, 'app', today));
+      return presentRecord(
+        await this.insertRecord(tx, actor, text, { guideId, language: input.language }, 'app', today),
+      );
     });
   }
 }
