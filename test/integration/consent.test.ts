@@ -256,6 +256,22 @@ describe('consent records, the matching gate and withdrawal', () => {
     expect(await candidateGates(requestId, guideId)).toBe('eligible');
   });
 
+  it("a withdrawal typed into the guide's form withdraws the open records too", async () => {
+    const consentText = await publish('guide_consent');
+    const { guideId } = await createGuideWithAccount(t, office, { lastName: `Formular ${tag()}` });
+    const given = await record({ textId: consentText.id, guideId, givenAt: inDays(-5) });
+    const guide = (await coordinator().get(`/guides/${guideId}`)).json();
+    const patched = await coordinator().patch(`/guides/${guideId}`, {
+      consent: { ...guide.consent, withdrawnAt: inDays(-1) },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const list = (await coordinator().get(`/consent-records?guideId=${guideId}`)).json();
+    expect(list.items.find((r: { id: string }) => r.id === given.id)).toMatchObject({
+      withdrawnAt: inDays(-1),
+      withdrawalMethod: 'paper',
+    });
+  });
+
   it("records the accompanied person's consent on the request; its withdrawal stops new offers", async () => {
     const personText = await publish('person_consent');
     const requestId = await fileRequest();

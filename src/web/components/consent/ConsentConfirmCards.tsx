@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,11 +67,9 @@ function ConfirmCard({ text }: { text: ConsentText }) {
             <Title order={3} size="h5" mb="xs">
               {content.title}
             </Title>
-            <ScrollArea.Autosize mah={320} type="auto">
-              <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                {content.body}
-              </Text>
-            </ScrollArea.Autosize>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {content.body}
+            </Text>
           </Card>
         )}
         <FormError error={confirm.error} />

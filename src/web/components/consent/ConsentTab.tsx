@@ -28,7 +28,8 @@ function PdfLinks({ text }: { text: ConsentText }) {
           size="compact-sm"
           variant="default"
           leftSection={<IconFileTypePdf size={14} aria-hidden />}
-          aria-label={t('consent.pdfNamed', { version: text.version, language: t(`consent.language.${l}`) })}
+          // The accessible name starts with the visible code (WCAG 2.5.3 label in name).
+          aria-label={`${l.toUpperCase()}: ${t('consent.pdfNamed', { version: text.version, language: t(`consent.language.${l}`) })}`}
         >
           {l.toUpperCase()}
         </Button>

@@ -10,6 +10,10 @@ import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 import { EditModal } from '../settings/EditModal';
 
+/** Each text is written in its own direction, whatever the interface language. */
+const textDirection = (l: Locale) =>
+  l === 'ar' ? ({ direction: 'rtl', textAlign: 'right' } as const) : ({ direction: 'ltr', textAlign: 'left' } as const);
+
 type Values = { texts: Record<Locale, { title: string; body: string }>; changeNote: string };
 
 /**
@@ -94,8 +98,8 @@ export function ConsentTextModal({
             <TextInput
               label={t('consent.form.title')}
               required={l === 'de'}
-              dir={l === 'ar' ? 'rtl' : 'ltr'}
               lang={l}
+              styles={{ input: textDirection(l) }}
               {...form.getInputProps(`texts.${l}.title`)}
             />
             <Textarea
@@ -106,8 +110,8 @@ export function ConsentTextModal({
               autosize
               minRows={8}
               maxRows={16}
-              dir={l === 'ar' ? 'rtl' : 'ltr'}
               lang={l}
+              styles={{ input: textDirection(l) }}
               {...form.getInputProps(`texts.${l}.body`)}
             />
           </Tabs.Panel>
