@@ -72,5 +72,5 @@ describe.runIf(browserAvailable())('consent versions in Chromium', () => {
     await page.waitForLoadState('networkidle');
     expect(await pending.getByRole('link', { name: me.displayName }).count()).toBe(0);
     expect([...coordinator.errors, ...guideSession.errors]).toEqual([]);
-  });
+  }, 240_000);
 });
