@@ -77,7 +77,15 @@ function ConfirmCard({ text }: { text: ConsentText }) {
           <Button
             leftSection={<IconCircleCheck size={18} aria-hidden />}
             loading={confirm.isPending}
-            onClick={() => confirm.mutate(undefined, { onSuccess: () => notifySuccess(t('consent.confirm.done')) })}
+            onClick={async () => {
+              // mutateAsync: the card unmounts once the list refetches, and a per-call onSuccess would be dropped.
+              try {
+                await confirm.mutateAsync(undefined);
+                notifySuccess(t('consent.confirm.done'));
+              } catch {
+                /* FormError shows it */
+              }
+            }}
           >
             {t('consent.confirm.button')}
           </Button>
