@@ -6,6 +6,7 @@ import { CONSENT_KINDS, type ConsentKind, type ConsentText } from '../../../shar
 import { api } from '../../api/client';
 import { consentKeys, consentPdfUrl, useConsentTexts } from '../../api/consentQueries';
 import { useApiMutation } from '../../api/queries';
+import { currentLocale } from '../../i18n';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { notifySuccess } from '../notify';
@@ -40,6 +41,8 @@ function PdfLinks({ text }: { text: ConsentText }) {
 
 function KindCard({ kind, versions }: { kind: ConsentKind; versions: ConsentText[] }) {
   const { t } = useTranslation();
+  // Each version's title in the interface language where the version has it, else in German.
+  const ui = currentLocale();
   const [editing, setEditing] = useState<'new' | 'draft' | null>(null);
   const [publishing, setPublishing] = useState(false);
   const draft = versions.find((v) => v.state === 'draft') ?? null;
@@ -105,7 +108,9 @@ function KindCard({ kind, versions }: { kind: ConsentKind; versions: ConsentText
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{v.texts.de?.title}</Text>
+                    <Text size="sm" lang={v.texts[ui] ? ui : 'de'}>
+                      {(v.texts[ui] ?? v.texts.de)?.title}
+                    </Text>
                     {v.changeNote && (
                       <Text size="xs" c="dimmed">
                         {v.changeNote}
