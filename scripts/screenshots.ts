@@ -97,6 +97,19 @@ const PAGES: Record<keyof typeof USERS | 'anonymous', Shot[]> = {
     { name: 'settings-districts', path: '/settings/districts' },
     { name: 'settings-fields', path: '/settings/fields' },
     { name: 'settings-specializations', path: '/settings/specializations' },
+    { name: 'settings-consent', path: '/settings/consent' },
+    {
+      name: 'settings-consent-new',
+      path: '/settings/consent',
+      act: async (page) => {
+        await page
+          .locator('main button')
+          .filter({ hasText: /Neue Fassung|New version|نسخة جديدة/ })
+          .first()
+          .click();
+        await page.getByRole('dialog').waitFor();
+      },
+    },
     { name: 'settings-accounts', path: '/settings/accounts' },
     { name: 'outbox', path: '/outbox' },
     {

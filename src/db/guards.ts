@@ -1,6 +1,6 @@
 /**
- * Evidence the database itself protects, whatever the application does: a confirmed agreement version and an
- * approved activity entry are immutable. Applied after every migration (idempotent), like the security set-up.
+ * Evidence the database itself protects, whatever the application does: a confirmed agreement version, an
+ * approved activity entry and a published consent text are immutable. Applied after every migration (idempotent), like the security set-up.
  * A service that tried such a change has a bug; the trigger turns it into an error instead of silent rewriting.
  */
 export function guardsSql(): string {
@@ -52,5 +52,16 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS activities_guard ON activities;
 CREATE TRIGGER activities_guard BEFORE UPDATE OR DELETE ON activities FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_activity();
+
+CREATE OR REPLACE FUNCTION lotsennetz_guard_consent_text() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.published_at IS NOT NULL THEN
+    RAISE EXCEPTION 'consent text % version % is published and cannot change', OLD.kind, OLD.version;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS consent_texts_guard ON consent_texts;
+CREATE TRIGGER consent_texts_guard BEFORE UPDATE OR DELETE ON consent_texts FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_consent_text();
 `;
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../server/context.js';
 import { SYSTEM_ACTOR } from '../server/context.js';
 import { createServices } from '../server/services.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../shared/reference-data.js';
+import { seedConsent } from './demoConsent.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -234,6 +235,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       guideId: demoGuide.id,
       locale: demoGuide.locale as 'de',
     });
+    await seedConsent(tx, hannover.office.id, hannover.guides, todayIso(ctx.now()), [demoGuide.id]);
     const awo = hannover.partners.find((p) => p.name.startsWith('AWO')) ?? hannover.partners[0];
     const awoUser = await create({
       email: DEMO_ACCOUNTS.hannoverPartner,

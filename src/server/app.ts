@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { consentRoutes } from '../modules/consent/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
@@ -46,6 +47,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   outboxRoutes,
   requestRoutes,
   offerRoutes,
+  consentRoutes,
   assignmentRoutes,
   serviceDirectoryRoutes,
   settingsRoutes,

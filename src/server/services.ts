@@ -4,6 +4,8 @@ import { assignmentRepository } from '../modules/assignments/repository.js';
 import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
+import { consentRepository } from '../modules/consent/repository.js';
+import { ConsentService } from '../modules/consent/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
@@ -40,7 +42,11 @@ export function createServices(ctx: AppContext) {
     auth,
     users,
     offices: new OfficeService(ctx, users, auth),
-    guides: new GuideService(ctx, { cannotTakeOffers: withdrawPendingForGuide }),
+    guides: new GuideService(ctx, {
+      cannotTakeOffers: withdrawPendingForGuide,
+      consentWithdrawn: (tx, guideId, withdrawnAt) =>
+        consentRepository.withdrawOpen(tx, { guideId, requestId: null }, 'guide_consent', withdrawnAt, 'paper'),
+    }),
     partners: new PartnerService(ctx, users),
     reference: new ReferenceService(ctx),
     audit: new AuditService(ctx),
@@ -53,6 +59,7 @@ export function createServices(ctx: AppContext) {
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
     dashboard: new DashboardService(ctx),
+    consent: new ConsentService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

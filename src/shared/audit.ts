@@ -98,6 +98,12 @@ export const AUDIT_ACTIONS = [
   'activity.deleted',
   'activity.approved',
   'mail.resent',
+  'consent_text.created',
+  'consent_text.updated',
+  'consent_text.published',
+  'consent.recorded',
+  'consent.withdrawn',
+  'consent.confirmed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -115,6 +121,8 @@ export const AUDIT_ENTITY_TYPES = [
   'assignment',
   'service',
   'outbox',
+  'consent_text',
+  'consent_record',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -175,7 +183,9 @@ export const AUDIT_FIELDS = [
   'insuranceTexts',
   'invited',
   'key',
+  'kind',
   'km',
+  'language',
   'languageGateForMediation',
   'languageProximity',
   'languages',
@@ -187,6 +197,7 @@ export const AUDIT_FIELDS = [
   'matters',
   'maxActiveAssignments',
   'meetingPoint',
+  'method',
   'minors',
   'minorsInvolved',
   'minutes',
@@ -226,6 +237,7 @@ export const AUDIT_FIELDS = [
   'urgency',
   'url',
   'version',
+  'withdrawnAt',
 ] as const;
 
 /**

@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'agreement_unconfirmed',
   'request_taken',
   'capacity_reached',
+  'consent_text_published',
+  'consent_not_withdrawable',
+  'consent_already_withdrawn',
   'not_implemented',
   'internal_error',
 ] as const;

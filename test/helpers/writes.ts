@@ -62,6 +62,8 @@ const fullGuideBody = (f: Fixtures) => ({
   confidentialityPledgeVersion: '2024-1',
 });
 
+const consentText = { title: 'Einwilligung', body: 'Ich willige in die Verarbeitung meiner Daten ein.' };
+
 export const partnerBody = (f: Fixtures) => ({
   name: 'Valider Partner',
   type: 'welfare_association',
@@ -308,6 +310,30 @@ export const WRITES: Record<string, WriteOp> = {
     body: () => ({ name: 'Umbenannt', topics: ['lawyer'] }),
   },
   'DELETE /api/v1/services/{id}': { who: 'coordinator', params: (f) => ({ id: f.serviceId }) },
+  'POST /api/v1/consent-texts': {
+    who: 'coordinator',
+    body: () => ({
+      kind: 'guide_consent',
+      texts: { de: consentText, en: consentText, ar: consentText },
+      changeNote: 'Neu gefasst',
+    }),
+  },
+  'PATCH /api/v1/consent-texts/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ texts: { de: consentText }, changeNote: 'Korrektur' }),
+  },
+  'POST /api/v1/consent-texts/{id}/publish': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/consent-records': {
+    who: 'coordinator',
+    body: (f) => ({ textId: NO_RECORD.id, guideId: f.A.guideId, language: 'de', givenAt: today, method: 'paper' }),
+  },
+  'POST /api/v1/consent-records/{id}/withdraw': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ withdrawnAt: today, method: 'paper' }),
+  },
+  'POST /api/v1/me/consents': { who: 'coordinator', body: () => ({ textId: NO_RECORD.id, language: 'de' }) },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

@@ -41,6 +41,9 @@ type Ids = {
   mail: string;
   fieldKey: string;
   specKey: string;
+  /** A published consent text of A and a consent record (the person's consent on A's request). */
+  consentText: string;
+  consentRecord: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -471,6 +474,64 @@ const TABLE: Record<string, Row> = {
     expect: coordinatorOnly(404),
   },
   'DELETE /api/v1/services/{id}': { kind: 'record', params: (a) => ({ id: a.service }), expect: coordinatorOnly(404) },
+  'GET /api/v1/consent-texts': {
+    kind: 'list',
+    queries: () => ['', '?kind=guide_consent'],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/consent-texts': {
+    kind: 'create',
+    body: () => ({
+      kind: 'guide_consent',
+      texts: { de: { title: 'Entwurf aus B', body: 'Ein Entwurf des Büros B, lang genug für die Prüfung.' } },
+    }),
+    expect: coordinatorOnly(201),
+  },
+  'GET /api/v1/consent-texts/pending-confirmations': {
+    kind: 'list',
+    queries: () => [''],
+    expect: coordinatorOnly(200),
+  },
+  'PATCH /api/v1/consent-texts/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.consentText }),
+    body: () => ({ changeNote: 'Von B geändert' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/consent-texts/{id}/publish': {
+    kind: 'record',
+    params: (a) => ({ id: a.consentText }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/consent-texts/{id}/document.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.consentText }),
+    expect: { coordinator: 404, guide: 404, partner: 403 },
+  },
+  'GET /api/v1/consent-records': {
+    kind: 'list',
+    queries: (a) => ['', `?guideId=${a.guide}`, `?requestId=${a.request}`],
+    expect: { coordinator: 200, guide: 200, partner: 403 },
+  },
+  'POST /api/v1/consent-records': {
+    kind: 'create',
+    body: (a) => ({ textId: a.consentText, guideId: a.guide, language: 'de', givenAt: today, method: 'paper' }),
+    expect: { coordinator: 400, guide: 403, partner: 403 },
+    errorPaths: { coordinator: ['textId', 'guideId'] },
+  },
+  'POST /api/v1/consent-records/{id}/withdraw': {
+    kind: 'record',
+    params: (a) => ({ id: a.consentRecord }),
+    body: () => ({ withdrawnAt: today, method: 'paper' }),
+    expect: { coordinator: 404, guide: 404, partner: 403 },
+  },
+  'GET /api/v1/me/consents': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'POST /api/v1/me/consents': {
+    kind: 'create',
+    body: (a) => ({ textId: a.consentText, language: 'de' }),
+    expect: { coordinator: 403, guide: 404, partner: 403 },
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -555,6 +616,9 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     activityTotals: await read('/activity-totals'),
     services: await read('/services'),
     settings: await read('/settings'),
+    consentTexts: await read('/consent-texts'),
+    consentRecords: await read('/consent-records'),
+    pendingConfirmations: await read('/consent-texts/pending-confirmations'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.assignmentId
       ? {
@@ -645,6 +709,22 @@ beforeAll(async () => {
     ),
     201,
   );
+  // Consent in A: a guide text in force (A's guide is asked to confirm it) and the person's consent on the request.
+  const consentTexts = { de: { title: `A-Einwilligung ${aTag}`, body: `Text der Einwilligung des Büros A ${aTag}.` } };
+  const guideText = await ok(a.post('/consent-texts', { kind: 'guide_consent', texts: consentTexts }), 201);
+  await ok(a.post(`/consent-texts/${guideText.id}/publish`));
+  const personText = await ok(a.post('/consent-texts', { kind: 'person_consent', texts: consentTexts }), 201);
+  await ok(a.post(`/consent-texts/${personText.id}/publish`));
+  const consentRecord = await ok(
+    a.post('/consent-records', {
+      textId: personText.id,
+      requestId: request.id,
+      language: 'de',
+      givenAt: today,
+      method: 'paper',
+    }),
+    201,
+  );
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -678,6 +758,8 @@ beforeAll(async () => {
     contact: contact.id,
     mail: (await ok(a.get('/outbox?limit=1'))).items[0].id,
     ...keys,
+    consentText: guideText.id,
+    consentRecord: consentRecord.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -698,6 +780,8 @@ beforeAll(async () => {
     mail: randomUUID(),
     fieldKey: `no_such_${tag()}`,
     specKey: `no_such_${tag()}`,
+    consentText: randomUUID(),
+    consentRecord: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,

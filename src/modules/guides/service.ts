@@ -134,6 +134,8 @@ function offerLossReason(before: GuideRow, after: GuideRow): string | null {
 export type GuideHooks = {
   /** The guide can no longer take offers (paused, left, consent withdrawn): their pending offers end. */
   cannotTakeOffers(tx: Tx, actor: Actor, guideId: string, reason: string, now: Date): Promise<unknown>;
+  /** A withdrawal typed into the guide's form: the consent records above are marked withdrawn too. */
+  consentWithdrawn(tx: Tx, guideId: string, withdrawnAt: string): Promise<unknown>;
 };
 
 export class GuideService {
@@ -264,6 +266,8 @@ export class GuideService {
       if (lost) await this.hooks.cannotTakeOffers(tx, actor, id, lost, now);
       if (statusChanged) values.statusChangedAt = now;
       const after = await repo.update(tx, id, values, statusChanged);
+      if (after.consentWithdrawnAt && after.consentWithdrawnAt !== before.consentWithdrawnAt)
+        await this.hooks.consentWithdrawn(tx, id, after.consentWithdrawnAt);
       const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
       await recordAudit(tx, actor, { action: 'guide.updated', entityType: 'guide', entityId: id, changes });
       const accounts = await repo.hasAccount(tx, [id]);

@@ -8,6 +8,7 @@ import { keys, useApiMutation, useGuide } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
 import { StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { GuideConsentRecords } from '../components/consent/GuideConsentRecords';
 import {
   AvailabilitySection,
   ComplianceSection,
@@ -111,6 +112,7 @@ export function GuideDetailPage() {
         <ProfileSection guide={g} />
         <AvailabilitySection guide={g} />
         <ComplianceSection guide={g} />
+        <GuideConsentRecords guideId={g.id} manage={g.abilities.updateAll} self={!g.abilities.updateAll} />
         <GuideWorkSection guideId={g.id} />
         {g.abilities.viewNotes && <NotesSection guide={g} />}
       </Stack>

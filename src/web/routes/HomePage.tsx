@@ -9,6 +9,7 @@ import type { List } from '../api/client';
 import { useGuide, useGuideList, useOffices, usePartner, usePartnerList } from '../api/queries';
 import { useMe } from '../auth/AuthProvider';
 import { BackgroundCheckBadge, StatusBadge } from '../components/Badges';
+import { ConsentConfirmCards } from '../components/consent/ConsentConfirmCards';
 import { GuideWorkCards, PartnerRequestCards } from '../components/coordination/HomeCards';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState } from '../components/States';
@@ -190,6 +191,7 @@ export function HomePage() {
       <PageHeader title={t('home.title')} subtitle={t('home.welcome', { name: me.displayName })} />
       {can('dashboard.view') && <CoordinatorDashboard />}
       {can('guides.list') && <CoordinatorHome />}
+      {can('offers.viewOwn') && me.guideId && <ConsentConfirmCards />}
       {can('offers.viewOwn') && me.guideId && <GuideWorkCards />}
       {can('guides.viewOwn') && me.guideId && <GuideHome guideId={me.guideId} />}
       {can('requests.create') && me.partnerId && <PartnerRequestCards />}

@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
+import { ConsentTab } from '../components/consent/ConsentTab';
 import { PageHeader } from '../components/PageHeader';
 import { AccountsTab } from '../components/settings/AccountsTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
@@ -9,7 +10,7 @@ import { OfficeTab } from '../components/settings/OfficeTab';
 import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
-const TABS = ['office', 'districts', 'fields', 'specializations', 'accounts'] as const;
+const TABS = ['office', 'districts', 'fields', 'specializations', 'consent', 'accounts'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
@@ -49,6 +50,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="specializations">
           <ReferenceItemsTab kind="specializations" />
+        </Tabs.Panel>
+        <Tabs.Panel value="consent">
+          <ConsentTab />
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsTab />
