@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, RawConnection } from './client.js';
+import { erasureSql } from './erasure.js';
 import { guardsSql } from './guards.js';
 import { securitySql } from './security.js';
 
@@ -51,6 +52,7 @@ async function migrateOn(connection: RawConnection): Promise<string[]> {
   }
   await connection.exec(securitySql());
   await connection.exec(guardsSql());
+  await connection.exec(erasureSql());
   return newlyApplied;
 }
 

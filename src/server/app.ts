@@ -18,6 +18,7 @@ import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
+import { retentionRoutes } from '../modules/retention/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { sessionRoutes } from '../modules/session/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -50,6 +51,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   serviceDirectoryRoutes,
   settingsRoutes,
   dashboardRoutes,
+  retentionRoutes,
 ];
 
 export type BuildOptions = {

@@ -98,6 +98,13 @@ export const AUDIT_ACTIONS = [
   'activity.deleted',
   'activity.approved',
   'mail.resent',
+  'guide.anonymised',
+  'guide.background_check_deleted',
+  'partner.contact_anonymised',
+  'request.person_anonymised',
+  'retention.hold_set',
+  'retention.hold_released',
+  'retention.audit_purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -115,6 +122,7 @@ export const AUDIT_ENTITY_TYPES = [
   'assignment',
   'service',
   'outbox',
+  'retention_hold',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -226,6 +234,14 @@ export const AUDIT_FIELDS = [
   'urgency',
   'url',
   'version',
+  'anonymisedAt',
+  'retention',
+  'rule',
+  'entityType',
+  'entityId',
+  'trigger',
+  'before',
+  'deleted',
 ] as const;
 
 /**
