@@ -92,6 +92,7 @@ export async function anonymiseGuide(tx: Tx, actor: Actor, guideId: string, now:
     entityType: 'guide',
     entityId: guideId,
     changes: { trigger },
+    at: now,
   });
   return now;
 }
@@ -124,6 +125,7 @@ export async function anonymiseContact(tx: Tx, actor: Actor, partnerId: string, 
     entityType: 'partner',
     entityId: partnerId,
     changes: { contactId },
+    at: now,
   });
   return now;
 }
@@ -161,6 +163,7 @@ export async function anonymisePerson(tx: Tx, actor: Actor, requestId: string, n
     entityType: 'request',
     entityId: requestId,
     changes: { trigger },
+    at: now,
   });
   return now;
 }

@@ -201,6 +201,7 @@ export class RetentionService {
               entityType: 'guide',
               entityId: c.entityId,
               changes: { rule: c.rule, trigger: 'retention' },
+              at: now,
             });
             total.backgroundChecksDeleted += 1;
           } else if (c.rule === 'guide_personal_data') {
@@ -219,6 +220,7 @@ export class RetentionService {
             entityType: 'office',
             entityId: officeId,
             changes: { before, deleted },
+            at: now,
           });
           total.auditEntriesDeleted += deleted;
         }
