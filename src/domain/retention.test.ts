@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION_SCHEDULE as schedule } from '../shared/retention.js';
-import {
-  auditCutoff,
-  backgroundCheckDueOn,
-  guideDataDueOn,
-  guideLeftOn,
-  isDue,
-  personDataDueOn,
-} from './retention.js';
+import { auditCutoff, backgroundCheckDueOn, guideDataDueOn, guideLeftOn, isDue, personDataDueOn } from './retention.js';
 
 describe('retention dates', () => {
   it('a guide leaves on the day of status "left" or of the consent withdrawal, whichever was first', () => {

@@ -17,10 +17,9 @@ export function guideLeftOn(guide: {
   statusChangedOn: string | null;
   consentWithdrawnAt: string | null;
 }): string | null {
-  const dates = [
-    guide.status === 'left' ? guide.statusChangedOn : null,
-    guide.consentWithdrawnAt,
-  ].filter((d): d is string => Boolean(d));
+  const dates = [guide.status === 'left' ? guide.statusChangedOn : null, guide.consentWithdrawnAt].filter(
+    (d): d is string => Boolean(d),
+  );
   return dates.length ? dates.sort()[0] : null;
 }
 
@@ -48,4 +47,3 @@ export function auditCutoff(today: string, schedule: RetentionSchedule): string 
 
 /** A record is due on its due day and after; the due list looks `days` ahead. */
 export const isDue = (dueOn: string, today: string) => dueOn <= today;
-export const isDueWithin = (dueOn: string, today: string, horizon: string) => dueOn <= horizon && today <= horizon;

@@ -46,6 +46,7 @@ export const ME_ABILITIES = [
   'assignments.list',
   'dashboard.view',
   'services.manage',
+  'retention.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 

@@ -245,9 +245,9 @@ describe('anonymising a partner contact and an accompanied person', () => {
     const requestId = created.json().id;
     await coordinator().post(`/requests/${requestId}/messages`, { message: `Wie erreichen wir ${marker}?` });
     const before = (await coordinator().get('/requests')).json().total;
-    expect(expectProblem(await coordinator().post(`/requests/${requestId}/anonymise-person`), 409).errors?.[0].code).toBe(
-      'requestNotEnded',
-    );
+    expect(
+      expectProblem(await coordinator().post(`/requests/${requestId}/anonymise-person`), 409).errors?.[0].code,
+    ).toBe('requestNotEnded');
     const ended = await coordinator().post(`/requests/${requestId}/status`, { status: 'no_match', reason: 'Niemand' });
     expect(ended.statusCode, ended.body).toBe(200);
     const res = await coordinator().post(`/requests/${requestId}/anonymise-person`);

@@ -82,7 +82,12 @@ describe('the due list', () => {
       [`background_check:${ids.left}`, `background_check:${ids.withdrawn}`, `person_data:${ids.request}`].sort(),
     );
     const left = body.items.find((i: { entityId: string }) => i.entityId === ids.left);
-    expect(left).toMatchObject({ since: leftOn, dueOn: addMonths(leftOn, 3), label: 'Frist Ausgeschieden', hold: null });
+    expect(left).toMatchObject({
+      since: leftOn,
+      dueOn: addMonths(leftOn, 3),
+      label: 'Frist Ausgeschieden',
+      hold: null,
+    });
     // Further ahead, the guides' personal data shows up too.
     const later = (await coordinator().get('/retention/due?days=365')).json();
     expect(later.items.length).toBe(3);
@@ -109,10 +114,16 @@ describe('legal holds', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     holdId = res.json().id;
-    const item = (await coordinator().get('/retention/due')).json().items.find(
-      (i: { entityId: string; rule: string }) => i.entityId === ids.withdrawn && i.rule === 'background_check',
-    );
-    expect(item.hold).toMatchObject({ id: holdId, reason: 'Laufendes Verfahren beim Jugendamt', byName: 'Koordination Test' });
+    const item = (await coordinator().get('/retention/due'))
+      .json()
+      .items.find(
+        (i: { entityId: string; rule: string }) => i.entityId === ids.withdrawn && i.rule === 'background_check',
+      );
+    expect(item.hold).toMatchObject({
+      id: holdId,
+      reason: 'Laufendes Verfahren beim Jugendamt',
+      byName: 'Koordination Test',
+    });
     expect(await auditCount('retention.hold_set')).toBe(1);
   });
 
@@ -123,11 +134,10 @@ describe('legal holds', () => {
       expectProblem(await coordinator().post('/retention/holds', { ...body, rule: 'person_data' }), 400).errors?.[0]
         .code,
     ).toBe('ruleNotForRecord');
-    expectProblem(
-      await coordinator().post('/retention/holds', { ...body, entityId: crypto.randomUUID() }),
-      404,
-      'not_found',
-    );
+    expect(
+      expectProblem(await coordinator().post('/retention/holds', { ...body, entityId: crypto.randomUUID() }), 400)
+        .errors?.[0].code,
+    ).toBe('recordUnknown');
     expectProblem(await coordinator().post('/retention/holds', { ...body, reason: '  ' }), 400, 'validation_failed');
     expectProblem(await coordinator().post('/retention/holds', { ...body, rule: 'forever' }), 400, 'validation_failed');
     expectProblem(await client(t.app, office.sessions.guide).post('/retention/holds', body), 403, 'forbidden');
@@ -163,7 +173,9 @@ describe('legal holds', () => {
       `select actor_name, via, changes from audit_events where action = 'guide.background_check_deleted' and entity_id = $1`,
       [ids.left],
     );
-    expect(rows).toEqual([{ actor_name: 'System', via: 'system', changes: { rule: 'background_check', trigger: 'retention' } }]);
+    expect(rows).toEqual([
+      { actor_name: 'System', via: 'system', changes: { rule: 'background_check', trigger: 'retention' } },
+    ]);
 
     // Released, the hold no longer protects the record.
     expect((await coordinator().post(`/retention/holds/${holdId}/release`)).statusCode).toBe(204);

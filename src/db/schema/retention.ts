@@ -27,9 +27,7 @@ export const retentionHolds = pgTable(
     oneOf('retention_holds_entity_type_check', t.entityType, RETENTION_ENTITY_TYPES),
     oneOf('retention_holds_rule_check', t.rule, RETENTION_RULES),
     // One active hold per record and rule; released holds stay as history.
-    uniqueIndex('retention_holds_active_unique')
-      .on(t.entityId, t.rule)
-      .where(sql`released_at is null`),
+    uniqueIndex('retention_holds_active_unique').on(t.entityId, t.rule).where(sql`released_at is null`),
     index('retention_holds_office_idx').on(t.officeId),
   ],
 );

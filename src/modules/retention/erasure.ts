@@ -17,8 +17,9 @@ import { retentionRepository as repo } from './repository.js';
 export type ErasureTrigger = 'request' | 'retention';
 
 const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-const present = (values: (string | null | undefined)[]) =>
-  [...new Set(values.map((v) => v?.trim()).filter((v): v is string => Boolean(v)))];
+const present = (values: (string | null | undefined)[]) => [
+  ...new Set(values.map((v) => v?.trim()).filter((v): v is string => Boolean(v))),
+];
 
 /** The ways a name is written: "First Last", "Last First", "Last, First", and the surname alone. */
 function nameForms(first: string, last: string): string[] {
@@ -131,7 +132,15 @@ export async function anonymiseContact(tx: Tx, actor: Actor, partnerId: string, 
 }
 
 /** Audit keys of a request that carry the accompanied person's details. */
-const PERSON_AUDIT_KEYS = ['person', 'personInitials', 'description', 'notes', 'meetingPoint', 'onSiteContact', 'message'];
+const PERSON_AUDIT_KEYS = [
+  'person',
+  'personInitials',
+  'description',
+  'notes',
+  'meetingPoint',
+  'onSiteContact',
+  'message',
+];
 
 export async function anonymisePerson(tx: Tx, actor: Actor, requestId: string, now: Date, trigger: ErasureTrigger) {
   const [row] = await tx.select().from(requests).where(eq(requests.id, requestId));

@@ -74,7 +74,9 @@ export const retentionRepository = {
     const [row] = await tx
       .select()
       .from(retentionHolds)
-      .where(and(eq(retentionHolds.entityId, entityId), eq(retentionHolds.rule, rule), isNull(retentionHolds.releasedAt)));
+      .where(
+        and(eq(retentionHolds.entityId, entityId), eq(retentionHolds.rule, rule), isNull(retentionHolds.releasedAt)),
+      );
     return row;
   },
 
@@ -124,7 +126,14 @@ export const retentionRepository = {
   },
 
   /** The privileged scrub (db/erasure.ts): every text column of the office, and the guide's own rows for p_guide_needles. */
-  async erase(tx: Tx, officeId: string, needles: string[], guideId: string | null, guideNeedles: string[], placeholder: string) {
+  async erase(
+    tx: Tx,
+    officeId: string,
+    needles: string[],
+    guideId: string | null,
+    guideNeedles: string[],
+    placeholder: string,
+  ) {
     const row = await one<{ n: number }>(
       tx,
       sql`select lotsennetz_erase(${officeId}::uuid, ${sql.param(needles)}::text[], ${guideId}::uuid,
@@ -133,7 +142,14 @@ export const retentionRepository = {
     return row?.n ?? 0;
   },
 
-  async eraseAuditFields(tx: Tx, officeId: string, entityType: string, entityId: string, keys: string[], placeholder: string) {
+  async eraseAuditFields(
+    tx: Tx,
+    officeId: string,
+    entityType: string,
+    entityId: string,
+    keys: string[],
+    placeholder: string,
+  ) {
     await tx.execute(
       sql`select lotsennetz_erase_audit_fields(${officeId}::uuid, ${entityType}, ${entityId}, ${sql.param(keys)}::text[], ${placeholder})`,
     );

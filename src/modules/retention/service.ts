@@ -131,7 +131,9 @@ export class RetentionService {
   async setHold(actor: Actor, input: z.output<typeof retentionHoldInput>) {
     const officeId = this.office(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      if (!(await repo.entityExists(tx, input.entityType, input.entityId))) throw notFound();
+      // Like any reference in a body: a record the office does not have is a field error, never a hint it exists.
+      if (!(await repo.entityExists(tx, input.entityType, input.entityId)))
+        throw new AppError(400, 'validation_failed', [{ path: 'entityId', code: 'recordUnknown' }]);
       if (RULE_ENTITY[input.rule] !== input.entityType)
         throw new AppError(400, 'validation_failed', [{ path: 'rule', code: 'ruleNotForRecord' }]);
       if (await repo.findActiveHold(tx, input.entityId, input.rule))

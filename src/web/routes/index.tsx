@@ -28,6 +28,7 @@ import {
   RequestDetailPage,
   RequestFormPage,
   RequestsPage,
+  RetentionPage,
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
@@ -97,6 +98,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="outbox.read">
                   <OutboxPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="retention"
+              element={
+                <RequireAbility ability="retention.manage">
+                  <RetentionPage />
                 </RequireAbility>
               }
             />
