@@ -675,6 +675,17 @@ beforeAll(async () => {
     ),
     201,
   );
+  // A request of A that ended almost six months ago: its person data falls due within 30 days (the retention list).
+  const ended = await ok(
+    a.post(
+      '/requests',
+      requestFixture({ partnerId: A.partnerId, districtId: A.districtIds[0], title: `A-Beendet ${aTag}` }),
+    ),
+    201,
+  );
+  await t.database.exec(
+    `update requests set status = 'cancelled', status_changed_at = now() - interval '170 days' where id = '${ended.id}'`,
+  );
   const hold = await ok(
     a.post('/retention/holds', {
       entityType: 'guide',
@@ -789,6 +800,7 @@ describe('the operation table', () => {
       const url = fillPath(op.path, {
         id: randomUUID(),
         activityId: randomUUID(),
+        contactId: randomUUID(),
         userId: randomUUID(),
         key: 'probe_key',
         token: 'x'.repeat(43),
