@@ -30,7 +30,8 @@ export const guidePolicy = {
     isCoordinatorOf(actor, guide.officeId) && !guide.anonymisedAt,
   abilities(actor: Actor, guide: { id: string; officeId: string; anonymisedAt?: Date | null }): GuideAbilities {
     return {
-      update: this.update(actor, guide),
+      // An anonymised guide is evidence only: there is nothing personal left to edit.
+      update: this.update(actor, guide) && !guide.anonymisedAt,
       updateAll: isCoordinatorOf(actor, guide.officeId),
       delete: this.delete(actor, guide),
       viewNotes: this.viewNotes(actor, guide),

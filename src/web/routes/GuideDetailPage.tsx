@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
+import { coordinationKeys } from '../api/coordinationQueries';
 import { keys, useApiMutation, useGuide } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
 import { StatusBadge } from '../components/Badges';
@@ -40,7 +41,11 @@ export function GuideDetailPage() {
       }),
     [keys.guide(id), keys.users],
   );
-  const anonymise = useApiMutation(() => api.post(`/guides/${id}/anonymise`), [keys.guides]);
+  // The name goes from every list that shows it: deployments and their hour totals too.
+  const anonymise = useApiMutation(
+    () => api.post(`/guides/${id}/anonymise`),
+    [keys.guides, coordinationKeys.assignments, coordinationKeys.requests, coordinationKeys.dashboard],
+  );
   const own = me?.guideId === id;
 
   if (guide.isPending) return <LoadingState rows={10} />;

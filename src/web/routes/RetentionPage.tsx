@@ -29,7 +29,7 @@ export function RetentionPage() {
   const [days, setDays] = useState('30');
   const due = useRetentionDue(Number(days));
   const [pending, setPending] = useState<{ item: RetentionDueEntry; action: DueAction } | null>(null);
-  const touched = [retentionKeys.due, keys.guides, coordinationKeys.requests, coordinationKeys.activityTotals];
+  const touched = [retentionKeys.due, keys.guides, coordinationKeys.requests, coordinationKeys.assignments];
   const erase = useApiMutation((item: RetentionDueEntry) => eraseNow(item), touched);
   const hold = useApiMutation(
     ({ item, reason }: { item: RetentionDueEntry; reason: string }) =>
