@@ -65,16 +65,25 @@ for (const lang of ['de', 'ar'] as const) {
         reason: 'Anfrage des Jugendamts vom 12.11. – Unterlagen bis zur Klärung aufbewahren',
       });
     const totals = await api<{ items: { guideId: string }[] }>(page, 'GET', '/activity-totals');
-    const guides = await api<{ items: { id: string; hasAccount: boolean; status: string }[] }>(
+    const guides = await api<{
+      items: { id: string; hasAccount: boolean; status: string; anonymisedAt: string | null }[];
+    }>(page, 'GET', '/guides?limit=200&status=left');
+    const active = await api<{ items: { id: string; hasAccount: boolean; status: string }[] }>(
       page,
       'GET',
-      '/guides?limit=200',
+      '/guides?limit=200&status=active',
     );
-    const candidate = guides.items.find(
+    const candidate = active.items.find(
       (g) => !g.hasAccount && g.status === 'active' && !totals.items.some((t) => t.guideId === g.id),
     );
-    const anonymised = totals.items[0].guideId;
-    await api(page, 'POST', `/guides/${anonymised}/anonymise`);
+    // A guide with hours whose deployments are over; anonymising answers 409 for one still deployed.
+    let anonymised = guides.items.find((g) => g.anonymisedAt)?.id;
+    for (const total of totals.items) {
+      if (anonymised) break;
+      const res = await api<{ anonymisedAt?: string }>(page, 'POST', `/guides/${total.guideId}/anonymise`, {});
+      if (res?.anonymisedAt) anonymised = total.guideId;
+    }
+    if (!anonymised) throw new Error('no guide could be anonymised');
     prepared = { anonymised, candidate: candidate?.id ?? anonymised };
   }
   const shots: { name: string; path: string; act?: (p: Page) => Promise<void> }[] = [
@@ -83,7 +92,10 @@ for (const lang of ['de', 'ar'] as const) {
       name: 'retention-schedule-edit',
       path: '/retention',
       act: async (p) => {
-        await p.locator('#retention-schedule').getByRole('button').last().click();
+        await p
+          .getByRole('button', { name: lang === 'de' ? 'Bearbeiten' : 'تعديل', exact: true })
+          .last()
+          .click();
       },
     },
     {
