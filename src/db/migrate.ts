@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, RawConnection } from './client.js';
+import { erasureSql } from './erasure.js';
 import { guardsSql } from './guards.js';
 import { securitySql } from './security.js';
 
@@ -50,9 +51,9 @@ async function migrateOn(connection: RawConnection): Promise<string[]> {
     );
     newlyApplied.push(file);
   }
-  // Row-level security and the guards are re-applied when a migration ran or their SQL changed; a restart with
+  // Row-level security, the guards and the erasure functions are re-applied when a migration ran or their SQL changed; a restart with
   // neither skips them (about a second of DDL on the embedded database).
-  const setup = `${securitySql()}\n${guardsSql()}`;
+  const setup = `${securitySql()}\n${guardsSql()}\n${erasureSql()}`;
   const fingerprint = createHash('sha256').update(setup).digest('hex');
   await connection.exec('CREATE TABLE IF NOT EXISTS __lotsennetz_setup (fingerprint text NOT NULL)');
   const [stored] = await connection.rows<{ fingerprint: string }>('select fingerprint from __lotsennetz_setup');

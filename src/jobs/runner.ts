@@ -6,6 +6,7 @@ import { inScope } from '../db/scope.js';
 import type { AppContext } from '../server/context.js';
 import type { Services } from '../server/services.js';
 import { sendReminders } from './reminders.js';
+import { applyRetention } from './retention.js';
 
 /** The queues; names are stored in the database (pgboss.queue), so they never change. */
 export const QUEUES = {
@@ -13,6 +14,7 @@ export const QUEUES = {
   mailSweep: 'mail-sweep',
   offerExpiry: 'offer-expiry',
   reminders: 'reminders',
+  retention: 'retention',
 } as const;
 
 export type JobOptions = {
@@ -29,6 +31,8 @@ export type JobOptions = {
   instance?: string;
   /** When the daily reminders run (cron, in the time zone below). */
   remindersCron?: string;
+  /** When the daily retention job runs (cron, in the time zone below): at night, before anyone works. */
+  retentionCron?: string;
   timeZone?: string;
   onError?: (error: unknown, where: string) => void;
 };
@@ -41,7 +45,7 @@ const QUEUE_INSTALL_LOCK_KEY = 7_403_112_007;
 /**
  * The background work of a server, on pg-boss in our own database (PostgreSQL or embedded PGlite; see
  * docs/decisions/0007-background-jobs-on-pg-boss.md): mail delivery with retries, the sweeper that re-enqueues mail
- * whose job got lost, offer expiry and the daily reminders. Scheduled jobs run once per schedule slot however many
+ * whose job got lost, offer expiry, the daily reminders and the daily retention job. Scheduled jobs run once per schedule slot however many
  * instances are up: pg-boss's clock sends each slot's job once (a singleton per minute), and one worker takes it.
  */
 export class JobRunner {
@@ -62,6 +66,7 @@ export class JobRunner {
       sweepAfterSeconds: 300,
       instance: `${hostname()}:${process.pid}`,
       remindersCron: '0 7 * * *',
+      retentionCron: '30 2 * * *',
       timeZone: 'Europe/Berlin',
       ...options,
     };
@@ -105,7 +110,7 @@ export class JobRunner {
       retryBackoff: true,
       expireInSeconds: 120,
     });
-    for (const name of [QUEUES.mailSweep, QUEUES.offerExpiry, QUEUES.reminders])
+    for (const name of [QUEUES.mailSweep, QUEUES.offerExpiry, QUEUES.reminders, QUEUES.retention])
       await this.ensureQueue(name, { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 });
     if (this.options.schedules) {
       // A minute slot is sent at most once (singletonSeconds), whichever instance's clock sends it.
@@ -115,6 +120,12 @@ export class JobRunner {
       await this.boss.schedule(
         QUEUES.reminders,
         this.options.remindersCron,
+        {},
+        { ...once, tz: this.options.timeZone },
+      );
+      await this.boss.schedule(
+        QUEUES.retention,
+        this.options.retentionCron,
         {},
         { ...once, tz: this.options.timeZone },
       );
@@ -148,6 +159,7 @@ export class JobRunner {
       await this.services.offers.expireAllOverdue();
     });
     await this.scheduled(QUEUES.reminders, () => sendReminders(this.ctx));
+    await this.scheduled(QUEUES.retention, () => applyRetention(this.services, this.ctx.now()));
   }
 
   /** One job per message; the outbox row (committed before) is the durable record. */

@@ -19,6 +19,7 @@ import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
+import { retentionRoutes } from '../modules/retention/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { sessionRoutes } from '../modules/session/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -52,6 +53,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   serviceDirectoryRoutes,
   settingsRoutes,
   dashboardRoutes,
+  retentionRoutes,
 ];
 
 export type BuildOptions = {

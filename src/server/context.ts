@@ -19,7 +19,7 @@ export type Actor = {
   /** The user account; for an actor without one (a guide answering by e-mail link) see `accountless`. */
   userId: string;
   /** How the actor acts when not through a signed-in session. */
-  via?: 'email_link';
+  via?: 'email_link' | 'system';
   /** True when `userId` is not a user account (e.g. a guide without an account answering by link). */
   accountless?: boolean;
   role: Role;

@@ -16,6 +16,7 @@ import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
+import { RetentionService } from '../modules/retention/service.js';
 import { ServiceDirectoryService } from '../modules/services/service.js';
 import { SettingsService } from '../modules/settings/service.js';
 import { UserService } from '../modules/users/service.js';
@@ -60,6 +61,7 @@ export function createServices(ctx: AppContext) {
     settings: new SettingsService(ctx),
     dashboard: new DashboardService(ctx),
     consent: new ConsentService(ctx),
+    retention: new RetentionService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

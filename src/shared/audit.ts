@@ -104,6 +104,13 @@ export const AUDIT_ACTIONS = [
   'consent.recorded',
   'consent.withdrawn',
   'consent.confirmed',
+  'guide.anonymised',
+  'guide.background_check_deleted',
+  'partner.contact_anonymised',
+  'request.person_anonymised',
+  'retention.hold_set',
+  'retention.hold_released',
+  'retention.audit_purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -123,6 +130,7 @@ export const AUDIT_ENTITY_TYPES = [
   'outbox',
   'consent_text',
   'consent_record',
+  'retention_hold',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -238,6 +246,14 @@ export const AUDIT_FIELDS = [
   'url',
   'version',
   'withdrawnAt',
+  'anonymisedAt',
+  'retention',
+  'rule',
+  'entityType',
+  'entityId',
+  'trigger',
+  'before',
+  'deleted',
 ] as const;
 
 /**

@@ -33,6 +33,7 @@ export const ME_ABILITIES = [
   'assignments.list',
   'dashboard.view',
   'services.manage',
+  'retention.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -120,6 +120,8 @@ export const guideAbilities = z.object({
   delete: z.boolean(),
   viewNotes: z.boolean(),
   invite: z.boolean(),
+  /** Erasure by anonymisation (modules/retention): coordinators, once, and not while a deployment runs. */
+  anonymise: z.boolean(),
 });
 export type GuideAbilities = z.infer<typeof guideAbilities>;
 
@@ -159,6 +161,8 @@ export const guideSchema = z.object({
   /** Coordinator-only; null for everyone else. */
   notes: z.string().nullable(),
   hasAccount: z.boolean(),
+  /** When the guide's personal data was erased; the record stays as anonymous evidence. */
+  anonymisedAt: isoDateTimeOut.nullable(),
   createdAt: isoDateTimeOut,
   updatedAt: isoDateTimeOut,
   abilities: guideAbilities,

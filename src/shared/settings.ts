@@ -3,6 +3,7 @@ import { DEFAULT_MATCHING_WEIGHTS, MATCH_CRITERIA } from '../domain/matching/typ
 import { DEFAULT_OUT_OF_SCOPE_RULES, REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { DISTRICT_TERMS, PARTNER_TYPES } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
+import { DEFAULT_RETENTION_SCHEDULE, retentionScheduleSchema } from './retention.js';
 
 const weight = z.number().int().min(0).max(100);
 const languageCode = z.string().refine(isKnownLanguage, { message: 'validation.languageUnknown' });
@@ -121,6 +122,8 @@ export const officeSettingsSchema = z.object({
       .max(50),
     keywords: z.record(z.enum(REQUEST_MATTERS), z.array(z.string().trim().toLowerCase().min(2).max(60)).max(50)),
   }),
+  /** How long each kind of personal data is kept (docs/privacy/retention.md); the daily retention job applies it. */
+  retention: retentionScheduleSchema,
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -145,6 +148,7 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
     ['ur', 'hi'],
   ],
   outOfScope: DEFAULT_OUT_OF_SCOPE_RULES as OfficeSettings['outOfScope'],
+  retention: DEFAULT_RETENTION_SCHEDULE,
 };
 
 /** The insurance paragraph for a partner type: the office's wording, else the default for that type. */
@@ -177,5 +181,6 @@ export const officeSettingsPatch = z
     minors: officeSettingsSchema.shape.minors.strict().optional(),
     languageProximity: officeSettingsSchema.shape.languageProximity.optional(),
     outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
+    retention: officeSettingsSchema.shape.retention.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });

@@ -127,6 +127,22 @@ export const WRITES: Record<string, WriteOp> = {
     fuzzBody: fullGuideBody,
   },
   'DELETE /api/v1/guides/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.guideId }) },
+  'POST /api/v1/guides/{id}/anonymise': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/partners/{id}/contacts/{contactId}/anonymise': {
+    who: 'coordinator',
+    params: () => ({ ...NO_RECORD, contactId: NO_RECORD.id }),
+  },
+  'POST /api/v1/requests/{id}/anonymise-person': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/retention/holds': {
+    who: 'coordinator',
+    body: (f) => ({
+      entityType: 'guide',
+      entityId: f.A.guideId,
+      rule: 'guide_personal_data',
+      reason: 'Gerichtsverfahren',
+    }),
+  },
+  'POST /api/v1/retention/holds/{id}/release': { who: 'coordinator', params: () => NO_RECORD },
   'POST /api/v1/partners': { who: 'coordinator', body: partnerBody },
   'PATCH /api/v1/partners/{id}': { who: 'coordinator', params: (f) => ({ id: f.A.partnerId }), body: partnerBody },
   'POST /api/v1/partners/{id}/contacts': {

@@ -204,4 +204,14 @@ describe('scheduled jobs', () => {
     const reminders = (await mailsTo(t, B.emails.guide)).filter((m) => m.subject.startsWith('Erinnerung:'));
     expect(reminders).toHaveLength(1);
   });
+
+  it('retention runs as a scheduled job on the queue and records what it did', async () => {
+    const before = (await runsOf(QUEUES.retention)).length;
+    await runner.runNow(QUEUES.retention);
+    await until(async () => {
+      const runs = await runsOf(QUEUES.retention);
+      expect(runs.length).toBe(before + 1);
+      expect(runs.at(-1)?.outcome).toMatch(/^ok \{"backgroundChecksDeleted":\d+,"guidesAnonymised":\d+/);
+    });
+  });
 });

@@ -37,6 +37,7 @@ const CROSS_FIELD_CODES = ['slotEndsBeforeStart', 'endBeforeStart', 'issuedAfter
 const BAD_PARAMS: Record<string, string> = {
   id: 'not-a-uuid',
   activityId: 'keine-uuid',
+  contactId: 'kein-kontakt',
   userId: 'keine-kennung',
   key: 'Kein Schlüssel!',
   token: 'kurz',

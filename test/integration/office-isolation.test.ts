@@ -39,6 +39,8 @@ type Ids = {
   contact: string;
   /** A message in A's outbox. */
   mail: string;
+  /** A legal hold on A's guide (retention). */
+  hold: string;
   fieldKey: string;
   specKey: string;
   /** A published consent text of A and a consent record (the person's consent on A's request). */
@@ -248,6 +250,33 @@ const TABLE: Record<string, Row> = {
     expect: all(404),
   },
   'DELETE /api/v1/guides/{id}': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
+  'POST /api/v1/guides/{id}/anonymise': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/partners/{id}/contacts/{contactId}/anonymise': {
+    kind: 'record',
+    params: (a) => ({ id: a.partner, contactId: a.contact }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/requests/{id}/anonymise-person': {
+    kind: 'record',
+    params: (a) => ({ id: a.request }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/retention/due': { kind: 'list', queries: () => ['', '?days=365'], expect: coordinatorOnly(200) },
+  'POST /api/v1/retention/holds': {
+    kind: 'create',
+    body: (a) => ({ entityType: 'guide', entityId: a.guide, rule: 'guide_personal_data', reason: 'Übernahmeversuch' }),
+    expect: coordinatorOnly(400),
+    errorPaths: { coordinator: ['entityId'] },
+  },
+  'POST /api/v1/retention/holds/{id}/release': {
+    kind: 'record',
+    params: (a) => ({ id: a.hold }),
+    expect: coordinatorOnly(404),
+  },
 
   'GET /api/v1/partners': {
     kind: 'list',
@@ -619,6 +648,7 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     consentTexts: await read('/consent-texts'),
     consentRecords: await read('/consent-records'),
     pendingConfirmations: await read('/consent-texts/pending-confirmations'),
+    retentionDue: await read('/retention/due?days=365'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.assignmentId
       ? {
@@ -725,6 +755,26 @@ beforeAll(async () => {
     }),
     201,
   );
+  // A request of A that ended almost six months ago: its person data falls due within 30 days (the retention list).
+  const ended = await ok(
+    a.post(
+      '/requests',
+      requestFixture({ partnerId: A.partnerId, districtId: A.districtIds[0], title: `A-Beendet ${aTag}` }),
+    ),
+    201,
+  );
+  await t.database.exec(
+    `update requests set status = 'cancelled', status_changed_at = now() - interval '170 days' where id = '${ended.id}'`,
+  );
+  const hold = await ok(
+    a.post('/retention/holds', {
+      entityType: 'guide',
+      entityId: A.guideId,
+      rule: 'guide_personal_data',
+      reason: `A-Aufbewahrung ${aTag}`,
+    }),
+    201,
+  );
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -757,6 +807,7 @@ beforeAll(async () => {
     service: service.id,
     contact: contact.id,
     mail: (await ok(a.get('/outbox?limit=1'))).items[0].id,
+    hold: hold.id,
     ...keys,
     consentText: guideText.id,
     consentRecord: consentRecord.id,
@@ -778,6 +829,7 @@ beforeAll(async () => {
     service: randomUUID(),
     contact: randomUUID(),
     mail: randomUUID(),
+    hold: randomUUID(),
     fieldKey: `no_such_${tag()}`,
     specKey: `no_such_${tag()}`,
     consentText: randomUUID(),
@@ -832,6 +884,7 @@ describe('the operation table', () => {
       const url = fillPath(op.path, {
         id: randomUUID(),
         activityId: randomUUID(),
+        contactId: randomUUID(),
         userId: randomUUID(),
         key: 'probe_key',
         token: 'x'.repeat(43),

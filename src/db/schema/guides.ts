@@ -53,6 +53,8 @@ export const guides = pgTable(
     /** The contact channel the guide agreed to share with partners of their deployments: none, phone or email. */
     shareContact: text('share_contact').notNull().default('none'),
     notes: text('notes'),
+    /** Set when the guide's personal data was erased by anonymisation (modules/retention); the row stays as evidence. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -13,3 +13,4 @@ export * from './offices.js';
 export * from './partners.js';
 export * from './reference.js';
 export * from './requests.js';
+export * from './retention.js';

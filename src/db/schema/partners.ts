@@ -1,5 +1,5 @@
 /** Partner institutions (Einsatzstellen) and their contacts. */
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { createdAt, id, updatedAt } from './columns.js';
 import { officeId } from './offices.js';
@@ -37,6 +37,8 @@ export const partnerContacts = pgTable(
     email: text('email').notNull(),
     phone: text('phone'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when the contact's personal data was erased by anonymisation (modules/retention). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('partner_contacts_partner_idx').on(t.partnerId)],

@@ -84,6 +84,8 @@ export const requests = pgTable(
     personConsentGiven: boolean('person_consent_given').notNull(),
     personConsentVersion: text('person_consent_version'),
     personConsentLanguage: text('person_consent_language'),
+    /** Set when the accompanied person's data was erased (modules/retention); the request stays for statistics. */
+    personAnonymisedAt: timestamp('person_anonymised_at', { withTimezone: true }),
     notes: text('notes'),
     status: text('status', { enum: REQUEST_STATUSES }).notNull().default('new'),
     statusReason: text('status_reason'),

@@ -10,6 +10,8 @@ export type AuditEntry = {
   changes?: Record<string, unknown> | null;
   /** Platform-level events (offices) carry the office they concern, or none. */
   officeId?: string | null;
+  /** When it happened, for jobs that run on an injected clock (the retention job); default the database's now(). */
+  at?: Date;
 };
 
 /** Written in the caller's transaction: if the change rolls back, so does its audit record. */
@@ -23,6 +25,7 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     changes: entry.changes ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
   });
 }
 

@@ -25,13 +25,18 @@ export const guidePolicy = {
   delete: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
   viewNotes: (actor: Actor, guide: { officeId: string }) => isCoordinatorOf(actor, guide.officeId),
   export: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
-  abilities(actor: Actor, guide: { id: string; officeId: string }): GuideAbilities {
+  /** Erasure by anonymisation; whether a deployment still runs is checked by the service (409). */
+  anonymise: (actor: Actor, guide: { officeId: string; anonymisedAt?: Date | null }) =>
+    isCoordinatorOf(actor, guide.officeId) && !guide.anonymisedAt,
+  abilities(actor: Actor, guide: { id: string; officeId: string; anonymisedAt?: Date | null }): GuideAbilities {
     return {
-      update: this.update(actor, guide),
+      // An anonymised guide is evidence only: there is nothing personal left to edit.
+      update: this.update(actor, guide) && !guide.anonymisedAt,
       updateAll: isCoordinatorOf(actor, guide.officeId),
       delete: this.delete(actor, guide),
       viewNotes: this.viewNotes(actor, guide),
-      invite: isCoordinatorOf(actor, guide.officeId),
+      invite: isCoordinatorOf(actor, guide.officeId) && !guide.anonymisedAt,
+      anonymise: this.anonymise(actor, guide),
     };
   },
 };

@@ -64,6 +64,7 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     }),
     notes: guidePolicy.viewNotes(actor, row) ? row.notes : null,
     hasAccount,
+    anonymisedAt: row.anonymisedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: guidePolicy.abilities(actor, row),

@@ -8,6 +8,7 @@ import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
+import { retentionPolicy } from '../retention/policy.js';
 import { serviceDirectoryPolicy } from '../services/service.js';
 import { userPolicy } from '../users/policy.js';
 
@@ -30,6 +31,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'assignments.list': assignmentPolicy.list(actor),
     'dashboard.view': actor.role === 'coordinator' && actor.officeId !== null,
     'services.manage': serviceDirectoryPolicy.manage(actor),
+    'retention.manage': retentionPolicy.manage(actor),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconBuildingHospital,
+  IconClockShield,
   IconHome,
   IconInbox,
   IconListDetails,
@@ -57,5 +58,6 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('offices.manage')) items.push({ to: '/admin/offices', labelKey: 'nav.offices', icon: IconBuilding });
   if (can('outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox', icon: IconMail });
   if (can('audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', icon: IconListDetails });
+  if (can('retention.manage')) items.push({ to: '/retention', labelKey: 'retention.nav', icon: IconClockShield });
   return items;
 }

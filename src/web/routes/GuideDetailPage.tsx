@@ -1,9 +1,10 @@
-import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconEdit, IconHistory, IconMailForward, IconTrash } from '@tabler/icons-react';
+import { Alert, Button, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconEdit, IconHistory, IconMailForward, IconTrash, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
+import { coordinationKeys } from '../api/coordinationQueries';
 import { keys, useApiMutation, useGuide } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
 import { StatusBadge } from '../components/Badges';
@@ -29,7 +30,7 @@ export function GuideDetailPage() {
   const { me, can } = useAuth();
   const navigate = useNavigate();
   const guide = useGuide(id);
-  const [confirm, setConfirm] = useState<'delete' | 'invite' | null>(null);
+  const [confirm, setConfirm] = useState<'delete' | 'invite' | 'anonymise' | null>(null);
   const remove = useApiMutation(() => api.delete(`/guides/${id}`), [keys.guides]);
   const invite = useApiMutation(
     () =>
@@ -40,6 +41,11 @@ export function GuideDetailPage() {
         guideId: id,
       }),
     [keys.guide(id), keys.users],
+  );
+  // The name goes from every list that shows it: deployments and their hour totals too.
+  const anonymise = useApiMutation(
+    () => api.post(`/guides/${id}/anonymise`),
+    [keys.guides, coordinationKeys.assignments, coordinationKeys.requests, coordinationKeys.dashboard],
   );
   const own = me?.guideId === id;
 
@@ -56,7 +62,8 @@ export function GuideDetailPage() {
     );
 
   const g = guide.data;
-  const fullName = `${g.firstName} ${g.lastName}`;
+  // An anonymised guide has no name any more: the page says so instead of showing the placeholder.
+  const fullName = g.anonymisedAt ? t('retention.anonymisedGuide') : `${g.firstName} ${g.lastName}`;
 
   return (
     <>
@@ -91,6 +98,16 @@ export function GuideDetailPage() {
                 {t('guides.auditLink')}
               </Button>
             )}
+            {g.abilities.anonymise && (
+              <Button
+                variant="outline"
+                color="red"
+                leftSection={<IconUserOff size={16} aria-hidden />}
+                onClick={() => setConfirm('anonymise')}
+              >
+                {t('retention.anonymise')}
+              </Button>
+            )}
             {g.abilities.delete && (
               <Button
                 variant="outline"
@@ -105,6 +122,11 @@ export function GuideDetailPage() {
         }
       />
       <Stack gap="md">
+        {g.anonymisedAt && (
+          <Alert color="gray" variant="light" title={t('retention.anonymisedTitle')}>
+            {t('retention.anonymisedText', { date: formatDateTime(g.anonymisedAt) })}
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <ContactSection guide={g} />
           <StatusSection guide={g} />
@@ -129,6 +151,23 @@ export function GuideDetailPage() {
             onSuccess: () => {
               notifySuccess(t('guides.deleted', { name: fullName }));
               navigate('/guides', { replace: true });
+            },
+          })
+        }
+      />
+      <ConfirmDialog
+        opened={confirm === 'anonymise'}
+        title={t('retention.anonymiseTitle')}
+        text={t('retention.anonymiseText', { name: fullName })}
+        confirmLabel={t('retention.anonymise')}
+        loading={anonymise.isPending}
+        error={anonymise.error}
+        onClose={() => setConfirm(null)}
+        onConfirm={() =>
+          anonymise.mutate(undefined, {
+            onSuccess: () => {
+              setConfirm(null);
+              notifySuccess(t('retention.anonymised', { name: fullName }));
             },
           })
         }

@@ -29,6 +29,7 @@ import {
   RequestDetailPage,
   RequestFormPage,
   RequestsPage,
+  RetentionPage,
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
@@ -99,6 +100,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="outbox.read">
                   <OutboxPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="retention"
+              element={
+                <RequireAbility ability="retention.manage">
+                  <RetentionPage />
                 </RequireAbility>
               }
             />

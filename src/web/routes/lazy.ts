@@ -69,6 +69,9 @@ export const AssignmentsPage = lazy(() =>
 export const AssignmentDetailPage = lazy(() =>
   whenReachable(() => import('./AssignmentDetailPage')).then((m) => ({ default: m.AssignmentDetailPage })),
 );
+export const RetentionPage = lazy(() =>
+  whenReachable(() => import('./RetentionPage')).then((m) => ({ default: m.RetentionPage })),
+);
 export const ServicesPage = lazy(() =>
   whenReachable(() => import('./ServicesPage')).then((m) => ({ default: m.ServicesPage })),
 );
