@@ -16,6 +16,7 @@ import { outboxRoutes } from '../modules/mail/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
+import { privacyRoutes } from '../modules/privacy/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
@@ -50,6 +51,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   serviceDirectoryRoutes,
   settingsRoutes,
   dashboardRoutes,
+  privacyRoutes,
 ];
 
 export type BuildOptions = {

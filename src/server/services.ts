@@ -12,6 +12,7 @@ import { offerRepository } from '../modules/offers/repository.js';
 import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
+import { PrivacyService } from '../modules/privacy/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { ServiceDirectoryService } from '../modules/services/service.js';
@@ -53,6 +54,7 @@ export function createServices(ctx: AppContext) {
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
     dashboard: new DashboardService(ctx),
+    privacy: new PrivacyService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -98,6 +98,7 @@ export const AUDIT_ACTIONS = [
   'activity.deleted',
   'activity.approved',
   'mail.resent',
+  'privacy.data_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -226,6 +227,8 @@ export const AUDIT_FIELDS = [
   'urgency',
   'url',
   'version',
+  'guideIds',
+  'format',
 ] as const;
 
 /**

@@ -46,6 +46,8 @@ export const ME_ABILITIES = [
   'assignments.list',
   'dashboard.view',
   'services.manage',
+  'privacy.export',
+  'privacy.exportOwn',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 

@@ -10,5 +10,6 @@ export * from './mail.js';
 export * from './offers.js';
 export * from './offices.js';
 export * from './partners.js';
+export * from './privacy.js';
 export * from './reference.js';
 export * from './requests.js';

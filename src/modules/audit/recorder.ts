@@ -12,18 +12,22 @@ export type AuditEntry = {
   officeId?: string | null;
 };
 
-/** Written in the caller's transaction: if the change rolls back, so does its audit record. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
-    actorUserId: recordedUserId(actor),
-    actorName: actor.displayName,
-    via: actor.via ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    changes: entry.changes ?? null,
-  });
+/** Written in the caller's transaction: if the change rolls back, so does its audit record. Returns the event's id. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<string> {
+  const [row] = await tx
+    .insert(auditEvents)
+    .values({
+      officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
+      actorUserId: recordedUserId(actor),
+      actorName: actor.displayName,
+      via: actor.via ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      changes: entry.changes ?? null,
+    })
+    .returning({ id: auditEvents.id });
+  return row.id;
 }
 
 const REDACTED = '[geändert]';

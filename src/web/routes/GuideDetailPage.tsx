@@ -19,6 +19,7 @@ import {
 import { GuideWorkSection } from '../components/guides/GuideWorkSection';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
+import { GuidePrivacySection } from '../components/privacy/PrivacySection';
 import { ErrorState, LoadingState } from '../components/States';
 import { formatDateTime } from '../i18n/format';
 
@@ -113,6 +114,7 @@ export function GuideDetailPage() {
         <ComplianceSection guide={g} />
         <GuideWorkSection guideId={g.id} />
         {g.abilities.viewNotes && <NotesSection guide={g} />}
+        <GuidePrivacySection guideId={g.id} own={own} coordinator={can('privacy.export')} />
       </Stack>
       <ConfirmDialog
         opened={confirm === 'delete'}
