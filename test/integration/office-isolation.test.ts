@@ -245,6 +245,20 @@ const TABLE: Record<string, Row> = {
     expect: all(404),
   },
   'DELETE /api/v1/guides/{id}': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
+  'GET /api/v1/guides/{id}/reads': { kind: 'record', params: (a) => ({ id: a.guide }), expect: coordinatorOnly(404) },
+  // One kind here; privacy-export.test.ts probes A's accounts and requests from B too.
+  'GET /api/v1/privacy/{kind}/{id}/export.json': {
+    kind: 'record',
+    params: (a) => ({ kind: 'guides', id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/privacy/{kind}/{id}/export.pdf': {
+    kind: 'record',
+    params: (a) => ({ kind: 'guides', id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/data-export.json': { kind: 'self', expect: all(200) },
+  'GET /api/v1/me/data-export.pdf': { kind: 'self', expect: all(200) },
 
   'GET /api/v1/partners': {
     kind: 'list',

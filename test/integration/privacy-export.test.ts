@@ -71,7 +71,10 @@ async function expectCovers(file: ExportFile, table: string, ids: string[]) {
     const exported = file.sections.filter((s) => s.table === key.table).flatMap((s) => s.rows);
     if (stored.some((s) => typeof s.row.id === 'string' && exported.some((e) => 'id' in e))) {
       for (const { row } of stored)
-        expect(exported.map((e) => e.id), `${key.table} row ${row.id}`).toContain(row.id);
+        expect(
+          exported.map((e) => e.id),
+          `${key.table} row ${row.id}`,
+        ).toContain(row.id);
     } else {
       expect(exported.length, `${key.table} rows`).toBeGreaterThanOrEqual(stored.length);
     }
@@ -111,7 +114,9 @@ describe('Art. 15 file of a guide', () => {
   it('holds the record, every table that references the guide, their deployments and account, mails and audit', async () => {
     const res = await coordinator().get(`/privacy/guides/${office.guideId}/export.json`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="Datenauskunft-guide-\d{4}-\d{2}-\d{2}\.json"/);
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="Datenauskunft-guide-\d{4}-\d{2}-\d{2}\.json"/,
+    );
     const file = res.json() as ExportFile;
     expect(file.format).toBe('lotsennetz.data-export/1');
     expect(file.subject).toEqual({ kind: 'guide', id: office.guideId });
@@ -131,7 +136,13 @@ describe('Art. 15 file of a guide', () => {
     expect(file.mails.every((m) => m.to === office.emails.guide)).toBe(true);
     expect(JSON.stringify(file.mails)).not.toMatch(/offers\/answer\/[A-Za-z0-9_-]{20,}/);
     expect(file.auditTrail.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['guide.created', 'offer.sent', 'offer.accepted', 'activity.logged', 'agreement.confirmed']),
+      expect.arrayContaining([
+        'guide.created',
+        'offer.sent',
+        'offer.accepted',
+        'activity.logged',
+        'agreement.confirmed',
+      ]),
     );
     // The file is itself a read of the record, and says so.
     expect(file.reads[0]).toMatchObject({ action: 'privacy.data_exported', actorName: 'Koordination Test' });
@@ -228,6 +239,26 @@ describe('Art. 15 file of a user account and of an accompanied person', () => {
     expectProblem(await coordinator().get(`/privacy/partners/${office.partnerId}/export.json`), 400);
     expectProblem(await coordinator().get(`/privacy/guides/${office.guideId}%00/export.pdf`), 400);
     expectProblem(await coordinator().get('/guides/nicht-eine-id/reads'), 400);
+  });
+});
+
+describe('office isolation of the Art. 15 files', () => {
+  it("another office's coordinator gets 404 for A's guide, accounts and requests, as for ids that do not exist", async () => {
+    const b = client(t.app, (await createOffice(t)).sessions.coordinator);
+    const partnerUser = (await partner().get('/me')).json().me.id;
+    const coordinatorUser = (await coordinator().get('/me')).json().me.id;
+    for (const url of [
+      `/privacy/guides/${office.guideId}/export.json`,
+      `/privacy/users/${partnerUser}/export.json`,
+      `/privacy/users/${coordinatorUser}/export.pdf`,
+      `/privacy/requests/${requestId}/export.json`,
+      `/privacy/requests/${requestId}/export.pdf`,
+      `/guides/${office.guideId}/reads`,
+    ]) {
+      const res = await b.get(url);
+      expectProblem(res, 404, 'not_found');
+      expect(res.body, url).not.toContain(office.guideId);
+    }
   });
 });
 
