@@ -623,6 +623,8 @@ beforeAll(async () => {
       notes: `A-Notiz ${aTag}`,
       fields: [keys.fieldKey],
       specializations: [keys.specKey],
+      // A correction of personal data keeps the old value in guide_corrections (Art. 16).
+      countries: ['SY', 'IQ'],
     }),
   );
   const contactEmail = `a-kontakt-${aTag}@test.example`;
@@ -763,6 +765,7 @@ describe('the operation table', () => {
         id: randomUUID(),
         activityId: randomUUID(),
         userId: randomUUID(),
+        kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),
         '*': 'index.css',
