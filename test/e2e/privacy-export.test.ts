@@ -49,7 +49,7 @@ describe.runIf(browserAvailable())('the guide’s own data export in Chromium', 
 
     await expectNoAxeViolations(page, 'own profile with the data export (phone)');
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('the coordinator sees on the guide’s profile who read it, the guide’s own downloads included', async () => {
     const guide = await signedIn(browser, GUIDE);
@@ -63,5 +63,5 @@ describe.runIf(browserAvailable())('the guide’s own data export in Chromium', 
     await table.getByText('Lots:in angesehen').first().waitFor();
     await expectNoAxeViolations(coordinator.page, 'guide profile with the read log');
     expect(coordinator.errors).toEqual([]);
-  });
+  }, 180_000);
 });

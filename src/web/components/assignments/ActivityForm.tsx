@@ -169,7 +169,7 @@ export function ActivityForm({
           {...form.getInputProps('note')}
         />
         {/* The same data-protection warning as on requests: notes are read by the office and kept as evidence. */}
-        <SensitiveTextWarning categories={sensitiveCategories(form.values.note)} />
+        <SensitiveTextWarning categories={sensitiveCategories(form.values.note)} freeText />
         <Group gap="sm" justify={activity ? 'flex-end' : 'flex-start'}>
           {activity && onDone && (
             <Button variant="default" onClick={onDone}>

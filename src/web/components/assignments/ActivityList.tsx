@@ -1,11 +1,13 @@
 import { ActionIcon, Badge, Card, Checkbox, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconEdit, IconLock, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconLock, IconShieldLock, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { sensitiveCategories } from '../../../domain/outOfScope.js';
 import type { Activity } from '../../api/coordinationTypes';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { formatMoment } from '../coordination/format';
 import { euros, minutesLabel } from '../coordination/SectionCard';
+import { SensitiveTextWarning } from '../requests/RequestWarnings';
 
 type Props = {
   items: Activity[];
@@ -120,7 +122,15 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
                 <Table.Td>{t(`assignments.activityType.${x.type}`)}</Table.Td>
                 <Table.Td className="tabular">{formatNumber(x.km)}</Table.Td>
                 <Table.Td className="tabular">{euros(x.expensesCents, i18n.language)}</Table.Td>
-                <Table.Td dir="auto">{x.note ?? '–'}</Table.Td>
+                <Table.Td dir="auto">
+                  {x.note ?? '–'}
+                  {sensitiveCategories(x.note).length > 0 && (
+                    <Group gap={4} wrap="nowrap" mt={4}>
+                      <IconShieldLock size={14} color="var(--mantine-color-orange-8)" aria-hidden />
+                      <Text size="xs">{t('requests.sensitive.savedTitle')}</Text>
+                    </Group>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <RowActions activity={x} onEdit={onEdit} onDelete={onDelete} />
                 </Table.Td>
@@ -162,6 +172,8 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
               {x.note}
             </Text>
           )}
+          {/* A saved note with health, religion or residence details: the coordinator sees it before approving. */}
+          <SensitiveTextWarning categories={sensitiveCategories(x.note)} saved freeText />
         </Card>
       ))}
     </Stack>

@@ -176,7 +176,7 @@ export function RequestMessages({ request }: { request: RequestDetail }) {
                 }}
                 error={missing ? t('validation.required') : fieldError}
               />
-              <SensitiveTextWarning categories={sensitiveCategories(text)} />
+              <SensitiveTextWarning categories={sensitiveCategories(text)} freeText />
               <Button
                 type="submit"
                 variant="light"
