@@ -17,6 +17,7 @@ import { outboxRoutes } from '../modules/mail/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
+import { privacyRoutes } from '../modules/privacy/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { retentionRoutes } from '../modules/retention/routes.js';
@@ -54,6 +55,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   settingsRoutes,
   dashboardRoutes,
   retentionRoutes,
+  privacyRoutes,
 ];
 
 export type BuildOptions = {

@@ -14,6 +14,7 @@ import { offerRepository } from '../modules/offers/repository.js';
 import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
+import { PrivacyService } from '../modules/privacy/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
@@ -62,6 +63,7 @@ export function createServices(ctx: AppContext) {
     dashboard: new DashboardService(ctx),
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),
+    privacy: new PrivacyService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

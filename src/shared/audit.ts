@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = [
   'retention.hold_set',
   'retention.hold_released',
   'retention.audit_purged',
+  'privacy.data_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -254,6 +255,8 @@ export const AUDIT_FIELDS = [
   'trigger',
   'before',
   'deleted',
+  'guideIds',
+  'format',
 ] as const;
 
 /**

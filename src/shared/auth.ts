@@ -34,6 +34,8 @@ export const ME_ABILITIES = [
   'dashboard.view',
   'services.manage',
   'retention.manage',
+  'privacy.export',
+  'privacy.exportOwn',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

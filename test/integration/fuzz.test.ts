@@ -71,6 +71,8 @@ function validParam(op: RouteOperation, name: string): string {
   const schema = op.input.params?.properties?.[name];
   if (name === '*') return 'index.css';
   if (schema?.format === 'uuid') return randomUUID();
+  const choices = (schema as { enum?: string[] } | undefined)?.enum;
+  if (choices?.length) return choices[0];
   if (schema?.pattern === '^[a-z0-9_]{1,40}$') return 'probe_key';
   return 'x'.repeat(Math.max(43, (schema as { minLength?: number } | undefined)?.minLength ?? 0));
 }

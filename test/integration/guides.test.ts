@@ -407,11 +407,13 @@ describe('the guide list', () => {
       expect((await api.delete(`/guides/${evil.id}`)).statusCode).toBe(204);
     });
 
-    it('records each export in the audit log with the number of rows', async () => {
+    it('records each export in the audit log with the number of rows and the guides it names (read log)', async () => {
+      const listed = (await api.get('/guides?status=active&limit=100')).json().items.map((g: { id: string }) => g.id);
       await api.get('/guides/export.csv?status=active');
       const events = (await api.get('/audit-events?action=guide.exported&limit=1')).json().items;
       expect(events[0]).toMatchObject({ action: 'guide.exported', actorId: o.sessions.coordinator.userId });
-      expect(events[0].changes).toEqual({ count: 3 });
+      expect(events[0].changes.count).toBe(3);
+      expect([...events[0].changes.guideIds].sort()).toEqual([...listed].sort());
     });
 
     it("regression: exports phone numbers without a leading apostrophe, and dates in the reader's format", async () => {

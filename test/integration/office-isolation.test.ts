@@ -277,6 +277,20 @@ const TABLE: Record<string, Row> = {
     params: (a) => ({ id: a.hold }),
     expect: coordinatorOnly(404),
   },
+  'GET /api/v1/guides/{id}/reads': { kind: 'record', params: (a) => ({ id: a.guide }), expect: coordinatorOnly(404) },
+  // One kind here; privacy-export.test.ts probes A's accounts and requests from B too.
+  'GET /api/v1/privacy/{kind}/{id}/export.json': {
+    kind: 'record',
+    params: (a) => ({ kind: 'guides', id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/privacy/{kind}/{id}/export.pdf': {
+    kind: 'record',
+    params: (a) => ({ kind: 'guides', id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/data-export.json': { kind: 'self', expect: all(200) },
+  'GET /api/v1/me/data-export.pdf': { kind: 'self', expect: all(200) },
 
   'GET /api/v1/partners': {
     kind: 'list',
@@ -703,6 +717,8 @@ beforeAll(async () => {
       notes: `A-Notiz ${aTag}`,
       fields: [keys.fieldKey],
       specializations: [keys.specKey],
+      // A correction of personal data keeps the old value in guide_corrections (Art. 16).
+      countries: ['SY', 'IQ'],
     }),
   );
   const contactEmail = `a-kontakt-${aTag}@test.example`;
@@ -886,6 +902,7 @@ describe('the operation table', () => {
         activityId: randomUUID(),
         contactId: randomUUID(),
         userId: randomUUID(),
+        kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),
         '*': 'index.css',

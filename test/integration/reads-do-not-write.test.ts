@@ -7,7 +7,8 @@ import { requestBody } from '../helpers/requests.js';
 
 /**
  * GET requests never write: an overdue offer reads as expired everywhere, but only the scheduled expiry job changes
- * its row (and moves the request back to review). Compared on every table the request-to-deployment cycle writes, for the
+ * its row (and moves the request back to review). The one deliberate exception: a read of a person's record (guide
+ * profile, Art. 15 file, PDFs and exports naming them) appends a single audit row, the read log (DS-GVO). Compared on every table the request-to-deployment cycle writes, for the
  * office under test only (on PostgreSQL other test files share the database).
  */
 let t: TestApp;
@@ -18,9 +19,9 @@ let linkToken: string;
 
 const TABLES = ['offers', 'requests', 'request_events', 'audit_events', 'assignments', 'outbox', 'guides'];
 
-async function snapshot() {
+async function snapshot(tables = TABLES) {
   const out: Record<string, unknown[]> = {};
-  for (const table of TABLES)
+  for (const table of tables)
     out[table] = await t.database.rows(`select * from ${table} where office_id = '${office.officeId}' order by id`);
   return JSON.stringify(out);
 }
@@ -84,5 +85,40 @@ describe('reads of offers and requests', () => {
     expect(rows[0].status).toBe('expired');
     expect(await snapshot()).not.toBe(before);
     expect((await coordinator.get(`/requests/${requestId}`)).json().status).toBe('in_review');
+  });
+});
+
+describe("reads of a person's record", () => {
+  it('append exactly one audit row each (the read log) and change nothing else', async () => {
+    const others = [...TABLES.filter((x) => x !== 'audit_events'), 'guide_corrections', 'agreements', 'activities'];
+    const before = await snapshot(others);
+    const coordinator = client(t.app, office.sessions.coordinator);
+    const guide = client(t.app, office.sessions.guide);
+    const auditRows = async () =>
+      t.database.rows<{ action: string }>(
+        `select action from audit_events where office_id = '${office.officeId}' order by at, id`,
+      );
+    const start = (await auditRows()).length;
+    const reads: [ReturnType<typeof client>, string, string][] = [
+      [coordinator, `/guides/${office.guideId}`, 'guide.viewed'],
+      [coordinator, '/guides/export.xlsx', 'guide.exported'],
+      [coordinator, '/guides/export.csv', 'guide.exported'],
+      [coordinator, `/privacy/guides/${office.guideId}/export.json`, 'privacy.data_exported'],
+      [coordinator, `/privacy/requests/${requestId}/export.pdf`, 'privacy.data_exported'],
+      [guide, '/me/data-export.json', 'privacy.data_exported'],
+      [guide, `/guides/${office.guideId}`, 'guide.viewed'],
+    ];
+    for (const [i, [api, url, action]] of reads.entries()) {
+      const res = await api.get(url);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+      const rows = await auditRows();
+      expect(rows.length, url).toBe(start + i + 1);
+      expect(rows.at(-1)?.action, url).toBe(action);
+    }
+    // The report of those reads is not itself a read of the record: it writes nothing.
+    const count = (await auditRows()).length;
+    expect((await coordinator.get(`/guides/${office.guideId}/reads`)).statusCode).toBe(200);
+    expect((await auditRows()).length).toBe(count);
+    expect(await snapshot(others)).toBe(before);
   });
 });

@@ -11,6 +11,7 @@ export * from './mail.js';
 export * from './offers.js';
 export * from './offices.js';
 export * from './partners.js';
+export * from './privacy.js';
 export * from './reference.js';
 export * from './requests.js';
 export * from './retention.js';

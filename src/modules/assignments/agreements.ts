@@ -181,10 +181,13 @@ export class AgreementService {
         entityId: id,
         changes: { version: agreement.version },
       });
+      // Partner contacts read the guide's first name only, in the PDF as on screen (data minimisation).
+      const partnerView = actor.role === 'partner_contact';
+      const guideName = partnerView ? row.guideFirst : `${row.guideFirst} ${row.guideLast}`;
       const data: AgreementPdfData = {
         office: { name: office?.name ?? '', ...settings.contact },
         partnerName: row.partnerName,
-        guideName: `${row.guideFirst} ${row.guideLast}`,
+        guideName,
         personInitials: request?.request.personInitials ?? '',
         requestTitle: row.requestTitle,
         version: agreement.version,
@@ -207,7 +210,11 @@ export class AgreementService {
             name: agreement.partnerConfirmedBy,
             at: agreement.partnerConfirmedAt?.toISOString() ?? null,
           },
-          { role: 'guide', name: agreement.guideConfirmedBy, at: agreement.guideConfirmedAt?.toISOString() ?? null },
+          {
+            role: 'guide',
+            name: partnerView && agreement.guideConfirmedBy ? row.guideFirst : agreement.guideConfirmedBy,
+            at: agreement.guideConfirmedAt?.toISOString() ?? null,
+          },
         ],
         extensions: agreement.extensions,
         timeZone: settings.timeZone,

@@ -14,19 +14,23 @@ export type AuditEntry = {
   at?: Date;
 };
 
-/** Written in the caller's transaction: if the change rolls back, so does its audit record. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
-    actorUserId: recordedUserId(actor),
-    actorName: actor.displayName,
-    via: actor.via ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    changes: entry.changes ?? null,
-    ...(entry.at ? { at: entry.at } : {}),
-  });
+/** Written in the caller's transaction: if the change rolls back, so does its audit record. Returns the event's id. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<string> {
+  const [row] = await tx
+    .insert(auditEvents)
+    .values({
+      officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
+      actorUserId: recordedUserId(actor),
+      actorName: actor.displayName,
+      via: actor.via ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      changes: entry.changes ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
+    })
+    .returning({ id: auditEvents.id });
+  return row.id;
 }
 
 const REDACTED = '[geändert]';

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inOrder } from '../../db/inOrder.js';
-import { auditEvents } from '../../db/schema/index.js';
+import { auditEvents, guideCorrections } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
@@ -11,6 +11,17 @@ export const auditPolicy = {
   /** Coordinators read their office's log; platform admins read platform-level events. Nobody edits it. */
   read: (actor: Actor) => (actor.role === 'coordinator' && actor.officeId !== null) || actor.role === 'platform_admin',
 };
+
+/** Puts a correction's old values back in place of the redaction marker of the fields it corrected. */
+function withPrevious(changes: Record<string, unknown> | null, previous: Record<string, unknown> | undefined) {
+  if (!changes || !previous) return changes;
+  const out: Record<string, unknown> = { ...changes };
+  for (const [key, from] of Object.entries(previous)) {
+    const change = out[key];
+    if (change && typeof change === 'object') out[key] = { ...change, from };
+  }
+  return out;
+}
 
 export class AuditService {
   constructor(private readonly ctx: AppContext) {}
@@ -37,6 +48,15 @@ export class AuditService {
             .offset(q.offset),
         () => tx.select({ total: count() }).from(auditEvents).where(where),
       );
+      // Art. 16: the old values of a corrected guide's personal data are shown here and nowhere else.
+      const ids = rows.filter((r) => r.action === 'guide.updated').map((r) => r.id);
+      const corrections = ids.length
+        ? await tx
+            .select({ eventId: guideCorrections.auditEventId, previous: guideCorrections.previous })
+            .from(guideCorrections)
+            .where(inArray(guideCorrections.auditEventId, ids))
+        : [];
+      const previousOf = new Map(corrections.map((c) => [c.eventId, c.previous]));
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -46,7 +66,7 @@ export class AuditService {
           action: r.action,
           entityType: r.entityType,
           entityId: r.entityId,
-          changes: r.changes,
+          changes: withPrevious(r.changes, previousOf.get(r.id)),
         })),
         total,
       };

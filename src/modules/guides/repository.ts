@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { assignments, districts, guideStatusHistory, guides, offices, users } from '../../db/schema/index.js';
+import { inOrder } from '../../db/inOrder.js';
+import {
+  assignments,
+  districts,
+  guideCorrections,
+  guideStatusHistory,
+  guides,
+  offices,
+  users,
+} from '../../db/schema/index.js';
+import type { Actor } from '../../server/context.js';
 import type { GuideListQuery } from '../../shared/guides.js';
 
 export type GuideRow = typeof guides.$inferSelect;
@@ -106,6 +116,20 @@ export const guideRepository = {
       await tx.insert(guideStatusHistory).values({ officeId: updated.officeId, guideId: id, status: updated.status });
     }
     return updated;
+  },
+
+  /** The old values of a correction (Art. 16), linked to its audit event. */
+  async recordCorrection(
+    tx: Tx,
+    c: { officeId: string; guideId: string; auditEventId: string; previous: Record<string, unknown>; actor: Actor },
+  ) {
+    await tx.insert(guideCorrections).values({
+      officeId: c.officeId,
+      guideId: c.guideId,
+      auditEventId: c.auditEventId,
+      previous: c.previous,
+      correctedByName: c.actor.displayName,
+    });
   },
 
   delete: (tx: Tx, id: string) => tx.delete(guides).where(eq(guides.id, id)),

@@ -46,6 +46,19 @@ const AUDIT_REDACTED = [
   'confidentialityPledgeVersion',
 ];
 
+/** Identity and contact data whose old value a correction (Art. 16 DS-GVO) keeps for the audit page. */
+const CORRECTION_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'gender', 'countries', 'languages'] as const;
+
+/** The old values of the corrected personal fields that had a value, or null when none did. */
+function correctedValues(before: GuideRow, changes: Record<string, unknown>): Record<string, unknown> | null {
+  const previous: Record<string, unknown> = {};
+  for (const key of CORRECTION_FIELDS) {
+    const old = before[key];
+    if (key in changes && old !== null && !(Array.isArray(old) && old.length === 0)) previous[key] = old;
+  }
+  return Object.keys(previous).length ? previous : null;
+}
+
 function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
   const out: Partial<GuideInsert> = {};
   const copy = [
@@ -269,7 +282,15 @@ export class GuideService {
       if (after.consentWithdrawnAt && after.consentWithdrawnAt !== before.consentWithdrawnAt)
         await this.hooks.consentWithdrawn(tx, id, after.consentWithdrawnAt);
       const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
-      await recordAudit(tx, actor, { action: 'guide.updated', entityType: 'guide', entityId: id, changes });
+      const eventId = await recordAudit(tx, actor, {
+        action: 'guide.updated',
+        entityType: 'guide',
+        entityId: id,
+        changes,
+      });
+      // Art. 16: a correction keeps the old values, readable on the audit page only (see db/schema/privacy.ts).
+      const previous = correctedValues(before, changes);
+      if (previous) await repo.recordCorrection(tx, { officeId, guideId: id, auditEventId: eventId, previous, actor });
       const accounts = await repo.hasAccount(tx, [id]);
       return presentGuide(after, actor, await this.today(tx, officeId), accounts.has(id));
     });
@@ -308,7 +329,12 @@ export class GuideService {
         fields: new Map(fieldRows.map((f) => [f.key, f.name])),
         specializations: new Map(specRows.map((f) => [f.key, f.name])),
       };
-      await recordAudit(tx, actor, { action: 'guide.exported', entityType: 'guide', changes: { count: rows.length } });
+      // One event names every guide in the file, so "who looked at this guide" finds the export too.
+      await recordAudit(tx, actor, {
+        action: 'guide.exported',
+        entityType: 'guide',
+        changes: { count: rows.length, guideIds: rows.map((r) => r.id) },
+      });
       const today = await this.today(tx, officeId);
       return rows.map((row) => guideExportRow(row, today, names));
     });

@@ -6,6 +6,7 @@ import { guidePolicy } from '../guides/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
+import { privacyPolicy } from '../privacy/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
 import { retentionPolicy } from '../retention/policy.js';
@@ -32,6 +33,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'dashboard.view': actor.role === 'coordinator' && actor.officeId !== null,
     'services.manage': serviceDirectoryPolicy.manage(actor),
     'retention.manage': retentionPolicy.manage(actor),
+    'privacy.export': privacyPolicy.exportAny(actor),
+    'privacy.exportOwn': privacyPolicy.exportOwn(actor),
   };
 }
 

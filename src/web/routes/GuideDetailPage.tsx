@@ -21,6 +21,7 @@ import {
 import { GuideWorkSection } from '../components/guides/GuideWorkSection';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
+import { GuidePrivacySection } from '../components/privacy/PrivacySection';
 import { ErrorState, LoadingState } from '../components/States';
 import { formatDateTime } from '../i18n/format';
 
@@ -137,6 +138,7 @@ export function GuideDetailPage() {
         <GuideConsentRecords guideId={g.id} manage={g.abilities.updateAll} self={!g.abilities.updateAll} />
         <GuideWorkSection guideId={g.id} />
         {g.abilities.viewNotes && <NotesSection guide={g} />}
+        <GuidePrivacySection guideId={g.id} own={own} coordinator={can('privacy.export')} />
       </Stack>
       <ConfirmDialog
         opened={confirm === 'delete'}

@@ -7,12 +7,14 @@ import { api } from '../api/client';
 import { coordinationKeys, coordinationWide, useRequest } from '../api/coordinationQueries';
 import type { RequestDetail, RequestItem } from '../api/coordinationTypes';
 import { useApiMutation } from '../api/queries';
+import { useAuth } from '../auth/AuthProvider';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ReasonDialog } from '../components/coordination/ReasonDialog';
 import { CandidatePanel } from '../components/matching/CandidatePanel';
 import { OfferHistory } from '../components/matching/OfferHistory';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
+import { RequestPrivacySection } from '../components/privacy/PrivacySection';
 import { RequestDeployments } from '../components/requests/RequestDeployments';
 import { PersonSection, RequestDescription } from '../components/requests/RequestSummary';
 import { RequestMessages, RequestTimeline } from '../components/requests/RequestTimeline';
@@ -70,6 +72,7 @@ export function RequestDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const request = useRequest(id);
+  const { can } = useAuth();
   const [dialog, setDialog] = useState<Dialog>(null);
   const transition = useApiMutation(
     (body: { status: string; reason?: string }) => api.post<RequestItem>(`/requests/${id}/status`, body),
@@ -139,6 +142,7 @@ export function RequestDetailPage() {
           <Stack gap="md">
             <PersonSection request={r} />
             {coordinator && <OfferHistory requestId={r.id} />}
+            {can('privacy.export') && <RequestPrivacySection requestId={r.id} />}
           </Stack>
         </SimpleGrid>
         {r.abilities.match && <CandidatePanel request={r} />}

@@ -2,6 +2,7 @@ import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/co
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { sensitiveCategories } from '../../../domain/outOfScope.js';
 import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
 import { formatDecimal } from '../../../shared/numbers.js';
 import { api } from '../../api/client';
@@ -11,6 +12,7 @@ import { useApiMutation } from '../../api/queries';
 import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
+import { SensitiveTextWarning } from '../requests/RequestWarnings';
 
 export const todayIso = () => {
   const d = new Date();
@@ -166,6 +168,8 @@ export function ActivityForm({
           maxLength={500}
           {...form.getInputProps('note')}
         />
+        {/* The same data-protection warning as on requests: notes are read by the office and kept as evidence. */}
+        <SensitiveTextWarning categories={sensitiveCategories(form.values.note)} freeText />
         <Group gap="sm" justify={activity ? 'flex-end' : 'flex-start'}>
           {activity && onDone && (
             <Button variant="default" onClick={onDone}>

@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconLock, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { sensitiveCategories } from '../../../domain/outOfScope.js';
 import type { Activity } from '../../api/coordinationTypes';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { formatMoment } from '../coordination/format';
@@ -92,7 +93,23 @@ export function ActivityList({ items, selectable, selected, onSelect, onEdit, on
       cell: (x) => euros(x.expensesCents, i18n.language),
       numeric: true,
     },
-    { key: 'note', header: t('assignments.activity.note'), cell: (x) => x.note ?? '–', dir: 'auto' },
+    {
+      key: 'note',
+      header: t('assignments.activity.note'),
+      dir: 'auto',
+      // A saved note with health, religion or residence details: the coordinator sees it before approving.
+      cell: (x) => (
+        <>
+          {x.note ?? '–'}
+          {sensitiveCategories(x.note).length > 0 && (
+            <Group gap={4} wrap="nowrap" mt={4}>
+              <IconShieldLock size={14} color="var(--mantine-color-orange-8)" aria-hidden />
+              <Text size="xs">{t('requests.sensitive.savedTitle')}</Text>
+            </Group>
+          )}
+        </>
+      ),
+    },
     {
       key: 'state',
       header: t('assignments.activity.state'),

@@ -2,6 +2,7 @@ import { Button, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sensitiveCategories } from '../../../domain/outOfScope.js';
 import { OUTCOMES } from '../../../shared/assignments.js';
 import { ApiError, api } from '../../api/client';
 import { coordinationKeys } from '../../api/coordinationQueries';
@@ -11,6 +12,7 @@ import { formatDateTime } from '../../i18n/format';
 import { SectionCard } from '../coordination/SectionCard';
 import { FormError } from '../FormError';
 import { notifySuccess } from '../notify';
+import { SensitiveTextWarning } from './RequestWarnings';
 
 const MESSAGE_KINDS = ['partner_message', 'coordinator_message'];
 
@@ -174,6 +176,7 @@ export function RequestMessages({ request }: { request: RequestDetail }) {
                 }}
                 error={missing ? t('validation.required') : fieldError}
               />
+              <SensitiveTextWarning categories={sensitiveCategories(text)} freeText />
               <Button
                 type="submit"
                 variant="light"

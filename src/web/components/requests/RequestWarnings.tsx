@@ -10,9 +10,12 @@ type SuggestedService = RequestItem['suggestedServices'][number];
 export function SensitiveTextWarning({
   categories,
   saved = false,
+  freeText = false,
 }: {
   categories: SensitiveCategory[];
   saved?: boolean;
+  /** A note or message rather than a request's description: the explanation names the text, not the fields. */
+  freeText?: boolean;
 }) {
   const { t } = useTranslation();
   if (categories.length === 0) return null;
@@ -24,7 +27,7 @@ export function SensitiveTextWarning({
       title={saved ? t('requests.sensitive.savedTitle') : t('requests.sensitive.title')}
     >
       <Stack gap={6}>
-        <Text size="sm">{t('requests.sensitive.text')}</Text>
+        <Text size="sm">{freeText ? t('privacy.sensitiveText') : t('requests.sensitive.text')}</Text>
         <List size="sm">
           {categories.map((c) => (
             <List.Item key={c}>{t(`requests.sensitive.${c}`)}</List.Item>
