@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { inOrder } from '../../db/inOrder.js';
 import {
   assignments,
   districts,
