@@ -119,7 +119,7 @@ describe('consent texts', () => {
       (await coordinator().get(`/consent-texts/${text.id}/document.pdf?language=ar`)).rawPayload,
     );
     expect(ar).toContain('أوافق على معالجة بياناتي الشخصية لغرض التنسيق');
-    expect(ar).toContain('المكان والتاريخ');
+    expect(ar).toContain('المكان، التاريخ');
     expect(ar).not.toContain('Unterschrift');
     // A guide may print the texts they sign; partners none.
     expect((await client(t.app, office.sessions.guide).get(`/consent-texts/${text.id}/document.pdf`)).statusCode).toBe(
