@@ -70,7 +70,8 @@ describe('security headers', () => {
     const reads = operationsOf(doc).filter((op) => op.method === 'GET' && !op.path.includes('{'));
     expect(reads.length).toBeGreaterThan(10);
     for (const op of reads) {
-      const session = op.path.endsWith('/me/offers') ? o.sessions.guide : o.sessions.coordinator;
+      const guideOnly = op.path.endsWith('/me/offers') || op.path.endsWith('/me/consents');
+      const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);
       if (op.path.endsWith('/offices')) expect(res.statusCode).toBe(403);
       else expect(res.statusCode, `${op.key}: ${res.body.slice(0, 200)}`).toBe(200);
@@ -208,7 +209,12 @@ describe('the OpenAPI document', () => {
       const schema = ok?.content?.['application/json']?.schema;
       if (!schema?.properties?.items) continue;
       // The district list also names the office's word for its districts (Stadtbezirk or Ortsteil).
-      const extra = op.key === 'GET /api/v1/districts' ? ['term'] : [];
+      // The retention list also says which day it was computed for and the schedule it applied.
+      const extras: Record<string, string[]> = {
+        'GET /api/v1/districts': ['term'],
+        'GET /api/v1/retention/due': ['schedule', 'today'],
+      };
+      const extra = extras[op.key] ?? [];
       expect(Object.keys(schema.properties).sort(), op.key).toEqual(['items', ...extra, 'total'].sort());
     }
     for (const path of ['/guides', '/partners', '/audit-events', '/outbox']) {
@@ -224,7 +230,9 @@ describe('the OpenAPI document', () => {
       const s = schema as Record<string, unknown>;
       if (s.properties && typeof s.properties === 'object') {
         for (const [name, sub] of Object.entries(s.properties as Record<string, unknown>)) {
-          if (!/^[a-z][a-zA-Z0-9]*$/.test(name)) offenders.push(`${where}: ${name}`);
+          // Ability names are "module.action" identifiers (the keys of ME_ABILITIES), used as such by the SPA.
+          const abilityName = where.endsWith('.abilities') && /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(name);
+          if (!abilityName && !/^[a-z][a-zA-Z0-9]*$/.test(name)) offenders.push(`${where}: ${name}`);
           visit(sub, `${where}.${name}`);
         }
       }
