@@ -175,7 +175,11 @@ export class RetentionService {
    * Idempotent: what it did leaves the records off the clocks (anonymised, check deleted), so a second run finds
    * nothing; held records are skipped. Each office runs in its own transaction, and every action is audited.
    */
-  async applySchedule(now: Date): Promise<RetentionRunResult> {
+  /**
+   * Applies every office's schedule as of `now`. `only` limits the run to some offices: tests use it so that a run
+   * on a shared PostgreSQL database touches only their own office.
+   */
+  async applySchedule(now: Date, only?: { officeIds: string[] }): Promise<RetentionRunResult> {
     const db = this.ctx.database.db;
     const total: RetentionRunResult = {
       backgroundChecksDeleted: 0,
@@ -184,7 +188,8 @@ export class RetentionService {
       auditEntriesDeleted: 0,
       skippedOnHold: 0,
     };
-    const officeIds = await inScope(db, 'system', (tx) => repo.officeIds(tx));
+    const all = await inScope(db, 'system', (tx) => repo.officeIds(tx));
+    const officeIds = only ? all.filter((id) => only.officeIds.includes(id)) : all;
     for (const officeId of officeIds) {
       await inScope(db, { officeId }, async (tx) => {
         const actor = systemFor(officeId);
