@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemSchema } from '../shared/common.js';
 import type { Services } from './services.js';
@@ -18,3 +18,11 @@ export const problemResponses = {
   404: problemSchema,
   409: problemSchema,
 } as const;
+
+/** A PDF download: every PDF route answers with the same type and attachment header. */
+export function sendPdf(reply: FastifyReply, fileName: string, bytes: Uint8Array) {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(Buffer.from(bytes));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type ExportColumn, toXlsx } from '../../documents/spreadsheet.js';
 import { requireActor } from '../../server/plugins/session.js';
-import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { problemResponses, type RouteModule, sendPdf } from '../../server/routing.js';
 import {
   activityApproveInput,
   activityInput,
@@ -111,10 +111,7 @@ export const assignmentRoutes: RouteModule = (api, { assignments, agreements, ac
         version: pdf.version,
         date: ctx.now().toISOString().slice(0, 10),
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(Buffer.from(pdf.bytes));
+      return sendPdf(reply, name, pdf.bytes);
     },
   });
   api.get('/assignments/:id/activities', {

@@ -1,5 +1,5 @@
 import { requireActor } from '../../server/plugins/session.js';
-import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { problemResponses, type RouteModule, sendPdf } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
 import {
   consentRecordCreateInput,
@@ -77,10 +77,7 @@ export const consentRoutes: RouteModule = (api, { consent }) => {
     handler: async (req, reply) => {
       const pdf = await consent.pdf(requireActor(req), req.params.id, req.query.language);
       const name = consentPdfFileName({ kind: pdf.kind, version: pdf.version, language: req.query.language });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(Buffer.from(pdf.bytes));
+      return sendPdf(reply, name, pdf.bytes);
     },
   });
   api.get('/consent-records', {

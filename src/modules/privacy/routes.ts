@@ -1,5 +1,5 @@
 import { requireActor } from '../../server/plugins/session.js';
-import { problemResponses, type RouteModule } from '../../server/routing.js';
+import { problemResponses, type RouteModule, sendPdf } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';
 import {
   privacyExportParams,
@@ -46,10 +46,7 @@ export const privacyRoutes: RouteModule = (api, { privacy, ctx }) => {
     handler: async (req, reply) => {
       const kind = SUBJECT_PATHS[req.params.kind];
       const { pdf } = await privacy.exportSubject(requireActor(req), kind, req.params.id, 'pdf');
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${fileName(kind, ctx.now(), 'pdf')}"`)
-        .send(Buffer.from(pdf as Uint8Array));
+      return sendPdf(reply, fileName(kind, ctx.now(), 'pdf'), pdf as Uint8Array);
     },
   });
   api.get('/me/data-export.json', {
@@ -73,10 +70,7 @@ export const privacyRoutes: RouteModule = (api, { privacy, ctx }) => {
     },
     handler: async (req, reply) => {
       const { file, pdf } = await privacy.exportOwn(requireActor(req), 'pdf');
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${fileName(file.subject.kind, ctx.now(), 'pdf')}"`)
-        .send(Buffer.from(pdf as Uint8Array));
+      return sendPdf(reply, fileName(file.subject.kind, ctx.now(), 'pdf'), pdf as Uint8Array);
     },
   });
   api.get('/guides/:id/reads', {

@@ -58,21 +58,18 @@ export function ConsentTextModal({
     [consentKeys.all],
   );
 
-  async function submit(v: Values) {
-    errors.clear();
+  function submit(v: Values) {
     const texts = Object.fromEntries(
       LOCALES.filter((l) => l === 'de' || (v.texts[l].title.trim() && v.texts[l].body.trim())).map((l) => [
         l,
         { title: v.texts[l].title.trim(), body: v.texts[l].body.trim() },
       ]),
     );
-    try {
+    return errors.run(async () => {
       await save.mutateAsync({ texts, changeNote: v.changeNote.trim() || null });
       notifySuccess(t('consent.draftSaved'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
 
   return (

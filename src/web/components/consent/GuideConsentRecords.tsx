@@ -41,15 +41,12 @@ function RecordModal({ guideId, onClose }: { guideId: string; onClose: () => voi
     (v: RecordValues) => api.post('/consent-records', { ...v, guideId }),
     [consentKeys.all, keys.guides],
   );
-  async function submit(v: RecordValues) {
-    errors.clear();
-    try {
+  function submit(v: RecordValues) {
+    return errors.run(async () => {
       await save.mutateAsync(v);
       notifySuccess(t('consent.recorded'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
     <FormModal
@@ -93,15 +90,12 @@ function WithdrawModal({ record, self, onClose }: { record: ConsentRecord; self:
     (v: { withdrawnAt: string; method: ConsentMethod }) => api.post(`/consent-records/${record.id}/withdraw`, v),
     [consentKeys.all, keys.guides],
   );
-  async function submit(v: { withdrawnAt: string; method: ConsentMethod }) {
-    errors.clear();
-    try {
+  function submit(v: { withdrawnAt: string; method: ConsentMethod }) {
+    return errors.run(async () => {
       await save.mutateAsync(v);
       notifySuccess(t('consent.withdrawn'));
       onClose();
-    } catch (error) {
-      errors.onServerError(error);
-    }
+    });
   }
   return (
     <FormModal
