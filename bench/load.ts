@@ -22,6 +22,8 @@ import { seedDemo } from '../src/seed/seed.js';
 import { insertSyntheticAssignments, insertSyntheticGuides } from './synthetic.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+/** `BENCH_TARGETS=postgres` (or `pglite`) runs one database only; both by default. */
+const TARGETS = (process.env.BENCH_TARGETS ?? 'pglite,postgres').split(',');
 const EXTRA_GUIDES = 2_000;
 const root = new URL('..', import.meta.url).pathname;
 const METRICS_TOKEN = randomBytes(24).toString('hex');
@@ -83,7 +85,13 @@ async function prepare(env: Record<string, string>): Promise<string> {
   }
 }
 
-type Cannon = { url: string; connections: number; headers?: Record<string, string>; requests?: unknown[] };
+type Cannon = {
+  url: string;
+  connections: number;
+  headers?: Record<string, string>;
+  requests?: unknown[];
+  duration?: number;
+};
 async function cannon(options: Cannon) {
   const result = await autocannon({ duration: DURATION, ...options } as autocannon.Options);
   return {
@@ -132,6 +140,8 @@ async function benchServer(target: string, env: Record<string, string>) {
     const assignment = (await get('/assignments?limit=1&status=active')).items[0];
     const api = (path: string) => `${base}/api/v1${path}`;
 
+    // Warm-up (not recorded): the first seconds of a fresh process and database measure caches, not the stack.
+    await cannon({ url: api('/guides?limit=25'), connections: 10, headers, duration: 2 });
     await record(target, 'guide list', { url: api('/guides?limit=25'), connections: 10, headers });
     await record(target, 'name search', { url: api('/guides?q=ann&limit=25'), connections: 10, headers });
     await record(target, 'filters', {
@@ -200,6 +210,7 @@ async function benchBare(target: string, env: Record<string, string>, officeId: 
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/health`, child);
+    await cannon({ url: `${base}/guides`, connections: 10, duration: 2 });
     await record(`${target}, bare`, 'guide list', { url: `${base}/guides`, connections: 10 });
     await record(`${target}, bare`, 'name search', { url: `${base}/guides?q=ann`, connections: 10 });
     const [health] = await Promise.all([
@@ -219,18 +230,20 @@ async function benchBare(target: string, env: Record<string, string>, officeId: 
 
 execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lotsennetz-load-'));
-try {
-  const env = { DATA_DIR: dataDir };
-  const officeId = await prepare(env);
-  await benchServer('PGlite (worker thread)', env);
-  await benchBare('PGlite (in-process)', env, officeId);
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+if (TARGETS.includes('pglite')) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotsennetz-load-'));
+  try {
+    const env = { DATA_DIR: dataDir };
+    const officeId = await prepare(env);
+    await benchServer('PGlite (worker thread)', env);
+    await benchBare('PGlite (in-process)', env, officeId);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const pgBase = process.env.DATABASE_URL ?? (process.env.PG_BASE_URL ? `${process.env.PG_BASE_URL}/postgres` : '');
-if (pgBase) {
+if (pgBase && TARGETS.includes('postgres')) {
   const name = `lotsennetz_load_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgBase });
   await admin.connect();

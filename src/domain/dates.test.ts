@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, localDateTime, todayIn, todayIso } from './dates.js';
+import { addDays, addMonths, isKnownTimeZone, localDateTime, todayIn, todayIso } from './dates.js';
 
 describe('addMonths', () => {
   it('keeps the day where it exists and clamps to the month end otherwise', () => {
@@ -26,6 +26,15 @@ describe('addMonths', () => {
     expect(todayIn('UTC', new Date('2026-11-29T23:30:00Z'))).toBe('2026-11-29');
     // Summer time: UTC+2.
     expect(todayIn('Europe/Berlin', new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+  });
+  it('knows IANA time zones, and a rejected zone is not remembered as valid', () => {
+    expect(isKnownTimeZone('Europe/Berlin')).toBe(true);
+    expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(() => todayIn('Mars/Olympus_Mons')).toThrow(RangeError);
+    // The cached formatter gives the same answers as a fresh one, zone by zone.
+    expect(todayIn('Asia/Tokyo', new Date('2026-11-29T15:30:00Z'))).toBe('2026-11-30');
+    expect(todayIn('UTC', new Date('2026-11-29T15:30:00Z'))).toBe('2026-11-29');
   });
   it('adds days across month and year ends', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

@@ -36,8 +36,37 @@ export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
  * still says today, so every "today" of the product (activity dates, reviews, background checks) comes from here.
  */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayFormatter(timeZone).format(now);
+}
+
+// Building an Intl formatter costs far more than using one, and lists ask for "today" per row: one per time zone.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat) {
+  let formatter = cache.get(timeZone);
+  if (!formatter) {
+    formatter = make(); // throws on an unknown zone, before anything is cached
+    if (cache.size > 500) cache.clear();
+    cache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+/** en-CA formats as YYYY-MM-DD. */
+const dayFormatter = (timeZone: string) =>
+  cached(
+    dayFormatters,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
+
+/** Whether the runtime knows an IANA time zone. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    dayFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Kept for callers without an office (CLI, platform); offices use `todayIn(settings.timeZone)`. */
@@ -45,18 +74,20 @@ export const todayIso = (now: Date = new Date()): string => todayIn(DEFAULT_TIME
 
 /** Local wall-clock date and time of an instant in a time zone, e.g. { date: '2026-12-03', time: '14:05' }. */
 export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
+  const formatter = cached(
+    dateTimeFormatters,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }

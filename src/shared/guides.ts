@@ -219,6 +219,7 @@ export const guideListItem = guideSchema.pick({
   maxActiveAssignments: true,
   activeAssignments: true,
   backgroundCheckState: true,
+  hasAccount: true,
   abilities: true,
 });
 export type GuideListItem = z.infer<typeof guideListItem>;

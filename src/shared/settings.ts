@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../domain/dates.js';
 import { DEFAULT_MATCHING_WEIGHTS, MATCH_CRITERIA } from '../domain/matching/types.js';
 import { DEFAULT_OUT_OF_SCOPE_RULES, REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { DISTRICT_TERMS, PARTNER_TYPES } from './enums.js';
@@ -63,20 +64,7 @@ export const officeSettingsSchema = z.object({
   /** Days of deployments counted for fairness. */
   fairnessWindowDays: z.number().int().min(7).max(730),
   /** IANA time zone in which "today", activity dates, review dates and expiry are computed. */
-  timeZone: z
-    .string()
-    .max(60)
-    .refine(
-      (tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'validation.timeZone' },
-    ),
+  timeZone: z.string().max(60).refine(isKnownTimeZone, { message: 'validation.timeZone' }),
   /** The word for districts in the UI ("Stadtbezirk" or "Ortsteil"), as the city uses it. */
   districtTerm: z.enum(DISTRICT_TERMS),
   /** Whether a guide without the request's language can be eligible at all for language mediation. */

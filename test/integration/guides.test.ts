@@ -309,6 +309,38 @@ describe('the guide list', () => {
     expect(filtered.items).toHaveLength(1);
   });
 
+  it('sends what the list shows: no notes, availability or consent details; whether the guide has an account', async () => {
+    await api.patch(`/guides/${g.G1}`, { notes: 'Nur für die Koordination', availability: [] });
+    const body = (await api.get('/guides?q=Al-Hassan')).json();
+    expect(body.items).toHaveLength(1);
+    expect(Object.keys(body.items[0]).sort()).toEqual(
+      [
+        'abilities',
+        'activeAssignments',
+        'backgroundCheckState',
+        'email',
+        'fields',
+        'firstName',
+        'hasAccount',
+        'homeDistrictId',
+        'id',
+        'languages',
+        'lastName',
+        'maxActiveAssignments',
+        'phone',
+        'serviceDistrictIds',
+        'specializations',
+        'status',
+      ].sort(),
+    );
+    expect(body.items[0]).toMatchObject({ id: g.G1, hasAccount: false, specializations: ['health'] });
+    // The factory's guide G0 has an account (the test office's guide login); the list says so.
+    const withAccount = (await api.get('/guides?limit=100'))
+      .json()
+      .items.filter((x: { hasAccount: boolean }) => x.hasAccount);
+    expect(withAccount.map((x: Guide) => x.id)).toEqual([g.G0]);
+  });
+
   it('rejects out-of-range paging and unknown parameters (400)', async () => {
     for (const query of ['?limit=0', '?limit=201', '?offset=-1', '?limit=abc', '?unknown=1', `?districtId=nope`]) {
       expectProblem(await api.get(`/guides${query}`), 400, 'validation_failed');

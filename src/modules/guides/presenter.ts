@@ -3,13 +3,15 @@ import { backgroundCheckState, recheckDueOn } from '../../domain/backgroundCheck
 import { consentOnRecord } from '../../domain/matching/score.js';
 import type { Actor } from '../../server/context.js';
 import type { Gender, GuideStatus, LanguageLevel, Locale } from '../../shared/enums.js';
-import type { Guide } from '../../shared/guides.js';
+import type { Guide, GuideListItem } from '../../shared/guides.js';
 import { translate } from '../../shared/i18n/index.js';
 import { displayName } from '../../shared/reference-data.js';
 import { guidePolicy } from './policy.js';
-import type { GuideRow } from './repository.js';
+import type { GuideListRow, GuideRow } from './repository.js';
 
-function backgroundCheckOf(row: GuideRow) {
+function backgroundCheckOf(
+  row: Pick<GuideRow, 'backgroundCheckedAt' | 'backgroundIssuedAt' | 'backgroundRelevantConviction'>,
+) {
   if (!row.backgroundCheckedAt) return null;
   return {
     checkedAt: row.backgroundCheckedAt,
@@ -67,6 +69,32 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     anonymisedAt: row.anonymisedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    abilities: guidePolicy.abilities(actor, row),
+  };
+}
+
+/** A row of the guide list: what the list shows, nothing more (no notes, availability or consent details). */
+export function presentGuideListItem(
+  row: GuideListRow & { hasAccount: boolean },
+  actor: Actor,
+  today: string,
+): GuideListItem {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    languages: row.languages.map((l) => ({ code: l.code, level: l.level as LanguageLevel })),
+    homeDistrictId: row.homeDistrictId,
+    serviceDistrictIds: row.serviceDistrictIds,
+    specializations: row.specializations,
+    fields: row.fields,
+    status: row.status as GuideStatus,
+    maxActiveAssignments: row.maxActiveAssignments,
+    activeAssignments: row.activeAssignments,
+    backgroundCheckState: backgroundCheckState(backgroundCheckOf(row), today),
+    hasAccount: row.hasAccount,
     abilities: guidePolicy.abilities(actor, row),
   };
 }

@@ -15,6 +15,29 @@ import type { GuideListQuery } from '../../shared/guides.js';
 export type GuideRow = typeof guides.$inferSelect;
 export type GuideInsert = typeof guides.$inferInsert;
 
+/** The columns the guide list shows (and its abilities need): a list row reads no notes, availability or consent. */
+const LIST_COLUMNS = {
+  id: guides.id,
+  officeId: guides.officeId,
+  firstName: guides.firstName,
+  lastName: guides.lastName,
+  email: guides.email,
+  phone: guides.phone,
+  languages: guides.languages,
+  homeDistrictId: guides.homeDistrictId,
+  serviceDistrictIds: guides.serviceDistrictIds,
+  specializations: guides.specializations,
+  fields: guides.fields,
+  status: guides.status,
+  maxActiveAssignments: guides.maxActiveAssignments,
+  activeAssignments: guides.activeAssignments,
+  backgroundCheckedAt: guides.backgroundCheckedAt,
+  backgroundIssuedAt: guides.backgroundIssuedAt,
+  backgroundRelevantConviction: guides.backgroundRelevantConviction,
+  anonymisedAt: guides.anonymisedAt,
+};
+export type GuideListRow = { [K in keyof typeof LIST_COLUMNS]: GuideRow[K] };
+
 const SORT_COLUMNS = {
   lastName: guides.lastName,
   firstName: guides.firstName,
@@ -59,8 +82,8 @@ function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
 
 export const guideRepository = {
   /**
-   * One statement for the page, its total (a window count over the filtered rows), whether each guide has an
-   * account, and the office's settings. Only a page past the end has no row to carry the total: then it is counted separately.
+   * One statement for the page, its total (a sub-select over the filtered rows), whether each guide has an
+   * account, and the office's time zone. Only a page past the end has no row to carry the total: then it is counted separately.
    */
   async list(tx: Tx, officeId: string, q: GuideListQuery) {
     const where = and(...listConditions(officeId, q));
@@ -68,10 +91,16 @@ export const guideRepository = {
     const direction = q.order === 'desc' ? desc : asc;
     const rows = await tx
       .select({
-        guide: guides,
-        total: sql<number>`(count(*) over ())::int`,
-        hasAccount: sql<boolean>`exists (select 1 from ${users} where ${users.guideId} = ${guides.id})`,
-        officeSettings: sql<unknown>`(select ${offices.settings} from ${offices} where ${offices.id} = ${officeId})`,
+        guide: LIST_COLUMNS,
+        // An uncorrelated sub-select (run once, from the index) rather than a window count, which would read and
+        // sort every matching row before the limit applies.
+        total: sql<number>`(select count(*) from ${guides} where ${where})::int`,
+        // Qualified by hand: in a one-table select Drizzle writes `${guides.id}` as a bare "id", which inside this
+        // sub-select would mean users.id (a bug found by the list-payload test).
+        hasAccount: sql<boolean>`exists (select 1 from ${users} u where u.guide_id = ${guides}.id)`,
+        timeZone: sql<
+          string | null
+        >`(select ${offices.settings}->>'timeZone' from ${offices} where ${offices.id} = ${officeId})`,
       })
       .from(guides)
       .where(where)
@@ -81,11 +110,10 @@ export const guideRepository = {
     const total =
       rows[0]?.total ?? (q.offset > 0 ? (await tx.select({ total: count() }).from(guides).where(where))[0].total : 0);
     return {
-      items: rows.map((r) => r.guide),
+      items: rows.map((r) => ({ ...r.guide, hasAccount: r.hasAccount })),
       total: Number(total),
-      withAccount: new Set(rows.filter((r) => r.hasAccount).map((r) => r.guide.id)),
-      /** The office's settings (for its time zone), read with the page; undefined when the page is empty. */
-      officeSettings: rows[0]?.officeSettings,
+      /** The office's time zone (for "today"), read with the page; undefined when the page is empty. */
+      timeZone: rows[0]?.timeZone ?? undefined,
     };
   },
 

@@ -6,6 +6,7 @@ import { idParams, listOf } from '../../shared/common.js';
 import {
   guideCreateInput,
   guideDetailSchema,
+  guideListItem,
   guideListQuery,
   guidePatchInput,
   guideSchema,
@@ -22,7 +23,7 @@ export const guideRoutes: RouteModule = (api, { guides }) => {
       tags,
       summary: 'List guides (Lots:innen) with filters',
       querystring: guideListQuery,
-      response: { 200: listOf(guideSchema), ...errors },
+      response: { 200: listOf(guideListItem), ...errors },
     },
     handler: (req) => guides.list(requireActor(req), req.query),
   });

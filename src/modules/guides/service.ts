@@ -4,19 +4,18 @@ import { inOrder } from '../../db/inOrder.js';
 import { fieldsOfAction, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
-import { todayIn } from '../../domain/dates.js';
+import { DEFAULT_TIME_ZONE, isKnownTimeZone, todayIn } from '../../domain/dates.js';
 import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
 import { consentOnRecord } from '../../domain/matching/score.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
 import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
-import { resolveOfficeSettings } from '../../shared/settings.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';
 import { guidePolicy } from './policy.js';
-import { guideExportRow, presentGuide } from './presenter.js';
+import { guideExportRow, presentGuide, presentGuideListItem } from './presenter.js';
 import { type GuideInsert, type GuideRow, guideRepository as repo } from './repository.js';
 
 type CreateValues = z.output<typeof guideCreateInput>;
@@ -191,9 +190,9 @@ export class GuideService {
     if (!guidePolicy.list(actor)) throw forbidden();
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      const { items, total, withAccount: accounts, officeSettings } = await repo.list(tx, officeId, query);
-      const today = todayIn(resolveOfficeSettings(officeSettings).timeZone, this.ctx.now());
-      return { items: items.map((row) => presentGuide(row, actor, today, accounts.has(row.id))), total };
+      const { items, total, timeZone } = await repo.list(tx, officeId, query);
+      const today = todayIn(timeZone && isKnownTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE, this.ctx.now());
+      return { items: items.map((row) => presentGuideListItem(row, actor, today)), total };
     });
   }
 

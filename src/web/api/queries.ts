@@ -2,7 +2,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { DistrictTerm } from '../../shared/enums.js';
 import type { ReferenceItem } from '../../shared/reference.js';
 import { api, type List, type Query } from './client';
-import type { Account, AuditEvent, District, Guide, GuideDetail, Office, OutboxMessage, Partner } from './types';
+import type {
+  Account,
+  AuditEvent,
+  District,
+  Guide,
+  GuideDetail,
+  GuideListItem,
+  Office,
+  OutboxMessage,
+  Partner,
+} from './types';
 
 /** Query keys in one place, so mutations invalidate exactly what they change. */
 export const keys = {
@@ -25,7 +35,7 @@ export const keys = {
 export const useGuideList = (q: Query, enabled = true) =>
   useQuery({
     queryKey: keys.guideList(q),
-    queryFn: () => api.get<List<Guide>>('/guides', q),
+    queryFn: () => api.get<List<GuideListItem>>('/guides', q),
     placeholderData: keepPreviousData,
     enabled,
   });
