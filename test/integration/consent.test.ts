@@ -272,8 +272,13 @@ describe('consent records, the matching gate and withdrawal', () => {
     });
   });
 
-  it("records the accompanied person's consent on the request; its withdrawal stops new offers", async () => {
+  it("records the accompanied person's consent on the request; its withdrawal withdraws pending offers and stops new ones", async () => {
     const personText = await publish('person_consent');
+    const consentText = await publish('guide_consent');
+    const pledgeText = await publish('confidentiality_pledge');
+    const { guideId } = await createGuideWithAccount(t, office, { lastName: `Person ${tag()}` });
+    await record({ textId: consentText.id, guideId });
+    await record({ textId: pledgeText.id, guideId });
     const requestId = await fileRequest();
     const given = await record({ textId: personText.id, requestId, language: 'ar' });
     let request = (await coordinator().get(`/requests/${requestId}`)).json();
@@ -282,6 +287,9 @@ describe('consent records, the matching gate and withdrawal', () => {
       consentVersion: String(personText.version),
       consentLanguage: 'ar',
     });
+    const sent = await coordinator().post(`/requests/${requestId}/offers`, { guideIds: [guideId] });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const offerId = sent.json().items[0].id;
     const withdrawn = await coordinator().post(`/consent-records/${given.id}/withdraw`, {
       withdrawnAt: today,
       method: 'paper',
@@ -289,6 +297,8 @@ describe('consent records, the matching gate and withdrawal', () => {
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     request = (await coordinator().get(`/requests/${requestId}`)).json();
     expect(request.person.consentGiven).toBe(false);
+    expect((await coordinator().get(`/offers/${offerId}`)).json().status).toBe('withdrawn');
+    expect(request.status).toBe('in_review');
     expectProblem(
       await coordinator().post(`/requests/${requestId}/offers`, {
         guideIds: [office.guideId],

@@ -14,7 +14,7 @@ import {
 } from '../../shared/consent.js';
 import type { Locale } from '../../shared/enums.js';
 import { recordAudit } from '../audit/recorder.js';
-import { withdrawPendingForGuide } from '../offers/commands.js';
+import { withdrawPendingForGuide, withdrawPendingForRequest } from '../offers/commands.js';
 import { officeRepository } from '../offices/repository.js';
 import { settingsRepository } from '../settings/repository.js';
 import { renderConsentPdf } from './consentPdf.js';
@@ -287,6 +287,9 @@ export class ConsentService {
       const now = this.ctx.now();
       // Offers first: their lock order is request, offer, then the guide's row (offers/commands.ts).
       if (record.guideId) await withdrawPendingForGuide(tx, actor, record.guideId, WITHDRAWAL_REASON, now);
+      // The accompanied person withdrew: nobody may be offered their request any more.
+      else if (record.requestId && record.kind === 'person_consent')
+        await withdrawPendingForRequest(tx, actor, record.requestId, WITHDRAWAL_REASON, now);
       const subject = { guideId: record.guideId, requestId: record.requestId };
       await repo.withdrawOpen(tx, subject, record.kind as ConsentKind, input.withdrawnAt, method);
       await this.mirror(tx, subject, record.kind as ConsentKind);

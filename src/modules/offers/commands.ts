@@ -43,6 +43,36 @@ export async function withdrawPendingForGuide(tx: Tx, actor: Actor, guideId: str
   return pending.length;
 }
 
+/**
+ * Withdraws a request's pending offers because the request may no longer be offered (the accompanied person
+ * withdrew their consent). The request's lock comes first, as in every offer write.
+ */
+export async function withdrawPendingForRequest(tx: Tx, actor: Actor, requestId: string, reason: string, now: Date) {
+  const request = await requestRepository.lockById(tx, requestId);
+  const pending = (await repo.list(tx, { requestId, status: ['pending'] })).map((r) => r.offer);
+  for (const { id } of pending) {
+    await repo.lock(tx, id);
+    await repo.setStatus(tx, id, 'withdrawn', now);
+    await recordAudit(tx, actor, {
+      action: 'offer.withdrawn',
+      entityType: 'offer',
+      entityId: id,
+      changes: { automatic: true, reason },
+    });
+  }
+  if (pending.length) {
+    await addRequestEvent(tx, actor, {
+      officeId: request.officeId,
+      requestId,
+      kind: 'offer_withdrawn',
+      message: reason,
+      at: now,
+    });
+    await fallBackIfNoneOpen(tx, actor, requestId, now);
+  }
+  return pending.length;
+}
+
 /** Offers past their deadline become `expired` (the periodic sweep; reads only show them as expired). */
 export async function expireOverdue(tx: Tx, actor: Actor, now: Date) {
   for (const requestId of await repo.requestsWithOverdueOffers(tx, now)) {
