@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'consent_text_published',
   'consent_not_withdrawable',
   'consent_already_withdrawn',
+  'file_too_large',
+  'file_unreadable',
+  'import_has_errors',
   'not_implemented',
   'internal_error',
 ] as const;
