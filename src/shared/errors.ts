@@ -33,7 +33,6 @@ export const ERROR_CODES = [
   'consent_not_withdrawable',
   'consent_already_withdrawn',
   'file_too_large',
-  'file_unreadable',
   'import_has_errors',
   'not_implemented',
   'internal_error',

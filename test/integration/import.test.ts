@@ -258,11 +258,14 @@ describe('sample file', () => {
 });
 
 describe('limits and isolation', () => {
-  it('refuses a file over 2 MB with file_too_large, and garbage with file_unreadable', async () => {
+  it('refuses a file over 2 MB with file_too_large, and a file that is neither XLSX nor CSV', async () => {
     const big = Buffer.alloc(2 * 1024 * 1024 + 10, 'a').toString('base64');
     const problem = expectProblem(await preview(big), 413, 'file_too_large');
     expect(problem.errors?.[0]).toMatchObject({ path: 'content', code: 'fileTooLarge' });
-    expectProblem(await preview(Buffer.from('PK\u0003\u0004kaputt').toString('base64')), 400, 'file_unreadable');
+    for (const garbage of ['PK\u0003\u0004kaputt', '\u0001\u0002binär'])
+      expect(
+        expectProblem(await preview(Buffer.from(garbage).toString('base64')), 400, 'validation_failed').errors,
+      ).toEqual([{ path: 'content', code: 'fileUnreadable', message: expect.any(String) }]);
   });
 
   it('refuses more than 5,000 rows', async () => {

@@ -11,7 +11,7 @@ export type Sheet = { columns: string[]; rows: SheetRow[] };
 
 const tooLarge = (code: string, maximum: number) =>
   new AppError(413, 'file_too_large', [{ path: 'content', code, params: { maximum } }]);
-const unreadable = () => new AppError(400, 'file_unreadable', [{ path: 'content', code: 'fileUnreadable' }]);
+const unreadable = () => new AppError(400, 'validation_failed', [{ path: 'content', code: 'fileUnreadable' }]);
 
 /** Rich text, hyperlinks (e-mail addresses often are) and formula results become their plain value. */
 export function plainCell(value: ExcelJS.CellValue): Cell {
@@ -50,7 +50,9 @@ async function worksheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   let text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) text = bytes.toString('latin1'); // older Excel writes CSV in Windows-1252
   text = text.replace(/^\uFEFF/, '');
-  if (/[\0]/.test(text)) throw unreadable();
+  // A text file has no control characters besides tab and line breaks: anything else is not a CSV file.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\0-\x08\x0B\x0C\x0E-\x1F]/.test(text)) throw unreadable();
   try {
     return await workbook.csv.read(Readable.from([text]), {
       // Every value stays text: dates, numbers and phone numbers are parsed by the import's own rules.
