@@ -129,6 +129,9 @@ export async function planImport(
       if (first !== undefined) problems.push({ field: keyField, code: 'importDuplicateRow', params: { row: first } });
       else firstRowOf.set(key, sheetRow.row);
     }
+    // One line per error, in the order of the fields (as the mapping step lists them).
+    const order = IMPORT_FIELDS[kind] as readonly string[];
+    problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     if (problems.length) return { row: sheetRow.row, parsed, problems, match, patch: {}, action: null };
     const patch = match ? patchFor(parsed, match) : {};
     const action = !match ? 'create' : Object.keys(patch).length ? 'update' : 'unchanged';

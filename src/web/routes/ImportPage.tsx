@@ -166,7 +166,6 @@ export function ImportPage() {
             </Radio.Group>
             <FileInput
               label={t('imports.fileLabel')}
-              placeholder={t('imports.filePlaceholder')}
               accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
               clearable
