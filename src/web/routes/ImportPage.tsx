@@ -18,6 +18,7 @@ import {
 } from '../../shared/imports.js';
 import { ApiError, apiUrl } from '../api/client';
 import { fileAsBase64, importApi } from '../api/importQueries';
+import { keys } from '../api/queries';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { FormError } from '../components/FormError';
 import { ImportErrors, ImportRows } from '../components/imports/ImportTables';
@@ -112,7 +113,7 @@ export function ImportPage() {
     try {
       const chosen = Object.fromEntries(Object.entries(mapping).filter(([, c]) => c)) as ImportMapping;
       const done = await importApi.commit(kind, { content, mapping: chosen, matchBy });
-      await queryClient.invalidateQueries({ queryKey: [kind] });
+      await queryClient.invalidateQueries({ queryKey: kind === 'guides' ? keys.guides : keys.partners });
       setResult(done);
       setStep(3);
     } catch (error) {
