@@ -13,6 +13,7 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { consentRoutes } from '../modules/consent/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
+import { importRoutes } from '../modules/imports/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
@@ -44,6 +45,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   userRoutes,
   guideRoutes,
   partnerRoutes,
+  importRoutes,
   referenceRoutes,
   auditRoutes,
   outboxRoutes,

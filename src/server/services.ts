@@ -8,6 +8,7 @@ import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
+import { ImportService } from '../modules/imports/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
 import { withdrawPendingForGuide } from '../modules/offers/commands.js';
 import { offerRepository } from '../modules/offers/repository.js';
@@ -39,17 +40,20 @@ export function createServices(ctx: AppContext) {
       await offerRepository.withdrawPendingForRequest(tx, requestId, now);
     },
   });
+  const guides = new GuideService(ctx, {
+    cannotTakeOffers: withdrawPendingForGuide,
+    consentWithdrawn: (tx, guideId, withdrawnAt) =>
+      consentRepository.withdrawOpen(tx, { guideId, requestId: null }, 'guide_consent', withdrawnAt, 'paper'),
+  });
+  const partners = new PartnerService(ctx, users);
   return {
     ctx,
     auth,
     users,
     offices: new OfficeService(ctx, users, auth),
-    guides: new GuideService(ctx, {
-      cannotTakeOffers: withdrawPendingForGuide,
-      consentWithdrawn: (tx, guideId, withdrawnAt) =>
-        consentRepository.withdrawOpen(tx, { guideId, requestId: null }, 'guide_consent', withdrawnAt, 'paper'),
-    }),
-    partners: new PartnerService(ctx, users),
+    guides,
+    partners,
+    imports: new ImportService(ctx, guides, partners),
     reference: new ReferenceService(ctx),
     audit: new AuditService(ctx),
     outbox: new OutboxService(ctx),

@@ -112,6 +112,7 @@ export const AUDIT_ACTIONS = [
   'retention.hold_released',
   'retention.audit_purged',
   'privacy.data_exported',
+  'import.committed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'consent_text_published',
   'consent_not_withdrawable',
   'consent_already_withdrawn',
+  'file_too_large',
+  'import_has_errors',
   'not_implemented',
   'internal_error',
 ] as const;

@@ -93,6 +93,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         `/requests/${request}/edit`,
         '/requests/new',
         `/assignments/${assignment}`,
+        '/import',
         ...['districts', 'fields', 'specializations', 'accounts'].map((tab) => `/settings/${tab}`),
         '/does-not-exist',
       );

@@ -62,6 +62,13 @@ const fullGuideBody = (f: Fixtures) => ({
   confidentialityPledgeVersion: '2024-1',
 });
 
+/** A one-row CSV of guides (the import reads base64), with its mapping and match key. */
+const importBody = () => ({
+  content: Buffer.from('Vorname;Nachname;E-Mail\r\nImport;Valide;import-valide@test.example\r\n').toString('base64'),
+  mapping: { firstName: 'Vorname', lastName: 'Nachname', email: 'E-Mail' },
+  matchBy: 'email',
+});
+
 const consentText = { title: 'Einwilligung', body: 'Ich willige in die Verarbeitung meiner Daten ein.' };
 
 export const partnerBody = (f: Fixtures) => ({
@@ -350,6 +357,16 @@ export const WRITES: Record<string, WriteOp> = {
     body: () => ({ withdrawnAt: today, method: 'paper' }),
   },
   'POST /api/v1/me/consents': { who: 'coordinator', body: () => ({ textId: NO_RECORD.id, language: 'de' }) },
+  'POST /api/v1/imports/{kind}/preview': {
+    who: 'coordinator',
+    params: () => ({ kind: 'guides' }),
+    body: () => importBody(),
+  },
+  'POST /api/v1/imports/{kind}/commit': {
+    who: 'coordinator',
+    params: () => ({ kind: 'guides' }),
+    body: () => importBody(),
+  },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

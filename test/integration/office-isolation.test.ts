@@ -29,6 +29,8 @@ type Ids = {
   guide: string;
   partner: string;
   district: string;
+  /** The name of A's district (carries A's marker): an import of B must not find it. */
+  districtName: string;
   otherDistrict: string;
   user: string;
   request: string;
@@ -64,6 +66,8 @@ type Row =
   /** A collection read; each query is tried (A's ids in filters must not open a door either). */
   | {
       kind: 'list';
+      /** Path parameters that are not records (an import's kind). */
+      params?: () => Record<string, string>;
       queries: (a: Ids) => string[];
       expect: Expect;
       format?: 'xlsx';
@@ -78,12 +82,19 @@ type Row =
    */
   | {
       kind: 'create';
+      /** Path parameters that are not records (an import's kind). */
+      params?: () => Record<string, string>;
       body: (a: Ids) => unknown;
       expect: Expect;
       /** Per role that gets 400: the fields that point at A. */
       errorPaths?: Partial<Record<Role, string[]>>;
       cleanup?: (api: ReturnType<typeof client>, res: LightMyRequestResponse) => Promise<void>;
     };
+
+/** A CSV of one guide whose home district is named after A's. */
+const importFile = (a: Ids) => ({
+  content: Buffer.from(`Vorname;Nachname;Wohnbezirk\r\nBea;Isoliert;${a.districtName}\r\n`).toString('base64'),
+});
 
 const all = (status: number): Expect => ({ coordinator: status, guide: status, partner: status });
 const coordinatorOnly = (coordinator: number): Expect => ({ coordinator, guide: 403, partner: 403 });
@@ -575,6 +586,26 @@ const TABLE: Record<string, Row> = {
     body: (a) => ({ textId: a.consentText, language: 'de' }),
     expect: { coordinator: 403, guide: 404, partner: 403 },
   },
+  // Imports: B's file naming A's district finds nothing (a row error, not A's district); nothing is written in A.
+  'POST /api/v1/imports/{kind}/preview': {
+    kind: 'create',
+    params: () => ({ kind: 'guides' }),
+    body: (a) => importFile(a),
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/imports/{kind}/commit': {
+    kind: 'create',
+    params: () => ({ kind: 'guides' }),
+    body: (a) => importFile(a),
+    expect: { coordinator: 422, guide: 403, partner: 403 },
+  },
+  'GET /api/v1/imports/{kind}/sample.xlsx': {
+    kind: 'list',
+    params: () => ({ kind: 'guides' }),
+    queries: () => [''],
+    expect: coordinatorOnly(200),
+    format: 'xlsx',
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -700,6 +731,14 @@ beforeAll(async () => {
   };
   await ok(a.patch(`/districts/${A.districtIds[0]}`, { name: `A-Bezirk ${aTag}` }));
   await ok(a.patch(`/districts/${A.districtIds[1]}`, { name: `A-Bezirk 2 ${aTag}` }));
+  // An import in A: a remembered column mapping and the external key of the guide it created.
+  await ok(
+    a.post('/imports/guides/commit', {
+      content: Buffer.from(`Nr;Vorname;Nachname\r\nA-${aTag};Importiert;A-Import ${aTag}\r\n`).toString('base64'),
+      mapping: { externalKey: 'Nr', firstName: 'Vorname', lastName: 'Nachname' },
+      matchBy: 'externalKey',
+    }),
+  );
   const keys = { fieldKey: `a_field_${aTag}`, specKey: `a_spec_${aTag}` };
   await ok(a.post('/fields', { key: keys.fieldKey, name: `A-Feld ${aTag}` }), 201);
   await ok(a.post('/specializations', { key: keys.specKey, name: `A-Spezial ${aTag}` }), 201);
@@ -814,6 +853,7 @@ beforeAll(async () => {
     guide: A.guideId,
     partner: A.partnerId,
     district: A.districtIds[0],
+    districtName: `A-Bezirk ${aTag}`,
     otherDistrict: A.districtIds[1],
     user: A.sessions.guide.userId,
     request: request.id,
@@ -836,6 +876,7 @@ beforeAll(async () => {
     guide: randomUUID(),
     partner: randomUUID(),
     district: randomUUID(),
+    districtName: `Kein Bezirk ${tag()}`,
     otherDistrict: randomUUID(),
     user: randomUUID(),
     request: randomUUID(),
@@ -889,6 +930,8 @@ describe('the operation table', () => {
       const names = pathParamsOf(op.path);
       if (row.kind === 'public') continue;
       if (row.kind === 'record') expect(Object.keys(row.params(ids)).sort(), op.key).toEqual([...names].sort());
+      else if ((row.kind === 'list' || row.kind === 'create') && row.params)
+        expect(Object.keys(row.params()).sort(), op.key).toEqual([...names].sort());
       else expect(names, `${op.key} has path parameters but no record fixture`).toEqual([]);
     }
   });
@@ -940,7 +983,7 @@ describe("every operation, called by office B with office A's ids", () => {
 
         if (row.kind === 'list') {
           for (const query of row.queries(ids)) {
-            const res = await api.get(`${path}${query}`);
+            const res = await api.get(`${fillPath(path, row.params?.() ?? {})}${query}`);
             expect(res.statusCode, `${label}${query}: ${res.body.slice(0, 300)}`).toBe(row.expect[role]);
             expectNoTraceOfA(await bodyText(res, row.format), `${label}${query}`);
           }
@@ -960,7 +1003,8 @@ describe("every operation, called by office B with office A's ids", () => {
         }
 
         // create
-        const res = await api.call(method, path, row.body(ids));
+        const createPath = fillPath(path, row.params?.() ?? {});
+        const res = await api.call(method, createPath, row.body(ids));
         expect(res.statusCode, `${label}: ${res.body}`).toBe(row.expect[role]);
         if (res.statusCode === 201) {
           // The create succeeded in B although A uses the same name or key: nothing of A shows through.
@@ -974,7 +1018,7 @@ describe("every operation, called by office B with office A's ids", () => {
         if (errorPaths) {
           const paths = (res.json().errors as { path: string }[]).map((e) => e.path).sort();
           expect(paths, label).toEqual([...errorPaths].sort());
-          const withNothing = await api.call(method, path, row.body(randomIds));
+          const withNothing = await api.call(method, createPath, row.body(randomIds));
           expect(res.json(), `${label}: same answer as for ids that do not exist`).toEqual(withNothing.json());
         }
       }
@@ -998,7 +1042,7 @@ describe("every operation, called by office B with office A's ids", () => {
   it("still shows B nothing of A afterwards, while the same reads as A's coordinator do show A's data", async () => {
     for (const [key, row] of Object.entries(TABLE)) {
       if (row.kind !== 'list' || row.expect.coordinator !== 200) continue;
-      const path = key.split(' ')[1];
+      const path = fillPath(key.split(' ')[1], row.params?.() ?? {});
       const asB = await client(t.app, B.sessions.coordinator).get(path);
       expectNoTraceOfA(await bodyText(asB, row.format), `${key} as B afterwards`);
       if (row.noMarkers) continue;

@@ -15,3 +15,4 @@ export * from './privacy.js';
 export * from './reference.js';
 export * from './requests.js';
 export * from './retention.js';
+export * from './imports.js';

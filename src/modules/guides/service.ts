@@ -218,6 +218,12 @@ export class GuideService {
   async create(actor: Actor, input: CreateValues) {
     if (!guidePolicy.create(actor)) throw forbidden();
     const officeId = officeOf(actor);
+    return inScope(this.ctx.database.db, { officeId }, (tx) => this.createIn(tx, actor, officeId, input));
+  }
+
+  /** Creates a guide in the caller's transaction (the import writes many guides all-or-nothing). */
+  async createIn(tx: Tx, actor: Actor, officeId: string, input: CreateValues) {
+    if (!guidePolicy.create(actor)) throw forbidden();
     const statusError = checkInitialStatus(input.status, { certifiedAt: input.certifiedAt });
     if (statusError)
       throw new AppError(
@@ -225,74 +231,75 @@ export class GuideService {
         statusError === 'certificate_required' ? 'certificate_required' : 'invalid_status_transition',
       );
     checkPledgePair(toColumns(input));
-    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      await this.checkReferences(tx, officeId, input);
-      // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
-      const row = await repo.insert(tx, {
-        ...(toColumns(input) as GuideInsert),
-        officeId,
-        capacityCeiling: input.maxActiveAssignments,
-      });
-      await recordAudit(tx, actor, {
-        action: 'guide.created',
-        entityType: 'guide',
-        entityId: row.id,
-        changes: diffFields(null, auditView(row), AUDIT_REDACTED),
-      });
-      return presentGuide(row, actor, await this.today(tx, officeId), false);
+    await this.checkReferences(tx, officeId, input);
+    // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
+    const row = await repo.insert(tx, {
+      ...(toColumns(input) as GuideInsert),
+      officeId,
+      capacityCeiling: input.maxActiveAssignments,
     });
+    await recordAudit(tx, actor, {
+      action: 'guide.created',
+      entityType: 'guide',
+      entityId: row.id,
+      changes: diffFields(null, auditView(row), AUDIT_REDACTED),
+    });
+    return presentGuide(row, actor, await this.today(tx, officeId), false);
   }
 
   async update(actor: Actor, id: string, input: PatchValues) {
     if (!actor.officeId) throw notFound();
     const officeId = actor.officeId;
-    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      const before = await repo.findById(tx, id);
-      if (!before || !guidePolicy.view(actor, before)) throw notFound();
-      const allowed = guidePolicy.updatableFields(actor, before);
-      if (allowed !== 'all' && Object.keys(input).some((k) => !allowed.includes(k))) throw forbidden();
-      const merged = { certifiedAt: input.certifiedAt !== undefined ? input.certifiedAt : before.certifiedAt };
-      const nextStatus = (input.status ?? before.status) as GuideStatus;
-      const statusChanged = nextStatus !== before.status;
-      if (statusChanged) {
-        const problem = checkStatusChange(before.status as GuideStatus, nextStatus, merged);
-        if (problem) throw new AppError(409, problem);
-      } else if (nextStatus === 'active' && !merged.certifiedAt) {
-        throw new AppError(409, 'certificate_required');
-      }
-      await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
-      const now = this.ctx.now();
-      const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
-      if (input.maxActiveAssignments !== undefined) {
-        const ceiling = guidePolicy.selfCapacityCeiling(before);
-        if (allowed === 'all') values.capacityCeiling = input.maxActiveAssignments;
-        else if (input.maxActiveAssignments > ceiling)
-          throw new AppError(400, 'validation_failed', [
-            { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', params: { maximum: ceiling } },
-          ]);
-      }
-      checkPledgePair({ ...before, ...values });
-      // A guide who can no longer take offers (paused, left, consent withdrawn) loses the pending ones at once,
-      // before the guide's row is written: offers are always locked request first, guide last.
-      const lost = offerLossReason(before, { ...before, ...values } as GuideRow);
-      if (lost) await this.hooks.cannotTakeOffers(tx, actor, id, lost, now);
-      if (statusChanged) values.statusChangedAt = now;
-      const after = await repo.update(tx, id, values, statusChanged);
-      if (after.consentWithdrawnAt && after.consentWithdrawnAt !== before.consentWithdrawnAt)
-        await this.hooks.consentWithdrawn(tx, id, after.consentWithdrawnAt);
-      const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
-      const eventId = await recordAudit(tx, actor, {
-        action: 'guide.updated',
-        entityType: 'guide',
-        entityId: id,
-        changes,
-      });
-      // Art. 16: a correction keeps the old values, readable on the audit page only (see db/schema/privacy.ts).
-      const previous = correctedValues(before, changes);
-      if (previous) await repo.recordCorrection(tx, { officeId, guideId: id, auditEventId: eventId, previous, actor });
-      const accounts = await repo.hasAccount(tx, [id]);
-      return presentGuide(after, actor, await this.today(tx, officeId), accounts.has(id));
+    return inScope(this.ctx.database.db, { officeId }, (tx) => this.updateIn(tx, actor, officeId, id, input));
+  }
+
+  /** Updates a guide in the caller's transaction (the import writes many guides all-or-nothing). */
+  async updateIn(tx: Tx, actor: Actor, officeId: string, id: string, input: PatchValues) {
+    const before = await repo.findById(tx, id);
+    if (!before || !guidePolicy.view(actor, before)) throw notFound();
+    const allowed = guidePolicy.updatableFields(actor, before);
+    if (allowed !== 'all' && Object.keys(input).some((k) => !allowed.includes(k))) throw forbidden();
+    const merged = { certifiedAt: input.certifiedAt !== undefined ? input.certifiedAt : before.certifiedAt };
+    const nextStatus = (input.status ?? before.status) as GuideStatus;
+    const statusChanged = nextStatus !== before.status;
+    if (statusChanged) {
+      const problem = checkStatusChange(before.status as GuideStatus, nextStatus, merged);
+      if (problem) throw new AppError(409, problem);
+    } else if (nextStatus === 'active' && !merged.certifiedAt) {
+      throw new AppError(409, 'certificate_required');
+    }
+    await this.checkReferences(tx, officeId, input as Partial<CreateValues>);
+    const now = this.ctx.now();
+    const values: Partial<GuideInsert> = { ...toColumns(input as Partial<CreateValues>), updatedAt: now };
+    if (input.maxActiveAssignments !== undefined) {
+      const ceiling = guidePolicy.selfCapacityCeiling(before);
+      if (allowed === 'all') values.capacityCeiling = input.maxActiveAssignments;
+      else if (input.maxActiveAssignments > ceiling)
+        throw new AppError(400, 'validation_failed', [
+          { path: 'maxActiveAssignments', code: 'capacityAboveCeiling', params: { maximum: ceiling } },
+        ]);
+    }
+    checkPledgePair({ ...before, ...values });
+    // A guide who can no longer take offers (paused, left, consent withdrawn) loses the pending ones at once,
+    // before the guide's row is written: offers are always locked request first, guide last.
+    const lost = offerLossReason(before, { ...before, ...values } as GuideRow);
+    if (lost) await this.hooks.cannotTakeOffers(tx, actor, id, lost, now);
+    if (statusChanged) values.statusChangedAt = now;
+    const after = await repo.update(tx, id, values, statusChanged);
+    if (after.consentWithdrawnAt && after.consentWithdrawnAt !== before.consentWithdrawnAt)
+      await this.hooks.consentWithdrawn(tx, id, after.consentWithdrawnAt);
+    const changes = diffFields(auditView(before), auditView(after), AUDIT_REDACTED);
+    const eventId = await recordAudit(tx, actor, {
+      action: 'guide.updated',
+      entityType: 'guide',
+      entityId: id,
+      changes,
     });
+    // Art. 16: a correction keeps the old values, readable on the audit page only (see db/schema/privacy.ts).
+    const previous = correctedValues(before, changes);
+    if (previous) await repo.recordCorrection(tx, { officeId, guideId: id, auditEventId: eventId, previous, actor });
+    const accounts = await repo.hasAccount(tx, [id]);
+    return presentGuide(after, actor, await this.today(tx, officeId), accounts.has(id));
   }
 
   /** Deleting removes the personal data for good (DSGVO erasure); the audit keeps only that it happened. */

@@ -54,35 +54,43 @@ export class PartnerService {
   create(actor: Actor, input: z.output<typeof partnerCreateInput>) {
     if (!partnerPolicy.create(actor)) throw forbidden();
     const officeId = officeOf(actor);
-    return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      await this.checkDistrict(tx, input.districtId);
-      const row = await repo.insert(tx, { ...input, officeId });
-      await recordAudit(tx, actor, {
-        action: 'partner.created',
-        entityType: 'partner',
-        entityId: row.id,
-        changes: diffFields(null, input, AUDIT_REDACTED),
-      });
-      return presentPartner(row, [], actor);
+    return inScope(this.ctx.database.db, { officeId }, (tx) => this.createIn(tx, actor, officeId, input));
+  }
+
+  /** Creates a partner in the caller's transaction (the import writes many all-or-nothing). */
+  async createIn(tx: Tx, actor: Actor, officeId: string, input: z.output<typeof partnerCreateInput>) {
+    if (!partnerPolicy.create(actor)) throw forbidden();
+    await this.checkDistrict(tx, input.districtId);
+    const row = await repo.insert(tx, { ...input, officeId });
+    await recordAudit(tx, actor, {
+      action: 'partner.created',
+      entityType: 'partner',
+      entityId: row.id,
+      changes: diffFields(null, input, AUDIT_REDACTED),
     });
+    return presentPartner(row, [], actor);
   }
 
   update(actor: Actor, id: string, input: z.output<typeof partnerPatchInput>) {
     if (!actor.officeId) throw notFound();
-    return inScope(this.ctx.database.db, { officeId: actor.officeId }, async (tx) => {
-      const before = await repo.findById(tx, id);
-      if (!before || !partnerPolicy.view(actor, before)) throw notFound();
-      if (!partnerPolicy.update(actor, before)) throw forbidden();
-      await this.checkDistrict(tx, input.districtId);
-      const after = await repo.update(tx, id, { ...input, updatedAt: this.ctx.now() });
-      await recordAudit(tx, actor, {
-        action: 'partner.updated',
-        entityType: 'partner',
-        entityId: id,
-        changes: diffFields(before, input, AUDIT_REDACTED),
-      });
-      return presentPartner(after, await repo.contactsOf(tx, [id]), actor);
+    const officeId = actor.officeId;
+    return inScope(this.ctx.database.db, { officeId }, (tx) => this.updateIn(tx, actor, id, input));
+  }
+
+  /** Updates a partner in the caller's transaction (the import writes many all-or-nothing). */
+  async updateIn(tx: Tx, actor: Actor, id: string, input: z.output<typeof partnerPatchInput>) {
+    const before = await repo.findById(tx, id);
+    if (!before || !partnerPolicy.view(actor, before)) throw notFound();
+    if (!partnerPolicy.update(actor, before)) throw forbidden();
+    await this.checkDistrict(tx, input.districtId);
+    const after = await repo.update(tx, id, { ...input, updatedAt: this.ctx.now() });
+    await recordAudit(tx, actor, {
+      action: 'partner.updated',
+      entityType: 'partner',
+      entityId: id,
+      changes: diffFields(before, input, AUDIT_REDACTED),
     });
+    return presentPartner(after, await repo.contactsOf(tx, [id]), actor);
   }
 
   /** Adds a contact person; with `invite`, they get a partner-contact account and a one-time link. */

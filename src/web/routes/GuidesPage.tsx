@@ -1,5 +1,5 @@
 import { Button, Menu } from '@mantine/core';
-import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiUrl } from '../api/client';
@@ -58,6 +58,16 @@ export function GuidesPage() {
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
+            {can('guides.create') && (
+              <Button
+                component={Link}
+                to="/import?kind=guides"
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+              >
+                {t('imports.open')}
+              </Button>
+            )}
             {can('guides.create') && (
               <Button component={Link} to="/guides/new" leftSection={<IconPlus size={16} aria-hidden />}>
                 {t('guides.create')}

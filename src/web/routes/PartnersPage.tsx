@@ -1,5 +1,5 @@
 import { Anchor, Button, Select, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PARTNER_TYPES } from '../../shared/enums.js';
@@ -73,9 +73,19 @@ export function PartnersPage() {
         subtitle={list.data ? t('partners.count', { count: list.data.total }) : undefined}
         actions={
           can('partners.list') && (
-            <Button component={Link} to="/partners/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('partners.create')}
-            </Button>
+            <>
+              <Button
+                component={Link}
+                to="/import?kind=partners"
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+              >
+                {t('imports.open')}
+              </Button>
+              <Button component={Link} to="/partners/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('partners.create')}
+              </Button>
+            </>
           )
         }
       />

@@ -1,6 +1,7 @@
-import { Tabs } from '@mantine/core';
+import { Button, Tabs } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { ConsentTab } from '../components/consent/ConsentTab';
 import { PageHeader } from '../components/PageHeader';
@@ -25,7 +26,17 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title={t('settings.title')} subtitle={me.office.name} />
+      <PageHeader
+        title={t('settings.title')}
+        subtitle={me.office.name}
+        actions={
+          can('guides.create') && (
+            <Button component={Link} to="/import" variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
+              {t('imports.title')}
+            </Button>
+          )
+        }
+      />
       <Tabs
         value={current}
         onChange={(v) => v && navigate(v === visible[0] ? '/settings' : `/settings/${v}`, { replace: true })}

@@ -14,6 +14,7 @@ import {
   GuideFormPage,
   GuidesPage,
   HomePage,
+  ImportPage,
   LoginPage,
   MatchingSettingsPage,
   MyOffersPage,
@@ -95,6 +96,14 @@ export function AppRoutes() {
             <Route path="partners/:id" element={<PartnerDetailPage />} />
             <Route path="partners/:id/edit" element={<PartnerFormPage />} />
             <Route path="settings/:tab?" element={<SettingsPage />} />
+            <Route
+              path="import"
+              element={
+                <RequireAbility ability="guides.create">
+                  <ImportPage />
+                </RequireAbility>
+              }
+            />
             <Route
               path="outbox"
               element={

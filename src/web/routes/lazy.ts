@@ -78,3 +78,6 @@ export const ServicesPage = lazy(() =>
 export const MatchingSettingsPage = lazy(() =>
   whenReachable(() => import('./MatchingSettingsPage')).then((m) => ({ default: m.MatchingSettingsPage })),
 );
+export const ImportPage = lazy(() =>
+  whenReachable(() => import('./ImportPage')).then((m) => ({ default: m.ImportPage })),
+);
