@@ -18,6 +18,7 @@ import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { retentionRoutes } from '../modules/retention/routes.js';
@@ -56,6 +57,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   dashboardRoutes,
   retentionRoutes,
   privacyRoutes,
+  recruitmentRoutes,
 ];
 
 export type BuildOptions = {

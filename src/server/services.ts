@@ -15,6 +15,8 @@ import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { PrivacyService } from '../modules/privacy/service.js';
+import { PublicFormService } from '../modules/recruitment/publicForm.js';
+import { RecruitmentService } from '../modules/recruitment/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
@@ -39,16 +41,17 @@ export function createServices(ctx: AppContext) {
       await offerRepository.withdrawPendingForRequest(tx, requestId, now);
     },
   });
+  const guides = new GuideService(ctx, {
+    cannotTakeOffers: withdrawPendingForGuide,
+    consentWithdrawn: (tx, guideId, withdrawnAt) =>
+      consentRepository.withdrawOpen(tx, { guideId, requestId: null }, 'guide_consent', withdrawnAt, 'paper'),
+  });
   return {
     ctx,
     auth,
     users,
     offices: new OfficeService(ctx, users, auth),
-    guides: new GuideService(ctx, {
-      cannotTakeOffers: withdrawPendingForGuide,
-      consentWithdrawn: (tx, guideId, withdrawnAt) =>
-        consentRepository.withdrawOpen(tx, { guideId, requestId: null }, 'guide_consent', withdrawnAt, 'paper'),
-    }),
+    guides,
     partners: new PartnerService(ctx, users),
     reference: new ReferenceService(ctx),
     audit: new AuditService(ctx),
@@ -64,6 +67,8 @@ export function createServices(ctx: AppContext) {
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),
     privacy: new PrivacyService(ctx),
+    recruitment: new RecruitmentService(ctx, guides, users),
+    publicForm: new PublicFormService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

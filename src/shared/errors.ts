@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'consent_text_published',
   'consent_not_withdrawable',
   'consent_already_withdrawn',
+  'spam_rejected',
+  'form_too_fast',
+  'form_expired',
+  'applicant_not_accepted',
+  'applicant_already_accepted',
   'not_implemented',
   'internal_error',
 ] as const;

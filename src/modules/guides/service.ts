@@ -227,21 +227,42 @@ export class GuideService {
       );
     checkPledgePair(toColumns(input));
     return inScope(this.ctx.database.db, { officeId }, async (tx) => {
-      await this.checkReferences(tx, officeId, input);
-      // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
-      const row = await repo.insert(tx, {
-        ...(toColumns(input) as GuideInsert),
-        officeId,
-        capacityCeiling: input.maxActiveAssignments,
-      });
-      await recordAudit(tx, actor, {
-        action: 'guide.created',
-        entityType: 'guide',
-        entityId: row.id,
-        changes: diffFields(null, auditView(row), AUDIT_REDACTED),
-      });
+      const row = await this.insertChecked(tx, actor, officeId, input);
       return presentGuide(row, actor, await this.today(tx, officeId), false);
     });
+  }
+
+  /**
+   * Creates a guide inside the caller's transaction, with the same checks and audit as `create` (used by
+   * recruitment when an applicant is accepted, so a guide is created in one place only).
+   */
+  async createInTx(tx: Tx, actor: Actor, input: CreateValues): Promise<GuideRow> {
+    if (!guidePolicy.create(actor)) throw forbidden();
+    const statusError = checkInitialStatus(input.status, { certifiedAt: input.certifiedAt });
+    if (statusError)
+      throw new AppError(
+        400,
+        statusError === 'certificate_required' ? 'certificate_required' : 'invalid_status_transition',
+      );
+    checkPledgePair(toColumns(input));
+    return this.insertChecked(tx, actor, officeOf(actor), input);
+  }
+
+  private async insertChecked(tx: Tx, actor: Actor, officeId: string, input: CreateValues) {
+    await this.checkReferences(tx, officeId, input);
+    // The capacity a coordinator sets is also the ceiling up to which the guide may change it.
+    const row = await repo.insert(tx, {
+      ...(toColumns(input) as GuideInsert),
+      officeId,
+      capacityCeiling: input.maxActiveAssignments,
+    });
+    await recordAudit(tx, actor, {
+      action: 'guide.created',
+      entityType: 'guide',
+      entityId: row.id,
+      changes: diffFields(null, auditView(row), AUDIT_REDACTED),
+    });
+    return row;
   }
 
   async update(actor: Actor, id: string, input: PatchValues) {
