@@ -41,6 +41,7 @@ const BAD_PARAMS: Record<string, string> = {
   userId: 'keine-kennung',
   key: 'Kein Schlüssel!',
   token: 'kurz',
+  slug: 'Kein Büro!',
 };
 
 let t: TestApp;

@@ -78,3 +78,16 @@ export const ServicesPage = lazy(() =>
 export const MatchingSettingsPage = lazy(() =>
   whenReachable(() => import('./MatchingSettingsPage')).then((m) => ({ default: m.MatchingSettingsPage })),
 );
+// Recruitment (Gewinnung): the public form, its confirmation link, the board and an applicant.
+export const VolunteerFormPage = lazy(() =>
+  whenReachable(() => import('./VolunteerFormPage')).then((m) => ({ default: m.VolunteerFormPage })),
+);
+export const VolunteerConfirmPage = lazy(() =>
+  whenReachable(() => import('./VolunteerConfirmPage')).then((m) => ({ default: m.VolunteerConfirmPage })),
+);
+export const RecruitmentPage = lazy(() =>
+  whenReachable(() => import('./RecruitmentPage')).then((m) => ({ default: m.RecruitmentPage })),
+);
+export const ApplicantDetailPage = lazy(() =>
+  whenReachable(() => import('./ApplicantDetailPage')).then((m) => ({ default: m.ApplicantDetailPage })),
+);
