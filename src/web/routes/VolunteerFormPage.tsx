@@ -94,7 +94,7 @@ export function VolunteerFormPage() {
     validate: {
       firstName: (v) => (v.trim() ? null : t('validation.required')),
       lastName: (v) => (v.trim() ? null : t('validation.required')),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('validation.email')),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('validation.invalid_email')),
       consentGiven: (v) => (v ? null : t('validation.required')),
     },
     enhanceGetInputProps: withFieldIds('vf'),
