@@ -74,6 +74,7 @@ describe.runIf(browserAvailable())('recruitment in Chromium', () => {
     const coordinator = await signedIn(browser, COORDINATOR);
     const office = coordinator.page;
     await visit(office, '/recruitment');
+    await expectNoAxeViolations(office, 'recruitment board');
     const column = office.getByRole('region', { name: 'Interessiert', exact: true });
     await column.getByRole('link', { name: `Amira ${lastName}` }).click();
     await office.getByRole('heading', { level: 1, name: `Amira ${lastName}` }).waitFor();

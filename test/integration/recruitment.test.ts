@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicants, offices } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
+import { createServices } from '../../src/server/services.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { lastMailTo, mailsTo } from '../helpers/mail.js';
@@ -304,6 +305,9 @@ describe('pipeline', () => {
     expect(twice.json().code).toBe('applicant_already_accepted');
     const active = await coordinator().post(`/applicants/${id}/steps`, { status: 'active', on: today });
     expect(active.statusCode).toBe(201);
+    // Anonymising the guide later deletes the application they came from, with its history.
+    expect((await coordinator().post(`/guides/${guideId}/anonymise`)).statusCode).toBe(200);
+    expect((await coordinator().get(`/applicants/${id}`)).statusCode).toBe(404);
   });
 
   it('deleting removes the applicant and their history', async () => {
@@ -323,5 +327,30 @@ describe('pipeline', () => {
     expect(theirs.items.map((a: { id: string }) => a.id)).not.toContain(id);
     expect((await client(t.app, office.sessions.guide).get('/applicants')).statusCode).toBe(403);
     expect((await client(t.app, office.sessions.partner).get(`/applicants/${id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('retention', () => {
+  it('the daily job deletes unconfirmed applications after 30 days and dropped-out ones after 180', async () => {
+    const unconfirmed = await apply();
+    const confirmed = await apply();
+    await confirmFromMail(confirmed.email as string);
+    const dropped = await apply();
+    await confirmFromMail(dropped.email as string);
+    const droppedId = (await findByEmail(dropped.email as string)).id;
+    await coordinator().post(`/applicants/${droppedId}/steps`, {
+      status: 'dropped_out',
+      on: today,
+      dropOutReason: 'Umzug',
+    });
+    const services = createServices(t.ctx);
+    const only = { officeIds: [office.officeId] };
+    await services.retention.applySchedule(new Date(Date.now() + 31 * 86_400_000), only);
+    expect(await findByEmail(unconfirmed.email as string)).toBeUndefined();
+    expect(await findByEmail(confirmed.email as string)).toBeDefined();
+    expect(await findByEmail(dropped.email as string)).toBeDefined();
+    await services.retention.applySchedule(new Date(Date.now() + 181 * 86_400_000), only);
+    expect(await findByEmail(dropped.email as string)).toBeUndefined();
+    expect(await findByEmail(confirmed.email as string)).toBeDefined();
   });
 });

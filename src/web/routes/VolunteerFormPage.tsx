@@ -8,7 +8,6 @@ import {
   Group,
   MultiSelect,
   Paper,
-  ScrollArea,
   SimpleGrid,
   Stack,
   Text,
@@ -241,11 +240,12 @@ export function VolunteerFormPage() {
                   <Title order={2} size="h4" id="vf-consent-title">
                     {t('recruitment.public.consentTitle')}: {consent.title}
                   </Title>
-                  <ScrollArea.Autosize mah={220} type="auto">
+                  {/* A long text scrolls in its own box, which the keyboard can reach (tab stop) to scroll it. */}
+                  <Box tabIndex={0} role="region" aria-label={consent.title} mah={220} style={{ overflowY: 'auto' }}>
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                       {consent.body}
                     </Text>
-                  </ScrollArea.Autosize>
+                  </Box>
                   <Checkbox
                     label={t('recruitment.public.consentLabel')}
                     required

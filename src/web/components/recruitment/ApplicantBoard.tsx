@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Card,
-  Group,
-  type MantineColor,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Box, Card, Group, type MantineColor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { APPLICANT_STATUSES, type ApplicantStatus } from '../../../shared/recruitment.js';
@@ -19,12 +7,12 @@ import { formatDate } from '../../i18n/format';
 import { DataTable } from '../lists/DataTable';
 
 export const APPLICANT_COLORS: Record<ApplicantStatus, MantineColor> = {
-  interested: 'blue',
-  conversation_held: 'cyan',
+  interested: 'gray',
+  conversation_held: 'blue',
   enrolled: 'grape',
-  certified: 'teal',
+  certified: 'orange',
   active: 'green',
-  dropped_out: 'gray',
+  dropped_out: 'red',
 };
 
 export function ApplicantStatusBadge({ status }: { status: ApplicantStatus }) {
@@ -43,12 +31,12 @@ function Flags({ applicant }: { applicant: Applicant }) {
   return (
     <Group gap={4}>
       {!applicant.emailConfirmedAt && (
-        <Badge variant="outline" color="orange" size="sm">
+        <Badge variant="light" color="orange" size="sm">
           {t('recruitment.unconfirmed')}
         </Badge>
       )}
       {applicant.guideId && (
-        <Badge variant="outline" color="green" size="sm">
+        <Badge variant="light" color="green" size="sm">
           {t('recruitment.accepted')}
         </Badge>
       )}
@@ -60,7 +48,8 @@ function Flags({ applicant }: { applicant: Applicant }) {
 export function ApplicantBoard({ items }: { items: Applicant[] }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea type="auto" offsetScrollbars component="section" aria-label={t('recruitment.view.board')}>
+    // The board scrolls sideways on a phone; the keyboard reaches it (tab stop) to scroll it too.
+    <Box component="section" aria-label={t('recruitment.view.board')} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
         {APPLICANT_STATUSES.map((status) => {
           const column = items.filter((a) => a.status === status);
@@ -112,7 +101,7 @@ export function ApplicantBoard({ items }: { items: Applicant[] }) {
           );
         })}
       </Group>
-    </ScrollArea>
+    </Box>
   );
 }
 
