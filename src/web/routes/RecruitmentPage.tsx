@@ -44,7 +44,7 @@ export function RecruitmentPage() {
           </Anchor>
         </Group>
       )}
-      <FilterBar label={t('recruitment.title')} cols={{ base: 1, sm: 2 }}>
+      <FilterBar label={t('recruitment.filters')} cols={{ base: 1, sm: 2 }}>
         <TextInput
           label={t('recruitment.search')}
           type="search"
@@ -59,7 +59,7 @@ export function RecruitmentPage() {
           data={APPLICANT_STATUSES.map((s) => ({ value: s, label: t(`recruitment.status.${s}`) }))}
         />
       </FilterBar>
-      <ListResults query={query} label={t('recruitment.title')} empty={<EmptyState title={t('recruitment.empty')} />}>
+      <ListResults query={query} label={t('recruitment.results')} empty={<EmptyState title={t('recruitment.empty')} />}>
         {(items) => (view === 'board' ? <ApplicantBoard items={items} /> : <ApplicantTable items={items} />)}
       </ListResults>
     </>
