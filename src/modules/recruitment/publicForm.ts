@@ -155,7 +155,7 @@ export class PublicFormService {
   async confirm(token: string) {
     const now = this.ctx.now();
     const found = await inScope(this.ctx.database.db, 'system', (tx) => repo.byTokenHash(tx, hashToken(token)));
-    if (!found || !found.confirmExpiresAt || found.confirmExpiresAt <= now) throw new AppError(404, 'token_invalid');
+    if (!found?.confirmExpiresAt || found.confirmExpiresAt <= now) throw new AppError(404, 'token_invalid');
     await inScope(this.ctx.database.db, { officeId: found.officeId }, async (tx) => {
       const row = await repo.findForUpdate(tx, found.id);
       if (!row || row.confirmTokenHash !== hashToken(token)) throw new AppError(404, 'token_invalid');
