@@ -84,6 +84,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       const assignment = await firstId(page, '/assignments?status=active&limit=1');
       const applicant = await firstId(page, '/applicants?status=conversation_held&limit=1');
       extra.push(
+        '/recruitment',
         applicant && `/recruitment/${applicant}`,
         `/guides/${guide}`,
         `/guides/${guide}/edit`,
