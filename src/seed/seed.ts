@@ -9,6 +9,7 @@ import type { AppContext } from '../server/context.js';
 import { SYSTEM_ACTOR } from '../server/context.js';
 import { createServices } from '../server/services.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../shared/reference-data.js';
+import { seedApplicants } from './demoApplicants.js';
 import { seedConsent } from './demoConsent.js';
 import {
   DEMO_ACCOUNTS,
@@ -215,7 +216,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       role: 'platform_admin',
       officeId: null,
     });
-    await create({
+    const hannoverCoordinator = await create({
       email: DEMO_ACCOUNTS.hannoverCoordinator,
       displayName: 'Koordination Hannover',
       role: 'coordinator',
@@ -236,6 +237,13 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       locale: demoGuide.locale as 'de',
     });
     await seedConsent(tx, hannover.office.id, hannover.guides, todayIso(ctx.now()), [demoGuide.id]);
+    await seedApplicants(
+      tx,
+      hannover.office.id,
+      hannover.districtIds,
+      hannoverCoordinator.user.id,
+      todayIso(ctx.now()),
+    );
     const awo = hannover.partners.find((p) => p.name.startsWith('AWO')) ?? hannover.partners[0];
     const awoUser = await create({
       email: DEMO_ACCOUNTS.hannoverPartner,

@@ -19,6 +19,7 @@ import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { retentionRoutes } from '../modules/retention/routes.js';
@@ -58,6 +59,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   dashboardRoutes,
   retentionRoutes,
   privacyRoutes,
+  recruitmentRoutes,
 ];
 
 export type BuildOptions = {

@@ -16,6 +16,8 @@ import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { PrivacyService } from '../modules/privacy/service.js';
+import { PublicFormService } from '../modules/recruitment/publicForm.js';
+import { RecruitmentService } from '../modules/recruitment/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
@@ -68,6 +70,8 @@ export function createServices(ctx: AppContext) {
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),
     privacy: new PrivacyService(ctx),
+    recruitment: new RecruitmentService(ctx, guides, users),
+    publicForm: new PublicFormService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

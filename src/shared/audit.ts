@@ -113,6 +113,12 @@ export const AUDIT_ACTIONS = [
   'retention.audit_purged',
   'privacy.data_exported',
   'import.committed',
+  'applicant.applied',
+  'applicant.email_confirmed',
+  'applicant.step_recorded',
+  'applicant.conversation_recorded',
+  'applicant.accepted',
+  'applicant.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -133,6 +139,7 @@ export const AUDIT_ENTITY_TYPES = [
   'consent_text',
   'consent_record',
   'retention_hold',
+  'applicant',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

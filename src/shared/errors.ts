@@ -34,6 +34,11 @@ export const ERROR_CODES = [
   'consent_already_withdrawn',
   'file_too_large',
   'import_has_errors',
+  'spam_rejected',
+  'form_too_fast',
+  'form_expired',
+  'applicant_not_accepted',
+  'applicant_already_accepted',
   'not_implemented',
   'internal_error',
 ] as const;

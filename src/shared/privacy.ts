@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isoDateTimeOut } from './common.js';
 
-/** Whose data an Art. 15 file is about: a guide, a user account, or the person accompanied in a request. */
-export const SUBJECT_KINDS = ['guide', 'user', 'request'] as const;
+/** Whose data an Art. 15 file is about: a guide, a user account, the person accompanied in a request, an applicant. */
+export const SUBJECT_KINDS = ['guide', 'user', 'request', 'applicant'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 /** The path segment of each kind: /privacy/guides/{id}/export.json … */
-export const SUBJECT_PATHS = { guides: 'guide', users: 'user', requests: 'request' } as const;
+export const SUBJECT_PATHS = { guides: 'guide', users: 'user', requests: 'request', applicants: 'applicant' } as const;
 
 export const privacyExportParams = z.strictObject({
   kind: z.enum(Object.keys(SUBJECT_PATHS) as [keyof typeof SUBJECT_PATHS, ...(keyof typeof SUBJECT_PATHS)[]]),

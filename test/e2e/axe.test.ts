@@ -82,7 +82,10 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       const partner = await firstId(page, '/partners?limit=1');
       const request = await firstId(page, '/requests?limit=1');
       const assignment = await firstId(page, '/assignments?status=active&limit=1');
+      const applicant = await firstId(page, '/applicants?status=conversation_held&limit=1');
       extra.push(
+        '/recruitment',
+        applicant && `/recruitment/${applicant}`,
         `/guides/${guide}`,
         `/guides/${guide}/edit`,
         '/guides/new',
@@ -169,6 +172,8 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       '/invitation/not-a-valid-token-000000000000',
       '/reset-password/not-a-valid-token-000000000000',
       '/offers/answer/not-a-real-token-0000000000000000?answer=accept',
+      '/volunteer/hannover',
+      '/volunteer/confirm/not-a-valid-token-000000000000',
     ])
       await visit(anonymous.page, path, `${path} (${locale})`);
     await anonymous.context.close();

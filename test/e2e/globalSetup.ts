@@ -57,6 +57,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide('e2eBaseUrl', '');
     project.provide('chromiumPath', '');
+    project.provide('e2eMailDir', '');
     return;
   }
   // A build of its own, so a developer's `vite build` during the run cannot pull the files from under the server.
@@ -77,7 +78,9 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     WEB_DIR: webDir,
   };
-  let dataDir: string | undefined;
+  // The data directory also holds the demo mailbox (.eml files), where browser tests read mailed links.
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotsennetz-e2e-'));
+  env.DATA_DIR = dataDir;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
     const name = `lotsennetz_e2e_${randomBytes(4).toString('hex')}`;
@@ -92,8 +95,6 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'lotsennetz-e2e-'));
-    env.DATA_DIR = dataDir;
     delete env.DATABASE_URL;
   }
   // One process (node with the tsx loader), so that stopping it at teardown leaves nothing running.
@@ -104,11 +105,12 @@ export default async function setup(project: TestProject) {
   await waitForHealth(baseUrl, child);
   project.provide('e2eBaseUrl', baseUrl);
   project.provide('chromiumPath', chromium);
+  project.provide('e2eMailDir', join(dataDir, 'demo-mailbox'));
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     if (dropDatabase) await dropDatabase();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
     rmSync(webDir, { recursive: true, force: true });
   };
 }
@@ -117,5 +119,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     chromiumPath: string;
+    /** The server's demo mailbox: every mail it sent, as .eml files. */
+    e2eMailDir: string;
   }
 }

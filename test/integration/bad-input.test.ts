@@ -42,6 +42,7 @@ const BAD_PARAMS: Record<string, string> = {
   key: 'Kein Schlüssel!',
   token: 'kurz',
   kind: 'keine-art',
+  slug: 'Kein Büro!',
 };
 
 let t: TestApp;

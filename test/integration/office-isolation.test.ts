@@ -48,6 +48,8 @@ type Ids = {
   /** A published consent text of A and a consent record (the person's consent on A's request). */
   consentText: string;
   consentRecord: string;
+  /** An applicant of A (recruitment). */
+  applicant: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -606,6 +608,47 @@ const TABLE: Record<string, Row> = {
     expect: coordinatorOnly(200),
     format: 'xlsx',
   },
+  'GET /api/v1/public/offices/{slug}/volunteer-form': {
+    kind: 'public',
+    reason: "the public volunteer form: the office's name, districts and consent text are meant to be public",
+  },
+  'POST /api/v1/public/offices/{slug}/applicants': {
+    kind: 'public',
+    reason: 'applying as a volunteer without an account (spam protection: signed form token, honeypot, throttle)',
+  },
+  'POST /api/v1/public/applicants/confirm': {
+    kind: 'public',
+    reason: "the double opt-in from the applicant's e-mail: the single-use link token is the credential",
+  },
+  'GET /api/v1/applicants': {
+    kind: 'list',
+    queries: (a) => ['', '?status=interested', `?q=${encodeURIComponent(a.guideLastName)}`],
+    expect: coordinatorOnly(200),
+  },
+  'GET /api/v1/applicants/{id}': { kind: 'record', params: (a) => ({ id: a.applicant }), expect: coordinatorOnly(404) },
+  'POST /api/v1/applicants/{id}/steps': {
+    kind: 'record',
+    params: (a) => ({ id: a.applicant }),
+    body: () => ({ status: 'dropped_out', on: today, dropOutReason: 'Von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/applicants/{id}/conversations': {
+    kind: 'record',
+    params: (a) => ({ id: a.applicant }),
+    body: (a) => ({ heldOn: today, heldBy: a.user, outcome: 'suitable' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/applicants/{id}/accept': {
+    kind: 'record',
+    params: (a) => ({ id: a.applicant }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/applicants/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.applicant }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -655,7 +698,7 @@ const TABLE: Record<string, Row> = {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 let t: TestApp;
-let A: TestOffice & { requestId?: string; assignmentId?: string };
+let A: TestOffice & { requestId?: string; assignmentId?: string; applicantId?: string };
 let B: TestOffice;
 let ops: Operation[];
 let ids: Ids;
@@ -667,7 +710,7 @@ let snapshotBefore: Record<string, unknown>;
 const sessionOf = (office: TestOffice, role: Role): Session => office.sessions[role];
 
 /** Everything an office's coordinator can read about it, in a form that can be compared. */
-async function snapshotOf(office: TestOffice & { requestId?: string; assignmentId?: string }) {
+async function snapshotOf(office: TestOffice & { requestId?: string; assignmentId?: string; applicantId?: string }) {
   const api = client(t.app, office.sessions.coordinator);
   const read = async (url: string) => {
     const res = await api.get(url);
@@ -694,7 +737,9 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     consentRecords: await read('/consent-records'),
     pendingConfirmations: await read('/consent-texts/pending-confirmations'),
     retentionDue: await read('/retention/due?days=365'),
+    applicants: await read('/applicants'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
+    ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
       ? {
           assignment: await read(`/assignments/${office.assignmentId}`),
@@ -839,6 +884,40 @@ beforeAll(async () => {
      values ('${A.officeId}', 'offer_unanswered', '${offered.items[0].id}', current_date)`,
   );
 
+  // An applicant in A at "conversation held" (recruitment), with a step of history.
+  const [applicant] = await inScope(t.ctx.database.db, 'system', (tx) =>
+    tx
+      .insert(schema.applicants)
+      .values({
+        officeId: A.officeId,
+        firstName: 'A-Interessentin',
+        lastName: `A-Gewinnung ${aTag}`,
+        email: `a-interesse-${aTag}@test.example`,
+        status: 'conversation_held',
+      })
+      .returning(),
+  );
+  await inScope(t.ctx.database.db, 'system', (tx) =>
+    tx.insert(schema.applicantSteps).values({
+      officeId: A.officeId,
+      applicantId: applicant.id,
+      status: 'conversation_held',
+      on: today,
+      note: `A-Schritt ${aTag}`,
+    }),
+  );
+  await inScope(t.ctx.database.db, 'system', (tx) =>
+    tx.insert(schema.applicantConversations).values({
+      officeId: A.officeId,
+      applicantId: applicant.id,
+      heldOn: today,
+      heldBy: A.sessions.coordinator.userId,
+      outcome: 'suitable',
+      note: `A-Gespräch ${aTag}`,
+    }),
+  );
+  A = { ...A, applicantId: applicant.id } as typeof A;
+
   // B has mail of its own too, so that "B sees only B's outbox" is not trivially true.
   await ok(
     client(t.app, B.sessions.coordinator).post(`/partners/${B.partnerId}/contacts`, {
@@ -867,6 +946,7 @@ beforeAll(async () => {
     ...keys,
     consentText: guideText.id,
     consentRecord: consentRecord.id,
+    applicant: applicant.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -891,6 +971,7 @@ beforeAll(async () => {
     specKey: `no_such_${tag()}`,
     consentText: randomUUID(),
     consentRecord: randomUUID(),
+    applicant: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,
@@ -948,6 +1029,7 @@ describe('the operation table', () => {
         kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),
+        slug: 'kein-buero',
         '*': 'index.css',
       });
       const res = await t.app.inject({

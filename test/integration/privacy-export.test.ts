@@ -314,3 +314,38 @@ describe('Art. 16 correction', () => {
     expect((await partner().get('/audit-events')).statusCode).toBe(403);
   });
 });
+
+describe('Art. 15 file of an applicant (recruitment)', () => {
+  it('holds the application, its steps and conversations; no token hash', async () => {
+    const email = `interesse-${Date.now()}@test.example`;
+    const [row] = await t.database.rows<{ id: string }>(`
+      insert into applicants (office_id, first_name, last_name, email, motivation, confirm_token_hash)
+      values ('${office.officeId}', 'Nadia', 'Gewinnung', '${email}', 'Ich helfe gern.', 'ein-hash-${Date.now()}')
+      returning id`);
+    const step = await coordinator().post(`/applicants/${row.id}/conversations`, {
+      heldOn: today,
+      heldBy: office.sessions.coordinator.userId,
+      outcome: 'suitable',
+      note: 'Kennenlernen im Büro',
+    });
+    expect(step.statusCode, step.body).toBe(201);
+    const res = await coordinator().get(`/privacy/applicants/${row.id}/export.json`);
+    expect(res.statusCode, res.body).toBe(200);
+    const file = res.json() as ExportFile;
+    expect(file.subject).toEqual({ kind: 'applicant', id: row.id });
+    expect(file.record).toMatchObject({ first_name: 'Nadia', email, motivation: 'Ich helfe gern.' });
+    expect(Object.keys(file.record)).not.toContain('confirm_token_hash');
+    await expectCovers(file, 'applicants', [row.id]);
+    expect(file.sections.find((s) => s.table === 'applicant_conversations')?.rows[0]).toMatchObject({
+      note: 'Kennenlernen im Büro',
+      outcome: 'suitable',
+    });
+    expect(file.auditTrail.map((e) => e.action)).toContain('applicant.conversation_recorded');
+    const pdf = await coordinator().get(`/privacy/applicants/${row.id}/export.pdf`);
+    expect(await pdfText(pdf.rawPayload)).toContain('Kennenlerngespräche');
+    // Another office cannot fetch it.
+    const other = await createOffice(t);
+    const foreign = await client(t.app, other.sessions.coordinator).get(`/privacy/applicants/${row.id}/export.json`);
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -5,6 +5,8 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicants } from '../../src/db/schema/index.js';
+import { inScope } from '../../src/db/scope.js';
 import { SELF_EDITABLE_GUIDE_FIELDS } from '../../src/shared/guides.js';
 import { expectProblem, loadOpenApi, requestSchemaOf, tag } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
@@ -14,6 +16,8 @@ let t: TestApp;
 let o: TestOffice;
 let admin: Session;
 let otherGuideId: string;
+/** An applicant of the office (recruitment): coordinators only. */
+let applicantId: string;
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -29,6 +33,18 @@ beforeAll(async () => {
   expect(notes.statusCode, notes.body).toBe(200);
   const partnerNotes = await api.patch(`/partners/${o.partnerId}`, { notes: 'Interne Partnernotiz' });
   expect(partnerNotes.statusCode, partnerNotes.body).toBe(200);
+  const [applicant] = await inScope(t.ctx.database.db, 'system', (tx) =>
+    tx
+      .insert(applicants)
+      .values({
+        officeId: o.officeId,
+        firstName: 'Rollen',
+        lastName: 'Interessent',
+        email: `rolle-${tag()}@test.example`,
+      })
+      .returning(),
+  );
+  applicantId = applicant.id;
 });
 afterAll(() => t.close());
 
@@ -207,6 +223,32 @@ const COORDINATOR_ONLY: Probe[] = [
     guide: 403,
     partner: 403,
   },
+  { label: 'list applicants', method: 'GET', url: () => '/applicants', guide: 403, partner: 403 },
+  { label: 'read an applicant', method: 'GET', url: () => `/applicants/${applicantId}`, guide: 403, partner: 403 },
+  {
+    label: 'record a recruitment step',
+    method: 'POST',
+    url: () => `/applicants/${applicantId}/steps`,
+    body: () => ({ status: 'dropped_out', on: today, dropOutReason: 'Unbefugt' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'record a get-to-know conversation',
+    method: 'POST',
+    url: () => `/applicants/${applicantId}/conversations`,
+    body: () => ({ heldOn: today, heldBy: o.sessions.coordinator.userId, outcome: 'suitable' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'accept an applicant as a guide',
+    method: 'POST',
+    url: () => `/applicants/${applicantId}/accept`,
+    guide: 403,
+    partner: 403,
+  },
+  { label: 'delete an applicant', method: 'DELETE', url: () => `/applicants/${applicantId}`, guide: 403, partner: 403 },
   {
     label: 'rename the own office',
     method: 'PATCH',

@@ -213,6 +213,8 @@ describe('the OpenAPI document', () => {
       const extras: Record<string, string[]> = {
         'GET /api/v1/districts': ['term'],
         'GET /api/v1/retention/due': ['schedule', 'today'],
+        // The applicant list also gives the address of the office's public volunteer form.
+        'GET /api/v1/applicants': ['formSlug'],
       };
       const extra = extras[op.key] ?? [];
       expect(Object.keys(schema.properties).sort(), op.key).toEqual(['items', ...extra, 'total'].sort());

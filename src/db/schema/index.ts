@@ -12,6 +12,7 @@ export * from './offers.js';
 export * from './offices.js';
 export * from './partners.js';
 export * from './privacy.js';
+export * from './recruitment.js';
 export * from './reference.js';
 export * from './requests.js';
 export * from './retention.js';

@@ -6,6 +6,8 @@ export const offices = pgTable('offices', {
   id: id(),
   name: text('name').notNull(),
   city: text('city').notNull(),
+  /** The office's address part in public links (the volunteer form: /volunteer/{slug}); derived from the name. */
+  slug: text('slug').unique(),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   /** A deactivated office keeps its records; its accounts can no longer sign in. */
   deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { fieldsOfAction, guides, offices, sessions, specializations, users } from '../../db/schema/index.js';
+import { slugify } from '../../domain/slug.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../../shared/reference-data.js';
 
 export const officeRepository = {
@@ -46,7 +48,14 @@ export const officeRepository = {
     tx.delete(sessions).where(sql`${sessions.userId} in (select id from users where office_id = ${officeId})`),
   /** A new office starts with the default fields of action and specialisations from domain.md. */
   async insertWithDefaults(tx: Tx, values: { name: string; city: string }) {
-    const [office] = await tx.insert(offices).values(values).returning();
+    // The public form's address (recruitment): from the name, with a suffix when another office has it already.
+    const base = slugify(values.name);
+    const taken = await tx.select({ id: offices.id }).from(offices).where(eq(offices.slug, base)).limit(1);
+    const slug = taken.length ? `${base}-${randomBytes(3).toString('hex')}` : base;
+    const [office] = await tx
+      .insert(offices)
+      .values({ ...values, slug })
+      .returning();
     await tx
       .insert(fieldsOfAction)
       .values(DEFAULT_FIELDS_OF_ACTION.map((f, i) => ({ ...f, officeId: office.id, position: i })));

@@ -2,7 +2,12 @@ import type { Tx } from '../../db/client.js';
 import type { SubjectKind } from '../../shared/privacy.js';
 import { type Json, type Reference, referencesTo, rowsReferencing } from './repository.js';
 
-export const SUBJECT_TABLES: Record<SubjectKind, string> = { guide: 'guides', user: 'users', request: 'requests' };
+export const SUBJECT_TABLES: Record<SubjectKind, string> = {
+  guide: 'guides',
+  user: 'users',
+  request: 'requests',
+  applicant: 'applicants',
+};
 
 /**
  * Rows found in these tables are followed one step further: a guide's deployments bring their agreements and
@@ -22,6 +27,10 @@ export const SECRET_COLUMN = /(^|_)(password|hash|token|secret|csrf)(_|$)/;
 const PROJECTIONS: Record<string, string[]> = {
   'requests.created_by_user_id': ['id', 'title', 'status', 'created_at'],
   'request:offers.request_id': ['id', 'status', 'created_at', 'expires_at', 'responded_at'],
+  // A coordinator's file shows the recruitment steps and conversations they recorded, not the applicants' notes.
+  'applicant_steps.recorded_by': ['id', 'status', 'step_on', 'created_at'],
+  'applicant_conversations.held_by': ['id', 'held_on', 'outcome', 'created_at'],
+  'applicant_conversations.recorded_by': ['id', 'held_on', 'outcome', 'created_at'],
 };
 
 export type Section = { table: string; column: string; rows: Json[] };

@@ -6,7 +6,15 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { guideStatusHistory, guides, partnerContacts, requestEvents, requests, users } from '../../db/schema/index.js';
+import {
+  applicants,
+  guideStatusHistory,
+  guides,
+  partnerContacts,
+  requestEvents,
+  requests,
+  users,
+} from '../../db/schema/index.js';
 import type { Actor } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { ERASED } from '../../shared/retention.js';
@@ -85,6 +93,8 @@ export async function anonymiseGuide(tx: Tx, actor: Actor, guideId: string, now:
       updatedAt: now,
     })
     .where(eq(guides.id, guideId));
+  // The application the guide came from (recruitment) is deleted with its steps and conversations: nothing of it counts.
+  await tx.delete(applicants).where(eq(applicants.guideId, guideId));
   if (row.status !== 'left')
     await tx.insert(guideStatusHistory).values({ officeId: row.officeId, guideId, status: 'left', at: now });
   await repo.erase(tx, row.officeId, needles, guideId, present([row.firstName]), ERASED);

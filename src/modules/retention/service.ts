@@ -23,6 +23,7 @@ import type {
 } from '../../shared/retention.js';
 import { RULE_ENTITY } from '../../shared/retention.js';
 import { recordAudit } from '../audit/recorder.js';
+import { purgeApplicants } from '../recruitment/retention.js';
 import { settingsRepository } from '../settings/repository.js';
 import { anonymiseContact, anonymiseGuide, anonymisePerson } from './erasure.js';
 import { retentionPolicy } from './policy.js';
@@ -219,6 +220,8 @@ export class RetentionService {
             total.personsAnonymised += 1;
           }
         }
+        // Applications never confirmed, or dropped out long ago (recruitment).
+        await purgeApplicants(tx, actor, officeId, today, now);
         const before = auditCutoff(today, settings.retention);
         const deleted = await repo.purgeAudit(tx, officeId, before);
         if (deleted > 0) {

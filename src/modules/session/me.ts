@@ -7,6 +7,7 @@ import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
 import { privacyPolicy } from '../privacy/policy.js';
+import { recruitmentPolicy } from '../recruitment/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
 import { retentionPolicy } from '../retention/policy.js';
@@ -35,6 +36,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'retention.manage': retentionPolicy.manage(actor),
     'privacy.export': privacyPolicy.exportAny(actor),
     'privacy.exportOwn': privacyPolicy.exportOwn(actor),
+    'recruitment.manage': recruitmentPolicy.manage(actor),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   IconMailOpened,
   IconSettings,
   IconUser,
+  IconUserPlus,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { MeAbility } from '../../shared/auth';
@@ -40,6 +41,7 @@ export function navItemsFor(me: Me): NavItem[] {
       icon: IconBriefcase,
     });
   if (can('guides.list')) items.push({ to: '/guides', labelKey: 'nav.guides', icon: IconUsersGroup });
+  if (can('recruitment.manage')) items.push({ to: '/recruitment', labelKey: 'nav.recruitment', icon: IconUserPlus });
   if (can('guides.viewOwn') && me.guideId)
     items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });

@@ -6,6 +6,7 @@ import { RequireAbility, RequireAuth } from '../auth/RequireAuth';
 import { AppLayout } from '../components/AppLayout';
 import { RouteLoadingSignal } from '../components/TopProgress';
 import {
+  ApplicantDetailPage,
   AssignmentDetailPage,
   AssignmentsPage,
   AuditPage,
@@ -27,6 +28,7 @@ import {
   PartnerFormPage,
   PartnersPage,
   PrivacyNoticePage,
+  RecruitmentPage,
   RequestDetailPage,
   RequestFormPage,
   RequestsPage,
@@ -34,6 +36,8 @@ import {
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
+  VolunteerConfirmPage,
+  VolunteerFormPage,
 } from './lazy';
 
 function PageLoader() {
@@ -56,6 +60,8 @@ export function AppRoutes() {
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />
         <Route path="/reset-password/:token" element={<SetPasswordPage kind="reset" />} />
         <Route path="/offers/answer/:token" element={<OfferAnswerPage />} />
+        <Route path="/volunteer/confirm/:token" element={<VolunteerConfirmPage />} />
+        <Route path="/volunteer/:officeSlug" element={<VolunteerFormPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
@@ -76,6 +82,22 @@ export function AppRoutes() {
               }
             />
             <Route path="guides/:id" element={<GuideDetailPage />} />
+            <Route
+              path="recruitment"
+              element={
+                <RequireAbility ability="recruitment.manage">
+                  <RecruitmentPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="recruitment/:id"
+              element={
+                <RequireAbility ability="recruitment.manage">
+                  <ApplicantDetailPage />
+                </RequireAbility>
+              }
+            />
             <Route path="guides/:id/edit" element={<GuideFormPage />} />
             <Route
               path="partners"

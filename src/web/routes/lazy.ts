@@ -81,3 +81,16 @@ export const MatchingSettingsPage = lazy(() =>
 export const ImportPage = lazy(() =>
   whenReachable(() => import('./ImportPage')).then((m) => ({ default: m.ImportPage })),
 );
+// Recruitment (Gewinnung): the public form, its confirmation link, the board and an applicant.
+export const VolunteerFormPage = lazy(() =>
+  whenReachable(() => import('./VolunteerFormPage')).then((m) => ({ default: m.VolunteerFormPage })),
+);
+export const VolunteerConfirmPage = lazy(() =>
+  whenReachable(() => import('./VolunteerConfirmPage')).then((m) => ({ default: m.VolunteerConfirmPage })),
+);
+export const RecruitmentPage = lazy(() =>
+  whenReachable(() => import('./RecruitmentPage')).then((m) => ({ default: m.RecruitmentPage })),
+);
+export const ApplicantDetailPage = lazy(() =>
+  whenReachable(() => import('./ApplicantDetailPage')).then((m) => ({ default: m.ApplicantDetailPage })),
+);
