@@ -51,6 +51,8 @@ async function settled(page: Page) {
 describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rules, on every page', () => {
   let browser: Browser;
   const findings: string[] = [];
+  /** Labels of the pages checked, so the test can tell that the walk reached the navigation's pages at all. */
+  const visited: string[] = [];
   beforeAll(async () => {
     browser = await launch();
   });
@@ -66,6 +68,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
   }
   async function visit(page: Page, path: string, label: string) {
     if (process.env.AXE_DEBUG) console.log(new Date().toISOString(), label);
+    visited.push(label);
     await page.goto(path);
     await settled(page);
     await check(page, label);
@@ -73,6 +76,8 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
 
   /** The pages the navigation offers the role, plus the detail, form and not-found pages behind them. */
   async function pagesOf(page: Page, role: Role): Promise<string[]> {
+    // The navigation renders after /me answers: wait for it, or the walk would miss every page it offers.
+    await page.locator('#main-navigation a[href^="/"]').first().waitFor({ state: 'attached' });
     const nav = await page
       .locator('#main-navigation a[href^="/"]')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
@@ -200,6 +205,10 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       // The roles are different accounts, so their walks can share the browser side by side.
       await Promise.all([walkPublic(locale), ...roles.map((role) => walkRole(role, locale))]);
       expect(findings).toEqual([]);
+      if (roles.includes('coordinator'))
+        expect(visited).toEqual(
+          expect.arrayContaining([`/guides (${locale}, coordinator)`, `/requests (${locale}, coordinator)`]),
+        );
     },
     600_000,
   );
