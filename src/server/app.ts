@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { consentRoutes } from '../modules/consent/routes.js';
+import { courseRoutes } from '../modules/courses/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
@@ -56,6 +57,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   dashboardRoutes,
   retentionRoutes,
   privacyRoutes,
+  courseRoutes,
 ];
 
 export type BuildOptions = {

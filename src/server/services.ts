@@ -6,6 +6,7 @@ import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
 import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
+import { CourseService } from '../modules/courses/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
@@ -64,6 +65,7 @@ export function createServices(ctx: AppContext) {
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),
     privacy: new PrivacyService(ctx),
+    courses: new CourseService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

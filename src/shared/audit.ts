@@ -112,6 +112,17 @@ export const AUDIT_ACTIONS = [
   'retention.hold_released',
   'retention.audit_purged',
   'privacy.data_exported',
+  'course.created',
+  'course.updated',
+  'course.session_added',
+  'course.session_updated',
+  'course.session_deleted',
+  'course.enrolled',
+  'course.withdrawn',
+  'course.moved_up',
+  'course.attendance_recorded',
+  'course.finished',
+  'guide.course_completed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -132,6 +143,7 @@ export const AUDIT_ENTITY_TYPES = [
   'consent_text',
   'consent_record',
   'retention_hold',
+  'course',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -36,6 +36,8 @@ export const ME_ABILITIES = [
   'retention.manage',
   'privacy.export',
   'privacy.exportOwn',
+  'courses.list',
+  'courses.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -79,13 +79,13 @@ const endsAfterStart = (s: { startsAt?: string; endsAt?: string }) =>
 
 export const courseSessionInput = z
   .strictObject(sessionFields)
-  .refine(endsAfterStart, { message: 'validation.endsBeforeStart', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: 'validation.endBeforeStart', path: ['endsAt'] });
 export type CourseSessionInput = z.infer<typeof courseSessionInput>;
 export const courseSessionPatchInput = z
   .strictObject(sessionFields)
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'validation.emptyPatch' })
-  .refine(endsAfterStart, { message: 'validation.endsBeforeStart', path: ['endsAt'] });
+  .refine(endsAfterStart, { message: 'validation.endBeforeStart', path: ['endsAt'] });
 
 export const courseSessionParams = z.strictObject({ id: z.uuid(), sessionId: z.uuid() });
 export const courseEnrolmentParams = z.strictObject({ id: z.uuid(), enrolmentId: z.uuid() });

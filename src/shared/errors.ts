@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'consent_text_published',
   'consent_not_withdrawable',
   'consent_already_withdrawn',
+  'not_eligible_yet',
+  'already_enrolled',
+  'course_closed',
+  'course_has_no_sessions',
+  'course_session_has_attendance',
   'not_implemented',
   'internal_error',
 ] as const;
