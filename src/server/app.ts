@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { certificateRoutes } from '../modules/certificates/routes.js';
 import { consentRoutes } from '../modules/consent/routes.js';
 import { courseRoutes } from '../modules/courses/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
@@ -58,6 +59,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   retentionRoutes,
   privacyRoutes,
   courseRoutes,
+  certificateRoutes,
 ];
 
 export type BuildOptions = {

@@ -4,6 +4,8 @@ import { assignmentRepository } from '../modules/assignments/repository.js';
 import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
+import { FundingService } from '../modules/certificates/funding.js';
+import { CertificateService } from '../modules/certificates/service.js';
 import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
 import { CourseService } from '../modules/courses/service.js';
@@ -40,6 +42,7 @@ export function createServices(ctx: AppContext) {
       await offerRepository.withdrawPendingForRequest(tx, requestId, now);
     },
   });
+  const courses = new CourseService(ctx);
   return {
     ctx,
     auth,
@@ -65,7 +68,9 @@ export function createServices(ctx: AppContext) {
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),
     privacy: new PrivacyService(ctx),
-    courses: new CourseService(ctx),
+    courses,
+    certificates: new CertificateService(ctx, courses),
+    funding: new FundingService(ctx, courses),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'course_closed',
   'course_has_no_sessions',
   'course_session_has_attendance',
+  'certificate_not_completed',
+  'certificate_none_completed',
+  'certificate_already_revoked',
+  'funding_rule_set_exists',
   'not_implemented',
   'internal_error',
 ] as const;

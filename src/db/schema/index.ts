@@ -5,6 +5,7 @@
 export * from './accounts.js';
 export * from './audit.js';
 export * from './consent.js';
+export * from './certificates.js';
 export * from './courses.js';
 export * from './deployments.js';
 export * from './guides.js';

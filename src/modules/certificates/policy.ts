@@ -1,0 +1,7 @@
+import type { Actor } from '../../server/context.js';
+
+/** Coordinators issue, print and withdraw certificates and keep the funding figures; a guide reads their own. */
+export const certificatePolicy = {
+  manage: (actor: Actor) => actor.role === 'coordinator' && actor.officeId !== null,
+  own: (actor: Actor) => actor.role === 'guide' && actor.officeId !== null && actor.guideId !== null,
+};
