@@ -222,6 +222,7 @@ export class CertificateService {
 
   /** The Teilnehmendenliste of one session, for the coordinator or the course's trainer. */
   attendanceListPdf(actor: Actor, courseId: string, sessionId: string, language: Locale) {
+    if (!policy.attendanceList(actor)) throw forbidden();
     return this.courses.scope(actor, async (tx, officeId) => {
       const { row: course } = await this.courses.load(tx, actor, courseId);
       const session = await courseRepository.findSession(tx, courseId, sessionId);
