@@ -9,6 +9,7 @@ import {
   AssignmentDetailPage,
   AssignmentsPage,
   AuditPage,
+  CertificateVerifyPage,
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
@@ -52,6 +53,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/privacy" element={<PrivacyNoticePage />} />
+        <Route path="/verify" element={<CertificateVerifyPage />} />
+        <Route path="/verify/:code" element={<CertificateVerifyPage />} />
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />
         <Route path="/reset-password/:token" element={<SetPasswordPage kind="reset" />} />
         <Route path="/offers/answer/:token" element={<OfferAnswerPage />} />

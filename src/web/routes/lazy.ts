@@ -3,6 +3,9 @@ import { whenReachable } from '../lazyLoad';
 
 /** Pages load on demand, so the sign-in page does not wait for the whole application. */
 export const LoginPage = lazy(() => whenReachable(() => import('./LoginPage')).then((m) => ({ default: m.LoginPage })));
+export const CertificateVerifyPage = lazy(() =>
+  whenReachable(() => import('./CertificateVerifyPage')).then((m) => ({ default: m.CertificateVerifyPage })),
+);
 export const PrivacyNoticePage = lazy(() =>
   whenReachable(() => import('./PrivacyNoticePage')).then((m) => ({ default: m.PrivacyNoticePage })),
 );
