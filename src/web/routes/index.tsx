@@ -9,6 +9,8 @@ import {
   AssignmentDetailPage,
   AssignmentsPage,
   AuditPage,
+  CourseDetailPage,
+  CoursesPage,
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
@@ -163,6 +165,22 @@ export function AppRoutes() {
               }
             />
             <Route path="assignments/:id" element={<AssignmentDetailPage />} />
+            <Route
+              path="courses"
+              element={
+                <RequireAbility ability="courses.list">
+                  <CoursesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="courses/:id"
+              element={
+                <RequireAbility ability="courses.list">
+                  <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
             <Route
               path="services"
               element={
