@@ -62,7 +62,11 @@ describe.runIf(browserAvailable())('courses in Chromium', () => {
     // Attendance of both sessions: the latest is preselected, the other is chosen in the session list.
     const present = page.getByRole('checkbox', { name: `Kursa Probe ${tag} anwesend` });
     await present.check();
-    await page.getByRole('button', { name: 'Anwesenheit speichern' }).click();
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/attendance') && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: 'Anwesenheit speichern' }).click(),
+    ]);
+    expect(saved.status(), await saved.text()).toBe(200);
     await page.getByText('Anwesenheit gespeichert.').first().waitFor();
     await page.getByRole('textbox', { name: 'Termin' }).click();
     await page.getByRole('option', { name: new RegExp(`Abend ${day(-14)}`) }).click();

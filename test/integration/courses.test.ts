@@ -331,6 +331,26 @@ describe('the trainer role', () => {
   });
 });
 
+describe('trainers of another office', () => {
+  it("see none of this office's courses (404, as if they did not exist)", async () => {
+    const course = await createCourse({ title: 'Kurs nur für Büro A', trainerIds: [trainer.userId] });
+    const session = await addSession(course.id, addDays(today, 4));
+    const other = await createOffice(t);
+    const foreign = (await createTrainer(t, other.officeId)).session;
+    const api = client(t.app, foreign);
+    expect((await api.get('/courses?limit=200')).json().items).toEqual([]);
+    expect((await api.get('/courses/agenda?days=366')).json().items).toEqual([]);
+    expectProblem(await api.get(`/courses/${course.id}`), 404);
+    expectProblem(await api.get(`/courses/${course.id}/calendar.ics`), 404);
+    expectProblem(
+      await put(foreign, `/courses/${course.id}/sessions/${session.id}/attendance`, {
+        rows: [{ guideId: office.guideId, present: true, minutesMissed: 0 }],
+      }),
+      404,
+    );
+  });
+});
+
 describe('iCal feeds', () => {
   it('gives a course feed and a guide feed that parse back to the sessions', async () => {
     const course = await createCourse({ title: 'Kurs mit Kalender', capacity: 5, trainerIds: [trainer.userId] });
