@@ -22,7 +22,12 @@ export function AttendanceGrid({ detail, canRecord }: { detail: CourseDetail; ca
   const participants = detail.enrolments.filter((e) => HOLDS_PLACE.has(e.status));
   const now = Date.now();
   const past = detail.sessions.filter((s) => new Date(s.startsAt).getTime() <= now);
-  const [sessionId, setSessionId] = useState<string | null>(past.at(-1)?.id ?? detail.sessions[0]?.id ?? null);
+  const [chosen, setSessionId] = useState<string | null>(null);
+  // The chosen session while it exists, else the latest that has begun (or the first): sessions may be added later.
+  const sessionId =
+    chosen && detail.sessions.some((s) => s.id === chosen)
+      ? chosen
+      : (past.at(-1)?.id ?? detail.sessions[0]?.id ?? null);
   const saved = useMemo(() => {
     const map = new Map<string, Mark>();
     for (const a of detail.attendance)
