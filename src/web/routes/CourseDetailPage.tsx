@@ -145,11 +145,7 @@ export function CourseDetailPage() {
                       {t('common.edit')}
                     </Button>
                   )}
-                  {can.finish && (
-                    <Button color="green" onClick={() => setModal({ kind: 'finish' })}>
-                      {t('courses.finish')}
-                    </Button>
-                  )}
+                  {can.finish && <Button onClick={() => setModal({ kind: 'finish' })}>{t('courses.finish')}</Button>}
                 </Group>
               }
             />
