@@ -82,7 +82,19 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       const partner = await firstId(page, '/partners?limit=1');
       const request = await firstId(page, '/requests?limit=1');
       const assignment = await firstId(page, '/assignments?status=active&limit=1');
+      const course =
+        (await firstId(page, '/courses?limit=1')) ??
+        (
+          await api<{ id: string }>(page, 'POST', '/courses', {
+            title: 'Basisqualifizierung (axe)',
+            type: 'basic',
+            teachingUnits: 8,
+            capacity: 10,
+            status: 'open',
+          })
+        ).id;
       extra.push(
+        `/courses/${course}`,
         `/guides/${guide}`,
         `/guides/${guide}/edit`,
         '/guides/new',

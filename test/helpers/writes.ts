@@ -350,6 +350,58 @@ export const WRITES: Record<string, WriteOp> = {
     body: () => ({ withdrawnAt: today, method: 'paper' }),
   },
   'POST /api/v1/me/consents': { who: 'coordinator', body: () => ({ textId: NO_RECORD.id, language: 'de' }) },
+  'POST /api/v1/courses': {
+    who: 'coordinator',
+    body: () => ({
+      title: 'Basisqualifizierung',
+      type: 'basic',
+      description: 'Zwölf Abende',
+      teachingUnits: 48,
+      capacity: 16,
+      feeCents: 0,
+      completionMinAttendancePercent: 80,
+      grantsSpecialisation: null,
+      trainerIds: [],
+      status: 'open',
+    }),
+  },
+  'PATCH /api/v1/courses/{id}': { who: 'coordinator', params: () => NO_RECORD, body: () => ({ title: 'Umbenannt' }) },
+  'POST /api/v1/courses/{id}/sessions': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      startsAt: `${today}T16:00:00+01:00`,
+      endsAt: `${today}T19:00:00+01:00`,
+      room: 'Raum 1',
+      topic: 'Rolle und Grenzen',
+      teachingUnits: 4,
+      trainerNames: 'A. Beispiel',
+    }),
+  },
+  'PATCH /api/v1/courses/{id}/sessions/{sessionId}': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
+    body: () => ({ room: 'Raum 2' }),
+  },
+  'DELETE /api/v1/courses/{id}/sessions/{sessionId}': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
+  },
+  'PUT /api/v1/courses/{id}/sessions/{sessionId}/attendance': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
+    body: (f) => ({ rows: [{ guideId: f.A.guideId, present: true, minutesMissed: 0 }] }),
+  },
+  'POST /api/v1/courses/{id}/enrolments': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: (f) => ({ guideId: f.A.guideId }),
+  },
+  'POST /api/v1/courses/{id}/enrolments/{enrolmentId}/withdraw': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, enrolmentId: NO_RECORD.id }),
+  },
+  'POST /api/v1/courses/{id}/finish': { who: 'coordinator', params: () => NO_RECORD },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

@@ -41,6 +41,8 @@ const BAD_PARAMS: Record<string, string> = {
   userId: 'keine-kennung',
   key: 'Kein Schlüssel!',
   token: 'kurz',
+  sessionId: 'kein-termin',
+  enrolmentId: 'keine-anmeldung',
 };
 
 let t: TestApp;

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../src/domain/dates.js';
+import { sendCourseSessionReminders } from '../../src/modules/courses/reminders.js';
 import { expectProblem, outboxFor } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, createTrainer, type TestOffice } from '../helpers/factories.js';
@@ -328,6 +329,47 @@ describe('the trainer role', () => {
     expectProblem(await api.get('/guides'), 403);
     const me = (await api.get('/me')).json();
     expect(me.me.abilities).toMatchObject({ 'courses.list': true, 'courses.manage': false, 'guides.list': false });
+  });
+});
+
+describe('session reminders', () => {
+  it('mail the participants the day before, once, whatever the reruns', async () => {
+    const guide = await createGuideWithAccount(t, office);
+    const course = await createCourse({ title: 'Kurs mit Erinnerung', capacity: 5 });
+    const tomorrow = addDays(today, 1);
+    await addSession(course.id, tomorrow, {
+      startsAt: `${tomorrow}T12:00:00Z`,
+      endsAt: `${tomorrow}T14:00:00Z`,
+      topic: 'Erinnerungsabend',
+    });
+    await enrol(course.id, guide.guideId);
+    await sendCourseSessionReminders(t.ctx);
+    await sendCourseSessionReminders(t.ctx);
+    const mails = (await outboxFor(t.app, office.sessions.coordinator, guide.email)).filter((m) =>
+      m.subject.startsWith('Morgen:'),
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('Morgen: Kurs mit Erinnerung: Erinnerungsabend');
+  });
+});
+
+describe('trainers of another office', () => {
+  it("see none of this office's courses (404, as if they did not exist)", async () => {
+    const course = await createCourse({ title: 'Kurs nur für Büro A', trainerIds: [trainer.userId] });
+    const session = await addSession(course.id, addDays(today, 4));
+    const other = await createOffice(t);
+    const foreign = (await createTrainer(t, other.officeId)).session;
+    const api = client(t.app, foreign);
+    expect((await api.get('/courses?limit=200')).json().items).toEqual([]);
+    expect((await api.get('/courses/agenda?days=366')).json().items).toEqual([]);
+    expectProblem(await api.get(`/courses/${course.id}`), 404);
+    expectProblem(await api.get(`/courses/${course.id}/calendar.ics`), 404);
+    expectProblem(
+      await put(foreign, `/courses/${course.id}/sessions/${session.id}/attendance`, {
+        rows: [{ guideId: office.guideId, present: true, minutesMissed: 0 }],
+      }),
+      404,
+    );
   });
 });
 

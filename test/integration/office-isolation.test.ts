@@ -14,6 +14,7 @@ import type { Tx } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { districts, guides, offices, partners } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
+import { addDays } from '../../src/domain/dates.js';
 import { fillPath, type HttpMethod, type Operation, pathParamsOf, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
@@ -46,6 +47,10 @@ type Ids = {
   /** A published consent text of A and a consent record (the person's consent on A's request). */
   consentText: string;
   consentRecord: string;
+  /** A course of A with a session and A's guide enrolled. */
+  course: string;
+  courseSession: string;
+  courseEnrolment: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -575,6 +580,71 @@ const TABLE: Record<string, Row> = {
     body: (a) => ({ textId: a.consentText, language: 'de' }),
     expect: { coordinator: 403, guide: 404, partner: 403 },
   },
+  'GET /api/v1/courses': {
+    kind: 'list',
+    queries: () => ['', '?status=open', '?type=basic'],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/courses': {
+    kind: 'create',
+    body: () => ({ title: 'Kurs aus B', type: 'basic', teachingUnits: 8, capacity: 4 }),
+    expect: coordinatorOnly(201),
+  },
+  'GET /api/v1/courses/agenda': { kind: 'list', queries: () => ['', '?days=366'], expect: coordinatorOnly(200) },
+  'GET /api/v1/courses/{id}': { kind: 'record', params: (a) => ({ id: a.course }), expect: coordinatorOnly(404) },
+  'PATCH /api/v1/courses/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: () => ({ title: 'Von B geändert' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/sessions': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: () => ({ startsAt: `${today}T10:00:00+01:00`, endsAt: `${today}T12:00:00+01:00`, teachingUnits: 2 }),
+    expect: coordinatorOnly(404),
+  },
+  'PATCH /api/v1/courses/{id}/sessions/{sessionId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    body: () => ({ room: 'Raum von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/courses/{id}/sessions/{sessionId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    expect: coordinatorOnly(404),
+  },
+  'PUT /api/v1/courses/{id}/sessions/{sessionId}/attendance': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    body: (a) => ({ rows: [{ guideId: a.guide, present: false, minutesMissed: 0 }] }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/enrolments': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: (a) => ({ guideId: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/enrolments/{enrolmentId}/withdraw': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, enrolmentId: a.courseEnrolment }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/finish': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/courses/{id}/calendar.ics': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/courses/calendar.ics': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -663,6 +733,8 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     consentRecords: await read('/consent-records'),
     pendingConfirmations: await read('/consent-texts/pending-confirmations'),
     retentionDue: await read('/retention/due?days=365'),
+    courses: await read('/courses?limit=200'),
+    agenda: await read('/courses/agenda?days=366'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.assignmentId
       ? {
@@ -791,6 +863,34 @@ beforeAll(async () => {
     }),
     201,
   );
+  // A course of A: a session next week and A's guide enrolled.
+  const course = await ok(
+    a.post('/courses', {
+      title: `A-Kurs ${aTag}`,
+      type: 'basic',
+      teachingUnits: 8,
+      capacity: 4,
+      status: 'open',
+      trainerIds: [A.sessions.coordinator.userId],
+    }),
+    201,
+  );
+  const courseSession = await ok(
+    a.post(`/courses/${course.id}/sessions`, {
+      startsAt: `${addDays(today, 7)}T16:00:00+01:00`,
+      endsAt: `${addDays(today, 7)}T19:00:00+01:00`,
+      room: `A-Raum ${aTag}`,
+      topic: `A-Thema ${aTag}`,
+      teachingUnits: 4,
+    }),
+    201,
+  );
+  const courseEnrolment = await ok(a.post(`/courses/${course.id}/enrolments`, { guideId: A.guideId }), 201);
+  await ok(
+    a.call('PUT', `/courses/${course.id}/sessions/${courseSession.id}/attendance`, {
+      rows: [{ guideId: A.guideId, present: true, minutesMissed: 10 }],
+    }),
+  );
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -827,6 +927,9 @@ beforeAll(async () => {
     ...keys,
     consentText: guideText.id,
     consentRecord: consentRecord.id,
+    course: course.id,
+    courseSession: courseSession.id,
+    courseEnrolment: courseEnrolment.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -850,6 +953,9 @@ beforeAll(async () => {
     specKey: `no_such_${tag()}`,
     consentText: randomUUID(),
     consentRecord: randomUUID(),
+    course: randomUUID(),
+    courseSession: randomUUID(),
+    courseEnrolment: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,
@@ -902,6 +1008,8 @@ describe('the operation table', () => {
         activityId: randomUUID(),
         contactId: randomUUID(),
         userId: randomUUID(),
+        sessionId: randomUUID(),
+        enrolmentId: randomUUID(),
         kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),

@@ -10,6 +10,8 @@ import {
   AssignmentsPage,
   AuditPage,
   CertificateVerifyPage,
+  CourseDetailPage,
+  CoursesPage,
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
@@ -166,6 +168,22 @@ export function AppRoutes() {
               }
             />
             <Route path="assignments/:id" element={<AssignmentDetailPage />} />
+            <Route
+              path="courses"
+              element={
+                <RequireAbility ability="courses.list">
+                  <CoursesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="courses/:id"
+              element={
+                <RequireAbility ability="courses.list">
+                  <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
             <Route
               path="services"
               element={

@@ -81,3 +81,10 @@ export const ServicesPage = lazy(() =>
 export const MatchingSettingsPage = lazy(() =>
   whenReachable(() => import('./MatchingSettingsPage')).then((m) => ({ default: m.MatchingSettingsPage })),
 );
+// Courses (issue 10): the list with its agenda, and a course's detail with the attendance grid.
+export const CoursesPage = lazy(() =>
+  whenReachable(() => import('./CoursesPage')).then((m) => ({ default: m.CoursesPage })),
+);
+export const CourseDetailPage = lazy(() =>
+  whenReachable(() => import('./CourseDetailPage')).then((m) => ({ default: m.CourseDetailPage })),
+);
