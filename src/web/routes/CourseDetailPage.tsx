@@ -8,6 +8,9 @@ import { api, apiUrl } from '../api/client';
 import { courseKeys, useCourse } from '../api/courseQueries';
 import { useApiMutation } from '../api/queries';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { AttendanceListLink } from '../components/certificates/AttendanceListLink';
+import { CourseCertificatesCard } from '../components/certificates/CourseCertificatesCard';
+import { CourseReportCard } from '../components/certificates/CourseReportCard';
 import { formatMoment } from '../components/coordination/format';
 import { euros } from '../components/coordination/SectionCard';
 import { AttendanceGrid } from '../components/courses/AttendanceGrid';
@@ -198,17 +201,18 @@ export function CourseDetailPage() {
                     columns={sessionColumns}
                     label={t('courses.sessions')}
                     minWidth={640}
-                    actions={
-                      can.manageSessions
-                        ? (s) => (
-                            <EditDeleteActions
-                              name={formatMoment(s.startsAt)}
-                              onEdit={() => setModal({ kind: 'session', session: s })}
-                              onDelete={() => removeSession.ask(s)}
-                            />
-                          )
-                        : undefined
-                    }
+                    actions={(s) => (
+                      <Group gap="xs" wrap="nowrap">
+                        <AttendanceListLink courseId={c.id} sessionId={s.id} label={formatMoment(s.startsAt)} />
+                        {can.manageSessions && (
+                          <EditDeleteActions
+                            name={formatMoment(s.startsAt)}
+                            onEdit={() => setModal({ kind: 'session', session: s })}
+                            onDelete={() => removeSession.ask(s)}
+                          />
+                        )}
+                      </Group>
+                    )}
                   />
                 )}
               </Section>
@@ -254,6 +258,12 @@ export function CourseDetailPage() {
               <Section id="attendance-title" title={t('courses.attendance.title')}>
                 <AttendanceGrid detail={detail} canRecord={can.recordAttendance === true} />
               </Section>
+              {can.update && (
+                <>
+                  <CourseCertificatesCard courseId={c.id} enrolments={detail.enrolments} />
+                  <CourseReportCard courseId={c.id} />
+                </>
+              )}
             </Stack>
             {modal?.kind === 'edit' && <CourseModal course={c} onClose={() => setModal(null)} />}
             {modal?.kind === 'session' && (
