@@ -59,11 +59,20 @@ export const perParticipantUnitParams = z
   .strictObject({ participantUnitCents: cents, minUnits: units, maxUnits: units })
   .refine((p) => p.minUnits <= p.maxUnits, { message: 'validation.minAboveMax', path: ['maxUnits'] });
 
-const ruleSetFields = { name: shortText(120), validFrom: isoDate };
-export const fundingRuleSetInput = z.discriminatedUnion('kind', [
-  z.strictObject({ ...ruleSetFields, kind: z.literal('per_unit'), params: perUnitParams }),
-  z.strictObject({ ...ruleSetFields, kind: z.literal('per_participant_unit'), params: perParticipantUnitParams }),
-]);
+/** One object (not a union), so that a wrong number is named by its field, whatever the kind. */
+export const fundingRuleSetInput = z
+  .strictObject({
+    name: shortText(120),
+    validFrom: isoDate,
+    kind: z.enum(FUNDING_KINDS),
+    params: z.record(z.string().max(40), cents),
+  })
+  .superRefine((v, ctx) => {
+    const fits = v.kind === 'per_unit' ? perUnitParams.safeParse(v.params) : perParticipantUnitParams.safeParse(v.params);
+    if (!fits.success)
+      for (const issue of fits.error.issues)
+        ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message: issue.message });
+  });
 export type FundingRuleSetInput = z.infer<typeof fundingRuleSetInput>;
 
 export const fundingRuleSetSchema = z.object({

@@ -387,6 +387,26 @@ export const WRITES: Record<string, WriteOp> = {
     who: 'coordinator',
     params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
   },
+  'POST /api/v1/certificates/{id}/revoke': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ reason: 'Auf den falschen Namen ausgestellt' }),
+  },
+  'POST /api/v1/funding-rule-sets': {
+    who: 'coordinator',
+    body: () => ({
+      name: 'Niedersachsen',
+      kind: 'per_unit',
+      params: { unitCents: 2500, twoTeacherUnitCents: 5000, maxUnits: 50, materialsMaxCents: 60000 },
+      validFrom: '2026-01-01',
+    }),
+  },
+  'DELETE /api/v1/funding-rule-sets/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  'PUT /api/v1/courses/{id}/funding': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ ruleSetName: 'Niedersachsen', materialsCents: 12000 }),
+  },
   'PUT /api/v1/courses/{id}/sessions/{sessionId}/attendance': {
     who: 'coordinator',
     params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),

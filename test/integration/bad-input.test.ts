@@ -43,6 +43,7 @@ const BAD_PARAMS: Record<string, string> = {
   token: 'kurz',
   sessionId: 'kein-termin',
   enrolmentId: 'keine-anmeldung',
+  code: 'kurz',
 };
 
 let t: TestApp;
