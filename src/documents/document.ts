@@ -5,6 +5,7 @@ import * as b from './blocks.js';
 import { drawLine } from './draw.js';
 import { A4, attachToPrevious, keepTogether, mm, paginate, type Row } from './layout.js';
 import { drawFooter, letterhead, type Margins, type Office, runningHeader } from './letterhead.js';
+import { type TableColumn, type TableOptions, table } from './table.js';
 import { DocumentFonts, layoutText } from './text.js';
 
 export type DocumentOptions = {
@@ -60,6 +61,10 @@ export class PrintDocument {
   }
   banner(text: string, o: { tone?: 'warning' | 'info' } & BlockOptions = {}): this {
     return this.add((ctx) => b.banner(ctx, text, o), o);
+  }
+  /** A ruled table (attendance lists); see table.ts. */
+  table(columns: TableColumn[], rows: string[][], o: TableOptions & BlockOptions = {}): this {
+    return this.add((ctx) => table(ctx, columns, rows, o), o);
   }
   rule(o: BlockOptions = {}): this {
     return this.add(() => [b.rule()], o);

@@ -13,3 +13,4 @@ export { type BlockOptions, createDocument, type DocumentOptions, type Party, Pr
 export { fontProblems } from './fonts.js';
 export { fileSlug, formatDate, formatDateTime } from './format.js';
 export type { Office } from './letterhead.js';
+export type { TableColumn } from './table.js';

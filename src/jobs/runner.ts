@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { jobRuns } from '../db/schema/index.js';
 import { inScope } from '../db/scope.js';
+import { sendCourseSessionReminders } from '../modules/courses/reminders.js';
 import type { AppContext } from '../server/context.js';
 import type { Services } from '../server/services.js';
 import { sendReminders } from './reminders.js';
@@ -158,7 +159,10 @@ export class JobRunner {
     await this.scheduled(QUEUES.offerExpiry, async () => {
       await this.services.offers.expireAllOverdue();
     });
-    await this.scheduled(QUEUES.reminders, () => sendReminders(this.ctx));
+    await this.scheduled(QUEUES.reminders, async () => ({
+      ...(await sendReminders(this.ctx)),
+      courseSessions: await sendCourseSessionReminders(this.ctx),
+    }));
     await this.scheduled(QUEUES.retention, () => applyRetention(this.services, this.ctx.now()));
   }
 

@@ -401,5 +401,6 @@ export const DEMO_ACCOUNTS = {
   hannoverCoordinator: 'koordination@hannover.example',
   hannoverGuide: 'lotsin@hannover.example',
   hannoverPartner: 'awo@hannover.example',
+  hannoverTrainer: 'kursleitung@hannover.example',
   osnabrueckCoordinator: 'koordination@osnabrueck.example',
 } as const;

@@ -11,6 +11,7 @@ import { createServices } from '../server/services.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../shared/reference-data.js';
 import { seedApplicants } from './demoApplicants.js';
 import { seedConsent } from './demoConsent.js';
+import { seedDemoCourses } from './demoCourses.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -259,6 +260,19 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       email: DEMO_ACCOUNTS.hannoverPartner,
     });
     await partnerRepository.linkContactUser(tx, contact.id, awoUser.user.id);
+    // A trainer (Kursleitung) who sees only the course she teaches, and the running demo course.
+    const trainer = await create({
+      email: DEMO_ACCOUNTS.hannoverTrainer,
+      displayName: 'Kursleitung Hannover',
+      role: 'trainer',
+      officeId: hannover.office.id,
+    });
+    await seedDemoCourses(tx, {
+      officeId: hannover.office.id,
+      trainerUserId: trainer.user.id,
+      guides: hannover.guides,
+      today: todayIso(ctx.now()),
+    });
     await create({
       email: DEMO_ACCOUNTS.osnabrueckCoordinator,
       displayName: 'Koordination Osnabrück',

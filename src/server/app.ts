@@ -10,7 +10,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { assignmentRoutes } from '../modules/assignments/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { certificateRoutes } from '../modules/certificates/routes.js';
 import { consentRoutes } from '../modules/consent/routes.js';
+import { courseRoutes } from '../modules/courses/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
@@ -60,6 +62,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   retentionRoutes,
   privacyRoutes,
   recruitmentRoutes,
+  courseRoutes,
+  certificateRoutes,
 ];
 
 export type BuildOptions = {

@@ -4,8 +4,11 @@ import { assignmentRepository } from '../modules/assignments/repository.js';
 import { AssignmentService } from '../modules/assignments/service.js';
 import { AuditService } from '../modules/audit/service.js';
 import { AuthService } from '../modules/auth/service.js';
+import { FundingService } from '../modules/certificates/funding.js';
+import { CertificateService } from '../modules/certificates/service.js';
 import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
+import { CourseService } from '../modules/courses/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
@@ -48,6 +51,7 @@ export function createServices(ctx: AppContext) {
       consentRepository.withdrawOpen(tx, { guideId, requestId: null }, 'guide_consent', withdrawnAt, 'paper'),
   });
   const partners = new PartnerService(ctx, users);
+  const courses = new CourseService(ctx);
   return {
     ctx,
     auth,
@@ -72,6 +76,9 @@ export function createServices(ctx: AppContext) {
     privacy: new PrivacyService(ctx),
     recruitment: new RecruitmentService(ctx, guides, users),
     publicForm: new PublicFormService(ctx),
+    courses,
+    certificates: new CertificateService(ctx, courses),
+    funding: new FundingService(ctx, courses),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -119,6 +119,22 @@ export const AUDIT_ACTIONS = [
   'applicant.conversation_recorded',
   'applicant.accepted',
   'applicant.deleted',
+  'certificate.issued',
+  'certificate.revoked',
+  'funding.rule_set_created',
+  'funding.rule_set_deleted',
+  'funding.course_set',
+  'course.created',
+  'course.updated',
+  'course.session_added',
+  'course.session_updated',
+  'course.session_deleted',
+  'course.enrolled',
+  'course.withdrawn',
+  'course.moved_up',
+  'course.attendance_recorded',
+  'course.finished',
+  'guide.course_completed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -140,6 +156,7 @@ export const AUDIT_ENTITY_TYPES = [
   'consent_record',
   'retention_hold',
   'applicant',
+  'course',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -37,6 +37,8 @@ export const ME_ABILITIES = [
   'privacy.export',
   'privacy.exportOwn',
   'recruitment.manage',
+  'courses.list',
+  'courses.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

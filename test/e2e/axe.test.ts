@@ -88,9 +88,21 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       const request = await firstId(page, '/requests?limit=1');
       const assignment = await firstId(page, '/assignments?status=active&limit=1');
       const applicant = await firstId(page, '/applicants?status=conversation_held&limit=1');
+      const course =
+        (await firstId(page, '/courses?limit=1')) ??
+        (
+          await api<{ id: string }>(page, 'POST', '/courses', {
+            title: 'Basisqualifizierung (axe)',
+            type: 'basic',
+            teachingUnits: 8,
+            capacity: 10,
+            status: 'open',
+          })
+        ).id;
       extra.push(
         '/recruitment',
         applicant && `/recruitment/${applicant}`,
+        `/courses/${course}`,
         `/guides/${guide}`,
         `/guides/${guide}/edit`,
         '/guides/new',
@@ -102,7 +114,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         '/requests/new',
         `/assignments/${assignment}`,
         '/import',
-        ...['districts', 'fields', 'specializations', 'accounts'].map((tab) => `/settings/${tab}`),
+        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'].map((tab) => `/settings/${tab}`),
         '/does-not-exist',
       );
     }
@@ -178,6 +190,8 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       '/reset-password/not-a-valid-token-000000000000',
       '/offers/answer/not-a-real-token-0000000000000000?answer=accept',
       '/volunteer/hannover',
+      '/verify',
+      '/verify/ABCDEFGHJK',
       '/volunteer/confirm/not-a-valid-token-000000000000',
     ])
       await visit(anonymous.page, path, `${path} (${locale})`);

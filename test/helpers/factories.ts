@@ -165,3 +165,25 @@ export async function createPlatformAdmin(t: TestApp): Promise<Session & { email
   );
   return { ...(await login(t.app, email, TEST_PASSWORD)), email };
 }
+
+/** A trainer account of the office (courses: sees only the courses they teach), signed in. */
+export async function createTrainer(
+  t: TestApp,
+  officeId: string,
+): Promise<{ userId: string; email: string; session: Session }> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const email = `trainer-${unique()}@test.example`;
+  const services = createServices(t.ctx);
+  await inScope(t.ctx.database.db, 'system', (tx) =>
+    services.users.createInvitedUser(tx, SYSTEM_ACTOR, {
+      email,
+      displayName: `Kursleitung ${email.slice(8, 13)}`,
+      role: 'trainer',
+      officeId,
+      passwordHash: hash,
+    }),
+  );
+  const session = await login(t.app, email, TEST_PASSWORD);
+  return { userId: session.userId, email, session };
+}

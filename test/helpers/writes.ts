@@ -399,6 +399,78 @@ export const WRITES: Record<string, WriteOp> = {
   },
   'POST /api/v1/applicants/{id}/accept': { who: 'coordinator', params: () => NO_RECORD },
   'DELETE /api/v1/applicants/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/courses': {
+    who: 'coordinator',
+    body: () => ({
+      title: 'Basisqualifizierung',
+      type: 'basic',
+      description: 'Zwölf Abende',
+      teachingUnits: 48,
+      capacity: 16,
+      feeCents: 0,
+      completionMinAttendancePercent: 80,
+      grantsSpecialisation: null,
+      trainerIds: [],
+      status: 'open',
+    }),
+  },
+  'PATCH /api/v1/courses/{id}': { who: 'coordinator', params: () => NO_RECORD, body: () => ({ title: 'Umbenannt' }) },
+  'POST /api/v1/courses/{id}/sessions': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      startsAt: `${today}T16:00:00+01:00`,
+      endsAt: `${today}T19:00:00+01:00`,
+      room: 'Raum 1',
+      topic: 'Rolle und Grenzen',
+      teachingUnits: 4,
+      trainerNames: 'A. Beispiel',
+    }),
+  },
+  'PATCH /api/v1/courses/{id}/sessions/{sessionId}': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
+    body: () => ({ room: 'Raum 2' }),
+  },
+  'DELETE /api/v1/courses/{id}/sessions/{sessionId}': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
+  },
+  'POST /api/v1/certificates/{id}/revoke': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ reason: 'Auf den falschen Namen ausgestellt' }),
+  },
+  'POST /api/v1/funding-rule-sets': {
+    who: 'coordinator',
+    body: () => ({
+      name: 'Niedersachsen',
+      kind: 'per_unit',
+      params: { unitCents: 2500, twoTeacherUnitCents: 5000, maxUnits: 50, materialsMaxCents: 60000 },
+      validFrom: '2026-01-01',
+    }),
+  },
+  'DELETE /api/v1/funding-rule-sets/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  'PUT /api/v1/courses/{id}/funding': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ ruleSetName: 'Niedersachsen', materialsCents: 12000 }),
+  },
+  'PUT /api/v1/courses/{id}/sessions/{sessionId}/attendance': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
+    body: (f) => ({ rows: [{ guideId: f.A.guideId, present: true, minutesMissed: 0 }] }),
+  },
+  'POST /api/v1/courses/{id}/enrolments': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: (f) => ({ guideId: f.A.guideId }),
+  },
+  'POST /api/v1/courses/{id}/enrolments/{enrolmentId}/withdraw': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, enrolmentId: NO_RECORD.id }),
+  },
+  'POST /api/v1/courses/{id}/finish': { who: 'coordinator', params: () => NO_RECORD },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

@@ -43,6 +43,9 @@ const BAD_PARAMS: Record<string, string> = {
   token: 'kurz',
   kind: 'keine-art',
   slug: 'Kein Büro!',
+  sessionId: 'kein-termin',
+  enrolmentId: 'keine-anmeldung',
+  code: 'kurz',
 };
 
 let t: TestApp;

@@ -14,6 +14,7 @@ import type { Tx } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
 import { districts, guides, offices, partners } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
+import { addDays } from '../../src/domain/dates.js';
 import { fillPath, type HttpMethod, type Operation, pathParamsOf, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
@@ -50,6 +51,14 @@ type Ids = {
   consentRecord: string;
   /** An applicant of A (recruitment). */
   applicant: string;
+  /** A course of A with a session and A's guide enrolled. */
+  course: string;
+  courseSession: string;
+  courseEnrolment: string;
+  certCourse: string;
+  certEnrolment: string;
+  certificate: string;
+  ruleSet: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -649,6 +658,141 @@ const TABLE: Record<string, Row> = {
     params: (a) => ({ id: a.applicant }),
     expect: coordinatorOnly(404),
   },
+  'GET /api/v1/courses': {
+    kind: 'list',
+    queries: () => ['', '?status=open', '?type=basic'],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/courses': {
+    kind: 'create',
+    body: () => ({ title: 'Kurs aus B', type: 'basic', teachingUnits: 8, capacity: 4 }),
+    expect: coordinatorOnly(201),
+  },
+  'GET /api/v1/courses/agenda': { kind: 'list', queries: () => ['', '?days=366'], expect: coordinatorOnly(200) },
+  'GET /api/v1/courses/{id}': { kind: 'record', params: (a) => ({ id: a.course }), expect: coordinatorOnly(404) },
+  'PATCH /api/v1/courses/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: () => ({ title: 'Von B geändert' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/sessions': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: () => ({ startsAt: `${today}T10:00:00+01:00`, endsAt: `${today}T12:00:00+01:00`, teachingUnits: 2 }),
+    expect: coordinatorOnly(404),
+  },
+  'PATCH /api/v1/courses/{id}/sessions/{sessionId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    body: () => ({ room: 'Raum von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/courses/{id}/sessions/{sessionId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    expect: coordinatorOnly(404),
+  },
+  'PUT /api/v1/courses/{id}/sessions/{sessionId}/attendance': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    body: (a) => ({ rows: [{ guideId: a.guide, present: false, minutesMissed: 0 }] }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/enrolments': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: (a) => ({ guideId: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/enrolments/{enrolmentId}/withdraw': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, enrolmentId: a.courseEnrolment }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/courses/{id}/finish': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/courses/{id}/calendar.ics': {
+    kind: 'record',
+    params: (a) => ({ id: a.course }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/courses/calendar.ics': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  // Certificates and course funding (A has a finished course with A's guide's certificate and a funding rule set).
+  'GET /api/v1/courses/{id}/certificates': {
+    kind: 'record',
+    params: (a) => ({ id: a.certCourse }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/courses/{id}/certificates.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.certCourse }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/courses/{id}/enrolments/{enrolmentId}/certificate.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.certCourse, enrolmentId: a.certEnrolment }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/certificates/{id}/revoke': {
+    kind: 'record',
+    params: (a) => ({ id: a.certificate }),
+    body: () => ({ reason: 'Von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/certificates': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/me/certificates/{id}/certificate.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.certificate }),
+    expect: { coordinator: 403, guide: 404, partner: 403 },
+  },
+  'GET /api/v1/public/certificates/{code}': {
+    kind: 'public',
+    reason: 'the verification printed on every certificate: name, course and date only, for a 10-character random code',
+  },
+  'GET /api/v1/courses/{id}/sessions/{sessionId}/attendance-list.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.course, sessionId: a.courseSession }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/funding-templates': { kind: 'list', queries: () => [''], expect: all(200), noMarkers: true },
+  'GET /api/v1/funding-rule-sets': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'POST /api/v1/funding-rule-sets': {
+    kind: 'create',
+    body: () => ({
+      name: 'Förderung von B',
+      kind: 'per_participant_unit',
+      params: { participantUnitCents: 1250, minUnits: 20, maxUnits: 36 },
+      validFrom: '2024-01-01',
+    }),
+    expect: coordinatorOnly(201),
+  },
+  'DELETE /api/v1/funding-rule-sets/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.ruleSet }),
+    expect: coordinatorOnly(404),
+  },
+  'PUT /api/v1/courses/{id}/funding': {
+    kind: 'record',
+    params: (a) => ({ id: a.certCourse }),
+    body: () => ({ ruleSetName: null, materialsCents: 0 }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/courses/{id}/report': {
+    kind: 'record',
+    params: (a) => ({ id: a.certCourse }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/courses/{id}/report.xlsx': {
+    kind: 'record',
+    params: (a) => ({ id: a.certCourse }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -738,6 +882,8 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     pendingConfirmations: await read('/consent-texts/pending-confirmations'),
     retentionDue: await read('/retention/due?days=365'),
     applicants: await read('/applicants'),
+    courses: await read('/courses?limit=200'),
+    agenda: await read('/courses/agenda?days=366'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
@@ -875,6 +1021,75 @@ beforeAll(async () => {
     }),
     201,
   );
+  // A course of A: a session next week and A's guide enrolled.
+  const course = await ok(
+    a.post('/courses', {
+      title: `A-Kurs ${aTag}`,
+      type: 'basic',
+      teachingUnits: 8,
+      capacity: 4,
+      status: 'open',
+      trainerIds: [A.sessions.coordinator.userId],
+    }),
+    201,
+  );
+  const courseSession = await ok(
+    a.post(`/courses/${course.id}/sessions`, {
+      startsAt: `${addDays(today, 7)}T16:00:00+01:00`,
+      endsAt: `${addDays(today, 7)}T19:00:00+01:00`,
+      room: `A-Raum ${aTag}`,
+      topic: `A-Thema ${aTag}`,
+      teachingUnits: 4,
+    }),
+    201,
+  );
+  const courseEnrolment = await ok(a.post(`/courses/${course.id}/enrolments`, { guideId: A.guideId }), 201);
+  await ok(
+    a.call('PUT', `/courses/${course.id}/sessions/${courseSession.id}/attendance`, {
+      rows: [{ guideId: A.guideId, present: true, minutesMissed: 10 }],
+    }),
+  );
+  // A finished course with A's guide's certificate, a funding rule set of A and the course's funding.
+  const certCourse = await ok(
+    a.post('/courses', {
+      title: `A-Fortbildung ${aTag}`,
+      type: 'further_training',
+      teachingUnits: 4,
+      capacity: 4,
+      status: 'open',
+    }),
+    201,
+  );
+  const certSession = await ok(
+    a.post(`/courses/${certCourse.id}/sessions`, {
+      startsAt: `${addDays(today, -3)}T16:00:00+01:00`,
+      endsAt: `${addDays(today, -3)}T19:00:00+01:00`,
+      topic: `A-Thema ${aTag}`,
+      teachingUnits: 4,
+    }),
+    201,
+  );
+  const certEnrolment = await ok(a.post(`/courses/${certCourse.id}/enrolments`, { guideId: A.guideId }), 201);
+  await ok(
+    a.call('PUT', `/courses/${certCourse.id}/sessions/${certSession.id}/attendance`, {
+      rows: [{ guideId: A.guideId, present: true, minutesMissed: 0 }],
+    }),
+  );
+  await ok(a.post(`/courses/${certCourse.id}/finish`, {}));
+  expect((await a.get(`/courses/${certCourse.id}/enrolments/${certEnrolment.id}/certificate.pdf`)).statusCode).toBe(
+    200,
+  );
+  const certificate = (await ok(a.get(`/courses/${certCourse.id}/certificates`))).items[0];
+  const ruleSet = await ok(
+    a.post('/funding-rule-sets', {
+      name: `A-Förderung ${aTag}`,
+      kind: 'per_unit',
+      params: { unitCents: 2500, twoTeacherUnitCents: 5000, maxUnits: 50, materialsMaxCents: 60000 },
+      validFrom: '2024-01-01',
+    }),
+    201,
+  );
+  await ok(a.call('PUT', `/courses/${certCourse.id}/funding`, { ruleSetName: ruleSet.name, materialsCents: 1000 }));
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -947,6 +1162,13 @@ beforeAll(async () => {
     consentText: guideText.id,
     consentRecord: consentRecord.id,
     applicant: applicant.id,
+    course: course.id,
+    courseSession: courseSession.id,
+    courseEnrolment: courseEnrolment.id,
+    certCourse: certCourse.id,
+    certEnrolment: certEnrolment.id,
+    certificate: certificate.id,
+    ruleSet: ruleSet.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -972,6 +1194,13 @@ beforeAll(async () => {
     consentText: randomUUID(),
     consentRecord: randomUUID(),
     applicant: randomUUID(),
+    course: randomUUID(),
+    courseSession: randomUUID(),
+    courseEnrolment: randomUUID(),
+    certCourse: randomUUID(),
+    certEnrolment: randomUUID(),
+    certificate: randomUUID(),
+    ruleSet: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,
@@ -1026,6 +1255,9 @@ describe('the operation table', () => {
         activityId: randomUUID(),
         contactId: randomUUID(),
         userId: randomUUID(),
+        sessionId: randomUUID(),
+        enrolmentId: randomUUID(),
+        code: 'ABCDEFGHJK',
         kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),

@@ -10,7 +10,7 @@ import { inScope } from '../../src/db/scope.js';
 import { SELF_EDITABLE_GUIDE_FIELDS } from '../../src/shared/guides.js';
 import { expectProblem, loadOpenApi, requestSchemaOf, tag } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
-import { createOffice, createPlatformAdmin, type TestOffice } from '../helpers/factories.js';
+import { createOffice, createPlatformAdmin, createTrainer, type TestOffice } from '../helpers/factories.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -578,5 +578,254 @@ describe('abilities in GET /me, per role', () => {
         abilities['offices.manage'],
       );
     }
+  });
+});
+
+describe('courses: the trainer role and the others', () => {
+  let trainer: Session;
+  let own: string;
+  let foreign: string;
+  let session: string;
+  let enrolment: string;
+  beforeAll(async () => {
+    trainer = (await createTrainer(t, o.officeId)).session;
+    const api = client(t.app, o.sessions.coordinator);
+    const make = async (title: string, trainerIds: string[]) => {
+      const res = await api.post('/courses', { title, type: 'basic', teachingUnits: 8, capacity: 4, trainerIds });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    own = await make('Kurs der Kursleitung', [trainer.userId]);
+    foreign = await make('Anderer Kurs', []);
+    const s = await api.post(`/courses/${own}/sessions`, {
+      startsAt: `${today}T16:00:00Z`,
+      endsAt: `${today}T19:00:00Z`,
+      teachingUnits: 4,
+    });
+    expect(s.statusCode, s.body).toBe(201);
+    session = s.json().id;
+    const e = await api.post(`/courses/${own}/enrolments`, { guideId: o.guideId });
+    expect(e.statusCode, e.body).toBe(201);
+    enrolment = e.json().id;
+  });
+
+  type CourseProbe = {
+    label: string;
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    url: () => string;
+    body?: () => unknown;
+  };
+  const attendance = () => ({ rows: [{ guideId: o.guideId, present: true, minutesMissed: 0 }] });
+  const probes: (CourseProbe & { trainer: number; guide: number; partner: number })[] = [
+    { label: 'list courses', method: 'GET', url: () => '/courses', trainer: 200, guide: 403, partner: 403 },
+    { label: 'agenda', method: 'GET', url: () => '/courses/agenda', trainer: 200, guide: 403, partner: 403 },
+    {
+      label: 'read the own course',
+      method: 'GET',
+      url: () => `/courses/${own}`,
+      trainer: 200,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'read a course taught by others',
+      method: 'GET',
+      url: () => `/courses/${foreign}`,
+      trainer: 404,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'course calendar',
+      method: 'GET',
+      url: () => `/courses/${own}/calendar.ics`,
+      trainer: 200,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'foreign course calendar',
+      method: 'GET',
+      url: () => `/courses/${foreign}/calendar.ics`,
+      trainer: 404,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'record attendance in the own course',
+      method: 'PUT',
+      url: () => `/courses/${own}/sessions/${session}/attendance`,
+      body: attendance,
+      trainer: 200,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'create a course',
+      method: 'POST',
+      url: () => '/courses',
+      body: () => ({ title: 'Unbefugt', type: 'basic', teachingUnits: 4, capacity: 4 }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'rename the own course',
+      method: 'PATCH',
+      url: () => `/courses/${own}`,
+      body: () => ({ title: 'Umbenannt' }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'add a session',
+      method: 'POST',
+      url: () => `/courses/${own}/sessions`,
+      body: () => ({ startsAt: `${today}T10:00:00Z`, endsAt: `${today}T11:00:00Z`, teachingUnits: 1 }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'delete a session',
+      method: 'DELETE',
+      url: () => `/courses/${own}/sessions/${session}`,
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'enrol a guide',
+      method: 'POST',
+      url: () => `/courses/${own}/enrolments`,
+      body: () => ({ guideId: o.guideId }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'withdraw an enrolment',
+      method: 'POST',
+      url: () => `/courses/${own}/enrolments/${enrolment}/withdraw`,
+      body: () => ({}),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'finish the own course',
+      method: 'POST',
+      url: () => `/courses/${own}/finish`,
+      body: () => ({}),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: "a guide's own course calendar",
+      method: 'GET',
+      url: () => '/me/courses/calendar.ics',
+      trainer: 403,
+      guide: 200,
+      partner: 403,
+    },
+    {
+      label: 'attendance list of a session in the own course',
+      method: 'GET',
+      url: () => `/courses/${own}/sessions/${session}/attendance-list.pdf`,
+      trainer: 200,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: "a course's certificates",
+      method: 'GET',
+      url: () => `/courses/${own}/certificates`,
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'print certificates',
+      method: 'GET',
+      url: () => `/courses/${own}/certificates.pdf`,
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'course report',
+      method: 'GET',
+      url: () => `/courses/${own}/report`,
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'set the course funding',
+      method: 'PUT',
+      url: () => `/courses/${own}/funding`,
+      body: () => ({ ruleSetName: null, materialsCents: 0 }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'funding rule sets',
+      method: 'GET',
+      url: () => '/funding-rule-sets',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'create a funding rule set',
+      method: 'POST',
+      url: () => '/funding-rule-sets',
+      body: () => ({
+        name: 'Unbefugt',
+        kind: 'per_participant_unit',
+        params: { participantUnitCents: 1, minUnits: 1, maxUnits: 2 },
+        validFrom: today,
+      }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    { label: 'own certificates', method: 'GET', url: () => '/me/certificates', trainer: 403, guide: 200, partner: 403 },
+    { label: 'list guides', method: 'GET', url: () => '/guides', trainer: 403, guide: 403, partner: 403 },
+    {
+      label: "read a guide's profile",
+      method: 'GET',
+      url: () => `/guides/${o.guideId}`,
+      trainer: 404,
+      guide: 200,
+      partner: 404,
+    },
+    { label: 'list partners', method: 'GET', url: () => '/partners', trainer: 403, guide: 403, partner: 403 },
+    { label: 'list requests', method: 'GET', url: () => '/requests', trainer: 403, guide: 403, partner: 200 },
+  ];
+
+  for (const probe of probes) {
+    it(`${probe.label}: trainer ${probe.trainer}, guide ${probe.guide}, partner contact ${probe.partner}`, async () => {
+      for (const [who, session, status] of [
+        ['trainer', trainer, probe.trainer],
+        ['guide', o.sessions.guide, probe.guide],
+        ['partner', o.sessions.partner, probe.partner],
+      ] as const) {
+        const res = await client(t.app, session).call(probe.method, probe.url(), probe.body?.());
+        expect(res.statusCode, `${who}: ${res.body}`).toBe(status);
+      }
+    });
+  }
+
+  it("the trainer's abilities match what they can do", async () => {
+    const api = client(t.app, trainer);
+    const me = (await api.get('/me')).json().me;
+    expect(me.role).toBe('trainer');
+    expect(me.abilities).toMatchObject({ 'courses.list': true, 'courses.manage': false, 'guides.list': false });
+    const coordinator = (await client(t.app, o.sessions.coordinator).get('/me')).json().me;
+    expect(coordinator.abilities).toMatchObject({ 'courses.list': true, 'courses.manage': true });
   });
 });

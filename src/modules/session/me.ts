@@ -2,6 +2,7 @@ import type { Actor } from '../../server/context.js';
 import type { MeAbility } from '../../shared/auth.js';
 import { assignmentPolicy } from '../assignments/policy.js';
 import { auditPolicy } from '../audit/service.js';
+import { coursePolicy } from '../courses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
@@ -37,6 +38,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'privacy.export': privacyPolicy.exportAny(actor),
     'privacy.exportOwn': privacyPolicy.exportOwn(actor),
     'recruitment.manage': recruitmentPolicy.manage(actor),
+    'courses.list': coursePolicy.list(actor),
+    'courses.manage': coursePolicy.manage(actor),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconBuildingHospital,
+  IconCertificate,
   IconClockShield,
   IconHome,
   IconInbox,
@@ -44,6 +45,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('recruitment.manage')) items.push({ to: '/recruitment', labelKey: 'nav.recruitment', icon: IconUserPlus });
   if (can('guides.viewOwn') && me.guideId)
     items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
+  if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
   if (can('partners.viewOwn') && me.partnerId)
     items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });

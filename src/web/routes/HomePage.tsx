@@ -9,6 +9,7 @@ import type { List } from '../api/client';
 import { useGuide, useGuideList, useOffices, usePartner, usePartnerList } from '../api/queries';
 import { useMe } from '../auth/AuthProvider';
 import { BackgroundCheckBadge, StatusBadge } from '../components/Badges';
+import { MyCertificatesCard } from '../components/certificates/MyCertificatesCard';
 import { ConsentConfirmCards } from '../components/consent/ConsentConfirmCards';
 import { GuideWorkCards, PartnerRequestCards } from '../components/coordination/HomeCards';
 import { PageHeader } from '../components/PageHeader';
@@ -194,6 +195,7 @@ export function HomePage() {
       {can('offers.viewOwn') && me.guideId && <ConsentConfirmCards />}
       {can('offers.viewOwn') && me.guideId && <GuideWorkCards />}
       {can('guides.viewOwn') && me.guideId && <GuideHome guideId={me.guideId} />}
+      {can('guides.viewOwn') && me.guideId && <MyCertificatesCard />}
       {can('requests.create') && me.partnerId && <PartnerRequestCards />}
       {can('partners.viewOwn') && me.partnerId && <PartnerHome partnerId={me.partnerId} />}
       {can('offices.manage') && <AdminHome />}

@@ -7,11 +7,12 @@ import { ConsentTab } from '../components/consent/ConsentTab';
 import { PageHeader } from '../components/PageHeader';
 import { AccountsTab } from '../components/settings/AccountsTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
+import { FundingRulesTab } from '../components/settings/FundingRulesTab';
 import { OfficeTab } from '../components/settings/OfficeTab';
 import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
-const TABS = ['office', 'districts', 'fields', 'specializations', 'consent', 'accounts'] as const;
+const TABS = ['office', 'districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
@@ -64,6 +65,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="consent">
           <ConsentTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="funding">
+          <FundingRulesTab />
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsTab />

@@ -10,6 +10,9 @@ import {
   AssignmentDetailPage,
   AssignmentsPage,
   AuditPage,
+  CertificateVerifyPage,
+  CourseDetailPage,
+  CoursesPage,
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
@@ -57,6 +60,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/privacy" element={<PrivacyNoticePage />} />
+        <Route path="/verify" element={<CertificateVerifyPage />} />
+        <Route path="/verify/:code" element={<CertificateVerifyPage />} />
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />
         <Route path="/reset-password/:token" element={<SetPasswordPage kind="reset" />} />
         <Route path="/offers/answer/:token" element={<OfferAnswerPage />} />
@@ -194,6 +199,22 @@ export function AppRoutes() {
               }
             />
             <Route path="assignments/:id" element={<AssignmentDetailPage />} />
+            <Route
+              path="courses"
+              element={
+                <RequireAbility ability="courses.list">
+                  <CoursesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="courses/:id"
+              element={
+                <RequireAbility ability="courses.list">
+                  <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
             <Route
               path="services"
               element={

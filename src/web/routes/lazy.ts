@@ -3,6 +3,9 @@ import { whenReachable } from '../lazyLoad';
 
 /** Pages load on demand, so the sign-in page does not wait for the whole application. */
 export const LoginPage = lazy(() => whenReachable(() => import('./LoginPage')).then((m) => ({ default: m.LoginPage })));
+export const CertificateVerifyPage = lazy(() =>
+  whenReachable(() => import('./CertificateVerifyPage')).then((m) => ({ default: m.CertificateVerifyPage })),
+);
 export const PrivacyNoticePage = lazy(() =>
   whenReachable(() => import('./PrivacyNoticePage')).then((m) => ({ default: m.PrivacyNoticePage })),
 );
@@ -93,4 +96,11 @@ export const RecruitmentPage = lazy(() =>
 );
 export const ApplicantDetailPage = lazy(() =>
   whenReachable(() => import('./ApplicantDetailPage')).then((m) => ({ default: m.ApplicantDetailPage })),
+);
+// Courses (issue 10): the list with its agenda, and a course's detail with the attendance grid.
+export const CoursesPage = lazy(() =>
+  whenReachable(() => import('./CoursesPage')).then((m) => ({ default: m.CoursesPage })),
+);
+export const CourseDetailPage = lazy(() =>
+  whenReachable(() => import('./CourseDetailPage')).then((m) => ({ default: m.CourseDetailPage })),
 );

@@ -1,0 +1,42 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Course, CourseDetail } from '../../shared/courses.js';
+import { api, type List, type Query } from './client';
+
+export type AgendaItem = {
+  id: string;
+  courseId: string;
+  startsAt: string;
+  endsAt: string;
+  room: string | null;
+  topic: string | null;
+  teachingUnits: number;
+  trainerNames: string | null;
+  courseTitle: string;
+  courseType: Course['type'];
+};
+
+export const courseKeys = {
+  all: ['courses'] as const,
+  list: (q: Query) => ['courses', 'list', q] as const,
+  agenda: ['courses', 'agenda'] as const,
+  detail: (id: string) => ['courses', 'detail', id] as const,
+};
+
+export const useCourseList = (q: Query) =>
+  useQuery({
+    queryKey: courseKeys.list(q),
+    queryFn: () => api.get<List<Course>>('/courses', q),
+    placeholderData: keepPreviousData,
+  });
+export const useCourseAgenda = (enabled = true) =>
+  useQuery({
+    queryKey: courseKeys.agenda,
+    queryFn: () => api.get<List<AgendaItem>>('/courses/agenda', { days: 92 }),
+    enabled,
+  });
+export const useCourse = (id: string | undefined) =>
+  useQuery({
+    queryKey: courseKeys.detail(id ?? ''),
+    queryFn: () => api.get<CourseDetail>(`/courses/${id}`),
+    enabled: !!id,
+  });
