@@ -68,7 +68,8 @@ export const fundingRuleSetInput = z
     params: z.record(z.string().max(40), cents),
   })
   .superRefine((v, ctx) => {
-    const fits = v.kind === 'per_unit' ? perUnitParams.safeParse(v.params) : perParticipantUnitParams.safeParse(v.params);
+    const fits =
+      v.kind === 'per_unit' ? perUnitParams.safeParse(v.params) : perParticipantUnitParams.safeParse(v.params);
     if (!fits.success)
       for (const issue of fits.error.issues)
         ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message: issue.message });

@@ -114,7 +114,9 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         '/requests/new',
         `/assignments/${assignment}`,
         '/import',
-        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'].map((tab) => `/settings/${tab}`),
+        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'].map(
+          (tab) => `/settings/${tab}`,
+        ),
         '/does-not-exist',
       );
     }

@@ -4,11 +4,12 @@
  */
 export * from './accounts.js';
 export * from './audit.js';
-export * from './consent.js';
 export * from './certificates.js';
+export * from './consent.js';
 export * from './courses.js';
 export * from './deployments.js';
 export * from './guides.js';
+export * from './imports.js';
 export * from './mail.js';
 export * from './offers.js';
 export * from './offices.js';
@@ -18,4 +19,3 @@ export * from './recruitment.js';
 export * from './reference.js';
 export * from './requests.js';
 export * from './retention.js';
-export * from './imports.js';
