@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { districts, partnerContacts, partners } from '../../src/db/schema/index.js';
+import { eq, sql } from 'drizzle-orm';
+import { districts, offices, partnerContacts, partners } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { hashPassword } from '../../src/modules/auth/tokens.js';
 import { SYSTEM_ACTOR } from '../../src/server/context.js';
@@ -33,6 +34,17 @@ export const ON_RECORD = {
   confidentialityPledgeVersion: '2026-01',
 } as const;
 
+/**
+ * The time zone of test offices: one where it is about 13:00 on the UTC date the tests compute, whenever the suite
+ * runs. The product counts "today" and "now" in the office's zone; a test that logs an activity "today, 09:00–10:30"
+ * in a deployment that starts today must not meet 01:40 in Berlin (in the future) or yesterday's UTC date (before
+ * the agreement) on a nightly CI run.
+ */
+export function testTimeZone(now = new Date()): string {
+  const offset = 13 - now.getUTCHours(); // -10 … +13
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): Promise<TestOffice> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
@@ -46,6 +58,12 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
   };
   const ids = await inScope(t.ctx.database.db, 'system', async (tx) => {
     const { office } = await services.offices.createInTx(tx, SYSTEM_ACTOR, { name, city: 'Teststadt' });
+    await tx
+      .update(offices)
+      .set({
+        settings: sql`coalesce(${offices.settings}, '{}'::jsonb) || jsonb_build_object('timeZone', ${testTimeZone()}::text)`,
+      })
+      .where(eq(offices.id, office.id));
     const districtRows = await tx
       .insert(districts)
       .values([

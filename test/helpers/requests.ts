@@ -1,8 +1,8 @@
-import { addDays, todayIso } from '../../src/domain/dates.js';
+import { addDays } from '../../src/domain/dates.js';
 import type { TestOffice } from './factories.js';
 
-/** Today as the server sees it: the office's date (Europe/Berlin), not UTC's. */
-export const today = todayIso();
+/** Today as the server sees it in a test office: the UTC date, midday there (factories.ts, testTimeZone). */
+export const today = new Date().toISOString().slice(0, 10);
 export const inDays = (n: number) => addDays(today, n);
 /**
  * A clock in this evening (from 19:30 or 20:30 in Berlin), so activities of earlier today are not "in the future";

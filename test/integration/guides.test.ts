@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
-import { addMonths, todayIso } from '../../src/domain/dates.js';
+import { addMonths } from '../../src/domain/dates.js';
 import { hashPassword } from '../../src/modules/auth/tokens.js';
 import { SYSTEM_ACTOR } from '../../src/server/context.js';
 import { createServices } from '../../src/server/services.js';
@@ -17,6 +17,7 @@ import { expectProblem, parseCsv, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type TestApp } from '../helpers/app.js';
 import { createOffice, ON_RECORD, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
 import { createGuideWithAccount } from '../helpers/guides.js';
+import { today } from '../helpers/requests.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -506,7 +507,7 @@ describe('free capacity counts running deployments', () => {
       title: 'Begleitung zur Krankenkasse',
       description: 'Antrag auf Versichertenkarte gemeinsam ausfüllen.',
       districtId: d0,
-      startsOn: todayIso(),
+      startsOn: today,
       frequency: 'once',
       expectedHours: 2,
       languages: ['ar'],
@@ -649,7 +650,6 @@ describe('status transitions', () => {
 });
 
 describe('the background check (erweitertes Führungszeugnis)', () => {
-  const today = todayIso();
   const withCheck = (checkedAt: string, extra: Record<string, unknown> = {}) =>
     createGuide({
       firstName: 'Zeugnis',
