@@ -260,6 +260,9 @@ describe('smaller correctness fixes', () => {
     const night = await createTestApp({ now: () => new Date(`${today}T23:30:00Z`) });
     try {
       const o = await createOffice(night);
+      // This office is in Berlin (test offices otherwise live where it is midday, factories.ts).
+      const zoned = await client(night.app, o.sessions.coordinator).patch('/settings', { timeZone: 'Europe/Berlin' });
+      expect(zoned.statusCode, zoned.body).toBe(200);
       const created = await client(night.app, o.sessions.coordinator).post('/requests', {
         ...requestBody(o, { startsOn: addDays(today, -3) }),
         partnerId: o.partnerId,
