@@ -35,13 +35,13 @@ export const ON_RECORD = {
 } as const;
 
 /**
- * The time zone of test offices: one where it is about 13:00 on the UTC date the tests compute, whenever the suite
- * runs. The product counts "today" and "now" in the office's zone; a test that logs an activity "today, 09:00–10:30"
- * in a deployment that starts today must not meet 01:40 in Berlin (in the future) or yesterday's UTC date (before
- * the agreement) on a nightly CI run.
+ * The time zone of test offices: one where it is afternoon or evening (14:00–20:59) on the UTC date of the test app's
+ * clock (real or fixed), whenever the suite runs. The product counts "today" and "now" in the office's zone; a test
+ * that logs an activity "today, 09:00–10:30" (or 14:00–14:30 in the evening clock of requests.ts) in a deployment that
+ * starts today must meet neither 01:40 in Berlin (in the future) nor Berlin's next day on a nightly CI run.
  */
 export function testTimeZone(now = new Date()): string {
-  const offset = 13 - now.getUTCHours(); // -10 … +13
+  const offset = Math.min(14, 20 - now.getUTCHours()); // -3 … +14: the local date stays the UTC date
   return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
@@ -61,7 +61,7 @@ export async function createOffice(t: TestApp, name = `Testbüro ${unique()}`): 
     await tx
       .update(offices)
       .set({
-        settings: sql`coalesce(${offices.settings}, '{}'::jsonb) || jsonb_build_object('timeZone', ${testTimeZone()}::text)`,
+        settings: sql`coalesce(${offices.settings}, '{}'::jsonb) || jsonb_build_object('timeZone', ${testTimeZone(t.ctx.now())}::text)`,
       })
       .where(eq(offices.id, office.id));
     const districtRows = await tx

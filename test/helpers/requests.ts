@@ -5,7 +5,8 @@ import type { TestOffice } from './factories.js';
 export const today = new Date().toISOString().slice(0, 10);
 export const inDays = (n: number) => addDays(today, n);
 /**
- * A clock in this evening (from 19:30 or 20:30 in Berlin), so activities of earlier today are not "in the future";
+ * A clock in this evening (18:30 UTC; 20:30 in a test office, see testTimeZone), so activities of earlier today are
+ * not "in the future";
  * it advances a second at each reading, so events keep their order on the timeline.
  */
 export function thisEvening() {

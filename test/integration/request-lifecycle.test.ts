@@ -128,7 +128,7 @@ describe('the request-to-deployment cycle: partner files → coordinator offers 
       type: 'accompaniment',
       km: 7.5,
     });
-    expect(first.statusCode).toBe(201);
+    expect(first.statusCode, first.body).toBe(201);
     expect(first.json().minutes).toBe(105);
     await api.post(`/assignments/${assignmentId}/activities`, {
       date: today,
