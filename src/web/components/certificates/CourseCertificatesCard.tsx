@@ -140,11 +140,7 @@ export function CourseCertificatesCard({
     <SectionCard
       title={t('certificates.title')}
       id="course-certificates"
-      description={
-        <Text size="sm" c="dimmed">
-          {t('certificates.intro')}
-        </Text>
-      }
+      description={t('certificates.intro')}
       actions={
         completed.length > 0 && (
           <Button
