@@ -158,6 +158,11 @@ describe('certificates', () => {
     expect((await client(t.app, failing.session).get('/me/certificates')).json().total).toBe(0);
   });
 
+  it('keep their holder: a guide with a certificate cannot be deleted (409), only retired or anonymised', async () => {
+    const res = await coordinator().delete(`/guides/${passing.guideId}`);
+    expect(expectProblem(res, 409, 'conflict').errors?.[0]).toMatchObject({ path: 'id', code: 'guideHasCertificates' });
+  });
+
   it('prints all certificates of a course at once, one page each', async () => {
     const res = await coordinator().get(`/courses/${course.id}/certificates.pdf`);
     expect(res.statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { Tx } from '../../db/client.js';
 import {
   assignments,
+  courseCertificates,
   districts,
   guideCorrections,
   guideStatusHistory,
@@ -160,6 +161,16 @@ export const guideRepository = {
   },
 
   delete: (tx: Tx, id: string) => tx.delete(guides).where(eq(guides.id, id)),
+
+  /** Issued certificates are evidence too (their verification must keep answering). */
+  hasCertificates: async (tx: Tx, guideId: string) =>
+    (
+      await tx
+        .select({ id: courseCertificates.id })
+        .from(courseCertificates)
+        .where(eq(courseCertificates.guideId, guideId))
+        .limit(1)
+    ).length > 0,
 
   hasDeployments: async (tx: Tx, guideId: string) =>
     (await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.guideId, guideId)).limit(1))

@@ -313,6 +313,8 @@ export class GuideService {
       // Deployments are insurance evidence and keep their guide: such a guide is retired (status "left"), not deleted.
       if (await repo.hasDeployments(tx, id))
         throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasDeployments' }]);
+      if (await repo.hasCertificates(tx, id))
+        throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasCertificates' }]);
       await repo.delete(tx, id);
       await recordAudit(tx, actor, { action: 'guide.deleted', entityType: 'guide', entityId: id });
     });
