@@ -35,13 +35,14 @@ export const ON_RECORD = {
 } as const;
 
 /**
- * The time zone of test offices: one where it is afternoon or evening (14:00–20:59) on the UTC date of the test app's
- * clock (real or fixed), whenever the suite runs. The product counts "today" and "now" in the office's zone; a test
- * that logs an activity "today, 09:00–10:30" (or 14:00–14:30 in the evening clock of requests.ts) in a deployment that
- * starts today must meet neither 01:40 in Berlin (in the future) nor Berlin's next day on a nightly CI run.
+ * The time zone of test offices: one where it is late morning to evening (11:00–20:59) on the UTC date of the test
+ * app's clock (real or fixed), whenever the suite runs. The product counts "today" and "now" in the office's zone; a
+ * test that logs an activity "today, 09:00–10:30" (or 14:00–14:30 on the evening clock of requests.ts) in a
+ * deployment that starts today must meet neither 01:40 in Berlin (in the future) nor Berlin's next day on a nightly
+ * CI run. The offset stays within -3 … +11 hours, so an instant a test pins at 12:00 UTC is on the same local day.
  */
 export function testTimeZone(now = new Date()): string {
-  const offset = Math.min(14, 20 - now.getUTCHours()); // -3 … +14: the local date stays the UTC date
+  const offset = Math.min(11, 20 - now.getUTCHours());
   return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }
 
