@@ -93,8 +93,8 @@ export class RecruitmentService {
 
   /**
    * Moves the applicant to a status, dated and noted. Dropping out needs a reason; "active" needs the applicant to
-   * have been accepted as a guide. TODO(courses): an enrolment in a course may record the "enrolled" step through
-   * `recordStep` automatically, and a completed basic qualification the "certified" step.
+   * have been accepted as a guide. Not built yet (named in the issue-10 note): courses do not record the "enrolled" and
+   * "certified" steps; coordinators set them here by hand.
    */
   step(actor: Actor, id: string, input: StepInput) {
     return this.scope(actor, async (tx, officeId) => {
