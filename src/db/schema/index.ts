@@ -9,6 +9,7 @@ export * from './consent.js';
 export * from './courses.js';
 export * from './deployments.js';
 export * from './guides.js';
+export * from './hours.js';
 export * from './imports.js';
 export * from './mail.js';
 export * from './offers.js';
