@@ -20,3 +20,17 @@ export type TimeSheetStatus = (typeof TIME_SHEET_STATUSES)[number];
 /** The funding programmes whose hour and money rules the product knows. */
 export const PROGRAMME_KINDS = ['hessenWir', 'niedersachsen', 'municipal'] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+/**
+ * The categories every office starts with (labels are the German defaults; the office renames them). Seeds and
+ * office creation insert them with `on conflict (office_id, key) do nothing`, so several callers agree.
+ */
+export const DEFAULT_HOUR_CATEGORIES: readonly { key: string; label: string; kind: HourCategoryKind }[] = [
+  { key: 'deployment', label: 'Einsatz', kind: 'deployment' },
+  { key: 'plenum', label: 'Plenum', kind: 'plenum' },
+  { key: 'course', label: 'Kurs und Fortbildung', kind: 'course' },
+  { key: 'supervision', label: 'Supervision und kollegiale Beratung', kind: 'supervision' },
+  { key: 'public_talk', label: 'Öffentlichkeitsarbeit', kind: 'publicTalk' },
+  { key: 'coordination', label: 'Koordination', kind: 'coordination' },
+  { key: 'other', label: 'Sonstiges', kind: 'other' },
+];
