@@ -1,0 +1,40 @@
+/**
+ * A team budget of paid hours (Hessen WIR): the office may move hours between its guides, as long as the team
+ * stays within its budget and no guide is given more than their own cap (pure).
+ */
+export type TeamAllocation = { guideId: string; hours: number; capHours: number | null };
+export type TeamBudgetProblem =
+  | { code: 'aboveCap'; guideId: string; hours: number; capHours: number }
+  | { code: 'aboveBudget'; totalHours: number; budgetHours: number }
+  | { code: 'negative'; guideId: string };
+
+export function checkTeamBudget(budgetHours: number, allocations: readonly TeamAllocation[]): TeamBudgetProblem[] {
+  const problems: TeamBudgetProblem[] = [];
+  for (const a of allocations) {
+    if (a.hours < 0) problems.push({ code: 'negative', guideId: a.guideId });
+    if (a.capHours !== null && a.hours > a.capHours)
+      problems.push({ code: 'aboveCap', guideId: a.guideId, hours: a.hours, capHours: a.capHours });
+  }
+  const totalHours = allocations.reduce((sum, a) => sum + a.hours, 0);
+  if (totalHours > budgetHours) problems.push({ code: 'aboveBudget', totalHours, budgetHours });
+  return problems;
+}
+
+/** Moves hours from one guide to another; answers the new allocations, or the problems that forbid the move. */
+export function moveTeamHours(
+  budgetHours: number,
+  allocations: readonly TeamAllocation[],
+  fromGuideId: string,
+  toGuideId: string,
+  hours: number,
+): { ok: true; allocations: TeamAllocation[] } | { ok: false; problems: TeamBudgetProblem[] } {
+  const next = allocations.map((a) =>
+    a.guideId === fromGuideId
+      ? { ...a, hours: a.hours - hours }
+      : a.guideId === toGuideId
+        ? { ...a, hours: a.hours + hours }
+        : { ...a },
+  );
+  const problems = checkTeamBudget(budgetHours, next);
+  return problems.length ? { ok: false, problems } : { ok: true, allocations: next };
+}
