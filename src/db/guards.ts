@@ -74,5 +74,60 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS consent_texts_guard ON consent_texts;
 CREATE TRIGGER consent_texts_guard BEFORE UPDATE OR DELETE ON consent_texts FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_consent_text();
+-- Hours of an approved month are evidence (issue 11): no update or delete of its entries; the only inserts are a
+-- reversal (reverses_entry_id) and the entry that replaces a reversed one (replaces_entry_id).
+CREATE OR REPLACE FUNCTION lotsennetz_month_approved(p_guide uuid, p_date date) RETURNS boolean LANGUAGE sql STABLE AS $f$
+  SELECT EXISTS (SELECT 1 FROM time_sheets s WHERE s.guide_id = p_guide AND s.month = to_char(p_date, 'YYYY-MM')
+                 AND s.status = 'approved')
+$f$;
+CREATE OR REPLACE FUNCTION lotsennetz_guard_hour_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('lotsennetz.erasure', true) = 'on' AND current_user <> '${APP_ROLE}' THEN
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF lotsennetz_month_approved(NEW.guide_id, NEW.date)
+       AND NEW.reverses_entry_id IS NULL AND NEW.replaces_entry_id IS NULL THEN
+      RAISE EXCEPTION 'the month of hour entry % is approved and locked', NEW.id;
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF lotsennetz_month_approved(OLD.guide_id, OLD.date) THEN
+    RAISE EXCEPTION 'hour entry % is in an approved month and locked', OLD.id;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  IF lotsennetz_month_approved(NEW.guide_id, NEW.date) THEN
+    RAISE EXCEPTION 'hour entry % cannot move into an approved month', OLD.id;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS hour_entries_guard ON hour_entries;
+CREATE TRIGGER hour_entries_guard BEFORE INSERT OR UPDATE OR DELETE ON hour_entries FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_hour_entry();
+
+CREATE OR REPLACE FUNCTION lotsennetz_guard_time_sheet() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('lotsennetz.erasure', true) = 'on' AND current_user <> '${APP_ROLE}' THEN
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END IF;
+  IF OLD.status = 'approved' THEN
+    RAISE EXCEPTION 'time sheet % is approved and locked', OLD.id;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS time_sheets_guard ON time_sheets;
+CREATE TRIGGER time_sheets_guard BEFORE UPDATE OR DELETE ON time_sheets FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_time_sheet();
+
+CREATE OR REPLACE FUNCTION lotsennetz_guard_activity_month() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF lotsennetz_month_approved(NEW.guide_id, NEW.date) THEN
+    RAISE EXCEPTION 'the month of activity % is approved and locked', NEW.id;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS activities_month_guard ON activities;
+CREATE TRIGGER activities_month_guard BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_activity_month();
 `;
 }

@@ -28,6 +28,7 @@ import { retentionRoutes } from '../modules/retention/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { sessionRoutes } from '../modules/session/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
+import { timesheetRoutes } from '../modules/timesheets/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
 import { errorSerializer, requestIdFor, requestSerializer } from './logging.js';
@@ -64,6 +65,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   recruitmentRoutes,
   courseRoutes,
   certificateRoutes,
+  timesheetRoutes,
 ];
 
 export type BuildOptions = {

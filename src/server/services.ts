@@ -26,6 +26,7 @@ import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
 import { ServiceDirectoryService } from '../modules/services/service.js';
 import { SettingsService } from '../modules/settings/service.js';
+import { TimesheetService } from '../modules/timesheets/service.js';
 import { UserService } from '../modules/users/service.js';
 import type { AppContext } from './context.js';
 
@@ -79,6 +80,7 @@ export function createServices(ctx: AppContext) {
     courses,
     certificates: new CertificateService(ctx, courses),
     funding: new FundingService(ctx, courses),
+    timesheets: new TimesheetService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

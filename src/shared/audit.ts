@@ -135,6 +135,18 @@ export const AUDIT_ACTIONS = [
   'course.attendance_recorded',
   'course.finished',
   'guide.course_completed',
+  'hour_category.created',
+  'hour_category.updated',
+  'hour_entry.logged',
+  'hour_entry.updated',
+  'hour_entry.deleted',
+  'hour_entry.reversed',
+  'time_sheet.submitted',
+  'time_sheet.approved',
+  'time_sheet.returned',
+  'programme_rule_set.created',
+  'guide.hour_profile_updated',
+  'guide.allowances_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -282,6 +294,12 @@ export const AUDIT_FIELDS = [
   'deleted',
   'guideIds',
   'format',
+  'hourEntryId',
+  'unpaid',
+  'categoryId',
+  'coordinating',
+  'benefits',
+  'month',
 ] as const;
 
 /**

@@ -48,6 +48,12 @@ export const ERROR_CODES = [
   'certificate_none_completed',
   'certificate_already_revoked',
   'funding_rule_set_exists',
+  'hours_cap_reached',
+  'time_sheet_locked',
+  'time_sheet_not_submittable',
+  'time_sheet_not_submitted',
+  'hour_entry_not_correctable',
+  'programme_rule_set_exists',
   'not_implemented',
   'internal_error',
 ] as const;

@@ -18,7 +18,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { HOUR_CATEGORY_KINDS, PROGRAMME_KINDS, TIME_SHEET_STATUSES } from '../../domain/hours/kinds.js';
+import { GUIDE_BENEFITS, HOUR_CATEGORY_KINDS, PROGRAMME_KINDS, TIME_SHEET_STATUSES } from '../../domain/hours/kinds.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
 import { guides } from './guides.js';
@@ -65,6 +65,10 @@ export const hourEntries = pgTable(
     /** Logged above a programme cap: counted as engagement, never paid. */
     unpaid: boolean('unpaid').notNull().default(false),
     reversesEntryId: uuid('reverses_entry_id').references((): AnyPgColumn => hourEntries.id, {
+      onDelete: 'restrict',
+    }),
+    /** The corrected entry that replaces a reversed one in an approved month (the only other insert there). */
+    replacesEntryId: uuid('replaces_entry_id').references((): AnyPgColumn => hourEntries.id, {
       onDelete: 'restrict',
     }),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -131,4 +135,24 @@ export const programmeRuleSets = pgTable(
     oneOf('programme_rule_sets_programme_check', t.programme, PROGRAMME_KINDS),
     unique('programme_rule_sets_office_name_from_key').on(t.officeId, t.name, t.validFrom),
   ],
+);
+
+/**
+ * What the hour rules need to know about a guide, kept by coordinators only: a coordinating guide
+ * (Koordinierende:r Lotse) has the higher cap; a guide on Bürgergeld or AsylbLG is shown the reporting hint.
+ */
+export const guideHourProfiles = pgTable(
+  'guide_hour_profiles',
+  {
+    id: id(),
+    officeId: officeId(),
+    guideId: uuid('guide_id')
+      .notNull()
+      .unique('guide_hour_profiles_guide_key')
+      .references(() => guides.id, { onDelete: 'cascade' }),
+    coordinating: boolean('coordinating').notNull().default(false),
+    benefits: text('benefits', { enum: GUIDE_BENEFITS }).notNull().default('none'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [oneOf('guide_hour_profiles_benefits_check', t.benefits, GUIDE_BENEFITS)],
 );

@@ -70,8 +70,7 @@ export function checkTaxFree(paidSoFarCents: number, paymentCents: number, limit
   return { state, limitCents, remainingCents, overCents };
 }
 
-export const BENEFITS = ['none', 'buergergeld', 'asylblg'] as const;
-export type Benefits = (typeof BENEFITS)[number];
+import type { GuideBenefits as Benefits } from './kinds.js';
 /** AsylbLG: an allowance up to 250 € a month stays without deduction. */
 export const ASYLBLG_MONTHLY_FREE_CENTS = 25_000;
 

@@ -34,3 +34,7 @@ export const DEFAULT_HOUR_CATEGORIES: readonly { key: string; label: string; kin
   { key: 'coordination', label: 'Koordination', kind: 'coordination' },
   { key: 'other', label: 'Sonstiges', kind: 'other' },
 ];
+
+/** Benefits a guide receives that make allowances reportable (coordinator-only field). */
+export const GUIDE_BENEFITS = ['none', 'buergergeld', 'asylblg'] as const;
+export type GuideBenefits = (typeof GUIDE_BENEFITS)[number];

@@ -5,6 +5,7 @@ import { inOrder } from '../../db/inOrder.js';
 import { fieldsOfAction, guides, offices, sessions, specializations, users } from '../../db/schema/index.js';
 import { slugify } from '../../domain/slug.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../../shared/reference-data.js';
+import { ensureDefaultHourCategories } from '../timesheets/repository.js';
 
 export const officeRepository = {
   /**
@@ -62,6 +63,7 @@ export const officeRepository = {
     await tx
       .insert(specializations)
       .values(DEFAULT_SPECIALIZATIONS.map((s, i) => ({ ...s, officeId: office.id, position: i })));
+    await ensureDefaultHourCategories(tx, office.id);
     return office;
   },
   update: async (tx: Tx, id: string, values: { name?: string; city?: string }) =>

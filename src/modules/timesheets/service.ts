@@ -1,0 +1,796 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { Tx } from '../../db/client.js';
+import { todayIn } from '../../domain/dates.js';
+import { allowancesForYear, benefitsHint, checkTaxFree, taxFreeLimitCents } from '../../domain/hours/allowances.js';
+import { capHoursFor, capStatus, checkPaidEntry, countsTowardCap } from '../../domain/hours/caps.js';
+import type { GuideBenefits } from '../../domain/hours/kinds.js';
+import {
+  canDecide,
+  canSubmit,
+  entriesEditable,
+  monthOf,
+  type SheetState,
+  sheetDueOn,
+  versionAt,
+} from '../../domain/hours/timesheet.js';
+import { type Actor, type AppContext, recordedUserId } from '../../server/context.js';
+import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
+import { inOfficeOf } from '../../server/officeScope.js';
+import type { Locale } from '../../shared/enums.js';
+import { translate } from '../../shared/i18n/index.js';
+import { type ProgrammeOptions, programmeOptionsSchema } from '../../shared/programmes.js';
+import type {
+  AllowanceOverview,
+  HourCategory,
+  HourEntry,
+  HourTotals,
+  hourCategoryInput,
+  hourCategoryPatch,
+  hourEntryCorrectionInput,
+  hourEntryInput,
+  hourEntryPatch,
+  hourProfileInput,
+  ProgrammeRuleSet,
+  programmeRuleSetInput,
+  TimeSheet,
+} from '../../shared/timesheets.js';
+import { recordAudit } from '../audit/recorder.js';
+import { settingsRepository } from '../settings/repository.js';
+import { formatMonth, sheetReturnedMail } from './mails.js';
+import { timesheetPolicy as policy } from './policy.js';
+import {
+  type CategoryRow,
+  type EntryRow,
+  type RuleSetRow,
+  timesheetRepository as repo,
+  type SheetRow,
+} from './repository.js';
+
+const asState = (sheet: SheetRow | undefined): SheetState => sheet?.status ?? 'open';
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Hours outside deployments, the monthly time sheet (submit → approve or return with a comment), totals, the
+ * programme rule sets and the caps and allowances they imply. Approved months are evidence: their entries and
+ * deployment activities are locked (service and database, db/guards.ts); a correction is a reversal plus a new entry.
+ */
+export class TimesheetService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private scope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
+    return inOfficeOf(this.ctx, actor, work);
+  }
+
+  // Categories ------------------------------------------------------------------------------------------------------
+  private presentCategory(row: CategoryRow): HourCategory {
+    return {
+      id: row.id,
+      key: row.key,
+      label: row.label,
+      kind: row.kind,
+      sortOrder: row.sortOrder,
+      archived: row.archivedAt !== null,
+    };
+  }
+
+  categories(actor: Actor) {
+    if (!policy.read(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const rows = (await repo.categories(tx, officeId)).filter((r) => policy.manage(actor) || !r.archivedAt);
+      return { items: rows.map((r) => this.presentCategory(r)), total: rows.length };
+    });
+  }
+
+  createCategory(actor: Actor, input: z.output<typeof hourCategoryInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const existing = await repo.categories(tx, officeId);
+      const base =
+        input.label
+          .normalize('NFKD')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '_')
+          .replace(/^_+|_+$/g, '')
+          .slice(0, 30) || input.kind.toLowerCase();
+      let key = base;
+      for (let n = 2; existing.some((c) => c.key === key); n++) key = `${base}_${n}`;
+      const row = await repo.insertCategory(tx, {
+        officeId,
+        key,
+        label: input.label,
+        kind: input.kind,
+        sortOrder: Math.max(0, ...existing.map((c) => c.sortOrder + 1)),
+      });
+      if (!row) throw new AppError(409, 'conflict');
+      await recordAudit(tx, actor, {
+        action: 'hour_category.created',
+        entityType: 'office',
+        entityId: officeId,
+        changes: { key, kind: input.kind },
+      });
+      return this.presentCategory(row);
+    });
+  }
+
+  updateCategory(actor: Actor, id: string, input: z.output<typeof hourCategoryPatch>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const row = await repo.category(tx, id);
+      if (!row) throw notFound();
+      if (input.archived && row.kind === 'deployment') throw invalidField('archived', 'deploymentCategory');
+      const updated = await repo.updateCategory(tx, id, {
+        ...(input.label !== undefined ? { label: input.label } : {}),
+        ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
+        ...(input.archived !== undefined
+          ? { archivedAt: input.archived ? (row.archivedAt ?? this.ctx.now()) : null }
+          : {}),
+      });
+      await recordAudit(tx, actor, {
+        action: 'hour_category.updated',
+        entityType: 'office',
+        entityId: officeId,
+        changes: { key: row.key, fields: Object.keys(input) },
+      });
+      return this.presentCategory(updated);
+    });
+  }
+
+  // Rule sets -------------------------------------------------------------------------------------------------------
+  private options(row: RuleSetRow): ProgrammeOptions {
+    const parsed = programmeOptionsSchema.safeParse(row.options);
+    return parsed.success ? parsed.data : programmeOptionsSchema.parse({ ...row.options });
+  }
+
+  private async ruleAt(tx: Tx, officeId: string, date: string) {
+    const row = versionAt(await repo.ruleSets(tx, officeId), date);
+    return row ? { row, options: this.options(row) } : null;
+  }
+
+  private presentRuleSet(row: RuleSetRow, current: RuleSetRow | undefined): ProgrammeRuleSet {
+    return {
+      id: row.id,
+      name: row.name,
+      programme: row.programme,
+      validFrom: row.validFrom,
+      options: this.options(row),
+      current: current?.id === row.id,
+    };
+  }
+
+  ruleSets(actor: Actor) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const rows = await repo.ruleSets(tx, officeId);
+      const settings = await settingsRepository.get(tx, officeId);
+      const current = versionAt(rows, todayIn(settings.timeZone, this.ctx.now()));
+      return { items: rows.map((r) => this.presentRuleSet(r, current)), total: rows.length };
+    });
+  }
+
+  /** A rule set, or a new version of one (same name, a new valid-from date); versions are never edited. */
+  createRuleSet(actor: Actor, input: z.output<typeof programmeRuleSetInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const row = await repo.insertRuleSet(tx, {
+        officeId,
+        name: input.name,
+        programme: input.programme,
+        validFrom: input.validFrom,
+        options: input.options,
+      });
+      if (!row) throw new AppError(409, 'programme_rule_set_exists');
+      await recordAudit(tx, actor, {
+        action: 'programme_rule_set.created',
+        entityType: 'office',
+        entityId: officeId,
+        changes: { name: input.name, kind: input.programme, startsOn: input.validFrom },
+      });
+      const rows = await repo.ruleSets(tx, officeId);
+      const settings = await settingsRepository.get(tx, officeId);
+      return this.presentRuleSet(row, versionAt(rows, todayIn(settings.timeZone, this.ctx.now())));
+    });
+  }
+
+  // Caps ------------------------------------------------------------------------------------------------------------
+  private async capContext(tx: Tx, officeId: string, guideId: string, date: string) {
+    const rule = await this.ruleAt(tx, officeId, date);
+    const profile = await repo.profile(tx, guideId);
+    const capHours = rule ? capHoursFor(rule.options, profile?.coordinating ?? false) : null;
+    return { rule, profile, capHours, capKeys: rule?.options.capCategoryKeys ?? [] };
+  }
+
+  private async usedMinutes(tx: Tx, guideId: string, year: number, capKeys: readonly string[]) {
+    return (await repo.countedByMonth(tx, guideId, year, capKeys)).reduce((s, m) => s + m.minutes, 0);
+  }
+
+  /** Paid hours are blocked at the cap (409 hours_cap_reached); the guide may log them as unpaid instead. */
+  private async checkCap(
+    tx: Tx,
+    officeId: string,
+    entry: { guideId: string; date: string; minutes: number; unpaid: boolean; categoryKey: string },
+    replacing?: EntryRow & { categoryKey: string },
+  ) {
+    if (entry.unpaid) return;
+    const { capHours, capKeys } = await this.capContext(tx, officeId, entry.guideId, entry.date);
+    if (capHours === null || !countsTowardCap(entry.categoryKey, capKeys)) return;
+    const year = Number(entry.date.slice(0, 4));
+    let used = await this.usedMinutes(tx, entry.guideId, year, capKeys);
+    if (
+      replacing &&
+      !replacing.unpaid &&
+      Number(replacing.date.slice(0, 4)) === year &&
+      countsTowardCap(replacing.categoryKey, capKeys)
+    )
+      used -= replacing.minutes;
+    const check = checkPaidEntry(used, entry.minutes, capHours);
+    if (!check.allowed)
+      throw new AppError(409, 'hours_cap_reached', [
+        { path: 'minutes', code: 'capReached', params: { remainingMinutes: check.remainingMinutes, capHours } },
+      ]);
+  }
+
+  // Entries ---------------------------------------------------------------------------------------------------------
+  private async guideOf(tx: Tx, actor: Actor, officeId: string, guideId: string | undefined) {
+    const id = policy.own(actor) ? (actor.guideId as string) : guideId;
+    if (!id) throw invalidField('guideId', 'required');
+    const guide = await repo.guide(tx, id);
+    if (!guide || guide.officeId !== officeId || guide.anonymisedAt) {
+      if (policy.own(actor)) throw notFound();
+      throw invalidField('guideId', 'guideUnknown');
+    }
+    return guide;
+  }
+
+  private async categoryFor(tx: Tx, officeId: string, id: string) {
+    const c = await repo.category(tx, id);
+    if (!c || c.officeId !== officeId || c.archivedAt || c.kind === 'deployment')
+      throw invalidField('categoryId', 'categoryUnknown');
+    return c;
+  }
+
+  private by(actor: Actor): 'guide' | 'coordinator' {
+    return policy.manage(actor) ? 'coordinator' : 'guide';
+  }
+
+  private async ensureEditable(tx: Tx, actor: Actor, guideId: string, date: string) {
+    const sheet = await repo.sheet(tx, guideId, monthOf(date));
+    if (!entriesEditable(asState(sheet), this.by(actor)))
+      throw new AppError(409, 'time_sheet_locked', [
+        { path: 'date', code: 'monthLocked', params: { month: monthOf(date) } },
+      ]);
+  }
+
+  private present(actor: Actor, row: EntryRow, label: string, reversed: boolean, state: SheetState): HourEntry {
+    const editable =
+      entriesEditable(state, this.by(actor)) &&
+      row.reversesEntryId === null &&
+      row.replacesEntryId === null &&
+      !reversed;
+    return {
+      id: row.id,
+      guideId: row.guideId,
+      categoryId: row.categoryId,
+      categoryLabel: label,
+      date: row.date,
+      minutes: row.minutes,
+      note: row.note,
+      unpaid: row.unpaid,
+      reversesEntryId: row.reversesEntryId,
+      replacesEntryId: row.replacesEntryId,
+      reversed,
+      createdAt: row.createdAt.toISOString(),
+      abilities: {
+        update: editable,
+        delete: editable,
+        correct: policy.manage(actor) && state === 'approved' && row.minutes > 0 && !reversed,
+      },
+    };
+  }
+
+  logEntry(actor: Actor, input: z.output<typeof hourEntryInput>) {
+    if (!policy.manage(actor) && !policy.own(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const guide = await this.guideOf(tx, actor, officeId, input.guideId);
+      const category = await this.categoryFor(tx, officeId, input.categoryId);
+      await repo.lockGuide(tx, guide.id);
+      await this.ensureEditable(tx, actor, guide.id, input.date);
+      await this.checkCap(tx, officeId, { ...input, guideId: guide.id, categoryKey: category.key });
+      const row = await repo.insertEntry(tx, {
+        officeId,
+        guideId: guide.id,
+        categoryId: category.id,
+        date: input.date,
+        minutes: input.minutes,
+        note: input.note ?? null,
+        unpaid: input.unpaid,
+        createdByUserId: recordedUserId(actor),
+        createdAt: this.ctx.now(),
+      });
+      await recordAudit(tx, actor, {
+        action: 'hour_entry.logged',
+        entityType: 'guide',
+        entityId: guide.id,
+        changes: { hourEntryId: row.id, date: row.date, minutes: row.minutes, key: category.key, unpaid: row.unpaid },
+      });
+      return this.present(actor, row, category.label, false, 'open');
+    });
+  }
+
+  private async openEntry(tx: Tx, actor: Actor, officeId: string, id: string) {
+    const row = await repo.entry(tx, id);
+    if (!row || row.officeId !== officeId) throw notFound();
+    if (policy.own(actor) && row.guideId !== actor.guideId) throw notFound();
+    if (!policy.manage(actor) && !policy.own(actor)) throw forbidden();
+    await repo.lockGuide(tx, row.guideId);
+    await this.ensureEditable(tx, actor, row.guideId, row.date);
+    if (row.reversesEntryId || row.replacesEntryId || (await repo.isReversed(tx, row.id)))
+      throw new AppError(409, 'time_sheet_locked');
+    return row;
+  }
+
+  updateEntry(actor: Actor, id: string, input: z.output<typeof hourEntryPatch>) {
+    return this.scope(actor, async (tx, officeId) => {
+      const row = await this.openEntry(tx, actor, officeId, id);
+      const category = await this.categoryFor(tx, officeId, input.categoryId ?? row.categoryId);
+      const oldCategory = await repo.category(tx, row.categoryId);
+      const merged = {
+        date: input.date ?? row.date,
+        minutes: input.minutes ?? row.minutes,
+        unpaid: input.unpaid ?? row.unpaid,
+        note: input.note !== undefined ? input.note : row.note,
+      };
+      if (merged.date !== row.date) await this.ensureEditable(tx, actor, row.guideId, merged.date);
+      await this.checkCap(
+        tx,
+        officeId,
+        { ...merged, guideId: row.guideId, categoryKey: category.key },
+        { ...row, categoryKey: oldCategory?.key ?? '' },
+      );
+      const updated = await repo.updateEntry(tx, id, { ...merged, categoryId: category.id });
+      await recordAudit(tx, actor, {
+        action: 'hour_entry.updated',
+        entityType: 'guide',
+        entityId: row.guideId,
+        changes: {
+          hourEntryId: id,
+          before: { date: row.date, minutes: row.minutes, unpaid: row.unpaid, categoryId: row.categoryId },
+          date: updated.date,
+          minutes: updated.minutes,
+          unpaid: updated.unpaid,
+          categoryId: updated.categoryId,
+        },
+      });
+      return this.present(actor, updated, category.label, false, 'open');
+    });
+  }
+
+  async deleteEntry(actor: Actor, id: string) {
+    await this.scope(actor, async (tx, officeId) => {
+      const row = await this.openEntry(tx, actor, officeId, id);
+      await repo.deleteEntry(tx, id);
+      await recordAudit(tx, actor, {
+        action: 'hour_entry.deleted',
+        entityType: 'guide',
+        entityId: row.guideId,
+        changes: { hourEntryId: id, date: row.date, minutes: row.minutes },
+      });
+    });
+  }
+
+  /**
+   * A correction in an approved month (coordinator): a reversal entry (negative minutes) and, unless the hours
+   * are withdrawn altogether, a new entry with the corrected values. Both carry their link; the audit names both.
+   */
+  correctEntry(actor: Actor, id: string, input: z.output<typeof hourEntryCorrectionInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const row = await repo.entry(tx, id);
+      if (!row || row.officeId !== officeId) throw notFound();
+      await repo.lockGuide(tx, row.guideId);
+      const sheet = await repo.sheet(tx, row.guideId, monthOf(row.date));
+      if (asState(sheet) !== 'approved') throw new AppError(409, 'hour_entry_not_correctable');
+      if (row.minutes < 0 || (await repo.isReversed(tx, row.id))) throw new AppError(409, 'hour_entry_not_correctable');
+      const category = await this.categoryFor(tx, officeId, input.categoryId ?? row.categoryId);
+      const now = this.ctx.now();
+      const reversal = await repo.insertEntry(tx, {
+        officeId,
+        guideId: row.guideId,
+        categoryId: row.categoryId,
+        date: row.date,
+        minutes: -row.minutes,
+        note: null,
+        unpaid: row.unpaid,
+        reversesEntryId: row.id,
+        createdByUserId: recordedUserId(actor),
+        createdAt: now,
+      });
+      let replacement: EntryRow | null = null;
+      if (input.minutes !== null) {
+        await this.checkCap(tx, officeId, {
+          guideId: row.guideId,
+          date: row.date,
+          minutes: input.minutes,
+          unpaid: row.unpaid,
+          categoryKey: category.key,
+        });
+        replacement = await repo.insertEntry(tx, {
+          officeId,
+          guideId: row.guideId,
+          categoryId: category.id,
+          date: row.date,
+          minutes: input.minutes,
+          note: input.note !== undefined ? input.note : row.note,
+          unpaid: row.unpaid,
+          replacesEntryId: row.id,
+          createdByUserId: recordedUserId(actor),
+          createdAt: now,
+        });
+      }
+      await recordAudit(tx, actor, {
+        action: 'hour_entry.reversed',
+        entityType: 'guide',
+        entityId: row.guideId,
+        changes: {
+          hourEntryId: row.id,
+          reason: input.reason,
+          minutes: input.minutes,
+          before: { minutes: row.minutes, categoryId: row.categoryId },
+          entityId: replacement?.id ?? reversal.id,
+        },
+      });
+      return this.sheetIn(tx, actor, officeId, row.guideId, monthOf(row.date));
+    });
+  }
+
+  // Sheets ----------------------------------------------------------------------------------------------------------
+  private async sheetIn(tx: Tx, actor: Actor, officeId: string, guideId: string, month: string): Promise<TimeSheet> {
+    const guide = await repo.guide(tx, guideId);
+    if (!guide || guide.officeId !== officeId) throw notFound();
+    const sheet = await repo.sheet(tx, guideId, month);
+    const state = asState(sheet);
+    const entries = await repo.monthEntries(tx, guideId, month);
+    const acts = await repo.monthActivities(tx, guideId, month);
+    const categories = await repo.categories(tx, officeId);
+    const totals = new Map<string, { key: string; label: string; kind: CategoryRow['kind']; minutes: number }>();
+    const add = (key: string, label: string, kind: CategoryRow['kind'], minutes: number) => {
+      const t = totals.get(key) ?? { key, label, kind, minutes: 0 };
+      t.minutes += minutes;
+      totals.set(key, t);
+    };
+    const deployment = categories.find((c) => c.key === 'deployment');
+    for (const a of acts) add('deployment', deployment?.label ?? 'Einsatz', 'deployment', a.minutes);
+    let unpaidMinutes = 0;
+    for (const e of entries) {
+      add(e.categoryKey, e.categoryLabel, e.categoryKind, e.entry.minutes);
+      if (e.entry.unpaid) unpaidMinutes += e.entry.minutes;
+    }
+    const ordered = [...totals.values()]
+      .filter((t) => t.minutes !== 0)
+      .sort(
+        (a, b) =>
+          (categories.find((c) => c.key === a.key)?.sortOrder ?? 0) -
+          (categories.find((c) => c.key === b.key)?.sortOrder ?? 0),
+      );
+    const totalMinutes = ordered.reduce((s, t) => s + t.minutes, 0);
+    const { rule, capHours, capKeys } = await this.capContext(tx, officeId, guideId, `${month}-01`);
+    const used = await this.usedMinutes(tx, guideId, Number(month.slice(0, 4)), capKeys);
+    const cap = capStatus(used, capHours);
+    const own = policy.own(actor) && actor.guideId === guideId;
+    return {
+      id: sheet?.id ?? null,
+      guideId,
+      guideName: `${guide.firstName} ${guide.lastName}`.trim(),
+      month,
+      state,
+      submittedAt: sheet?.submittedAt?.toISOString() ?? null,
+      decidedAt: sheet?.decidedAt?.toISOString() ?? null,
+      returnComment: state === 'returned' ? (sheet?.returnComment ?? null) : null,
+      approvedMinutes: sheet?.approvedMinutes ?? null,
+      dueOn: sheetDueOn(month, rule?.options.timesheetDeadlineDay ?? 10),
+      totalMinutes,
+      unpaidMinutes,
+      totals: ordered,
+      entries: entries.map((e) => this.present(actor, e.entry, e.categoryLabel, e.reversed, state)),
+      activities: acts.map((a) => ({
+        id: a.id,
+        assignmentId: a.assignmentId,
+        date: a.date,
+        minutes: a.minutes,
+        approved: a.approvedAt !== null,
+      })),
+      cap: { state: cap.state, capHours, usedMinutes: cap.usedMinutes, remainingMinutes: cap.remainingMinutes },
+      abilities: {
+        log: entriesEditable(state, this.by(actor)),
+        submit: own && canSubmit(state),
+        approve: policy.manage(actor) && canDecide(state),
+        return: policy.manage(actor) && canDecide(state),
+      },
+    };
+  }
+
+  mySheet(actor: Actor, month: string) {
+    if (!policy.own(actor)) throw forbidden();
+    return this.scope(actor, (tx, officeId) => this.sheetIn(tx, actor, officeId, actor.guideId as string, month));
+  }
+
+  guideSheet(actor: Actor, guideId: string, month: string) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, (tx, officeId) => this.sheetIn(tx, actor, officeId, guideId, month));
+  }
+
+  /** The guide submits a month (open or returned); a month that has not begun cannot be submitted. */
+  submitMine(actor: Actor, month: string) {
+    if (!policy.own(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const guideId = actor.guideId as string;
+      await repo.lockGuide(tx, guideId);
+      const settings = await settingsRepository.get(tx, officeId);
+      if (month > monthOf(todayIn(settings.timeZone, this.ctx.now())))
+        throw new AppError(409, 'time_sheet_not_submittable');
+      const sheet = await repo.sheet(tx, guideId, month);
+      if (!canSubmit(asState(sheet))) throw new AppError(409, 'time_sheet_not_submittable');
+      const now = this.ctx.now();
+      const row = await repo.upsertSubmitted(tx, {
+        officeId,
+        guideId,
+        month,
+        status: 'submitted',
+        submittedAt: now,
+        submittedByUserId: recordedUserId(actor),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(tx, actor, {
+        action: 'time_sheet.submitted',
+        entityType: 'guide',
+        entityId: guideId,
+        changes: { month, entityId: row.id },
+      });
+      return this.sheetIn(tx, actor, officeId, guideId, month);
+    });
+  }
+
+  /** The year's allowances of a guide from approved months (plus, optionally, a month about to be approved). */
+  private async allowances(tx: Tx, officeId: string, guideId: string, year: number, extraMonth?: string) {
+    const { capHours, capKeys, profile } = await this.capContext(tx, officeId, guideId, `${year}-12-31`);
+    const counted = await repo.countedByMonth(tx, guideId, year, capKeys);
+    const approved = new Set(await repo.approvedMonths(tx, guideId, year));
+    if (extraMonth) approved.add(extraMonth);
+    const months = [];
+    for (const m of counted.filter((c) => approved.has(c.month))) {
+      const rule = await this.ruleAt(tx, officeId, `${m.month}-01`);
+      months.push({
+        month: m.month,
+        paidMinutes: m.minutes,
+        centsPerHour: rule?.options.allowanceCentsPerHour ?? 0,
+        allowancesEnabled: rule?.options.allowancesEnabled ?? false,
+      });
+    }
+    const perMonth = allowancesForYear(months, capHours);
+    const total = perMonth.reduce((s, m) => s + m.cents, 0);
+    return { perMonth, total, capHours, profile };
+  }
+
+  queue(actor: Actor, status: SheetRow['status']) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const rows = await repo.sheetsByStatus(tx, officeId, status);
+      const items = [];
+      for (const r of rows) {
+        const sheet = await this.sheetIn(tx, actor, officeId, r.sheet.guideId, r.sheet.month);
+        const year = Number(r.sheet.month.slice(0, 4));
+        const before = await this.allowances(tx, officeId, r.sheet.guideId, year);
+        const after = await this.allowances(tx, officeId, r.sheet.guideId, year, r.sheet.month);
+        const payment = after.perMonth.find((m) => m.month === r.sheet.month)?.cents ?? 0;
+        const paidBefore = status === 'approved' ? before.total - payment : before.total;
+        const taxFree = checkTaxFree(paidBefore, payment, taxFreeLimitCents(year, 'ehrenamtspauschale'));
+        items.push({
+          id: r.sheet.id,
+          guideId: r.sheet.guideId,
+          guideName: `${r.lastName}, ${r.firstName}`,
+          month: r.sheet.month,
+          state: sheet.state,
+          submittedAt: sheet.submittedAt,
+          totalMinutes: sheet.totalMinutes,
+          totals: sheet.totals,
+          allowanceCents: payment,
+          taxFree: taxFree.state,
+          cap: sheet.cap,
+        });
+      }
+      return { items, total: items.length };
+    });
+  }
+
+  private async decidable(tx: Tx, officeId: string, id: string) {
+    const sheet = await repo.sheetById(tx, id);
+    if (!sheet || sheet.officeId !== officeId) throw notFound();
+    await repo.lockGuide(tx, sheet.guideId);
+    if (!canDecide(asState(await repo.sheetById(tx, id)))) throw new AppError(409, 'time_sheet_not_submitted');
+    return sheet;
+  }
+
+  /** Approves a submitted month: stores its minutes, approves (locks) the month's deployment activities. */
+  approve(actor: Actor, id: string) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const sheet = await this.decidable(tx, officeId, id);
+      const view = await this.sheetIn(tx, actor, officeId, sheet.guideId, sheet.month);
+      const now = this.ctx.now();
+      await repo.approveActivities(tx, sheet.guideId, sheet.month, recordedUserId(actor), now);
+      await repo.updateSheet(tx, id, {
+        status: 'approved',
+        decidedAt: now,
+        decidedByUserId: recordedUserId(actor),
+        approvedMinutes: view.totalMinutes,
+        returnComment: null,
+        updatedAt: now,
+      });
+      await recordAudit(tx, actor, {
+        action: 'time_sheet.approved',
+        entityType: 'guide',
+        entityId: sheet.guideId,
+        changes: { month: sheet.month, minutes: view.totalMinutes, entityId: id },
+      });
+      return this.sheetIn(tx, actor, officeId, sheet.guideId, sheet.month);
+    });
+  }
+
+  /** Returns a submitted month with a comment; the guide is told by mail in their language. */
+  async returnSheet(actor: Actor, id: string, comment: string) {
+    if (!policy.manage(actor)) throw forbidden();
+    const { result, mailIds } = await this.scope(actor, async (tx, officeId) => {
+      const sheet = await this.decidable(tx, officeId, id);
+      const now = this.ctx.now();
+      await repo.updateSheet(tx, id, {
+        status: 'returned',
+        decidedAt: now,
+        decidedByUserId: recordedUserId(actor),
+        returnComment: comment,
+        updatedAt: now,
+      });
+      await recordAudit(tx, actor, {
+        action: 'time_sheet.returned',
+        entityType: 'guide',
+        entityId: sheet.guideId,
+        changes: { month: sheet.month, entityId: id },
+      });
+      const guide = await repo.guide(tx, sheet.guideId);
+      const mailIds: string[] = [];
+      if (guide?.email && !guide.anonymisedAt) {
+        const locale = guide.locale as Locale;
+        const content = sheetReturnedMail(locale, {
+          name: guide.firstName,
+          month: formatMonth(locale, sheet.month),
+          comment,
+          url: `${this.ctx.config.publicUrl}/my/hours/${sheet.month}`,
+        });
+        mailIds.push(await this.ctx.mailer.enqueue(tx, { officeId, to: guide.email, ...content }));
+      }
+      return { result: await this.sheetIn(tx, actor, officeId, sheet.guideId, sheet.month), mailIds };
+    });
+    await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
+    return result;
+  }
+
+  // Totals ----------------------------------------------------------------------------------------------------------
+  totals(actor: Actor, year: number, guideId: string | undefined): Promise<HourTotals> {
+    if (!policy.manage(actor) && !policy.own(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const who = policy.own(actor) ? (actor.guideId as string) : (guideId ?? null);
+      const t = await repo.totals(tx, officeId, year, who);
+      return { year, totalMinutes: t.byMonth.reduce((s, r) => s + r.minutes, 0), ...t };
+    });
+  }
+
+  // Caps and allowances per guide -----------------------------------------------------------------------------------
+  setProfile(actor: Actor, guideId: string, input: z.output<typeof hourProfileInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const guide = await repo.guide(tx, guideId);
+      if (!guide || guide.officeId !== officeId) throw notFound();
+      const before = await repo.profile(tx, guideId);
+      const row = await repo.upsertProfile(tx, {
+        officeId,
+        guideId,
+        coordinating: input.coordinating,
+        benefits: input.benefits,
+        updatedAt: this.ctx.now(),
+      });
+      await recordAudit(tx, actor, {
+        action: 'guide.hour_profile_updated',
+        entityType: 'guide',
+        entityId: guideId,
+        changes: {
+          coordinating: row.coordinating,
+          benefits: row.benefits,
+          before: { coordinating: before?.coordinating ?? false, benefits: before?.benefits ?? 'none' },
+        },
+      });
+      return { coordinating: row.coordinating, benefits: row.benefits };
+    });
+  }
+
+  private async overviewIn(tx: Tx, officeId: string, year: number, onlyGuideId?: string): Promise<AllowanceOverview> {
+    const guides = (await repo.activeGuides(tx, officeId)).filter((g) => !onlyGuideId || g.id === onlyGuideId);
+    const profiles = new Map((await repo.profiles(tx, officeId)).map((p) => [p.guideId, p]));
+    const rule = await this.ruleAt(tx, officeId, `${year}-12-31`);
+    const limit = taxFreeLimitCents(year, 'ehrenamtspauschale');
+    const items = [];
+    for (const g of guides) {
+      const profile = profiles.get(g.id);
+      const benefits: GuideBenefits = profile?.benefits ?? 'none';
+      const { perMonth, total, capHours } = await this.allowances(tx, officeId, g.id, year);
+      const used = await this.usedMinutes(tx, g.id, year, rule?.options.capCategoryKeys ?? []);
+      const cap = capStatus(used, capHours);
+      const tf = checkTaxFree(total, 0, limit);
+      items.push({
+        guideId: g.id,
+        guideName: `${g.lastName}, ${g.firstName}`,
+        coordinating: profile?.coordinating ?? false,
+        benefits,
+        cap: { state: cap.state, capHours, usedMinutes: used, remainingMinutes: cap.remainingMinutes },
+        approvedMinutes: perMonth.reduce((s, m) => s + m.paidMinutes, 0),
+        allowanceCents: total,
+        taxFree: { state: tf.state, limitCents: tf.limitCents, remainingCents: tf.remainingCents },
+        monthsAboveBenefitsFree: perMonth
+          .filter((m) => benefitsHint(benefits, m.cents).aboveFreeCents > 0)
+          .map((m) => m.month),
+        perMonth,
+      });
+    }
+    return {
+      year,
+      ruleSet: rule ? { name: rule.row.name, programme: rule.row.programme, validFrom: rule.row.validFrom } : null,
+      items: items.map(({ perMonth: _, ...rest }) => rest),
+      total: items.length,
+    };
+  }
+
+  overview(actor: Actor, year: number) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, (tx, officeId) => this.overviewIn(tx, officeId, year));
+  }
+
+  /** A guide's allowances of a year per approved month, for the guide to report to the Jobcenter or social office. */
+  allowancesXlsx(actor: Actor, guideId: string, year: number, locale: Locale) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const guide = await repo.guide(tx, guideId);
+      if (!guide || guide.officeId !== officeId) throw notFound();
+      const { perMonth, total, profile } = await this.allowances(tx, officeId, guideId, year);
+      const benefits: GuideBenefits = profile?.benefits ?? 'none';
+      const t = (key: string, params?: Record<string, unknown>) =>
+        translate(locale, `timesheets.export.${key}`, params);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet(t('sheet'));
+      sheet.addRow([t('title', { year })]);
+      sheet.addRow([t('guide'), `${guide.firstName} ${guide.lastName}`.trim()]);
+      sheet.addRow([]);
+      sheet.addRow([t('month'), t('hours'), t('allowance'), t('aboveFree')]);
+      for (const m of perMonth) {
+        const hint = benefitsHint(benefits, m.cents);
+        sheet.addRow([m.month, Math.round((m.paidMinutes / 60) * 100) / 100, m.cents / 100, hint.aboveFreeCents / 100]);
+      }
+      sheet.addRow([
+        t('total'),
+        Math.round((perMonth.reduce((s, m) => s + m.paidMinutes, 0) / 60) * 100) / 100,
+        total / 100,
+      ]);
+      sheet.addRow([]);
+      sheet.addRow([t(`hint_${benefits}`)]);
+      sheet.getColumn(1).width = 24;
+      for (const c of [2, 3, 4]) sheet.getColumn(c).numFmt = '#,##0.00';
+      await recordAudit(tx, actor, {
+        action: 'guide.allowances_exported',
+        entityType: 'guide',
+        entityId: guideId,
+        changes: { format: 'xlsx', date: `${year}` },
+      });
+      return { bytes: Buffer.from(await book.xlsx.writeBuffer()), name: `${guide.lastName}-${year}` };
+    });
+  }
+}
+
+export { isoDay };
