@@ -14,7 +14,9 @@ export const monthString = z
   .regex(/^(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])$/, { message: 'validation.month' });
 export const monthParams = z.strictObject({ month: monthString });
 export const guideMonthParams = z.strictObject({ id: z.uuid(), month: monthString });
-export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(1900).max(2100) });
+const year = z.coerce.number().int().min(1900).max(2100);
+/** A calendar year; the office's current year when absent. */
+export const yearQuery = z.strictObject({ year: year.optional() });
 
 // Hour categories -------------------------------------------------------------------------------------------------
 export const hourCategorySchema = z.object({
@@ -146,7 +148,7 @@ export const queueListSchema = listOf(queueItemSchema);
 
 // Totals ----------------------------------------------------------------------------------------------------------
 export const totalsQuery = z.strictObject({
-  year: z.coerce.number().int().min(1900).max(2100),
+  year: year.optional(),
   guideId: z.uuid().optional(),
 });
 const totalRow = z.object({ key: z.string(), label: z.string(), minutes: z.number().int() });
@@ -207,4 +209,4 @@ export const allowanceOverviewSchema = z.object({
   total: z.number().int(),
 });
 export type AllowanceOverview = z.infer<typeof allowanceOverviewSchema>;
-export const allowanceExportQuery = z.strictObject({ year: z.coerce.number().int().min(1900).max(2100) });
+export const allowanceExportQuery = yearQuery;

@@ -471,6 +471,67 @@ export const WRITES: Record<string, WriteOp> = {
     params: () => ({ id: NO_RECORD.id, enrolmentId: NO_RECORD.id }),
   },
   'POST /api/v1/courses/{id}/finish': { who: 'coordinator', params: () => NO_RECORD },
+  // Hours and time sheets (issue 11).
+  'POST /api/v1/hour-categories': { who: 'coordinator', body: () => ({ label: 'Sprachcafé', kind: 'other' }) },
+  'PATCH /api/v1/hour-categories/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ label: 'Plenum (monatlich)', sortOrder: 2, archived: false }),
+    emptyBodyOk: 'every field is optional: an empty patch changes nothing',
+  },
+  'POST /api/v1/hour-entries': {
+    who: 'coordinator',
+    body: (f) => ({
+      guideId: f.A.guideId,
+      categoryId: NO_RECORD.id,
+      date: today,
+      minutes: 90,
+      note: 'Plenum',
+      unpaid: false,
+    }),
+  },
+  'PATCH /api/v1/hour-entries/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ minutes: 60, note: 'Korrigiert', date: today }),
+    emptyBodyOk: 'every field is optional: an empty patch changes nothing',
+  },
+  'DELETE /api/v1/hour-entries/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/hour-entries/{id}/correct': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ minutes: 60, note: 'Korrigiert', reason: 'Plenum endete früher' }),
+  },
+  'POST /api/v1/me/time-sheets/{month}/submit': { who: 'coordinator', params: () => ({ month: '2024-01' }) },
+  'POST /api/v1/time-sheets/{id}/approve': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/time-sheets/{id}/return': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ comment: 'Bitte die Supervision ergänzen.' }),
+  },
+  'POST /api/v1/programme-rule-sets': {
+    who: 'coordinator',
+    body: () => ({
+      name: 'Hessen WIR',
+      programme: 'hessenWir',
+      validFrom: '2026-01-01',
+      options: {
+        allowancesEnabled: true,
+        allowanceCentsPerHour: 500,
+        capHours: 276,
+        coordinatorCapHours: 414,
+        teamBudgetHours: null,
+        kmRateCents: 30,
+        capCategoryKeys: [],
+        timesheetDeadlineDay: 10,
+      },
+    }),
+  },
+  'PUT /api/v1/guides/{id}/hour-profile': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.guideId }),
+    body: () => ({ coordinating: false, benefits: 'none' }),
+  },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

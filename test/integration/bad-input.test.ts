@@ -46,6 +46,7 @@ const BAD_PARAMS: Record<string, string> = {
   sessionId: 'kein-termin',
   enrolmentId: 'keine-anmeldung',
   code: 'kurz',
+  month: 'kein-monat',
 };
 
 let t: TestApp;

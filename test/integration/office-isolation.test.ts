@@ -15,6 +15,7 @@ import * as schema from '../../src/db/schema/index.js';
 import { districts, guides, offices, partners } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { addDays } from '../../src/domain/dates.js';
+import { PROGRAMME_DEFAULTS } from '../../src/shared/programmes.js';
 import { fillPath, type HttpMethod, type Operation, pathParamsOf, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
@@ -59,6 +60,10 @@ type Ids = {
   certEnrolment: string;
   certificate: string;
   ruleSet: string;
+  /** Hours (issue 11): a category of A, an entry of A's guide in a submitted month, that month's sheet. */
+  hourCategory: string;
+  hourEntry: string;
+  timeSheet: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -793,6 +798,103 @@ const TABLE: Record<string, Row> = {
     params: (a) => ({ id: a.certCourse }),
     expect: coordinatorOnly(404),
   },
+  // Hours and time sheets (A has a category, an entry of its guide and that month's submitted sheet).
+  'GET /api/v1/hour-categories': {
+    kind: 'list',
+    queries: () => [''],
+    expect: { coordinator: 200, guide: 200, partner: 403 },
+  },
+  'POST /api/v1/hour-categories': {
+    kind: 'create',
+    body: () => ({ label: 'Kategorie von B', kind: 'other' }),
+    expect: coordinatorOnly(201),
+  },
+  'PATCH /api/v1/hour-categories/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.hourCategory }),
+    body: () => ({ label: 'Von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/hour-entries': {
+    kind: 'create',
+    body: (a) => ({ guideId: a.guide, categoryId: a.hourCategory, date: '2024-03-05', minutes: 60 }),
+    expect: { coordinator: 400, guide: 400, partner: 403 },
+    errorPaths: { coordinator: ['guideId'], guide: ['categoryId'] },
+  },
+  'PATCH /api/v1/hour-entries/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.hourEntry }),
+    body: () => ({ minutes: 30 }),
+    expect: { coordinator: 404, guide: 404, partner: 403 },
+  },
+  'DELETE /api/v1/hour-entries/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.hourEntry }),
+    expect: { coordinator: 404, guide: 404, partner: 403 },
+  },
+  'POST /api/v1/hour-entries/{id}/correct': {
+    kind: 'record',
+    params: (a) => ({ id: a.hourEntry }),
+    body: () => ({ minutes: 30, reason: 'Von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/time-sheets/{month}': {
+    kind: 'list',
+    params: () => ({ month: '2024-02' }),
+    queries: () => [''],
+    expect: { coordinator: 403, guide: 200, partner: 403 },
+  },
+  'POST /api/v1/me/time-sheets/{month}/submit': {
+    kind: 'create',
+    params: () => ({ month: '2023-01' }),
+    body: () => ({}),
+    expect: { coordinator: 403, guide: 200, partner: 403 },
+  },
+  'GET /api/v1/guides/{id}/time-sheets/{month}': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide, month: '2024-02' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/time-sheets': { kind: 'list', queries: () => ['', '?status=approved'], expect: coordinatorOnly(200) },
+  'POST /api/v1/time-sheets/{id}/approve': {
+    kind: 'record',
+    params: (a) => ({ id: a.timeSheet }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/time-sheets/{id}/return': {
+    kind: 'record',
+    params: (a) => ({ id: a.timeSheet }),
+    body: () => ({ comment: 'Von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/hour-totals': {
+    kind: 'list',
+    queries: (a) => ['', `?year=2024&guideId=${a.guide}`],
+    expect: { coordinator: 200, guide: 200, partner: 403 },
+  },
+  'GET /api/v1/programme-rule-sets': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'POST /api/v1/programme-rule-sets': {
+    kind: 'create',
+    body: () => ({
+      name: 'Programm von B',
+      programme: 'municipal',
+      validFrom: '2024-01-01',
+      options: PROGRAMME_DEFAULTS.municipal,
+    }),
+    expect: coordinatorOnly(201),
+  },
+  'GET /api/v1/hour-allowances': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
+  'PUT /api/v1/guides/{id}/hour-profile': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    body: () => ({ coordinating: true, benefits: 'none' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/guides/{id}/allowances.xlsx': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -1090,6 +1192,29 @@ beforeAll(async () => {
     201,
   );
   await ok(a.call('PUT', `/courses/${certCourse.id}/funding`, { ruleSetName: ruleSet.name, materialsCents: 1000 }));
+  // Hours: a category of A, an entry of A's guide in February 2024 and that month submitted; a rule set of A.
+  const hourCategory = await ok(a.post('/hour-categories', { label: `A-Kategorie ${aTag}`, kind: 'other' }), 201);
+  const aGuide = client(t.app, A.sessions.guide);
+  const hourEntry = await ok(
+    aGuide.post('/hour-entries', {
+      categoryId: hourCategory.id,
+      date: '2024-02-05',
+      minutes: 90,
+      note: `A-Notiz ${aTag}`,
+    }),
+    201,
+  );
+  const timeSheet = await ok(aGuide.post('/me/time-sheets/2024-02/submit', {}));
+  await ok(a.call('PUT', `/guides/${A.guideId}/hour-profile`, { coordinating: true, benefits: 'none' }));
+  await ok(
+    a.post('/programme-rule-sets', {
+      name: `A-Programm ${aTag}`,
+      programme: 'hessenWir',
+      validFrom: '2024-01-01',
+      options: PROGRAMME_DEFAULTS.hessenWir,
+    }),
+    201,
+  );
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -1169,6 +1294,9 @@ beforeAll(async () => {
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
     ruleSet: ruleSet.id,
+    hourCategory: hourCategory.id,
+    hourEntry: hourEntry.id,
+    timeSheet: timeSheet.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -1201,6 +1329,9 @@ beforeAll(async () => {
     certEnrolment: randomUUID(),
     certificate: randomUUID(),
     ruleSet: randomUUID(),
+    hourCategory: randomUUID(),
+    hourEntry: randomUUID(),
+    timeSheet: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,
@@ -1257,6 +1388,7 @@ describe('the operation table', () => {
         userId: randomUUID(),
         sessionId: randomUUID(),
         enrolmentId: randomUUID(),
+        month: '2024-01',
         code: 'ABCDEFGHJK',
         kind: 'guides',
         key: 'probe_key',

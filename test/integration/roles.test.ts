@@ -3,6 +3,8 @@
  * rights on their own profile, a partner contact's view of their own organisation, the platform admin, and the
  * abilities the API hands to the UI.
  */
+
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicants } from '../../src/db/schema/index.js';
@@ -794,6 +796,59 @@ describe('courses: the trainer role and the others', () => {
       partner: 403,
     },
     { label: 'own certificates', method: 'GET', url: () => '/me/certificates', trainer: 403, guide: 200, partner: 403 },
+    { label: 'hour categories', method: 'GET', url: () => '/hour-categories', trainer: 403, guide: 200, partner: 403 },
+    {
+      label: 'add an hour category',
+      method: 'POST',
+      url: () => '/hour-categories',
+      body: () => ({ label: 'Unbefugt', kind: 'other' }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'own time sheet',
+      method: 'GET',
+      url: () => `/me/time-sheets/${today.slice(0, 7)}`,
+      trainer: 403,
+      guide: 200,
+      partner: 403,
+    },
+    { label: 'time-sheet queue', method: 'GET', url: () => '/time-sheets', trainer: 403, guide: 403, partner: 403 },
+    {
+      label: 'approve a time sheet',
+      method: 'POST',
+      url: () => `/time-sheets/${randomUUID()}/approve`,
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    { label: 'hour totals (own)', method: 'GET', url: () => '/hour-totals', trainer: 403, guide: 200, partner: 403 },
+    {
+      label: 'programme rule sets',
+      method: 'GET',
+      url: () => '/programme-rule-sets',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'caps and allowances',
+      method: 'GET',
+      url: () => '/hour-allowances',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: "set a guide's hour profile",
+      method: 'PUT',
+      url: () => `/guides/${randomUUID()}/hour-profile`,
+      body: () => ({ coordinating: true, benefits: 'asylblg' }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
     { label: 'list guides', method: 'GET', url: () => '/guides', trainer: 403, guide: 403, partner: 403 },
     {
       label: "read a guide's profile",

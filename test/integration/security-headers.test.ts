@@ -219,6 +219,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/retention/due': ['schedule', 'today'],
         // The applicant list also gives the address of the office's public volunteer form.
         'GET /api/v1/applicants': ['formSlug'],
+        // The caps and allowances per guide also name the year and the rule set that applies to it.
+        'GET /api/v1/hour-allowances': ['ruleSet', 'year'],
       };
       const extra = extras[op.key] ?? [];
       expect(Object.keys(schema.properties).sort(), op.key).toEqual(['items', ...extra, 'total'].sort());

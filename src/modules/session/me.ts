@@ -13,6 +13,7 @@ import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
 import { retentionPolicy } from '../retention/policy.js';
 import { serviceDirectoryPolicy } from '../services/service.js';
+import { timesheetPolicy } from '../timesheets/policy.js';
 import { userPolicy } from '../users/policy.js';
 
 /** Module-level abilities for the navigation; record-level ones travel with each record. */
@@ -39,6 +40,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'privacy.exportOwn': privacyPolicy.exportOwn(actor),
     'recruitment.manage': recruitmentPolicy.manage(actor),
     'courses.list': coursePolicy.list(actor),
+    'timesheets.own': timesheetPolicy.own(actor),
+    'timesheets.manage': timesheetPolicy.manage(actor),
     'courses.manage': coursePolicy.manage(actor),
   };
 }

@@ -48,7 +48,6 @@ import {
 } from './repository.js';
 
 const asState = (sheet: SheetRow | undefined): SheetState => sheet?.status ?? 'open';
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Hours outside deployments, the monthly time sheet (submit → approve or return with a comment), totals, the
@@ -330,6 +329,7 @@ export class TimesheetService {
   }
 
   updateEntry(actor: Actor, id: string, input: z.output<typeof hourEntryPatch>) {
+    if (!policy.manage(actor) && !policy.own(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
       const row = await this.openEntry(tx, actor, officeId, id);
       const category = await this.categoryFor(tx, officeId, input.categoryId ?? row.categoryId);
@@ -366,6 +366,7 @@ export class TimesheetService {
   }
 
   async deleteEntry(actor: Actor, id: string) {
+    if (!policy.manage(actor) && !policy.own(actor)) throw forbidden();
     await this.scope(actor, async (tx, officeId) => {
       const row = await this.openEntry(tx, actor, officeId, id);
       await repo.deleteEntry(tx, id);
@@ -675,9 +676,10 @@ export class TimesheetService {
   }
 
   // Totals ----------------------------------------------------------------------------------------------------------
-  totals(actor: Actor, year: number, guideId: string | undefined): Promise<HourTotals> {
+  totals(actor: Actor, requestedYear: number | undefined, guideId: string | undefined): Promise<HourTotals> {
     if (!policy.manage(actor) && !policy.own(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
+      const year = requestedYear ?? (await this.currentYear(tx, officeId));
       const who = policy.own(actor) ? (actor.guideId as string) : (guideId ?? null);
       const t = await repo.totals(tx, officeId, year, who);
       return { year, totalMinutes: t.byMonth.reduce((s, r) => s + r.minutes, 0), ...t };
@@ -748,17 +750,25 @@ export class TimesheetService {
     };
   }
 
-  overview(actor: Actor, year: number) {
+  overview(actor: Actor, year: number | undefined) {
     if (!policy.manage(actor)) throw forbidden();
-    return this.scope(actor, (tx, officeId) => this.overviewIn(tx, officeId, year));
+    return this.scope(actor, async (tx, officeId) =>
+      this.overviewIn(tx, officeId, year ?? (await this.currentYear(tx, officeId))),
+    );
+  }
+
+  private async currentYear(tx: Tx, officeId: string) {
+    const settings = await settingsRepository.get(tx, officeId);
+    return Number(todayIn(settings.timeZone, this.ctx.now()).slice(0, 4));
   }
 
   /** A guide's allowances of a year per approved month, for the guide to report to the Jobcenter or social office. */
-  allowancesXlsx(actor: Actor, guideId: string, year: number, locale: Locale) {
+  allowancesXlsx(actor: Actor, guideId: string, requestedYear: number | undefined, locale: Locale) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
       const guide = await repo.guide(tx, guideId);
       if (!guide || guide.officeId !== officeId) throw notFound();
+      const year = requestedYear ?? (await this.currentYear(tx, officeId));
       const { perMonth, total, profile } = await this.allowances(tx, officeId, guideId, year);
       const benefits: GuideBenefits = profile?.benefits ?? 'none';
       const t = (key: string, params?: Record<string, unknown>) =>
@@ -792,5 +802,3 @@ export class TimesheetService {
     });
   }
 }
-
-export { isoDay };

@@ -6,7 +6,10 @@ import {
   IconBuildingCommunity,
   IconBuildingHospital,
   IconCertificate,
+  IconClipboardCheck,
+  IconClockHour4,
   IconClockShield,
+  IconCoinEuro,
   IconHome,
   IconInbox,
   IconListDetails,
@@ -45,6 +48,11 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('recruitment.manage')) items.push({ to: '/recruitment', labelKey: 'nav.recruitment', icon: IconUserPlus });
   if (can('guides.viewOwn') && me.guideId)
     items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
+  if (can('timesheets.own')) items.push({ to: '/my/hours', labelKey: 'nav.timesheet', icon: IconClockHour4 });
+  if (can('timesheets.manage')) {
+    items.push({ to: '/time-sheets', labelKey: 'nav.timeSheetQueue', icon: IconClipboardCheck });
+    items.push({ to: '/hour-allowances', labelKey: 'nav.allowances', icon: IconCoinEuro });
+  }
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
   if (can('partners.viewOwn') && me.partnerId)

@@ -8,11 +8,12 @@ import { PageHeader } from '../components/PageHeader';
 import { AccountsTab } from '../components/settings/AccountsTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
 import { FundingRulesTab } from '../components/settings/FundingRulesTab';
+import { HoursTab } from '../components/settings/HoursTab';
 import { OfficeTab } from '../components/settings/OfficeTab';
 import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
-const TABS = ['office', 'districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'] as const;
+const TABS = ['office', 'districts', 'fields', 'specializations', 'consent', 'funding', 'hours', 'accounts'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
@@ -68,6 +69,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="funding">
           <FundingRulesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="hours">
+          <HoursTab />
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsTab />

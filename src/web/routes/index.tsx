@@ -18,10 +18,12 @@ import {
   GuideFormPage,
   GuidesPage,
   HomePage,
+  HourAllowancesPage,
   ImportPage,
   LoginPage,
   MatchingSettingsPage,
   MyOffersPage,
+  MyTimeSheetPage,
   NotFoundPage,
   OfferAnswerPage,
   OfferDetailPage,
@@ -39,6 +41,7 @@ import {
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
+  TimeSheetQueuePage,
   VolunteerConfirmPage,
   VolunteerFormPage,
 } from './lazy';
@@ -199,6 +202,30 @@ export function AppRoutes() {
               }
             />
             <Route path="assignments/:id" element={<AssignmentDetailPage />} />
+            <Route
+              path="my/hours/:month?"
+              element={
+                <RequireAbility ability="timesheets.own">
+                  <MyTimeSheetPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="time-sheets"
+              element={
+                <RequireAbility ability="timesheets.manage">
+                  <TimeSheetQueuePage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="hour-allowances"
+              element={
+                <RequireAbility ability="timesheets.manage">
+                  <HourAllowancesPage />
+                </RequireAbility>
+              }
+            />
             <Route
               path="courses"
               element={

@@ -104,3 +104,12 @@ export const CoursesPage = lazy(() =>
 export const CourseDetailPage = lazy(() =>
   whenReachable(() => import('./CourseDetailPage')).then((m) => ({ default: m.CourseDetailPage })),
 );
+export const MyTimeSheetPage = lazy(() =>
+  whenReachable(() => import('./MyTimeSheetPage')).then((m) => ({ default: m.MyTimeSheetPage })),
+);
+export const TimeSheetQueuePage = lazy(() =>
+  whenReachable(() => import('./TimeSheetQueuePage')).then((m) => ({ default: m.TimeSheetQueuePage })),
+);
+export const HourAllowancesPage = lazy(() =>
+  whenReachable(() => import('./HourAllowancesPage')).then((m) => ({ default: m.HourAllowancesPage })),
+);
