@@ -21,6 +21,7 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
+import { seedDemoHours } from './demoHours.js';
 import { seedDemoRequests } from './demoRequests.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
@@ -291,5 +292,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
   });
   // Phase two runs through the services, in their own transactions, after the base data committed.
   await seedDemoRequests(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
+  await seedDemoHours(ctx, result.hannover.officeId);
   return { offices: result.offices, guides: result.guides };
 }
