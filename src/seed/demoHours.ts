@@ -20,6 +20,7 @@ import { monthRange } from '../domain/hours/timesheet.js';
 import { ensureDefaultHourCategories } from '../modules/timesheets/repository.js';
 import type { AppContext } from '../server/context.js';
 import { PROGRAMME_DEFAULTS } from '../shared/programmes.js';
+import { DEMO_ACCOUNTS } from './demoData.js';
 
 const shift = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number);
@@ -53,12 +54,16 @@ export async function seedDemoHours(ctx: AppContext, officeId: string) {
     const cats = new Map(
       (await tx.select().from(hourCategories).where(eq(hourCategories.officeId, officeId))).map((c) => [c.key, c.id]),
     );
-    const pool = await tx
-      .select({ id: guides.id })
+    // The demo guide first (her last month was returned with a comment), then five more active guides.
+    const active = await tx
+      .select({ id: guides.id, email: guides.email })
       .from(guides)
       .where(and(eq(guides.officeId, officeId), eq(guides.status, 'active')))
-      .orderBy(asc(guides.lastName))
-      .limit(6);
+      .orderBy(asc(guides.lastName));
+    const pool = [
+      ...active.filter((g) => g.email === DEMO_ACCOUNTS.hannoverGuide),
+      ...active.filter((g) => g.email !== DEMO_ACCOUNTS.hannoverGuide),
+    ].slice(0, 6);
     if (pool.length === 0) return;
     const [nearCap, coordinating, onAsylblg] = [pool[1 % pool.length], pool[2 % pool.length], pool[3 % pool.length]];
     await tx

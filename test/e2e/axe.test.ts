@@ -114,7 +114,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         '/requests/new',
         `/assignments/${assignment}`,
         '/import',
-        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'].map(
+        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'hours', 'accounts'].map(
           (tab) => `/settings/${tab}`,
         ),
         '/does-not-exist',
@@ -123,7 +123,11 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
     if (role === 'guide') {
       const offer = await firstId(page, '/me/offers');
       const assignment = await firstId(page, '/assignments?limit=1');
-      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`);
+      // Last month's time sheet (returned with a comment in the demo) besides this month's in the navigation.
+      const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
+        .toISOString()
+        .slice(0, 7);
+      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`, `/my/hours/${lastMonth}`);
     }
     if (role === 'partner') {
       const request = await firstId(page, '/requests?limit=1');
