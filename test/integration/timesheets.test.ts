@@ -343,4 +343,9 @@ describe('caps and allowances (Hessen WIR)', () => {
     expect(march?.slice(0, 4)).toEqual(['2025-03', '278', '1390', '1140']);
     expect(rows.flat().join(' ')).toMatch(/AsylbLG/);
   });
+
+  it('a guide with hours on record cannot be deleted (409 guideHasHours): they are evidence', async () => {
+    const res = expectProblem(await coordinator().delete(`/guides/${capped.guideId}`), 409, 'conflict');
+    expect(res.errors?.[0]).toMatchObject({ path: 'id', code: 'guideHasHours' });
+  });
 });

@@ -7,7 +7,9 @@ import {
   guideCorrections,
   guideStatusHistory,
   guides,
+  hourEntries,
   offices,
+  timeSheets,
   users,
 } from '../../db/schema/index.js';
 import type { Actor } from '../../server/context.js';
@@ -171,6 +173,12 @@ export const guideRepository = {
         .where(eq(courseCertificates.guideId, guideId))
         .limit(1)
     ).length > 0,
+  /** Hours outside deployments or a monthly time sheet: evidence of the guide's engagement (issue 11). */
+  hasHours: async (tx: Tx, guideId: string) =>
+    (await tx.select({ id: hourEntries.id }).from(hourEntries).where(eq(hourEntries.guideId, guideId)).limit(1))
+      .length > 0 ||
+    (await tx.select({ id: timeSheets.id }).from(timeSheets).where(eq(timeSheets.guideId, guideId)).limit(1)).length >
+      0,
 
   hasDeployments: async (tx: Tx, guideId: string) =>
     (await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.guideId, guideId)).limit(1))

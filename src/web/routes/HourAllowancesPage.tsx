@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Group, Select, Stack, Switch, Text } from '@manti
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AllowanceOverview } from '../../shared/timesheets.js';
 import { api, apiUrl } from '../api/client';
 import { useApiMutation } from '../api/queries';
@@ -13,6 +14,7 @@ import { QueryView } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/States';
 import { CapBadge } from '../components/timesheets/CapBadge';
+import { TotalsCard } from '../components/timesheets/TotalsCard';
 import { formatDate } from '../i18n/format';
 
 type Item = AllowanceOverview['items'][number];
@@ -31,7 +33,16 @@ export function HourAllowancesPage() {
     [timesheetKeys.all],
   );
   const columns: Column<Item>[] = [
-    { key: 'guide', header: t('timesheets.guide'), cell: (r) => r.guideName, fw: 600 },
+    {
+      key: 'guide',
+      header: t('timesheets.guide'),
+      fw: 600,
+      cell: (r) => (
+        <Anchor component={Link} to={`/guides/${r.guideId}/hours`} className="table-link">
+          {r.guideName}
+        </Anchor>
+      ),
+    },
     {
       key: 'cap',
       header: t('timesheets.capColumn'),
@@ -139,6 +150,7 @@ export function HourAllowancesPage() {
             ) : (
               <Alert color="gray">{t('timesheets.noRuleSet')}</Alert>
             )}
+            <TotalsCard year={year} />
             {data.items.length === 0 ? (
               <EmptyState title={t('timesheets.noGuides')} />
             ) : (

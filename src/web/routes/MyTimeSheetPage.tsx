@@ -20,6 +20,7 @@ import { AmountInput, type AmountValue, amountRule } from '../components/AmountI
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 import { FormError } from '../components/FormError';
+import { FormModal } from '../components/FormModal';
 import { QueryView } from '../components/lists/ListStates';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
@@ -28,7 +29,7 @@ import { formatDate } from '../i18n/format';
 
 type Values = { categoryId: string; date: string; hours: AmountValue; note: string; unpaid: boolean };
 
-function LogHoursForm({ sheet }: { sheet: TimeSheet }) {
+function LogHoursForm({ sheet, forGuide }: { sheet: TimeSheet; forGuide: boolean }) {
   const { t } = useTranslation();
   const categories = useHourCategories();
   const options = (categories.data?.items ?? [])
@@ -52,6 +53,7 @@ function LogHoursForm({ sheet }: { sheet: TimeSheet }) {
   const submit = (v: Values) =>
     errors.run(async () => {
       await log.mutateAsync({
+        ...(forGuide ? { guideId: sheet.guideId } : {}),
         categoryId: v.categoryId,
         date: v.date,
         minutes: Math.round((v.hours ?? 0) * 60),
@@ -103,7 +105,8 @@ function LogHoursForm({ sheet }: { sheet: TimeSheet }) {
   );
 }
 
-function SheetView({ sheet }: { sheet: TimeSheet }) {
+export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; coordinator?: boolean }) {
+  const [correcting, setCorrecting] = useState<TimeSheet['entries'][number] | null>(null);
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const submit = useApiMutation(() => api.post(`/me/time-sheets/${sheet.month}/submit`), [timesheetKeys.all]);
@@ -163,7 +166,7 @@ function SheetView({ sheet }: { sheet: TimeSheet }) {
           {t('timesheets.submit')}
         </Button>
       )}
-      {sheet.abilities.log && <LogHoursForm key={sheet.month} sheet={sheet} />}
+      {sheet.abilities.log && <LogHoursForm key={sheet.month} sheet={sheet} forGuide={coordinator} />}
       {sheet.entries.length > 0 && (
         <Card padding="lg" component="section" aria-labelledby="month-entries">
           <Title order={2} size="h4" id="month-entries" mb="sm">
@@ -188,6 +191,16 @@ function SheetView({ sheet }: { sheet: TimeSheet }) {
                     </Text>
                   )}
                 </div>
+                {e.abilities.correct && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setCorrecting(e)}
+                    aria-label={t('timesheets.correctNamed', { date: formatDate(e.date, i18n.language) })}
+                  >
+                    {t('timesheets.correct')}
+                  </Button>
+                )}
                 {e.abilities.delete && (
                   <ActionIcon
                     variant="subtle"
@@ -205,6 +218,7 @@ function SheetView({ sheet }: { sheet: TimeSheet }) {
           </Stack>
         </Card>
       )}
+      {correcting && <CorrectionModal entry={correcting} onClose={() => setCorrecting(null)} />}
       <ConfirmDialog
         opened={confirming}
         title={t('timesheets.submitTitle', { month: monthLabel(sheet.month, i18n.language) })}
@@ -224,6 +238,56 @@ function SheetView({ sheet }: { sheet: TimeSheet }) {
         }
       />
     </Stack>
+  );
+}
+
+function CorrectionModal({ entry, onClose }: { entry: TimeSheet['entries'][number]; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const form = useForm<{ hours: AmountValue; reason: string }>({
+    initialValues: { hours: entry.minutes / 60, reason: '' },
+    enhanceGetInputProps: withFieldIds('correct'),
+    validate: {
+      hours: amountRule(t),
+      reason: (v) => (v.trim() ? null : t('validation.required')),
+    },
+  });
+  const errors = useErrorSummary(form, 'correct');
+  const correct = useApiMutation(
+    (body: unknown) => api.post(`/hour-entries/${entry.id}/correct`, body),
+    [timesheetKeys.all],
+  );
+  return (
+    <FormModal
+      opened
+      title={t('timesheets.correctTitle', {
+        date: formatDate(entry.date, i18n.language),
+        category: entry.categoryLabel,
+      })}
+      onClose={onClose}
+      onSubmit={form.onSubmit(
+        (v) =>
+          errors.run(async () => {
+            await correct.mutateAsync({
+              minutes: v.hours ? Math.round(v.hours * 60) : null,
+              reason: v.reason.trim(),
+            });
+            notifySuccess(t('timesheets.corrected'));
+            onClose();
+          }),
+        errors.onInvalid,
+      )}
+      busy={correct.isPending}
+      summary={errors.summary}
+    >
+      <Text size="sm">{t('timesheets.correctIntro')}</Text>
+      <AmountInput
+        label={t('timesheets.correctHours')}
+        description={t('timesheets.correctHoursHint')}
+        decimals={2}
+        {...form.getInputProps('hours')}
+      />
+      <TextInput label={t('timesheets.correctReason')} required maxLength={300} {...form.getInputProps('reason')} />
+    </FormModal>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useApiMutation } from '../api/queries';
 import { hoursLabel, monthLabel, type QueueItem, timesheetKeys, useTimeSheetQueue } from '../api/timesheetQueries';
@@ -71,7 +72,16 @@ export function TimeSheetQueuePage() {
   const [returning, setReturning] = useState<QueueItem | null>(null);
   const approve = useApiMutation((id: string) => api.post(`/time-sheets/${id}/approve`), [timesheetKeys.all]);
   const columns: Column<QueueItem>[] = [
-    { key: 'guide', header: t('timesheets.guide'), cell: (r) => r.guideName, fw: 600 },
+    {
+      key: 'guide',
+      header: t('timesheets.guide'),
+      fw: 600,
+      cell: (r) => (
+        <Anchor component={Link} to={`/guides/${r.guideId}/hours/${r.month}`} className="table-link">
+          {r.guideName}
+        </Anchor>
+      ),
+    },
     { key: 'month', header: t('timesheets.month'), cell: (r) => monthLabel(r.month, locale), nowrap: true },
     {
       key: 'total',

@@ -16,6 +16,7 @@ import {
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
+  GuideHoursPage,
   GuidesPage,
   HomePage,
   HourAllowancesPage,
@@ -215,6 +216,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="timesheets.manage">
                   <TimeSheetQueuePage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="guides/:id/hours/:month?"
+              element={
+                <RequireAbility ability="timesheets.manage">
+                  <GuideHoursPage />
                 </RequireAbility>
               }
             />

@@ -113,3 +113,6 @@ export const TimeSheetQueuePage = lazy(() =>
 export const HourAllowancesPage = lazy(() =>
   whenReachable(() => import('./HourAllowancesPage')).then((m) => ({ default: m.HourAllowancesPage })),
 );
+export const GuideHoursPage = lazy(() =>
+  whenReachable(() => import('./GuideHoursPage')).then((m) => ({ default: m.GuideHoursPage })),
+);

@@ -1,0 +1,77 @@
+import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { hoursLabel, monthLabel, useHourTotals } from '../../api/timesheetQueries';
+import { SectionCard } from '../coordination/SectionCard';
+import { QueryView } from '../lists/ListStates';
+
+type Row = { key: string; label: string; minutes: number };
+
+function TotalsList({
+  id,
+  title,
+  rows,
+  label,
+}: {
+  id: string;
+  title: string;
+  rows: Row[];
+  label?: (r: Row) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <Title order={3} size="h5" id={id} mb={4}>
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('timesheets.noHours')}
+        </Text>
+      ) : (
+        <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {rows.map((r) => (
+            <Group key={r.key} justify="space-between" component="li" wrap="nowrap" gap="xs">
+              <Text size="sm" dir="auto" truncate>
+                {label ? label(r) : r.label}
+              </Text>
+              <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                {hoursLabel(r.minutes, t)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}
+
+/** The year's hours of the office (SQL totals): per month, per category, per deployment and per guide. */
+export function TotalsCard({ year }: { year: number }) {
+  const { t, i18n } = useTranslation();
+  const totals = useHourTotals(year);
+  return (
+    <SectionCard
+      id="hour-totals"
+      title={t('timesheets.totalsYear', { year })}
+      description={
+        totals.data ? t('timesheets.totalsAll', { total: hoursLabel(totals.data.totalMinutes, t) }) : undefined
+      }
+    >
+      <QueryView query={totals}>
+        {(data) => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+            <TotalsList
+              id="totals-month"
+              title={t('timesheets.byMonth')}
+              rows={data.byMonth}
+              label={(r) => monthLabel(r.key, i18n.language)}
+            />
+            <TotalsList id="totals-category" title={t('timesheets.byCategory')} rows={data.byCategory} />
+            <TotalsList id="totals-deployment" title={t('timesheets.byDeployment')} rows={data.byDeployment} />
+            <TotalsList id="totals-guide" title={t('timesheets.byGuide')} rows={data.byGuide} />
+          </SimpleGrid>
+        )}
+      </QueryView>
+    </SectionCard>
+  );
+}
