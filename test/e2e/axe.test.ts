@@ -105,6 +105,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         `/courses/${course}`,
         `/guides/${guide}`,
         `/guides/${guide}/edit`,
+        `/guides/${guide}/hours`,
         '/guides/new',
         `/partners/${partner}`,
         `/partners/${partner}/edit`,

@@ -344,6 +344,35 @@ describe('caps and allowances (Hessen WIR)', () => {
     expect(rows.flat().join(' ')).toMatch(/AsylbLG/);
   });
 
+  it('a team budget blocks paid hours once the team has used it, though no guide reached their own cap', async () => {
+    const b = () => client(t.app, other.sessions.coordinator);
+    const ruleSet = await b().post('/programme-rule-sets', {
+      name: 'Hessen WIR Team',
+      programme: 'hessenWir',
+      validFrom: '2020-01-01',
+      options: { ...PROGRAMME_DEFAULTS.hessenWir, teamBudgetHours: 3 },
+    });
+    expect(ruleSet.statusCode, ruleSet.body).toBe(201);
+    const second = await createGuideWithAccount(t, other);
+    const plenum = (await b().get('/hour-categories')).json().items.find((c: { key: string }) => c.key === 'plenum').id;
+    const log = (guideId: string, minutes: number, unpaid = false) =>
+      b().post('/hour-entries', { guideId, categoryId: plenum, date: '2025-05-06', minutes, unpaid });
+    expect((await log(other.guideId, 120)).statusCode).toBe(201);
+    expect((await log(second.guideId, 60)).statusCode).toBe(201);
+    const blocked = expectProblem(await log(second.guideId, 15), 409, 'hours_cap_reached');
+    expect(blocked.errors?.[0]).toMatchObject({ path: 'minutes', code: 'teamBudgetReached' });
+    expect((await log(second.guideId, 15, true)).statusCode).toBe(201);
+  });
+
+  it('hours cannot be logged for a day after today', async () => {
+    const res = expectProblem(
+      await guide().post('/hour-entries', { categoryId: cat('plenum'), date: addDays(today, 2), minutes: 60 }),
+      400,
+      'validation_failed',
+    );
+    expect(res.errors?.[0]).toMatchObject({ path: 'date', code: 'hoursInFuture' });
+  });
+
   it('a guide with hours on record cannot be deleted (409 guideHasHours): they are evidence', async () => {
     const res = expectProblem(await coordinator().delete(`/guides/${capped.guideId}`), 409, 'conflict');
     expect(res.errors?.[0]).toMatchObject({ path: 'id', code: 'guideHasHours' });

@@ -9,7 +9,7 @@ import {
   taxFreeLimitCents,
 } from './allowances.js';
 import { capHoursFor, capStatus, checkPaidEntry, countsTowardCap, paidMinutesWithinCap } from './caps.js';
-import { checkTeamBudget, moveTeamHours } from './teamBudget.js';
+import { checkTeamBudget, checkTeamEntry, moveTeamHours } from './teamBudget.js';
 import { canDecide, canSubmit, entriesEditable, monthRange, sheetDueOn, versionAt } from './timesheet.js';
 
 const hessen = PROGRAMME_DEFAULTS.hessenWir;
@@ -93,6 +93,11 @@ describe('team budget', () => {
       problems: [{ code: 'aboveCap', guideId: 'a', hours: 277, capHours: 276 }],
     });
     expect(moveTeamHours(776, team, 'b', 'c', 115).ok).toBe(false);
+  });
+  it('blocks paid hours once the team budget is used up, whoever logs them', () => {
+    expect(checkTeamEntry(700 * 60, 60, 776)).toEqual({ allowed: true });
+    expect(checkTeamEntry(776 * 60 - 30, 60, 776)).toEqual({ allowed: false, remainingMinutes: 30 });
+    expect(checkTeamEntry(10_000 * 60, 60, null)).toEqual({ allowed: true });
   });
   it('refuses more than the budget and negative hours', () => {
     expect(checkTeamBudget(700, team)).toEqual([{ code: 'aboveBudget', totalHours: 776, budgetHours: 700 }]);

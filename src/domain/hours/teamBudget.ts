@@ -38,3 +38,16 @@ export function moveTeamHours(
   const problems = checkTeamBudget(budgetHours, next);
   return problems.length ? { ok: false, problems } : { ok: true, allocations: next };
 }
+
+/**
+ * May `minutes` more paid minutes be logged by one guide when the team shares a budget? The budget is the team's
+ * (every guide's own cap still applies separately, see caps.ts): blocked when the team's paid minutes would pass it.
+ */
+export function checkTeamEntry(
+  teamUsedMinutes: number,
+  minutes: number,
+  budgetHours: number | null,
+): { allowed: true } | { allowed: false; remainingMinutes: number } {
+  if (budgetHours === null || teamUsedMinutes + minutes <= budgetHours * 60) return { allowed: true };
+  return { allowed: false, remainingMinutes: Math.max(0, budgetHours * 60 - teamUsedMinutes) };
+}

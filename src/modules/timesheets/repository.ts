@@ -129,6 +129,25 @@ export const timesheetRepository = {
     }));
   },
 
+  /** Paid minutes of the whole team in a year that count towards caps (the team budget, Hessen WIR). */
+  async teamCounted(tx: Tx, officeId: string, year: number, capKeys: readonly string[]): Promise<number> {
+    const keys = `{${capKeys.join(',')}}`;
+    const all = capKeys.length === 0;
+    const [row] = rowsOf<{ minutes: number }>(
+      await tx.execute(sql`
+        select coalesce(sum(minutes), 0)::int as minutes from (
+          select e.minutes from hour_entries e join hour_categories c on c.id = e.category_id
+           where e.office_id = ${officeId} and extract(year from e.date) = ${year} and e.unpaid is not true
+             and (${all} or c.key = any(${keys}::text[]))
+          union all
+          select a.minutes from activities a
+           where a.office_id = ${officeId} and extract(year from a.date) = ${year}
+             and (${all} or 'deployment' = any(${keys}::text[]))
+        ) x`),
+    );
+    return Number(row?.minutes ?? 0);
+  },
+
   /** The year's minutes in four groupings (per guide, month, category, deployment), one statement each. */
   async totals(tx: Tx, officeId: string, year: number, guideId: string | null) {
     const base = sql`

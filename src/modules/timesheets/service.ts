@@ -5,6 +5,7 @@ import { todayIn } from '../../domain/dates.js';
 import { allowancesForYear, benefitsHint, checkTaxFree, taxFreeLimitCents } from '../../domain/hours/allowances.js';
 import { capHoursFor, capStatus, checkPaidEntry, countsTowardCap } from '../../domain/hours/caps.js';
 import type { GuideBenefits } from '../../domain/hours/kinds.js';
+import { checkTeamEntry } from '../../domain/hours/teamBudget.js';
 import {
   canDecide,
   canSubmit,
@@ -211,17 +212,35 @@ export class TimesheetService {
     replacing?: EntryRow & { categoryKey: string },
   ) {
     if (entry.unpaid) return;
-    const { capHours, capKeys } = await this.capContext(tx, officeId, entry.guideId, entry.date);
-    if (capHours === null || !countsTowardCap(entry.categoryKey, capKeys)) return;
+    const { rule, capHours, capKeys } = await this.capContext(tx, officeId, entry.guideId, entry.date);
+    if (!countsTowardCap(entry.categoryKey, capKeys)) return;
     const year = Number(entry.date.slice(0, 4));
-    let used = await this.usedMinutes(tx, entry.guideId, year, capKeys);
-    if (
+    const replaced =
       replacing &&
       !replacing.unpaid &&
       Number(replacing.date.slice(0, 4)) === year &&
       countsTowardCap(replacing.categoryKey, capKeys)
-    )
-      used -= replacing.minutes;
+        ? replacing.minutes
+        : 0;
+    // The team budget: hours move freely between guides, but the team's paid hours stay within it.
+    const budget = rule?.options.teamBudgetHours ?? null;
+    if (budget !== null) {
+      const team = checkTeamEntry(
+        (await repo.teamCounted(tx, officeId, year, capKeys)) - replaced,
+        entry.minutes,
+        budget,
+      );
+      if (!team.allowed)
+        throw new AppError(409, 'hours_cap_reached', [
+          {
+            path: 'minutes',
+            code: 'teamBudgetReached',
+            params: { remainingMinutes: team.remainingMinutes, budgetHours: budget },
+          },
+        ]);
+    }
+    if (capHours === null) return;
+    const used = (await this.usedMinutes(tx, entry.guideId, year, capKeys)) - replaced;
     const check = checkPaidEntry(used, entry.minutes, capHours);
     if (!check.allowed)
       throw new AppError(409, 'hours_cap_reached', [
@@ -246,6 +265,12 @@ export class TimesheetService {
     if (!c || c.officeId !== officeId || c.archivedAt || c.kind === 'deployment')
       throw invalidField('categoryId', 'categoryUnknown');
     return c;
+  }
+
+  /** Hours are logged once given: a date after today (in the office's time zone) is a typing slip. */
+  private async notInFuture(tx: Tx, officeId: string, date: string) {
+    const settings = await settingsRepository.get(tx, officeId);
+    if (date > todayIn(settings.timeZone, this.ctx.now())) throw invalidField('date', 'hoursInFuture');
   }
 
   private by(actor: Actor): 'guide' | 'coordinator' {
@@ -293,6 +318,7 @@ export class TimesheetService {
       const guide = await this.guideOf(tx, actor, officeId, input.guideId);
       const category = await this.categoryFor(tx, officeId, input.categoryId);
       await repo.lockGuide(tx, guide.id);
+      await this.notInFuture(tx, officeId, input.date);
       await this.ensureEditable(tx, actor, guide.id, input.date);
       await this.checkCap(tx, officeId, { ...input, guideId: guide.id, categoryKey: category.key });
       const row = await repo.insertEntry(tx, {
@@ -340,7 +366,10 @@ export class TimesheetService {
         unpaid: input.unpaid ?? row.unpaid,
         note: input.note !== undefined ? input.note : row.note,
       };
-      if (merged.date !== row.date) await this.ensureEditable(tx, actor, row.guideId, merged.date);
+      if (merged.date !== row.date) {
+        await this.notInFuture(tx, officeId, merged.date);
+        await this.ensureEditable(tx, actor, row.guideId, merged.date);
+      }
       await this.checkCap(
         tx,
         officeId,

@@ -88,7 +88,7 @@ export function TimeSheetQueuePage() {
       header: t('timesheets.total'),
       cell: (r) => (
         <Stack gap={0}>
-          <Text size="sm" fw={600} className="tabular">
+          <Text size="sm" className="tabular">
             {hoursLabel(r.totalMinutes, t)}
           </Text>
           <Text size="xs" c="dimmed">
