@@ -20,7 +20,6 @@ let office: TestOffice;
 let other: TestOffice;
 const coordinator = () => client(t.app, office.sessions.coordinator);
 const guide = () => client(t.app, office.sessions.guide);
-const rowsOf = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? r) as T[];
 let categories: { id: string; key: string; label: string }[];
 const cat = (key: string) => categories.find((c) => c.key === key)?.id as string;
 
