@@ -3,11 +3,17 @@
  * (issue 11). Minutes are integers; money is in cents.
  */
 import { z } from 'zod';
-import { GUIDE_BENEFITS, HOUR_CATEGORY_KINDS, PROGRAMME_KINDS, TIME_SHEET_STATUSES } from '../domain/hours/kinds.js';
+import {
+  GUIDE_BENEFITS,
+  HOUR_CATEGORY_KINDS,
+  PROGRAMME_KINDS,
+  TAX_FREE_KINDS,
+  TIME_SHEET_STATUSES,
+} from '../domain/hours/kinds.js';
 import { abilities, isoDate, isoDateOut, isoDateTimeOut, listOf, optionalText, shortText } from './common.js';
 import { programmeOptionsSchema } from './programmes.js';
 
-export { GUIDE_BENEFITS, HOUR_CATEGORY_KINDS, TIME_SHEET_STATUSES };
+export { GUIDE_BENEFITS, HOUR_CATEGORY_KINDS, TAX_FREE_KINDS, TIME_SHEET_STATUSES };
 
 export const monthString = z
   .string()
@@ -185,12 +191,15 @@ export const programmeRuleSetListSchema = listOf(programmeRuleSetSchema);
 export const hourProfileInput = z.strictObject({
   coordinating: z.boolean(),
   benefits: z.enum(GUIDE_BENEFITS),
+  /** The yearly tax-free allowance tracked for the guide; the Ehrenamtspauschale unless said otherwise. */
+  taxFreeKind: z.enum(TAX_FREE_KINDS).default('ehrenamtspauschale'),
 });
 export const allowanceOverviewItem = z.object({
   guideId: z.uuid(),
   guideName: z.string(),
   coordinating: z.boolean(),
   benefits: z.enum(GUIDE_BENEFITS),
+  taxFreeKind: z.enum(TAX_FREE_KINDS),
   cap: capStatusSchema,
   approvedMinutes: z.number().int(),
   allowanceCents: z.number().int(),

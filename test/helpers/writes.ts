@@ -530,7 +530,7 @@ export const WRITES: Record<string, WriteOp> = {
   'PUT /api/v1/guides/{id}/hour-profile': {
     who: 'coordinator',
     params: (f) => ({ id: f.A.guideId }),
-    body: () => ({ coordinating: false, benefits: 'none' }),
+    body: () => ({ coordinating: false, benefits: 'none', taxFreeKind: 'ehrenamtspauschale' }),
   },
   'PATCH /api/v1/settings': {
     who: 'coordinator',

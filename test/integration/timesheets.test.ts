@@ -333,6 +333,19 @@ describe('caps and allowances (Hessen WIR)', () => {
       monthsAboveBenefitsFree: ['2025-03'],
     });
     expectProblem(await guide().get('/hour-allowances?year=2025'), 403);
+    // A trainer's allowances count against the Übungsleiterpauschale (3,300 €): 1,390 € stay within it.
+    const ul = await coordinator().call('PUT', `/guides/${capped.guideId}/hour-profile`, {
+      coordinating: true,
+      benefits: 'asylblg',
+      taxFreeKind: 'uebungsleiterpauschale',
+    });
+    expect(ul.json()).toEqual({ coordinating: true, benefits: 'asylblg', taxFreeKind: 'uebungsleiterpauschale' });
+    const again = (await coordinator().get('/hour-allowances?year=2025')).json();
+    expect(again.items.find((i: { guideId: string }) => i.guideId === capped.guideId).taxFree).toEqual({
+      state: 'ok',
+      limitCents: 330_000,
+      remainingCents: 191_000,
+    });
 
     const file = await coordinator().get(`/guides/${capped.guideId}/allowances.xlsx?year=2025`);
     expect(file.statusCode).toBe(200);

@@ -18,7 +18,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { GUIDE_BENEFITS, HOUR_CATEGORY_KINDS, PROGRAMME_KINDS, TIME_SHEET_STATUSES } from '../../domain/hours/kinds.js';
+import {
+  GUIDE_BENEFITS,
+  HOUR_CATEGORY_KINDS,
+  PROGRAMME_KINDS,
+  TAX_FREE_KINDS,
+  TIME_SHEET_STATUSES,
+} from '../../domain/hours/kinds.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
 import { guides } from './guides.js';
@@ -152,7 +158,12 @@ export const guideHourProfiles = pgTable(
       .references(() => guides.id, { onDelete: 'cascade' }),
     coordinating: boolean('coordinating').notNull().default(false),
     benefits: text('benefits', { enum: GUIDE_BENEFITS }).notNull().default('none'),
+    /** Which yearly tax-free allowance the guide's allowances count against. */
+    taxFreeKind: text('tax_free_kind', { enum: TAX_FREE_KINDS }).notNull().default('ehrenamtspauschale'),
     updatedAt: updatedAt(),
   },
-  (t) => [oneOf('guide_hour_profiles_benefits_check', t.benefits, GUIDE_BENEFITS)],
+  (t) => [
+    oneOf('guide_hour_profiles_benefits_check', t.benefits, GUIDE_BENEFITS),
+    oneOf('guide_hour_profiles_tax_free_kind_check', t.taxFreeKind, TAX_FREE_KINDS),
+  ],
 );

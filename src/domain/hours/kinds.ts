@@ -38,3 +38,8 @@ export const DEFAULT_HOUR_CATEGORIES: readonly { key: string; label: string; kin
 /** Benefits a guide receives that make allowances reportable (coordinator-only field). */
 export const GUIDE_BENEFITS = ['none', 'buergergeld', 'asylblg'] as const;
 export type GuideBenefits = (typeof GUIDE_BENEFITS)[number];
+
+/** The tax-free allowance a guide's allowances are tracked against (Ehrenamtspauschale, or Übungsleiterpauschale
+ * for trainers and similar work, §3 Nr. 26a / 26 EStG). */
+export const TAX_FREE_KINDS = ['ehrenamtspauschale', 'uebungsleiterpauschale'] as const;
+export type TaxFreeKindName = (typeof TAX_FREE_KINDS)[number];

@@ -248,7 +248,12 @@ export const timesheetRepository = {
         .values(row)
         .onConflictDoUpdate({
           target: guideHourProfiles.guideId,
-          set: { coordinating: row.coordinating, benefits: row.benefits, updatedAt: row.updatedAt },
+          set: {
+            coordinating: row.coordinating,
+            benefits: row.benefits,
+            taxFreeKind: row.taxFreeKind,
+            updatedAt: row.updatedAt,
+          },
         })
         .returning()
     )[0],

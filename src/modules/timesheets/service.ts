@@ -614,7 +614,11 @@ export class TimesheetService {
         const after = await this.allowances(tx, officeId, r.sheet.guideId, year, r.sheet.month);
         const payment = after.perMonth.find((m) => m.month === r.sheet.month)?.cents ?? 0;
         const paidBefore = status === 'approved' ? before.total - payment : before.total;
-        const taxFree = checkTaxFree(paidBefore, payment, taxFreeLimitCents(year, 'ehrenamtspauschale'));
+        const taxFree = checkTaxFree(
+          paidBefore,
+          payment,
+          taxFreeLimitCents(year, after.profile?.taxFreeKind ?? 'ehrenamtspauschale'),
+        );
         items.push({
           id: r.sheet.id,
           guideId: r.sheet.guideId,
@@ -727,6 +731,7 @@ export class TimesheetService {
         guideId,
         coordinating: input.coordinating,
         benefits: input.benefits,
+        taxFreeKind: input.taxFreeKind,
         updatedAt: this.ctx.now(),
       });
       await recordAudit(tx, actor, {
@@ -736,10 +741,11 @@ export class TimesheetService {
         changes: {
           coordinating: row.coordinating,
           benefits: row.benefits,
+          kind: row.taxFreeKind,
           before: { coordinating: before?.coordinating ?? false, benefits: before?.benefits ?? 'none' },
         },
       });
-      return { coordinating: row.coordinating, benefits: row.benefits };
+      return { coordinating: row.coordinating, benefits: row.benefits, taxFreeKind: row.taxFreeKind };
     });
   }
 
@@ -747,7 +753,6 @@ export class TimesheetService {
     const guides = (await repo.activeGuides(tx, officeId)).filter((g) => !onlyGuideId || g.id === onlyGuideId);
     const profiles = new Map((await repo.profiles(tx, officeId)).map((p) => [p.guideId, p]));
     const rule = await this.ruleAt(tx, officeId, `${year}-12-31`);
-    const limit = taxFreeLimitCents(year, 'ehrenamtspauschale');
     const items = [];
     for (const g of guides) {
       const profile = profiles.get(g.id);
@@ -755,12 +760,14 @@ export class TimesheetService {
       const { perMonth, total, capHours } = await this.allowances(tx, officeId, g.id, year);
       const used = await this.usedMinutes(tx, g.id, year, rule?.options.capCategoryKeys ?? []);
       const cap = capStatus(used, capHours);
-      const tf = checkTaxFree(total, 0, limit);
+      const taxFreeKind = profile?.taxFreeKind ?? 'ehrenamtspauschale';
+      const tf = checkTaxFree(total, 0, taxFreeLimitCents(year, taxFreeKind));
       items.push({
         guideId: g.id,
         guideName: `${g.lastName}, ${g.firstName}`,
         coordinating: profile?.coordinating ?? false,
         benefits,
+        taxFreeKind,
         cap: { state: cap.state, capHours, usedMinutes: used, remainingMinutes: cap.remainingMinutes },
         approvedMinutes: perMonth.reduce((s, m) => s + m.paidMinutes, 0),
         allowanceCents: total,

@@ -28,8 +28,12 @@ export function HourAllowancesPage() {
   const [year, setYear] = useState(thisYear);
   const overview = useAllowances(year);
   const profile = useApiMutation(
-    (v: { guideId: string; coordinating: boolean; benefits: Item['benefits'] }) =>
-      api.put(`/guides/${v.guideId}/hour-profile`, { coordinating: v.coordinating, benefits: v.benefits }),
+    (v: Pick<Item, 'guideId' | 'coordinating' | 'benefits' | 'taxFreeKind'>) =>
+      api.put(`/guides/${v.guideId}/hour-profile`, {
+        coordinating: v.coordinating,
+        benefits: v.benefits,
+        taxFreeKind: v.taxFreeKind,
+      }),
     [timesheetKeys.all],
   );
   const columns: Column<Item>[] = [
@@ -66,6 +70,17 @@ export function HourAllowancesPage() {
           <Text size="sm" className="tabular">
             {euros(r.allowanceCents, locale)}
           </Text>
+          <Select
+            size="xs"
+            aria-label={t('timesheets.taxFreeKindNamed', { name: r.guideName })}
+            data={(['ehrenamtspauschale', 'uebungsleiterpauschale'] as const).map((k) => ({
+              value: k,
+              label: t(`timesheets.taxFreeKind.${k}`),
+            }))}
+            value={r.taxFreeKind}
+            allowDeselect={false}
+            onChange={(k) => k && profile.mutate({ ...r, taxFreeKind: k as Item['taxFreeKind'] })}
+          />
           <Badge color={TAX_COLORS[r.taxFree.state]} variant="light" style={{ textTransform: 'none' }}>
             {t(`timesheets.taxFree.${r.taxFree.state}`)} ·{' '}
             {t('timesheets.taxFreeRemaining', { amount: euros(r.taxFree.remainingCents, locale) })}
@@ -80,9 +95,7 @@ export function HourAllowancesPage() {
         <Switch
           checked={r.coordinating}
           aria-label={t('timesheets.coordinatingNamed', { name: r.guideName })}
-          onChange={(e) =>
-            profile.mutate({ guideId: r.guideId, coordinating: e.currentTarget.checked, benefits: r.benefits })
-          }
+          onChange={(e) => profile.mutate({ ...r, coordinating: e.currentTarget.checked })}
         />
       ),
     },
@@ -100,9 +113,7 @@ export function HourAllowancesPage() {
             }))}
             value={r.benefits}
             allowDeselect={false}
-            onChange={(b) =>
-              b && profile.mutate({ guideId: r.guideId, coordinating: r.coordinating, benefits: b as Item['benefits'] })
-            }
+            onChange={(b) => b && profile.mutate({ ...r, benefits: b as Item['benefits'] })}
           />
           {r.benefits !== 'none' && (
             <Text size="xs" c={r.monthsAboveBenefitsFree.length ? 'red' : 'dimmed'}>
