@@ -4,9 +4,11 @@ CREATE TABLE "guide_hour_profiles" (
 	"guide_id" uuid NOT NULL,
 	"coordinating" boolean DEFAULT false NOT NULL,
 	"benefits" text DEFAULT 'none' NOT NULL,
+	"tax_free_kind" text DEFAULT 'ehrenamtspauschale' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "guide_hour_profiles_guide_key" UNIQUE("guide_id"),
-	CONSTRAINT "guide_hour_profiles_benefits_check" CHECK ("guide_hour_profiles"."benefits" in ('none', 'buergergeld', 'asylblg'))
+	CONSTRAINT "guide_hour_profiles_benefits_check" CHECK ("guide_hour_profiles"."benefits" in ('none', 'buergergeld', 'asylblg')),
+	CONSTRAINT "guide_hour_profiles_tax_free_kind_check" CHECK ("guide_hour_profiles"."tax_free_kind" in ('ehrenamtspauschale', 'uebungsleiterpauschale'))
 );
 --> statement-breakpoint
 ALTER TABLE "hour_entries" ADD COLUMN "replaces_entry_id" uuid;--> statement-breakpoint
