@@ -35,6 +35,14 @@ describe.runIf(browserAvailable())('time sheets in Chromium', () => {
 
     await g.getByRole('button', { name: 'Monat einreichen' }).click();
     const dialog = g.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Monat einreichen' }).waitFor();
+    // The modal fades in: axe would measure the contrast of half-transparent text.
+    await g.waitForFunction(() =>
+      [...document.querySelectorAll('.mantine-Modal-content, .mantine-Modal-overlay')].every(
+        (el) => getComputedStyle(el).opacity === '1' || getComputedStyle(el).opacity === '',
+      ),
+    );
+    await g.waitForTimeout(300);
     await expectNoAxeViolations(g, 'submit confirmation');
     await dialog.getByRole('button', { name: 'Monat einreichen' }).click();
     await dialog.waitFor({ state: 'detached' });
