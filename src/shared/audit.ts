@@ -135,6 +135,13 @@ export const AUDIT_ACTIONS = [
   'course.attendance_recorded',
   'course.finished',
   'guide.course_completed',
+  'expense.submitted',
+  'expense.resubmitted',
+  'expense.approved',
+  'expense.returned',
+  'expense.bank_account_saved',
+  'expense.settings_saved',
+  'expense.payout_run_created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -157,6 +164,8 @@ export const AUDIT_ENTITY_TYPES = [
   'retention_hold',
   'applicant',
   'course',
+  'expense_claim',
+  'payout_run',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -44,9 +44,9 @@ export function normaliseCosts(costs: ClaimCosts) {
 export function costProblems(costs: ClaimCosts, hasReceipt: boolean): { path: string; code: string }[] {
   const c = normaliseCosts(costs);
   const problems: { path: string; code: string }[] = [];
-  if ((costs.transport === 'car' || costs.transport === 'bike') && !c.km) problems.push({ path: 'km', code: 'required' });
-  if (costs.transport === 'publicTransport' && !c.ticketCents)
-    problems.push({ path: 'ticketCents', code: 'required' });
+  if ((costs.transport === 'car' || costs.transport === 'bike') && !c.km)
+    problems.push({ path: 'km', code: 'required' });
+  if (costs.transport === 'publicTransport' && !c.ticketCents) problems.push({ path: 'ticketCents', code: 'required' });
   if (costs.transport === 'other' && !c.otherCents) problems.push({ path: 'otherCents', code: 'required' });
   // Other costs are reimbursed against a receipt only.
   if (c.otherCents && !hasReceipt) problems.push({ path: 'receipt', code: 'receiptRequired' });

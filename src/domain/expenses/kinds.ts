@@ -7,6 +7,12 @@ export const EXPENSE_CLAIM_STATUSES = ['submitted', 'returned', 'approved', 'pai
 export type ExpenseClaimStatus = (typeof EXPENSE_CLAIM_STATUSES)[number];
 
 /** Receipts the office accepts: photos and PDFs, checked by their content (magic bytes), not the declared type. */
-export const RECEIPT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
+export const RECEIPT_CONTENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+] as const;
 export type ReceiptContentType = (typeof RECEIPT_CONTENT_TYPES)[number];
 export const RECEIPT_MAX_BYTES = 5 * 1024 * 1024;
