@@ -95,7 +95,7 @@ export const expenseClaimSchema = z.object({
   payoutRunId: z.uuid().nullable(),
 });
 export type ExpenseClaim = z.infer<typeof expenseClaimSchema>;
-export const expenseClaimListSchema = listOf(expenseClaimSchema).extend({ totalCents: z.number().int() });
+export const expenseClaimListSchema = listOf(expenseClaimSchema);
 
 export const expenseClaimQuery = z.strictObject({
   status: z.enum(EXPENSE_CLAIM_STATUSES).optional(),

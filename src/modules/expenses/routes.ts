@@ -73,10 +73,7 @@ export const expenseRoutes: RouteModule = (api, { expenses }) => {
       summary: "The signed-in guide's own bank details",
       response: { 200: bankAccountResult, ...errors },
     },
-    handler: (req) => {
-      const actor = requireActor(req);
-      return expenses.bankAccount(actor, actor.guideId ?? '00000000-0000-0000-0000-000000000000');
-    },
+    handler: (req) => expenses.myBankAccount(requireActor(req)),
   });
   api.put('/me/bank-account', {
     schema: {
@@ -85,10 +82,7 @@ export const expenseRoutes: RouteModule = (api, { expenses }) => {
       body: bankAccountInput,
       response: { 200: bankAccountResult, ...errors },
     },
-    handler: (req) => {
-      const actor = requireActor(req);
-      return expenses.saveBankAccount(actor, actor.guideId ?? '00000000-0000-0000-0000-000000000000', req.body);
-    },
+    handler: (req) => expenses.saveMyBankAccount(requireActor(req), req.body),
   });
 
   // Both: the receipt of a claim (the guide who owns it, the office's coordinators).

@@ -66,7 +66,7 @@ export function presentClaim(v: ClaimView): ExpenseClaim {
 
 const list = (views: ClaimView[]) => {
   const items = views.map(presentClaim);
-  return { items, total: items.length, totalCents: items.reduce((s, c) => s + c.amountCents, 0) };
+  return { items, total: items.length };
 };
 
 /**
@@ -316,6 +316,16 @@ export class ExpenseService {
   private async guideOfOffice(tx: Tx, guideId: string) {
     const guide = await repo.guideName(tx, guideId);
     if (!guide) throw notFound();
+  }
+
+  myBankAccount(actor: Actor) {
+    if (!policy.own(actor)) throw forbidden();
+    return this.bankAccount(actor, actor.guideId as string);
+  }
+
+  saveMyBankAccount(actor: Actor, input: z.output<typeof bankAccountInput>) {
+    if (!policy.own(actor)) throw forbidden();
+    return this.saveBankAccount(actor, actor.guideId as string, input);
   }
 
   bankAccount(actor: Actor, guideId: string) {

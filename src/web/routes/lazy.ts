@@ -104,3 +104,16 @@ export const CoursesPage = lazy(() =>
 export const CourseDetailPage = lazy(() =>
   whenReachable(() => import('./CourseDetailPage')).then((m) => ({ default: m.CourseDetailPage })),
 );
+// Expense claims and payouts (issue 11 §2): the guide's claims and form, the coordinator's queue and payout run.
+export const MyExpensesPage = lazy(() =>
+  whenReachable(() => import('./MyExpensesPage')).then((m) => ({ default: m.MyExpensesPage })),
+);
+export const ExpenseClaimFormPage = lazy(() =>
+  whenReachable(() => import('./ExpenseClaimFormPage')).then((m) => ({ default: m.ExpenseClaimFormPage })),
+);
+export const ExpensesPage = lazy(() =>
+  whenReachable(() => import('./ExpensesPage')).then((m) => ({ default: m.ExpensesPage })),
+);
+export const PayoutsPage = lazy(() =>
+  whenReachable(() => import('./PayoutsPage')).then((m) => ({ default: m.PayoutsPage })),
+);
