@@ -1,5 +1,6 @@
-import { Button, Group, Input, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Input, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconCamera } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +55,7 @@ export function ExpenseClaimFormPage() {
   const claims = useMyClaims();
   const existing: ExpenseClaim | undefined = id ? claims.data?.items.find((c) => c.id === id) : undefined;
   const [fileKey, setFileKey] = useState(0);
+  const [fileFocus, setFileFocus] = useState(false);
 
   const form = useForm<Values>({
     initialValues: {
@@ -205,20 +207,10 @@ export function ExpenseClaimFormPage() {
             </Stack>
           </Radio.Group>
           {v.transport !== 'other' && (
-            <Group grow align="flex-start" wrap="wrap">
-              <TextInput
-                label={t('expenses.field.origin')}
-                required
-                style={{ minWidth: 200 }}
-                {...form.getInputProps('origin')}
-              />
-              <TextInput
-                label={t('expenses.field.destination')}
-                required
-                style={{ minWidth: 200 }}
-                {...form.getInputProps('destination')}
-              />
-            </Group>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <TextInput label={t('expenses.field.origin')} required {...form.getInputProps('origin')} />
+              <TextInput label={t('expenses.field.destination')} required {...form.getInputProps('destination')} />
+            </SimpleGrid>
           )}
           {byRoad(v.transport) && (
             <AmountInput
@@ -266,19 +258,39 @@ export function ExpenseClaimFormPage() {
             error={receiptProps.error}
             required={!!v.otherCents && !existing?.receipt}
             labelElement="label"
-            // The wrapper's label points at the native input below.
-            {...{ htmlFor: fieldId('claim', 'receipt-file') }}
+            // The wrapper's label names the native input below, like the button-styled label does.
+            labelProps={{ htmlFor: fieldId('claim', 'receipt-file') }}
           >
-            <input
-              key={fileKey}
-              id={fieldId('claim', 'receipt-file')}
-              type="file"
-              accept="image/*,application/pdf"
-              capture="environment"
-              aria-describedby={`${fieldId('claim', 'receipt')}-description`}
-              style={{ display: 'block', marginTop: 6, maxWidth: '100%' }}
-              onChange={(e) => form.setFieldValue('receipt', e.currentTarget.files?.[0] ?? null)}
-            />
+            <Group gap="sm" mt={6} wrap="wrap">
+              {/* The native picker (camera on a phone); its button is drawn below in the page's language. */}
+              <input
+                key={fileKey}
+                id={fieldId('claim', 'receipt-file')}
+                className="visually-hidden"
+                type="file"
+                accept="image/*,application/pdf"
+                capture="environment"
+                aria-describedby={`${fieldId('claim', 'receipt')}-description${receiptProps.error ? ` ${fieldId('claim', 'receipt')}-error` : ''}`}
+                aria-invalid={receiptProps.error ? true : undefined}
+                onFocus={() => setFileFocus(true)}
+                onBlur={() => setFileFocus(false)}
+                onChange={(e) => form.setFieldValue('receipt', e.currentTarget.files?.[0] ?? null)}
+              />
+              <Button
+                component="label"
+                htmlFor={fieldId('claim', 'receipt-file')}
+                variant="default"
+                leftSection={<IconCamera size={16} aria-hidden />}
+                style={
+                  fileFocus ? { outline: '2px solid var(--mantine-primary-color-8)', outlineOffset: 2 } : undefined
+                }
+              >
+                {t('expenses.chooseReceipt')}
+              </Button>
+              <Text size="sm" c={v.receipt ? undefined : 'dimmed'} dir="auto">
+                {v.receipt ? v.receipt.name : t('expenses.noFile')}
+              </Text>
+            </Group>
           </Input.Wrapper>
           {v.receipt && (
             <Button
