@@ -114,6 +114,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         '/requests/new',
         `/assignments/${assignment}`,
         '/import',
+        '/expenses/payouts',
         ...['districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'].map(
           (tab) => `/settings/${tab}`,
         ),
@@ -123,7 +124,14 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
     if (role === 'guide') {
       const offer = await firstId(page, '/me/offers');
       const assignment = await firstId(page, '/assignments?limit=1');
-      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`);
+      const claims = await api<{ items: { id: string; status: string }[] }>(page, 'GET', '/me/expense-claims');
+      const returned = claims.items.find((c) => c.status === 'returned')?.id;
+      extra.push(
+        offer && `/my/offers/${offer}`,
+        assignment && `/assignments/${assignment}`,
+        '/my/expenses/new',
+        returned && `/my/expenses/${returned}/edit`,
+      );
     }
     if (role === 'partner') {
       const request = await firstId(page, '/requests?limit=1');

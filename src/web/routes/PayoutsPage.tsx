@@ -176,7 +176,7 @@ function RunsCard() {
         {t('expenses.payout.sepa')}
       </Button>
       {r.withoutBankAccount > 0 && (
-        <Text size="xs" c="orange.9">
+        <Text size="xs" fw={600}>
           {t('expenses.payout.withoutAccount', { count: r.withoutBankAccount })}
         </Text>
       )}
