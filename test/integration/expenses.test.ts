@@ -316,3 +316,36 @@ describe('payout run', () => {
     expect(result.valid).toBe(false);
   });
 });
+
+describe('guides with claims', () => {
+  it('cannot be deleted (claims are payment evidence), and lose their bank details when anonymised', async () => {
+    const third = await createGuideWithAccount(t, A, { firstName: 'Mira', lastName: 'Dritte' });
+    await ok(
+      client(t.app, third.session).post('/me/expense-claims', {
+        date: '2026-03-10',
+        origin: 'Mira Dritte, Wohnung',
+        destination: 'Rathaus',
+        hourCategoryId: categoryId,
+        transport: 'bike',
+        km: 4,
+      }),
+      201,
+    );
+    await ok(
+      client(t.app, third.session).call('PUT', '/me/bank-account', {
+        accountHolder: 'Mira Dritte',
+        iban: 'DE02120300000000202051',
+      }),
+    );
+    const queue = await ok(coordinator().get(`/expense-claims?guideId=${third.guideId}`));
+    await ok(coordinator().post('/expense-claims/approve', { ids: [queue.items[0].id] }));
+    const refused = expectProblem(await coordinator().delete(`/guides/${third.guideId}`), 409, 'conflict');
+    expect(refused.errors?.[0].code).toBe('guideHasExpenseClaims');
+    // Anonymising scrubs the name from the approved claim (erasure may) and deletes the bank details.
+    await ok(coordinator().post(`/guides/${third.guideId}/anonymise`, {}));
+    const after = await ok(coordinator().get(`/expense-claims?guideId=${third.guideId}`));
+    expect(after.items[0].status).toBe('approved');
+    expect(after.items[0].origin).not.toContain('Mira');
+    expect((await ok(coordinator().get(`/guides/${third.guideId}/bank-account`))).account).toBeNull();
+  });
+});

@@ -315,6 +315,8 @@ export class GuideService {
         throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasDeployments' }]);
       if (await repo.hasCertificates(tx, id))
         throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasCertificates' }]);
+      if (await repo.hasExpenseClaims(tx, id))
+        throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasExpenseClaims' }]);
       await repo.delete(tx, id);
       await recordAudit(tx, actor, { action: 'guide.deleted', entityType: 'guide', entityId: id });
     });
