@@ -115,7 +115,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         `/assignments/${assignment}`,
         '/import',
         '/expenses/payouts',
-        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'accounts'].map(
+        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'payouts', 'accounts'].map(
           (tab) => `/settings/${tab}`,
         ),
         '/does-not-exist',
