@@ -1,4 +1,16 @@
-import { Button, Group, Input, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCamera } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -168,6 +180,13 @@ export function ExpenseClaimFormPage() {
         style={{ maxWidth: 560 }}
       >
         <ErrorSummary {...errors.summary} />
+        {existing?.status === 'returned' && existing.returnComment && (
+          <Alert color="orange" variant="light" mb="md">
+            <Text size="sm" dir="auto">
+              {t('expenses.returnedComment', { comment: existing.returnComment })}
+            </Text>
+          </Alert>
+        )}
         <Stack gap="md">
           <TextInput type="date" label={t('expenses.field.date')} required {...form.getInputProps('date')} />
           <Radio.Group label={t('expenses.field.purposeKind')} required {...form.getInputProps('purpose')}>
