@@ -24,6 +24,30 @@ export function guardsSql(): string {
     'created_by_name',
     'created_at',
   ];
+  // Everything an approved claim states; a payout run sets only status, paid_on, payout_run_id and updated_at.
+  const expenseClaimContent = [
+    'office_id',
+    'guide_id',
+    'date',
+    'origin',
+    'destination',
+    'assignment_id',
+    'hour_category_id',
+    'transport',
+    'km',
+    'km_rate_cents',
+    'ticket_cents',
+    'other_cents',
+    'other_description',
+    'amount_cents',
+    'receipt_id',
+    'note',
+    'submitted_at',
+    'decided_at',
+    'decided_by_user_id',
+    'return_comment',
+    'created_at',
+  ];
   const changed = (columns: string[]) => columns.map((c) => `NEW.${c} IS DISTINCT FROM OLD.${c}`).join(' OR ');
   return `
 CREATE OR REPLACE FUNCTION lotsennetz_guard_agreement() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -129,5 +153,38 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS activities_month_guard ON activities;
 CREATE TRIGGER activities_month_guard BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_activity_month();
+
+CREATE OR REPLACE FUNCTION lotsennetz_guard_expense_claim() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Erasure (db/erasure.ts) may scrub a name from locked evidence: only inside its SECURITY DEFINER functions.
+  IF current_setting('lotsennetz.erasure', true) = 'on' AND current_user <> '${APP_ROLE}' AND TG_OP = 'UPDATE' THEN
+    RETURN NEW;
+  END IF;
+  -- Approved and paid claims are evidence; the one change allowed is approved → paid by a payout run.
+  IF OLD.status IN ('approved', 'paid') THEN
+    IF TG_OP = 'DELETE' THEN
+      RAISE EXCEPTION 'expense claim % is % and cannot be deleted', OLD.id, OLD.status;
+    END IF;
+    IF OLD.status = 'approved' AND NEW.status = 'paid'
+       AND NOT (${changed(expenseClaimContent)}) THEN
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'expense claim % is % and locked', OLD.id, OLD.status;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS expense_claims_guard ON expense_claims;
+CREATE TRIGGER expense_claims_guard BEFORE UPDATE OR DELETE ON expense_claims FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_expense_claim();
+
+CREATE OR REPLACE FUNCTION lotsennetz_guard_expense_receipt() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('lotsennetz.erasure', true) = 'on' AND current_user <> '${APP_ROLE}' THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'receipt % cannot be changed; a new receipt is a new row', OLD.id;
+END $$;
+DROP TRIGGER IF EXISTS expense_receipts_guard ON expense_receipts;
+CREATE TRIGGER expense_receipts_guard BEFORE UPDATE ON expense_receipts FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_expense_receipt();
 `;
 }

@@ -22,6 +22,7 @@ import {
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
 import { seedDemoHours } from './demoHours.js';
+import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoRequests } from './demoRequests.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
@@ -287,11 +288,20 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
         officeId: hannover.office.id,
         partnerIds: hannover.partners.map((p) => p.id),
         districtIds: hannover.districtIds,
+        coordinatorUserId: hannoverCoordinator.user.id,
       },
     };
   });
   // Phase two runs through the services, in their own transactions, after the base data committed.
   await seedDemoRequests(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
   await seedDemoHours(ctx, result.hannover.officeId);
+  // Expense claims need the deployments phase two made.
+  await inScope(ctx.database.db, 'system', (tx) =>
+    seedDemoExpenses(tx, {
+      officeId: result.hannover.officeId,
+      coordinatorUserId: result.hannover.coordinatorUserId,
+      today: todayIso(ctx.now()),
+    }),
+  );
   return { offices: result.offices, guides: result.guides };
 }

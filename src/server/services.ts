@@ -10,6 +10,7 @@ import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
 import { CourseService } from '../modules/courses/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
+import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
@@ -81,6 +82,7 @@ export function createServices(ctx: AppContext) {
     certificates: new CertificateService(ctx, courses),
     funding: new FundingService(ctx, courses),
     timesheets: new TimesheetService(ctx),
+    expenses: new ExpenseService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -147,6 +147,13 @@ export const AUDIT_ACTIONS = [
   'programme_rule_set.created',
   'guide.hour_profile_updated',
   'guide.allowances_exported',
+  'expense.submitted',
+  'expense.resubmitted',
+  'expense.approved',
+  'expense.returned',
+  'expense.bank_account_saved',
+  'expense.settings_saved',
+  'expense.payout_run_created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -169,6 +176,8 @@ export const AUDIT_ENTITY_TYPES = [
   'retention_hold',
   'applicant',
   'course',
+  'expense_claim',
+  'payout_run',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

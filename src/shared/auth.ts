@@ -41,6 +41,8 @@ export const ME_ABILITIES = [
   'courses.manage',
   'timesheets.own',
   'timesheets.manage',
+  'expenses.own',
+  'expenses.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -115,7 +115,8 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         '/requests/new',
         `/assignments/${assignment}`,
         '/import',
-        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'hours', 'accounts'].map(
+        '/expenses/payouts',
+        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'hours', 'payouts', 'accounts'].map(
           (tab) => `/settings/${tab}`,
         ),
         '/does-not-exist',
@@ -128,7 +129,15 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
         .toISOString()
         .slice(0, 7);
-      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`, `/my/hours/${lastMonth}`);
+      const claims = await api<{ items: { id: string; status: string }[] }>(page, 'GET', '/me/expense-claims');
+      const returned = claims.items.find((c) => c.status === 'returned')?.id;
+      extra.push(
+        offer && `/my/offers/${offer}`,
+        assignment && `/assignments/${assignment}`,
+        '/my/expenses/new',
+        returned && `/my/expenses/${returned}/edit`,
+        `/my/hours/${lastMonth}`,
+      );
     }
     if (role === 'partner') {
       const request = await firstId(page, '/requests?limit=1');

@@ -436,6 +436,55 @@ export const WRITES: Record<string, WriteOp> = {
     who: 'coordinator',
     params: () => ({ id: NO_RECORD.id, sessionId: NO_RECORD.id }),
   },
+  // Expense claims (issue 11 §2). The guide's own routes refuse the coordinator after validation, like /me/consents.
+  'POST /api/v1/me/expense-claims': {
+    who: 'coordinator',
+    body: () => ({
+      date: today,
+      origin: 'Büro',
+      destination: 'Ausländerbehörde',
+      assignmentId: NO_RECORD.id,
+      transport: 'car',
+      km: 12,
+      note: 'Hin und zurück',
+    }),
+  },
+  'PUT /api/v1/me/expense-claims/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({
+      date: today,
+      hourCategoryId: NO_RECORD.id,
+      transport: 'publicTransport',
+      ticketCents: 290,
+      origin: 'A',
+      destination: 'B',
+    }),
+  },
+  'PUT /api/v1/me/bank-account': {
+    who: 'coordinator',
+    body: () => ({ accountHolder: 'Valide Lotsin', iban: 'DE89370400440532013000' }),
+  },
+  'POST /api/v1/expense-claims/approve': { who: 'coordinator', body: () => ({ ids: [NO_RECORD.id] }) },
+  'POST /api/v1/expense-claims/{id}/return': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ comment: 'Bitte den Beleg nachreichen' }),
+  },
+  'PUT /api/v1/guides/{id}/bank-account': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.guideId }),
+    body: () => ({ accountHolder: 'Valide Lotsin', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }),
+  },
+  'PUT /api/v1/expense-settings': {
+    who: 'coordinator',
+    body: () => ({
+      debtorName: 'Koordinierungsstelle',
+      debtorIban: 'DE02120300000000202051',
+      debtorBic: 'BYLADEM1001',
+    }),
+  },
+  'POST /api/v1/payout-runs': { who: 'coordinator', body: () => ({ paidOn: today }) },
   'POST /api/v1/certificates/{id}/revoke': {
     who: 'coordinator',
     params: () => NO_RECORD,

@@ -19,6 +19,7 @@ import { PROGRAMME_DEFAULTS } from '../../src/shared/programmes.js';
 import { fillPath, type HttpMethod, type Operation, pathParamsOf, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+import { PNG_BASE64 } from '../helpers/receipts.js';
 import { routeOperations } from '../helpers/routes.js';
 
 type Role = 'coordinator' | 'guide' | 'partner';
@@ -64,6 +65,9 @@ type Ids = {
   hourCategory: string;
   hourEntry: string;
   timeSheet: string;
+  /** Expense claims of A's guide (one submitted with a receipt) and a payout run of A. */
+  expenseClaim: string;
+  payoutRun: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -788,6 +792,96 @@ const TABLE: Record<string, Row> = {
     body: () => ({ ruleSetName: null, materialsCents: 0 }),
     expect: coordinatorOnly(404),
   },
+
+  // Expense claims and payouts (A's guide has a submitted claim with a receipt and a paid one in A's payout run).
+  'GET /api/v1/me/expense-options': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/me/expense-claims': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'POST /api/v1/me/expense-claims': {
+    kind: 'create',
+    body: (a) => ({
+      date: today,
+      origin: 'Büro',
+      destination: 'Amt',
+      assignmentId: a.assignment,
+      transport: 'car',
+      km: 5,
+    }),
+    expect: { coordinator: 403, guide: 400, partner: 403 },
+    errorPaths: { guide: ['assignmentId'] },
+  },
+  'PUT /api/v1/me/expense-claims/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.expenseClaim }),
+    body: (a) => ({
+      date: today,
+      hourCategoryId: a.expenseClaim,
+      transport: 'bike',
+      km: 3,
+      origin: 'A',
+      destination: 'B',
+    }),
+    expect: { coordinator: 403, guide: 404, partner: 403 },
+  },
+  'GET /api/v1/me/bank-account': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'PUT /api/v1/me/bank-account': {
+    kind: 'self',
+    body: { accountHolder: 'B Lotsin', iban: 'DE02120300000000202051' },
+    expect: { coordinator: 403, guide: 200, partner: 403 },
+  },
+  'GET /api/v1/expense-claims/{id}/receipt': {
+    kind: 'record',
+    params: (a) => ({ id: a.expenseClaim }),
+    expect: all(404),
+  },
+  'GET /api/v1/expense-claims': {
+    kind: 'list',
+    queries: (a) => ['', `?guideId=${a.guide}`, '?status=submitted', '?status=paid'],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/expense-claims/approve': {
+    kind: 'create',
+    body: (a) => ({ ids: [a.expenseClaim] }),
+    expect: { coordinator: 404, guide: 403, partner: 403 },
+  },
+  'POST /api/v1/expense-claims/{id}/return': {
+    kind: 'record',
+    params: (a) => ({ id: a.expenseClaim }),
+    body: () => ({ comment: 'Bitte prüfen' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/guides/{id}/bank-account': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    expect: { coordinator: 404, guide: 404, partner: 403 },
+  },
+  'PUT /api/v1/guides/{id}/bank-account': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    body: () => ({ accountHolder: 'Übernommen', iban: 'DE02120300000000202051' }),
+    expect: { coordinator: 404, guide: 404, partner: 403 },
+  },
+  'GET /api/v1/expense-settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'PUT /api/v1/expense-settings': {
+    kind: 'self',
+    body: { debtorName: 'B-Büro', debtorIban: 'DE02120300000000202051' },
+    expect: { coordinator: 200, guide: 403, partner: 403 },
+  },
+  'GET /api/v1/payout-runs': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'POST /api/v1/payout-runs': {
+    kind: 'create',
+    body: (a) => ({ paidOn: today, claimIds: [a.expenseClaim] }),
+    expect: { coordinator: 404, guide: 403, partner: 403 },
+  },
+  'GET /api/v1/payout-runs/{id}/payout.xlsx': {
+    kind: 'record',
+    params: (a) => ({ id: a.payoutRun }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/payout-runs/{id}/sepa.xml': {
+    kind: 'record',
+    params: (a) => ({ id: a.payoutRun }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/courses/{id}/report': {
     kind: 'record',
     params: (a) => ({ id: a.certCourse }),
@@ -986,6 +1080,9 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     applicants: await read('/applicants'),
     courses: await read('/courses?limit=200'),
     agenda: await read('/courses/agenda?days=366'),
+    expenseClaims: await read('/expense-claims'),
+    payoutRuns: await read('/payout-runs'),
+    expenseSettings: await read('/expense-settings'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
@@ -1212,6 +1309,29 @@ beforeAll(async () => {
       programme: 'hessenWir',
       validFrom: '2024-01-01',
       options: PROGRAMME_DEFAULTS.hessenWir,
+  // Expense claims in A: a paid one (in A's payout run, from A's account) and a submitted one with a receipt.
+  await ok(
+    guideApi.call('PUT', '/me/bank-account', { accountHolder: `A Lotsin ${aTag}`, iban: 'DE89370400440532013000' }),
+  );
+  await ok(a.call('PUT', '/expense-settings', { debtorName: `A-Büro ${aTag}`, debtorIban: 'DE02120300000000202051' }));
+  const claimBody = {
+    date: today,
+    origin: `A-Start ${aTag}`,
+    destination: `A-Ziel ${aTag}`,
+    assignmentId: accepted.assignmentId,
+    transport: 'car',
+    km: 12,
+  };
+  const paidClaim = await ok(guideApi.post('/me/expense-claims', claimBody), 201);
+  await ok(a.post('/expense-claims/approve', { ids: [paidClaim.id] }));
+  const payoutRun = await ok(a.post('/payout-runs', { paidOn: today }), 201);
+  const expenseClaim = await ok(
+    guideApi.post('/me/expense-claims', {
+      ...claimBody,
+      transport: 'publicTransport',
+      km: undefined,
+      ticketCents: 290,
+      receipt: { fileName: `A-Beleg ${aTag}.png`, content: PNG_BASE64 },
     }),
     201,
   );
@@ -1297,6 +1417,8 @@ beforeAll(async () => {
     hourCategory: hourCategory.id,
     hourEntry: hourEntry.id,
     timeSheet: timeSheet.id,
+    expenseClaim: expenseClaim.id,
+    payoutRun: payoutRun.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -1332,6 +1454,8 @@ beforeAll(async () => {
     hourCategory: randomUUID(),
     hourEntry: randomUUID(),
     timeSheet: randomUUID(),
+    expenseClaim: randomUUID(),
+    payoutRun: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,

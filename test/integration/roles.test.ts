@@ -884,3 +884,113 @@ describe('courses: the trainer role and the others', () => {
     expect(coordinator.abilities).toMatchObject({ 'courses.list': true, 'courses.manage': true });
   });
 });
+
+describe('expenses: the guide files their own, only coordinators decide and pay', () => {
+  let trainer: Session;
+  beforeAll(async () => {
+    trainer = (await createTrainer(t, o.officeId)).session;
+  });
+  const nobody = '5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b';
+  const probes: {
+    label: string;
+    method: 'GET' | 'POST' | 'PUT';
+    url: () => string;
+    body?: () => unknown;
+    trainer: number;
+    guide: number;
+    partner: number;
+  }[] = [
+    {
+      label: 'claim form options',
+      method: 'GET',
+      url: () => '/me/expense-options',
+      trainer: 403,
+      guide: 200,
+      partner: 403,
+    },
+    { label: 'own claims', method: 'GET', url: () => '/me/expense-claims', trainer: 403, guide: 200, partner: 403 },
+    {
+      // The guide reaches the service: this fixture names no purpose, so it is a validation error, not a refusal.
+      label: 'file a claim',
+      method: 'POST',
+      url: () => '/me/expense-claims',
+      body: () => ({ date: today, transport: 'car', km: 3, origin: 'A', destination: 'B' }),
+      trainer: 403,
+      guide: 400,
+      partner: 403,
+    },
+    { label: 'own bank details', method: 'GET', url: () => '/me/bank-account', trainer: 403, guide: 200, partner: 403 },
+    {
+      label: "a guide's bank details",
+      method: 'GET',
+      url: () => `/guides/${otherGuideId}/bank-account`,
+      trainer: 403,
+      guide: 404,
+      partner: 403,
+    },
+    { label: 'approval queue', method: 'GET', url: () => '/expense-claims', trainer: 403, guide: 403, partner: 403 },
+    {
+      label: 'bulk approve',
+      method: 'POST',
+      url: () => '/expense-claims/approve',
+      body: () => ({ ids: [nobody] }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'return a claim',
+      method: 'POST',
+      url: () => `/expense-claims/${nobody}/return`,
+      body: () => ({ comment: 'Bitte prüfen' }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    { label: 'payout runs', method: 'GET', url: () => '/payout-runs', trainer: 403, guide: 403, partner: 403 },
+    {
+      label: 'create a payout run',
+      method: 'POST',
+      url: () => '/payout-runs',
+      body: () => ({ paidOn: today }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'office debtor account',
+      method: 'GET',
+      url: () => '/expense-settings',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'a receipt that does not exist',
+      method: 'GET',
+      url: () => `/expense-claims/${nobody}/receipt`,
+      trainer: 404,
+      guide: 404,
+      partner: 404,
+    },
+  ];
+  for (const probe of probes) {
+    it(`${probe.label}: trainer ${probe.trainer}, guide ${probe.guide}, partner contact ${probe.partner}`, async () => {
+      for (const [who, session, status] of [
+        ['trainer', trainer, probe.trainer],
+        ['guide', o.sessions.guide, probe.guide],
+        ['partner', o.sessions.partner, probe.partner],
+      ] as const) {
+        const res = await client(t.app, session).call(probe.method, probe.url(), probe.body?.());
+        expect(res.statusCode, `${who}: ${res.body}`).toBe(status);
+      }
+    });
+  }
+
+  it('abilities: the guide files, the coordinator manages', async () => {
+    const guide = (await client(t.app, o.sessions.guide).get('/me')).json().me;
+    expect(guide.abilities).toMatchObject({ 'expenses.own': true, 'expenses.manage': false });
+    const coordinator = (await client(t.app, o.sessions.coordinator).get('/me')).json().me;
+    expect(coordinator.abilities).toMatchObject({ 'expenses.own': false, 'expenses.manage': true });
+  });
+});

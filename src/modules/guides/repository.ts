@@ -4,6 +4,7 @@ import {
   assignments,
   courseCertificates,
   districts,
+  expenseClaims,
   guideCorrections,
   guideStatusHistory,
   guides,
@@ -165,6 +166,10 @@ export const guideRepository = {
   delete: (tx: Tx, id: string) => tx.delete(guides).where(eq(guides.id, id)),
 
   /** Issued certificates are evidence too (their verification must keep answering). */
+  /** Expense claims are payment evidence (and their receipts are the guide's): they keep their guide. */
+  hasExpenseClaims: async (tx: Tx, guideId: string) =>
+    (await tx.select({ id: expenseClaims.id }).from(expenseClaims).where(eq(expenseClaims.guideId, guideId)).limit(1))
+      .length > 0,
   hasCertificates: async (tx: Tx, guideId: string) =>
     (
       await tx

@@ -316,6 +316,8 @@ export class GuideService {
       if (await repo.hasCertificates(tx, id))
         throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasCertificates' }]);
       if (await repo.hasHours(tx, id)) throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasHours' }]);
+      if (await repo.hasExpenseClaims(tx, id))
+        throw new AppError(409, 'conflict', [{ path: 'id', code: 'guideHasExpenseClaims' }]);
       await repo.delete(tx, id);
       await recordAudit(tx, actor, { action: 'guide.deleted', entityType: 'guide', entityId: id });
     });

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
   applicants,
+  guideBankAccounts,
   guideStatusHistory,
   guides,
   partnerContacts,
@@ -95,6 +96,8 @@ export async function anonymiseGuide(tx: Tx, actor: Actor, guideId: string, now:
     .where(eq(guides.id, guideId));
   // The application the guide came from (recruitment) is deleted with its steps and conversations: nothing of it counts.
   await tx.delete(applicants).where(eq(applicants.guideId, guideId));
+  // Bank details serve only the payouts still to come: they go. Claims and receipts stay as payment evidence.
+  await tx.delete(guideBankAccounts).where(eq(guideBankAccounts.guideId, guideId));
   if (row.status !== 'left')
     await tx.insert(guideStatusHistory).values({ officeId: row.officeId, guideId, status: 'left', at: now });
   await repo.erase(tx, row.officeId, needles, guideId, present([row.firstName]), ERASED);

@@ -3,6 +3,7 @@ import type { MeAbility } from '../../shared/auth.js';
 import { assignmentPolicy } from '../assignments/policy.js';
 import { auditPolicy } from '../audit/service.js';
 import { coursePolicy } from '../courses/policy.js';
+import { expensePolicy } from '../expenses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
@@ -43,6 +44,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'timesheets.own': timesheetPolicy.own(actor),
     'timesheets.manage': timesheetPolicy.manage(actor),
     'courses.manage': coursePolicy.manage(actor),
+    'expenses.own': expensePolicy.own(actor),
+    'expenses.manage': expensePolicy.manage(actor),
   };
 }
 

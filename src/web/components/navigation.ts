@@ -54,6 +54,8 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/hour-allowances', labelKey: 'nav.allowances', icon: IconCoinEuro });
   }
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
+  if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
+  if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
   if (can('partners.viewOwn') && me.partnerId)
     items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { ConsentTab } from '../components/consent/ConsentTab';
+import { DebtorCard } from '../components/expenses/DebtorCard';
 import { PageHeader } from '../components/PageHeader';
 import { AccountsTab } from '../components/settings/AccountsTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
@@ -13,7 +14,17 @@ import { OfficeTab } from '../components/settings/OfficeTab';
 import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
-const TABS = ['office', 'districts', 'fields', 'specializations', 'consent', 'funding', 'hours', 'accounts'] as const;
+const TABS = [
+  'office',
+  'districts',
+  'fields',
+  'specializations',
+  'consent',
+  'funding',
+  'hours',
+  'payouts',
+  'accounts',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
@@ -22,7 +33,9 @@ export function SettingsPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
   const { can, me } = useAuth();
-  const visible = TABS.filter((x) => (x === 'accounts' ? can('users.manage') : can('settings.manage')));
+  const visible = TABS.filter((x) =>
+    x === 'accounts' ? can('users.manage') : x === 'payouts' ? can('expenses.manage') : can('settings.manage'),
+  );
   if (visible.length === 0 || !me?.office) return <Navigate to="/" replace />;
   const current: Tab = (visible as readonly string[]).includes(tab ?? '') ? (tab as Tab) : visible[0];
 
@@ -72,6 +85,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="hours">
           <HoursTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="payouts">
+          <DebtorCard />
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsTab />

@@ -13,6 +13,8 @@ import {
   CertificateVerifyPage,
   CourseDetailPage,
   CoursesPage,
+  ExpenseClaimFormPage,
+  ExpensesPage,
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
@@ -23,6 +25,7 @@ import {
   ImportPage,
   LoginPage,
   MatchingSettingsPage,
+  MyExpensesPage,
   MyOffersPage,
   MyTimeSheetPage,
   NotFoundPage,
@@ -33,6 +36,7 @@ import {
   PartnerDetailPage,
   PartnerFormPage,
   PartnersPage,
+  PayoutsPage,
   PrivacyNoticePage,
   RecruitmentPage,
   RequestDetailPage,
@@ -248,6 +252,46 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/expenses"
+              element={
+                <RequireAbility ability="expenses.own">
+                  <MyExpensesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/expenses/new"
+              element={
+                <RequireAbility ability="expenses.own">
+                  <ExpenseClaimFormPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/expenses/:id/edit"
+              element={
+                <RequireAbility ability="expenses.own">
+                  <ExpenseClaimFormPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="expenses"
+              element={
+                <RequireAbility ability="expenses.manage">
+                  <ExpensesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="expenses/payouts"
+              element={
+                <RequireAbility ability="expenses.manage">
+                  <PayoutsPage />
                 </RequireAbility>
               }
             />

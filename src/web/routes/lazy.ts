@@ -115,4 +115,16 @@ export const HourAllowancesPage = lazy(() =>
 );
 export const GuideHoursPage = lazy(() =>
   whenReachable(() => import('./GuideHoursPage')).then((m) => ({ default: m.GuideHoursPage })),
+// Expense claims and payouts (issue 11 §2): the guide's claims and form, the coordinator's queue and payout run.
+export const MyExpensesPage = lazy(() =>
+  whenReachable(() => import('./MyExpensesPage')).then((m) => ({ default: m.MyExpensesPage })),
+);
+export const ExpenseClaimFormPage = lazy(() =>
+  whenReachable(() => import('./ExpenseClaimFormPage')).then((m) => ({ default: m.ExpenseClaimFormPage })),
+);
+export const ExpensesPage = lazy(() =>
+  whenReachable(() => import('./ExpensesPage')).then((m) => ({ default: m.ExpensesPage })),
+);
+export const PayoutsPage = lazy(() =>
+  whenReachable(() => import('./PayoutsPage')).then((m) => ({ default: m.PayoutsPage })),
 );
