@@ -21,6 +21,7 @@ import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
@@ -64,6 +65,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   recruitmentRoutes,
   courseRoutes,
   certificateRoutes,
+  recognitionRoutes,
 ];
 
 export type BuildOptions = {

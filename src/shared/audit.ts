@@ -135,6 +135,8 @@ export const AUDIT_ACTIONS = [
   'course.attendance_recorded',
   'course.finished',
   'guide.course_completed',
+  'recognition.card_confirmed',
+  'recognition.card_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

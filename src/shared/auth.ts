@@ -39,6 +39,8 @@ export const ME_ABILITIES = [
   'recruitment.manage',
   'courses.list',
   'courses.manage',
+  'recognition.manage',
+  'recognition.viewOwn',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

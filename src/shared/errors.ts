@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'certificate_none_completed',
   'certificate_already_revoked',
   'funding_rule_set_exists',
+  'recognition_not_eligible',
+  'recognition_card_already_recorded',
   'not_implemented',
   'internal_error',
 ] as const;

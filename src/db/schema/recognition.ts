@@ -4,7 +4,7 @@
  * recorded later is that the card was issued, with its issue and expiry date, so the office sees when it runs out.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { CARD_RULE_KEYS } from '../../domain/recognition/card.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf } from './columns.js';

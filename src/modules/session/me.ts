@@ -8,6 +8,7 @@ import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
 import { privacyPolicy } from '../privacy/policy.js';
+import { recognitionPolicy } from '../recognition/policy.js';
 import { recruitmentPolicy } from '../recruitment/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
@@ -39,6 +40,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'privacy.exportOwn': privacyPolicy.exportOwn(actor),
     'recruitment.manage': recruitmentPolicy.manage(actor),
     'courses.list': coursePolicy.list(actor),
+    'recognition.manage': recognitionPolicy.manage(actor),
+    'recognition.viewOwn': recognitionPolicy.own(actor),
     'courses.manage': coursePolicy.manage(actor),
   };
 }

@@ -1,12 +1,14 @@
 import {
   IconAddressBook,
   IconAdjustmentsHorizontal,
+  IconAward,
   IconBriefcase,
   IconBuilding,
   IconBuildingCommunity,
   IconBuildingHospital,
   IconCertificate,
   IconClockShield,
+  IconFileCertificate,
   IconHome,
   IconInbox,
   IconListDetails,
@@ -46,6 +48,9 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('guides.viewOwn') && me.guideId)
     items.push({ to: `/guides/${me.guideId}`, labelKey: 'nav.myProfile', icon: IconUser });
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
+  if (can('recognition.manage')) items.push({ to: '/recognition', labelKey: 'nav.recognition', icon: IconAward });
+  if (can('recognition.viewOwn'))
+    items.push({ to: '/my/statements', labelKey: 'nav.myStatements', icon: IconFileCertificate });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
   if (can('partners.viewOwn') && me.partnerId)
     items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });

@@ -22,6 +22,7 @@ import {
   LoginPage,
   MatchingSettingsPage,
   MyOffersPage,
+  MyStatementsPage,
   NotFoundPage,
   OfferAnswerPage,
   OfferDetailPage,
@@ -31,6 +32,7 @@ import {
   PartnerFormPage,
   PartnersPage,
   PrivacyNoticePage,
+  RecognitionPage,
   RecruitmentPage,
   RequestDetailPage,
   RequestFormPage,
@@ -212,6 +214,22 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="recognition"
+              element={
+                <RequireAbility ability="recognition.manage">
+                  <RecognitionPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/statements"
+              element={
+                <RequireAbility ability="recognition.viewOwn">
+                  <MyStatementsPage />
                 </RequireAbility>
               }
             />

@@ -104,3 +104,10 @@ export const CoursesPage = lazy(() =>
 export const CourseDetailPage = lazy(() =>
   whenReachable(() => import('./CourseDetailPage')).then((m) => ({ default: m.CourseDetailPage })),
 );
+// Recognition (issue 11 §4): the guide's statements and the coordinator's recognition lists.
+export const MyStatementsPage = lazy(() =>
+  whenReachable(() => import('./MyStatementsPage')).then((m) => ({ default: m.MyStatementsPage })),
+);
+export const RecognitionPage = lazy(() =>
+  whenReachable(() => import('./RecognitionPage')).then((m) => ({ default: m.RecognitionPage })),
+);
