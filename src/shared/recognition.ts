@@ -9,22 +9,23 @@ import { LOCALES } from './enums.js';
 
 export { CARD_RULE_KEYS };
 
-/** A period of days, both included; at most 10 years. */
+const inOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const notTooLong = (q: { from?: string; to?: string }) =>
+  !q.from || !q.to || Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 10;
+
+/**
+ * A period of days, both included, at most 10 years. Either end may be left out: statements then run from the
+ * 1st of January of this year to today, the milestones list to the 31st of December (the office's calendar).
+ */
 export const periodQuery = z
-  .strictObject({ from: isoDate, to: isoDate })
-  .refine((q) => q.from <= q.to, { message: 'validation.periodOrder', path: ['to'] })
-  .refine((q) => Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 10, {
-    message: 'validation.periodTooLong',
-    path: ['to'],
-  });
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine(inOrder, { message: 'validation.periodOrder', path: ['to'] })
+  .refine(notTooLong, { message: 'validation.periodTooLong', path: ['to'] });
 
 export const statementQuery = z
-  .strictObject({ from: isoDate, to: isoDate, language: z.enum(LOCALES).default('de') })
-  .refine((q) => q.from <= q.to, { message: 'validation.periodOrder', path: ['to'] })
-  .refine((q) => Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 10, {
-    message: 'validation.periodTooLong',
-    path: ['to'],
-  });
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), language: z.enum(LOCALES).default('de') })
+  .refine(inOrder, { message: 'validation.periodOrder', path: ['to'] })
+  .refine(notTooLong, { message: 'validation.periodTooLong', path: ['to'] });
 
 const hourLine = z.object({ key: z.string(), label: z.string().nullable(), minutes: z.number().int() });
 

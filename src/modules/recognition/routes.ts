@@ -38,8 +38,8 @@ export const recognitionRoutes: RouteModule = (api, { recognition }) => {
     },
     handler: async (req, reply) => {
       const { from, to, language } = req.query;
-      const { bytes, name } = await recognition.myStatementPdf(requireActor(req), { from, to }, language);
-      return sendPdf(reply, statementFileName(name, from, to), bytes);
+      const { bytes, name, period } = await recognition.myStatementPdf(requireActor(req), { from, to }, language);
+      return sendPdf(reply, statementFileName(name, period.from, period.to), bytes);
     },
   });
   api.get('/guides/:id/hours-summary', {
@@ -62,8 +62,13 @@ export const recognitionRoutes: RouteModule = (api, { recognition }) => {
     },
     handler: async (req, reply) => {
       const { from, to, language } = req.query;
-      const { bytes, name } = await recognition.statementPdf(requireActor(req), req.params.id, { from, to }, language);
-      return sendPdf(reply, statementFileName(name, from, to), bytes);
+      const { bytes, name, period } = await recognition.statementPdf(
+        requireActor(req),
+        req.params.id,
+        { from, to },
+        language,
+      );
+      return sendPdf(reply, statementFileName(name, period.from, period.to), bytes);
     },
   });
   api.get('/recognition/card-eligibility', {

@@ -31,6 +31,7 @@ import { type ConfirmationRow, recognitionRepository as repo } from './repositor
 const APPROVED_ONLY = false;
 
 type Period = { from: string; to: string };
+type PeriodInput = { from?: string; to?: string };
 
 /**
  * Recognition (issue 11 §4): hours statements for a guide and period, the Ehrenamtskarte eligibility list with the
@@ -48,6 +49,15 @@ export class RecognitionService {
     const office = await officeRepository.findById(tx, officeId);
     const settings = await settingsRepository.get(tx, officeId);
     return { office: { name: office?.name ?? '', ...settings.contact }, timeZone: settings.timeZone };
+  }
+
+  /** The period asked for; a missing end is this calendar year in the office (to today, or to its last day). */
+  private async period(tx: Tx, officeId: string, p: PeriodInput, end: 'today' | 'yearEnd'): Promise<Period> {
+    const today = await this.asOf(tx, officeId);
+    const from = p.from ?? `${(p.to ?? today).slice(0, 4)}-01-01`;
+    const to = p.to ?? (end === 'today' && from <= today ? today : `${from.slice(0, 4)}-12-31`);
+    if (from > to) throw invalidField('to', 'periodOrder');
+    return { from, to };
   }
 
   private async guideIn(tx: Tx, officeId: string, guideId: string) {
@@ -85,33 +95,45 @@ export class RecognitionService {
       coordinatorName: actor.role === 'coordinator' ? actor.displayName : '',
       createdAt: this.ctx.now(),
     });
-    return { bytes, name };
+    return { bytes, name, period: p };
   }
 
   /** The hours a statement would show, for the guide's page. */
-  mySummary(actor: Actor, p: Period) {
+  mySummary(actor: Actor, p: PeriodInput) {
     if (!policy.own(actor)) throw forbidden();
-    return this.scope(actor, (tx, officeId) => this.summaryOf(tx, officeId, actor.guideId as string, p));
-  }
-
-  myStatementPdf(actor: Actor, p: Period, language: Locale) {
-    if (!policy.own(actor)) throw forbidden();
-    return this.scope(actor, (tx, officeId) =>
-      this.statement(tx, actor, officeId, actor.guideId as string, p, language),
+    return this.scope(actor, async (tx, officeId) =>
+      this.summaryOf(tx, officeId, actor.guideId as string, await this.period(tx, officeId, p, 'today')),
     );
   }
 
-  guideSummary(actor: Actor, guideId: string, p: Period) {
+  myStatementPdf(actor: Actor, p: PeriodInput, language: Locale) {
+    if (!policy.own(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) =>
+      this.statement(
+        tx,
+        actor,
+        officeId,
+        actor.guideId as string,
+        await this.period(tx, officeId, p, 'today'),
+        language,
+      ),
+    );
+  }
+
+  guideSummary(actor: Actor, guideId: string, p: PeriodInput) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
       await this.guideIn(tx, officeId, guideId);
-      return this.summaryOf(tx, officeId, guideId, p);
+      return this.summaryOf(tx, officeId, guideId, await this.period(tx, officeId, p, 'today'));
     });
   }
 
-  statementPdf(actor: Actor, guideId: string, p: Period, language: Locale) {
+  statementPdf(actor: Actor, guideId: string, p: PeriodInput, language: Locale) {
     if (!policy.manage(actor)) throw forbidden();
-    return this.scope(actor, (tx, officeId) => this.statement(tx, actor, officeId, guideId, p, language));
+    return this.scope(actor, async (tx, officeId) => {
+      await this.guideIn(tx, officeId, guideId);
+      return this.statement(tx, actor, officeId, guideId, await this.period(tx, officeId, p, 'today'), language);
+    });
   }
 
   private async evaluations(tx: Tx, officeId: string, rule: CardRuleKey, asOf: string, guideId?: string) {
@@ -212,7 +234,8 @@ export class RecognitionService {
   createConfirmation(actor: Actor, input: { guideId: string; rule: CardRuleKey }) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
-      await this.guideIn(tx, officeId, input.guideId);
+      const guide = await repo.findGuide(tx, input.guideId);
+      if (!guide || guide.officeId !== officeId || guide.anonymisedAt) throw invalidField('guideId', 'guideUnknown');
       const asOf = await this.asOf(tx, officeId);
       const { rules, byGuide } = await this.evaluations(tx, officeId, input.rule, asOf, input.guideId);
       const r = evaluateCard(byGuide.get(input.guideId) ?? new Map(), asOf, rules);
@@ -288,9 +311,10 @@ export class RecognitionService {
   }
 
   /** Anniversaries (1, 5, 10 years) and hour milestones (100, 500 h) within the period, by date. */
-  milestones(actor: Actor, p: Period) {
+  milestones(actor: Actor, period: PeriodInput) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
+      const p = await this.period(tx, officeId, period, 'yearEnd');
       const names = await repo.guideNames(tx, officeId);
       const items: MilestoneItem[] = [];
       for (const s of await repo.engagementStarts(tx, officeId)) {
