@@ -74,6 +74,8 @@ describe('security headers', () => {
         op.path.endsWith('/me/offers') ||
         op.path.endsWith('/me/consents') ||
         op.path.endsWith('/me/certificates') ||
+        op.path.endsWith('/me/hours-summary') ||
+        op.path.endsWith('/me/statement.pdf') ||
         op.path.endsWith('/me/courses/calendar.ics');
       const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);
