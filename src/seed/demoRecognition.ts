@@ -16,7 +16,7 @@ type GuideRef = { id: string; status: string };
 /** Minutes a month, and for how many months back (the current month gets a little too). */
 const PROFILES: { minutes: number; months: number }[] = [
   { minutes: 1380, months: 26 }, // the demo guide: qualifies
-  { minutes: 1320, months: 40 }, // qualifies; the card from three years ago runs out soon
+  { minutes: 1320, months: 64 }, // qualifies; the card from three years ago runs out soon
   { minutes: 1560, months: 25 }, // qualifies
   { minutes: 1080, months: 26 }, // soon: 216 h a year, over 80 %
   { minutes: 1500, months: 21 }, // soon: at this pace in a few months
@@ -89,6 +89,7 @@ export async function seedDemoRecognition(
       periodFrom: addToMonth(confirmed.slice(0, 7), -24),
       periodTo: addToMonth(confirmed.slice(0, 7), -1),
       confirmedMinutes: 24 * 1320,
+      yearMinutes: [12 * 1320, 12 * 1320],
       validityYears: rules.validityYears,
       cardIssuedOn: issued,
       cardExpiresOn: cardExpiresOn(issued, rules.validityYears),

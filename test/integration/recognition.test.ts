@@ -277,10 +277,21 @@ describe('Ehrenamtskarte', () => {
     expect(listed.find((i) => i.guideId === g1)?.cardExpiresOn).toBe(addDays(addMonths(today, 36), -1));
   });
 
+  it('keeps the confirmation as evidence: the database refuses to change it or the recorded card', async () => {
+    await expect(
+      t.database.exec(`update card_confirmations set confirmed_minutes = 1 where id = '${confirmation.id}'`),
+    ).rejects.toThrow(/evidence/);
+    await expect(
+      t.database.exec(`update card_confirmations set card_expires_on = '2099-01-01' where id = '${confirmation.id}'`),
+    ).rejects.toThrow(/recorded/);
+    const pdf = await coordinator().get(`/recognition/card-confirmations/${confirmation.id}/confirmation.pdf`);
+    expect(await pdfText(pdf.rawPayload)).toContain('260');
+  });
+
   it('shows a card that runs out within 3 months first', async () => {
     await t.database.exec(
-      `insert into card_confirmations (office_id, guide_id, rule_key, confirmed_on, period_from, period_to, confirmed_minutes, validity_years, card_issued_on, card_expires_on)
-       values ('${office.officeId}', '${g4}', 'niedersachsen', '${addMonths(today, -35)}', '2020-01', '2021-12', 30000, 3, '${addMonths(today, -35)}', '${addDays(today, 30)}')`,
+      `insert into card_confirmations (office_id, guide_id, rule_key, confirmed_on, period_from, period_to, confirmed_minutes, year_minutes, validity_years, card_issued_on, card_expires_on)
+       values ('${office.officeId}', '${g4}', 'niedersachsen', '${addMonths(today, -35)}', '2020-01', '2021-12', 30000, '{15000,15000}', 3, '${addMonths(today, -35)}', '${addDays(today, 30)}')`,
     );
     const items = (await coordinator().get('/recognition/card-confirmations')).json().items as {
       guideId: string;

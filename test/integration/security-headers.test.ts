@@ -221,6 +221,15 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/retention/due': ['schedule', 'today'],
         // The applicant list also gives the address of the office's public volunteer form.
         'GET /api/v1/applicants': ['formSlug'],
+        // The Ehrenamtskarte list also states the rule it applied, the day and the last month it counted.
+        'GET /api/v1/recognition/card-eligibility': [
+          'asOf',
+          'endMonth',
+          'rule',
+          'thresholdMinutes',
+          'validityYears',
+          'years',
+        ],
       };
       const extra = extras[op.key] ?? [];
       expect(Object.keys(schema.properties).sort(), op.key).toEqual(['items', ...extra, 'total'].sort());

@@ -7,6 +7,7 @@ CREATE TABLE "card_confirmations" (
 	"period_from" text NOT NULL,
 	"period_to" text NOT NULL,
 	"confirmed_minutes" integer NOT NULL,
+	"year_minutes" integer[] NOT NULL,
 	"validity_years" integer NOT NULL,
 	"card_issued_on" date,
 	"card_expires_on" date,
@@ -14,6 +15,7 @@ CREATE TABLE "card_confirmations" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "card_confirmations_rule_check" CHECK ("card_confirmations"."rule_key" in ('niedersachsen', 'hessen')),
 	CONSTRAINT "card_confirmations_minutes_check" CHECK ("card_confirmations"."confirmed_minutes" >= 0),
+	CONSTRAINT "card_confirmations_years_check" CHECK (cardinality("card_confirmations"."year_minutes") between 1 and 10),
 	CONSTRAINT "card_confirmations_validity_check" CHECK ("card_confirmations"."validity_years" between 1 and 10),
 	CONSTRAINT "card_confirmations_period_check" CHECK ("card_confirmations"."period_from" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' and "card_confirmations"."period_to" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' and "card_confirmations"."period_from" <= "card_confirmations"."period_to"),
 	CONSTRAINT "card_confirmations_card_check" CHECK (("card_confirmations"."card_issued_on" is null) = ("card_confirmations"."card_expires_on" is null) and ("card_confirmations"."card_expires_on" is null or "card_confirmations"."card_expires_on" > "card_confirmations"."card_issued_on"))

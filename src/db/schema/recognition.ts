@@ -28,6 +28,8 @@ export const cardConfirmations = pgTable(
     periodTo: text('period_to').notNull(),
     /** The hours confirmed over the period, in minutes, as computed on `confirmedOn`. */
     confirmedMinutes: integer('confirmed_minutes').notNull(),
+    /** The minutes of each 12-month year of the period, oldest first, as confirmed (the PDF prints them). */
+    yearMinutes: integer('year_minutes').array().notNull(),
     /** How long a card issued on this confirmation is valid (Niedersachsen: 3 years). */
     validityYears: integer('validity_years').notNull(),
     /** Recorded by the coordinator once the card was issued. */
@@ -41,6 +43,7 @@ export const cardConfirmations = pgTable(
     index('card_confirmations_guide_idx').on(t.guideId),
     index('card_confirmations_office_expiry_idx').on(t.officeId, t.cardExpiresOn),
     check('card_confirmations_minutes_check', sql`${t.confirmedMinutes} >= 0`),
+    check('card_confirmations_years_check', sql`cardinality(${t.yearMinutes}) between 1 and 10`),
     check('card_confirmations_validity_check', sql`${t.validityYears} between 1 and 10`),
     check(
       'card_confirmations_period_check',

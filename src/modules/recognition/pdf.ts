@@ -17,14 +17,14 @@ export function categoryLabel(key: string, label: string | null, language: Local
   return label ?? key;
 }
 
-/** The place for "Ort, Datum": the town of the office's address ("Musterweg 1, 30159 Hannover" → "Hannover"). */
+/** The place for "Ort, Datum": the town of the office's address ("Musterweg 1, 30159 Hannover" → "Hannover"); empty without one. */
 export function placeOf(office: Office): string {
   const last = office.address
     .split(/[\n,]/)
     .map((p) => p.trim())
     .filter(Boolean)
     .pop();
-  return last?.replace(/^\d{4,5}\s+/, '') || office.name;
+  return last?.replace(/^\d{4,5}\s+/, '') ?? '';
 }
 
 function monthText(month: string, language: Locale) {
@@ -81,7 +81,7 @@ export async function renderStatementPdf(d: StatementData): Promise<Uint8Array> 
   if (d.byCategory.length)
     doc.table(
       [
-        { header: t('category'), share: 4 },
+        { header: t('activity'), share: 4 },
         { header: t('hours'), share: 1.4, align: 'end' },
       ],
       d.byCategory.map((c) => [categoryLabel(c.key, c.label, d.language), hoursText(c.minutes, d.language)]),
@@ -116,7 +116,9 @@ export async function renderStatementPdf(d: StatementData): Promise<Uint8Array> 
   else doc.paragraph(t('none'));
   doc.keepTogether((k) => {
     k.paragraph(t('confirm', { office: d.office.name }), { spaceBefore: 14 });
-    k.paragraph(t('placeDate', { place: placeOf(d.office), date: date(d.signedOn) }), { spaceBefore: 8 });
+    // Printed when the office's address names its town; the signature block keeps its "Ort, Datum" line.
+    const place = placeOf(d.office);
+    if (place) k.paragraph(t('placeDate', { place, date: date(d.signedOn) }), { spaceBefore: 8 });
     k.signatures([{ label: t('signer'), name: d.coordinatorName }]);
   });
   return doc.render();
@@ -163,16 +165,15 @@ export async function renderConfirmationPdf(d: ConfirmationData): Promise<Uint8A
       { header: t('year'), share: 4 },
       { header: t('hours'), share: 1.4, align: 'end' },
     ],
-    [...d.years]
-      .reverse()
-      .map((y) => [
-        `${monthText(y.from, d.language)} – ${monthText(y.to, d.language)}`,
-        hoursText(y.minutes, d.language),
-      ]),
+    d.years.map((y) => [
+      `${monthText(y.from, d.language)} – ${monthText(y.to, d.language)}`,
+      hoursText(y.minutes, d.language),
+    ]),
   );
   doc.paragraph(t(`criteria.${d.rule}`), { spaceBefore: 8 });
   doc.keepTogether((k) => {
-    k.paragraph(t('placeDate', { place: placeOf(d.office), date: date(d.confirmedOn) }), { spaceBefore: 14 });
+    const place = placeOf(d.office);
+    if (place) k.paragraph(t('placeDate', { place, date: date(d.confirmedOn) }), { spaceBefore: 14 });
     k.signatures([{ label: t('signer'), name: d.coordinatorName }]);
   });
   return doc.render();

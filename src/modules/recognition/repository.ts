@@ -50,14 +50,15 @@ function hourSource(q: HourQuery): SQL {
   return sql`(
     select a.guide_id, a.date, a.minutes, 'deployment'::text as category_key,
       (select hc.label from hour_categories hc where hc.office_id = a.office_id and hc.key = 'deployment') as category_label,
-      r.field as field_key, coalesce(f.name, r.field) as field_label, a.assignment_id as deployment_id
+      r.field as field_key, coalesce(f.name, r.field) as field_label, a.assignment_id as deployment_id,
+      -1 as category_order
     from activities a
     join assignments s on s.id = a.assignment_id
     join requests r on r.id = s.request_id
     left join fields_of_action f on f.office_id = r.office_id and f.key = r.field
     where ${sql.join(activityWhere, sql` and `)}
     union all
-    select e.guide_id, e.date, e.minutes, c.key, c.label, null, null, null
+    select e.guide_id, e.date, e.minutes, c.key, c.label, null, null, null, c.sort_order
     from hour_entries e
     join hour_categories c on c.id = e.category_id
     where ${sql.join(entryWhere, sql` and `)}
@@ -72,6 +73,13 @@ const KEY: Record<HourDimension, SQL> = {
   month: sql`to_char(h.date, 'YYYY-MM')`,
   category: sql`h.category_key`,
   field: sql`h.field_key`,
+};
+/** Categories in the office's order (deployments first), months and fields by key. */
+const ORDER: Record<HourDimension, SQL> = {
+  total: sql`1`,
+  month: sql`2`,
+  category: sql`min(h.category_order), 2`,
+  field: sql`max(h.field_label)`,
 };
 const LABEL: Record<HourDimension, SQL> = {
   total: sql`null::text`,
@@ -90,7 +98,7 @@ export const recognitionRepository = {
       from ${hourSource(q)} h
       ${onlyDeployments}
       group by h.guide_id, ${KEY[by]}
-      order by h.guide_id, ${KEY[by]}`);
+      order by h.guide_id, ${ORDER[by]}`);
     return rowsOf<HourTotal>(result);
   },
 

@@ -248,6 +248,7 @@ export class RecognitionService {
         periodFrom: r.blocks[r.blocks.length - 1].from,
         periodTo: r.blocks[0].to,
         confirmedMinutes: Math.round(r.totalMinutes),
+        yearMinutes: [...r.blocks].reverse().map((b) => Math.round(b.minutes)),
         validityYears: rules.validityYears,
         createdByUserId: actor.userId,
       });
@@ -288,10 +289,6 @@ export class RecognitionService {
       if (!row || row.officeId !== officeId) throw notFound();
       const guide = await this.guideIn(tx, officeId, row.guideId);
       const { office } = await this.letterhead(tx, officeId);
-      const rules = CARD_RULE_SETS[row.ruleKey];
-      // The yearly figures as of the confirmation day, from the same hours.
-      const { byGuide } = await this.evaluations(tx, officeId, row.ruleKey, row.confirmedOn, row.guideId);
-      const r = evaluateCard(byGuide.get(row.guideId) ?? new Map(), row.confirmedOn, rules);
       const name = `${guide.firstName} ${guide.lastName}`.trim();
       const bytes = await renderConfirmationPdf({
         office,
@@ -301,7 +298,11 @@ export class RecognitionService {
         periodFrom: row.periodFrom,
         periodTo: row.periodTo,
         confirmedMinutes: row.confirmedMinutes,
-        years: r.blocks,
+        years: row.yearMinutes.map((minutes, i) => ({
+          from: addToMonth(row.periodFrom, 12 * i),
+          to: addToMonth(row.periodFrom, 12 * i + 11),
+          minutes,
+        })),
         confirmedOn: row.confirmedOn,
         coordinatorName: actor.displayName,
         createdAt: row.createdAt,
