@@ -101,6 +101,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         ).id;
       extra.push(
         '/recruitment',
+        '/recognition',
         applicant && `/recruitment/${applicant}`,
         `/courses/${course}`,
         `/guides/${guide}`,
@@ -123,7 +124,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
     if (role === 'guide') {
       const offer = await firstId(page, '/me/offers');
       const assignment = await firstId(page, '/assignments?limit=1');
-      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`);
+      extra.push(offer && `/my/offers/${offer}`, assignment && `/assignments/${assignment}`, '/my/statements');
     }
     if (role === 'partner') {
       const request = await firstId(page, '/requests?limit=1');
