@@ -53,9 +53,9 @@ describe.runIf(browserAvailable())('recognition in Chromium', () => {
     await expect.poll(() => table.getByText('Bald').count()).toBeGreaterThan(0);
     await page.getByText('Läuft bald ab').first().waitFor();
     await expectNoAxeViolations(page, 'recognition');
-    const button = table.getByRole('button', { name: /^Bestätigung für .* erstellen$/ }).first();
+    const button = table.getByRole('button', { name: /^Bestätigung erstellen: / }).first();
     const label = (await button.getAttribute('aria-label')) as string;
-    const name = label.replace(/^Bestätigung für /, '').replace(/ erstellen$/, '');
+    const name = label.replace(/^Bestätigung erstellen: /, '');
     const [created] = await Promise.all([
       page.waitForResponse(
         (r) => r.url().endsWith('/recognition/card-confirmations') && r.request().method() === 'POST',
