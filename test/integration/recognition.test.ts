@@ -4,9 +4,11 @@
  * confirmation with the card's issue and expiry; milestones; a guide fetches only their own statement.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inScope } from '../../src/db/scope.js';
 import { addDays, addMonths } from '../../src/domain/dates.js';
 import { DEFAULT_HOUR_CATEGORIES } from '../../src/domain/hours/kinds.js';
 import { addToMonth } from '../../src/domain/recognition/card.js';
+import { recognitionRepository } from '../../src/modules/recognition/repository.js';
 import { expectProblem } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
@@ -184,6 +186,26 @@ describe('hours statement', () => {
 
   it("another office's coordinator gets 404 for the guide", async () => {
     expectProblem(await client(t.app, other.sessions.coordinator).get(`/guides/${g1}/statement.pdf`), 404);
+  });
+});
+
+describe('the one hour source', () => {
+  it('counts only approved hours when asked (approved activities, months with an approved time sheet)', async () => {
+    const totals = (approvedOnly: boolean) =>
+      inScope(t.database.db, { officeId: office.officeId }, (tx) =>
+        recognitionRepository.hourTotals(
+          tx,
+          { officeId: office.officeId, guideId: g1, from: `${monthsBack(2)}-01`, to: today, approvedOnly },
+          'total',
+        ),
+      );
+    expect((await totals(false))[0].minutes).toBe(1300 * 2 + 90);
+    expect(await totals(true)).toEqual([]);
+    await t.database.exec(
+      `insert into time_sheets (office_id, guide_id, month, status) values ('${office.officeId}', '${g1}', '${monthsBack(1)}', 'approved')`,
+    );
+    expect((await totals(true))[0].minutes).toBe(1300);
+    await t.database.exec(`delete from time_sheets where guide_id = '${g1}'`);
   });
 });
 

@@ -69,7 +69,7 @@ export type HourDimension = 'total' | 'month' | 'category' | 'field';
 export type HourTotal = { guideId: string; key: string; label: string | null; minutes: number; deployments: number };
 
 const KEY: Record<HourDimension, SQL> = {
-  total: sql`''`,
+  total: sql`''::text`,
   month: sql`to_char(h.date, 'YYYY-MM')`,
   category: sql`h.category_key`,
   field: sql`h.field_key`,
@@ -97,7 +97,7 @@ export const recognitionRepository = {
         sum(h.minutes)::int as minutes, count(distinct h.deployment_id)::int as deployments
       from ${hourSource(q)} h
       ${onlyDeployments}
-      group by h.guide_id, ${KEY[by]}
+      group by h.guide_id${by === 'total' ? sql`` : sql`, ${KEY[by]}`}
       order by h.guide_id, ${ORDER[by]}`);
     return rowsOf<HourTotal>(result);
   },
