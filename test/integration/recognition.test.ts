@@ -189,6 +189,21 @@ describe('hours statement', () => {
   });
 });
 
+describe('abilities', () => {
+  it('coordinators manage recognition, guides see their own statements, partners neither', async () => {
+    const me = async (session: Session) => (await client(t.app, session).get('/me')).json().me.abilities;
+    expect(await me(office.sessions.coordinator)).toMatchObject({
+      'recognition.manage': true,
+      'recognition.viewOwn': false,
+    });
+    expect(await me(office.sessions.guide)).toMatchObject({ 'recognition.manage': false, 'recognition.viewOwn': true });
+    expect(await me(office.sessions.partner)).toMatchObject({
+      'recognition.manage': false,
+      'recognition.viewOwn': false,
+    });
+  });
+});
+
 describe('the one hour source', () => {
   it('counts only approved hours when asked (approved activities, months with an approved time sheet)', async () => {
     const totals = (approvedOnly: boolean) =>
