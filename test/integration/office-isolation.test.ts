@@ -798,6 +798,7 @@ const TABLE: Record<string, Row> = {
   // Recognition (A's guide has two years of hours and a confirmation for the Ehrenamtskarte).
   'GET /api/v1/me/hours-summary': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
   'GET /api/v1/me/statement.pdf': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/me/card-confirmations': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
   'GET /api/v1/guides/{id}/hours-summary': {
     kind: 'record',
     params: (a) => ({ id: a.guide }),

@@ -314,6 +314,15 @@ describe('Ehrenamtskarte', () => {
     expect(listed.find((i) => i.guideId === g1)?.cardExpiresOn).toBe(addDays(addMonths(today, 36), -1));
   });
 
+  it('the guide sees their own confirmation and card, another guide none', async () => {
+    const own = (await client(t.app, office.sessions.guide).get('/me/card-confirmations')).json();
+    expect(own.items).toEqual([
+      expect.objectContaining({ id: confirmation.id, cardState: 'valid', cardIssuedOn: today }),
+    ]);
+    expect((await client(t.app, g2.session).get('/me/card-confirmations')).json().items).toEqual([]);
+    expectProblem(await coordinator().get('/me/card-confirmations'), 403);
+  });
+
   it('keeps the confirmation as evidence: the database refuses to change it or the recorded card', async () => {
     await expect(
       t.database.exec(`update card_confirmations set confirmed_minutes = 1 where id = '${confirmation.id}'`),

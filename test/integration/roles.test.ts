@@ -811,6 +811,14 @@ describe('courses: the trainer role and the others', () => {
       partner: 403,
     },
     {
+      label: 'own card confirmations',
+      method: 'GET',
+      url: () => '/me/card-confirmations',
+      trainer: 403,
+      guide: 200,
+      partner: 403,
+    },
+    {
       label: "a guide's hours statement",
       method: 'GET',
       url: () => `/guides/${o.guideId}/statement.pdf`,

@@ -76,6 +76,7 @@ describe('security headers', () => {
         op.path.endsWith('/me/certificates') ||
         op.path.endsWith('/me/hours-summary') ||
         op.path.endsWith('/me/statement.pdf') ||
+        op.path.endsWith('/me/card-confirmations') ||
         op.path.endsWith('/me/courses/calendar.ics');
       const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);

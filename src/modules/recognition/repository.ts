@@ -167,6 +167,12 @@ export const recognitionRepository = {
       .from(cardConfirmations)
       .where(eq(cardConfirmations.officeId, officeId))
       .orderBy(asc(cardConfirmations.cardExpiresOn), desc(cardConfirmations.createdAt)),
+  confirmationsOfGuide: (tx: Tx, guideId: string) =>
+    tx
+      .select()
+      .from(cardConfirmations)
+      .where(eq(cardConfirmations.guideId, guideId))
+      .orderBy(desc(cardConfirmations.confirmedOn), desc(cardConfirmations.createdAt)),
   findConfirmation: async (tx: Tx, id: string) =>
     (await tx.select().from(cardConfirmations).where(eq(cardConfirmations.id, id)).limit(1))[0],
   insertConfirmation: async (tx: Tx, row: typeof cardConfirmations.$inferInsert) =>

@@ -42,6 +42,14 @@ export const recognitionRoutes: RouteModule = (api, { recognition }) => {
       return sendPdf(reply, statementFileName(name, period.from, period.to), bytes);
     },
   });
+  api.get('/me/card-confirmations', {
+    schema: {
+      tags,
+      summary: "The signed-in guide's Ehrenamtskarte confirmations and when the card runs out",
+      response: { 200: cardConfirmationListSchema, ...errors },
+    },
+    handler: (req) => recognition.myConfirmations(requireActor(req)),
+  });
   api.get('/guides/:id/hours-summary', {
     schema: {
       tags,

@@ -230,6 +230,19 @@ export class RecognitionService {
     });
   }
 
+  /** The signed-in guide's own confirmations and cards, newest first. */
+  myConfirmations(actor: Actor) {
+    if (!policy.own(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const asOf = await this.asOf(tx, officeId);
+      const names = await repo.guideNames(tx, officeId);
+      const items = (await repo.confirmationsOfGuide(tx, actor.guideId as string)).map((r) =>
+        this.present(r, names, asOf),
+      );
+      return { items, total: items.length };
+    });
+  }
+
   /** Confirms a guide's hours for the card application; only when the guide qualifies today (409 otherwise). */
   createConfirmation(actor: Actor, input: { guideId: string; rule: CardRuleKey }) {
     if (!policy.manage(actor)) throw forbidden();

@@ -32,6 +32,12 @@ export const useCardEligibility = (rule: CardRule) =>
     queryFn: () => api.get<EligibilityList>('/recognition/card-eligibility', { rule }),
   });
 
+export const useMyCardConfirmations = () =>
+  useQuery({
+    queryKey: ['recognition', 'my-confirmations'],
+    queryFn: () => api.get<List<CardConfirmation>>('/me/card-confirmations'),
+  });
+
 export const useCardConfirmations = () =>
   useQuery({
     queryKey: recognitionKeys.confirmations,

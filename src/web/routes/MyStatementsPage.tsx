@@ -1,10 +1,22 @@
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_HOUR_CATEGORIES } from '../../domain/hours/kinds.js';
 import { apiUrl } from '../api/client';
-import { useMyHoursSummary } from '../api/recognitionQueries';
+import { useMyCardConfirmations, useMyHoursSummary } from '../api/recognitionQueries';
 import { SectionCard } from '../components/coordination/SectionCard';
 import { PageHeader } from '../components/PageHeader';
 import { hoursOf, todayLocal } from '../components/recognition/hours';
@@ -30,6 +42,37 @@ export function useCategoryName() {
     if (standard && (label === null || label === standard.label)) return t(`recognition.category.${standard.kind}`);
     return label ?? key;
   };
+}
+
+/** The guide's Ehrenamtskarte: confirmed when, valid until when; shown once there is one. */
+function MyCards() {
+  const { t } = useTranslation();
+  const mine = useMyCardConfirmations();
+  const items = mine.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <SectionCard title={t('recognition.my.cards')} id="my-cards">
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {items.map((c) => (
+          <Stack key={c.id} gap={2} component="li">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={600}>{t(`recognition.card.name.${c.rule}`)}</Text>
+              <Badge
+                variant="light"
+                color={{ pending: 'gray', valid: 'green', expiringSoon: 'orange', expired: 'red' }[c.cardState]}
+              >
+                {t(`recognition.cardState.${c.cardState}`)}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('recognition.col.confirmedOn')}: {formatDate(c.confirmedOn)}
+              {c.cardExpiresOn ? ` · ${t('recognition.col.cardUntil')}: ${formatDate(c.cardExpiresOn)}` : ''}
+            </Text>
+          </Stack>
+        ))}
+      </Stack>
+    </SectionCard>
+  );
 }
 
 /** "Meine Nachweise": the guide picks a period, sees their hours and downloads the signed statement. */
@@ -164,6 +207,7 @@ export function MyStatementsPage() {
             </Card>
           )
         ) : null}
+        <MyCards />
       </Stack>
     </>
   );
