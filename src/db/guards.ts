@@ -186,5 +186,19 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS expense_receipts_guard ON expense_receipts;
 CREATE TRIGGER expense_receipts_guard BEFORE UPDATE ON expense_receipts FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_expense_receipt();
+
+-- An Ehrenamtskarte confirmation states what the office confirmed: only the issued card is recorded later, once.
+CREATE OR REPLACE FUNCTION lotsennetz_guard_card_confirmation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF ${changed(['office_id', 'guide_id', 'rule_key', 'confirmed_on', 'period_from', 'period_to', 'confirmed_minutes', 'year_minutes', 'validity_years', 'created_at'])} THEN
+    RAISE EXCEPTION 'card confirmation % is evidence and cannot change', OLD.id;
+  END IF;
+  IF OLD.card_issued_on IS NOT NULL AND (${changed(['card_issued_on', 'card_expires_on'])}) THEN
+    RAISE EXCEPTION 'the card of confirmation % is recorded and cannot change', OLD.id;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS card_confirmations_guard ON card_confirmations;
+CREATE TRIGGER card_confirmations_guard BEFORE UPDATE ON card_confirmations FOR EACH ROW EXECUTE FUNCTION lotsennetz_guard_card_confirmation();
 `;
 }

@@ -21,8 +21,9 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
-import { seedDemoHours } from './demoHours.js';
 import { seedDemoExpenses } from './demoExpenses.js';
+import { seedDemoHours } from './demoHours.js';
+import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
@@ -273,6 +274,13 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       officeId: hannover.office.id,
       trainerUserId: trainer.user.id,
       guides: hannover.guides,
+      today: todayIso(ctx.now()),
+    });
+    await seedDemoRecognition(tx, {
+      officeId: hannover.office.id,
+      guides: hannover.guides,
+      demoGuideId: demoGuide.id,
+      coordinatorUserId: hannoverCoordinator.user.id,
       today: todayIso(ctx.now()),
     });
     await create({

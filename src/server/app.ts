@@ -22,6 +22,7 @@ import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
@@ -68,6 +69,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   certificateRoutes,
   timesheetRoutes,
   expenseRoutes,
+  recognitionRoutes,
 ];
 
 export type BuildOptions = {

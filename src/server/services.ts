@@ -20,6 +20,7 @@ import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { PrivacyService } from '../modules/privacy/service.js';
+import { RecognitionService } from '../modules/recognition/service.js';
 import { PublicFormService } from '../modules/recruitment/publicForm.js';
 import { RecruitmentService } from '../modules/recruitment/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
@@ -83,6 +84,7 @@ export function createServices(ctx: AppContext) {
     funding: new FundingService(ctx, courses),
     timesheets: new TimesheetService(ctx),
     expenses: new ExpenseService(ctx),
+    recognition: new RecognitionService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

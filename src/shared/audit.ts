@@ -154,6 +154,8 @@ export const AUDIT_ACTIONS = [
   'expense.bank_account_saved',
   'expense.settings_saved',
   'expense.payout_run_created',
+  'recognition.card_confirmed',
+  'recognition.card_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

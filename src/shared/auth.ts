@@ -43,6 +43,8 @@ export const ME_ABILITIES = [
   'timesheets.manage',
   'expenses.own',
   'expenses.manage',
+  'recognition.manage',
+  'recognition.viewOwn',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'time_sheet_not_submitted',
   'hour_entry_not_correctable',
   'programme_rule_set_exists',
+  'recognition_not_eligible',
+  'recognition_card_already_recorded',
   'not_implemented',
   'internal_error',
 ] as const;

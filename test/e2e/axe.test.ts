@@ -101,6 +101,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         ).id;
       extra.push(
         '/recruitment',
+        '/recognition',
         applicant && `/recruitment/${applicant}`,
         `/courses/${course}`,
         `/guides/${guide}`,
@@ -137,6 +138,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         '/my/expenses/new',
         returned && `/my/expenses/${returned}/edit`,
         `/my/hours/${lastMonth}`,
+        '/my/statements',
       );
     }
     if (role === 'partner') {

@@ -581,6 +581,15 @@ export const WRITES: Record<string, WriteOp> = {
     params: (f) => ({ id: f.A.guideId }),
     body: () => ({ coordinating: false, benefits: 'none', taxFreeKind: 'ehrenamtspauschale' }),
   },
+  'POST /api/v1/recognition/card-confirmations': {
+    who: 'coordinator',
+    body: (f) => ({ guideId: f.A.guideId, rule: 'niedersachsen' }),
+  },
+  'POST /api/v1/recognition/card-confirmations/{id}/card': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ issuedOn: today }),
+  },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

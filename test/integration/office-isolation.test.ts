@@ -68,6 +68,8 @@ type Ids = {
   /** Expense claims of A's guide (one submitted with a receipt) and a payout run of A. */
   expenseClaim: string;
   payoutRun: string;
+  /** A's confirmation for A's guide's Ehrenamtskarte (A's guide has two years of hours). */
+  cardConfirmation: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -989,6 +991,48 @@ const TABLE: Record<string, Row> = {
     params: (a) => ({ id: a.guide }),
     expect: coordinatorOnly(404),
   },
+  // Recognition (A's guide has two years of hours and a confirmation for the Ehrenamtskarte).
+  'GET /api/v1/me/hours-summary': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/me/statement.pdf': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/me/card-confirmations': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/guides/{id}/hours-summary': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/guides/{id}/statement.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/recognition/card-eligibility': {
+    kind: 'list',
+    queries: () => ['', '?rule=hessen'],
+    expect: coordinatorOnly(200),
+  },
+  'GET /api/v1/recognition/card-confirmations': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'POST /api/v1/recognition/card-confirmations': {
+    kind: 'create',
+    body: (a) => ({ guideId: a.guide, rule: 'niedersachsen' }),
+    expect: { coordinator: 400, guide: 403, partner: 403 },
+    errorPaths: { coordinator: ['guideId'] },
+  },
+  'POST /api/v1/recognition/card-confirmations/{id}/card': {
+    kind: 'record',
+    params: (a) => ({ id: a.cardConfirmation }),
+    body: () => ({ issuedOn: today }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/recognition/card-confirmations/{id}/confirmation.pdf': {
+    kind: 'record',
+    params: (a) => ({ id: a.cardConfirmation }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/recognition/milestones': {
+    kind: 'list',
+    queries: () => ['', `?from=${addDays(today, -800)}&to=${today}`],
+    expect: coordinatorOnly(200),
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -1083,6 +1127,7 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     expenseClaims: await read('/expense-claims'),
     payoutRuns: await read('/payout-runs'),
     expenseSettings: await read('/expense-settings'),
+    cardConfirmations: await read('/recognition/card-confirmations'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
@@ -1309,6 +1354,9 @@ beforeAll(async () => {
       programme: 'hessenWir',
       validFrom: '2024-01-01',
       options: PROGRAMME_DEFAULTS.hessenWir,
+    }),
+    201,
+  );
   // Expense claims in A: a paid one (in A's payout run, from A's account) and a submitted one with a receipt.
   await ok(
     guideApi.call('PUT', '/me/bank-account', { accountHolder: `A Lotsin ${aTag}`, iban: 'DE89370400440532013000' }),
@@ -1333,6 +1381,25 @@ beforeAll(async () => {
       ticketCents: 290,
       receipt: { fileName: `A-Beleg ${aTag}.png`, content: PNG_BASE64 },
     }),
+    201,
+  );
+  // Recognition in A: two years of Plenum hours for A's guide (1400 min a month), so they qualify for the
+  // Ehrenamtskarte and reach 100 h this year, and A's confirmation for it.
+  await t.database.exec(
+    `insert into hour_categories (office_id, key, label, kind) values ('${A.officeId}', 'plenum', 'Plenum', 'plenum')
+     on conflict (office_id, key) do nothing`,
+  );
+  await t.database.exec(
+    `insert into hour_entries (office_id, guide_id, category_id, date, minutes)
+     select c.office_id, '${A.guideId}', c.id, (date_trunc('month', current_date) - make_interval(months => m))::date + 9, 1400
+     from hour_categories c, generate_series(1, 24) m where c.office_id = '${A.officeId}' and c.key = 'plenum'`,
+  );
+  // Certified a year ago today: the milestones list of this year names A's guide.
+  await t.database.exec(
+    `update guides set certified_at = (current_date - interval '1 year')::date where id = '${A.guideId}'`,
+  );
+  const cardConfirmation = await ok(
+    a.post('/recognition/card-confirmations', { guideId: A.guideId, rule: 'niedersachsen' }),
     201,
   );
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
@@ -1419,6 +1486,7 @@ beforeAll(async () => {
     timeSheet: timeSheet.id,
     expenseClaim: expenseClaim.id,
     payoutRun: payoutRun.id,
+    cardConfirmation: cardConfirmation.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -1456,6 +1524,7 @@ beforeAll(async () => {
     timeSheet: randomUUID(),
     expenseClaim: randomUUID(),
     payoutRun: randomUUID(),
+    cardConfirmation: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,

@@ -77,6 +77,9 @@ describe('security headers', () => {
         op.path.endsWith('/me/expense-options') ||
         op.path.endsWith('/me/expense-claims') ||
         op.path.endsWith('/me/bank-account') ||
+        op.path.endsWith('/me/hours-summary') ||
+        op.path.endsWith('/me/statement.pdf') ||
+        op.path.endsWith('/me/card-confirmations') ||
         op.path.endsWith('/me/courses/calendar.ics');
       const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);
@@ -224,6 +227,15 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/applicants': ['formSlug'],
         // The caps and allowances per guide also name the year and the rule set that applies to it.
         'GET /api/v1/hour-allowances': ['ruleSet', 'year'],
+        // The Ehrenamtskarte list also states the rule it applied, the day and the last month it counted.
+        'GET /api/v1/recognition/card-eligibility': [
+          'asOf',
+          'endMonth',
+          'rule',
+          'thresholdMinutes',
+          'validityYears',
+          'years',
+        ],
       };
       const extra = extras[op.key] ?? [];
       expect(Object.keys(schema.properties).sort(), op.key).toEqual(['items', ...extra, 'total'].sort());

@@ -17,6 +17,7 @@ export * from './offers.js';
 export * from './offices.js';
 export * from './partners.js';
 export * from './privacy.js';
+export * from './recognition.js';
 export * from './recruitment.js';
 export * from './reference.js';
 export * from './requests.js';

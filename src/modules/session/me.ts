@@ -9,6 +9,7 @@ import { outboxPolicy } from '../mail/outboxService.js';
 import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
 import { privacyPolicy } from '../privacy/policy.js';
+import { recognitionPolicy } from '../recognition/policy.js';
 import { recruitmentPolicy } from '../recruitment/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
@@ -43,6 +44,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'courses.list': coursePolicy.list(actor),
     'timesheets.own': timesheetPolicy.own(actor),
     'timesheets.manage': timesheetPolicy.manage(actor),
+    'recognition.manage': recognitionPolicy.manage(actor),
+    'recognition.viewOwn': recognitionPolicy.own(actor),
     'courses.manage': coursePolicy.manage(actor),
     'expenses.own': expensePolicy.own(actor),
     'expenses.manage': expensePolicy.manage(actor),

@@ -1,6 +1,7 @@
 import {
   IconAddressBook,
   IconAdjustmentsHorizontal,
+  IconAward,
   IconBriefcase,
   IconBuilding,
   IconBuildingCommunity,
@@ -10,6 +11,7 @@ import {
   IconClockHour4,
   IconClockShield,
   IconCoinEuro,
+  IconFileCertificate,
   IconHome,
   IconInbox,
   IconListDetails,
@@ -56,6 +58,9 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
   if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });
+  if (can('recognition.manage')) items.push({ to: '/recognition', labelKey: 'nav.recognition', icon: IconAward });
+  if (can('recognition.viewOwn'))
+    items.push({ to: '/my/statements', labelKey: 'nav.myStatements', icon: IconFileCertificate });
   if (can('partners.list')) items.push({ to: '/partners', labelKey: 'nav.partners', icon: IconAddressBook });
   if (can('partners.viewOwn') && me.partnerId)
     items.push({ to: `/partners/${me.partnerId}`, labelKey: 'nav.myOrganisation', icon: IconBuildingCommunity });

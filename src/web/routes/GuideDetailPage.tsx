@@ -1,9 +1,16 @@
 import { Alert, Button, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconEdit, IconHistory, IconMailForward, IconTrash, IconUserOff } from '@tabler/icons-react';
+import {
+  IconEdit,
+  IconFileCertificate,
+  IconHistory,
+  IconMailForward,
+  IconTrash,
+  IconUserOff,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../api/client';
+import { api, apiUrl } from '../api/client';
 import { coordinationKeys } from '../api/coordinationQueries';
 import { keys, useApiMutation, useGuide } from '../api/queries';
 import { useAuth } from '../auth/AuthProvider';
@@ -26,7 +33,7 @@ import { ErrorState, LoadingState } from '../components/States';
 import { formatDateTime } from '../i18n/format';
 
 export function GuideDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { me, can } = useAuth();
   const navigate = useNavigate();
@@ -87,6 +94,17 @@ export function GuideDetailPage() {
                 onClick={() => setConfirm('invite')}
               >
                 {t('guides.inviteAccount')}
+              </Button>
+            )}
+            {can('recognition.manage') && !g.anonymisedAt && (
+              <Button
+                component="a"
+                download
+                href={apiUrl(`/guides/${id}/statement.pdf`, { language: i18n.language })}
+                variant="default"
+                leftSection={<IconFileCertificate size={16} aria-hidden />}
+              >
+                {t('recognition.statementThisYear')}
               </Button>
             )}
             {can('audit.read') && (

@@ -27,6 +27,7 @@ import {
   MatchingSettingsPage,
   MyExpensesPage,
   MyOffersPage,
+  MyStatementsPage,
   MyTimeSheetPage,
   NotFoundPage,
   OfferAnswerPage,
@@ -38,6 +39,7 @@ import {
   PartnersPage,
   PayoutsPage,
   PrivacyNoticePage,
+  RecognitionPage,
   RecruitmentPage,
   RequestDetailPage,
   RequestFormPage,
@@ -252,6 +254,22 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="recognition"
+              element={
+                <RequireAbility ability="recognition.manage">
+                  <RecognitionPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/statements"
+              element={
+                <RequireAbility ability="recognition.viewOwn">
+                  <MyStatementsPage />
                 </RequireAbility>
               }
             />

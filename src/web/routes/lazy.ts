@@ -115,6 +115,7 @@ export const HourAllowancesPage = lazy(() =>
 );
 export const GuideHoursPage = lazy(() =>
   whenReachable(() => import('./GuideHoursPage')).then((m) => ({ default: m.GuideHoursPage })),
+);
 // Expense claims and payouts (issue 11 §2): the guide's claims and form, the coordinator's queue and payout run.
 export const MyExpensesPage = lazy(() =>
   whenReachable(() => import('./MyExpensesPage')).then((m) => ({ default: m.MyExpensesPage })),
@@ -127,4 +128,11 @@ export const ExpensesPage = lazy(() =>
 );
 export const PayoutsPage = lazy(() =>
   whenReachable(() => import('./PayoutsPage')).then((m) => ({ default: m.PayoutsPage })),
+);
+// Recognition (issue 11 §4): the guide's statements and the coordinator's recognition lists.
+export const MyStatementsPage = lazy(() =>
+  whenReachable(() => import('./MyStatementsPage')).then((m) => ({ default: m.MyStatementsPage })),
+);
+export const RecognitionPage = lazy(() =>
+  whenReachable(() => import('./RecognitionPage')).then((m) => ({ default: m.RecognitionPage })),
 );

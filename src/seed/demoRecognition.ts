@@ -1,0 +1,99 @@
+/**
+ * Demo hours for recognition (issue 11 §4), invented: two years of hours outside deployments for some of Hannover's
+ * active guides, so that the Ehrenamtskarte list shows guides who qualify (the demo guide among them), who will soon
+ * (at 80 % of the hours, or by their pace) and who do not; and one card issued almost three years ago that runs out
+ * in three weeks. Categories are the shared defaults, inserted as the time sheets' seed does (on conflict nothing).
+ */
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { cardConfirmations, hourCategories, hourEntries } from '../db/schema/index.js';
+import { addDays, addMonths } from '../domain/dates.js';
+import { DEFAULT_HOUR_CATEGORIES } from '../domain/hours/kinds.js';
+import { addToMonth, CARD_RULE_SETS, cardExpiresOn } from '../domain/recognition/card.js';
+
+type GuideRef = { id: string; status: string };
+
+/** Minutes a month, and for how many months back (the current month gets a little too). */
+const PROFILES: { minutes: number; months: number }[] = [
+  { minutes: 1380, months: 26 }, // the demo guide: qualifies
+  { minutes: 1320, months: 64 }, // qualifies; the card from three years ago runs out soon
+  { minutes: 1560, months: 25 }, // qualifies
+  { minutes: 1080, months: 26 }, // soon: 216 h a year, over 80 %
+  { minutes: 1500, months: 21 }, // soon: at this pace in a few months
+  { minutes: 900, months: 26 }, // 180 h a year: not yet
+  { minutes: 480, months: 14 }, // not yet
+  { minutes: 300, months: 8 }, // not yet
+];
+
+/** How a month's minutes are spread over the categories (shares of the whole). */
+const SPREAD: [string, number, number][] = [
+  ['plenum', 0.2, 5],
+  ['supervision', 0.1, 12],
+  ['course', 0.15, 15],
+  ['public_talk', 0.15, 19],
+  ['coordination', 0.1, 22],
+  ['other', 0.3, 26],
+];
+
+export async function seedDemoRecognition(
+  tx: Tx,
+  input: {
+    officeId: string;
+    guides: readonly GuideRef[];
+    demoGuideId: string;
+    coordinatorUserId: string;
+    today: string;
+  },
+) {
+  const { officeId, today } = input;
+  await tx
+    .insert(hourCategories)
+    .values(DEFAULT_HOUR_CATEGORIES.map((c, i) => ({ officeId, ...c, sortOrder: i })))
+    .onConflictDoNothing();
+  const categories = new Map(
+    (await tx.select().from(hourCategories).where(eq(hourCategories.officeId, officeId))).map((c) => [c.key, c.id]),
+  );
+  const active = input.guides.filter((g) => g.status === 'active' && g.id !== input.demoGuideId);
+  const chosen = [input.demoGuideId, ...active.map((g) => g.id)].slice(0, PROFILES.length);
+  const thisMonth = today.slice(0, 7);
+  const rows: (typeof hourEntries.$inferInsert)[] = [];
+  chosen.forEach((guideId, i) => {
+    const profile = PROFILES[i];
+    for (let k = 0; k <= profile.months; k++) {
+      const month = addToMonth(thisMonth, -k);
+      for (const [key, share, day] of SPREAD) {
+        const date = `${month}-${String(day).padStart(2, '0')}`;
+        if (date > today) continue;
+        // A little variation between months, the same every time the demo is seeded.
+        const minutes = Math.round((profile.minutes * share * (1 + (((k * 7 + i * 3) % 5) - 2) / 100)) / 15) * 15;
+        const categoryId = categories.get(key);
+        if (categoryId && minutes > 0)
+          rows.push({ officeId, guideId, categoryId, date, minutes: Math.min(minutes, 1440) });
+      }
+    }
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(hourEntries).values(rows.slice(i, i + 500));
+
+  // The second guide's card, confirmed and issued almost three years ago: it runs out in three weeks.
+  const cardGuide = chosen[1];
+  if (cardGuide) {
+    const rules = CARD_RULE_SETS.niedersachsen;
+    const expires = addDays(today, 21);
+    const issued = addDays(addMonths(expires, -12 * rules.validityYears), 1);
+    const confirmed = addDays(issued, -20);
+    await tx.insert(cardConfirmations).values({
+      officeId,
+      guideId: cardGuide,
+      ruleKey: 'niedersachsen',
+      confirmedOn: confirmed,
+      periodFrom: addToMonth(confirmed.slice(0, 7), -24),
+      periodTo: addToMonth(confirmed.slice(0, 7), -1),
+      confirmedMinutes: 24 * 1320,
+      yearMinutes: [12 * 1320, 12 * 1320],
+      validityYears: rules.validityYears,
+      cardIssuedOn: issued,
+      cardExpiresOn: cardExpiresOn(issued, rules.validityYears),
+      createdByUserId: input.coordinatorUserId,
+    });
+  }
+}
