@@ -52,7 +52,8 @@ beforeAll(async () => {
   assignmentId = (await ok(guide().post(`/offers/${offered.items[0].id}/accept`, {}))).assignmentId;
   categoryId = await inScope(t.ctx.database.db, 'system', async (tx) => {
     const rows = await tx.execute<{ id: string }>(
-      sql`insert into hour_categories (office_id, key, label, kind) values (${A.officeId}, 'plenum', 'Plenum', 'plenum') returning id`,
+      sql`insert into hour_categories (office_id, key, label, kind) values (${A.officeId}, 'plenum', 'Plenum', 'plenum')
+        on conflict (office_id, key) do update set label = excluded.label returning id`,
     );
     await tx.execute(sql`insert into programme_rule_sets (office_id, name, programme, valid_from, options) values
       (${A.officeId}, 'Hessen WIR', 'hessenWir', '2026-01-01', ${JSON.stringify({ kmRateCents: 30 })}::jsonb),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /**
  * Issue 11 §4: recognition. The hours statement (Engagementnachweis) parsed back in German and Arabic, with the
  * hours and without the accompanied people; the Ehrenamtskarte eligibility list against hand-counted hours; the
@@ -216,11 +217,23 @@ describe('the one hour source', () => {
       );
     expect((await totals(false))[0].minutes).toBe(1300 * 2 + 90);
     expect(await totals(true)).toEqual([]);
-    await t.database.exec(
-      `insert into time_sheets (office_id, guide_id, month, status) values ('${office.officeId}', '${g1}', '${monthsBack(1)}', 'approved')`,
-    );
-    expect((await totals(true))[0].minutes).toBe(1300);
-    await t.database.exec(`delete from time_sheets where guide_id = '${g1}'`);
+    // An approved sheet is locked (db/guards.ts), so it is tried inside a transaction that is rolled back.
+    const rollBack = new Error('roll back');
+    await expect(
+      inScope(t.database.db, { officeId: office.officeId }, async (tx) => {
+        await tx.execute(
+          sql`insert into time_sheets (office_id, guide_id, month, status) values (${office.officeId}, ${g1}, ${monthsBack(1)}, 'approved')`,
+        );
+        const rows = await recognitionRepository.hourTotals(
+          tx,
+          { officeId: office.officeId, guideId: g1, from: `${monthsBack(2)}-01`, to: today, approvedOnly: true },
+          'total',
+        );
+        expect(rows[0].minutes).toBe(1300);
+        throw rollBack;
+      }),
+    ).rejects.toBe(rollBack);
+    expect(await totals(true)).toEqual([]);
   });
 });
 
