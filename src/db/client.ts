@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -98,8 +99,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(options.dataDir, { recursive: true });
   }
   if (options.worker) return openWorkerDatabase(options);
-  // pg_trgm serves the guide name search (migration 0007); PGlite loads extensions when it starts.
-  const extensions = { pg_trgm };
+  // pg_trgm serves the guide name search (migration 0007), btree_gist the room bookings' exclusion constraint
+  // (migration 0019); PGlite loads extensions when it starts.
+  const extensions = { pg_trgm, btree_gist };
   const client = options.memory
     ? await PGlite.create({ loadDataDir: options.pgliteLoadDataDir, extensions })
     : await PGlite.create({ dataDir: options.dataDir, extensions });

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { WorkerOpenOptions, WorkerReply, WorkerRequest } from './workerProtocol.js';
 import { serializeError } from './workerProtocol.js';
@@ -28,7 +29,7 @@ const rawParsers = (oids: number[] | undefined) =>
 const ROLLBACK = Symbol('rollback');
 
 async function open(): Promise<PGlite> {
-  const extensions = { pg_trgm };
+  const extensions = { pg_trgm, btree_gist };
   if (options.memory) {
     return PGlite.create({
       extensions,

@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'funding_rule_set_exists',
   'hours_cap_reached',
   'time_sheet_locked',
+  'room_double_booked',
   'time_sheet_not_submittable',
   'time_sheet_not_submitted',
   'hour_entry_not_correctable',
