@@ -14,7 +14,6 @@ import {
   expenseSettings,
   guideBankAccounts,
   guides,
-  hourCategories,
   payoutRuns,
   programmeRuleSets,
   requests,
@@ -22,7 +21,7 @@ import {
 import { addDays } from '../domain/dates.js';
 import { claimAmountCents, kmRateAt } from '../domain/expenses/amounts.js';
 import type { ExpenseTransport } from '../domain/expenses/kinds.js';
-import { DEFAULT_HOUR_CATEGORIES } from '../domain/hours/kinds.js';
+import { hourCategoryIdsByKey } from '../modules/timesheets/repository.js';
 
 /** A 1×1 PNG standing in for the photo of a ticket. */
 const RECEIPT_PNG = Buffer.from(
@@ -93,15 +92,7 @@ export async function seedDemoExpenses(
   input: { officeId: string; coordinatorUserId: string | null; today: string },
 ) {
   const { officeId, today } = input;
-  await tx
-    .insert(hourCategories)
-    .values(
-      DEFAULT_HOUR_CATEGORIES.map((c, i) => ({ officeId, key: c.key, label: c.label, kind: c.kind, sortOrder: i })),
-    )
-    .onConflictDoNothing();
-  const categories = new Map(
-    (await tx.select().from(hourCategories).where(eq(hourCategories.officeId, officeId))).map((c) => [c.key, c.id]),
-  );
+  const categories = await hourCategoryIdsByKey(tx, officeId);
   const ruleSets = await tx
     .select({
       name: programmeRuleSets.name,

@@ -2,14 +2,13 @@
  * Demo hours for recognition (issue 11 §4), invented: two years of hours outside deployments for some of Hannover's
  * active guides, so that the Ehrenamtskarte list shows guides who qualify (the demo guide among them), who will soon
  * (at 80 % of the hours, or by their pace) and who do not; and one card issued almost three years ago that runs out
- * in three weeks. Categories are the shared defaults, inserted as the time sheets' seed does (on conflict nothing).
+ * in three weeks. Categories are the office's defaults (ensureDefaultHourCategories).
  */
-import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { cardConfirmations, hourCategories, hourEntries } from '../db/schema/index.js';
+import { cardConfirmations, hourEntries } from '../db/schema/index.js';
 import { addDays, addMonths } from '../domain/dates.js';
-import { DEFAULT_HOUR_CATEGORIES } from '../domain/hours/kinds.js';
 import { addToMonth, CARD_RULE_SETS, cardExpiresOn } from '../domain/recognition/card.js';
+import { hourCategoryIdsByKey } from '../modules/timesheets/repository.js';
 
 type GuideRef = { id: string; status: string };
 
@@ -46,13 +45,7 @@ export async function seedDemoRecognition(
   },
 ) {
   const { officeId, today } = input;
-  await tx
-    .insert(hourCategories)
-    .values(DEFAULT_HOUR_CATEGORIES.map((c, i) => ({ officeId, ...c, sortOrder: i })))
-    .onConflictDoNothing();
-  const categories = new Map(
-    (await tx.select().from(hourCategories).where(eq(hourCategories.officeId, officeId))).map((c) => [c.key, c.id]),
-  );
+  const categories = await hourCategoryIdsByKey(tx, officeId);
   const active = input.guides.filter((g) => g.status === 'active' && g.id !== input.demoGuideId);
   const chosen = [input.demoGuideId, ...active.map((g) => g.id)].slice(0, PROFILES.length);
   const thisMonth = today.slice(0, 7);

@@ -28,6 +28,16 @@ export async function ensureDefaultHourCategories(tx: Tx, officeId: string) {
     .onConflictDoNothing({ target: [hourCategories.officeId, hourCategories.key] });
 }
 
+/** The office's hour categories by key, the defaults created first: what seeds and imports book hours against. */
+export async function hourCategoryIdsByKey(tx: Tx, officeId: string): Promise<Map<string, string>> {
+  await ensureDefaultHourCategories(tx, officeId);
+  const rows = await tx
+    .select({ key: hourCategories.key, id: hourCategories.id })
+    .from(hourCategories)
+    .where(eq(hourCategories.officeId, officeId));
+  return new Map(rows.map((c) => [c.key, c.id]));
+}
+
 /** Counted minutes: NULL-safe sums (coalesce) over entries and deployment activities. */
 export const timesheetRepository = {
   categories: (tx: Tx, officeId: string) =>

@@ -87,8 +87,9 @@ export function TimeSheetQueuePage() {
       key: 'total',
       header: t('timesheets.total'),
       cell: (r) => (
-        <Stack gap={0}>
-          <Text size="sm" className="tabular">
+        // The per-category breakdown wraps within a bounded width, so the actions keep their room at 1280 px.
+        <Stack gap={0} maw={260}>
+          <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
             {hoursLabel(r.totalMinutes, t)}
           </Text>
           <Text size="xs" c="dimmed">
@@ -141,7 +142,7 @@ export function TimeSheetQueuePage() {
             actions={
               status === 'submitted'
                 ? (r) => (
-                    <Group gap="xs" wrap="nowrap">
+                    <Group gap="xs" wrap="wrap" justify="flex-end">
                       <Button
                         size="sm"
                         onClick={() =>
