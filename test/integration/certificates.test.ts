@@ -210,6 +210,25 @@ describe('certificates', () => {
     );
     expect(reprint).toContain('zurückgezogen');
   });
+
+  it('throttles guessing: after 20 unknown codes from one address it answers 429, other addresses and real codes are unaffected', async () => {
+    const [certificate] = (await coordinator().get(`/courses/${course.id}/certificates`)).json().items;
+    const from = (remoteAddress: string, code: string) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/public/certificates/${code}`, remoteAddress });
+    // Real codes do not count against the address.
+    for (let i = 0; i < 3; i++) expect((await from('203.0.113.7', certificate.code)).statusCode).toBe(200);
+    const guesses = Array.from(
+      { length: 20 },
+      (_, i) => `ZZZZZZZZ${'ABCDEFGHJK'[i % 10]}${'ABCDEFGHJK'[Math.floor(i / 10)]}`,
+    );
+    for (const code of guesses) expect((await from('203.0.113.7', code)).statusCode).toBe(404);
+    const blocked = await from('203.0.113.7', 'ZZZZZZZZZZ');
+    expectProblem(blocked, 429, 'rate_limited');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Once blocked, the address learns nothing more, not even about a real code.
+    expectProblem(await from('203.0.113.7', certificate.code), 429, 'rate_limited');
+    expect((await from('198.51.100.4', certificate.code)).statusCode).toBe(200);
+  });
 });
 
 describe('funding rule sets and the course report', () => {

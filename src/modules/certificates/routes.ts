@@ -104,7 +104,7 @@ export const certificateRoutes: RouteModule = (api, { certificates, funding }) =
       params: certificateCodeParams,
       response: { 200: certificateVerificationSchema, ...errors },
     },
-    handler: (req) => certificates.verify(req.params.code),
+    handler: (req) => certificates.verify(req.params.code, req.ip),
   });
   api.get('/courses/:id/sessions/:sessionId/attendance-list.pdf', {
     schema: {

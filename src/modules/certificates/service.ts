@@ -1,8 +1,9 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import type { Office } from '../../documents/index.js';
 import { localDateTime } from '../../domain/dates.js';
+import type { ThrottleRule } from '../../domain/loginThrottle.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../shared/certificates.js';
 import type { Locale } from '../../shared/enums.js';
 import { recordAudit } from '../audit/recorder.js';
+import { Throttle } from '../auth/throttle.js';
 import { courseRepository } from '../courses/repository.js';
 import type { CourseService } from '../courses/service.js';
 import { officeRepository } from '../offices/repository.js';
@@ -19,6 +21,11 @@ import { settingsRepository } from '../settings/repository.js';
 import { mergePdfs, renderAttendanceListPdf, renderCertificatePdf } from './pdf.js';
 import { certificatePolicy as policy } from './policy.js';
 import { type CertificateRow, certificateRepository as repo } from './repository.js';
+
+/** Unknown codes one client address may try in 15 minutes before the public check answers 429. */
+export const VERIFY_MISS_THROTTLE: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
+const verifyThrottleKey = (address: string) =>
+  `certificate-verify:${createHash('sha256').update(`lotsennetz-throttle:${address}`).digest('hex')}`;
 
 const newCode = () =>
   Array.from({ length: 10 }, () => CERTIFICATE_CODE_ALPHABET[randomInt(CERTIFICATE_CODE_ALPHABET.length)]).join('');
@@ -29,10 +36,14 @@ const newCode = () =>
  * by its code and shows nothing but name, course and date.
  */
 export class CertificateService {
+  private readonly throttle: Throttle;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly courses: CourseService,
-  ) {}
+  ) {
+    this.throttle = new Throttle(ctx.database.db, () => ctx.now());
+  }
 
   present(row: CertificateRow): Certificate {
     return {
@@ -207,9 +218,20 @@ export class CertificateService {
   }
 
   /** Public: is this code a genuine certificate? Name, course and date only; unknown codes are 404. */
-  async verify(code: string): Promise<CertificateVerification> {
+  /**
+   * The public check of a certificate code. Codes are random, but guessing them is throttled all the same: each
+   * unknown code counts against the client address, and after VERIFY_MISS_THROTTLE.limit misses in the window the
+   * address gets 429 until the window has passed. Honest checks of real codes do not count.
+   */
+  async verify(code: string, clientIp: string): Promise<CertificateVerification> {
+    const key = verifyThrottleKey(clientIp);
+    const wait = await this.throttle.retryAfter([{ key, rule: VERIFY_MISS_THROTTLE }]);
+    if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
     const found = await inScope(this.ctx.database.db, 'system', (tx) => repo.byCode(tx, code));
-    if (!found) throw notFound();
+    if (!found) {
+      await this.throttle.record([key]);
+      throw notFound();
+    }
     const c = found.certificate;
     return {
       status: c.revokedAt ? 'revoked' : 'valid',
