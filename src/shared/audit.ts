@@ -156,6 +156,7 @@ export const AUDIT_ACTIONS = [
   'expense.payout_run_created',
   'recognition.card_confirmed',
   'recognition.card_recorded',
+  'recognition.statement_downloaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -175,6 +175,20 @@ describe('hours statement', () => {
     expectProblem(await coordinator().get('/me/statement.pdf'), 403);
   });
 
+  it("records every statement download in the guide's access log, the guide's own included", async () => {
+    const reads = (await coordinator().get(`/guides/${office.guideId}/reads`)).json().items as {
+      action: string;
+      actorName: string | null;
+    }[];
+    const downloads = reads.filter((r) => r.action === 'recognition.statement_downloaded');
+    // The guide downloaded their own statement in the test before.
+    expect(downloads.length).toBeGreaterThanOrEqual(1);
+    const before = downloads.length;
+    expect((await coordinator().get(`/guides/${office.guideId}/statement.pdf?language=de`)).statusCode).toBe(200);
+    const after = (await coordinator().get(`/guides/${office.guideId}/reads`)).json().items as { action: string }[];
+    expect(after.filter((r) => r.action === 'recognition.statement_downloaded')).toHaveLength(before + 1);
+  });
+
   it('defaults to this year up to today, and refuses a period that ends before it starts', async () => {
     const res = await client(t.app, office.sessions.guide).get('/me/hours-summary');
     expect(res.json()).toMatchObject({ from: `${today.slice(0, 4)}-01-01`, to: today });

@@ -41,7 +41,7 @@ export async function rowsReferencing(tx: Tx, ref: Reference, ids: string[]): Pr
 }
 
 /** Audit actions that record a read of the record named by the event (not a change to it). */
-export const READ_ACTIONS = ['guide.viewed', 'privacy.data_exported'] as const;
+export const READ_ACTIONS = ['guide.viewed', 'privacy.data_exported', 'recognition.statement_downloaded'] as const;
 
 export const privacyRepository = {
   async assignmentIdsOfGuide(tx: Tx, guideId: string): Promise<string[]> {

@@ -95,6 +95,13 @@ export class RecognitionService {
       coordinatorName: actor.role === 'coordinator' ? actor.displayName : '',
       createdAt: this.ctx.now(),
     });
+    // A statement names the guide and their hours: each download is a read of their record (Art. 15 access log).
+    await recordAudit(tx, actor, {
+      action: 'recognition.statement_downloaded',
+      entityType: 'guide',
+      entityId: guideId,
+      changes: { from: p.from, to: p.to, language },
+    });
     return { bytes, name, period: p };
   }
 
