@@ -9,6 +9,7 @@ import { expectProblem } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { pdfText } from '../helpers/pdf.js';
+import { PNG_BASE64 } from '../helpers/receipts.js';
 import { requestBody, thisEvening, today } from '../helpers/requests.js';
 
 type Section = { table: string; column: string; rows: Record<string, unknown>[] };
@@ -146,6 +147,34 @@ describe('Art. 15 file of a guide', () => {
     );
     // The file is itself a read of the record, and says so.
     expect(file.reads[0]).toMatchObject({ action: 'privacy.data_exported', actorName: 'Koordination Test' });
+  });
+
+  it("holds the guide's expense claims, the receipts' descriptions (not their bytes) and the bank details", async () => {
+    const saved = await guide().call('PUT', '/me/bank-account', {
+      accountHolder: 'Testa Lotsin',
+      iban: 'DE89370400440532013000',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const claim = await guide().post('/me/expense-claims', {
+      date: today,
+      assignmentId,
+      transport: 'publicTransport',
+      origin: 'Linden',
+      destination: 'Rathaus',
+      ticketCents: 340,
+      receipt: { fileName: 'fahrkarte.png', content: PNG_BASE64 },
+    });
+    expect(claim.statusCode, claim.body).toBe(201);
+    const file = (await guide().get('/me/data-export.json')).json() as ExportFile;
+    const rows = (table: string) => file.sections.filter((s) => s.table === table).flatMap((s) => s.rows);
+    expect(rows('expense_claims')).toEqual([expect.objectContaining({ id: claim.json().id, amount_cents: 340 })]);
+    expect(rows('guide_bank_accounts')).toEqual([
+      expect.objectContaining({ account_holder: 'Testa Lotsin', iban: 'DE89370400440532013000' }),
+    ]);
+    const [receipt] = rows('expense_receipts');
+    expect(receipt).toMatchObject({ content_type: 'image/png', file_name: 'fahrkarte.png' });
+    expect(receipt).not.toHaveProperty('data');
+    expect(JSON.stringify(file)).not.toContain(Buffer.from(PNG_BASE64, 'base64').subarray(0, 16).toString('hex'));
   });
 
   it('carries no credential: no password hash, session id, CSRF token, link token or sealed mail secret', async () => {

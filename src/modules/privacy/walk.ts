@@ -16,7 +16,13 @@ export const SUBJECT_TABLES: Record<SubjectKind, string> = {
 const DESCEND = ['assignments', 'users'];
 
 /** Credentials never leave the database, not even to their owner: the ids of sessions and links are token hashes. */
-const OMIT_COLUMNS: Record<string, string[]> = { sessions: ['id', 'csrf_token'], auth_tokens: ['id'] };
+const OMIT_COLUMNS: Record<string, string[]> = {
+  sessions: ['id', 'csrf_token'],
+  auth_tokens: ['id'],
+  // A receipt's bytes (up to 5 MB each) would swell the file and its PDF to unreadable hex: the file lists each
+  // receipt (name, type, size, date), and the receipt itself stays downloadable from the claim.
+  expense_receipts: ['data'],
+};
 export const SECRET_COLUMN = /(^|_)(password|hash|token|secret|csrf)(_|$)/;
 
 /**
