@@ -124,6 +124,28 @@ describe('enrolment and the waiting list', () => {
     expect(again.json().course).toMatchObject({ enrolledCount: 2, waitlistCount: 0 });
   });
 
+  it('cancelling a course mails everyone enrolled or waiting, once, and nobody who withdrew', async () => {
+    const course = await createCourse({ title: 'Elternlotsen Kompakt' });
+    await addSession(course.id, addDays(today, 12));
+    const [a, b, c, d] = await Promise.all([1, 2, 3, 4].map(() => createGuideWithAccount(t, office)));
+    const rows = [];
+    for (const g of [a, b, c, d]) rows.push(await enrol(course.id, g.guideId));
+    expect(rows.map((r) => r.status)).toEqual(['enrolled', 'enrolled', 'waitlisted', 'waitlisted']);
+    // d withdraws before the cancellation: no mail for them.
+    expect((await coordinator().post(`/courses/${course.id}/enrolments/${rows[3].id}/withdraw`)).statusCode).toBe(200);
+    const emailOf = async (guideId: string) => (await coordinator().get(`/guides/${guideId}`)).json().email as string;
+    const cancelledMails = async (guideId: string) =>
+      (await outboxFor(t.app, office.sessions.coordinator, await emailOf(guideId))).filter(
+        (m) => m.subject === 'Abgesagt: Elternlotsen Kompakt',
+      );
+    const res = await coordinator().patch(`/courses/${course.id}`, { status: 'cancelled' });
+    expect(res.statusCode, res.body).toBe(200);
+    // Saving the cancelled course again sends nothing more.
+    expect((await coordinator().patch(`/courses/${course.id}`, { status: 'cancelled' })).statusCode).toBe(200);
+    for (const g of [a, b, c]) expect(await cancelledMails(g.guideId)).toHaveLength(1);
+    expect(await cancelledMails(d.guideId)).toHaveLength(0);
+  });
+
   it('refuses a guide of another office as unknown and a course that does not exist as 404', async () => {
     const other = await createOffice(t);
     const course = await createCourse();

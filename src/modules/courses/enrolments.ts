@@ -7,10 +7,9 @@ import { todayIn } from '../../domain/dates.js';
 import { type Actor, type AppContext, recordedUserId } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import type { AttendanceInput } from '../../shared/courses.js';
-import type { Locale } from '../../shared/enums.js';
 import { recordAudit } from '../audit/recorder.js';
 import { settingsRepository } from '../settings/repository.js';
-import { type CourseMailKind, courseMail, formatSessionStart } from './mails.js';
+import { type CourseMailKind, queueCourseMail } from './mails.js';
 import { coursePolicy as policy } from './policy.js';
 import { presentEnrolment } from './presenter.js';
 import { type AttendanceRow, type CourseRow, courseRepository as repo, type SessionRow } from './repository.js';
@@ -34,20 +33,8 @@ export class EnrolmentCommands {
     private readonly courses: CourseService,
   ) {}
 
-  private async mail(tx: Tx, course: CourseRow, guideId: string, kind: CourseMailKind, position?: number) {
-    const [guide] = await tx.select().from(guides).where(eq(guides.id, guideId)).limit(1);
-    if (!guide?.email || guide.anonymisedAt) return null;
-    const [first] = await repo.sessions(tx, course.id);
-    const settings = await settingsRepository.get(tx, course.officeId);
-    const locale = guide.locale as Locale;
-    const content = courseMail(kind, locale, {
-      name: guide.firstName,
-      title: course.title,
-      when: first ? formatSessionStart(locale, first.startsAt, settings.timeZone) : null,
-      room: first?.room ?? null,
-      position,
-    });
-    return this.ctx.mailer.enqueue(tx, { officeId: course.officeId, to: guide.email, ...content });
+  private mail(tx: Tx, course: CourseRow, guideId: string, kind: CourseMailKind, position?: number) {
+    return queueCourseMail(this.ctx, tx, course, guideId, kind, position);
   }
 
   /**

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/recorder.js';
 import { settingsRepository } from '../settings/repository.js';
 import { calendarFileName, courseCalendar } from './calendar.js';
 import { attendanceOf, EnrolmentCommands } from './enrolments.js';
+import { queueCourseMail } from './mails.js';
 import { coursePolicy as policy } from './policy.js';
 import { presentCourse, presentEnrolment, presentSession } from './presenter.js';
 import { type CourseRow, courseRepository as repo } from './repository.js';
@@ -129,9 +130,9 @@ export class CourseService {
     };
   }
 
-  update(actor: Actor, id: string, input: CoursePatchInput) {
+  async update(actor: Actor, id: string, input: CoursePatchInput) {
     if (!policy.manage(actor)) throw forbidden();
-    return this.scope(actor, async (tx, officeId) => {
+    const { course, mailIds } = await this.scope(actor, async (tx, officeId) => {
       const { row: before } = await this.load(tx, actor, id, { lock: true });
       // A finished course is evidence (completions, certificates): it is not changed any more.
       if (before.status === 'finished') throw new AppError(409, 'course_closed');
@@ -146,8 +147,18 @@ export class CourseService {
         entityId: id,
         changes: { title: row.title, ...(input.status ? { status: input.status } : {}) },
       });
-      return this.present(tx, actor, row);
+      // Everyone holding a place or waiting for one learns that the course does not take place.
+      const mailIds: string[] = [];
+      if (input.status === 'cancelled' && before.status !== 'cancelled')
+        for (const e of await repo.enrolments(tx, id))
+          if (e.status === 'enrolled' || e.status === 'waitlisted') {
+            const mailId = await queueCourseMail(this.ctx, tx, row, e.guideId, 'cancelled');
+            if (mailId) mailIds.push(mailId);
+          }
+      return { course: await this.present(tx, actor, row), mailIds };
     });
+    await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
+    return course;
   }
 
   private async openForChanges(tx: Tx, actor: Actor, id: string) {
