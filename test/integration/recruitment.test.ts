@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicants, offices } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { createServices } from '../../src/server/services.js';
+import { expectProblem } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { lastMailTo, mailsTo } from '../helpers/mail.js';
@@ -303,8 +304,22 @@ describe('pipeline', () => {
     const twice = await coordinator().post(`/applicants/${id}/accept`);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('applicant_already_accepted');
+    // The guide follows the pipeline: active needs the certificate first, as for every guide.
+    expectProblem(
+      await coordinator().post(`/applicants/${id}/steps`, { status: 'active', on: today }),
+      409,
+      'certificate_required',
+    );
+    expect((await coordinator().get(`/applicants/${id}`)).json().status).toBe('enrolled');
+    const certified = await coordinator().post(`/applicants/${id}/steps`, { status: 'certified', on: today });
+    expect(certified.statusCode, certified.body).toBe(201);
+    expect((await coordinator().get(`/guides/${guideId}`)).json()).toMatchObject({
+      status: 'in_training',
+      certifiedAt: today,
+    });
     const active = await coordinator().post(`/applicants/${id}/steps`, { status: 'active', on: today });
-    expect(active.statusCode).toBe(201);
+    expect(active.statusCode, active.body).toBe(201);
+    expect((await coordinator().get(`/guides/${guideId}`)).json().status).toBe('active');
     // Anonymising the guide later deletes the application they came from, with its history.
     expect((await coordinator().post(`/guides/${guideId}/anonymise`)).statusCode).toBe(200);
     expect((await coordinator().get(`/applicants/${id}`)).statusCode).toBe(404);

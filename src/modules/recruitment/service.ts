@@ -18,6 +18,7 @@ import {
   type applicantStepInput,
 } from '../../shared/recruitment.js';
 import { recordAudit } from '../audit/recorder.js';
+import { guideRepository } from '../guides/repository.js';
 import type { GuideService } from '../guides/service.js';
 import { settingsRepository } from '../settings/repository.js';
 import type { UserService } from '../users/service.js';
@@ -93,8 +94,9 @@ export class RecruitmentService {
 
   /**
    * Moves the applicant to a status, dated and noted. Dropping out needs a reason; "active" needs the applicant to
-   * have been accepted as a guide. Not built yet (named in the issue-10 note): courses do not record the "enrolled" and
-   * "certified" steps; coordinators set them here by hand.
+   * have been accepted as a guide. Once accepted, the guide follows the pipeline (see `followPipeline`). Not built
+   * yet (named in the issue-10 note): courses do not record the "enrolled" and "certified" steps; coordinators set
+   * them here by hand.
    */
   step(actor: Actor, id: string, input: StepInput) {
     return this.scope(actor, async (tx, officeId) => {
@@ -102,9 +104,26 @@ export class RecruitmentService {
       await this.checkDate(tx, officeId, 'on', input.on, row.createdAt.toISOString().slice(0, 10));
       if (input.status === row.status) throw new AppError(409, 'invalid_status_transition');
       if (input.status === 'active' && !row.guideId) throw new AppError(409, 'applicant_not_accepted');
+      if (row.guideId) await this.followPipeline(tx, actor, officeId, row.guideId, input);
       await this.recordStep(tx, actor, row, input);
       return this.detail(tx, actor, officeId, await this.load(tx, actor, id));
     });
+  }
+
+  /**
+   * The accepted applicant's guide record moves with the pipeline, through the guide's own rules (and its audit):
+   * enrolled → in training; certified → the certificate date (if none yet); active → active, which still needs a
+   * certificate (409 certificate_required) so nobody uncertified is deployed.
+   */
+  private async followPipeline(tx: Tx, actor: Actor, officeId: string, guideId: string, input: StepInput) {
+    const guide = await guideRepository.findById(tx, guideId);
+    if (!guide || guide.anonymisedAt) return;
+    const patch: { status?: GuideStatus; certifiedAt?: string } = {};
+    if ((input.status === 'enrolled' || input.status === 'certified') && guide.status === 'interested')
+      patch.status = 'in_training';
+    if (input.status === 'certified' && !guide.certifiedAt) patch.certifiedAt = input.on;
+    if (input.status === 'active' && guide.status !== 'active') patch.status = 'active';
+    if (Object.keys(patch).length) await this.guides.updateIn(tx, actor, officeId, guideId, patch);
   }
 
   async recordStep(tx: Tx, actor: Actor, row: ApplicantRow, input: StepInput) {
