@@ -14,7 +14,7 @@ import { expectProblem, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { createGuideWithAccount } from '../helpers/guides.js';
-import { lastMailTo } from '../helpers/mail.js';
+import { lastMailTo, mailsTo } from '../helpers/mail.js';
 import { EXE_BASE64, PDF_BASE64, PNG_BASE64 } from '../helpers/receipts.js';
 import { requestBody } from '../helpers/requests.js';
 
@@ -201,7 +201,17 @@ describe('approval', () => {
     const ids = queue.items.map((c: { id: string }) => c.id);
     expectProblem(await guide().post('/expense-claims/approve', { ids }), 403);
     expectProblem(await client(t.app, B.sessions.coordinator).post('/expense-claims/approve', { ids }), 404);
+    const before = (await mailsTo(t, guideEmail)).length;
     expect(await ok(coordinator().post('/expense-claims/approve', { ids }))).toEqual({ approved: ids.length });
+    // One mail for the guide, however many of their claims were approved, with their number and sum.
+    const mails = await mailsTo(t, guideEmail);
+    expect(mails).toHaveLength(before + 1);
+    const sum = queue.items.reduce((s: number, c: { amountCents: number }) => s + c.amountCents, 0);
+    expect(mails[0].subject).toBe('Ihre Auslagen wurden freigegeben');
+    expect(mails[0].text).toContain(`${ids.length} Auslage(n)`);
+    expect(mails[0].text).toContain(
+      new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR' }).format(sum / 100),
+    );
     expectProblem(await coordinator().post('/expense-claims/approve', { ids }), 409, 'expense_claim_not_submitted');
     expectProblem(
       await guide().call('PUT', `/me/expense-claims/${ids[0]}`, carClaim('2026-03-14', 99)),
@@ -272,6 +282,12 @@ describe('payout run', () => {
         (c: { paidOn: string; payoutRunId: string }) => c.paidOn === '2026-04-02' && c.payoutRunId === run.id,
       ),
     ).toBe(true);
+    const paidMail = await lastMailTo(t, guideEmail);
+    expect(paidMail.subject).toBe(
+      `Auszahlung Ihrer Auslagen: ${new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR' }).format(run.totalCents / 100)}`,
+    );
+    expect(paidMail.text).toContain('2. April 2026');
+    expect(paidMail.text).not.toContain('DE89'); // no bank details in a mail
     expectProblem(await coordinator().post('/payout-runs', { paidOn: '2026-04-02' }), 409, 'payout_nothing_approved');
     expect((await ok(coordinator().get('/payout-runs'))).items[0].id).toBe(run.id);
 

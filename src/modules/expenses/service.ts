@@ -4,7 +4,6 @@ import { inScope } from '../../db/scope.js';
 import { claimAmountCents, costProblems, kmRateAt, normaliseCosts } from '../../domain/expenses/amounts.js';
 import { type Actor, type AppContext, officeOf, recordedUserId } from '../../server/context.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
-import type { Locale } from '../../shared/enums.js';
 import {
   type bankAccountInput,
   type ExpenseClaim,
@@ -15,10 +14,9 @@ import {
   type payoutRunInput,
   RECEIPT_MAX_BYTES,
 } from '../../shared/expenses.js';
-import { translate } from '../../shared/i18n/index.js';
 import { recordAudit } from '../audit/recorder.js';
-import { composeText } from '../mail/templates.js';
 import { settingsRepository } from '../settings/repository.js';
+import { perGuide, queueClaimMail } from './mails.js';
 import { buildSepa, buildXlsx } from './payout.js';
 import { expensePolicy as policy } from './policy.js';
 import { checkReceipt } from './receipts.js';
@@ -221,10 +219,13 @@ export class ExpenseService {
     return this.scope(actor, async (tx) => list(await repo.claims(tx, query)));
   }
 
-  /** Approves submitted claims in bulk; an id the office does not have is 404, a claim not submitted 409. */
-  approve(actor: Actor, ids: string[]) {
+  /**
+   * Approves submitted claims in bulk; an id the office does not have is 404, a claim not submitted 409. Each guide
+   * gets one mail with the number and sum of their approved claims.
+   */
+  async approve(actor: Actor, ids: string[]) {
     if (!policy.manage(actor)) throw forbidden();
-    return this.scope(actor, async (tx) => {
+    const { result, mailIds } = await this.scope(actor, async (tx, officeId) => {
       const unique = [...new Set(ids)];
       const rows = await repo.lockClaims(tx, unique);
       if (rows.length !== unique.length) throw notFound();
@@ -238,8 +239,15 @@ export class ExpenseService {
           changes: { guideId: a.guideId, status: 'approved' },
         });
       }
-      return { approved: approved.length };
+      const mailIds: string[] = [];
+      for (const [guideId, sum] of perGuide(rows)) {
+        const mailId = await queueClaimMail(this.ctx, tx, officeId, guideId, { kind: 'approved', ...sum });
+        if (mailId) mailIds.push(mailId);
+      }
+      return { result: { approved: approved.length }, mailIds };
     });
+    await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
+    return result;
   }
 
   /** Returns a submitted claim with a comment and tells the guide by mail in their language. */
@@ -261,24 +269,12 @@ export class ExpenseService {
         entityId: id,
         changes: { guideId: claim.guideId, status: 'returned' },
       });
-      const guide = await repo.guideName(tx, claim.guideId);
-      const mailIds: string[] = [];
-      if (guide?.email && !guide.anonymisedAt) {
-        const locale = guide.locale as Locale;
-        const t = (key: string) => translate(locale, `expenses.mail.${key}`, { date: claim.date });
-        const content = composeText(locale, [
-          translate(locale, 'mail.greeting', { name: guide.firstName }),
-          '',
-          t('returnedBody'),
-          '',
-          comment,
-          '',
-          translate(locale, 'mail.signature'),
-        ]);
-        mailIds.push(
-          await this.ctx.mailer.enqueue(tx, { officeId, to: guide.email, subject: t('returnedSubject'), ...content }),
-        );
-      }
+      const mailId = await queueClaimMail(this.ctx, tx, officeId, claim.guideId, {
+        kind: 'returned',
+        date: claim.date,
+        comment,
+      });
+      const mailIds = mailId ? [mailId] : [];
       return { result: presentClaim(await repo.claimView(tx, id)), mailIds };
     });
     await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
@@ -413,10 +409,13 @@ export class ExpenseService {
     });
   }
 
-  /** Pays the chosen approved claims (default: all) on a date: they become paid with the run's date. */
-  createRun(actor: Actor, input: z.output<typeof payoutRunInput>) {
+  /**
+   * Pays the chosen approved claims (default: all) on a date: they become paid with the run's date, and each guide
+   * is told by mail how much is transferred on which day.
+   */
+  async createRun(actor: Actor, input: z.output<typeof payoutRunInput>) {
     if (!policy.manage(actor)) throw forbidden();
-    return this.scope(actor, async (tx, officeId) => {
+    const { result, mailIds } = await this.scope(actor, async (tx, officeId) => {
       let rows: Awaited<ReturnType<typeof repo.lockApproved>>;
       if (input.claimIds) {
         const unique = [...new Set(input.claimIds)];
@@ -453,8 +452,19 @@ export class ExpenseService {
         entityId: run.id,
         changes: { date: input.paidOn, count: rows.length },
       });
-      return (await this.presentRuns(tx, [run]))[0];
+      const mailIds: string[] = [];
+      for (const [guideId, sum] of perGuide(rows)) {
+        const mailId = await queueClaimMail(this.ctx, tx, officeId, guideId, {
+          kind: 'paid',
+          paidOn: input.paidOn,
+          ...sum,
+        });
+        if (mailId) mailIds.push(mailId);
+      }
+      return { result: (await this.presentRuns(tx, [run]))[0], mailIds };
     });
+    await this.ctx.mailer.deliver(this.ctx.database.db, mailIds);
+    return result;
   }
 
   private async runFiles(tx: Tx, id: string) {
