@@ -12,6 +12,8 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Receipts' files go here instead of into the database (issue 11); back this folder up with the database. */
+  RECEIPTS_DIR: z.string().min(1).optional(),
   WEB_DIR: z.string().min(1).default('./dist/web'),
   DATABASE_URL: z
     .string()
@@ -91,6 +93,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Set: receipts' bytes are files in this folder; unset: in the database. */
+  receiptsDir?: string;
   /** The built web app (vite build output) that the server serves. */
   webDir: string;
   databaseUrl?: string;
@@ -140,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    receiptsDir: e.RECEIPTS_DIR ? resolve(e.RECEIPTS_DIR) : undefined,
     webDir: resolve(e.WEB_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

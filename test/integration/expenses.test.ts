@@ -4,7 +4,9 @@
  * validation, and the payout run with its XLSX (parsed back) and SEPA pain.001.001.03 file (parsed back and
  * validated against the schema in test/fixtures).
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -364,5 +366,61 @@ describe('guides with claims', () => {
     expect(after.items[0].status).toBe('approved');
     expect(after.items[0].origin).not.toContain('Mira');
     expect((await ok(coordinator().get(`/guides/${third.guideId}/bank-account`))).account).toBeNull();
+  });
+});
+
+describe('receipts in a configured folder (RECEIPTS_DIR)', () => {
+  it('keeps the bytes in <dir>/<office>/<id>, not in the row, serves them only within the office, and removes a replaced one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lotsennetz-receipts-'));
+    const app = await createTestApp({ env: { RECEIPTS_DIR: dir } });
+    try {
+      const [X, Y] = [await createOffice(app), await createOffice(app)];
+      const own = client(app.app, X.sessions.guide);
+      const options = await ok(own.get('/me/expense-options'));
+      const claim = {
+        date: '2026-03-20',
+        hourCategoryId: options.categories[0].id,
+        transport: 'other',
+        otherCents: 450,
+        otherDescription: 'Kopien',
+        receipt: { fileName: 'beleg.png', content: PNG_BASE64 },
+      };
+      const created = await ok(own.post('/me/expense-claims', claim), 201);
+      const receiptId = created.receipt.id as string;
+      const [row] = await app.database.rows<{ stored_in: string; has_data: boolean }>(
+        `select stored_in, data is not null as has_data from expense_receipts where id = '${receiptId}'`,
+      );
+      expect(row).toEqual({ stored_in: 'folder', has_data: false });
+      const file = join(dir, X.officeId, receiptId);
+      expect(await readFile(file)).toEqual(Buffer.from(PNG_BASE64, 'base64'));
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+
+      const url = `/expense-claims/${created.id}/receipt`;
+      const mine = await own.get(url);
+      expect(mine.statusCode, mine.body).toBe(200);
+      expect(mine.rawPayload).toEqual(Buffer.from(PNG_BASE64, 'base64'));
+      expect((await client(app.app, X.sessions.coordinator).get(url)).statusCode).toBe(200);
+      // The file is on the same disk, but another office never reaches it: its row is not found first.
+      expectProblem(await client(app.app, Y.sessions.coordinator).get(url), 404);
+
+      // A new receipt replaces the old one: the old file goes once the change is committed.
+      const replaced = await ok(
+        own.call('PUT', `/me/expense-claims/${created.id}`, {
+          ...claim,
+          receipt: { fileName: 'beleg.pdf', content: PDF_BASE64 },
+        }),
+      );
+      expect(replaced.receipt.id).not.toBe(receiptId);
+      await expect(stat(file)).rejects.toThrow();
+      expect(await readFile(join(dir, X.officeId, replaced.receipt.id))).toEqual(Buffer.from(PDF_BASE64, 'base64'));
+      // A claim refused by validation stores no file.
+      const before = (await readdir(join(dir, X.officeId))).length;
+      const refused = await own.post('/me/expense-claims', { ...claim, hourCategoryId: undefined });
+      expect(refused.statusCode).toBe(400);
+      expect((await readdir(join(dir, X.officeId))).length).toBe(before);
+    } finally {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, customType, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { EXPENSE_CLAIM_STATUSES, EXPENSE_TRANSPORTS } from '../../domain/expenses/kinds.js';
+import { EXPENSE_CLAIM_STATUSES, EXPENSE_TRANSPORTS, RECEIPT_STORAGES } from '../../domain/expenses/kinds.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
 import { assignments } from './deployments.js';
@@ -15,7 +15,11 @@ import { officeId, offices } from './offices.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-/** A receipt (photo or PDF) stored in the database, under the office's row-level security like every other row. */
+/**
+ * A receipt (photo or PDF). Its facts are always a row here, under the office's row-level security; its bytes are in
+ * `data`, or, when the installation sets RECEIPTS_DIR, in a file of that folder named by office and id
+ * (`stored_in = 'folder'`), which is only ever read after this row was found in the reader's office.
+ */
 export const expenseReceipts = pgTable(
   'expense_receipts',
   {
@@ -29,11 +33,14 @@ export const expenseReceipts = pgTable(
     contentType: text('content_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
-    data: bytea('data').notNull(),
+    data: bytea('data'),
+    storedIn: text('stored_in', { enum: RECEIPT_STORAGES }).notNull().default('database'),
     createdAt: createdAt(),
   },
   (t) => [
     index('expense_receipts_guide_idx').on(t.guideId),
+    oneOf('expense_receipts_stored_in_check', t.storedIn, RECEIPT_STORAGES),
+    check('expense_receipts_data_check', sql`(${t.storedIn} = 'database') = (${t.data} is not null)`),
     check('expense_receipts_size_check', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 5242880`),
   ],
 );

@@ -16,3 +16,7 @@ export const RECEIPT_CONTENT_TYPES = [
 ] as const;
 export type ReceiptContentType = (typeof RECEIPT_CONTENT_TYPES)[number];
 export const RECEIPT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Where a receipt's bytes are kept: in its database row, or in the folder the installation configured. */
+export const RECEIPT_STORAGES = ['database', 'folder'] as const;
+export type ReceiptStorage = (typeof RECEIPT_STORAGES)[number];

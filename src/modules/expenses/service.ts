@@ -19,6 +19,7 @@ import { settingsRepository } from '../settings/repository.js';
 import { perGuide, queueClaimMail } from './mails.js';
 import { buildSepa, buildXlsx } from './payout.js';
 import { expensePolicy as policy } from './policy.js';
+import { ReceiptStore } from './receiptStore.js';
 import { checkReceipt } from './receipts.js';
 import { type ClaimView, type PayoutRunRow, expenseRepository as repo } from './repository.js';
 
@@ -72,12 +73,41 @@ const list = (views: ClaimView[]) => {
  * approves it (in bulk) or returns it with a comment; a payout run pays the approved ones on a date and gives the
  * XLSX and the SEPA file. Approved and paid claims are evidence (guarded in the database too).
  */
+/** Receipt files touched by one unit of work: removed again if it fails, or once it committed if replaced. */
+type ReceiptFiles = { written: string[]; replaced: string[] };
+
 export class ExpenseService {
-  constructor(private readonly ctx: AppContext) {}
+  private readonly receipts: ReceiptStore;
+
+  constructor(private readonly ctx: AppContext) {
+    this.receipts = new ReceiptStore(ctx.config.receiptsDir);
+  }
 
   private scope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, (tx) => work(tx, officeId));
+  }
+
+  /**
+   * A unit of work that may store receipt files. Files and rows cannot share a transaction, so: a file written for a
+   * transaction that then fails is removed, and a replaced receipt's file only after the commit. A removal that fails
+   * leaves an orphan file (no row points to it, so nobody can read it), never a row without its file.
+   */
+  private async withReceiptFiles<T>(actor: Actor, work: (tx: Tx, officeId: string, files: ReceiptFiles) => Promise<T>) {
+    const officeId = officeOf(actor);
+    const files: ReceiptFiles = { written: [], replaced: [] };
+    const removeAll = async (ids: string[]) => {
+      if (this.receipts.storage !== 'folder') return;
+      for (const id of ids) await this.receipts.remove(officeId, id).catch(() => undefined);
+    };
+    try {
+      const result = await this.scope(actor, (tx) => work(tx, officeId, files));
+      await removeAll(files.replaced);
+      return result;
+    } catch (error) {
+      await removeAll(files.written);
+      throw error;
+    }
   }
 
   // ── The guide ──────────────────────────────────────────────────────────────
@@ -104,7 +134,14 @@ export class ExpenseService {
   }
 
   /** Checks the purpose and the costs, stores a new receipt, and computes the amount at the rate of the claim's day. */
-  private async prepare(tx: Tx, officeId: string, guideId: string, input: ClaimInput, keptReceiptId: string | null) {
+  private async prepare(
+    tx: Tx,
+    officeId: string,
+    guideId: string,
+    input: ClaimInput,
+    keptReceiptId: string | null,
+    files: ReceiptFiles,
+  ) {
     const purposes = [input.assignmentId, input.hourCategoryId].filter(Boolean);
     if (purposes.length !== 1)
       throw new AppError(400, 'validation_failed', [{ path: 'purpose', code: 'purposeRequired' }]);
@@ -138,8 +175,13 @@ export class ExpenseService {
         contentType: checked.contentType,
         sizeBytes: checked.sizeBytes,
         sha256: checked.sha256,
-        data: checked.bytes,
+        storedIn: this.receipts.storage,
+        data: this.receipts.storage === 'database' ? checked.bytes : null,
       });
+      if (this.receipts.storage === 'folder') {
+        files.written.push(row.id);
+        await this.receipts.write(officeId, row.id, checked.bytes);
+      }
       receiptId = row.id;
     }
     const costs = normaliseCosts(input);
@@ -164,9 +206,9 @@ export class ExpenseService {
 
   create(actor: Actor, input: ClaimInput) {
     if (!policy.own(actor)) throw forbidden();
-    return this.scope(actor, async (tx, officeId) => {
+    return this.withReceiptFiles(actor, async (tx, officeId, files) => {
       const guideId = actor.guideId as string;
-      const values = await this.prepare(tx, officeId, guideId, input, null);
+      const values = await this.prepare(tx, officeId, guideId, input, null, files);
       const row = await repo.insertClaim(tx, {
         ...values,
         officeId,
@@ -187,12 +229,12 @@ export class ExpenseService {
   /** The guide edits a submitted or returned claim; it is submitted (again). Approved and paid ones are locked. */
   update(actor: Actor, id: string, input: ClaimInput) {
     if (!policy.own(actor)) throw forbidden();
-    return this.scope(actor, async (tx, officeId) => {
+    return this.withReceiptFiles(actor, async (tx, officeId, files) => {
       const guideId = actor.guideId as string;
       const claim = await repo.lockClaim(tx, id);
       if (!claim || claim.guideId !== guideId) throw notFound();
       if (claim.status !== 'submitted' && claim.status !== 'returned') throw new AppError(409, 'expense_claim_locked');
-      const values = await this.prepare(tx, officeId, guideId, input, input.receipt ? null : claim.receiptId);
+      const values = await this.prepare(tx, officeId, guideId, input, input.receipt ? null : claim.receiptId, files);
       await repo.updateClaim(tx, id, {
         ...values,
         status: 'submitted',
@@ -201,7 +243,10 @@ export class ExpenseService {
         decidedByUserId: null,
         returnComment: null,
       });
-      if (input.receipt && claim.receiptId) await repo.deleteReceipt(tx, claim.receiptId);
+      if (input.receipt && claim.receiptId) {
+        await repo.deleteReceipt(tx, claim.receiptId);
+        files.replaced.push(claim.receiptId);
+      }
       await recordAudit(tx, actor, {
         action: 'expense.resubmitted',
         entityType: 'expense_claim',
@@ -284,12 +329,14 @@ export class ExpenseService {
   /** The receipt of a claim: for the guide who owns it and the office's coordinators; 404 for everyone else. */
   receipt(actor: Actor, claimId: string) {
     if (!policy.manage(actor) && !policy.own(actor)) throw notFound();
-    return this.scope(actor, async (tx) => {
+    return this.scope(actor, async (tx, officeId) => {
       const view = await repo.claimView(tx, claimId);
       if (!view || !policy.seeReceipt(actor, view.claim) || !view.claim.receiptId) throw notFound();
       const row = await repo.receipt(tx, view.claim.receiptId);
       if (!row) throw notFound();
-      return { fileName: row.fileName, contentType: row.contentType, bytes: Buffer.from(row.data) };
+      // Found under the office's scope first: only then is its file read.
+      const bytes = row.data ? Buffer.from(row.data) : await this.receipts.read(officeId, row.id);
+      return { fileName: row.fileName, contentType: row.contentType, bytes };
     });
   }
 
