@@ -109,7 +109,7 @@ export const expenseReturnInput = z.strictObject({ comment: shortText(1000) });
 /** What the guide's claim form offers: their deployments, the office's categories and today's km rate. */
 export const expenseOptionsSchema = z.object({
   assignments: z.array(z.object({ id: z.uuid(), label: z.string() })),
-  categories: z.array(z.object({ id: z.uuid(), label: z.string() })),
+  categories: z.array(z.object({ id: z.uuid(), key: z.string(), label: z.string() })),
   kmRateCents: z.number().int(),
   maxReceiptBytes: z.number().int(),
 });

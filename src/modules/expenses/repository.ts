@@ -124,7 +124,7 @@ export const expenseRepository = {
       .orderBy(desc(assignments.startedAt)),
   categories: (tx: Tx, officeId: string) =>
     tx
-      .select({ id: hourCategories.id, label: hourCategories.label })
+      .select({ id: hourCategories.id, key: hourCategories.key, label: hourCategories.label })
       .from(hourCategories)
       .where(and(eq(hourCategories.officeId, officeId), isNull(hourCategories.archivedAt)))
       .orderBy(asc(hourCategories.sortOrder), asc(hourCategories.label)),

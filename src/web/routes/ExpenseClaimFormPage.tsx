@@ -27,6 +27,7 @@ import { ErrorSummary, fieldId, useErrorSummary, withFieldIds } from '../compone
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorState, LoadingState } from '../components/States';
+import { useCategoryName } from '../components/timesheets/categoryName';
 
 const localToday = () => {
   const d = new Date();
@@ -58,6 +59,7 @@ const byRoad = (t: ExpenseTransport) => t === 'car' || t === 'bike';
  * rate valid on the claim's date.
  */
 export function ExpenseClaimFormPage() {
+  const categoryName = useCategoryName();
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -214,7 +216,7 @@ export function ExpenseClaimFormPage() {
             <Select
               label={t('expenses.field.category')}
               required
-              data={o.categories.map((c) => ({ value: c.id, label: c.label }))}
+              data={o.categories.map((c) => ({ value: c.id, label: categoryName(c.key, c.label) }))}
               {...form.getInputProps('hourCategoryId')}
             />
           )}

@@ -14,13 +14,13 @@ import {
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_HOUR_CATEGORIES } from '../../domain/hours/kinds.js';
 import { apiUrl } from '../api/client';
 import { useMyCardConfirmations, useMyHoursSummary } from '../api/recognitionQueries';
 import { SectionCard } from '../components/coordination/SectionCard';
 import { PageHeader } from '../components/PageHeader';
 import { hoursOf, todayLocal } from '../components/recognition/hours';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { useCategoryName } from '../components/timesheets/categoryName';
 import { formatDate } from '../i18n/format';
 
 type Preset = 'thisYear' | 'lastYear' | 'twoYears' | 'custom';
@@ -32,16 +32,6 @@ function periodOf(preset: Preset, custom: { from: string; to: string }) {
   if (preset === 'lastYear') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
   if (preset === 'twoYears') return { from: `${year - 2}${today.slice(4)}`, to: today };
   return custom;
-}
-
-/** A category's name: the office's own, or the translation of an unchanged default. */
-export function useCategoryName() {
-  const { t } = useTranslation();
-  return (key: string, label: string | null) => {
-    const standard = DEFAULT_HOUR_CATEGORIES.find((c) => c.key === key);
-    if (standard && (label === null || label === standard.label)) return t(`recognition.category.${standard.kind}`);
-    return label ?? key;
-  };
 }
 
 /** The guide's Ehrenamtskarte: confirmed when, valid until when; shown once there is one. */

@@ -25,6 +25,7 @@ import { QueryView } from '../components/lists/ListStates';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { CapBadge, SheetStateBadge } from '../components/timesheets/CapBadge';
+import { useCategoryName } from '../components/timesheets/categoryName';
 import { formatDate } from '../i18n/format';
 
 type Values = { categoryId: string; date: string; hours: AmountValue; note: string; unpaid: boolean };
@@ -32,9 +33,10 @@ type Values = { categoryId: string; date: string; hours: AmountValue; note: stri
 function LogHoursForm({ sheet, forGuide }: { sheet: TimeSheet; forGuide: boolean }) {
   const { t } = useTranslation();
   const categories = useHourCategories();
+  const categoryName = useCategoryName();
   const options = (categories.data?.items ?? [])
     .filter((c) => c.kind !== 'deployment' && !c.archived)
-    .map((c) => ({ value: c.id, label: c.label }));
+    .map((c) => ({ value: c.id, label: categoryName(c.key, c.label) }));
   const today = new Date().toISOString().slice(0, 10);
   const defaultDate = today.startsWith(sheet.month) ? today : `${sheet.month}-01`;
   const form = useForm<Values>({
@@ -108,6 +110,7 @@ function LogHoursForm({ sheet, forGuide }: { sheet: TimeSheet; forGuide: boolean
 export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; coordinator?: boolean }) {
   const [correcting, setCorrecting] = useState<TimeSheet['entries'][number] | null>(null);
   const { t, i18n } = useTranslation();
+  const categoryName = useCategoryName();
   const [confirming, setConfirming] = useState(false);
   const submit = useApiMutation(() => api.post(`/me/time-sheets/${sheet.month}/submit`), [timesheetKeys.all]);
   const remove = useApiMutation((id: string) => api.delete(`/hour-entries/${id}`), [timesheetKeys.all]);
@@ -142,7 +145,9 @@ export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; co
           <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {sheet.totals.map((x) => (
               <Group key={x.key} justify="space-between" component="li">
-                <Text size="sm">{x.label}</Text>
+                <Text size="sm" dir="auto">
+                  {categoryName(x.key, x.label)}
+                </Text>
                 <Text size="sm" className="tabular">
                   {hoursLabel(x.minutes, t)}
                 </Text>

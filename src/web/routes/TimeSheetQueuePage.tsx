@@ -16,6 +16,7 @@ import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState } from '../components/States';
 import { CapBadge } from '../components/timesheets/CapBadge';
+import { useCategoryName } from '../components/timesheets/categoryName';
 
 const STATUSES = ['submitted', 'returned', 'approved'] as const;
 const TAX_COLORS = { ok: 'teal', warning: 'orange', exceeds: 'red' } as const;
@@ -66,6 +67,7 @@ function ReturnModal({ item, onClose }: { item: QueueItem; onClose: () => void }
 /** The coordinator's approval queue: submitted months with totals, the allowance and the tax-free check. */
 export function TimeSheetQueuePage() {
   const { t, i18n } = useTranslation();
+  const categoryName = useCategoryName();
   const locale = i18n.language;
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('submitted');
   const queue = useTimeSheetQueue(status);
@@ -93,7 +95,7 @@ export function TimeSheetQueuePage() {
             {hoursLabel(r.totalMinutes, t)}
           </Text>
           <Text size="xs" c="dimmed">
-            {r.totals.map((x) => `${x.label}: ${hoursLabel(x.minutes, t)}`).join(' · ')}
+            {r.totals.map((x) => `${categoryName(x.key, x.label)}: ${hoursLabel(x.minutes, t)}`).join(' · ')}
           </Text>
         </Stack>
       ),
