@@ -156,6 +156,7 @@ export const AUDIT_ACTIONS = [
   'expense.payout_run_created',
   'recognition.card_confirmed',
   'recognition.card_recorded',
+  'notification_preferences.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -311,6 +312,8 @@ export const AUDIT_FIELDS = [
   'coordinating',
   'benefits',
   'month',
+  'notificationPreferences',
+  'reminders',
 ] as const;
 
 /**
