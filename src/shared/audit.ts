@@ -25,6 +25,9 @@ export const REMINDER_KINDS = [
   'background_check_due',
   'agreement_unconfirmed',
   'offer_unanswered',
+  /** The second stage of an unanswered offer: the coordinators hear of it (issue 12 §4). */
+  'offer_unanswered_coordinator',
+  'time_sheet_due',
 ] as const;
 
 export const outboxMessageSchema = z.object({

@@ -40,7 +40,10 @@ export const MAILED_BY_SENDER: readonly NotificationKind[] = [
   'course_session_tomorrow',
 ];
 
-/** About the user's own offers, deployments and messages: mailed at once unless the user chooses otherwise. */
+/**
+ * About the user's own offers, deployments and messages: mailed at once unless the user chooses otherwise. Coordinators
+ * hear of other people's offers and agreements in their daily digest; only replies to their own messages come at once.
+ */
 export const IMMEDIATE_BY_DEFAULT: readonly NotificationKind[] = [
   'offer_new',
   'offer_unanswered',
@@ -50,8 +53,12 @@ export const IMMEDIATE_BY_DEFAULT: readonly NotificationKind[] = [
   'message_reply',
 ];
 
-export const defaultChannel = (kind: NotificationKind): NotificationChannel =>
-  IMMEDIATE_BY_DEFAULT.includes(kind) ? 'immediate' : 'digest';
+export const COORDINATOR_IMMEDIATE_BY_DEFAULT: readonly NotificationKind[] = ['message_reply'];
+
+export const defaultChannel = (kind: NotificationKind, role: string): NotificationChannel =>
+  (role === 'coordinator' ? COORDINATOR_IMMEDIATE_BY_DEFAULT : IMMEDIATE_BY_DEFAULT).includes(kind)
+    ? 'immediate'
+    : 'digest';
 
 export const NOTIFICATION_ORDERS = ['unread_first', 'newest_first'] as const;
 

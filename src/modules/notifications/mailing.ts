@@ -10,6 +10,7 @@ import { inScope } from '../../db/scope.js';
 import type { AppContext } from '../../server/context.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import {
+  COORDINATOR_IMMEDIATE_BY_DEFAULT,
   IMMEDIATE_BY_DEFAULT,
   MAILED_BY_SENDER,
   type NotificationChannel,
@@ -47,7 +48,9 @@ async function claim(tx: Tx, channel: NotificationChannel, now: Date, limit: SQL
        where n.mailed_at is null and u.disabled_at is null
          and n.kind not in (${inList(MAILED_BY_SENDER)})
          and coalesce(p.channel,
-               case when n.kind in (${inList(IMMEDIATE_BY_DEFAULT)}) then 'immediate' else 'digest' end) = ${channel}
+               case when (u.role = 'coordinator' and n.kind in (${inList(COORDINATOR_IMMEDIATE_BY_DEFAULT)}))
+                      or (u.role <> 'coordinator' and n.kind in (${inList(IMMEDIATE_BY_DEFAULT)}))
+                    then 'immediate' else 'digest' end) = ${channel}
        order by n.created_at, n.id
        ${limit}
        for update of n skip locked
@@ -56,7 +59,8 @@ async function claim(tx: Tx, channel: NotificationChannel, now: Date, limit: SQL
         from picked where n.id = picked.id and n.mailed_at is null
       returning n.id, n.office_id, n.user_id, n.kind, n.params, n.link, n.read_at, n.created_at
     )
-    select c.*, u.email, u.display_name, u.locale from claimed c join users u on u.id = c.user_id
+    select c.*, u.email, u.display_name, coalesce(g.locale, u.locale) as locale
+      from claimed c join users u on u.id = c.user_id left join guides g on g.id = u.guide_id
      order by c.user_id, c.created_at, c.id`)) as unknown as { rows: Claimed[] } | Claimed[];
   return Array.isArray(result) ? result : result.rows;
 }

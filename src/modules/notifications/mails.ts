@@ -1,7 +1,7 @@
 /** Notification mails in the recipient's language: one per notification (immediately) or one daily digest. */
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
-import type { NotificationKind } from '../../shared/notifications.js';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../shared/notifications.js';
 import { composeText, type MailContent } from '../mail/templates.js';
 
 export type MailedNotification = {
@@ -39,18 +39,24 @@ export function notificationMail(
   };
 }
 
+/**
+ * The daily digest: grouped by kind under a heading, one "- " line each, in the order of NOTIFICATION_KINDS, then a
+ * link to the notification centre.
+ */
 export function notificationDigestMail(
   locale: Locale,
   params: { name: string; publicUrl: string; notifications: MailedNotification[] },
 ): MailContent {
-  const lines = [translate(locale, 'mail.greeting', params), '', translate(locale, 'notifications.mail.digestIntro')];
-  for (const n of params.notifications) {
-    lines.push('', `- ${notificationText(locale, n)}`);
-    if (n.link) lines.push(`  ${params.publicUrl}${n.link}`);
+  const lines = [translate(locale, 'mail.greeting', params), '', translate(locale, 'jobs.digestIntro')];
+  for (const kind of NOTIFICATION_KINDS) {
+    const items = params.notifications.filter((n) => n.kind === kind);
+    if (!items.length) continue;
+    lines.push('', translate(locale, `notifications.kinds.${kind}.heading`));
+    for (const n of items) lines.push(`- ${translate(locale, `notifications.kinds.${kind}.line`, n.params)}`);
   }
   lines.push('', `${params.publicUrl}/notifications`, ...footer(locale, params.publicUrl));
   return {
-    subject: translate(locale, 'notifications.mail.digestSubject', { count: params.notifications.length }),
+    subject: translate(locale, 'jobs.digestSubject', { count: params.notifications.length }),
     ...composeText(locale, lines),
   };
 }

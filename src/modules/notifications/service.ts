@@ -63,7 +63,7 @@ export class NotificationService {
 
   async preferences(actor: Actor) {
     const stored = await this.run(actor, (tx) => notificationRepository.preferences(tx, actor.userId));
-    return { items: preferenceList(stored) };
+    return { items: preferenceList(stored, actor.role) };
   }
 
   /** Only the kinds sent are changed; 'off' for a mandatory kind is refused with 400 naming the entry. */
@@ -81,7 +81,7 @@ export class NotificationService {
       const from: Record<string, NotificationChannel> = {};
       const to: Record<string, NotificationChannel> = {};
       for (const item of input.items) {
-        const was = before.get(item.kind) ?? defaultChannel(item.kind);
+        const was = before.get(item.kind) ?? defaultChannel(item.kind, actor.role);
         await notificationRepository.savePreference(tx, {
           userId: actor.userId,
           officeId: actor.officeId,
@@ -101,16 +101,16 @@ export class NotificationService {
           entityId: actor.userId,
           changes: { notificationPreferences: { from, to } },
         });
-      return { items: preferenceList(await notificationRepository.preferences(tx, actor.userId)) };
+      return { items: preferenceList(await notificationRepository.preferences(tx, actor.userId), actor.role) };
     });
   }
 }
 
-function preferenceList(stored: { kind: NotificationKind; channel: NotificationChannel }[]) {
+function preferenceList(stored: { kind: NotificationKind; channel: NotificationChannel }[], role: string) {
   const chosen = new Map(stored.map((p) => [p.kind, p.channel]));
   return NOTIFICATION_KINDS.map((kind) => ({
     kind,
-    channel: chosen.get(kind) ?? defaultChannel(kind),
+    channel: chosen.get(kind) ?? defaultChannel(kind, role),
     mandatory: MANDATORY_NOTIFICATION_KINDS.includes(kind),
     mailedBySender: MAILED_BY_SENDER.includes(kind),
     isDefault: !chosen.has(kind),
