@@ -1432,7 +1432,8 @@ beforeAll(async () => {
     `insert into reminders_sent (office_id, kind, subject_id, period)
      values ('${A.officeId}', 'offer_unanswered', '${offered.items[0].id}', current_date)`,
   );
-  // A notification in the centre of A's coordinator, naming A's guide (its marker shows any leak).
+  // A mail preference of A's coordinator, and a notification in their centre naming A's guide (its marker shows any leak).
+  await ok(a.call('PUT', '/me/notification-preferences', { items: [{ kind: 'review_due', channel: 'immediate' }] }));
   const guideOfA = await ok(a.get(`/guides/${A.guideId}`));
   const [notificationId] = await inScope(t.ctx.database.db, 'system', (tx) =>
     notify(tx, {
