@@ -35,7 +35,7 @@ export async function seedDemoNotifications(ctx: AppContext, officeId: string) {
       tx,
       sql`select a.id, rq.title, g.first_name || ' ' || g.last_name as guide
             from assignments a join requests rq on rq.id = a.request_id join guides g on g.id = a.guide_id
-           where a.office_id = ${officeId} and a.status = 'active' order by a.created_at limit 1`,
+           where a.office_id = ${officeId} and a.status = 'active' order by a.id limit 1`,
     );
     if (deployment)
       await put(
