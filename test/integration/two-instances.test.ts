@@ -296,7 +296,7 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
         [office.sessions.guide.userId, office.sessions.coordinator.userId].sort(),
       );
       const mails = await seedDb.rows<{ to: string; subject: string }>(
-        `select "to", subject from outbox where office_id = '${office.officeId}' and text like '%Zweimal-Probe%'
+        `select to_address as "to", subject from outbox where office_id = '${office.officeId}' and body_text like '%Zweimal-Probe%'
            and subject not like 'Neues Einsatzangebot%' and subject not like 'Neue Anfrage%'`,
       );
       const reminders = mails.filter((m) => m.to === office.emails.guide && m.subject.startsWith('Erinnerung:'));

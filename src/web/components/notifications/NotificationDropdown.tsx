@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Menu, Text } from '@mantine/core';
+import { Menu, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -17,15 +17,12 @@ export function NotificationDropdown({ target, defaultOpened }: DeferredMenuProp
   const latest = useNotifications('unread_first', 5, opened);
   const read = useApiMutation((id: string) => api.post(`/notifications/${id}/read`, {}), [notificationKeys.all]);
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={340} opened={opened} onChange={setOpened}>
+    // In the header (banner landmark), not in a portal outside every landmark.
+    <Menu position="bottom-end" withinPortal={false} shadow="md" width={340} opened={opened} onChange={setOpened}>
       <Menu.Target>{target}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('notifications.latest')}</Menu.Label>
-        {latest.data?.items.length === 0 && (
-          <Text size="sm" c="dimmed" px="sm" py="xs">
-            {t('notifications.empty')}
-          </Text>
-        )}
+        {latest.data?.items.length === 0 && <Menu.Label>{t('notifications.empty')}</Menu.Label>}
         {latest.data?.items.map((n) => (
           <Menu.Item
             key={n.id}
@@ -44,20 +41,12 @@ export function NotificationDropdown({ target, defaultOpened }: DeferredMenuProp
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Group justify="space-between" px="sm" py={4} wrap="nowrap">
-          <Anchor component={Link} to="/notifications" size="sm" onClick={() => setOpened(false)}>
-            {t('notifications.showAll')}
-          </Anchor>
-          <Button
-            component={Link}
-            to="/me/notifications"
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => setOpened(false)}
-          >
-            {t('notifications.preferencesLink')}
-          </Button>
-        </Group>
+        <Menu.Item component={Link} to="/notifications">
+          {t('notifications.showAll')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/me/notifications">
+          {t('notifications.preferencesLink')}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
