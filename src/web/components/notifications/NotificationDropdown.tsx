@@ -1,4 +1,4 @@
-import { Menu, Text } from '@mantine/core';
+import { Anchor, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,45 +9,71 @@ import { formatMoment } from '../coordination/format';
 import type { DeferredMenuProps } from '../DeferredMenu';
 import { notificationText } from './text';
 
-/** The bell's menu: the latest five (unread first), each leading to its subject, and the way to the centre. */
+/**
+ * The bell's panel: the latest five (unread first), each leading to its subject, and the way to the centre. A
+ * dialog-like popover with links and buttons (not an ARIA menu: its entries are content, not commands), rendered in
+ * the header so it stays inside the banner landmark.
+ */
 export function NotificationDropdown({ target, defaultOpened }: DeferredMenuProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(defaultOpened);
   const latest = useNotifications('unread_first', 5, opened);
   const read = useApiMutation((id: string) => api.post(`/notifications/${id}/read`, {}), [notificationKeys.all]);
+  const close = () => setOpened(false);
   return (
-    // In the header (banner landmark), not in a portal outside every landmark.
-    <Menu position="bottom-end" withinPortal={false} shadow="md" width={340} opened={opened} onChange={setOpened}>
-      <Menu.Target>{target}</Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('notifications.latest')}</Menu.Label>
-        {latest.data?.items.length === 0 && <Menu.Label>{t('notifications.empty')}</Menu.Label>}
-        {latest.data?.items.map((n) => (
-          <Menu.Item
-            key={n.id}
-            onClick={() => {
-              if (!n.readAt) read.mutate(n.id);
-              if (n.link) navigate(n.link);
-            }}
-          >
-            <Text size="sm" fw={n.readAt ? 400 : 600} dir="auto" lineClamp={3}>
-              {notificationText(t, n)}
-            </Text>
-            <Text size="xs" c="dimmed" className="tabular">
-              {formatMoment(n.createdAt)}
-              {!n.readAt && ` · ${t('notifications.unread')}`}
-            </Text>
-          </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item component={Link} to="/notifications">
-          {t('notifications.showAll')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/me/notifications">
-          {t('notifications.preferencesLink')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Popover
+      position="bottom-end"
+      withinPortal={false}
+      shadow="md"
+      width={340}
+      opened={opened}
+      onChange={setOpened}
+      trapFocus
+      returnFocus
+    >
+      <Popover.Target>{target}</Popover.Target>
+      <Popover.Dropdown aria-label={t('notifications.latest')} p="xs" maw="calc(100vw - 16px)">
+        <Text size="sm" fw={600} px={6} pb={4}>
+          {t('notifications.latest')}
+        </Text>
+        {latest.data?.items.length === 0 && (
+          <Text size="sm" c="dimmed" px={6} py={4}>
+            {t('notifications.empty')}
+          </Text>
+        )}
+        <Stack gap={2}>
+          {latest.data?.items.map((n) => (
+            <UnstyledButton
+              key={n.id}
+              className="notification-entry"
+              p={6}
+              style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              onClick={() => {
+                if (!n.readAt) read.mutate(n.id);
+                close();
+                if (n.link) navigate(n.link);
+              }}
+            >
+              <Text size="sm" fw={n.readAt ? 400 : 600} dir="auto" lineClamp={3}>
+                {notificationText(t, n)}
+              </Text>
+              <Text size="xs" c="dimmed" className="tabular">
+                {formatMoment(n.createdAt)}
+                {!n.readAt && ` · ${t('notifications.unread')}`}
+              </Text>
+            </UnstyledButton>
+          ))}
+        </Stack>
+        <Group justify="space-between" px={6} pt="xs" gap="xs">
+          <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
+            {t('notifications.showAll')}
+          </Anchor>
+          <Anchor component={Link} to="/me/notifications" size="sm" onClick={close}>
+            {t('notifications.preferencesLink')}
+          </Anchor>
+        </Group>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
