@@ -7,6 +7,9 @@ import { COORDINATOR, GUIDE, signedIn, visit } from './flows.js';
  * Issue 12 §4/§5: the bell with its unread count (the demo seeds a few unread notifications), the centre that lists
  * and marks read, and the mail preferences, on a phone in Arabic; the coordinator's reminder settings.
  */
+/** The bell's count arrives after /me and the lazy chunks: give polls time. */
+const WAIT = { timeout: 15_000 };
+
 describe.runIf(browserAvailable())('notifications in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -22,7 +25,7 @@ describe.runIf(browserAvailable())('notifications in Chromium', () => {
     await setLocale(page, 'ar');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     const bell = page.getByTestId('notification-bell');
-    await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/^الإشعارات، \d+ غير مقروءة$/);
+    await expect.poll(() => bell.getAttribute('aria-label'), WAIT).toMatch(/^الإشعارات، \d+ غير مقروءة$/);
     const count = Number((await bell.getAttribute('aria-label'))?.match(/\d+/)?.[0]);
     expect(count).toBeGreaterThan(0);
 
@@ -34,13 +37,15 @@ describe.runIf(browserAvailable())('notifications in Chromium', () => {
     await page.getByRole('dialog').getByRole('link', { name: 'كل الإشعارات' }).click();
     await page.waitForURL('**/notifications');
     await page.getByRole('heading', { level: 1, name: 'الإشعارات' }).waitFor();
-    await expect.poll(() => page.locator('[data-testid="notification"][data-unread="true"]').count()).toBe(count);
+    await expect.poll(() => page.locator('[data-testid="notification"][data-unread="true"]').count(), WAIT).toBe(count);
     await expectNoAxeViolations(page, 'notification centre (phone, Arabic)');
 
     await page.getByRole('button', { name: 'تعليم كمقروء' }).first().click();
-    await expect.poll(() => page.locator('[data-testid="notification"][data-unread="true"]').count()).toBe(count - 1);
     await expect
-      .poll(() => bell.getAttribute('aria-label'))
+      .poll(() => page.locator('[data-testid="notification"][data-unread="true"]').count(), WAIT)
+      .toBe(count - 1);
+    await expect
+      .poll(() => bell.getAttribute('aria-label'), WAIT)
       .toBe(count - 1 > 0 ? `الإشعارات، ${count - 1} غير مقروءة` : 'الإشعارات، لا توجد غير مقروءة');
 
     // Preferences: events of tomorrow off; a mandatory kind offers no "off" and says why.
@@ -59,7 +64,7 @@ describe.runIf(browserAvailable())('notifications in Chromium', () => {
     expect(saved.status()).toBe(200);
     await page.reload();
     await expect
-      .poll(() => page.getByTestId('preference-event_tomorrow').getByRole('radio', { name: 'إيقاف' }).isChecked())
+      .poll(() => page.getByTestId('preference-event_tomorrow').getByRole('radio', { name: 'إيقاف' }).isChecked(), WAIT)
       .toBe(true);
     // Back to the default for the next run on the same demo.
     await page.evaluate(async () => {
@@ -78,14 +83,14 @@ describe.runIf(browserAvailable())('notifications in Chromium', () => {
     const { page, errors } = await signedIn(browser, COORDINATOR);
     const bell = page.getByTestId('notification-bell');
     await expect
-      .poll(() => bell.getAttribute('aria-label'))
+      .poll(() => bell.getAttribute('aria-label'), WAIT)
       .toMatch(/^Benachrichtigungen, (\d+ ungelesen|keine ungelesen)$/);
     await visit(page, '/notifications');
     await page.getByRole('heading', { level: 1, name: 'Benachrichtigungen' }).waitFor();
     await expectNoAxeViolations(page, 'notification centre');
     const all = page.getByRole('button', { name: 'Alle als gelesen markieren' });
     if (await all.isEnabled()) await all.click();
-    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Benachrichtigungen, keine ungelesen');
+    await expect.poll(() => bell.getAttribute('aria-label'), WAIT).toBe('Benachrichtigungen, keine ungelesen');
 
     await visit(page, '/settings/reminders');
     const day = page.getByLabel('Stundenzettel des Vormonats fällig am (Tag des Monats)');
