@@ -32,7 +32,7 @@ describe.runIf(browserAvailable())('notifications in Chromium', () => {
     // The bell's menu, here on the preferences page: the latest ones and the way to the centre.
     await visit(page, '/me/notifications');
     await bell.click();
-    await page.getByRole('dialog', { name: 'أحدث الإشعارات' }).getByRole('button').first().waitFor();
+    await page.getByRole('dialog').getByRole('button').first().waitFor();
     await expectNoAxeViolations(page, 'notification menu (phone, Arabic)');
     await page.getByRole('dialog').getByRole('link', { name: 'كل الإشعارات' }).click();
     await page.waitForURL('**/notifications');

@@ -33,7 +33,7 @@ export function NotificationDropdown({ target, defaultOpened }: DeferredMenuProp
       returnFocus
     >
       <Popover.Target>{target}</Popover.Target>
-      <Popover.Dropdown aria-label={t('notifications.latest')} p="xs" maw="calc(100vw - 16px)">
+      <Popover.Dropdown p="xs" maw="calc(100vw - 16px)">
         <Text size="sm" fw={600} px={6} pb={4}>
           {t('notifications.latest')}
         </Text>
