@@ -1,19 +1,22 @@
 import { ActionIcon, Indicator } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useUnreadCount } from '../../api/notificationQueries';
 import { formatNumber } from '../../i18n/format';
-import { DeferredMenu, lazyMenu } from '../DeferredMenu';
 
-const Dropdown = lazyMenu(() => import('./NotificationDropdown').then((m) => m.NotificationDropdown));
-
-/** The bell in the header, for every role: the unread count (polled, see useUnreadCount) and the latest five. */
+/**
+ * The bell in the header, for every role: the unread count (polled, see useUnreadCount); it leads to the centre.
+ * (A panel with the latest five is not built yet: the bell is a plain link.)
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const count = useUnreadCount().data?.unread ?? 0;
   const label = count > 0 ? t('notifications.bell', { count: formatNumber(count) }) : t('notifications.bellNone');
   const button = (
     <ActionIcon
+      component={Link}
+      to="/notifications"
       variant="subtle"
       color="gray"
       size="lg"
@@ -33,5 +36,5 @@ export function NotificationBell() {
       </Indicator>
     </ActionIcon>
   );
-  return <DeferredMenu target={button} menu={(opened) => <Dropdown target={button} defaultOpened={opened} />} />;
+  return button;
 }
