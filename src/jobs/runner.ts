@@ -3,10 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { jobRuns } from '../db/schema/index.js';
 import { inScope } from '../db/scope.js';
-import { sendCourseSessionReminders } from '../modules/courses/reminders.js';
+import { mailImmediateNotifications } from '../modules/notifications/mailing.js';
 import type { AppContext } from '../server/context.js';
 import type { Services } from '../server/services.js';
-import { sendReminders } from './reminders.js';
+import { runDailyReminders } from './reminders.js';
 import { applyRetention } from './retention.js';
 
 /** The queues; names are stored in the database (pgboss.queue), so they never change. */
@@ -15,6 +15,8 @@ export const QUEUES = {
   mailSweep: 'mail-sweep',
   offerExpiry: 'offer-expiry',
   reminders: 'reminders',
+  /** Every minute: notifications a user wants mailed at once (the daily digest runs with the reminders). */
+  notificationMail: 'notification-mail',
   retention: 'retention',
 } as const;
 
@@ -111,13 +113,20 @@ export class JobRunner {
       retryBackoff: true,
       expireInSeconds: 120,
     });
-    for (const name of [QUEUES.mailSweep, QUEUES.offerExpiry, QUEUES.reminders, QUEUES.retention])
+    for (const name of [
+      QUEUES.mailSweep,
+      QUEUES.offerExpiry,
+      QUEUES.reminders,
+      QUEUES.retention,
+      QUEUES.notificationMail,
+    ])
       await this.ensureQueue(name, { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 });
     if (this.options.schedules) {
       // A minute slot is sent at most once (singletonSeconds), whichever instance's clock sends it.
       const once = { singletonKey: 'slot', singletonSeconds: 60 };
       await this.boss.schedule(QUEUES.mailSweep, '* * * * *', {}, once);
       await this.boss.schedule(QUEUES.offerExpiry, '* * * * *', {}, once);
+      await this.boss.schedule(QUEUES.notificationMail, '* * * * *', {}, once);
       await this.boss.schedule(
         QUEUES.reminders,
         this.options.remindersCron,
@@ -159,10 +168,9 @@ export class JobRunner {
     await this.scheduled(QUEUES.offerExpiry, async () => {
       await this.services.offers.expireAllOverdue();
     });
-    await this.scheduled(QUEUES.reminders, async () => ({
-      ...(await sendReminders(this.ctx)),
-      courseSessions: await sendCourseSessionReminders(this.ctx),
-    }));
+    await this.scheduled(QUEUES.notificationMail, () => mailImmediateNotifications(this.ctx));
+    // Reminders, course sessions and (the events module's) events of tomorrow, then immediate mail and the digests.
+    await this.scheduled(QUEUES.reminders, () => runDailyReminders(this.ctx));
     await this.scheduled(QUEUES.retention, () => applyRetention(this.services, this.ctx.now()));
   }
 

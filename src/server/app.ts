@@ -18,6 +18,7 @@ import { expenseRoutes } from '../modules/expenses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
+import { notificationRoutes } from '../modules/notifications/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
@@ -47,6 +48,7 @@ import { createServices } from './services.js';
 export const API_PREFIX = '/api/v1';
 export const ROUTE_MODULES: RouteModule[] = [
   sessionRoutes,
+  notificationRoutes,
   officeRoutes,
   userRoutes,
   guideRoutes,

@@ -14,6 +14,7 @@ import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
+import { NotificationService } from '../modules/notifications/service.js';
 import { withdrawPendingForGuide } from '../modules/offers/commands.js';
 import { offerRepository } from '../modules/offers/repository.js';
 import { OfferService } from '../modules/offers/service.js';
@@ -73,6 +74,7 @@ export function createServices(ctx: AppContext) {
     activities: new ActivityService(ctx),
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
+    notifications: new NotificationService(ctx),
     dashboard: new DashboardService(ctx),
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),

@@ -25,6 +25,9 @@ export const REMINDER_KINDS = [
   'background_check_due',
   'agreement_unconfirmed',
   'offer_unanswered',
+  /** The second stage of an unanswered offer: the coordinators hear of it (issue 12 §4). */
+  'offer_unanswered_coordinator',
+  'time_sheet_due',
 ] as const;
 
 export const outboxMessageSchema = z.object({
@@ -157,6 +160,7 @@ export const AUDIT_ACTIONS = [
   'recognition.card_confirmed',
   'recognition.card_recorded',
   'recognition.statement_downloaded',
+  'notification_preferences.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -312,6 +316,8 @@ export const AUDIT_FIELDS = [
   'coordinating',
   'benefits',
   'month',
+  'notificationPreferences',
+  'reminders',
 ] as const;
 
 /**

@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'programme_rule_set_exists',
   'recognition_not_eligible',
   'recognition_card_already_recorded',
+  'notification_mandatory',
   'not_implemented',
   'internal_error',
 ] as const;

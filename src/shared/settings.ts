@@ -112,6 +112,21 @@ export const officeSettingsSchema = z.object({
   }),
   /** How long each kind of personal data is kept (docs/privacy/retention.md); the daily retention job applies it. */
   retention: retentionScheduleSchema,
+  /** When the daily reminders fire (issue 12 §4); the rules are in src/domain/reminders. */
+  reminders: z.object({
+    /** An offer unanswered this many hours after it was sent: the guide is reminded. */
+    offerGuideAfterHours: z.number().int().min(1).max(240),
+    /** This many hours after the guide's reminder, still unanswered: the coordinators are told. */
+    offerCoordinatorAfterHours: z.number().int().min(1).max(240),
+    /** An agreement still unconfirmed this many days after it was drawn up. */
+    agreementUnconfirmedAfterDays: z.number().int().min(1).max(60),
+    /** The coordinators hear of a deployment's review date this many days ahead. */
+    reviewAheadDays: z.number().int().min(0).max(60),
+    /** Months before a background check runs out (§ 72a SGB VIII) when the coordinators are reminded. */
+    backgroundCheckWarnMonths: z.number().int().min(1).max(12),
+    /** Day of the month by which last month's time sheet is due; guides who have not submitted hear of it then. */
+    timeSheetDeadlineDay: z.number().int().min(1).max(28),
+  }),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -137,6 +152,14 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
   ],
   outOfScope: DEFAULT_OUT_OF_SCOPE_RULES as OfficeSettings['outOfScope'],
   retention: DEFAULT_RETENTION_SCHEDULE,
+  reminders: {
+    offerGuideAfterHours: 24,
+    offerCoordinatorAfterHours: 24,
+    agreementUnconfirmedAfterDays: 3,
+    reviewAheadDays: 7,
+    backgroundCheckWarnMonths: 3,
+    timeSheetDeadlineDay: 10,
+  },
 };
 
 /** The insurance paragraph for a partner type: the office's wording, else the default for that type. */
@@ -170,5 +193,6 @@ export const officeSettingsPatch = z
     languageProximity: officeSettingsSchema.shape.languageProximity.optional(),
     outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
     retention: officeSettingsSchema.shape.retention.optional(),
+    reminders: officeSettingsSchema.shape.reminders.strict().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });

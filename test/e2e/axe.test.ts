@@ -117,9 +117,17 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         `/assignments/${assignment}`,
         '/import',
         '/expenses/payouts',
-        ...['districts', 'fields', 'specializations', 'consent', 'funding', 'hours', 'payouts', 'accounts'].map(
-          (tab) => `/settings/${tab}`,
-        ),
+        ...[
+          'districts',
+          'fields',
+          'specializations',
+          'consent',
+          'funding',
+          'hours',
+          'reminders',
+          'payouts',
+          'accounts',
+        ].map((tab) => `/settings/${tab}`),
         '/does-not-exist',
       );
     }
@@ -146,6 +154,8 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       const assignment = await firstId(page, '/assignments?limit=1');
       extra.push(request && `/requests/${request}`, '/requests/new', assignment && `/assignments/${assignment}`);
     }
+    // Every role's notification preferences (the centre is in every navigation).
+    extra.push('/me/notifications');
     return [...new Set([...nav, ...extra.filter((p): p is string => Boolean(p))])];
   }
 

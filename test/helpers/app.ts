@@ -119,6 +119,7 @@ export function client(app: FastifyInstance, session?: Session) {
       call('POST', url, payload ?? {}, headers),
     patch: (url: string, payload?: unknown, headers?: Record<string, string>) =>
       call('PATCH', url, payload ?? {}, headers),
+    put: (url: string, payload?: unknown, headers?: Record<string, string>) => call('PUT', url, payload ?? {}, headers),
     delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
     call,
   };

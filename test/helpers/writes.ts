@@ -590,6 +590,12 @@ export const WRITES: Record<string, WriteOp> = {
     params: () => NO_RECORD,
     body: () => ({ issuedOn: today }),
   },
+  'POST /api/v1/notifications/{id}/read': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/notifications/read-all': { who: 'coordinator' },
+  'PUT /api/v1/me/notification-preferences': {
+    who: 'coordinator',
+    body: () => ({ items: [{ kind: 'review_due', channel: 'immediate' }] }),
+  },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

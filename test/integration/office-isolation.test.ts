@@ -15,6 +15,7 @@ import * as schema from '../../src/db/schema/index.js';
 import { districts, guides, offices, partners } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { addDays } from '../../src/domain/dates.js';
+import { notify } from '../../src/modules/notifications/notify.js';
 import { PROGRAMME_DEFAULTS } from '../../src/shared/programmes.js';
 import { fillPath, type HttpMethod, type Operation, pathParamsOf, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
@@ -70,6 +71,8 @@ type Ids = {
   payoutRun: string;
   /** A's confirmation for A's guide's Ehrenamtskarte (A's guide has two years of hours). */
   cardConfirmation: string;
+  /** A notification in the centre of A's coordinator (issue 12 §4). */
+  notification: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -1033,6 +1036,24 @@ const TABLE: Record<string, Row> = {
     queries: () => ['', `?from=${addDays(today, -800)}&to=${today}`],
     expect: coordinatorOnly(200),
   },
+  'GET /api/v1/notifications': {
+    kind: 'list',
+    queries: () => ['', '?order=newest_first', '?limit=5&offset=0'],
+    expect: all(200),
+  },
+  'GET /api/v1/notifications/unread-count': { kind: 'self', expect: all(200) },
+  'POST /api/v1/notifications/{id}/read': {
+    kind: 'record',
+    params: (a) => ({ id: a.notification }),
+    expect: all(404),
+  },
+  'POST /api/v1/notifications/read-all': { kind: 'self', expect: all(200) },
+  'GET /api/v1/me/notification-preferences': { kind: 'self', expect: all(200) },
+  'PUT /api/v1/me/notification-preferences': {
+    kind: 'self',
+    body: { items: [{ kind: 'review_due', channel: 'digest' }] },
+    expect: all(200),
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -1128,6 +1149,7 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     payoutRuns: await read('/payout-runs'),
     expenseSettings: await read('/expense-settings'),
     cardConfirmations: await read('/recognition/card-confirmations'),
+    notifications: await read('/notifications?order=newest_first'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
@@ -1410,6 +1432,18 @@ beforeAll(async () => {
     `insert into reminders_sent (office_id, kind, subject_id, period)
      values ('${A.officeId}', 'offer_unanswered', '${offered.items[0].id}', current_date)`,
   );
+  // A mail preference of A's coordinator, and a notification in their centre naming A's guide (its marker shows any leak).
+  await ok(a.call('PUT', '/me/notification-preferences', { items: [{ kind: 'review_due', channel: 'immediate' }] }));
+  const guideOfA = await ok(a.get(`/guides/${A.guideId}`));
+  const [notificationId] = await inScope(t.ctx.database.db, 'system', (tx) =>
+    notify(tx, {
+      officeId: A.officeId,
+      userIds: [A.sessions.coordinator.userId],
+      kind: 'background_check_due',
+      params: { guide: `${guideOfA.firstName} ${guideOfA.lastName}`, date: today },
+      link: `/guides/${A.guideId}`,
+    }),
+  );
 
   // An applicant in A at "conversation held" (recruitment), with a step of history.
   const [applicant] = await inScope(t.ctx.database.db, 'system', (tx) =>
@@ -1487,6 +1521,7 @@ beforeAll(async () => {
     expenseClaim: expenseClaim.id,
     payoutRun: payoutRun.id,
     cardConfirmation: cardConfirmation.id,
+    notification: notificationId,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -1525,6 +1560,7 @@ beforeAll(async () => {
     expenseClaim: randomUUID(),
     payoutRun: randomUUID(),
     cardConfirmation: randomUUID(),
+    notification: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, todayIso } from '../../src/domain/dates.js';
-import { sendReminders } from '../../src/jobs/reminders.js';
+import { runDailyReminders } from '../../src/jobs/reminders.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { mailsTo, type ReceivedMail } from '../helpers/mail.js';
@@ -17,9 +17,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-/** Runs the reminder job as if it were `at`; at noon in Berlin unless a time is given. */
-const runOn = (day: string) => sendReminders({ ...t.ctx, now: () => new Date(`${day}T10:00:00Z`) });
-const runAt = (at: Date) => sendReminders({ ...t.ctx, now: () => at });
+/**
+ * Runs the daily job as if it were `at` (at noon in Berlin unless a time is given): the reminders become
+ * notifications, and the coordinators' daily digest and the guide's immediate mail follow from them.
+ */
+const runOn = (day: string) => runDailyReminders({ ...t.ctx, now: () => new Date(`${day}T10:00:00Z`) });
+const runAt = (at: Date) => runDailyReminders({ ...t.ctx, now: () => at });
 
 /** The coordinator's digests (newest first), told apart from other mail by their subject. */
 async function digestsTo(office: TestOffice): Promise<ReceivedMail[]> {
@@ -158,7 +161,7 @@ describe('the reminder digest', () => {
     });
   });
 
-  it('lists offers unanswered after a day; the guide is reminded in Arabic, the coordinator reads German', async () => {
+  it('reminds the guide of offers unanswered after a day in Arabic; a day later the coordinator reads German', async () => {
     const office = await createOffice(t);
     const guide = await client(t.app, office.sessions.coordinator).patch(`/guides/${office.guideId}`, { locale: 'ar' });
     expect(guide.statusCode, guide.body).toBe(200);
@@ -170,7 +173,13 @@ describe('the reminder digest', () => {
 
     await runAt(new Date(offered + 23 * hour));
     expect(await digestsTo(office)).toEqual([]);
+    expect(await mailsTo(t, office.emails.guide)).toHaveLength(offerMails);
+    // After 24 hours (settings.reminders.offerGuideAfterHours) the guide is reminded, the coordinators not yet.
     await runAt(new Date(offered + 25 * hour));
+    expect(await digestsTo(office)).toEqual([]);
+    expect(await mailsTo(t, office.emails.guide)).toHaveLength(offerMails + 2);
+    // 24 hours later (offerCoordinatorAfterHours) the coordinators hear of it, in their digest.
+    await runAt(new Date(offered + 49 * hour));
     const [digest, ...older] = await digestsTo(office);
     expect(older).toEqual([]);
     expect(digest.subject).toBe('Lotsennetz: 2 Punkte brauchen Ihre Aufmerksamkeit');

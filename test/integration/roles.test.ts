@@ -1084,3 +1084,27 @@ describe('expenses: the guide files their own, only coordinators decide and pay'
     expect(coordinator.abilities).toMatchObject({ 'expenses.own': false, 'expenses.manage': true });
   });
 });
+
+describe('notifications: every role has its own centre and preferences (issue 12 §4)', () => {
+  it('coordinator, guide, partner, trainer and platform admin read their centre and set preferences', async () => {
+    const trainer = await createTrainer(t, o.officeId);
+    for (const [role, session] of [
+      ['coordinator', o.sessions.coordinator],
+      ['guide', o.sessions.guide],
+      ['partner', o.sessions.partner],
+      ['trainer', trainer.session],
+      ['admin', admin],
+    ] as const) {
+      const api = client(t.app, session);
+      for (const url of ['/notifications', '/notifications/unread-count', '/me/notification-preferences'])
+        expect((await api.get(url)).statusCode, `${role} ${url}`).toBe(200);
+      expect((await api.post('/notifications/read-all', {})).statusCode, `${role} read-all`).toBe(200);
+      const saved = await api.call('PUT', '/me/notification-preferences', {
+        items: [{ kind: 'event_tomorrow', channel: 'digest' }],
+      });
+      expect(saved.statusCode, `${role}: ${saved.body}`).toBe(200);
+      // Nobody marks a notification that is not theirs: 404, as if it did not exist.
+      expectProblem(await api.post(`/notifications/${randomUUID()}/read`, {}), 404);
+    }
+  });
+});

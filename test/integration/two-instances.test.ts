@@ -7,7 +7,9 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { createAppOn, type Session, TEST_APP_SECRET, type TestApp } from '../helpers/app.js';
+import { runDailyReminders } from '../../src/jobs/reminders.js';
+import { mailImmediateNotifications } from '../../src/modules/notifications/mailing.js';
+import { client, createAppOn, type Session, TEST_APP_SECRET, type TestApp } from '../helpers/app.js';
 import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
 import { createGuideWithAccount } from '../helpers/guides.js';
 import { requestBody } from '../helpers/requests.js';
@@ -58,6 +60,7 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
       post: (path: string, body: unknown = {}) => call('POST', path, body),
     };
   };
+  const seedClient = (session: Session) => client(seedApp.app, session);
   const urlA = () => servers[0].url;
   const urlB = () => servers[1].url;
 
@@ -257,6 +260,53 @@ describe.skipIf(!baseUrl)('two instances on one database (PostgreSQL only; PGlit
     const slots = runs.map((r) => new Date(r.slot as Date).toISOString());
     expect(new Set(slots).size).toBe(slots.length);
   });
+
+  it('every reminder once: the daily job and the notification mail run on two connections at once', async () => {
+    // Two application contexts on their own pools, as two instances' job workers would be.
+    const otherDb = await openDatabase({ databaseUrl });
+    const other = await createAppOn(otherDb);
+    try {
+      const coordinator = seedClient(office.sessions.coordinator);
+      const created = await coordinator.post('/requests', {
+        ...requestBody(office, { title: 'Zweimal-Probe' }),
+        partnerId: office.partnerId,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const sent = await coordinator.post(`/requests/${created.json().id}/offers`, {
+        guideIds: [office.guideId],
+        message: '',
+        overrideReason: 'Test ohne Ranking',
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const offerId = sent.json().items[0].id;
+      // Sent three days ago: both the guide's (24 h) and the coordinators' (48 h) reminder are due.
+      await seedDb.exec(`update offers set created_at = now() - interval '3 days' where id = '${offerId}'`);
+      await Promise.all([
+        runDailyReminders(seedApp.ctx),
+        runDailyReminders(other.ctx),
+        mailImmediateNotifications(seedApp.ctx),
+        mailImmediateNotifications(other.ctx),
+      ]);
+      await Promise.all([mailImmediateNotifications(seedApp.ctx), mailImmediateNotifications(other.ctx)]);
+      const notes = await seedDb.rows<{ user_id: string }>(
+        `select user_id from notifications where kind = 'offer_unanswered' and link in
+           ('/my/offers/${offerId}', '/requests/${created.json().id}')`,
+      );
+      expect(notes.map((n) => n.user_id).sort()).toEqual(
+        [office.sessions.guide.userId, office.sessions.coordinator.userId].sort(),
+      );
+      const mails = await seedDb.rows<{ to: string; subject: string }>(
+        `select to_address as "to", subject from outbox where office_id = '${office.officeId}' and body_text like '%Zweimal-Probe%'
+           and subject not like 'Neues Einsatzangebot%' and subject not like 'Neue Anfrage%'`,
+      );
+      const reminders = mails.filter((m) => m.to === office.emails.guide && m.subject.startsWith('Erinnerung:'));
+      const digests = mails.filter((m) => m.to === office.emails.coordinator && m.subject.includes('Aufmerksamkeit'));
+      expect(reminders).toHaveLength(1);
+      expect(digests).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 
   it('SIGTERM: both instances finish and exit cleanly', async () => {
     const exits = servers.map((s) => once(s.proc, 'exit'));

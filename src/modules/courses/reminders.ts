@@ -6,13 +6,14 @@
  */
 import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { courseEnrolments, courseSessions, courses, guides, offices } from '../../db/schema/index.js';
+import { courseEnrolments, courseSessions, courses, guides, offices, users } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { addDays, todayIn } from '../../domain/dates.js';
 import type { AppContext } from '../../server/context.js';
 import { PLACE_HOLDING_STATUSES } from '../../shared/courses.js';
 import type { Locale } from '../../shared/enums.js';
 import { resolveOfficeSettings } from '../../shared/settings.js';
+import { notify } from '../notifications/notify.js';
 import { courseMail, formatSessionStart } from './mails.js';
 
 /** Midnight of a calendar day in a time zone, as an instant. */
@@ -55,6 +56,18 @@ async function remindOffice(ctx: AppContext, tx: Tx, officeId: string, timeZone:
         ),
       );
     for (const { course, guide } of rows) {
+      // In the guide's notification centre too; its mail is this one (MAILED_BY_SENDER), so it is not mailed twice.
+      const accounts = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.guideId, guide.id), isNull(users.disabledAt)));
+      await notify(tx, {
+        officeId,
+        userIds: accounts.map((a) => a.id),
+        kind: 'course_session_tomorrow',
+        params: { title: session.topic ? `${course.title}: ${session.topic}` : course.title },
+        link: null,
+      });
       if (!guide.email) continue;
       const locale = guide.locale as Locale;
       const mail = courseMail('reminder', locale, {

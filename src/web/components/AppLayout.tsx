@@ -7,6 +7,7 @@ import { useMe } from '../auth/AuthProvider';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { navItemsFor } from './navigation';
+import { NotificationBell } from './notifications/NotificationBell';
 import { PageSkeleton } from './PageSkeleton';
 import { UserMenu } from './UserMenu';
 
@@ -65,6 +66,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap={4} wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitcher />
             <UserMenu />
           </Group>

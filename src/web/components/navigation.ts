@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconAdjustmentsHorizontal,
   IconAward,
+  IconBell,
   IconBriefcase,
   IconBuilding,
   IconBuildingCommunity,
@@ -30,7 +31,11 @@ export type NavItem = { to: string; labelKey: string; icon: typeof IconHome; end
 /** The navigation is built from the caller's abilities, never from role names. */
 export function navItemsFor(me: Me): NavItem[] {
   const can = (a: MeAbility) => me.abilities[a] === true;
-  const items: NavItem[] = [{ to: '/', labelKey: 'nav.home', icon: IconHome, end: true }];
+  // Every signed-in user has a notification centre (issue 12 §4), whatever the role: no ability gates it.
+  const items: NavItem[] = [
+    { to: '/', labelKey: 'nav.home', icon: IconHome, end: true },
+    { to: '/notifications', labelKey: 'nav.notifications', icon: IconBell },
+  ];
   // The request-to-deployment cycle: requests, offers and deployments, named for who is looking.
   if (can('requests.list'))
     items.push({

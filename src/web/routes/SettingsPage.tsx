@@ -12,6 +12,7 @@ import { FundingRulesTab } from '../components/settings/FundingRulesTab';
 import { HoursTab } from '../components/settings/HoursTab';
 import { OfficeTab } from '../components/settings/OfficeTab';
 import { ReferenceItemsTab } from '../components/settings/ReferenceItemsTab';
+import { RemindersTab } from '../components/settings/RemindersTab';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
 
 const TABS = [
@@ -22,6 +23,7 @@ const TABS = [
   'consent',
   'funding',
   'hours',
+  'reminders',
   'payouts',
   'accounts',
 ] as const;
@@ -85,6 +87,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="hours">
           <HoursTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="reminders">
+          <RemindersTab />
         </Tabs.Panel>
         <Tabs.Panel value="payouts">
           <DebtorCard />

@@ -30,6 +30,8 @@ import {
   MyStatementsPage,
   MyTimeSheetPage,
   NotFoundPage,
+  NotificationPreferencesPage,
+  NotificationsPage,
   OfferAnswerPage,
   OfferDetailPage,
   OfficesPage,
@@ -200,6 +202,8 @@ export function AppRoutes() {
               }
             />
             <Route path="my/offers/:id" element={<OfferDetailPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="me/notifications" element={<NotificationPreferencesPage />} />
             <Route
               path="assignments"
               element={

@@ -136,3 +136,11 @@ export const MyStatementsPage = lazy(() =>
 export const RecognitionPage = lazy(() =>
   whenReachable(() => import('./RecognitionPage')).then((m) => ({ default: m.RecognitionPage })),
 );
+export const NotificationsPage = lazy(() =>
+  whenReachable(() => import('./NotificationsPage')).then((m) => ({ default: m.NotificationsPage })),
+);
+export const NotificationPreferencesPage = lazy(() =>
+  whenReachable(() => import('./NotificationPreferencesPage')).then((m) => ({
+    default: m.NotificationPreferencesPage,
+  })),
+);

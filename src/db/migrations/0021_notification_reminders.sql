@@ -1,0 +1,2 @@
+ALTER TABLE "reminders_sent" DROP CONSTRAINT "reminders_sent_kind_check";--> statement-breakpoint
+ALTER TABLE "reminders_sent" ADD CONSTRAINT "reminders_sent_kind_check" CHECK ("reminders_sent"."kind" in ('review_due', 'background_check_due', 'agreement_unconfirmed', 'offer_unanswered', 'offer_unanswered_coordinator', 'time_sheet_due'));
