@@ -156,6 +156,12 @@ export const AUDIT_ACTIONS = [
   'expense.payout_run_created',
   'recognition.card_confirmed',
   'recognition.card_recorded',
+  'room.created',
+  'room.updated',
+  'room.archived',
+  'room.deleted',
+  'room_booking.created',
+  'room_booking.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -180,6 +186,7 @@ export const AUDIT_ENTITY_TYPES = [
   'course',
   'expense_claim',
   'payout_run',
+  'room',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -311,6 +318,15 @@ export const AUDIT_FIELDS = [
   'coordinating',
   'benefits',
   'month',
+  'location',
+  'capacity',
+  'stepFree',
+  'equipment',
+  'archived',
+  'bookingId',
+  'purpose',
+  'startsAt',
+  'endsAt',
 ] as const;
 
 /**

@@ -13,6 +13,7 @@ import { recognitionPolicy } from '../recognition/policy.js';
 import { recruitmentPolicy } from '../recruitment/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
+import { roomPolicy } from '../rooms/policy.js';
 import { retentionPolicy } from '../retention/policy.js';
 import { serviceDirectoryPolicy } from '../services/service.js';
 import { timesheetPolicy } from '../timesheets/policy.js';
@@ -49,6 +50,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'courses.manage': coursePolicy.manage(actor),
     'expenses.own': expensePolicy.own(actor),
     'expenses.manage': expensePolicy.manage(actor),
+    'rooms.manage': roomPolicy.manage(actor),
   };
 }
 
