@@ -105,12 +105,18 @@ export type RoomBookingInput = z.input<typeof roomBookingInput>;
 
 export const roomBookingListQuery = z
   .strictObject({
-    from: isoDateTime,
-    to: isoDateTime,
+    /** Both or neither; without a range, the coming four weeks. */
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
     /** One room's week; without it, every room of the office. */
     roomId: z.uuid().optional(),
   })
   .superRefine((q, ctx) => {
+    if (!q.from || !q.to) {
+      if (q.from || q.to)
+        ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'validation.required' });
+      return;
+    }
     const from = Date.parse(q.from);
     const to = Date.parse(q.to);
     if (to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.endBeforeStart' });

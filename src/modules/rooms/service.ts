@@ -18,6 +18,8 @@ import { roomPolicy as policy } from './policy.js';
 import { type RoomRow, roomRepository as repo } from './repository.js';
 
 const AUDIT_REDACTED = ['notes'];
+/** The bookings list without a range: the coming four weeks. */
+const DEFAULT_RANGE_DAYS = 28;
 
 export function presentRoom(row: RoomRow): Room {
   return {
@@ -148,12 +150,10 @@ export class RoomService {
 
   listBookings(actor: Actor, query: z.output<typeof roomBookingListQuery>) {
     return this.scoped(actor, policy.list(actor), async (tx, officeId) => {
-      if (query.roomId) await this.roomOf(tx, actor, query.roomId);
-      const rows = await repo.listBookings(tx, officeId, {
-        from: new Date(query.from),
-        to: new Date(query.to),
-        roomId: query.roomId,
-      });
+      // A room of another office simply has no bookings here, like a room that does not exist.
+      const from = query.from ? new Date(query.from) : this.ctx.now();
+      const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_RANGE_DAYS * 86_400_000);
+      const rows = await repo.listBookings(tx, officeId, { from, to, roomId: query.roomId });
       return { items: rows.map(presentBooking), total: rows.length };
     });
   }

@@ -45,6 +45,7 @@ import {
   RequestFormPage,
   RequestsPage,
   RetentionPage,
+  RoomsPage,
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
@@ -254,6 +255,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="rooms"
+              element={
+                <RequireAbility ability="rooms.manage">
+                  <RoomsPage />
                 </RequireAbility>
               }
             />

@@ -136,3 +136,4 @@ export const MyStatementsPage = lazy(() =>
 export const RecognitionPage = lazy(() =>
   whenReachable(() => import('./RecognitionPage')).then((m) => ({ default: m.RecognitionPage })),
 );
+export const RoomsPage = lazy(() => whenReachable(() => import('./RoomsPage')).then((m) => ({ default: m.RoomsPage })));
