@@ -25,6 +25,7 @@ import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoHours } from './demoHours.js';
 import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
+import { seedDemoRooms } from './demoRooms.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
 function random(seed: number) {
@@ -309,6 +310,15 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       officeId: result.hannover.officeId,
       coordinatorUserId: result.hannover.coordinatorUserId,
       today: todayIso(ctx.now()),
+    }),
+  );
+  // Rooms with bookings this week and next: a conversation of a demo deployment and the demo course's sessions.
+  await inScope(ctx.database.db, 'system', (tx) =>
+    seedDemoRooms(tx, {
+      officeId: result.hannover.officeId,
+      coordinatorUserId: result.hannover.coordinatorUserId,
+      today: todayIso(ctx.now()),
+      now: ctx.now(),
     }),
   );
   return { offices: result.offices, guides: result.guides };
