@@ -205,6 +205,64 @@ describe('bookings', () => {
   });
 });
 
+describe('course sessions with a room', () => {
+  it('books the room for a session, moves the booking with the session, refuses a clash and frees it on delete', async () => {
+    const course = await coordinator().post('/courses', {
+      title: `Raumkurs ${tag()}`,
+      type: 'basic',
+      teachingUnits: 4,
+      capacity: 8,
+      status: 'open',
+    });
+    expect(course.statusCode, course.body).toBe(201);
+    const courseId = course.json().id;
+    const room = await newRoom();
+    const week = (roomId = room.id) =>
+      coordinator().get(
+        `/room-bookings?roomId=${roomId}&from=${encodeURIComponent(at('00:00'))}&to=${encodeURIComponent(`${addDays(day, 2)}T00:00:00Z`)}`,
+      );
+    const session = await coordinator().post(`/courses/${courseId}/sessions`, {
+      startsAt: at('17:00'),
+      endsAt: at('19:00'),
+      teachingUnits: 2,
+      roomId: room.id,
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    expect(session.json().room).toBe(room.name);
+    const sessionId = session.json().id;
+    let items = (await week()).json().items;
+    expect(items).toMatchObject([{ purpose: 'course_session', courseSessionId: sessionId, courseId }]);
+
+    // Moved to the next day: the booking moves along.
+    const moved = await coordinator().patch(`/courses/${courseId}/sessions/${sessionId}`, {
+      startsAt: `${addDays(day, 1)}T17:00:00Z`,
+      endsAt: `${addDays(day, 1)}T19:00:00Z`,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    items = (await week()).json().items;
+    expect(items.map((b: { startsAt: string }) => b.startsAt)).toEqual([`${addDays(day, 1)}T17:00:00.000Z`]);
+
+    // Moving onto another booking of the room is refused, naming it, and the session stays where it was.
+    await book(room.id, '16:00', '18:00', 'Schon belegt');
+    const clash = await coordinator().patch(`/courses/${courseId}/sessions/${sessionId}`, {
+      startsAt: at('17:00'),
+      endsAt: at('19:00'),
+    });
+    expect(expectProblem(clash, 409, 'room_double_booked').errors?.[0].message).toContain('Schon belegt');
+    const detail = (await coordinator().get(`/courses/${courseId}`)).json();
+    expect(detail.sessions[0].startsAt).toBe(`${addDays(day, 1)}T17:00:00.000Z`);
+
+    // Another room: the first is freed. Then the session is deleted, and so is its booking.
+    const other = await newRoom();
+    const switched = await coordinator().patch(`/courses/${courseId}/sessions/${sessionId}`, { roomId: other.id });
+    expect(switched.json().room).toBe(other.name);
+    expect((await week()).json().items.filter((b: { purpose: string }) => b.purpose === 'course_session')).toEqual([]);
+    expect((await week(other.id)).json().items).toHaveLength(1);
+    expect((await coordinator().delete(`/courses/${courseId}/sessions/${sessionId}`)).statusCode).toBe(204);
+    expect((await week(other.id)).json().items).toEqual([]);
+  });
+});
+
 describe('the exclusion constraint below the service', () => {
   it('refuses an overlapping insert that bypasses the service, and accepts an adjacent or cancelled one', async () => {
     const room = await newRoom();

@@ -73,14 +73,6 @@ export function WeekView({ weekStart, bookings, showRoom, compact, onSlot, onBoo
   const fmt = useDayFormat();
   const days = Array.from({ length: 7 }, (_, i) => addLocalDays(weekStart, i));
   const todayKey = dayKey(new Date());
-  const label = (b: RoomBooking) =>
-    t('rooms.week.bookingLabel', {
-      title: b.title,
-      from: fmt.time(b.startsAt),
-      to: fmt.time(b.endsAt),
-      room: b.roomName,
-    });
-
   if (compact) {
     return (
       <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('rooms.week.title')}>
@@ -109,12 +101,7 @@ export function WeekView({ weekStart, bookings, showRoom, compact, onSlot, onBoo
               ) : (
                 <Stack gap={6}>
                   {items.map((b) => (
-                    <UnstyledButton
-                      key={b.id}
-                      onClick={() => onBooking(b)}
-                      className="room-booking-row"
-                      aria-label={label(b)}
-                    >
+                    <UnstyledButton key={b.id} onClick={() => onBooking(b)} className="room-booking-row">
                       <Text size="sm" className="tabular" fw={600}>
                         {fmt.time(b.startsAt)} – {fmt.time(b.endsAt)}
                       </Text>
@@ -193,7 +180,6 @@ export function WeekView({ weekStart, bookings, showRoom, compact, onSlot, onBoo
                 key={`${b.id}-${key}`}
                 className="room-week-block"
                 onClick={() => onBooking(b)}
-                aria-label={label(b)}
                 style={{
                   top: ((from - FIRST_HOUR * 60) / 60) * HOUR_PX,
                   height: Math.max(((to - from) / 60) * HOUR_PX - 2, 18),
