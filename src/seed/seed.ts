@@ -26,6 +26,7 @@ import { seedDemoHours } from './demoHours.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
+import { seedDemoRooms } from './demoRooms.js';
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
 function random(seed: number) {
@@ -313,5 +314,14 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     }),
   );
   await seedDemoNotifications(ctx, result.hannover.officeId);
+  // Rooms with bookings this week and next: a conversation of a demo deployment and the demo course's sessions.
+  await inScope(ctx.database.db, 'system', (tx) =>
+    seedDemoRooms(tx, {
+      officeId: result.hannover.officeId,
+      coordinatorUserId: result.hannover.coordinatorUserId,
+      today: todayIso(ctx.now()),
+      now: ctx.now(),
+    }),
+  );
   return { offices: result.offices, guides: result.guides };
 }

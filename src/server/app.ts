@@ -28,6 +28,7 @@ import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { retentionRoutes } from '../modules/retention/routes.js';
+import { roomRoutes } from '../modules/rooms/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { sessionRoutes } from '../modules/session/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -72,6 +73,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   timesheetRoutes,
   expenseRoutes,
   recognitionRoutes,
+  roomRoutes,
 ];
 
 export type BuildOptions = {

@@ -1,6 +1,15 @@
 import type { ErrorCode } from '../shared/errors.js';
 
-export type FieldError = { path: string; code: string; params?: Record<string, unknown> };
+export type FieldError = {
+  path: string;
+  code: string;
+  params?: Record<string, unknown>;
+  /**
+   * Params the client may see as they are (the booking in the way: title and ISO times), so the SPA can word them
+   * in the user's locale and time zone. Only for values the caller may read anyway.
+   */
+  shownParams?: Record<string, string>;
+};
 
 /** An expected failure with a stable code; the error handler turns it into problem+json. */
 export class AppError extends Error {

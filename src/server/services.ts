@@ -27,6 +27,7 @@ import { RecruitmentService } from '../modules/recruitment/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
+import { RoomService } from '../modules/rooms/service.js';
 import { ServiceDirectoryService } from '../modules/services/service.js';
 import { SettingsService } from '../modules/settings/service.js';
 import { TimesheetService } from '../modules/timesheets/service.js';
@@ -87,6 +88,7 @@ export function createServices(ctx: AppContext) {
     timesheets: new TimesheetService(ctx),
     expenses: new ExpenseService(ctx),
     recognition: new RecognitionService(ctx),
+    rooms: new RoomService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -161,6 +161,12 @@ export const AUDIT_ACTIONS = [
   'recognition.card_recorded',
   'recognition.statement_downloaded',
   'notification_preferences.updated',
+  'room.created',
+  'room.updated',
+  'room.archived',
+  'room.deleted',
+  'room_booking.created',
+  'room_booking.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -185,6 +191,7 @@ export const AUDIT_ENTITY_TYPES = [
   'course',
   'expense_claim',
   'payout_run',
+  'room',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -318,6 +325,15 @@ export const AUDIT_FIELDS = [
   'month',
   'notificationPreferences',
   'reminders',
+  'location',
+  'capacity',
+  'stepFree',
+  'equipment',
+  'archived',
+  'bookingId',
+  'purpose',
+  'startsAt',
+  'endsAt',
 ] as const;
 
 /**

@@ -64,6 +64,16 @@ export const problemSchema = z.object({
   status: z.number().int(),
   code: z.string(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        code: z.string(),
+        message: z.string(),
+        /** Raw values of the message, for the few errors the SPA words itself (a double booking's ISO times). */
+        params: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

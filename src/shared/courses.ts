@@ -73,6 +73,11 @@ const sessionFields = {
   teachingUnits: z.number().int().min(0).max(20),
   /** Who teaches this session, as printed (free text; the course's trainer accounts hold the access). */
   trainerNames: optionalText(300),
+  /**
+   * One of the office's rooms, booked for the session (issue 12 §2; its name fills `room`). On a change: null
+   * releases the booking, absent keeps it (a moved session moves its booking).
+   */
+  roomId: z.uuid().nullable().optional(),
 };
 const endsAfterStart = (s: { startsAt?: string; endsAt?: string }) =>
   !s.startsAt || !s.endsAt || new Date(s.endsAt) > new Date(s.startsAt);

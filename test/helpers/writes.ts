@@ -596,6 +596,33 @@ export const WRITES: Record<string, WriteOp> = {
     who: 'coordinator',
     body: () => ({ items: [{ kind: 'review_due', channel: 'immediate' }] }),
   },
+  // Rooms and bookings (issue 12 §2). Validation runs before any lookup, so the ids need not exist.
+  'POST /api/v1/rooms': {
+    who: 'coordinator',
+    body: () => ({ name: 'Beratungsraum', capacity: 4, stepFree: true, equipment: ['wifi'] }),
+    fuzzBody: (f) => ({
+      name: 'Beratungsraum',
+      location: 'Rathaus, 2. OG',
+      capacity: 4,
+      stepFree: true,
+      equipment: ['wifi', 'projector'],
+      partnerId: f.A.partnerId,
+      notes: 'Ruhig',
+    }),
+  },
+  'PATCH /api/v1/rooms/{id}': { who: 'coordinator', params: () => NO_RECORD, body: () => ({ capacity: 6 }) },
+  'DELETE /api/v1/rooms/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/room-bookings': {
+    who: 'coordinator',
+    body: () => ({
+      roomId: NO_RECORD.id,
+      startsAt: `${today}T16:00:00+01:00`,
+      endsAt: `${today}T18:00:00+01:00`,
+      title: 'Gespräch',
+      purpose: 'other',
+    }),
+  },
+  'POST /api/v1/room-bookings/{id}/cancel': { who: 'coordinator', params: () => NO_RECORD },
   'PATCH /api/v1/settings': {
     who: 'coordinator',
     body: () => ({ offerExpiryHours: 48, reviewAfterDays: 30, fairnessWindowDays: 90 }),

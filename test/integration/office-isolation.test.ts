@@ -73,6 +73,9 @@ type Ids = {
   cardConfirmation: string;
   /** A notification in the centre of A's coordinator (issue 12 §4). */
   notification: string;
+  /** A room of A (issue 12 §2) and a booking of it tomorrow. */
+  room: string;
+  roomBooking: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -1054,6 +1057,50 @@ const TABLE: Record<string, Row> = {
     body: { items: [{ kind: 'review_due', channel: 'digest' }] },
     expect: all(200),
   },
+  // Rooms (issue 12 §2): A has a room and a booking of it tomorrow.
+  'GET /api/v1/rooms': { kind: 'list', queries: () => ['', '?archived=include'], expect: coordinatorOnly(200) },
+  'POST /api/v1/rooms': {
+    kind: 'create',
+    body: (a) => ({ name: 'Raum mit fremdem Träger', partnerId: a.partner }),
+    expect: coordinatorOnly(400),
+    errorPaths: { coordinator: ['partnerId'] },
+  },
+  'GET /api/v1/rooms/{id}': { kind: 'record', params: (a) => ({ id: a.room }), expect: coordinatorOnly(404) },
+  'PATCH /api/v1/rooms/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.room }),
+    body: () => ({ capacity: 1 }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/rooms/{id}': { kind: 'record', params: (a) => ({ id: a.room }), expect: coordinatorOnly(404) },
+  'GET /api/v1/room-bookings': {
+    kind: 'list',
+    queries: (a) => [
+      '',
+      `?roomId=${a.room}`,
+      `?from=${today}T00:00:00Z&to=${addDays(today, 7)}T00:00:00Z&roomId=${a.room}`,
+    ],
+    expect: coordinatorOnly(200),
+  },
+  'POST /api/v1/room-bookings': {
+    kind: 'create',
+    body: (a) => ({
+      roomId: a.room,
+      startsAt: `${addDays(today, 1)}T09:00:00Z`,
+      endsAt: `${addDays(today, 1)}T10:00:00Z`,
+      title: 'Fremdbuchung',
+      purpose: 'assignment',
+      assignmentId: a.assignment,
+    }),
+    expect: coordinatorOnly(400),
+    errorPaths: { coordinator: ['roomId'] },
+  },
+  'POST /api/v1/room-bookings/{id}/cancel': {
+    kind: 'record',
+    params: (a) => ({ id: a.roomBooking }),
+    body: () => ({}),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -1150,6 +1197,8 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     expenseSettings: await read('/expense-settings'),
     cardConfirmations: await read('/recognition/card-confirmations'),
     notifications: await read('/notifications?order=newest_first'),
+    rooms: await read('/rooms?archived=include'),
+    roomBookings: await read(`/room-bookings?from=${today}T00:00:00Z&to=${addDays(today, 14)}T00:00:00Z`),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
@@ -1424,6 +1473,22 @@ beforeAll(async () => {
     a.post('/recognition/card-confirmations', { guideId: A.guideId, rule: 'niedersachsen' }),
     201,
   );
+  // A room of A with a booking tomorrow: a conversation of A's deployment.
+  const room = await ok(
+    a.post('/rooms', { name: `A-Raum ${aTag}`, capacity: 4, partnerId: A.partnerId, notes: `A-Raumnotiz ${aTag}` }),
+    201,
+  );
+  const roomBooking = await ok(
+    a.post('/room-bookings', {
+      roomId: room.id,
+      startsAt: `${addDays(today, 1)}T09:00:00Z`,
+      endsAt: `${addDays(today, 1)}T10:00:00Z`,
+      title: `A-Gespräch im Raum ${aTag}`,
+      purpose: 'assignment',
+      assignmentId: accepted.assignmentId,
+    }),
+    201,
+  );
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -1522,6 +1587,8 @@ beforeAll(async () => {
     payoutRun: payoutRun.id,
     cardConfirmation: cardConfirmation.id,
     notification: notificationId,
+    room: room.id,
+    roomBooking: roomBooking.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -1561,6 +1628,8 @@ beforeAll(async () => {
     payoutRun: randomUUID(),
     cardConfirmation: randomUUID(),
     notification: randomUUID(),
+    room: randomUUID(),
+    roomBooking: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,

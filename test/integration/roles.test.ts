@@ -20,6 +20,9 @@ let admin: Session;
 let otherGuideId: string;
 /** An applicant of the office (recruitment): coordinators only. */
 let applicantId: string;
+/** A room of the office with a booking (issue 12 §2): coordinators only. */
+let roomId: string;
+let roomBookingId: string;
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -47,6 +50,18 @@ beforeAll(async () => {
       .returning(),
   );
   applicantId = applicant.id;
+  const room = await api.post('/rooms', { name: `Rollenraum ${tag()}`, capacity: 6 });
+  expect(room.statusCode, room.body).toBe(201);
+  roomId = room.json().id;
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const booking = await api.post('/room-bookings', {
+    roomId,
+    startsAt: `${day}T10:00:00Z`,
+    endsAt: `${day}T11:00:00Z`,
+    title: 'Rollenprobe',
+  });
+  expect(booking.statusCode, booking.body).toBe(201);
+  roomBookingId = booking.json().id;
 });
 afterAll(() => t.close());
 
@@ -251,6 +266,46 @@ const COORDINATOR_ONLY: Probe[] = [
     partner: 403,
   },
   { label: 'delete an applicant', method: 'DELETE', url: () => `/applicants/${applicantId}`, guide: 403, partner: 403 },
+  { label: 'list rooms', method: 'GET', url: () => '/rooms', guide: 403, partner: 403 },
+  { label: 'read a room', method: 'GET', url: () => `/rooms/${roomId}`, guide: 403, partner: 403 },
+  {
+    label: 'add a room',
+    method: 'POST',
+    url: () => '/rooms',
+    body: () => ({ name: 'Unbefugt' }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'change a room',
+    method: 'PATCH',
+    url: () => `/rooms/${roomId}`,
+    body: () => ({ capacity: 1 }),
+    guide: 403,
+    partner: 403,
+  },
+  { label: 'delete a room', method: 'DELETE', url: () => `/rooms/${roomId}`, guide: 403, partner: 403 },
+  { label: 'room bookings', method: 'GET', url: () => '/room-bookings', guide: 403, partner: 403 },
+  {
+    label: 'book a room',
+    method: 'POST',
+    url: () => '/room-bookings',
+    body: () => ({
+      roomId,
+      startsAt: `${today}T20:00:00Z`,
+      endsAt: `${today}T21:00:00Z`,
+      title: 'Unbefugt',
+    }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'cancel a room booking',
+    method: 'POST',
+    url: () => `/room-bookings/${roomBookingId}/cancel`,
+    guide: 403,
+    partner: 403,
+  },
   {
     label: 'rename the own office',
     method: 'PATCH',
@@ -510,6 +565,7 @@ describe('abilities in GET /me, per role', () => {
       'outbox.read': true,
       'audit.read': true,
       'offices.manage': false,
+      'rooms.manage': true,
     },
     guide: {
       'guides.list': false,
@@ -522,6 +578,7 @@ describe('abilities in GET /me, per role', () => {
       'outbox.read': false,
       'audit.read': false,
       'offices.manage': false,
+      'rooms.manage': false,
     },
     partner: {
       'guides.list': false,
@@ -534,6 +591,7 @@ describe('abilities in GET /me, per role', () => {
       'outbox.read': false,
       'audit.read': false,
       'offices.manage': false,
+      'rooms.manage': false,
     },
     admin: {
       'guides.list': false,
@@ -547,6 +605,7 @@ describe('abilities in GET /me, per role', () => {
       'outbox.read': true,
       'audit.read': true,
       'offices.manage': true,
+      'rooms.manage': false,
     },
   };
 
@@ -576,6 +635,7 @@ describe('abilities in GET /me, per role', () => {
       expect((await api.get('/users')).statusCode === 200, `${role} users.manage`).toBe(abilities['users.manage']);
       expect((await api.get('/outbox')).statusCode === 200, `${role} outbox.read`).toBe(abilities['outbox.read']);
       expect((await api.get('/audit-events')).statusCode === 200, `${role} audit.read`).toBe(abilities['audit.read']);
+      expect((await api.get('/rooms')).statusCode === 200, `${role} rooms.manage`).toBe(abilities['rooms.manage']);
       expect((await api.get('/offices')).statusCode === 200, `${role} offices.manage`).toBe(
         abilities['offices.manage'],
       );
@@ -621,6 +681,9 @@ describe('courses: the trainer role and the others', () => {
   const probes: (CourseProbe & { trainer: number; guide: number; partner: number })[] = [
     { label: 'list courses', method: 'GET', url: () => '/courses', trainer: 200, guide: 403, partner: 403 },
     { label: 'agenda', method: 'GET', url: () => '/courses/agenda', trainer: 200, guide: 403, partner: 403 },
+    // Rooms are the office's planning: a trainer sees the room of their session as text, not the booking plan.
+    { label: 'rooms', method: 'GET', url: () => '/rooms', trainer: 403, guide: 403, partner: 403 },
+    { label: 'room bookings', method: 'GET', url: () => '/room-bookings', trainer: 403, guide: 403, partner: 403 },
     {
       label: 'read the own course',
       method: 'GET',

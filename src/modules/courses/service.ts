@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import { addDays } from '../../domain/dates.js';
-import { type Actor, type AppContext, officeOf } from '../../server/context.js';
+import { type Actor, type AppContext, officeOf, recordedUserId } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import type {
   agendaQuery,
@@ -13,6 +13,7 @@ import type {
   courseSessionPatchInput,
 } from '../../shared/courses.js';
 import { recordAudit } from '../audit/recorder.js';
+import { syncSessionRoom } from '../rooms/sessionBookings.js';
 import { settingsRepository } from '../settings/repository.js';
 import { calendarFileName, courseCalendar } from './calendar.js';
 import { attendanceOf, EnrolmentCommands } from './enrolments.js';
@@ -171,7 +172,7 @@ export class CourseService {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
       const course = await this.openForChanges(tx, actor, id);
-      const row = await repo.insertSession(tx, {
+      let row = await repo.insertSession(tx, {
         officeId,
         courseId: course.id,
         startsAt: new Date(input.startsAt),
@@ -181,6 +182,19 @@ export class CourseService {
         teachingUnits: input.teachingUnits,
         trainerNames: input.trainerNames ?? null,
       });
+      if (input.roomId) {
+        const booked = await syncSessionRoom(tx, {
+          officeId,
+          sessionId: row.id,
+          roomId: input.roomId,
+          startsAt: row.startsAt,
+          endsAt: row.endsAt,
+          title: course.title,
+          bookedBy: recordedUserId(actor),
+          now: this.ctx.now(),
+        });
+        if (booked) row = await repo.updateSession(tx, row.id, { room: booked.roomName });
+      }
       await recordAudit(tx, actor, {
         action: 'course.session_added',
         entityType: 'course',
@@ -200,8 +214,20 @@ export class CourseService {
       const startsAt = input.startsAt ? new Date(input.startsAt) : before.startsAt;
       const endsAt = input.endsAt ? new Date(input.endsAt) : before.endsAt;
       if (endsAt <= startsAt) throw invalidField('endsAt', 'endBeforeStart');
+      const { roomId, ...fields } = input;
+      const booked = await syncSessionRoom(tx, {
+        officeId: course.officeId,
+        sessionId,
+        roomId,
+        startsAt,
+        endsAt,
+        title: course.title,
+        bookedBy: recordedUserId(actor),
+        now: this.ctx.now(),
+      });
       const row = await repo.updateSession(tx, sessionId, {
-        ...input,
+        ...fields,
+        ...(booked ? { room: booked.roomName } : {}),
         startsAt,
         endsAt,
         // A moved session is reminded again.

@@ -38,6 +38,12 @@ export function roomDoubleBooked(conflict?: { title: string; startsAt: Date; end
               startsAt: conflict.startsAt.toISOString(),
               endsAt: conflict.endsAt.toISOString(),
             },
+            // The caller books in their own office, so the booking in the way is theirs to see.
+            shownParams: {
+              title: conflict.title,
+              startsAt: conflict.startsAt.toISOString(),
+              endsAt: conflict.endsAt.toISOString(),
+            },
           },
         ]
       : undefined,
@@ -74,17 +80,46 @@ export async function findConflictingBooking(
 /**
  * Books a room, or throws 409 `room_double_booked` naming the booking in the way. The look-up gives the friendly
  * message; the exclusion constraint `room_bookings_no_overlap` (migration 0019) is what makes it race-safe: of two
- * requests that pass the look-up together, the second insert fails, and it gets the same 409.
+ * requests that pass the look-up together, the second insert waits for the first and then fails. The insert runs in
+ * a savepoint, so after that failure the transaction can still look up the (now committed) winner and name it.
  * Every caller (events, courses, deployments, the rooms page) books through here.
  */
 export async function bookRoom(tx: Tx, booking: NewRoomBooking) {
   const conflict = await findConflictingBooking(tx, booking);
   if (conflict) throw roomDoubleBooked(conflict);
   try {
-    const [row] = await tx.insert(roomBookings).values(booking).returning();
-    return row;
+    return await tx.transaction(async (inner) => (await inner.insert(roomBookings).values(booking).returning())[0]);
   } catch (error) {
-    if (isExclusionViolation(error)) throw roomDoubleBooked();
+    if (isExclusionViolation(error)) throw roomDoubleBooked(await findConflictingBooking(tx, booking));
+    throw error;
+  }
+}
+
+/**
+ * Moves a live booking to new times (a course session that moved), with the same race-safe check as bookRoom. The
+ * update runs in a savepoint so that a refused move names the booking in the way.
+ */
+export async function moveBooking(
+  tx: Tx,
+  id: string,
+  booking: { roomId: string; startsAt: Date; endsAt: Date; title: string },
+) {
+  const conflict = await findConflictingBooking(tx, { ...booking, exceptId: id });
+  if (conflict) throw roomDoubleBooked(conflict);
+  try {
+    return await tx.transaction(
+      async (inner) =>
+        (
+          await inner
+            .update(roomBookings)
+            .set({ startsAt: booking.startsAt, endsAt: booking.endsAt, title: booking.title })
+            .where(eq(roomBookings.id, id))
+            .returning()
+        )[0],
+    );
+  } catch (error) {
+    if (isExclusionViolation(error))
+      throw roomDoubleBooked(await findConflictingBooking(tx, { ...booking, exceptId: id }));
     throw error;
   }
 }

@@ -14,6 +14,7 @@ import { recruitmentPolicy } from '../recruitment/policy.js';
 import { referencePolicy } from '../reference/policy.js';
 import { requestPolicy } from '../requests/policy.js';
 import { retentionPolicy } from '../retention/policy.js';
+import { roomPolicy } from '../rooms/policy.js';
 import { serviceDirectoryPolicy } from '../services/service.js';
 import { timesheetPolicy } from '../timesheets/policy.js';
 import { userPolicy } from '../users/policy.js';
@@ -49,6 +50,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'courses.manage': coursePolicy.manage(actor),
     'expenses.own': expensePolicy.own(actor),
     'expenses.manage': expensePolicy.manage(actor),
+    'rooms.manage': roomPolicy.manage(actor),
   };
 }
 

@@ -81,6 +81,7 @@ export function sendProblem(
             path: e.path,
             code: e.code,
             message: fieldMessage(locale, e),
+            ...(e.shownParams ? { params: e.shownParams } : {}),
           })),
         }
       : {}),

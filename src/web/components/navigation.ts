@@ -12,6 +12,7 @@ import {
   IconClockHour4,
   IconClockShield,
   IconCoinEuro,
+  IconDoor,
   IconFileCertificate,
   IconHome,
   IconInbox,
@@ -61,6 +62,7 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/hour-allowances', labelKey: 'nav.allowances', icon: IconCoinEuro });
   }
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
+  if (can('rooms.manage')) items.push({ to: '/rooms', labelKey: 'nav.rooms', icon: IconDoor });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
   if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });
   if (can('recognition.manage')) items.push({ to: '/recognition', labelKey: 'nav.recognition', icon: IconAward });

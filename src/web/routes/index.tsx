@@ -47,6 +47,7 @@ import {
   RequestFormPage,
   RequestsPage,
   RetentionPage,
+  RoomsPage,
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
@@ -258,6 +259,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="rooms"
+              element={
+                <RequireAbility ability="rooms.manage">
+                  <RoomsPage />
                 </RequireAbility>
               }
             />

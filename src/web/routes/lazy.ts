@@ -144,3 +144,4 @@ export const NotificationPreferencesPage = lazy(() =>
     default: m.NotificationPreferencesPage,
   })),
 );
+export const RoomsPage = lazy(() => whenReachable(() => import('./RoomsPage')).then((m) => ({ default: m.RoomsPage })));

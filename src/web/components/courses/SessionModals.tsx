@@ -5,9 +5,12 @@ import type { CourseSession } from '../../../shared/courses.js';
 import { api } from '../../api/client';
 import { courseKeys } from '../../api/courseQueries';
 import { useApiMutation, useGuideList } from '../../api/queries';
+import { roomKeys, useRooms } from '../../api/roomQueries';
+import { useAuth } from '../../auth/AuthProvider';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { FormModal } from '../FormModal';
 import { notifySuccess } from '../notify';
+import { localizeConflict } from '../rooms/conflict';
 
 type Values = {
   date: string;
@@ -17,6 +20,8 @@ type Values = {
   topic: string;
   teachingUnits: number | string;
   trainerNames: string;
+  /** One of the office's rooms, booked for the session (issue 12 §2). */
+  roomId: string | null;
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -40,6 +45,11 @@ export function SessionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { me } = useAuth();
+  const rooms = useRooms();
+  const roomList = me?.abilities['rooms.manage'] ? (rooms.data?.items ?? []) : [];
+  // The room booked before: the session's place names one of the office's rooms.
+  const bookedRoomId = roomList.find((r) => session?.room && r.name === session.room)?.id ?? null;
   const start = session ? localParts(session.startsAt) : null;
   const end = session ? localParts(session.endsAt) : null;
   const form = useForm<Values>({
@@ -51,6 +61,7 @@ export function SessionModal({
       topic: session?.topic ?? '',
       teachingUnits: session?.teachingUnits ?? 4,
       trainerNames: session?.trainerNames ?? '',
+      roomId: null,
     },
     enhanceGetInputProps: withFieldIds('session'),
     validate: {
@@ -61,10 +72,13 @@ export function SessionModal({
   const errors = useErrorSummary(form, 'session');
   const save = useApiMutation(
     (v: Values) => {
+      const roomId = v.roomId ?? bookedRoomId;
       const body = {
+        ...(v.roomId && v.roomId !== bookedRoomId ? { roomId: v.roomId } : {}),
+        ...(v.roomId === '' && bookedRoomId ? { roomId: null } : {}),
         startsAt: instant(v.date, v.from),
         endsAt: instant(v.date, v.to),
-        room: v.room.trim() || null,
+        room: roomId && v.roomId !== '' ? undefined : v.room.trim() || null,
         topic: v.topic.trim() || null,
         teachingUnits: Number(v.teachingUnits),
         trainerNames: v.trainerNames.trim() || null,
@@ -73,22 +87,24 @@ export function SessionModal({
         ? api.patch(`/courses/${courseId}/sessions/${session.id}`, body)
         : api.post(`/courses/${courseId}/sessions`, body);
     },
-    [courseKeys.all],
+    [courseKeys.all, roomKeys.all],
   );
   return (
     <FormModal
       opened
       onClose={onClose}
       title={session ? t('courses.session.edit') : t('courses.session.add')}
-      onSubmit={form.onSubmit(
-        (v) =>
-          errors.run(async () => {
-            await save.mutateAsync(v);
-            notifySuccess(t('courses.saved'));
-            onClose();
-          }),
-        errors.onInvalid,
-      )}
+      onSubmit={form.onSubmit(async (v) => {
+        errors.clear();
+        try {
+          await save.mutateAsync(v);
+          notifySuccess(t('courses.saved'));
+          onClose();
+        } catch (error) {
+          // A refused room booking names the booking in the way, with its times in the user's locale.
+          errors.onServerError(localizeConflict(error, t), { startsAt: 'from', endsAt: 'to' });
+        }
+      }, errors.onInvalid)}
       busy={save.isPending}
       summary={errors.summary}
     >
@@ -104,8 +120,24 @@ export function SessionModal({
         <TextInput type="time" label={t('courses.session.to')} required {...form.getInputProps('to')} />
       </SimpleGrid>
       <TextInput label={t('courses.session.topic')} maxLength={300} {...form.getInputProps('topic')} />
+      {roomList.length > 0 && (
+        <Select
+          label={t('rooms.sessionRoom')}
+          description={t('rooms.sessionRoomHint')}
+          clearable
+          data={roomList.map((r) => ({ value: r.id, label: r.name }))}
+          value={form.values.roomId === '' ? null : (form.values.roomId ?? bookedRoomId)}
+          onChange={(value) => form.setFieldValue('roomId', value ?? '')}
+          error={form.errors.roomId}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('courses.session.room')} maxLength={200} {...form.getInputProps('room')} />
+        <TextInput
+          label={t('courses.session.room')}
+          maxLength={200}
+          disabled={Boolean(form.values.roomId || (form.values.roomId === null && bookedRoomId))}
+          {...form.getInputProps('room')}
+        />
         <NumberInput
           label={t('courses.session.units')}
           min={0}
