@@ -31,6 +31,7 @@ import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { sessionRoutes } from '../modules/session/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { timesheetRoutes } from '../modules/timesheets/routes.js';
+import { messageRoutes } from '../modules/messages/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
 import { errorSerializer, requestIdFor, requestSerializer } from './logging.js';
@@ -68,6 +69,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   courseRoutes,
   certificateRoutes,
   timesheetRoutes,
+  messageRoutes,
   expenseRoutes,
   recognitionRoutes,
 ];

@@ -156,6 +156,9 @@ export const AUDIT_ACTIONS = [
   'expense.payout_run_created',
   'recognition.card_confirmed',
   'recognition.card_recorded',
+  'message.sent',
+  'message.answered',
+  'guide.broadcast_opt_out_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -180,6 +183,7 @@ export const AUDIT_ENTITY_TYPES = [
   'course',
   'expense_claim',
   'payout_run',
+  'message',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -311,6 +315,7 @@ export const AUDIT_FIELDS = [
   'coordinating',
   'benefits',
   'month',
+  'broadcastOptOut',
 ] as const;
 
 /**
