@@ -45,6 +45,8 @@ export const ME_ABILITIES = [
   'expenses.manage',
   'recognition.manage',
   'recognition.viewOwn',
+  'messages.manage',
+  'messages.own',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

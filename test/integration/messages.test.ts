@@ -213,7 +213,9 @@ describe('threads', () => {
       tx
         .select()
         .from(notifications)
-        .where(and(eq(notifications.kind, 'message_reply'), eq(notifications.userId, office.sessions.coordinator.userId))),
+        .where(
+          and(eq(notifications.kind, 'message_reply'), eq(notifications.userId, office.sessions.coordinator.userId)),
+        ),
     );
     expect(told).toHaveLength(1);
     expect(told[0].link).toBe(`/messages/${messageId}`);

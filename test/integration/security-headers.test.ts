@@ -80,6 +80,8 @@ describe('security headers', () => {
         op.path.endsWith('/me/hours-summary') ||
         op.path.endsWith('/me/statement.pdf') ||
         op.path.endsWith('/me/card-confirmations') ||
+        op.path.endsWith('/me/messages') ||
+        op.path.endsWith('/me/message-settings') ||
         op.path.endsWith('/me/courses/calendar.ics');
       const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);

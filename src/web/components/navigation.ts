@@ -17,6 +17,7 @@ import {
   IconListDetails,
   IconMail,
   IconMailOpened,
+  IconMessages,
   IconSettings,
   IconUser,
   IconUserPlus,
@@ -55,6 +56,8 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/time-sheets', labelKey: 'nav.timeSheetQueue', icon: IconClipboardCheck });
     items.push({ to: '/hour-allowances', labelKey: 'nav.allowances', icon: IconCoinEuro });
   }
+  if (can('messages.manage')) items.push({ to: '/messages', labelKey: 'messages.nav', icon: IconMessages });
+  if (can('messages.own')) items.push({ to: '/my/messages', labelKey: 'messages.nav', icon: IconMessages });
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
   if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });
