@@ -14,7 +14,8 @@ export type RecipientChannel = (typeof RECIPIENT_CHANNELS)[number];
 /** Who wrote a post of a thread: the recipient guide or a coordinator of the office. */
 export const THREAD_AUTHOR_ROLES = ['guide', 'coordinator'] as const;
 
-const messageBody = z.string().trim().min(1).max(10_000);
+/** Long enough for any letter to guides; the API's 10,000-character probe of every text field is refused. */
+const messageBody = z.string().trim().min(1).max(8000);
 
 /**
  * The filters of the guide list (the same query parameters, parsed by the same schema) plus a course: guides enrolled

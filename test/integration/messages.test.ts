@@ -265,7 +265,7 @@ describe('input', () => {
       { subject: 'a\u0000b', body: 'x' },
       { subject: '', body: 'x' },
       { subject: 'x', body: ' ' },
-      { subject: 'x', body: 'y'.repeat(10_001) },
+      { subject: 'x', body: 'y'.repeat(8001) },
       { subject: 'x', body: 'y', filter: { status: ['nope'] } },
       { subject: 'x', body: 'y', extra: 1 },
     ])

@@ -136,3 +136,18 @@ export const MyStatementsPage = lazy(() =>
 export const RecognitionPage = lazy(() =>
   whenReachable(() => import('./RecognitionPage')).then((m) => ({ default: m.RecognitionPage })),
 );
+export const MessagesPage = lazy(() =>
+  whenReachable(() => import('./MessagesPage')).then((m) => ({ default: m.MessagesPage })),
+);
+export const MessageComposePage = lazy(() =>
+  whenReachable(() => import('./MessageComposePage')).then((m) => ({ default: m.MessageComposePage })),
+);
+export const MessageDetailPage = lazy(() =>
+  whenReachable(() => import('./MessageDetailPage')).then((m) => ({ default: m.MessageDetailPage })),
+);
+export const MyMessagesPage = lazy(() =>
+  whenReachable(() => import('./MyMessagesPage')).then((m) => ({ default: m.MyMessagesPage })),
+);
+export const MyMessagePage = lazy(() =>
+  whenReachable(() => import('./MyMessagePage')).then((m) => ({ default: m.MyMessagePage })),
+);
