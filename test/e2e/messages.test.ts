@@ -90,5 +90,6 @@ describe.runIf(browserAvailable())('messages in Chromium', () => {
     await thread.getByText('Ich habe am Samstag Zeit.', { exact: true }).waitFor();
     await expectNoAxeViolations(c, 'message detail with a thread');
     expect(coordinator.errors).toEqual([]);
-  });
+    // Two browsers, two locales and four axe runs: more than the default minute on a loaded machine.
+  }, 150_000);
 });
