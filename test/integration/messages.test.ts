@@ -259,6 +259,18 @@ describe('threads', () => {
   });
 });
 
+describe('anonymisation', () => {
+  it("erases a guide's replies; their place on the frozen list stays", async () => {
+    const res = await coordinator().post(`/guides/${reader.guideId}/anonymise`);
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await coordinator().get(`/messages/${messageId}`)).json();
+    expect(detail.recipients).toHaveLength(4);
+    const thread = detail.recipients.find((r: { guideId: string }) => r.guideId === reader.guideId);
+    expect(thread.posts.map((p: { authorRole: string }) => p.authorRole)).toEqual(['coordinator']);
+    expect(JSON.stringify(detail)).not.toContain('Ich habe im Dezember Zeit');
+  });
+});
+
 describe('input', () => {
   it('rejects NUL, empty and oversized texts', async () => {
     for (const body of [
