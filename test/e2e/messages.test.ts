@@ -67,6 +67,7 @@ describe.runIf(browserAvailable())('messages in Chromium', () => {
 
     // The guide, on a phone, finds it in the inbox, reads it and replies.
     await visit(g, '/my/messages');
+    await expectNoAxeViolations(g, 'inbox on a phone');
     await g.getByRole('link', { name: subject }).click();
     await g.getByRole('heading', { level: 1, name: subject }).waitFor();
     await g.getByText('Wir suchen Begleitung für das Sommerfest.').waitFor();
@@ -89,6 +90,9 @@ describe.runIf(browserAvailable())('messages in Chromium', () => {
     const thread = c.getByRole('article').filter({ hasText: `${profile.firstName} ${profile.lastName}` });
     await thread.getByText('Ich habe am Samstag Zeit.', { exact: true }).waitFor();
     await expectNoAxeViolations(c, 'message detail with a thread');
+    await visit(c, '/messages');
+    await c.getByRole('link', { name: subject }).waitFor();
+    await expectNoAxeViolations(c, 'sent messages');
     expect(coordinator.errors).toEqual([]);
     // Two browsers, two locales and four axe runs: more than the default minute on a loaded machine.
   }, 150_000);
