@@ -23,6 +23,7 @@ import {
 } from './demoData.js';
 import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoHours } from './demoHours.js';
+import { seedDemoMessages } from './demoMessages.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
@@ -323,5 +324,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       now: ctx.now(),
     }),
   );
+  await seedDemoMessages(ctx, result.hannover.officeId);
   return { offices: result.offices, guides: result.guides };
 }

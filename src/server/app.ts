@@ -18,6 +18,7 @@ import { expenseRoutes } from '../modules/expenses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
+import { messageRoutes } from '../modules/messages/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
 import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
@@ -71,6 +72,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   courseRoutes,
   certificateRoutes,
   timesheetRoutes,
+  messageRoutes,
   expenseRoutes,
   recognitionRoutes,
   roomRoutes,

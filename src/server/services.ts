@@ -14,6 +14,7 @@ import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
+import { MessageService } from '../modules/messages/service.js';
 import { NotificationService } from '../modules/notifications/service.js';
 import { withdrawPendingForGuide } from '../modules/offers/commands.js';
 import { offerRepository } from '../modules/offers/repository.js';
@@ -68,6 +69,7 @@ export function createServices(ctx: AppContext) {
     reference: new ReferenceService(ctx),
     audit: new AuditService(ctx),
     outbox: new OutboxService(ctx),
+    messages: new MessageService(ctx),
     requests,
     offers: new OfferService(ctx, requests),
     assignments: new AssignmentService(ctx),

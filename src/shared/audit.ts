@@ -167,6 +167,9 @@ export const AUDIT_ACTIONS = [
   'room.deleted',
   'room_booking.created',
   'room_booking.cancelled',
+  'message.sent',
+  'message.answered',
+  'guide.broadcast_opt_out_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -192,6 +195,7 @@ export const AUDIT_ENTITY_TYPES = [
   'expense_claim',
   'payout_run',
   'room',
+  'message',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -334,6 +338,7 @@ export const AUDIT_FIELDS = [
   'purpose',
   'startsAt',
   'endsAt',
+  'broadcastOptOut',
 ] as const;
 
 /**

@@ -46,6 +46,8 @@ export const ME_ABILITIES = [
   'recognition.manage',
   'recognition.viewOwn',
   'rooms.manage',
+  'messages.manage',
+  'messages.own',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'not_eligible_yet',
   'already_enrolled',
   'course_closed',
+  'message_no_recipients',
   'course_has_no_sessions',
   'course_session_has_attendance',
   'certificate_not_completed',

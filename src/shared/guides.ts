@@ -156,6 +156,8 @@ export const guideSchema = z.object({
   confidentialityPledgeAt: isoDateOut.nullable(),
   confidentialityPledgeVersion: z.string().nullable(),
   shareContact: z.enum(SHARE_CONTACT),
+  /** The guide opted out of broadcast mail (messages reach them in the app only). */
+  broadcastOptOut: z.boolean(),
   /** Consent and pledge are both on record (version and date) and consent is not withdrawn: a matching gate. */
   consentOnRecord: z.boolean(),
   /** Coordinator-only; null for everyone else. */

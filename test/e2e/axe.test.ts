@@ -99,9 +99,12 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
             status: 'open',
           })
         ).id;
+      const message = await firstId(page, '/messages?limit=1');
       extra.push(
         '/recruitment',
         '/recognition',
+        '/messages/new',
+        message && `/messages/${message}`,
         applicant && `/recruitment/${applicant}`,
         `/courses/${course}`,
         `/guides/${guide}`,
@@ -140,8 +143,10 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
         .slice(0, 7);
       const claims = await api<{ items: { id: string; status: string }[] }>(page, 'GET', '/me/expense-claims');
       const returned = claims.items.find((c) => c.status === 'returned')?.id;
+      const message = await firstId(page, '/me/messages');
       extra.push(
         offer && `/my/offers/${offer}`,
+        message && `/my/messages/${message}`,
         assignment && `/assignments/${assignment}`,
         '/my/expenses/new',
         returned && `/my/expenses/${returned}/edit`,

@@ -520,6 +520,27 @@ export const WRITES: Record<string, WriteOp> = {
     params: () => ({ id: NO_RECORD.id, enrolmentId: NO_RECORD.id }),
   },
   'POST /api/v1/courses/{id}/finish': { who: 'coordinator', params: () => NO_RECORD },
+  // Messages (issue 12 §3). The guide's own routes refuse the coordinator after validation, like /me/consents.
+  'POST /api/v1/messages': {
+    who: 'coordinator',
+    body: (f) => ({
+      subject: 'Wer hat im Dezember Zeit?',
+      body: 'Bitte kurz antworten.',
+      filter: { language: 'zu', districtId: f.A.districtIds[0], status: ['active'], hasCapacity: true },
+    }),
+  },
+  'POST /api/v1/messages/{id}/threads/{guideId}': {
+    who: 'coordinator',
+    params: (f) => ({ id: NO_RECORD.id, guideId: f.A.guideId }),
+    body: () => ({ body: 'Danke!' }),
+  },
+  'POST /api/v1/me/messages/{id}/read': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/me/messages/{id}/replies': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ body: 'Ich habe Zeit.' }),
+  },
+  'PUT /api/v1/me/message-settings': { who: 'coordinator', body: () => ({ broadcastOptOut: true }) },
   // Hours and time sheets (issue 11).
   'POST /api/v1/hour-categories': { who: 'coordinator', body: () => ({ label: 'Sprachcafé', kind: 'other' }) },
   'PATCH /api/v1/hour-categories/{id}': {

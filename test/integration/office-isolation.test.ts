@@ -76,6 +76,8 @@ type Ids = {
   /** A room of A (issue 12 §2) and a booking of it tomorrow. */
   room: string;
   roomBooking: string;
+  /** A message of A to its guides, with a reply in A's guide's thread. */
+  message: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -1101,6 +1103,52 @@ const TABLE: Record<string, Row> = {
     body: () => ({}),
     expect: coordinatorOnly(404),
   },
+  // Messages (issue 12 §3): A's message, its recipient list and threads; A's course and district in B's filters.
+  'GET /api/v1/messages/recipients': {
+    kind: 'list',
+    queries: (a) => ['', `?courseId=${a.course}`, `?districtId=${a.district}`, '?language=ar'],
+    expect: coordinatorOnly(200),
+    // Counts only: no names, ids or texts of anyone.
+    noMarkers: true,
+  },
+  'POST /api/v1/messages': {
+    kind: 'create',
+    body: (a) => ({ subject: 'Von B', body: 'Von B', filter: { courseId: a.course } }),
+    expect: { coordinator: 400, guide: 403, partner: 403 },
+    errorPaths: { coordinator: ['filter.courseId'] },
+  },
+  'GET /api/v1/messages': { kind: 'list', queries: () => ['', '?limit=200'], expect: coordinatorOnly(200) },
+  'GET /api/v1/messages/{id}': { kind: 'record', params: (a) => ({ id: a.message }), expect: coordinatorOnly(404) },
+  'POST /api/v1/messages/{id}/threads/{guideId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.message, guideId: a.guide }),
+    body: () => ({ body: 'Von B' }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/me/messages': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'GET /api/v1/me/messages/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.message }),
+    expect: { coordinator: 403, guide: 404, partner: 403 },
+  },
+  'POST /api/v1/me/messages/{id}/read': {
+    kind: 'record',
+    params: (a) => ({ id: a.message }),
+    body: () => ({}),
+    expect: { coordinator: 403, guide: 404, partner: 403 },
+  },
+  'POST /api/v1/me/messages/{id}/replies': {
+    kind: 'record',
+    params: (a) => ({ id: a.message }),
+    body: () => ({ body: 'Von B' }),
+    expect: { coordinator: 403, guide: 404, partner: 403 },
+  },
+  'GET /api/v1/me/message-settings': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  'PUT /api/v1/me/message-settings': {
+    kind: 'self',
+    body: { broadcastOptOut: false },
+    expect: { coordinator: 403, guide: 200, partner: 403 },
+  },
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
@@ -1199,6 +1247,7 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     notifications: await read('/notifications?order=newest_first'),
     rooms: await read('/rooms?archived=include'),
     roomBookings: await read(`/room-bookings?from=${today}T00:00:00Z&to=${addDays(today, 14)}T00:00:00Z`),
+    messages: await read('/messages?limit=200'),
     ...(office.requestId ? { request: await read(`/requests/${office.requestId}`) } : {}),
     ...(office.applicantId ? { applicant: await read(`/applicants/${office.applicantId}`) } : {}),
     ...(office.assignmentId
@@ -1489,6 +1538,11 @@ beforeAll(async () => {
     }),
     201,
   );
+  const message = await ok(
+    a.post('/messages', { subject: `A-Rundmail ${aTag}`, body: `A-Text ${aTag}`, filter: {} }),
+    201,
+  );
+  await ok(client(t.app, A.sessions.guide).post(`/me/messages/${message.id}/replies`, { body: `A-Antwort ${aTag}` }));
   const partnerDetail = await ok(a.get(`/partners/${A.partnerId}`));
   const contact = partnerDetail.contacts.find((c: { email: string }) => c.email === A.emails.partner);
   A = { ...A, requestId: request.id, assignmentId: accepted.assignmentId } as typeof A;
@@ -1589,6 +1643,7 @@ beforeAll(async () => {
     notification: notificationId,
     room: room.id,
     roomBooking: roomBooking.id,
+    message: message.id,
     ...shared,
     guideLastName: guide.lastName,
     contactEmail,
@@ -1630,6 +1685,7 @@ beforeAll(async () => {
     notification: randomUUID(),
     room: randomUUID(),
     roomBooking: randomUUID(),
+    message: randomUUID(),
     sharedFieldKey: `no_such_${tag()}`,
     sharedSpecKey: `no_such_${tag()}`,
     sharedDistrictName: `Kein Bezirk ${tag()}`,
@@ -1686,6 +1742,7 @@ describe('the operation table', () => {
         userId: randomUUID(),
         sessionId: randomUUID(),
         enrolmentId: randomUUID(),
+        guideId: randomUUID(),
         month: '2024-01',
         code: 'ABCDEFGHJK',
         kind: 'guides',

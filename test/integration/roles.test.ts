@@ -1171,3 +1171,100 @@ describe('notifications: every role has its own centre and preferences (issue 12
     }
   });
 });
+
+describe('messages: coordinators write to guides, a guide reads only their own', () => {
+  const nobody = '5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b';
+  const probes: {
+    label: string;
+    method: 'GET' | 'POST' | 'PUT';
+    url: () => string;
+    body?: () => unknown;
+    coordinator: number;
+    guide: number;
+    partner: number;
+  }[] = [
+    {
+      label: 'recipient count',
+      method: 'GET',
+      url: () => '/messages/recipients',
+      coordinator: 200,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'send',
+      method: 'POST',
+      url: () => '/messages',
+      body: () => ({ subject: 'Hallo', body: 'Text', filter: { language: 'zu' } }),
+      coordinator: 409,
+      guide: 403,
+      partner: 403,
+    },
+    { label: 'sent list', method: 'GET', url: () => '/messages', coordinator: 200, guide: 403, partner: 403 },
+    { label: 'a message', method: 'GET', url: () => `/messages/${nobody}`, coordinator: 404, guide: 403, partner: 403 },
+    {
+      label: 'answer in a thread',
+      method: 'POST',
+      url: () => `/messages/${nobody}/threads/${o.guideId}`,
+      body: () => ({ body: 'Danke' }),
+      coordinator: 404,
+      guide: 403,
+      partner: 403,
+    },
+    { label: 'inbox', method: 'GET', url: () => '/me/messages', coordinator: 403, guide: 200, partner: 403 },
+    {
+      label: 'inbox message',
+      method: 'GET',
+      url: () => `/me/messages/${nobody}`,
+      coordinator: 403,
+      guide: 404,
+      partner: 403,
+    },
+    {
+      label: 'mark read',
+      method: 'POST',
+      url: () => `/me/messages/${nobody}/read`,
+      coordinator: 403,
+      guide: 404,
+      partner: 403,
+    },
+    {
+      label: 'reply',
+      method: 'POST',
+      url: () => `/me/messages/${nobody}/replies`,
+      body: () => ({ body: 'Ich kann' }),
+      coordinator: 403,
+      guide: 404,
+      partner: 403,
+    },
+    { label: 'opt-out', method: 'GET', url: () => '/me/message-settings', coordinator: 403, guide: 200, partner: 403 },
+    {
+      label: 'set opt-out',
+      method: 'PUT',
+      url: () => '/me/message-settings',
+      body: () => ({ broadcastOptOut: false }),
+      coordinator: 403,
+      guide: 200,
+      partner: 403,
+    },
+  ];
+  for (const probe of probes) {
+    it(`${probe.label}: coordinator ${probe.coordinator}, guide ${probe.guide}, partner ${probe.partner}`, async () => {
+      for (const [who, session, status] of [
+        ['coordinator', o.sessions.coordinator, probe.coordinator],
+        ['guide', o.sessions.guide, probe.guide],
+        ['partner', o.sessions.partner, probe.partner],
+      ] as const) {
+        const res = await client(t.app, session).call(probe.method, probe.url(), probe.body?.());
+        expect(res.statusCode, `${who}: ${res.body}`).toBe(status);
+      }
+    });
+  }
+
+  it('abilities: coordinators manage, guides read their own', async () => {
+    const guide = (await client(t.app, o.sessions.guide).get('/me')).json().me;
+    expect(guide.abilities).toMatchObject({ 'messages.own': true, 'messages.manage': false });
+    const coordinator = (await client(t.app, o.sessions.coordinator).get('/me')).json().me;
+    expect(coordinator.abilities).toMatchObject({ 'messages.own': false, 'messages.manage': true });
+  });
+});

@@ -80,6 +80,8 @@ describe('security headers', () => {
         op.path.endsWith('/me/hours-summary') ||
         op.path.endsWith('/me/statement.pdf') ||
         op.path.endsWith('/me/card-confirmations') ||
+        op.path.endsWith('/me/messages') ||
+        op.path.endsWith('/me/message-settings') ||
         op.path.endsWith('/me/courses/calendar.ics');
       const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);
@@ -225,6 +227,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/retention/due': ['schedule', 'today'],
         // The applicant list also gives the address of the office's public volunteer form.
         'GET /api/v1/applicants': ['formSlug'],
+        // The guide's inbox also counts the unread messages (the navigation shows it).
+        'GET /api/v1/me/messages': ['unread'],
         // The caps and allowances per guide also name the year and the rule set that applies to it.
         'GET /api/v1/hour-allowances': ['ruleSet', 'year'],
         // The Ehrenamtskarte list also states the rule it applied, the day and the last month it counted.

@@ -53,6 +53,8 @@ export const guides = pgTable(
     /** The contact channel the guide agreed to share with partners of their deployments: none, phone or email. */
     shareContact: text('share_contact').notNull().default('none'),
     notes: text('notes'),
+    /** The guide opted out of broadcast mail (Rundmails): they get messages in the app only. Own offers still mail. */
+    broadcastOptOut: boolean('broadcast_opt_out').notNull().default(false),
     /** Set when the guide's personal data was erased by anonymisation (modules/retention); the row stays as evidence. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: createdAt(),

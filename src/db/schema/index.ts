@@ -13,6 +13,7 @@ export * from './guides.js';
 export * from './hours.js';
 export * from './imports.js';
 export * from './mail.js';
+export * from './messages.js';
 export * from './notifications.js';
 export * from './offers.js';
 export * from './offices.js';

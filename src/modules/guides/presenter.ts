@@ -60,6 +60,7 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     confidentialityPledgeAt: row.confidentialityPledgeAt,
     confidentialityPledgeVersion: row.confidentialityPledgeVersion,
     shareContact: row.shareContact as 'none',
+    broadcastOptOut: row.broadcastOptOut,
     consentOnRecord: consentOnRecord({
       consent: { version: row.consentVersion, givenAt: row.consentGivenAt, withdrawnAt: row.consentWithdrawnAt },
       pledge: { version: row.confidentialityPledgeVersion, at: row.confidentialityPledgeAt },

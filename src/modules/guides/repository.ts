@@ -50,8 +50,11 @@ const SORT_COLUMNS = {
   updatedAt: guides.updatedAt,
 } as const;
 
-/** Filters for the guide list and its exports. Row-level security already limits rows to the actor's office. */
-function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
+/**
+ * Filters for the guide list and its exports, and the recipients of messages (modules/messages), so that a filter
+ * reaches exactly the guides the list shows. Row-level security already limits rows to the actor's office.
+ */
+export function listConditions(officeId: string, q: Partial<GuideListQuery>): SQL[] {
   const where: SQL[] = [eq(guides.officeId, officeId)];
   if (q.q) {
     const term = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

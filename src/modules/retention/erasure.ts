@@ -11,6 +11,8 @@ import {
   guideBankAccounts,
   guideStatusHistory,
   guides,
+  messagePosts,
+  messageRecipients,
   partnerContacts,
   requestEvents,
   requests,
@@ -98,6 +100,15 @@ export async function anonymiseGuide(tx: Tx, actor: Actor, guideId: string, now:
   await tx.delete(applicants).where(eq(applicants.guideId, guideId));
   // Bank details serve only the payouts still to come: they go. Claims and receipts stay as payment evidence.
   await tx.delete(guideBankAccounts).where(eq(guideBankAccounts.guideId, guideId));
+  // The guide's replies to messages are their own words: they go. Their place on a recipient list stays (no data).
+  await tx
+    .delete(messagePosts)
+    .where(
+      and(
+        eq(messagePosts.authorRole, 'guide'),
+        sql`${messagePosts.recipientId} in (select id from ${messageRecipients} where guide_id = ${guideId})`,
+      ),
+    );
   if (row.status !== 'left')
     await tx.insert(guideStatusHistory).values({ officeId: row.officeId, guideId, status: 'left', at: now });
   await repo.erase(tx, row.officeId, needles, guideId, present([row.firstName]), ERASED);

@@ -6,6 +6,7 @@ import { coursePolicy } from '../courses/policy.js';
 import { expensePolicy } from '../expenses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
+import { messagePolicy } from '../messages/policy.js';
 import { officePolicy } from '../offices/policy.js';
 import { partnerPolicy } from '../partners/policy.js';
 import { privacyPolicy } from '../privacy/policy.js';
@@ -51,6 +52,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'expenses.own': expensePolicy.own(actor),
     'expenses.manage': expensePolicy.manage(actor),
     'rooms.manage': roomPolicy.manage(actor),
+    'messages.manage': messagePolicy.manage(actor),
+    'messages.own': messagePolicy.own(actor),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   IconListDetails,
   IconMail,
   IconMailOpened,
+  IconMessages,
   IconSettings,
   IconUser,
   IconUserPlus,
@@ -61,6 +62,8 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/time-sheets', labelKey: 'nav.timeSheetQueue', icon: IconClipboardCheck });
     items.push({ to: '/hour-allowances', labelKey: 'nav.allowances', icon: IconCoinEuro });
   }
+  if (can('messages.manage')) items.push({ to: '/messages', labelKey: 'messages.nav', icon: IconMessages });
+  if (can('messages.own')) items.push({ to: '/my/messages', labelKey: 'messages.nav', icon: IconMessages });
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('rooms.manage')) items.push({ to: '/rooms', labelKey: 'nav.rooms', icon: IconDoor });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });

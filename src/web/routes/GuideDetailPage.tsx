@@ -1,4 +1,4 @@
-import { Alert, Button, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import {
   IconEdit,
   IconFileCertificate,
@@ -78,7 +78,16 @@ export function GuideDetailPage() {
       <PageHeader
         title={own ? t('nav.myProfile') : fullName}
         subtitle={own ? fullName : t('guides.updatedAt', { date: formatDateTime(g.updatedAt) })}
-        badge={<StatusBadge status={g.status} size="lg" />}
+        badge={
+          <>
+            <StatusBadge status={g.status} size="lg" />
+            {g.broadcastOptOut && (
+              <Badge variant="light" color="gray" size="lg">
+                {t('messages.optedOutBadge')}
+              </Badge>
+            )}
+          </>
+        }
         crumbs={can('guides.list') ? [{ label: t('guides.title'), to: '/guides' }] : undefined}
         actions={
           <>

@@ -25,7 +25,12 @@ import {
   ImportPage,
   LoginPage,
   MatchingSettingsPage,
+  MessageComposePage,
+  MessageDetailPage,
+  MessagesPage,
   MyExpensesPage,
+  MyMessagePage,
+  MyMessagesPage,
   MyOffersPage,
   MyStatementsPage,
   MyTimeSheetPage,
@@ -283,6 +288,46 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="recognition.viewOwn">
                   <MyStatementsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="messages"
+              element={
+                <RequireAbility ability="messages.manage">
+                  <MessagesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="messages/new"
+              element={
+                <RequireAbility ability="messages.manage">
+                  <MessageComposePage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="messages/:id"
+              element={
+                <RequireAbility ability="messages.manage">
+                  <MessageDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/messages"
+              element={
+                <RequireAbility ability="messages.own">
+                  <MyMessagesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/messages/:id"
+              element={
+                <RequireAbility ability="messages.own">
+                  <MyMessagePage />
                 </RequireAbility>
               }
             />

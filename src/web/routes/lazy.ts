@@ -145,3 +145,18 @@ export const NotificationPreferencesPage = lazy(() =>
   })),
 );
 export const RoomsPage = lazy(() => whenReachable(() => import('./RoomsPage')).then((m) => ({ default: m.RoomsPage })));
+export const MessagesPage = lazy(() =>
+  whenReachable(() => import('./MessagesPage')).then((m) => ({ default: m.MessagesPage })),
+);
+export const MessageComposePage = lazy(() =>
+  whenReachable(() => import('./MessageComposePage')).then((m) => ({ default: m.MessageComposePage })),
+);
+export const MessageDetailPage = lazy(() =>
+  whenReachable(() => import('./MessageDetailPage')).then((m) => ({ default: m.MessageDetailPage })),
+);
+export const MyMessagesPage = lazy(() =>
+  whenReachable(() => import('./MyMessagesPage')).then((m) => ({ default: m.MyMessagesPage })),
+);
+export const MyMessagePage = lazy(() =>
+  whenReachable(() => import('./MyMessagePage')).then((m) => ({ default: m.MyMessagePage })),
+);

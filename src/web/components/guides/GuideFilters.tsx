@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, MultiSelect, Select, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUIDE_STATUSES } from '../../../shared/enums.js';
 import { GUIDE_SORTS } from '../../../shared/guides.js';
@@ -22,12 +23,22 @@ export const GUIDE_FILTER_KEYS = [
 ] as const;
 export type GuideFilterKey = (typeof GUIDE_FILTER_KEYS)[number];
 
+/**
+ * The guide list's filters. Messages to guides (`forMessages`) use the same filters without the name search and the
+ * sort, plus their own fields (`extra`, e.g. a course), so a group is chosen exactly as on the list.
+ */
 export function GuideFilters({
   values,
   update,
+  forMessages = false,
+  extra,
+  label,
 }: {
   values: Record<GuideFilterKey, string>;
   update: (changes: Partial<Record<GuideFilterKey, string | null>>) => void;
+  forMessages?: boolean;
+  extra?: ReactNode;
+  label?: string;
 }) {
   const { t } = useTranslation();
   const districtWord = useDistrictTerm();
@@ -38,15 +49,17 @@ export function GuideFilters({
   const anyFilter = GUIDE_FILTER_KEYS.some((k) => k !== 'sort' && k !== 'order' && values[k]);
 
   return (
-    <FilterBar label={t('guides.filters')} cols={{ base: 1, sm: 2, lg: 4 }} verticalSpacing="sm">
-      <TextInput
-        label={t('guides.filter.search')}
-        placeholder={t('guides.filter.searchPlaceholder')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        type="search"
-      />
+    <FilterBar label={label ?? t('guides.filters')} cols={{ base: 1, sm: 2, lg: 4 }} verticalSpacing="sm">
+      {!forMessages && (
+        <TextInput
+          label={t('guides.filter.search')}
+          placeholder={t('guides.filter.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          type="search"
+        />
+      )}
       <Select
         label={t('guides.filter.language')}
         data={options.languages}
@@ -92,27 +105,30 @@ export function GuideFilters({
         clearable
         placeholder={t('common.all')}
       />
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Select
-          label={t('guides.filter.sort')}
-          data={GUIDE_SORTS.map((s) => ({ value: s, label: t(`guides.sort.${s}`) }))}
-          value={values.sort || 'lastName'}
-          onChange={(v) => update({ sort: v === 'lastName' ? null : v })}
-          allowDeselect={false}
-          style={{ flex: 1 }}
-        />
-        <Tooltip label={descending ? t('guides.filter.descending') : t('guides.filter.ascending')}>
-          <ActionIcon
-            variant="default"
-            size={36}
-            aria-label={descending ? t('guides.filter.descending') : t('guides.filter.ascending')}
-            aria-pressed={descending}
-            onClick={() => update({ order: descending ? null : 'desc' })}
-          >
-            {descending ? <IconSortDescending size={18} aria-hidden /> : <IconSortAscending size={18} aria-hidden />}
-          </ActionIcon>
-        </Tooltip>
-      </Group>
+      {extra}
+      {!forMessages && (
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <Select
+            label={t('guides.filter.sort')}
+            data={GUIDE_SORTS.map((s) => ({ value: s, label: t(`guides.sort.${s}`) }))}
+            value={values.sort || 'lastName'}
+            onChange={(v) => update({ sort: v === 'lastName' ? null : v })}
+            allowDeselect={false}
+            style={{ flex: 1 }}
+          />
+          <Tooltip label={descending ? t('guides.filter.descending') : t('guides.filter.ascending')}>
+            <ActionIcon
+              variant="default"
+              size={36}
+              aria-label={descending ? t('guides.filter.descending') : t('guides.filter.ascending')}
+              aria-pressed={descending}
+              onClick={() => update({ order: descending ? null : 'desc' })}
+            >
+              {descending ? <IconSortDescending size={18} aria-hidden /> : <IconSortAscending size={18} aria-hidden />}
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      )}
       <Group align="flex-end" justify="space-between" gap="xs">
         <Checkbox
           label={t('guides.filter.hasCapacity')}
