@@ -25,6 +25,7 @@ export const REMINDER_KINDS = [
   'background_check_due',
   'agreement_unconfirmed',
   'offer_unanswered',
+  'event_tomorrow',
 ] as const;
 
 export const outboxMessageSchema = z.object({

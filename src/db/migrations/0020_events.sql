@@ -104,6 +104,8 @@ CREATE TABLE "guide_groups" (
 	CONSTRAINT "guide_groups_office_name_key" UNIQUE("office_id","name")
 );
 --> statement-breakpoint
+ALTER TABLE "reminders_sent" DROP CONSTRAINT "reminders_sent_kind_check";--> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "attachments" jsonb;--> statement-breakpoint
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_invitations" ADD CONSTRAINT "event_invitations_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -129,4 +131,5 @@ CREATE INDEX "event_invitations_guide_idx" ON "event_invitations" USING btree ("
 CREATE INDEX "event_series_office_idx" ON "event_series" USING btree ("office_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_series_recurrence_key" ON "events" USING btree ("series_id","recurrence_id");--> statement-breakpoint
 CREATE INDEX "events_office_start_idx" ON "events" USING btree ("office_id","starts_at");--> statement-breakpoint
-CREATE INDEX "guide_group_members_guide_idx" ON "guide_group_members" USING btree ("guide_id");
+CREATE INDEX "guide_group_members_guide_idx" ON "guide_group_members" USING btree ("guide_id");--> statement-breakpoint
+ALTER TABLE "reminders_sent" ADD CONSTRAINT "reminders_sent_kind_check" CHECK ("reminders_sent"."kind" in ('review_due', 'background_check_due', 'agreement_unconfirmed', 'offer_unanswered', 'event_tomorrow'));
