@@ -157,6 +157,15 @@ export const AUDIT_ACTIONS = [
   'expense.payout_run_created',
   'recognition.card_confirmed',
   'recognition.card_recorded',
+  'event.created',
+  'event.series_created',
+  'event.updated',
+  'event.cancelled',
+  'event.series_split',
+  'event.rsvp',
+  'event.attendance_recorded',
+  'guide_group.created',
+  'calendar_feed.renewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -181,6 +190,8 @@ export const AUDIT_ENTITY_TYPES = [
   'course',
   'expense_claim',
   'payout_run',
+  'event',
+  'guide_group',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
