@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import { jobRuns } from '../db/schema/index.js';
 import { inScope } from '../db/scope.js';
 import { sendCourseSessionReminders } from '../modules/courses/reminders.js';
+import { sendEventReminders } from '../modules/events/reminders.js';
 import type { AppContext } from '../server/context.js';
 import type { Services } from '../server/services.js';
 import { sendReminders } from './reminders.js';
@@ -162,6 +163,7 @@ export class JobRunner {
     await this.scheduled(QUEUES.reminders, async () => ({
       ...(await sendReminders(this.ctx)),
       courseSessions: await sendCourseSessionReminders(this.ctx),
+      events: await sendEventReminders(this.ctx),
     }));
     await this.scheduled(QUEUES.retention, () => applyRetention(this.services, this.ctx.now()));
   }

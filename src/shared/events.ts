@@ -182,4 +182,3 @@ export const guideGroupSchema = z.object({
 
 export const calendarFeedParams = z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) });
 export const calendarFeedSchema = z.object({ url: z.string(), createdAt: isoDateTimeOut });
-

@@ -78,7 +78,7 @@ export const eventRepository = {
       .orderBy(asc(events.startsAt))
       .limit(2000),
   roomName: async (tx: Tx, roomId: string | null) =>
-    roomId ? (await tx.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, roomId)))[0]?.name ?? null : null,
+    roomId ? ((await tx.select({ name: rooms.name }).from(rooms).where(eq(rooms.id, roomId)))[0]?.name ?? null) : null,
   roomExists: async (tx: Tx, officeId: string, roomId: string) =>
     (
       await tx
@@ -179,9 +179,7 @@ export const eventRepository = {
   groups: (tx: Tx, officeId: string) =>
     tx.select().from(guideGroups).where(eq(guideGroups.officeId, officeId)).orderBy(asc(guideGroups.name)),
   groupMembers: async (tx: Tx, groupIds: string[]) =>
-    groupIds.length
-      ? tx.select().from(guideGroupMembers).where(inArray(guideGroupMembers.groupId, groupIds))
-      : [],
+    groupIds.length ? tx.select().from(guideGroupMembers).where(inArray(guideGroupMembers.groupId, groupIds)) : [],
   groupExists: async (tx: Tx, officeId: string, id: string) =>
     (
       await tx
@@ -220,6 +218,18 @@ export const eventRepository = {
   insertHourEntry: async (tx: Tx, values: typeof hourEntries.$inferInsert) =>
     (await tx.insert(hourEntries).values(values).returning({ id: hourEntries.id }))[0],
 
+  feedUser: async (tx: Tx, userId: string) =>
+    (
+      await tx
+        .select({
+          officeId: users.officeId,
+          guideId: users.guideId,
+          role: users.role,
+          disabledAt: users.disabledAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId))
+    )[0],
   feedByToken: async (tx: Tx, tokenHash: string) =>
     (await tx.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, tokenHash)))[0],
   upsertFeed: async (tx: Tx, values: typeof calendarFeeds.$inferInsert) =>

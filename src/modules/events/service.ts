@@ -18,8 +18,8 @@ import {
   type guideGroupInput,
   type RsvpResponse,
 } from '../../shared/events.js';
-import { hashToken, newToken } from '../auth/tokens.js';
 import { recordAudit } from '../audit/recorder.js';
+import { hashToken, newToken } from '../auth/tokens.js';
 import { courseRepository } from '../courses/repository.js';
 import { notify } from '../notifications/notify.js';
 import { bookRoom } from '../rooms/bookings.js';
@@ -124,7 +124,9 @@ export class EventService {
           officeId,
           to: guide.email,
           ...mail,
-          attachments: [{ filename: 'einladung.ics', contentType: 'text/calendar; method=REQUEST', contentBase64: ics }],
+          attachments: [
+            { filename: 'einladung.ics', contentType: 'text/calendar; method=REQUEST', contentBase64: ics },
+          ],
         }),
       );
     }
@@ -211,7 +213,12 @@ export class EventService {
     return byEvent;
   }
 
-  private item(actor: Actor, event: EventRow, roomName: string | null, invitations: Awaited<ReturnType<typeof repo.invitations>>): EventItem {
+  private item(
+    actor: Actor,
+    event: EventRow,
+    roomName: string | null,
+    invitations: Awaited<ReturnType<typeof repo.invitations>>,
+  ): EventItem {
     const counts = emptyCounts();
     for (const { invitation } of invitations) counts[invitation.response ?? 'open'] += 1;
     const mine = invitations.find((i) => i.invitation.guideId === actor.guideId)?.invitation;
@@ -304,8 +311,7 @@ export class EventService {
       await this.checkReferences(tx, officeId, patch);
       const { scope, cancelled, startTime, durationMinutes, ...fields } = patch;
       if (scope === 'this' || !event.seriesId) {
-        if (startTime !== undefined || durationMinutes !== undefined)
-          throw invalidField('startTime', 'seriesOnly');
+        if (startTime !== undefined || durationMinutes !== undefined) throw invalidField('startTime', 'seriesOnly');
         const startsAt = fields.startsAt ? new Date(fields.startsAt) : event.startsAt;
         const endsAt = fields.endsAt ? new Date(fields.endsAt) : event.endsAt;
         if (endsAt <= startsAt) throw invalidField('endsAt', 'endsBeforeStart');
@@ -399,5 +405,222 @@ export class EventService {
     });
     await this.ctx.mailer.deliver(this.ctx.database.db, result.mailIds);
     return this.get(actor, result.id);
+  }
+
+  /** Records an answer; "yes" counts against the capacity (the event row is locked, so two answers queue). */
+  private async answer(tx: Tx, actor: Actor, event: EventRow, guideId: string, response: RsvpResponse) {
+    if (event.cancelledAt) throw new AppError(409, 'event_cancelled');
+    const invitation = await repo.invitation(tx, event.id, guideId);
+    if (!invitation) throw notFound();
+    if (response === 'yes' && invitation.response !== 'yes' && event.capacity !== null) {
+      if ((await repo.countYes(tx, event.id)) >= event.capacity) throw new AppError(409, 'event_full');
+    }
+    await repo.updateInvitation(tx, invitation.id, { response, respondedAt: this.ctx.now() });
+    await recordAudit(tx, actor, {
+      action: 'event.rsvp',
+      entityType: 'event',
+      entityId: event.id,
+      changes: { guideId, status: response },
+    });
+  }
+
+  rsvp(actor: Actor, id: string, response: RsvpResponse) {
+    return this.scope(actor, async (tx) => {
+      const { event, invited } = await this.loadVisible(tx, actor, id, true);
+      if (!policy.rsvp(actor, invited)) throw forbidden();
+      await this.answer(tx, actor, event, actor.guideId as string, response);
+      return { id };
+    }).then(() => this.get(actor, id));
+  }
+
+  private async byLink(token: string) {
+    const invitation = await inScope(this.ctx.database.db, 'system', (tx) =>
+      repo.invitationByToken(tx, hashToken(token)),
+    );
+    if (!invitation) throw new AppError(404, 'token_invalid');
+    return invitation;
+  }
+
+  /** What the answer link's page shows: the event and the current answer. The link stays usable to change it. */
+  async describeLink(token: string) {
+    const invitation = await this.byLink(token);
+    return inScope(this.ctx.database.db, { officeId: invitation.officeId }, async (tx) => {
+      const event = (await repo.find(tx, invitation.eventId)) as EventRow;
+      const { timeZone } = await settingsRepository.get(tx, invitation.officeId);
+      const roomName = await repo.roomName(tx, event.roomId);
+      return {
+        title: event.title,
+        type: event.type,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
+        place: [roomName, event.place].filter(Boolean).join(', ') || null,
+        timeZone,
+        cancelled: event.cancelledAt !== null,
+        response: invitation.response,
+      };
+    });
+  }
+
+  async answerByLink(token: string, response: RsvpResponse) {
+    const invitation = await this.byLink(token);
+    await inScope(this.ctx.database.db, { officeId: invitation.officeId }, async (tx) => {
+      const event = (await repo.lock(tx, invitation.eventId)) as EventRow;
+      const actor: Actor = {
+        userId: invitation.guideId,
+        accountless: true,
+        via: 'email_link',
+        role: 'guide',
+        officeId: invitation.officeId,
+        partnerId: null,
+        guideId: invitation.guideId,
+        displayName: 'Link',
+        email: '',
+        locale: 'de',
+      };
+      await this.answer(tx, actor, event, invitation.guideId, response);
+    });
+    return this.describeLink(token);
+  }
+
+  /**
+   * Attendance per guide (on a phone in the room, or afterwards). Attending books the event's duration to the
+   * office's hour category of the matching kind, once; an approved month keeps the attendance but books nothing,
+   * and says so. Un-marking keeps a booked entry (corrections go through the time sheet).
+   */
+  recordAttendance(actor: Actor, id: string, items: { guideId: string; attended: boolean }[]) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const { event } = await this.loadVisible(tx, actor, id, true);
+      const { timeZone } = await settingsRepository.get(tx, officeId);
+      const category = await repo.hourCategory(tx, officeId, EVENT_HOUR_KIND[event.type]);
+      const date = localDateTime(event.startsAt, timeZone).date;
+      const minutes = Math.min(1440, Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000));
+      const results = [];
+      for (const item of items) {
+        const invitation = await repo.invitation(tx, id, item.guideId);
+        if (!invitation) throw invalidField('items', 'guideUnknown');
+        let hoursBooked = invitation.hourEntryId !== null;
+        let reason: 'month_locked' | 'no_category' | 'not_attended' | 'already_booked' | null = null;
+        let hourEntryId = invitation.hourEntryId;
+        if (!item.attended) reason = 'not_attended';
+        else if (hourEntryId) reason = 'already_booked';
+        else if (!category) reason = 'no_category';
+        else if ((await repo.sheetStatus(tx, item.guideId, monthOf(date))) === 'approved') reason = 'month_locked';
+        else {
+          hourEntryId = (
+            await repo.insertHourEntry(tx, {
+              officeId,
+              guideId: item.guideId,
+              categoryId: category.id,
+              date,
+              minutes,
+              note: event.title,
+              createdByUserId: recordedUserId(actor),
+            })
+          ).id;
+          hoursBooked = true;
+        }
+        await repo.updateInvitation(tx, invitation.id, {
+          attended: item.attended,
+          attendanceRecordedAt: this.ctx.now(),
+          attendanceRecordedBy: recordedUserId(actor),
+          hourEntryId,
+        });
+        await recordAudit(tx, actor, {
+          action: 'event.attendance_recorded',
+          entityType: 'event',
+          entityId: id,
+          changes: { guideId: item.guideId, status: item.attended ? 'present' : 'absent', hourEntryId },
+        });
+        results.push({ guideId: item.guideId, attended: item.attended, hoursBooked, reason });
+      }
+      return { items: results };
+    });
+  }
+
+  listGroups(actor: Actor) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const groups = await repo.groups(tx, officeId);
+      const members = await repo.groupMembers(
+        tx,
+        groups.map((g) => g.id),
+      );
+      const items = groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        description: g.description,
+        guideIds: members.filter((m) => m.groupId === g.id).map((m) => m.guideId),
+      }));
+      return { items, total: items.length };
+    });
+  }
+
+  createGroup(actor: Actor, input: z.output<typeof guideGroupInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      await this.checkReferences(tx, officeId, { invitedGuideIds: input.guideIds });
+      const group = await repo.insertGroup(tx, {
+        officeId,
+        name: input.name,
+        description: input.description ?? null,
+      });
+      await repo.insertGroupMembers(
+        tx,
+        input.guideIds.map((guideId) => ({ officeId, groupId: group.id, guideId })),
+      );
+      await recordAudit(tx, actor, {
+        action: 'guide_group.created',
+        entityType: 'guide_group',
+        entityId: group.id,
+        changes: { name: group.name, guideIds: input.guideIds },
+      });
+      return { id: group.id, name: group.name, description: group.description, guideIds: input.guideIds };
+    });
+  }
+
+  /** A new secret feed URL (the old one stops working). Only its hash is stored; the URL is shown once. */
+  renewFeed(actor: Actor) {
+    if (!policy.feed(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const token = newToken();
+      const row = await repo.upsertFeed(tx, {
+        userId: actor.userId,
+        officeId,
+        tokenHash: hashToken(token),
+        createdAt: this.ctx.now(),
+      });
+      await recordAudit(tx, actor, { action: 'calendar_feed.renewed', entityType: 'user', entityId: actor.userId });
+      return {
+        url: `${this.ctx.config.publicUrl}/api/v1/calendar/${token}.ics`,
+        createdAt: row.createdAt.toISOString(),
+      };
+    });
+  }
+
+  /**
+   * The personal feed behind the secret URL: for a guide their events (answered yes or maybe, or still open) and
+   * course sessions; for a coordinator the office's events. Deployment appointments are not in it yet.
+   */
+  async feed(token: string) {
+    const feed = await inScope(this.ctx.database.db, 'system', (tx) => repo.feedByToken(tx, hashToken(token)));
+    if (!feed) throw new AppError(404, 'token_invalid');
+    return inScope(this.ctx.database.db, { officeId: feed.officeId }, async (tx) => {
+      const user = await repo.feedUser(tx, feed.userId);
+      if (!user || user.disabledAt || user.officeId !== feed.officeId) throw new AppError(404, 'token_invalid');
+      const from = new Date(this.ctx.now().getTime() - 90 * 86_400_000);
+      if (user.guideId) {
+        const events = await repo.feedEvents(tx, user.guideId, from);
+        const sessions = await courseRepository.guideSessions(tx, user.guideId);
+        return personalFeed('Lotsennetz', events, sessions);
+      }
+      if (user.role !== 'coordinator') return personalFeed('Lotsennetz', [], []);
+      const rows = await repo.inRange(tx, feed.officeId, from, new Date(from.getTime() + 500 * 86_400_000));
+      return personalFeed(
+        'Lotsennetz',
+        rows.filter((r) => !r.event.cancelledAt),
+        [],
+      );
+    });
   }
 }
