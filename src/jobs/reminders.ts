@@ -19,7 +19,13 @@ export const REMINDER_RULES = {
   offerUnansweredAfterHours: 24,
 };
 
-type Item = { officeId: string; kind: Exclude<ReminderKind, 'event_tomorrow'>; subjectId: string; period: string; line: Record<string, string> };
+type Item = {
+  officeId: string;
+  kind: Exclude<ReminderKind, 'event_tomorrow'>;
+  subjectId: string;
+  period: string;
+  line: Record<string, string>;
+};
 
 /** Monday of the week of `day`: an unconfirmed agreement is mentioned once a week, not every day. */
 function weekOf(day: string): string {
