@@ -47,6 +47,7 @@ const BAD_PARAMS: Record<string, string> = {
   enrolmentId: 'keine-anmeldung',
   code: 'kurz',
   month: 'kein-monat',
+  file: 'kein.ics',
 };
 
 let t: TestApp;
