@@ -90,7 +90,8 @@ export const eventPatchInput = z
   });
 export type EventPatchInput = z.infer<typeof eventPatchInput>;
 
-export const eventListQuery = z.strictObject({ from: isoDateTime, to: isoDateTime });
+/** Without a range: from a month ago to three months ahead. */
+export const eventListQuery = z.strictObject({ from: isoDateTime.optional(), to: isoDateTime.optional() });
 
 export const eventSchema = z.object({
   id: z.uuid(),

@@ -425,7 +425,12 @@ export const WRITES: Record<string, WriteOp> = {
       agenda: 'Berichte',
       audience: 'all_guides',
       capacity: 40,
-      recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=+1TU;COUNT=2', startDate: today, startTime: '18:00', durationMinutes: 120 },
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYDAY=+1TU;COUNT=2',
+        startDate: today,
+        startTime: '18:00',
+        durationMinutes: 120,
+      },
     }),
   },
   'PATCH /api/v1/events/{id}': {
@@ -441,7 +446,11 @@ export const WRITES: Record<string, WriteOp> = {
   },
   'POST /api/v1/event-groups': {
     who: 'coordinator',
-    body: () => ({ name: `Supervisionsgruppe ${Math.random().toString(36).slice(2, 8)}`, description: 'Nord', guideIds: [] }),
+    body: () => ({
+      name: `Supervisionsgruppe ${Math.random().toString(36).slice(2, 8)}`,
+      description: 'Nord',
+      guideIds: [],
+    }),
   },
   'POST /api/v1/event-links/{token}': {
     who: 'anonymous',

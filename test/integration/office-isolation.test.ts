@@ -739,7 +739,10 @@ const TABLE: Record<string, Row> = {
   // Events (issue 12): A has an event with A's guide invited.
   'GET /api/v1/events': {
     kind: 'list',
-    queries: () => ['?from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z', `?from=${today}T00:00:00Z&to=2027-12-31T00:00:00Z`],
+    queries: () => [
+      '?from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z',
+      `?from=${today}T00:00:00Z&to=2027-12-31T00:00:00Z`,
+    ],
     expect: { coordinator: 200, guide: 200, partner: 403 },
   },
   'POST /api/v1/events': {

@@ -84,13 +84,7 @@ const COORDINATOR_ONLY: Probe[] = [
     guide: 403,
     partner: 403,
   },
-  {
-    label: 'list events (partners)',
-    method: 'GET',
-    url: () => `/events?from=${today}T00:00:00Z&to=${today}T23:00:00Z`,
-    guide: 200,
-    partner: 403,
-  },
+
   { label: 'list guides', method: 'GET', url: () => '/guides', guide: 403, partner: 403 },
   {
     label: 'create a guide',

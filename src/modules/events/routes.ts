@@ -135,6 +135,7 @@ export const eventRoutes: RouteModule = (api, { events }) => {
       summary: 'The personal calendar feed (events, course sessions) behind its secret URL',
       params: calendarFeedParams,
       produces: ['text/calendar'],
+      response: { ...errors },
     },
     handler: async (req, reply) => {
       const text = await events.feed(req.params.file.replace(/\.ics$/, ''));

@@ -248,8 +248,9 @@ export class EventService {
 
   list(actor: Actor, q: z.output<typeof eventListQuery>) {
     if (!policy.list(actor)) throw forbidden();
-    const from = new Date(q.from);
-    const to = new Date(q.to);
+    const now = this.ctx.now().getTime();
+    const from = q.from ? new Date(q.from) : new Date(now - 31 * 86_400_000);
+    const to = q.to ? new Date(q.to) : new Date(now + 92 * 86_400_000);
     if (to <= from || to.getTime() - from.getTime() > 400 * 86_400_000) throw invalidField('to', 'rangeTooLong');
     return this.scope(actor, async (tx, officeId) => {
       const rows = await repo.inRange(tx, officeId, from, to, policy.guideFilter(actor));
