@@ -139,7 +139,7 @@ export const eventRoutes: RouteModule = (api, { events }) => {
     },
     handler: async (req, reply) => {
       const text = await events.feed(req.params.file.replace(/\.ics$/, ''));
-      return reply.type(ICS).header('cache-control', 'private, no-store').send(text);
+      return reply.type(ICS).header('cache-control', 'private, no-store').send(text as never);
     },
   });
 };
