@@ -7,7 +7,14 @@
  * An occurrence is identified by its original start (RECURRENCE-ID semantics): a moved or cancelled occurrence keeps
  * that identity, so re-materialising the series never resurrects or duplicates it.
  */
-import { Frequency, RRule } from 'rrule';
+import * as rruleModule from 'rrule';
+
+// rrule ships CommonJS for Node (its ESM build is not declared in "exports"): the named exports sit on `default`
+// under plain Node, and on the namespace under bundlers.
+const rrule = ((rruleModule as unknown as { default?: typeof rruleModule }).default ??
+  rruleModule) as typeof rruleModule;
+const { Frequency, RRule } = rrule;
+
 import { localDateTime } from '../dates.js';
 
 export type SeriesRule = {
