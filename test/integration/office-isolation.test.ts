@@ -1359,6 +1359,7 @@ beforeAll(async () => {
     }),
     201,
   );
+  await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
   await ok(
     a.call('PUT', `/courses/${course.id}/sessions/${courseSession.id}/attendance`, {
       rows: [{ guideId: A.guideId, present: true, minutesMissed: 10 }],
@@ -1659,6 +1660,7 @@ describe('the operation table', () => {
         kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),
+        file: `${'x'.repeat(43)}.ics`,
         slug: 'kein-buero',
         '*': 'index.css',
       });
