@@ -1361,6 +1361,22 @@ beforeAll(async () => {
   );
   await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
   await ok(
+    a.post('/events', {
+      type: 'plenum',
+      title: `A-Plenum ${aTag}`,
+      audience: 'invited',
+      invitedGuideIds: [A.guideId],
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYDAY=+1TU;COUNT=2',
+        startDate: today,
+        startTime: '18:00',
+        durationMinutes: 60,
+      },
+    }),
+    201,
+  );
+  await ok(a.post('/me/calendar-feed', {}));
+  await ok(
     a.call('PUT', `/courses/${course.id}/sessions/${courseSession.id}/attendance`, {
       rows: [{ guideId: A.guideId, present: true, minutesMissed: 10 }],
     }),
