@@ -10,6 +10,7 @@ import {
   timeSheetOverdueMonth,
 } from '../domain/reminders/rules.js';
 import { sendCourseSessionReminders } from '../modules/courses/reminders.js';
+import { sendEventReminders } from '../modules/events/reminders.js';
 import { offerReminderMail } from '../modules/mail/templates.js';
 import { mailImmediateNotifications, mailNotificationDigests } from '../modules/notifications/mailing.js';
 import { notify } from '../modules/notifications/notify.js';
@@ -264,14 +265,14 @@ export async function sendReminders(ctx: AppContext) {
 }
 
 /**
- * The daily job: the reminders, the course sessions of tomorrow, then the mail that follows from them (what users
+ * The daily job: the reminders, the course sessions and events of tomorrow, then the mail that follows from them (what users
  * want at once, and everyone's daily digest), so a coordinator still gets one mail a day with everything due.
  */
 export async function runDailyReminders(ctx: AppContext) {
   const reminders = await sendReminders(ctx);
   const courseSessions = await sendCourseSessionReminders(ctx);
-  // Events of tomorrow (issue 12 §1, the events module's sendEventReminders) belong here, before the mail below.
+  const eventsTomorrow = await sendEventReminders(ctx);
   const immediate = await mailImmediateNotifications(ctx);
   const digests = await mailNotificationDigests(ctx);
-  return { ...reminders, courseSessions, immediate: immediate.mails, digests: digests.mails };
+  return { ...reminders, courseSessions, events: eventsTomorrow, immediate: immediate.mails, digests: digests.mails };
 }

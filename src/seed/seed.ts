@@ -21,6 +21,7 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
+import { seedDemoEvents } from './demoEvents.js';
 import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoHours } from './demoHours.js';
 import { seedDemoMessages } from './demoMessages.js';
@@ -278,6 +279,12 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       trainerUserId: trainer.user.id,
       guides: hannover.guides,
       today: todayIso(ctx.now()),
+    });
+    await seedDemoEvents(tx, {
+      officeId: hannover.office.id,
+      guides: hannover.guides,
+      today: todayIso(ctx.now()),
+      timeZone: 'Europe/Berlin',
     });
     await seedDemoRecognition(tx, {
       officeId: hannover.office.id,

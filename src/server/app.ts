@@ -14,6 +14,7 @@ import { certificateRoutes } from '../modules/certificates/routes.js';
 import { consentRoutes } from '../modules/consent/routes.js';
 import { courseRoutes } from '../modules/courses/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
+import { eventRoutes } from '../modules/events/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
@@ -70,6 +71,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   privacyRoutes,
   recruitmentRoutes,
   courseRoutes,
+  eventRoutes,
   certificateRoutes,
   timesheetRoutes,
   messageRoutes,

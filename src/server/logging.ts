@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 
 /** API and SPA paths whose next segment is a secret token. */
 const TOKEN_PATH =
-  /(\/(?:api\/v\d+\/auth\/tokens|api\/v\d+\/offer-links|invitation|reset-password|offers\/answer)\/)([^/?#]+)/gi;
+  /(\/(?:api\/v\d+\/auth\/tokens|api\/v\d+\/offer-links|api\/v\d+\/event-links|api\/v\d+\/calendar|events\/rsvp|invitation|reset-password|offers\/answer)\/)([^/?#]+)/gi;
 
 export const REDACTED = '[redacted]';
 

@@ -10,6 +10,7 @@ import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
 import { CourseService } from '../modules/courses/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
+import { EventService } from '../modules/events/service.js';
 import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
@@ -73,6 +74,7 @@ export function createServices(ctx: AppContext) {
     requests,
     offers: new OfferService(ctx, requests),
     assignments: new AssignmentService(ctx),
+    events: new EventService(ctx),
     agreements: new AgreementService(ctx),
     activities: new ActivityService(ctx),
     serviceDirectory: new ServiceDirectoryService(ctx),

@@ -28,6 +28,7 @@ export const REMINDER_KINDS = [
   /** The second stage of an unanswered offer: the coordinators hear of it (issue 12 §4). */
   'offer_unanswered_coordinator',
   'time_sheet_due',
+  'event_tomorrow',
 ] as const;
 
 export const outboxMessageSchema = z.object({
@@ -170,6 +171,15 @@ export const AUDIT_ACTIONS = [
   'message.sent',
   'message.answered',
   'guide.broadcast_opt_out_changed',
+  'event.created',
+  'event.series_created',
+  'event.updated',
+  'event.cancelled',
+  'event.series_split',
+  'event.rsvp',
+  'event.attendance_recorded',
+  'guide_group.created',
+  'calendar_feed.renewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -196,6 +206,8 @@ export const AUDIT_ENTITY_TYPES = [
   'payout_run',
   'room',
   'message',
+  'event',
+  'guide_group',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

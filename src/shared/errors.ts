@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'hours_cap_reached',
   'time_sheet_locked',
   'room_double_booked',
+  'event_full',
+  'event_cancelled',
   'time_sheet_not_submittable',
   'time_sheet_not_submitted',
   'hour_entry_not_correctable',

@@ -414,6 +414,50 @@ export const WRITES: Record<string, WriteOp> = {
       status: 'open',
     }),
   },
+  'POST /api/v1/events': {
+    who: 'coordinator',
+    body: () => ({
+      type: 'plenum',
+      title: 'Plenum',
+      place: 'Neues Rathaus',
+      roomId: null,
+      onlineLink: 'https://meet.example/plenum',
+      agenda: 'Berichte',
+      audience: 'all_guides',
+      capacity: 40,
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYDAY=+1TU;COUNT=2',
+        startDate: today,
+        startTime: '18:00',
+        durationMinutes: 120,
+      },
+    }),
+  },
+  'PATCH /api/v1/events/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ scope: 'this', title: 'Umbenannt', minutes: 'Protokoll' }),
+  },
+  'POST /api/v1/events/{id}/rsvp': { who: 'coordinator', params: () => NO_RECORD, body: () => ({ response: 'yes' }) },
+  'PUT /api/v1/events/{id}/attendance': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ items: [{ guideId: NO_RECORD.id, attended: true }] }),
+  },
+  'POST /api/v1/event-groups': {
+    who: 'coordinator',
+    body: () => ({
+      name: `Supervisionsgruppe ${Math.random().toString(36).slice(2, 8)}`,
+      description: 'Nord',
+      guideIds: [],
+    }),
+  },
+  'POST /api/v1/event-links/{token}': {
+    who: 'anonymous',
+    params: () => ({ token: 'x'.repeat(43) }),
+    body: () => ({ response: 'yes' }),
+  },
+  'POST /api/v1/me/calendar-feed': { who: 'coordinator', body: () => ({}), emptyBodyOk: 'the body carries nothing' },
   'PATCH /api/v1/courses/{id}': { who: 'coordinator', params: () => NO_RECORD, body: () => ({ title: 'Umbenannt' }) },
   'POST /api/v1/courses/{id}/sessions': {
     who: 'coordinator',

@@ -33,7 +33,13 @@ import { createOffice, createPlatformAdmin, ON_RECORD, TEST_PASSWORD } from '../
 import { routeOperations } from '../helpers/routes.js';
 import { type Fixtures, guideBody, partnerBody, today, type Who, WRITES } from '../helpers/writes.js';
 
-const CROSS_FIELD_CODES = ['slotEndsBeforeStart', 'endBeforeStart', 'issuedAfterChecked', 'consentSubject'];
+const CROSS_FIELD_CODES = [
+  'slotEndsBeforeStart',
+  'endBeforeStart',
+  'issuedAfterChecked',
+  'consentSubject',
+  'eventWhen',
+];
 const BAD_PARAMS: Record<string, string> = {
   id: 'not-a-uuid',
   activityId: 'keine-uuid',
@@ -48,6 +54,7 @@ const BAD_PARAMS: Record<string, string> = {
   code: 'kurz',
   month: 'kein-monat',
   guideId: 'keine-lotsin',
+  file: 'kein.ics',
 };
 
 let t: TestApp;

@@ -58,6 +58,8 @@ type Ids = {
   course: string;
   courseSession: string;
   courseEnrolment: string;
+  /** An event of A with A's guide invited (issue 12). */
+  event: string;
   certCourse: string;
   certEnrolment: string;
   certificate: string;
@@ -742,6 +744,64 @@ const TABLE: Record<string, Row> = {
     expect: coordinatorOnly(404),
   },
   'GET /api/v1/me/courses/calendar.ics': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
+  // Events (issue 12): A has an event with A's guide invited.
+  'GET /api/v1/events': {
+    kind: 'list',
+    queries: () => [
+      '?from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z',
+      `?from=${today}T00:00:00Z&to=2027-12-31T00:00:00Z`,
+    ],
+    expect: { coordinator: 200, guide: 200, partner: 403 },
+  },
+  'POST /api/v1/events': {
+    kind: 'create',
+    body: () => ({
+      type: 'plenum',
+      title: 'Plenum aus B',
+      audience: 'all_guides',
+      startsAt: `${today}T17:00:00Z`,
+      endsAt: `${today}T19:00:00Z`,
+    }),
+    expect: coordinatorOnly(201),
+  },
+  'GET /api/v1/events/{id}': { kind: 'record', params: (a) => ({ id: a.event }), expect: all(404) },
+  'PATCH /api/v1/events/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.event }),
+    body: () => ({ title: 'Von B geändert' }),
+    expect: coordinatorOnly(404),
+  },
+  'POST /api/v1/events/{id}/rsvp': {
+    kind: 'record',
+    params: (a) => ({ id: a.event }),
+    body: () => ({ response: 'yes' }),
+    expect: all(404),
+  },
+  'PUT /api/v1/events/{id}/attendance': {
+    kind: 'record',
+    params: (a) => ({ id: a.event }),
+    body: (a) => ({ items: [{ guideId: a.guide, attended: true }] }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/event-groups': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'POST /api/v1/event-groups': {
+    kind: 'create',
+    body: () => ({ name: 'Gruppe aus B', guideIds: [] }),
+    expect: coordinatorOnly(201),
+  },
+  'POST /api/v1/me/calendar-feed': { kind: 'self', body: {}, expect: { coordinator: 200, guide: 200, partner: 403 } },
+  'GET /api/v1/event-links/{token}': {
+    kind: 'public',
+    reason: "the page behind the event invitation's personal link: the link token is the credential",
+  },
+  'POST /api/v1/event-links/{token}': {
+    kind: 'public',
+    reason: 'answering an event invitation from the e-mail: the link token is the credential',
+  },
+  'GET /api/v1/calendar/{file}': {
+    kind: 'public',
+    reason: 'the personal calendar feed: the secret token in the URL is the credential (calendar apps cannot sign in)',
+  },
   // Certificates and course funding (A has a finished course with A's guide's certificate and a funding rule set).
   'GET /api/v1/courses/{id}/certificates': {
     kind: 'record',
@@ -1408,6 +1468,34 @@ beforeAll(async () => {
     201,
   );
   const courseEnrolment = await ok(a.post(`/courses/${course.id}/enrolments`, { guideId: A.guideId }), 201);
+  const event = await ok(
+    a.post('/events', {
+      type: 'supervision',
+      title: `A-Supervision ${aTag}`,
+      audience: 'invited',
+      invitedGuideIds: [A.guideId],
+      startsAt: `${today}T17:00:00Z`,
+      endsAt: `${today}T19:00:00Z`,
+    }),
+    201,
+  );
+  await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
+  await ok(
+    a.post('/events', {
+      type: 'plenum',
+      title: `A-Plenum ${aTag}`,
+      audience: 'invited',
+      invitedGuideIds: [A.guideId],
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYDAY=+1TU;COUNT=2',
+        startDate: today,
+        startTime: '18:00',
+        durationMinutes: 60,
+      },
+    }),
+    201,
+  );
+  await ok(a.post('/me/calendar-feed', {}));
   await ok(
     a.call('PUT', `/courses/${course.id}/sessions/${courseSession.id}/attendance`, {
       rows: [{ guideId: A.guideId, present: true, minutesMissed: 10 }],
@@ -1630,6 +1718,7 @@ beforeAll(async () => {
     course: course.id,
     courseSession: courseSession.id,
     courseEnrolment: courseEnrolment.id,
+    event: event.id,
     certCourse: certCourse.id,
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
@@ -1672,6 +1761,7 @@ beforeAll(async () => {
     course: randomUUID(),
     courseSession: randomUUID(),
     courseEnrolment: randomUUID(),
+    event: randomUUID(),
     certCourse: randomUUID(),
     certEnrolment: randomUUID(),
     certificate: randomUUID(),
@@ -1748,6 +1838,7 @@ describe('the operation table', () => {
         kind: 'guides',
         key: 'probe_key',
         token: 'x'.repeat(43),
+        file: `${'x'.repeat(43)}.ics`,
         slug: 'kein-buero',
         '*': 'index.css',
       });

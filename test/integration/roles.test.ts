@@ -76,6 +76,30 @@ type Probe = {
 
 /** Coordinator-only operations; a record the caller may not see at all answers 404, a visible one 403. */
 const COORDINATOR_ONLY: Probe[] = [
+  {
+    label: 'create an event',
+    method: 'POST',
+    url: () => '/events',
+    body: () => ({
+      type: 'plenum',
+      title: 'Unbefugt',
+      audience: 'all_guides',
+      startsAt: `${today}T17:00:00Z`,
+      endsAt: `${today}T18:00:00Z`,
+    }),
+    guide: 403,
+    partner: 403,
+  },
+  { label: 'list guide groups', method: 'GET', url: () => '/event-groups', guide: 403, partner: 403 },
+  {
+    label: 'create a guide group',
+    method: 'POST',
+    url: () => '/event-groups',
+    body: () => ({ name: 'Unbefugt', guideIds: [] }),
+    guide: 403,
+    partner: 403,
+  },
+
   { label: 'list guides', method: 'GET', url: () => '/guides', guide: 403, partner: 403 },
   {
     label: 'create a guide',

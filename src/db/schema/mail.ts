@@ -1,10 +1,12 @@
 /** The mail outbox, the reminders sent, and the runs of scheduled jobs. */
 
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { OUTBOX_STATUSES, REMINDER_KINDS } from '../../shared/audit.js';
 import { createdAt, id, oneOf } from './columns.js';
 import { offices } from './offices.js';
+
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
 
 export const outbox = pgTable(
   'outbox',
@@ -20,6 +22,8 @@ export const outbox = pgTable(
      * neither outbox readers nor backups can recover a link. Cleared once the message is delivered.
      */
     secretPayload: text('secret_payload'),
+    /** Small non-secret attachments (an event's .ics), content base64; null for plain mail. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('stored'),
     /** The last delivery error, without secrets (see mailer.ts `describeMailError`). */
     error: text('error'),

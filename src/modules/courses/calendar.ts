@@ -6,6 +6,12 @@ export type CalendarEntry = { session: SessionRow; course: Pick<CourseRow, 'id' 
 
 export function courseCalendar(name: string, entries: readonly CalendarEntry[]): string {
   const calendar = ical({ name, prodId: { company: 'Lotsennetz', product: 'Kurse', language: 'DE' }, timezone: null });
+  courseCalendarEvents(calendar, entries);
+  return calendar.toString();
+}
+
+/** Adds course sessions to a calendar (also used by the personal feed of modules/events). */
+export function courseCalendarEvents(calendar: ReturnType<typeof ical>, entries: readonly CalendarEntry[]) {
   for (const { session, course } of entries) {
     calendar.createEvent({
       id: `course-session-${session.id}@lotsennetz`,
@@ -18,7 +24,6 @@ export function courseCalendar(name: string, entries: readonly CalendarEntry[]):
       lastModified: session.updatedAt,
     });
   }
-  return calendar.toString();
 }
 
 export const calendarFileName = (title: string) =>

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/client.js';
-import { outbox } from '../../db/schema/index.js';
+import { type MailAttachment, outbox } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { resolveAppSecret, SecretBox } from './secrets.js';
 import { revealText, type SecretSlot } from './templates.js';
@@ -17,6 +17,8 @@ export type OutgoingMail = {
   /** The text with every secret replaced by its placeholder (see templates.ts `composeText`). */
   text: string;
   secrets?: SecretSlot[];
+  /** Small, non-secret files (an event's .ics): stored with the message, attached at delivery. */
+  attachments?: MailAttachment[];
 };
 
 /** Receives the raw RFC 822 message of a buffering stream transport (the demo mailbox, the tests' capture). */
@@ -78,6 +80,7 @@ export class Mailer {
         subject: mail.subject,
         text: mail.text,
         secretPayload: secrets.length ? this.box.seal(JSON.stringify(secrets), Mailer.context(id, mail.to)) : null,
+        attachments: mail.attachments?.length ? mail.attachments : null,
         status: this.transport ? 'queued' : 'stored',
       })
       .returning({ id: outbox.id });
@@ -135,6 +138,11 @@ export class Mailer {
         to: message.to,
         subject: message.subject,
         text: revealText(message.text, secrets),
+        attachments: message.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.contentBase64, 'base64'),
+        })),
       });
       if (this.options.sink && Buffer.isBuffer(info.message))
         await this.options.sink(info.message, { id, to: message.to });

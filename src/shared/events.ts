@@ -1,0 +1,185 @@
+/**
+ * Events (issue 12 §1): single events and recurring series, invitations with answers (RSVP), attendance, minutes,
+ * guide groups, and the personal iCal feed. The contract shared by server, OpenAPI and the SPA.
+ */
+import { z } from 'zod';
+import { isValidRule } from '../domain/events/recurrence.js';
+import { abilities, isoDate, isoDateTime, isoDateTimeOut, optionalText, shortText } from './common.js';
+import { EVENT_AUDIENCES, EVENT_TYPES, RSVP_RESPONSES } from './eventEnums.js';
+
+export * from './eventEnums.js';
+
+const unique = (items: string[]) => new Set(items).size === items.length;
+const httpsLink = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((v) => v.startsWith('https://'), { message: 'validation.httpsOnly' });
+const guideIds = z.array(z.uuid()).max(500).refine(unique, { message: 'validation.duplicate' });
+
+const commonFields = {
+  type: z.enum(EVENT_TYPES),
+  title: shortText(200),
+  place: optionalText(300),
+  roomId: z.uuid().nullable().optional(),
+  onlineLink: httpsLink.nullable().optional(),
+  agenda: optionalText(4000),
+  audience: z.enum(EVENT_AUDIENCES),
+  groupId: z.uuid().nullable().optional(),
+  invitedGuideIds: guideIds.optional(),
+  capacity: z.number().int().min(1).max(10_000).nullable().optional(),
+};
+
+export const recurrenceInput = z.strictObject({
+  /** RFC 5545 rule body without DTSTART, e.g. FREQ=MONTHLY;BYDAY=+1TU. */
+  rrule: z.string().trim().min(1).max(300).refine(isValidRule, { message: 'validation.rrule' }),
+  startDate: isoDate,
+  startTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'validation.time' }),
+  durationMinutes: z.number().int().min(1).max(1440),
+});
+export type RecurrenceInput = z.infer<typeof recurrenceInput>;
+
+export const eventCreateInput = z
+  .strictObject({
+    ...commonFields,
+    /** A single event: its start and end. */
+    startsAt: isoDateTime.optional(),
+    endsAt: isoDateTime.optional(),
+    /** A series instead. */
+    recurrence: recurrenceInput.optional(),
+  })
+  .refine((e) => (e.recurrence ? !e.startsAt && !e.endsAt : Boolean(e.startsAt && e.endsAt)), {
+    message: 'validation.eventWhen',
+    path: ['startsAt'],
+  })
+  .refine((e) => !e.startsAt || !e.endsAt || new Date(e.endsAt) > new Date(e.startsAt), {
+    message: 'validation.endsBeforeStart',
+    path: ['endsAt'],
+  })
+  .refine((e) => e.audience !== 'group' || Boolean(e.groupId), { message: 'validation.required', path: ['groupId'] })
+  .refine((e) => e.audience !== 'invited' || Boolean(e.invitedGuideIds?.length), {
+    message: 'validation.required',
+    path: ['invitedGuideIds'],
+  });
+export type EventCreateInput = z.infer<typeof eventCreateInput>;
+
+/** Changes to one occurrence ("this") or to it and all later ones of its series ("following"). */
+export const eventPatchInput = z
+  .strictObject({
+    scope: z.enum(['this', 'following']).default('this'),
+    title: shortText(200).optional(),
+    place: optionalText(300),
+    roomId: z.uuid().nullable().optional(),
+    onlineLink: httpsLink.nullable().optional(),
+    agenda: optionalText(4000),
+    capacity: z.number().int().min(1).max(10_000).nullable().optional(),
+    /** "this": move the occurrence (keeps its identity). */
+    startsAt: isoDateTime.optional(),
+    endsAt: isoDateTime.optional(),
+    /** "following": new local start time and duration of the rest of the series. */
+    startTime: recurrenceInput.shape.startTime.optional(),
+    durationMinutes: recurrenceInput.shape.durationMinutes.optional(),
+    cancelled: z.boolean().optional(),
+    minutes: optionalText(20_000),
+  })
+  .refine((p) => Object.keys(p).some((k) => k !== 'scope'), { message: 'validation.emptyPatch' })
+  .refine((p) => !p.startsAt || !p.endsAt || new Date(p.endsAt) > new Date(p.startsAt), {
+    message: 'validation.endsBeforeStart',
+    path: ['endsAt'],
+  });
+export type EventPatchInput = z.infer<typeof eventPatchInput>;
+
+/** Without a range: from a month ago to three months ahead. */
+export const eventListQuery = z.strictObject({ from: isoDateTime.optional(), to: isoDateTime.optional() });
+
+export const eventSchema = z.object({
+  id: z.uuid(),
+  seriesId: z.uuid().nullable(),
+  recurrenceId: isoDateTimeOut.nullable(),
+  type: z.enum(EVENT_TYPES),
+  title: z.string(),
+  startsAt: isoDateTimeOut,
+  endsAt: isoDateTimeOut,
+  place: z.string().nullable(),
+  roomId: z.uuid().nullable(),
+  roomName: z.string().nullable(),
+  onlineLink: z.string().nullable(),
+  agenda: z.string().nullable(),
+  audience: z.enum(EVENT_AUDIENCES),
+  groupId: z.uuid().nullable(),
+  capacity: z.number().int().nullable(),
+  cancelled: z.boolean(),
+  isException: z.boolean(),
+  /** The signed-in guide's own answer, if invited. */
+  myResponse: z.enum(RSVP_RESPONSES).nullable(),
+  myInvited: z.boolean(),
+  counts: z.object({ yes: z.number().int(), no: z.number().int(), maybe: z.number().int(), open: z.number().int() }),
+});
+export type EventItem = z.infer<typeof eventSchema>;
+
+export const invitationSchema = z.object({
+  guideId: z.uuid(),
+  guideName: z.string(),
+  response: z.enum(RSVP_RESPONSES).nullable(),
+  respondedAt: isoDateTimeOut.nullable(),
+  attended: z.boolean().nullable(),
+  hoursBooked: z.boolean(),
+});
+
+export const eventDetailSchema = eventSchema.extend({
+  /** Audience only (coordinators, invited guides). */
+  minutes: z.string().nullable(),
+  rrule: z.string().nullable(),
+  /** Coordinators only; empty for guides. */
+  invitations: z.array(invitationSchema),
+  abilities,
+});
+export type EventDetail = z.infer<typeof eventDetailSchema>;
+
+export const rsvpInput = z.strictObject({ response: z.enum(RSVP_RESPONSES) });
+
+export const attendanceInput = z.strictObject({
+  items: z
+    .array(z.strictObject({ guideId: z.uuid(), attended: z.boolean() }))
+    .min(1)
+    .max(500),
+});
+export const attendanceResultSchema = z.object({
+  items: z.array(
+    z.object({
+      guideId: z.uuid(),
+      attended: z.boolean(),
+      /** Hours booked to the guide's time sheet; false with a reason when not (the month is approved). */
+      hoursBooked: z.boolean(),
+      reason: z.enum(['month_locked', 'no_category', 'not_attended', 'already_booked']).nullable(),
+    }),
+  ),
+});
+
+export const rsvpLinkParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+export const rsvpLinkSchema = z.object({
+  title: z.string(),
+  type: z.enum(EVENT_TYPES),
+  startsAt: isoDateTimeOut,
+  endsAt: isoDateTimeOut,
+  place: z.string().nullable(),
+  timeZone: z.string(),
+  cancelled: z.boolean(),
+  response: z.enum(RSVP_RESPONSES).nullable(),
+});
+
+export const guideGroupInput = z.strictObject({
+  name: shortText(120),
+  description: optionalText(1000),
+  guideIds: guideIds,
+});
+export const guideGroupSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  guideIds: z.array(z.uuid()),
+});
+
+export const calendarFeedParams = z.strictObject({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) });
+export const calendarFeedSchema = z.object({ url: z.string(), createdAt: isoDateTimeOut });

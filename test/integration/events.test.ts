@@ -1,0 +1,251 @@
+/**
+ * Issue 12 §1: events and series through the API. Recurrence (first Tuesday, 18:00 Berlin across DST), an exception,
+ * a series edit "this and following", invitations with mail and .ics parsed back, answers by link and in the app,
+ * capacity, attendance booking hours, minutes for the audience only, the personal feed parsed back, and the
+ * "event tomorrow" reminder sent once.
+ */
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendEventReminders } from '../../src/modules/events/reminders.js';
+import { expectProblem, mutableClock } from '../helpers/api.js';
+import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { createOffice, type TestOffice } from '../helpers/factories.js';
+import { createGuideWithAccount } from '../helpers/guides.js';
+
+let t: TestApp;
+let office: TestOffice;
+let other: TestOffice;
+let a: { guideId: string; session: Session; email: string };
+let b: { guideId: string; session: Session; email: string };
+const clock = mutableClock();
+beforeAll(async () => {
+  t = await createTestApp({ now: clock.now });
+  office = await createOffice(t);
+  other = await createOffice(t);
+  a = await createGuideWithAccount(t, office);
+  b = await createGuideWithAccount(t, office);
+  // The recurrence is in the office's wall-clock time; the expectations below are Berlin's.
+  const res = await client(t.app, office.sessions.coordinator).patch('/settings', { timeZone: 'Europe/Berlin' });
+  expect(res.statusCode, res.body).toBe(200);
+});
+afterAll(() => t.close());
+
+const coordinator = () => client(t.app, office.sessions.coordinator);
+type Ev = { id: string; startsAt: string; recurrenceId: string | null; isException: boolean; cancelled: boolean };
+
+function parseIcs(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    events: calendar.getAllSubcomponents('vevent').map((v) => ({
+      uid: String(v.getFirstPropertyValue('uid')),
+      summary: String(v.getFirstPropertyValue('summary')),
+      start: (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+    })),
+  };
+}
+
+async function received(to: string) {
+  const out = [];
+  for (const raw of t.sentMail) {
+    const mail = await simpleParser(raw);
+    const address = Array.isArray(mail.to) ? mail.to[0]?.text : mail.to?.text;
+    if (address === to) out.push(mail);
+  }
+  return out;
+}
+
+async function list(from: string, to: string, session = office.sessions.coordinator) {
+  const res = await client(t.app, session).get(`/events?from=${from}&to=${to}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().items as Ev[];
+}
+
+describe('a monthly Plenum series', () => {
+  let first: { id: string; seriesId: string };
+  it('creates twelve first Tuesdays at 18:00 Berlin, winter and summer', async () => {
+    const res = await coordinator().post('/events', {
+      type: 'plenum',
+      title: 'Plenum 2027',
+      place: 'Neues Rathaus',
+      audience: 'invited',
+      invitedGuideIds: [a.guideId, b.guideId],
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYDAY=+1TU',
+        startDate: '2027-01-01',
+        startTime: '18:00',
+        durationMinutes: 120,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    first = res.json();
+    expect(res.json().startsAt).toBe('2027-01-05T17:00:00.000Z');
+    expect(res.json().rrule).toBe('FREQ=MONTHLY;BYDAY=+1TU');
+    const items = await list('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z');
+    const plenum = items.filter((e) => e.recurrenceId);
+    expect(plenum).toHaveLength(12);
+    expect(plenum[6].startsAt).toBe('2027-07-06T16:00:00.000Z');
+  });
+
+  it('invites by mail in the guide language with an .ics (METHOD:REQUEST, one UID per occurrence)', async () => {
+    const mails = (await received(a.email)).filter((m) => m.subject?.includes('Plenum 2027'));
+    expect(mails).toHaveLength(12);
+    const uids = new Set<string>();
+    for (const mail of mails) {
+      expect(mail.subject).toBe('Einladung: Plenum 2027');
+      const ics = mail.attachments.find((x) => x.filename === 'einladung.ics');
+      expect(ics).toBeDefined();
+      const parsed = parseIcs(ics?.content.toString('utf8') ?? '');
+      expect(parsed.method).toBe('REQUEST');
+      expect(parsed.events).toHaveLength(1);
+      uids.add(parsed.events[0].uid);
+    }
+    expect(uids.size).toBe(12);
+    expect(mails[0].text).toMatch(/\/events\/rsvp\/[A-Za-z0-9_-]{20,}/);
+  });
+
+  it('moves one occurrence and cancels another (exceptions keep their recurrence id)', async () => {
+    const items = await list('2027-05-01T00:00:00Z', '2027-07-01T00:00:00Z');
+    const [may, june] = items;
+    const moved = await coordinator().patch(`/events/${may.id}`, {
+      scope: 'this',
+      startsAt: '2027-05-11T16:00:00Z',
+      endsAt: '2027-05-11T18:00:00Z',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ isException: true, recurrenceId: may.recurrenceId });
+    const cancelled = await coordinator().patch(`/events/${june.id}`, { scope: 'this', cancelled: true });
+    expect(cancelled.json().cancelled).toBe(true);
+  });
+
+  it('changes this and following: later occurrences at 19:00, earlier ones untouched', async () => {
+    const [september] = await list('2027-09-01T00:00:00Z', '2027-10-01T00:00:00Z');
+    const res = await coordinator().patch(`/events/${september.id}`, { scope: 'following', startTime: '19:00' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().startsAt).toBe('2027-09-07T17:00:00.000Z');
+    expect(res.json().seriesId).not.toBe(september.id);
+    const all = (await list('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).filter((e) => e.recurrenceId);
+    expect(all).toHaveLength(12);
+    expect(all.find((e) => e.startsAt.startsWith('2027-08'))?.startsAt).toBe('2027-08-03T16:00:00.000Z');
+    expect(all.find((e) => e.startsAt.startsWith('2027-12'))?.startsAt).toBe('2027-12-07T18:00:00.000Z');
+    expect(all.find((e) => e.startsAt.startsWith('2027-05'))?.isException).toBe(true);
+  });
+
+  it('refuses rules it does not support', async () => {
+    const res = await coordinator().post('/events', {
+      type: 'plenum',
+      title: 'Stündlich',
+      audience: 'all_guides',
+      recurrence: { rrule: 'FREQ=HOURLY', startDate: '2027-01-01', startTime: '18:00', durationMinutes: 60 },
+    });
+    expectProblem(res, 400, 'validation_failed');
+  });
+});
+
+describe('answers, capacity, attendance and minutes', () => {
+  let eventId: string;
+  it('answers by link without signing in, and in the app; yes respects the capacity', async () => {
+    const res = await coordinator().post('/events', {
+      type: 'supervision',
+      title: 'Supervision klein',
+      audience: 'invited',
+      invitedGuideIds: [a.guideId, b.guideId],
+      capacity: 1,
+      startsAt: '2026-01-13T17:00:00Z',
+      endsAt: '2026-01-13T18:30:00Z',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    eventId = res.json().id;
+    const mail = (await received(a.email)).find((m) => m.subject === 'Einladung: Supervision klein');
+    const token = mail?.text?.match(/\/events\/rsvp\/([A-Za-z0-9_-]+)/)?.[1] as string;
+    const anonymous = client(t.app);
+    const shown = await anonymous.get(`/event-links/${token}`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toMatchObject({ title: 'Supervision klein', response: null });
+    const answered = await anonymous.post(`/event-links/${token}`, { response: 'yes' });
+    expect(answered.json().response).toBe('yes');
+    expectProblem(
+      await client(t.app, b.session).post(`/events/${eventId}/rsvp`, { response: 'yes' }),
+      409,
+      'event_full',
+    );
+    const maybe = await client(t.app, b.session).post(`/events/${eventId}/rsvp`, { response: 'maybe' });
+    expect(maybe.json()).toMatchObject({ myResponse: 'maybe', counts: { yes: 1, maybe: 1, no: 0, open: 0 } });
+    expectProblem(await anonymous.get('/event-links/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), 404, 'token_invalid');
+  });
+
+  it('attendance books the hours in the matching category once', async () => {
+    const res = await client(t.app, office.sessions.coordinator).call('PUT', `/events/${eventId}/attendance`, {
+      items: [
+        { guideId: a.guideId, attended: true },
+        { guideId: b.guideId, attended: false },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([
+      { guideId: a.guideId, attended: true, hoursBooked: true, reason: null },
+      { guideId: b.guideId, attended: false, hoursBooked: false, reason: 'not_attended' },
+    ]);
+    const again = await client(t.app, office.sessions.coordinator).call('PUT', `/events/${eventId}/attendance`, {
+      items: [{ guideId: a.guideId, attended: true }],
+    });
+    expect(again.json().items[0]).toMatchObject({ hoursBooked: true, reason: 'already_booked' });
+    const hours = await client(t.app, a.session).get('/me/hours?month=2026-01');
+    if (hours.statusCode === 200) expect(JSON.stringify(hours.json())).toContain('Supervision klein');
+  });
+
+  it('shows minutes to the audience only', async () => {
+    await coordinator().patch(`/events/${eventId}`, { minutes: 'Protokoll: Fallbesprechung.' });
+    expect((await client(t.app, a.session).get(`/events/${eventId}`)).json().minutes).toBe(
+      'Protokoll: Fallbesprechung.',
+    );
+    const outsider = await createGuideWithAccount(t, office);
+    expect((await client(t.app, outsider.session).get(`/events/${eventId}`)).statusCode).toBe(404);
+    expect((await client(t.app, other.sessions.coordinator).get(`/events/${eventId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('personal calendar feed', () => {
+  it('serves the guide events behind a renewable secret URL, parsed back', async () => {
+    const res = await client(t.app, a.session).post('/me/calendar-feed', {});
+    expect(res.statusCode, res.body).toBe(200);
+    const path = new URL(res.json().url).pathname.replace('/api/v1', '');
+    const feed = await client(t.app).get(path);
+    expect(feed.statusCode, feed.body).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const parsed = parseIcs(feed.body);
+    expect(parsed.events.some((e) => e.summary === 'Plenum 2027')).toBe(true);
+    expect(parsed.events.some((e) => e.start === '2027-01-05T17:00:00.000Z')).toBe(true);
+    // Cancelled occurrences are not in the feed.
+    expect(parsed.events.some((e) => e.start.startsWith('2027-06'))).toBe(false);
+    const renewed = await client(t.app, a.session).post('/me/calendar-feed', {});
+    expect((await client(t.app).get(path)).statusCode).toBe(404);
+    expect(renewed.json().url).not.toBe(res.json().url);
+  });
+});
+
+describe('event tomorrow', () => {
+  it('notifies the guides who said yes or maybe, once, even when run twice', async () => {
+    const res = await coordinator().post('/events', {
+      type: 'info_evening',
+      title: 'Infoabend morgen',
+      audience: 'invited',
+      invitedGuideIds: [a.guideId],
+      startsAt: '2027-03-10T17:00:00Z',
+      endsAt: '2027-03-10T19:00:00Z',
+    });
+    const id = res.json().id;
+    await client(t.app, a.session).post(`/events/${id}/rsvp`, { response: 'yes' });
+    const saved = clock.now();
+    clock.set(new Date('2027-03-09T09:00:00Z'));
+    try {
+      const firstRun = await sendEventReminders(t.ctx);
+      const secondRun = await sendEventReminders(t.ctx);
+      expect(firstRun.notified).toBeGreaterThanOrEqual(1);
+      expect(secondRun.notified).toBe(0);
+    } finally {
+      clock.set(saved);
+    }
+  });
+});
