@@ -132,4 +132,4 @@ CREATE INDEX "event_series_office_idx" ON "event_series" USING btree ("office_id
 CREATE UNIQUE INDEX "events_series_recurrence_key" ON "events" USING btree ("series_id","recurrence_id");--> statement-breakpoint
 CREATE INDEX "events_office_start_idx" ON "events" USING btree ("office_id","starts_at");--> statement-breakpoint
 CREATE INDEX "guide_group_members_guide_idx" ON "guide_group_members" USING btree ("guide_id");--> statement-breakpoint
-ALTER TABLE "reminders_sent" ADD CONSTRAINT "reminders_sent_kind_check" CHECK ("reminders_sent"."kind" in ('review_due', 'background_check_due', 'agreement_unconfirmed', 'offer_unanswered', 'event_tomorrow'));
+ALTER TABLE "reminders_sent" ADD CONSTRAINT "reminders_sent_kind_check" CHECK ("reminders_sent"."kind" in ('review_due', 'background_check_due', 'agreement_unconfirmed', 'offer_unanswered', 'offer_unanswered_coordinator', 'time_sheet_due', 'event_tomorrow'));
