@@ -81,7 +81,8 @@ export const eventPatchInput = z
     startTime: recurrenceInput.shape.startTime.optional(),
     durationMinutes: recurrenceInput.shape.durationMinutes.optional(),
     cancelled: z.boolean().optional(),
-    minutes: optionalText(20_000),
+    // Minutes of a Plenum, about three pages; longer records belong in a document.
+    minutes: optionalText(8_000),
   })
   .refine((p) => Object.keys(p).some((k) => k !== 'scope'), { message: 'validation.emptyPatch' })
   .refine((p) => !p.startsAt || !p.endsAt || new Date(p.endsAt) > new Date(p.startsAt), {

@@ -94,7 +94,10 @@ export const notificationPreferenceSchema = z.object({
   mailedBySender: z.boolean(),
   isDefault: z.boolean(),
 });
-export const notificationPreferencesSchema = z.object({ items: z.array(notificationPreferenceSchema) });
+export const notificationPreferencesSchema = z.object({
+  items: z.array(notificationPreferenceSchema),
+  total: z.number().int(),
+});
 
 export const notificationPreferencesInput = z.strictObject({
   items: z

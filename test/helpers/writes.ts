@@ -457,7 +457,7 @@ export const WRITES: Record<string, WriteOp> = {
     params: () => ({ token: 'x'.repeat(43) }),
     body: () => ({ response: 'yes' }),
   },
-  'POST /api/v1/me/calendar-feed': { who: 'coordinator', body: () => ({}), emptyBodyOk: 'the body carries nothing' },
+  'POST /api/v1/me/calendar-feed': { who: 'coordinator' },
   'PATCH /api/v1/courses/{id}': { who: 'coordinator', params: () => NO_RECORD, body: () => ({ title: 'Umbenannt' }) },
   'POST /api/v1/courses/{id}/sessions': {
     who: 'coordinator',

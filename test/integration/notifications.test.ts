@@ -266,6 +266,18 @@ async function offer(office: TestOffice, title: string) {
   return { offerId: sent.json().items[0].id as string, requestId: created.json().id as string };
 }
 
+describe('a new offer', () => {
+  it("is in the guide's centre, linking to the offer, and is not mailed a second time by the notification job", async () => {
+    const office = await createOffice(t);
+    const { offerId } = await offer(office, 'Begleitung zum Jobcenter');
+    const mine = await centre(office.sessions.guide, '?order=newest_first');
+    expect(mine.items[0]).toMatchObject({ kind: 'offer_new', link: `/my/offers/${offerId}`, readAt: null });
+    const before = (await mailsTo(t, office.emails.guide)).length;
+    await mailImmediateNotifications(t.ctx);
+    expect(await mailsTo(t, office.emails.guide)).toHaveLength(before);
+  });
+});
+
 describe('every reminder, once', () => {
   it('an unanswered offer: the guide after N hours, the coordinators M hours later, each once (office settings)', async () => {
     const office = await createOffice(t);

@@ -123,7 +123,6 @@ export const eventRoutes: RouteModule = (api, { events }) => {
     schema: {
       tags,
       summary: 'A new secret URL of the personal calendar feed (the previous one stops working)',
-      body: z.strictObject({}).optional(),
       response: { 200: calendarFeedSchema, ...errors },
     },
     handler: (req) => events.renewFeed(requireActor(req)),

@@ -1,5 +1,6 @@
+import { and, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { notifications } from '../../db/schema/index.js';
+import { notifications, users } from '../../db/schema/index.js';
 import type { NotificationKind } from '../../shared/notifications.js';
 
 export type NewNotification = {
@@ -32,5 +33,15 @@ export async function notify(tx: Tx, notification: NewNotification): Promise<str
       })),
     )
     .returning({ id: notifications.id });
+  return rows.map((r) => r.id);
+}
+
+/** The enabled accounts of guides, so a notice about a guide reaches the person who signs in as them. */
+export async function accountsOfGuides(tx: Tx, guideIds: readonly string[]): Promise<string[]> {
+  if (!guideIds.length) return [];
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.guideId, [...guideIds]), isNull(users.disabledAt)));
   return rows.map((r) => r.id);
 }

@@ -63,7 +63,8 @@ export class NotificationService {
 
   async preferences(actor: Actor) {
     const stored = await this.run(actor, (tx) => notificationRepository.preferences(tx, actor.userId));
-    return { items: preferenceList(stored, actor.role) };
+    const items = preferenceList(stored, actor.role);
+    return { items, total: items.length };
   }
 
   /** Only the kinds sent are changed; 'off' for a mandatory kind is refused with 400 naming the entry. */
@@ -101,7 +102,8 @@ export class NotificationService {
           entityId: actor.userId,
           changes: { notificationPreferences: { from, to } },
         });
-      return { items: preferenceList(await notificationRepository.preferences(tx, actor.userId), actor.role) };
+      const items = preferenceList(await notificationRepository.preferences(tx, actor.userId), actor.role);
+      return { items, total: items.length };
     });
   }
 }

@@ -14,6 +14,7 @@ import { hashToken, newToken } from '../auth/tokens.js';
 import { guideRepository } from '../guides/repository.js';
 import { offerMail, requestFilledMail, secret } from '../mail/templates.js';
 import { GOOD_FIT_THRESHOLD, rankForRequest, scoreGuideForRequest } from '../matching/service.js';
+import { accountsOfGuides, notify } from '../notifications/notify.js';
 import { referenceRepository } from '../reference/repository.js';
 import { addRequestEvent, changeRequestStatus } from '../requests/commands.js';
 import { requestPolicy } from '../requests/policy.js';
@@ -138,6 +139,14 @@ export class OfferService {
           });
           mailIds.push(await this.ctx.mailer.enqueue(tx, { officeId, to: guide.email, ...mail }));
         }
+        // In the guide's notification centre too (the offer mail above is the mail: offer_new is mailed by sender).
+        await notify(tx, {
+          officeId,
+          userIds: await accountsOfGuides(tx, [row.guideId]),
+          kind: 'offer_new',
+          params: { title: request.title },
+          link: `/my/offers/${row.id}`,
+        });
       }
       return { mailIds, ids: rows.map((r) => r.id) };
     });
