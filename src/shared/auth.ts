@@ -48,6 +48,8 @@ export const ME_ABILITIES = [
   'rooms.manage',
   'messages.manage',
   'messages.own',
+  'events.list',
+  'events.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

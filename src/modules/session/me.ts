@@ -3,6 +3,7 @@ import type { MeAbility } from '../../shared/auth.js';
 import { assignmentPolicy } from '../assignments/policy.js';
 import { auditPolicy } from '../audit/service.js';
 import { coursePolicy } from '../courses/policy.js';
+import { eventPolicy } from '../events/policy.js';
 import { expensePolicy } from '../expenses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
@@ -54,6 +55,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'rooms.manage': roomPolicy.manage(actor),
     'messages.manage': messagePolicy.manage(actor),
     'messages.own': messagePolicy.own(actor),
+    'events.list': eventPolicy.list(actor),
+    'events.manage': eventPolicy.manage(actor),
   };
 }
 

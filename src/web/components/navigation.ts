@@ -7,6 +7,7 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconBuildingHospital,
+  IconCalendarEvent,
   IconCertificate,
   IconClipboardCheck,
   IconClockHour4,
@@ -64,6 +65,7 @@ export function navItemsFor(me: Me): NavItem[] {
   }
   if (can('messages.manage')) items.push({ to: '/messages', labelKey: 'messages.nav', icon: IconMessages });
   if (can('messages.own')) items.push({ to: '/my/messages', labelKey: 'messages.nav', icon: IconMessages });
+  if (can('events.list')) items.push({ to: '/calendar', labelKey: 'events.nav', icon: IconCalendarEvent });
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('rooms.manage')) items.push({ to: '/rooms', labelKey: 'nav.rooms', icon: IconDoor });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });

@@ -10,9 +10,11 @@ import {
   AssignmentDetailPage,
   AssignmentsPage,
   AuditPage,
+  CalendarPage,
   CertificateVerifyPage,
   CourseDetailPage,
   CoursesPage,
+  EventAnswerPage,
   ExpenseClaimFormPage,
   ExpensesPage,
   ForgotPasswordPage,
@@ -83,6 +85,7 @@ export function AppRoutes() {
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />
         <Route path="/reset-password/:token" element={<SetPasswordPage kind="reset" />} />
         <Route path="/offers/answer/:token" element={<OfferAnswerPage />} />
+        <Route path="/events/rsvp/:token" element={<EventAnswerPage />} />
         <Route path="/volunteer/confirm/:token" element={<VolunteerConfirmPage />} />
         <Route path="/volunteer/:officeSlug" element={<VolunteerFormPage />} />
         <Route element={<RequireAuth />}>
@@ -209,6 +212,14 @@ export function AppRoutes() {
             />
             <Route path="my/offers/:id" element={<OfferDetailPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route
+              path="calendar"
+              element={
+                <RequireAbility ability="events.list">
+                  <CalendarPage />
+                </RequireAbility>
+              }
+            />
             <Route path="me/notifications" element={<NotificationPreferencesPage />} />
             <Route
               path="assignments"

@@ -160,3 +160,9 @@ export const MyMessagesPage = lazy(() =>
 export const MyMessagePage = lazy(() =>
   whenReachable(() => import('./MyMessagePage')).then((m) => ({ default: m.MyMessagePage })),
 );
+export const CalendarPage = lazy(() =>
+  whenReachable(() => import('./CalendarPage')).then((m) => ({ default: m.CalendarPage })),
+);
+export const EventAnswerPage = lazy(() =>
+  whenReachable(() => import('./EventAnswerPage')).then((m) => ({ default: m.EventAnswerPage })),
+);
