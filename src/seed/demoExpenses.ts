@@ -31,7 +31,15 @@ const RECEIPT_PNG = Buffer.from(
 const SHA_OF_RECEIPT = createHash('sha256').update(RECEIPT_PNG).digest('hex');
 
 /** The office's own account: the well-known test IBAN of the SEPA documentation, not a real account. */
-export const DEMO_DEBTOR = { name: 'Koordinierungsstelle Integrationslotsen Hannover', iban: 'DE89370400440532013000' };
+/**
+ * The demo office's invented paying account. COBADEFFXXX is a real, well-formed bank code (the SEPA file needs one);
+ * the account itself is the textbook example IBAN, so no real account appears in the demo.
+ */
+export const DEMO_DEBTOR = {
+  name: 'Koordinierungsstelle Integrationslotsen Hannover',
+  iban: 'DE89370400440532013000',
+  bic: 'COBADEFFXXX',
+};
 
 type Plan = {
   days: number;
@@ -121,7 +129,7 @@ export async function seedDemoExpenses(
 
   await tx
     .insert(expenseSettings)
-    .values({ officeId, debtorName: DEMO_DEBTOR.name, debtorIban: DEMO_DEBTOR.iban, debtorBic: 'COBADEFFXXX' })
+    .values({ officeId, debtorName: DEMO_DEBTOR.name, debtorIban: DEMO_DEBTOR.iban, debtorBic: DEMO_DEBTOR.bic })
     .onConflictDoNothing();
   // Invented accounts at an invented account number; every IBAN has a valid check sum. The last guide has none, so
   // the payout page shows what happens then.
@@ -158,7 +166,7 @@ export async function seedDemoExpenses(
       totalCents: paid.reduce((sum, p) => sum + p.amountCents, 0),
       debtorName: DEMO_DEBTOR.name,
       debtorIban: DEMO_DEBTOR.iban,
-      debtorBic: 'COBADEFFXXX',
+      debtorBic: DEMO_DEBTOR.bic,
       createdByUserId: input.coordinatorUserId,
     })
     .returning();
