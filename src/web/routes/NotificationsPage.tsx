@@ -93,7 +93,12 @@ export function NotificationsPage() {
                         </Group>
                       </Stack>
                       {!n.readAt && (
-                        <Button variant="subtle" size="compact-sm" onClick={() => read.mutate(n.id)}>
+                        <Button
+                          variant="subtle"
+                          size="compact-sm"
+                          style={{ flexShrink: 0 }}
+                          onClick={() => read.mutate(n.id)}
+                        >
                           {t('notifications.markRead')}
                         </Button>
                       )}

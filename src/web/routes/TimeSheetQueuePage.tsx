@@ -117,7 +117,7 @@ export function TimeSheetQueuePage() {
         </Stack>
       ),
     },
-    { key: 'cap', header: t('timesheets.capColumn'), cell: (r) => <CapBadge cap={r.cap} /> },
+    { key: 'cap', header: t('timesheets.capColumn'), cell: (r) => <CapBadge cap={r.cap} compact /> },
   ];
   return (
     <>
