@@ -108,7 +108,8 @@ async function record(target: string, scenario: string, options: Cannon) {
   console.log(`${target} · ${scenario}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, bad ${r.bad}`);
 }
 
-async function benchServer(target: string, env: Record<string, string>) {
+/** Our compiled server on `env`'s database, signed in as the Hannover coordinator. */
+async function startOurs(env: Record<string, string>) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['dist/main.js', 'start'], {
@@ -133,7 +134,34 @@ async function benchServer(target: string, env: Record<string, string>) {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken };
+    return { base, child, headers: { cookie, 'x-csrf-token': csrfToken } };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+/** bench/bare.ts on the same database and office. */
+async function startBare(env: Record<string, string>, officeId: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), OFFICE_ID: officeId },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}/health`, child);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  return { base, child };
+}
+
+async function benchServer(target: string, env: Record<string, string>) {
+  const { base, child, headers } = await startOurs(env);
+  try {
     const get = async (path: string) =>
       (await (await fetch(`${base}/api/v1${path}`, { headers })).json()) as { items: { id: string }[] };
     const request = (await get('/requests?limit=1')).items[0];
@@ -201,15 +229,8 @@ async function benchServer(target: string, env: Record<string, string>) {
 }
 
 async function benchBare(target: string, env: Record<string, string>, officeId: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), OFFICE_ID: officeId },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const { base, child } = await startBare(env, officeId);
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/health`, child);
     await cannon({ url: `${base}/guides`, connections: 10, duration: 2 });
     await record(`${target}, bare`, 'guide list', { url: `${base}/guides`, connections: 10 });
     await record(`${target}, bare`, 'name search', { url: `${base}/guides?q=ann`, connections: 10 });
@@ -228,6 +249,60 @@ async function benchBare(target: string, env: Record<string, string>, officeId: 
   }
 }
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+type Share = { target: string; scenario: string; ours: number[]; bare: number[] };
+const shares: Share[] = [];
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Our share of the bare handler, measured fairly: both servers run side by side and take turns, A B B A, for
+ * several rounds, so a machine that gets busier or quieter during the run shifts both alike. Each round's ratio
+ * is ours ÷ bare in that round; the result is the median of the rounds.
+ */
+async function benchShare(target: string, env: Record<string, string>, officeId: string) {
+  const ours = await startOurs(env);
+  const bare = await startBare(env, officeId).catch(async (error) => {
+    await stop(ours.child);
+    throw error;
+  });
+  try {
+    const scenarios = [
+      { name: 'guide list', ours: '/api/v1/guides?limit=25', bare: '/guides' },
+      { name: 'name search', ours: '/api/v1/guides?q=ann&limit=25', bare: '/guides?q=ann' },
+    ];
+    for (const s of scenarios) {
+      const share: Share = { target, scenario: s.name, ours: [], bare: [] };
+      const runOurs = async () =>
+        share.ours.push((await cannon({ url: `${ours.base}${s.ours}`, connections: 10, headers: ours.headers })).rps);
+      const runBare = async () =>
+        share.bare.push((await cannon({ url: `${bare.base}${s.bare}`, connections: 10 })).rps);
+      await cannon({ url: `${ours.base}${s.ours}`, connections: 10, headers: ours.headers, duration: 2 });
+      await cannon({ url: `${bare.base}${s.bare}`, connections: 10, duration: 2 });
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round % 2 === 0) {
+          await runOurs();
+          await runBare();
+        } else {
+          await runBare();
+          await runOurs();
+        }
+      }
+      shares.push(share);
+      const ratios = share.ours.map((o, i) => o / share.bare[i]);
+      console.log(
+        `${target} · share, ${s.name}: rounds ${ratios.map((r) => `${Math.round(r * 100)} %`).join(', ')}; median ${Math.round(median(ratios) * 100)} %`,
+      );
+    }
+  } finally {
+    await stop(ours.child);
+    await stop(bare.child);
+  }
+}
+
 execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
 
 if (TARGETS.includes('pglite')) {
@@ -237,6 +312,7 @@ if (TARGETS.includes('pglite')) {
     const officeId = await prepare(env);
     await benchServer('PGlite (worker thread)', env);
     await benchBare('PGlite (in-process)', env, officeId);
+    await benchShare('PGlite', env, officeId);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -255,6 +331,7 @@ if (pgBase && TARGETS.includes('postgres')) {
     const officeId = await prepare(env);
     await benchServer('PostgreSQL', env);
     await benchBare('PostgreSQL', env, officeId);
+    await benchShare('PostgreSQL', env, officeId);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -284,6 +361,21 @@ validation, sessions, services or Drizzle: the difference to it is our share. La
 | target | scenario | connections | req/s | p50 ms | p99 ms | bad |
 |---|---|---|---|---|---|---|
 ${rows.map((r) => `| ${r.target} | ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.bad} |`).join('\n')}
+
+## Our share of the bare handler (target: 80 %)
+
+Both servers run side by side and take turns (A B B A …), ${ROUNDS} rounds of ${DURATION} s per scenario and side, 10
+connections; each round's share is ours ÷ bare in that round, and the result is the median of the rounds.
+
+| target | scenario | ours req/s per round | bare req/s per round | share per round | median share |
+|---|---|---|---|---|---|
+${shares
+  .map((s) => {
+    const ratios = s.ours.map((o, i) => o / s.bare[i]);
+    const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+    return `| ${s.target} | ${s.scenario} | ${list(s.ours)} | ${list(s.bare)} | ${ratios.map((r) => `${Math.round(r * 100)} %`).join(', ')} | **${Math.round(median(ratios) * 100)} %** |`;
+  })
+  .join('\n')}
 `,
 );
 console.log('Written to bench/results/load.md');
