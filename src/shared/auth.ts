@@ -39,6 +39,7 @@ export const ME_ABILITIES = [
   'recruitment.manage',
   'courses.list',
   'courses.manage',
+  'courses.own',
   'timesheets.own',
   'timesheets.manage',
   'expenses.own',

@@ -193,6 +193,31 @@ export const courseFinishResultSchema = z.object({
   notCompleted: z.array(z.uuid()),
 });
 
+/** A session of one of the signed-in guide's courses, with their own attendance as recorded (null: not yet). */
+export const myCourseSessionSchema = courseSessionSchema.extend({
+  attendance: z.enum(['present', 'absent']).nullable(),
+  minutesMissed: z.number().int(),
+});
+
+/** "Meine Kurse": one of the guide's enrolments with the sessions and their progress towards completion. */
+export const myCourseSchema = z.object({
+  enrolmentId: z.uuid(),
+  courseId: z.uuid(),
+  title: z.string(),
+  type: z.enum(COURSE_TYPES),
+  courseStatus: z.enum(COURSE_STATUSES),
+  enrolmentStatus: z.enum(ENROLMENT_STATUSES),
+  waitlistPosition: z.number().int().nullable(),
+  teachingUnits: z.number().int(),
+  completionMinAttendancePercent: z.number().int(),
+  /** UE attended so far and UE needed to complete (the course's rule). */
+  attendedUnits: z.number(),
+  requiredUnits: z.number(),
+  sessions: z.array(myCourseSessionSchema),
+});
+export type MyCourse = z.infer<typeof myCourseSchema>;
+export const myCoursesSchema = z.object({ items: z.array(myCourseSchema), total: z.number().int() });
+
 /** An upcoming session in the office's agenda (courses page). */
 export const agendaItemSchema = courseSessionSchema.extend({
   courseTitle: z.string(),

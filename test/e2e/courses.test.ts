@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../src/domain/dates.js';
-import { browserAvailable, expectNoAxeViolations, launch } from './browser.js';
-import { api, COORDINATOR, day, signedIn, visit } from './flows.js';
+import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
+import { api, COORDINATOR, day, GUIDE, signedIn, visit } from './flows.js';
 
 /**
  * Issue 10 §2: a coordinator creates a course with two sessions, enrols a guide, records the attendance of both
@@ -87,4 +87,63 @@ describe.runIf(browserAvailable())('courses in Chromium', () => {
     expect(certified.json.certifiedAt).toBe(todayIso());
     expect(coordinator.errors).toEqual([]);
   }, 240_000);
+
+  it('a guide on a phone sees "Meine Kurse": sessions, own attendance and progress, in German and Arabic', async () => {
+    const guide = await newPage(browser, { mobile: true });
+    const g = guide.page;
+    await loginAs(g, GUIDE);
+    await setLocale(g, 'de');
+    const me = (await api<{ me: { guideId: string } }>(g, 'GET', '/me')).json.me;
+
+    // The office sets up a further-training course the demo guide attended once (30 minutes late).
+    const coordinator = await signedIn(browser, COORDINATOR);
+    const c = coordinator.page;
+    const title = `Fortbildung Behördenwege ${Date.now().toString(36)}`;
+    const course = await api<{ id: string }>(c, 'POST', '/courses', {
+      title,
+      type: 'further_training',
+      teachingUnits: 8,
+      capacity: 10,
+      status: 'open',
+    });
+    expect(course.status).toBe(201);
+    const sessions: string[] = [];
+    for (const [offset, topic] of [
+      [-7, 'Jobcenter verstehen'],
+      [7, 'Ausländerbehörde'],
+    ] as const) {
+      const s = await api<{ id: string }>(c, 'POST', `/courses/${course.json.id}/sessions`, {
+        startsAt: `${day(offset)}T16:00:00Z`,
+        endsAt: `${day(offset)}T19:00:00Z`,
+        topic,
+        teachingUnits: 4,
+      });
+      expect(s.status).toBe(201);
+      sessions.push(s.json.id);
+    }
+    expect((await api(c, 'POST', `/courses/${course.json.id}/enrolments`, { guideId: me.guideId })).status).toBe(201);
+    const attendance = await api(c, 'PUT', `/courses/${course.json.id}/sessions/${sessions[0]}/attendance`, {
+      rows: [{ guideId: me.guideId, present: true, minutesMissed: 30 }],
+    });
+    expect(attendance.status).toBe(200);
+
+    await visit(g, '/my/courses');
+    const card = g.getByRole('region', { name: title });
+    await card.getByText('Jobcenter verstehen').waitFor();
+    // 4 UE less 30 minutes (2/3 UE) = 3.33 UE of the 6.4 UE needed (80 % of 8).
+    await card.getByText('3,33 von 6,4 UE besucht', { exact: false }).waitFor();
+    await card.getByRole('cell', { name: 'Anwesend (−30 Min.)' }).waitFor();
+    await card.getByRole('cell', { name: 'noch nicht stattgefunden' }).waitFor();
+    await expectNoAxeViolations(g, 'my courses on a phone');
+
+    await setLocale(g, 'ar');
+    await visit(g, '/my/courses');
+    await g.getByRole('heading', { level: 1, name: 'دوراتي' }).waitFor();
+    expect(await g.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await g.getByRole('region', { name: title }).getByText('Jobcenter verstehen').waitFor();
+    await expectNoAxeViolations(g, 'my courses in Arabic');
+    await setLocale(g, 'de');
+    expect(guide.errors).toEqual([]);
+    expect(coordinator.errors).toEqual([]);
+  }, 120_000);
 });

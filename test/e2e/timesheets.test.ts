@@ -32,6 +32,17 @@ describe.runIf(browserAvailable())('time sheets in Chromium', () => {
     await g.getByRole('textbox', { name: /^Notiz/ }).fill('Plenum im Stadtteilzentrum');
     await g.getByRole('button', { name: 'Eintragen' }).click();
     await g.getByText('Plenum im Stadtteilzentrum').waitFor();
+    // The guide's own year beside the month: the sum the server counts for them, and no list of other guides.
+    const year = month.slice(0, 4);
+    const own = (await api<{ totalMinutes: number }>(g, 'GET', `/hour-totals?year=${year}`)).json.totalMinutes;
+    expect(own).toBeGreaterThanOrEqual(90);
+    const yearCard = g.getByRole('region', { name: `Meine Stunden ${year}` });
+    await yearCard
+      .getByText(`Alle meine Stunden im Jahr: ${Math.floor(own / 60)} Std. ${String(own % 60).padStart(2, '0')} Min.`, {
+        exact: false,
+      })
+      .waitFor();
+    expect(await yearCard.getByRole('heading', { name: 'Je Lotse/Lotsin' }).count()).toBe(0);
 
     await g.getByRole('button', { name: 'Monat einreichen' }).click();
     const dialog = g.getByRole('dialog');
@@ -68,5 +79,5 @@ describe.runIf(browserAvailable())('time sheets in Chromium', () => {
     expect(sheet.approvedMinutes).toBeGreaterThanOrEqual(90);
     await g.reload();
     await g.getByText('Freigegeben', { exact: true }).first().waitFor();
-  });
+  }, 120_000);
 });

@@ -423,3 +423,71 @@ describe('iCal feeds', () => {
     expectProblem(await coordinator().get('/me/courses/calendar.ics'), 403);
   });
 });
+
+describe('"Meine Kurse" of a guide', () => {
+  it('lists the own enrolments with sessions, own attendance and progress, and nobody else’s', async () => {
+    const guide = await createGuideWithAccount(t, office, { status: 'in_training', certifiedAt: null });
+    const other = await createGuideWithAccount(t, office, { status: 'in_training', certifiedAt: null });
+    const course = await createCourse({ title: 'Meine Basisqualifizierung', capacity: 5 });
+    const past = await addSession(course.id, addDays(today, -7), { topic: 'Rolle und Grenzen' });
+    const next = await addSession(course.id, addDays(today, 7), { topic: 'Behördenwege', room: null });
+    await enrol(course.id, guide.guideId);
+    await enrol(course.id, other.guideId);
+    const recorded = await put(office.sessions.coordinator, `/courses/${course.id}/sessions/${past.id}/attendance`, {
+      rows: [
+        // 45 minutes missed of 4 UE: 3 UE attended.
+        { guideId: guide.guideId, present: true, minutesMissed: 45 },
+        { guideId: other.guideId, present: false, minutesMissed: 0 },
+      ],
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    // A full course puts a later guide on the waiting list: that shows with the place.
+    const full = await createCourse({ title: 'Volles Modul', type: 'specialisation', capacity: 1 });
+    await enrol(full.id, other.guideId);
+    await enrol(full.id, guide.guideId);
+
+    const res = await client(t.app, guide.session).get('/me/courses');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      total: number;
+      items: {
+        title: string;
+        enrolmentStatus: string;
+        waitlistPosition: number | null;
+        attendedUnits: number;
+        requiredUnits: number;
+        sessions: { id: string; topic: string | null; attendance: string | null; minutesMissed: number }[];
+      }[];
+    };
+    expect(body.total).toBe(2);
+    const basic = body.items.find((c) => c.title === 'Meine Basisqualifizierung');
+    expect(basic).toMatchObject({ enrolmentStatus: 'enrolled', waitlistPosition: null, attendedUnits: 3 });
+    // 80 % of 8 UE.
+    expect(basic?.requiredUnits).toBe(6.4);
+    expect(basic?.sessions).toEqual([
+      expect.objectContaining({ id: past.id, topic: 'Rolle und Grenzen', attendance: 'present', minutesMissed: 45 }),
+      expect.objectContaining({ id: next.id, topic: 'Behördenwege', attendance: null, minutesMissed: 0 }),
+    ]);
+    expect(body.items.find((c) => c.title === 'Volles Modul')).toMatchObject({
+      enrolmentStatus: 'waitlisted',
+      waitlistPosition: 1,
+    });
+    // The other guide's absence is theirs alone.
+    const theirs = (await client(t.app, other.session).get('/me/courses')).json() as typeof body;
+    expect(theirs.items.find((c) => c.title === 'Meine Basisqualifizierung')?.sessions[0].attendance).toBe('absent');
+
+    // Withdrawn courses leave the list; coordinators and trainers have no "my courses".
+    const enrolments = (await coordinator().get(`/courses/${full.id}`)).json().enrolments as {
+      id: string;
+      guideId: string;
+    }[];
+    const mine = enrolments.find((e) => e.guideId === guide.guideId) as { id: string };
+    const withdrawn = await coordinator().post(`/courses/${full.id}/enrolments/${mine.id}/withdraw`, {});
+    expect(withdrawn.statusCode, withdrawn.body).toBeLessThan(300);
+    expect(((await client(t.app, guide.session).get('/me/courses')).json() as typeof body).total).toBe(1);
+    expectProblem(await coordinator().get('/me/courses'), 403);
+    expectProblem(await client(t.app, trainer.session).get('/me/courses'), 403);
+    const me = (await client(t.app, guide.session).get('/me')).json() as { me: { abilities: Record<string, boolean> } };
+    expect(me.me.abilities['courses.own']).toBe(true);
+  });
+});

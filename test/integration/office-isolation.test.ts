@@ -743,6 +743,7 @@ const TABLE: Record<string, Row> = {
     params: (a) => ({ id: a.course }),
     expect: coordinatorOnly(404),
   },
+  'GET /api/v1/me/courses': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
   'GET /api/v1/me/courses/calendar.ics': { kind: 'self', expect: { coordinator: 403, guide: 200, partner: 403 } },
   // Events (issue 12): A has an event with A's guide invited.
   'GET /api/v1/events': {

@@ -812,6 +812,14 @@ describe('courses: the trainer role and the others', () => {
       partner: 403,
     },
     {
+      label: "a guide's own courses",
+      method: 'GET',
+      url: () => '/me/courses',
+      trainer: 403,
+      guide: 200,
+      partner: 403,
+    },
+    {
       label: "a guide's own course calendar",
       method: 'GET',
       url: () => '/me/courses/calendar.ics',

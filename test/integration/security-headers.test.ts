@@ -82,6 +82,7 @@ describe('security headers', () => {
         op.path.endsWith('/me/card-confirmations') ||
         op.path.endsWith('/me/messages') ||
         op.path.endsWith('/me/message-settings') ||
+        op.path.endsWith('/me/courses') ||
         op.path.endsWith('/me/courses/calendar.ics');
       const session = guideOnly ? o.sessions.guide : o.sessions.coordinator;
       const res = await client(t.app, session).get(op.path);

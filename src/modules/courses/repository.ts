@@ -317,6 +317,27 @@ export const courseRepository = {
       .where(and(inArray(courseEnrolments.status, [...PLACE_HOLDING_STATUSES]), ne(courses.status, 'cancelled')))
       .orderBy(asc(courseSessions.startsAt)),
 
+  /** The guide's enrolments other than withdrawn ones, with their courses, newest course first. */
+  guideEnrolments: (tx: Tx, guideId: string) =>
+    tx
+      .select({ enrolment: courseEnrolments, course: courses })
+      .from(courseEnrolments)
+      .innerJoin(courses, eq(courses.id, courseEnrolments.courseId))
+      .where(and(eq(courseEnrolments.guideId, guideId), ne(courseEnrolments.status, 'withdrawn')))
+      .orderBy(sql`${courseEnrolments.enrolledAt} desc`),
+
+  sessionsOfCourses: (tx: Tx, courseIds: string[]) =>
+    courseIds.length === 0
+      ? Promise.resolve([] as SessionRow[])
+      : tx
+          .select()
+          .from(courseSessions)
+          .where(inArray(courseSessions.courseId, courseIds))
+          .orderBy(asc(courseSessions.startsAt)),
+
+  guideAttendance: (tx: Tx, guideId: string) =>
+    tx.select(courseAttendanceColumns).from(courseAttendance).where(eq(courseAttendance.guideId, guideId)),
+
   /** Upcoming sessions of the office (or of a trainer's courses) between two instants. */
   agenda: (tx: Tx, officeId: string, from: Date, to: Date, trainerUserId?: string) =>
     tx

@@ -19,6 +19,7 @@ import {
   courseSessionSchema,
   enrolmentCreateInput,
   enrolmentSchema,
+  myCoursesSchema,
 } from '../../shared/courses.js';
 
 const tags = ['Courses'];
@@ -156,6 +157,14 @@ export const courseRoutes: RouteModule = (api, { courses }) => {
       const { text, fileName } = await courses.calendar(requireActor(req), req.params.id);
       return reply.type(ICS).header('content-disposition', `inline; filename="${fileName}"`).send(text);
     },
+  });
+  api.get('/me/courses', {
+    schema: {
+      tags,
+      summary: "The signed-in guide's courses: sessions, own attendance and progress towards completion",
+      response: { 200: myCoursesSchema, ...errors },
+    },
+    handler: (req) => courses.mine(requireActor(req)),
   });
   api.get('/me/courses/calendar.ics', {
     schema: {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
+import { completion } from '../../domain/courses/completion.js';
 import { addDays } from '../../domain/dates.js';
 import { type Actor, type AppContext, officeOf, recordedUserId } from '../../server/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
@@ -11,6 +12,7 @@ import type {
   CourseSessionInput,
   courseListQuery,
   courseSessionPatchInput,
+  MyCourse,
 } from '../../shared/courses.js';
 import { recordAudit } from '../audit/recorder.js';
 import { syncSessionRoom } from '../rooms/sessionBookings.js';
@@ -296,6 +298,51 @@ export class CourseService {
     return this.scope(actor, async (tx) => {
       const rows = await repo.guideSessions(tx, actor.guideId as string);
       return courseCalendar('Lotsennetz', rows);
+    });
+  }
+
+  /** "Meine Kurse": the signed-in guide's enrolments, sessions, own attendance and progress. */
+  mine(actor: Actor): Promise<{ items: MyCourse[]; total: number }> {
+    if (!policy.myCalendar(actor)) throw forbidden();
+    const guideId = actor.guideId as string;
+    return this.scope(actor, async (tx) => {
+      const enrolments = await repo.guideEnrolments(tx, guideId);
+      const sessions = await repo.sessionsOfCourses(
+        tx,
+        enrolments.map((e) => e.course.id),
+      );
+      const marks = await repo.guideAttendance(tx, guideId);
+      const markOf = new Map(marks.map((m) => [m.sessionId, m]));
+      const items = enrolments.map(({ enrolment, course }): MyCourse => {
+        const own = sessions.filter((s) => s.courseId === course.id);
+        const progress = completion(
+          course,
+          own.map((s) => ({ id: s.id, teachingUnits: s.teachingUnits })),
+          marks.filter((m) => m.enrolmentId === enrolment.id),
+        );
+        return {
+          enrolmentId: enrolment.id,
+          courseId: course.id,
+          title: course.title,
+          type: course.type as MyCourse['type'],
+          courseStatus: course.status as MyCourse['courseStatus'],
+          enrolmentStatus: enrolment.status as MyCourse['enrolmentStatus'],
+          waitlistPosition: enrolment.waitlistPosition,
+          teachingUnits: course.teachingUnits,
+          completionMinAttendancePercent: course.completionMinAttendancePercent,
+          attendedUnits: progress.attendedUnits,
+          requiredUnits: progress.requiredUnits,
+          sessions: own.map((s) => {
+            const mark = markOf.get(s.id);
+            return {
+              ...presentSession(s),
+              attendance: mark ? (mark.present ? 'present' : 'absent') : null,
+              minutesMissed: mark?.minutesMissed ?? 0,
+            };
+          }),
+        };
+      });
+      return { items, total: items.length };
     });
   }
 

@@ -50,6 +50,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'recognition.manage': recognitionPolicy.manage(actor),
     'recognition.viewOwn': recognitionPolicy.own(actor),
     'courses.manage': coursePolicy.manage(actor),
+    'courses.own': coursePolicy.myCalendar(actor),
     'expenses.own': expensePolicy.own(actor),
     'expenses.manage': expensePolicy.manage(actor),
     'rooms.manage': roomPolicy.manage(actor),

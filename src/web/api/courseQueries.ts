@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Course, CourseDetail } from '../../shared/courses.js';
+import type { Course, CourseDetail, MyCourse } from '../../shared/courses.js';
 import { api, type List, type Query } from './client';
 
 export type AgendaItem = {
@@ -40,3 +40,7 @@ export const useCourse = (id: string | undefined) =>
     queryFn: () => api.get<CourseDetail>(`/courses/${id}`),
     enabled: !!id,
   });
+
+/** "Meine Kurse" of the signed-in guide. */
+export const useMyCourses = () =>
+  useQuery({ queryKey: [...courseKeys.all, 'mine'] as const, queryFn: () => api.get<List<MyCourse>>('/me/courses') });

@@ -67,6 +67,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('messages.own')) items.push({ to: '/my/messages', labelKey: 'messages.nav', icon: IconMessages });
   if (can('events.list')) items.push({ to: '/calendar', labelKey: 'events.nav', icon: IconCalendarEvent });
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
+  if (can('courses.own')) items.push({ to: '/my/courses', labelKey: 'courses.mine.nav', icon: IconCertificate });
   if (can('rooms.manage')) items.push({ to: '/rooms', labelKey: 'nav.rooms', icon: IconDoor });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
   if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });

@@ -26,6 +26,7 @@ import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { CapBadge, SheetStateBadge } from '../components/timesheets/CapBadge';
 import { useCategoryName } from '../components/timesheets/categoryName';
+import { TotalsCard } from '../components/timesheets/TotalsCard';
 import { formatDate } from '../i18n/format';
 
 type Values = { categoryId: string; date: string; hours: AmountValue; note: string; unpaid: boolean };
@@ -332,7 +333,12 @@ export function MyTimeSheetPage() {
         }
       />
       <QueryView query={sheet} loadingRows={4}>
-        {(data) => <SheetView sheet={data} />}
+        {(data) => (
+          <Stack gap="md">
+            <SheetView sheet={data} />
+            <TotalsCard year={Number(data.month.slice(0, 4))} own />
+          </Stack>
+        )}
       </QueryView>
     </>
   );

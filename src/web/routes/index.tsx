@@ -30,6 +30,7 @@ import {
   MessageComposePage,
   MessageDetailPage,
   MessagesPage,
+  MyCoursesPage,
   MyExpensesPage,
   MyMessagePage,
   MyMessagesPage,
@@ -291,6 +292,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="recognition.manage">
                   <RecognitionPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="my/courses"
+              element={
+                <RequireAbility ability="courses.own">
+                  <MyCoursesPage />
                 </RequireAbility>
               }
             />

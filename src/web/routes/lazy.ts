@@ -130,6 +130,9 @@ export const PayoutsPage = lazy(() =>
   whenReachable(() => import('./PayoutsPage')).then((m) => ({ default: m.PayoutsPage })),
 );
 // Recognition (issue 11 §4): the guide's statements and the coordinator's recognition lists.
+export const MyCoursesPage = lazy(() =>
+  whenReachable(() => import('./MyCoursesPage')).then((m) => ({ default: m.MyCoursesPage })),
+);
 export const MyStatementsPage = lazy(() =>
   whenReachable(() => import('./MyStatementsPage')).then((m) => ({ default: m.MyStatementsPage })),
 );

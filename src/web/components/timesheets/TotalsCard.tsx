@@ -45,21 +45,28 @@ function TotalsList({
   );
 }
 
-/** The year's hours of the office (SQL totals): per month, per category, per deployment and per guide. */
-export function TotalsCard({ year }: { year: number }) {
+/**
+ * The year's hours (SQL totals): per month, per category, per deployment and per guide. For a guide (`own`) the
+ * server answers with their own hours only, so the per-guide list is left out.
+ */
+export function TotalsCard({ year, own = false }: { year: number; own?: boolean }) {
   const { t, i18n } = useTranslation();
   const totals = useHourTotals(year);
   return (
     <SectionCard
       id="hour-totals"
-      title={t('timesheets.totalsYear', { year })}
+      title={t(own ? 'timesheets.totalsYearOwn' : 'timesheets.totalsYear', { year })}
       description={
-        totals.data ? t('timesheets.totalsAll', { total: hoursLabel(totals.data.totalMinutes, t) }) : undefined
+        totals.data
+          ? t(own ? 'timesheets.totalsAllOwn' : 'timesheets.totalsAll', {
+              total: hoursLabel(totals.data.totalMinutes, t),
+            })
+          : undefined
       }
     >
       <QueryView query={totals}>
         {(data) => (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: own ? 3 : 4 }} spacing="lg">
             <TotalsList
               id="totals-month"
               title={t('timesheets.byMonth')}
@@ -68,7 +75,7 @@ export function TotalsCard({ year }: { year: number }) {
             />
             <TotalsList id="totals-category" title={t('timesheets.byCategory')} rows={data.byCategory} />
             <TotalsList id="totals-deployment" title={t('timesheets.byDeployment')} rows={data.byDeployment} />
-            <TotalsList id="totals-guide" title={t('timesheets.byGuide')} rows={data.byGuide} />
+            {!own && <TotalsList id="totals-guide" title={t('timesheets.byGuide')} rows={data.byGuide} />}
           </SimpleGrid>
         )}
       </QueryView>
