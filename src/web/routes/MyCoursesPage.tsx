@@ -78,33 +78,58 @@ function CourseCard({ course }: { course: MyCourse }) {
             {t('courses.attendance.noSessions')}
           </Text>
         ) : (
-          <Table striped verticalSpacing="xs">
-            <Table.Caption>{t('courses.mine.sessionsOf', { course: course.title })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('courses.mine.when')}</Table.Th>
-                <Table.Th>{t('courses.mine.topic')}</Table.Th>
-                <Table.Th>{t('courses.mine.units')}</Table.Th>
-                <Table.Th>{t('courses.attendance.title')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+          <>
+            {/* A phone gets a list: four columns do not fit 390 px, and a scrolling table hides the attendance. */}
+            <Stack gap={0} component="ul" hiddenFrom="sm" p={0} m={0} style={{ listStyle: 'none' }}>
               {course.sessions.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td className="tabular">{formatDateTime(s.startsAt, i18n.language)}</Table.Td>
-                  <Table.Td>
+                <Stack
+                  key={s.id}
+                  component="li"
+                  gap={2}
+                  py="xs"
+                  style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+                >
+                  <Text size="sm" fw={600} className="tabular">
+                    {formatDateTime(s.startsAt, i18n.language)} ·{' '}
+                    {t('courses.unitsShort', { units: formatNumber(s.teachingUnits, i18n.language) })}
+                  </Text>
+                  {(s.topic || s.room) && (
                     <Text size="sm" dir="auto">
-                      {[s.topic, s.room].filter(Boolean).join(' · ') || '–'}
+                      {[s.topic, s.room].filter(Boolean).join(' · ')}
                     </Text>
-                  </Table.Td>
-                  <Table.Td className="tabular">{formatNumber(s.teachingUnits, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Attendance session={s} />
-                  </Table.Td>
-                </Table.Tr>
+                  )}
+                  <Attendance session={s} />
+                </Stack>
               ))}
-            </Table.Tbody>
-          </Table>
+            </Stack>
+            <Table striped verticalSpacing="xs" visibleFrom="sm">
+              <Table.Caption>{t('courses.mine.sessionsOf', { course: course.title })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('courses.mine.when')}</Table.Th>
+                  <Table.Th>{t('courses.mine.topic')}</Table.Th>
+                  <Table.Th>{t('courses.mine.units')}</Table.Th>
+                  <Table.Th>{t('courses.attendance.title')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {course.sessions.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td className="tabular">{formatDateTime(s.startsAt, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" dir="auto">
+                        {[s.topic, s.room].filter(Boolean).join(' · ') || '–'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td className="tabular">{formatNumber(s.teachingUnits, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Attendance session={s} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
         )}
       </Stack>
     </SectionCard>
