@@ -129,7 +129,7 @@ describe.runIf(browserAvailable())('courses in Chromium', () => {
 
     await visit(g, '/my/courses');
     const card = g.getByRole('region', { name: title });
-    await card.getByText('Jobcenter verstehen').waitFor();
+    await card.getByRole('listitem').filter({ hasText: 'Jobcenter verstehen' }).waitFor();
     // 4 UE less 30 minutes (2/3 UE) = 3.33 UE of the 6.4 UE needed (80 % of 8).
     await card.getByText('3,33 von 6,4 UE besucht', { exact: false }).waitFor();
     // On a phone the sessions are a list, not a table that would scroll the attendance out of view.
@@ -150,7 +150,11 @@ describe.runIf(browserAvailable())('courses in Chromium', () => {
     await visit(g, '/my/courses');
     await g.getByRole('heading', { level: 1, name: 'دوراتي' }).waitFor();
     expect(await g.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await g.getByRole('region', { name: title }).getByText('Jobcenter verstehen').waitFor();
+    await g
+      .getByRole('region', { name: title })
+      .getByRole('listitem')
+      .filter({ hasText: 'Jobcenter verstehen' })
+      .waitFor();
     await expectNoAxeViolations(g, 'my courses in Arabic');
     await setLocale(g, 'de');
     expect(guide.errors).toEqual([]);
