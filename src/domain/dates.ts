@@ -119,4 +119,3 @@ export function wallClockToInstant(date: string, time: string, timeZone: string)
   // Overlap: both are valid, the earlier is meant. Gap: neither; the pre-change offset moves it forward by the gap.
   return new Date(valid[0] ?? before);
 }
-

@@ -41,7 +41,14 @@ describe('series choices of the event form', () => {
   });
 
   it('ends a weekly series on its last day, that day included', () => {
-    const rule = buildRule({ ...plenum, repeat: 'weekly', interval: 2, weekday: 'WE', end: 'until', until: '2027-01-13' });
+    const rule = buildRule({
+      ...plenum,
+      repeat: 'weekly',
+      interval: 2,
+      weekday: 'WE',
+      end: 'until',
+      until: '2027-01-13',
+    });
     expect(rule).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL=20270113T235959Z');
     const dates = expand(
       { rrule: rule, startDate: '2026-12-02', startTime: '10:00', durationMinutes: 60, timeZone: 'Europe/Berlin' },
