@@ -81,13 +81,13 @@ function Answers({ event }: { event: EventDetail }) {
       <Group gap="xs" mb={event.invitations.length ? 'sm' : 0}>
         {(['yes', 'maybe', 'no', 'open'] as const).map((r) => (
           <Badge key={r} variant="light" color={RESPONSE_COLOR[r]} size="lg" className="tabular">
-            {t(`events.detail.count.${r}`, { count: event.counts[r] })}
+            {t(`events.detail.count.${r}`, { n: event.counts[r] })}
           </Badge>
         ))}
       </Group>
       {event.capacity !== null && (
         <Text size="sm" mb="sm" className="tabular">
-          {t('events.detail.capacityLeft', { count: Math.max(0, event.capacity - event.counts.yes) })}
+          {t('events.detail.capacityLeft', { n: Math.max(0, event.capacity - event.counts.yes) })}
         </Text>
       )}
       {event.invitations.length > 0 && (
@@ -244,7 +244,7 @@ export function EventDetailPage() {
                   {e.rrule && <Fact label={t('events.series')}>{describeRule(e.rrule, t)}</Fact>}
                   {e.capacity !== null && (
                     <Fact label={t('events.field.capacity')}>
-                      <span className="tabular">{t('events.detail.places', { count: e.capacity })}</span>
+                      <span className="tabular">{t('events.detail.places', { n: e.capacity })}</span>
                     </Fact>
                   )}
                   {e.onlineLink && (

@@ -73,7 +73,7 @@ export function AttendanceCard({ event }: { event: EventDetail }) {
       <FormError error={save.error} />
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm" className="tabular" aria-live="polite">
-          {t('events.attendance.presentCount', { count: present.size, total: invitations.length })}
+          {t('events.attendance.presentCount', { n: present.size, total: invitations.length })}
         </Text>
         <Button
           size="md"
@@ -91,7 +91,7 @@ export function AttendanceCard({ event }: { event: EventDetail }) {
           role="status"
           title={t('events.attendance.saved')}
         >
-          <Text size="sm">{t('events.attendance.booked', { count: booked })}</Text>
+          <Text size="sm">{t('events.attendance.booked', { n: booked })}</Text>
           {notBooked.length > 0 && (
             <List size="sm" mt={4}>
               {notBooked.map((r) => (
