@@ -17,6 +17,7 @@ import { FormError } from '../components/FormError';
 import { QueryView } from '../components/lists/ListStates';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
+import { formatNumber } from '../i18n/format';
 
 const ANSWERS: readonly RsvpResponse[] = ['yes', 'maybe', 'no'];
 const RESPONSE_COLOR = { yes: 'green', maybe: 'yellow', no: 'red', open: 'gray' } as const;
@@ -74,23 +75,23 @@ function OwnAnswer({ event }: { event: EventDetail }) {
 }
 
 /** Who answered what; the counts for everyone who may see them, the names for coordinators. */
-function Answers({ event }: { event: EventDetail }) {
+function Answers({ event, names }: { event: EventDetail; names: boolean }) {
   const { t } = useTranslation();
   return (
     <Section id="answers" title={t('events.detail.answers')}>
-      <Group gap="xs" mb={event.invitations.length ? 'sm' : 0}>
+      <Group gap="xs" mb={names && event.invitations.length ? 'sm' : 0}>
         {(['yes', 'maybe', 'no', 'open'] as const).map((r) => (
           <Badge key={r} variant="light" color={RESPONSE_COLOR[r]} size="lg" className="tabular">
-            {t(`events.detail.count.${r}`, { n: event.counts[r] })}
+            {t(`events.detail.count.${r}`, { n: formatNumber(event.counts[r]) })}
           </Badge>
         ))}
       </Group>
       {event.capacity !== null && (
         <Text size="sm" mb="sm" className="tabular">
-          {t('events.detail.capacityLeft', { n: Math.max(0, event.capacity - event.counts.yes) })}
+          {t('events.detail.capacityLeft', { n: formatNumber(Math.max(0, event.capacity - event.counts.yes)) })}
         </Text>
       )}
-      {event.invitations.length > 0 && (
+      {names && event.invitations.length > 0 && (
         <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {event.invitations.map((i) => (
             <Group key={i.guideId} component="li" justify="space-between" wrap="nowrap" gap="xs" py={4}>
@@ -182,6 +183,7 @@ export function EventDetailPage() {
       {(e) => {
         const span = formatSpan(e.startsAt, e.endsAt, e.timeZone);
         const past = new Date(e.startsAt).getTime() <= Date.now();
+        const attendance = e.abilities.recordAttendance && !e.cancelled;
         return (
           <>
             <PageHeader
@@ -244,7 +246,7 @@ export function EventDetailPage() {
                   {e.rrule && <Fact label={t('events.series')}>{describeRule(e.rrule, t)}</Fact>}
                   {e.capacity !== null && (
                     <Fact label={t('events.field.capacity')}>
-                      <span className="tabular">{t('events.detail.places', { n: e.capacity })}</span>
+                      <span className="tabular">{formatNumber(e.capacity)}</span>
                     </Fact>
                   )}
                   {e.onlineLink && (
@@ -273,8 +275,9 @@ export function EventDetailPage() {
               </Card>
               {e.abilities.rsvp && <OwnAnswer event={e} />}
               {e.cancelled && !e.abilities.update && <Text>{t('events.link.cancelledText')}</Text>}
-              <Answers event={e} />
-              {e.abilities.recordAttendance && !e.cancelled && (
+              {/* The attendance list names everyone with their answer; the answers list would repeat it. */}
+              <Answers event={e} names={!attendance} />
+              {attendance && (
                 <Section id="attendance" title={t('events.attendance.title')}>
                   {!past && (
                     <Text size="sm" c="dimmed" mb="sm">

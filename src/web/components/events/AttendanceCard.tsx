@@ -7,6 +7,7 @@ import type { attendanceResultSchema, EventDetail } from '../../../shared/events
 import { api } from '../../api/client';
 import { eventKeys } from '../../api/eventQueries';
 import { useApiMutation } from '../../api/queries';
+import { formatNumber } from '../../i18n/format';
 import { isolate } from '../coordination/format';
 import { FormError } from '../FormError';
 
@@ -73,7 +74,10 @@ export function AttendanceCard({ event }: { event: EventDetail }) {
       <FormError error={save.error} />
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm" className="tabular" aria-live="polite">
-          {t('events.attendance.presentCount', { n: present.size, total: invitations.length })}
+          {t('events.attendance.presentCount', {
+            n: formatNumber(present.size),
+            total: formatNumber(invitations.length),
+          })}
         </Text>
         <Button
           size="md"
@@ -91,7 +95,7 @@ export function AttendanceCard({ event }: { event: EventDetail }) {
           role="status"
           title={t('events.attendance.saved')}
         >
-          <Text size="sm">{t('events.attendance.booked', { n: booked })}</Text>
+          <Text size="sm">{t('events.attendance.booked', { n: formatNumber(booked) })}</Text>
           {notBooked.length > 0 && (
             <List size="sm" mt={4}>
               {notBooked.map((r) => (
