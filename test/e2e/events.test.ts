@@ -156,6 +156,29 @@ describe.runIf(browserAvailable())('events in Chromium', () => {
     await phone.page.waitForLoadState('networkidle');
     await expectNoAxeViolations(phone.page, 'event page on a phone (coordinator, ar)');
     await setLocale(phone.page, 'de');
+
+    // Another date of the series: moved to another place ("this one" only), then cancelled, on the phone.
+    const other = dates.find((e) => e.id !== accepted?.id);
+    await visit(phone.page, `/events/${other?.id}`);
+    await phone.page.getByRole('button', { name: 'Bearbeiten' }).click();
+    const edit = phone.page.getByRole('dialog', { name: 'Veranstaltung ändern' });
+    await edit.getByRole('radio', { name: 'Nur diesen Termin' }).waitFor();
+    await edit.getByLabel('Ort', { exact: true }).fill('Freizeitheim Linden');
+    await edit.getByRole('button', { name: 'Speichern' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await phone.page.getByText('Dieser Termin weicht von seiner Serie ab.').waitFor();
+    await phone.page.getByText('Freizeitheim Linden').waitFor();
+    await phone.page.getByRole('button', { name: 'Diesen Termin absagen' }).click();
+    await phone.page.getByRole('dialog').getByRole('button', { name: 'Absagen' }).click();
+    await phone.page.getByRole('button', { name: 'Wieder ansetzen' }).waitFor();
+    const after = await api<{ items: { id: string; title: string; cancelled: boolean; place: string | null }[] }>(
+      phone.page,
+      'GET',
+      `/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
+    const mine = after.json.items.filter((e) => e.title === title);
+    expect(mine.filter((e) => e.cancelled).map((e) => e.id)).toEqual([other?.id]);
+    expect(mine.filter((e) => e.place === 'Freizeitheim Linden').map((e) => e.id)).toEqual([other?.id]);
     expect(phone.errors).toEqual([]);
     await phone.context.close();
 
