@@ -91,3 +91,31 @@ export function localDateTime(instant: Date, timeZone: string): { date: string; 
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
+
+const floatingInstant = (date: string, time: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, hh, mm));
+};
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `date` `time`. In the spring gap (02:30 does not exist)
+ * the time moves forward by the gap; in the autumn overlap the earlier instant is taken.
+ */
+export function wallClockToInstant(date: string, time: string, timeZone: string): Date {
+  const wanted = floatingInstant(date, time).getTime();
+  const offsetAt = (instant: number) => {
+    const local = localDateTime(new Date(instant), timeZone);
+    return floatingInstant(local.date, local.time).getTime() - Math.floor(instant / 60_000) * 60_000;
+  };
+  // The offsets half a day before and after bracket any single DST change around this wall-clock time.
+  const before = wanted - offsetAt(wanted - 43_200_000);
+  const after = wanted - offsetAt(wanted + 43_200_000);
+  const shows = (instant: number) => {
+    const local = localDateTime(new Date(instant), timeZone);
+    return floatingInstant(local.date, local.time).getTime() === wanted;
+  };
+  const valid = [before, after].filter(shows).sort((a, b) => a - b);
+  // Overlap: both are valid, the earlier is meant. Gap: neither; the pre-change offset moves it forward by the gap.
+  return new Date(valid[0] ?? before);
+}

@@ -132,6 +132,8 @@ export const eventDetailSchema = eventSchema.extend({
   /** Audience only (coordinators, invited guides). */
   minutes: z.string().nullable(),
   rrule: z.string().nullable(),
+  /** The office's time zone: the page shows and edits times as the office's clock reads them. */
+  timeZone: z.string(),
   /** Coordinators only; empty for guides. */
   invitations: z.array(invitationSchema),
   abilities,

@@ -249,3 +249,65 @@ describe('event tomorrow', () => {
     }
   });
 });
+
+describe('the room of one occurrence follows its changes', () => {
+  const bookings = async (roomId: string) =>
+    (
+      await coordinator().get(
+        `/room-bookings?roomId=${roomId}&from=${encodeURIComponent('2027-04-01T00:00:00Z')}&to=${encodeURIComponent('2027-04-30T00:00:00Z')}`,
+      )
+    )
+      .json()
+      .items.map((b: { startsAt: string; endsAt: string; title: string }) => [b.startsAt, b.endsAt, b.title]);
+
+  it('moves, changes and frees the booking, and says the office time zone', async () => {
+    const hall = (await coordinator().post('/rooms', { name: 'Ratssaal', capacity: 80 })).json();
+    const small = (await coordinator().post('/rooms', { name: 'Kleiner Raum', capacity: 10 })).json();
+    const res = await coordinator().post('/events', {
+      type: 'supervision',
+      title: 'Supervision April',
+      audience: 'invited',
+      invitedGuideIds: [a.guideId],
+      roomId: hall.id,
+      startsAt: '2027-04-13T16:00:00Z',
+      endsAt: '2027-04-13T18:00:00Z',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ roomName: 'Ratssaal', timeZone: 'Europe/Berlin' });
+    const id = res.json().id;
+    expect(await bookings(hall.id)).toEqual([
+      ['2027-04-13T16:00:00.000Z', '2027-04-13T18:00:00.000Z', 'Supervision April'],
+    ]);
+
+    // Moved by an hour: the booking moves with it.
+    const moved = await coordinator().patch(`/events/${id}`, {
+      startsAt: '2027-04-13T17:00:00Z',
+      endsAt: '2027-04-13T19:00:00Z',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await bookings(hall.id)).toEqual([
+      ['2027-04-13T17:00:00.000Z', '2027-04-13T19:00:00.000Z', 'Supervision April'],
+    ]);
+
+    // Another room: the hall is free, the small room booked; a taken room is refused naming the booking.
+    expect((await coordinator().patch(`/events/${id}`, { roomId: small.id })).statusCode).toBe(200);
+    expect(await bookings(small.id)).toHaveLength(1);
+    expect(await bookings(hall.id)).toEqual([]);
+    const other = await coordinator().post('/room-bookings', {
+      roomId: hall.id,
+      startsAt: '2027-04-13T17:30:00Z',
+      endsAt: '2027-04-13T18:30:00Z',
+      title: 'Sprechstunde',
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    expect(await bookings(hall.id)).toEqual([['2027-04-13T17:30:00.000Z', '2027-04-13T18:30:00.000Z', 'Sprechstunde']]);
+    const taken = await coordinator().patch(`/events/${id}`, { roomId: hall.id });
+    expect(expectProblem(taken, 409).code).toBe('room_double_booked');
+    expect(await bookings(small.id)).toHaveLength(1);
+
+    // Cancelled: the room is free again.
+    const cancelled = await coordinator().patch(`/events/${id}`, { cancelled: true });
+    expect(cancelled.json()).toMatchObject({ cancelled: true, roomName: 'Kleiner Raum' });
+    expect(await bookings(small.id)).toEqual([]);
+  });
+});

@@ -15,7 +15,11 @@ const rrule = ((rruleModule as unknown as { default?: typeof rruleModule }).defa
   rruleModule) as typeof rruleModule;
 const { Frequency, RRule } = rrule;
 
-import { localDateTime } from '../dates.js';
+import { wallClockToInstant } from '../dates.js';
+
+// Kept exported here: callers of the recurrence rules convert wall-clock times too. It lives in dates.ts so that the
+// SPA's event form can use it without bundling rrule.
+export { wallClockToInstant };
 
 export type SeriesRule = {
   /** The rule body without DTSTART, e.g. "FREQ=MONTHLY;BYDAY=+1TU". */
@@ -80,28 +84,6 @@ const floating = (date: string, time = '00:00') => {
   return new Date(Date.UTC(y, m - 1, d, hh, mm));
 };
 const floatingDate = (f: Date) => f.toISOString().slice(0, 10);
-
-/**
- * The instant at which the wall clock in `timeZone` shows `date` `time`. In the spring gap (02:30 does not exist)
- * the time moves forward by the gap; in the autumn overlap the earlier instant is taken.
- */
-export function wallClockToInstant(date: string, time: string, timeZone: string): Date {
-  const wanted = floating(date, time).getTime();
-  const offsetAt = (instant: number) => {
-    const local = localDateTime(new Date(instant), timeZone);
-    return floating(local.date, local.time).getTime() - Math.floor(instant / 60_000) * 60_000;
-  };
-  // The offsets half a day before and after bracket any single DST change around this wall-clock time.
-  const before = wanted - offsetAt(wanted - 43_200_000);
-  const after = wanted - offsetAt(wanted + 43_200_000);
-  const shows = (instant: number) => {
-    const local = localDateTime(new Date(instant), timeZone);
-    return floating(local.date, local.time).getTime() === wanted;
-  };
-  const valid = [before, after].filter(shows).sort((a, b) => a - b);
-  // Overlap: both are valid, the earlier is meant. Gap: neither; the pre-change offset moves it forward by the gap.
-  return new Date(valid[0] ?? before);
-}
 
 function ruleFor(rule: SeriesRule) {
   const options = parseRule(rule.rrule);

@@ -51,6 +51,14 @@ export const eventRepository = {
           .set({ cancelledAt: at })
           .where(and(inArray(roomBookings.eventId, eventIds), isNull(roomBookings.cancelledAt)))
       : Promise.resolve(),
+  liveBooking: async (tx: Tx, eventId: string) =>
+    (
+      await tx
+        .select()
+        .from(roomBookings)
+        .where(and(eq(roomBookings.eventId, eventId), isNull(roomBookings.cancelledAt)))
+        .limit(1)
+    )[0],
   seriesOccurrences: (tx: Tx, seriesId: string) =>
     tx.select().from(events).where(eq(events.seriesId, seriesId)).orderBy(asc(events.startsAt)),
   /** Events overlapping [from, to); with `guideId`, only those the guide is invited to. */

@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/recorder.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { courseRepository } from '../courses/repository.js';
 import { notify } from '../notifications/notify.js';
-import { bookRoom } from '../rooms/bookings.js';
+import { bookRoom, moveBooking } from '../rooms/bookings.js';
 import { settingsRepository } from '../settings/repository.js';
 import { invitationIcs, personalFeed } from './ics.js';
 import { formatEventStart, invitationMail } from './mails.js';
@@ -81,6 +81,37 @@ export class EventService {
         bookedBy: recordedUserId(actor),
       });
     return { event, mailIds: await this.invite(tx, officeId, timeZone, event) };
+  }
+
+  /**
+   * Keeps an occurrence's room booking in step after a change of "this" occurrence: a cancelled occurrence frees
+   * its room, a moved one moves its booking (race-safe, 409 naming the conflict), another room books that room.
+   */
+  private async syncRoom(tx: Tx, actor: Actor, officeId: string, event: EventRow) {
+    const live = await repo.liveBooking(tx, event.id);
+    if (event.cancelledAt || !event.roomId) {
+      if (live) await repo.cancelBookings(tx, [event.id], this.ctx.now());
+      return;
+    }
+    const times = { startsAt: event.startsAt, endsAt: event.endsAt, title: event.title };
+    if (live && live.roomId === event.roomId) {
+      if (
+        live.startsAt.getTime() !== event.startsAt.getTime() ||
+        live.endsAt.getTime() !== event.endsAt.getTime() ||
+        live.title !== event.title
+      )
+        await moveBooking(tx, live.id, { roomId: live.roomId, ...times });
+      return;
+    }
+    if (live) await repo.cancelBookings(tx, [event.id], this.ctx.now());
+    await bookRoom(tx, {
+      officeId,
+      roomId: event.roomId,
+      ...times,
+      purpose: 'event',
+      eventId: event.id,
+      bookedBy: recordedUserId(actor),
+    });
   }
 
   /** Invitation rows, notifications and mails (with .ics and a personal answer link) for an occurrence's audience. */
@@ -273,14 +304,16 @@ export class EventService {
   }
 
   get(actor: Actor, id: string): Promise<EventDetail> {
-    return this.scope(actor, async (tx) => {
+    return this.scope(actor, async (tx, officeId) => {
       const { event, invitations, invited } = await this.loadVisible(tx, actor, id);
+      const { timeZone } = await settingsRepository.get(tx, officeId);
       const series = event.seriesId ? await repo.findSeries(tx, event.seriesId) : undefined;
       const manage = policy.manage(actor);
       return {
         ...this.item(actor, event, await repo.roomName(tx, event.roomId), invitations),
         minutes: event.minutes,
         rrule: series?.rrule ?? null,
+        timeZone,
         invitations: manage
           ? invitations.map(({ invitation: i, firstName, lastName }) => ({
               guideId: i.guideId,
@@ -323,6 +356,7 @@ export class EventService {
           isException: event.seriesId !== null,
           ...(cancelled !== undefined ? { cancelledAt: cancelled ? (event.cancelledAt ?? this.ctx.now()) : null } : {}),
         });
+        await this.syncRoom(tx, actor, officeId, updated);
         await recordAudit(tx, actor, {
           action: cancelled ? 'event.cancelled' : 'event.updated',
           entityType: 'event',

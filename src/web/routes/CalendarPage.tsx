@@ -1,14 +1,15 @@
-import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconInfoCircle } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { RsvpResponse } from '../../shared/eventEnums.js';
 import type { EventItem } from '../../shared/events.js';
 import { api } from '../api/client';
 import { eventKeys, useEvents } from '../api/eventQueries';
 import { useApiMutation } from '../api/queries';
 import { useMe } from '../auth/AuthProvider';
+import { EventFormModal } from '../components/events/EventFormModal';
 import { FormError } from '../components/FormError';
 import { QueryView } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
@@ -52,9 +53,17 @@ function EventCard({ event, guide }: { event: EventItem; guide: boolean }) {
               </Badge>
             )}
           </Group>
-          <Text fw={650} id={`event-${event.id}`} dir="auto">
+          <Anchor
+            component={Link}
+            to={`/events/${event.id}`}
+            fw={650}
+            id={`event-${event.id}`}
+            dir="auto"
+            c="inherit"
+            underline="always"
+          >
             {event.title}
-          </Text>
+          </Anchor>
           <Text size="sm" className="tabular">
             {time(event.startsAt)} – {time(event.endsAt)}
             {(event.roomName || event.place) && (
@@ -155,6 +164,9 @@ export function CalendarPage() {
   const { t } = useTranslation();
   const me = useMe();
   const guide = Boolean(me.guideId);
+  const canManage = me.abilities['events.manage'] === true;
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const today = new Date();
   const [month, setMonth] = useState({ year: today.getFullYear(), month: today.getMonth() });
   const { from, to } = monthRange(month.year, month.month);
@@ -170,7 +182,17 @@ export function CalendarPage() {
     });
   return (
     <>
-      <PageHeader title={t('events.calendarTitle')} subtitle={guide ? t('events.guideIntro') : t('events.intro')} />
+      <PageHeader
+        title={t('events.calendarTitle')}
+        subtitle={guide ? t('events.guideIntro') : t('events.intro')}
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('events.form.new')}
+            </Button>
+          )
+        }
+      />
       <Stack gap="lg">
         <Group justify="space-between" wrap="wrap">
           <Button
@@ -220,11 +242,6 @@ export function CalendarPage() {
           }}
         </QueryView>
         {!guide && (
-          <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
-            <Text size="sm">{t('events.notYetInApp')}</Text>
-          </Alert>
-        )}
-        {!guide && (
           <Text size="sm">
             {t('events.elsewhere')}{' '}
             <Anchor component={Link} to="/courses" underline="always">
@@ -238,6 +255,15 @@ export function CalendarPage() {
         )}
         <FeedCard />
       </Stack>
+      {creating && (
+        <EventFormModal
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            navigate(`/events/${id}`);
+          }}
+        />
+      )}
     </>
   );
 }

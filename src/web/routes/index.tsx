@@ -15,6 +15,7 @@ import {
   CourseDetailPage,
   CoursesPage,
   EventAnswerPage,
+  EventDetailPage,
   ExpenseClaimFormPage,
   ExpensesPage,
   ForgotPasswordPage,
@@ -218,6 +219,15 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="events.list">
                   <CalendarPage />
+                </RequireAbility>
+              }
+            />
+            {/* The address the invitation mail and the in-app notification link to. */}
+            <Route
+              path="events/:id"
+              element={
+                <RequireAbility ability="events.list">
+                  <EventDetailPage />
                 </RequireAbility>
               }
             />

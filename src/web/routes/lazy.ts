@@ -166,6 +166,9 @@ export const MyMessagePage = lazy(() =>
 export const CalendarPage = lazy(() =>
   whenReachable(() => import('./CalendarPage')).then((m) => ({ default: m.CalendarPage })),
 );
+export const EventDetailPage = lazy(() =>
+  whenReachable(() => import('./EventDetailPage')).then((m) => ({ default: m.EventDetailPage })),
+);
 export const EventAnswerPage = lazy(() =>
   whenReachable(() => import('./EventAnswerPage')).then((m) => ({ default: m.EventAnswerPage })),
 );
