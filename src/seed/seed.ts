@@ -12,6 +12,7 @@ import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../shared/ref
 import { seedApplicants } from './demoApplicants.js';
 import { seedConsent } from './demoConsent.js';
 import { seedDemoCourses } from './demoCourses.js';
+import { seedDemoDirectory } from './demoDirectory.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -299,6 +300,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       role: 'coordinator',
       officeId: osnabrueck.office.id,
     });
+    await seedDemoDirectory(tx, { hannoverOfficeId: hannover.office.id, osnabrueckOfficeId: osnabrueck.office.id });
     return {
       offices: 2,
       guides: hannover.guides.length + osnabrueck.guides.length,
