@@ -12,7 +12,6 @@ import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../shared/ref
 import { seedApplicants } from './demoApplicants.js';
 import { seedConsent } from './demoConsent.js';
 import { seedDemoCourses } from './demoCourses.js';
-import { seedDemoDirectory } from './demoDirectory.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -22,6 +21,7 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
+import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoEvents } from './demoEvents.js';
 import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoHours } from './demoHours.js';

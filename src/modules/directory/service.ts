@@ -102,7 +102,12 @@ export class DirectoryService {
       const before = settingsOf(await repo.entry(tx, officeId));
       await repo.save(tx, { officeId, ...input });
       await recordAudit(tx, actor, {
-        action: input.listed === before.listed ? 'directory.updated' : input.listed ? 'directory.listed' : 'directory.unlisted',
+        action:
+          input.listed === before.listed
+            ? 'directory.updated'
+            : input.listed
+              ? 'directory.listed'
+              : 'directory.unlisted',
         entityType: 'office',
         entityId: officeId,
         changes: diffFields(before, input),
@@ -156,7 +161,9 @@ export class DirectoryService {
               .filter((c) => c.officeId === officeId)
               .map((c) => ({ code: c.code, approxGuides: Number(c.approxGuides) }))
           : null,
-        fields: fields.filter((f) => f.officeId === officeId && chosen.has(f.key)).map(({ key, name }) => ({ key, name })),
+        fields: fields
+          .filter((f) => f.officeId === officeId && chosen.has(f.key))
+          .map(({ key, name }) => ({ key, name })),
         howToGetHelp: shown(entry.howToGetHelp, language),
         contact: { email: entry.contactEmail, phone: entry.contactPhone, website: entry.website },
         volunteerFormPath: entry.showVolunteerForm ? `/volunteer/${slug}` : null,
