@@ -55,8 +55,13 @@ export function DirectoryOfficePage() {
             {o.name}
           </Title>
           <Text c="dimmed" mt={4}>
-            {o.city}
-            {o.provider && ` · ${t('directory.provider')}: ${o.provider}`}
+            <bdi>{o.city}</bdi>
+            {o.provider && (
+              <>
+                {' · '}
+                {t('directory.provider')}: <bdi>{o.provider}</bdi>
+              </>
+            )}
           </Text>
           {o.description && (
             <Text mt="sm" maw={760} lang={o.description.language} dir={directionOf(o.description.language)}>
@@ -127,7 +132,14 @@ export function DirectoryOfficePage() {
                 {t('directory.volunteer')}
               </Title>
               <Text mb="md">{t('directory.volunteerText')}</Text>
-              <Button component={Link} to={o.volunteerFormPath} style={{ whiteSpace: 'normal', height: 'auto' }} py={8}>
+              <Button
+                component={Link}
+                to={o.volunteerFormPath}
+                styles={{
+                  root: { height: 'auto', paddingBlock: 8 },
+                  label: { whiteSpace: 'normal', textAlign: 'center' },
+                }}
+              >
                 {t('directory.volunteerLink')}
               </Button>
             </Card>

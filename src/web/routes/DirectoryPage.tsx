@@ -9,6 +9,7 @@ import { DirectoryMap } from '../components/directory/DirectoryMap';
 import { LanguageCounts } from '../components/directory/LanguageCounts';
 import { fieldLabel } from '../components/directory/officeText';
 import { ErrorState, LoadingState } from '../components/States';
+import { directionOf } from '../i18n';
 import { formatList, formatNumber } from '../i18n/format';
 
 function OfficeCard({ office }: { office: DirectoryOffice }) {
@@ -22,11 +23,21 @@ function OfficeCard({ office }: { office: DirectoryOffice }) {
           </Anchor>
         </Title>
         <Text size="sm" c="dimmed">
-          <IconMapPin size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> {office.city}
-          {office.provider && ` · ${office.provider}`}
+          <IconMapPin size={14} aria-hidden style={{ verticalAlign: 'middle' }} /> <bdi>{office.city}</bdi>
+          {office.provider && (
+            <>
+              {' · '}
+              <bdi>{office.provider}</bdi>
+            </>
+          )}
         </Text>
         {office.description && (
-          <Text size="sm" lang={office.description.language} lineClamp={3}>
+          <Text
+            size="sm"
+            lang={office.description.language}
+            dir={directionOf(office.description.language)}
+            lineClamp={3}
+          >
             {office.description.text}
           </Text>
         )}
