@@ -133,6 +133,7 @@ describe.runIf(browserAvailable())('the public directory in Chromium', () => {
     expect(await listed.isChecked()).toBe(true);
     expect(await page.getByRole('textbox', { name: 'Träger' }).inputValue()).toMatch(/Volkshochschule Hannover/);
     await expectNoAxeViolations(page, 'settings → directory');
+    await shoot(page, 'settings-directory-de-1366');
     await page.getByRole('button', { name: 'Verzeichniseintrag speichern' }).click();
     await page.getByText('Verzeichniseintrag gespeichert.').waitFor();
     expect((await page.getByRole('link', { name: 'Öffentliche Seite ansehen' }).getAttribute('href')) ?? '').toBe(
