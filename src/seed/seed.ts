@@ -21,6 +21,7 @@ import {
   OSNABRUECK_DISTRICTS,
   OSNABRUECK_PARTNERS,
 } from './demoData.js';
+import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoEvents } from './demoEvents.js';
 import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoHours } from './demoHours.js';
@@ -299,6 +300,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       role: 'coordinator',
       officeId: osnabrueck.office.id,
     });
+    await seedDemoDirectory(tx, { hannoverOfficeId: hannover.office.id, osnabrueckOfficeId: osnabrueck.office.id });
     return {
       offices: 2,
       guides: hannover.guides.length + osnabrueck.guides.length,

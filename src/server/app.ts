@@ -14,6 +14,7 @@ import { certificateRoutes } from '../modules/certificates/routes.js';
 import { consentRoutes } from '../modules/consent/routes.js';
 import { courseRoutes } from '../modules/courses/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
+import { directoryRoutes } from '../modules/directory/routes.js';
 import { eventRoutes } from '../modules/events/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
@@ -78,6 +79,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   expenseRoutes,
   recognitionRoutes,
   roomRoutes,
+  directoryRoutes,
 ];
 
 export type BuildOptions = {

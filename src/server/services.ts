@@ -10,6 +10,7 @@ import { consentRepository } from '../modules/consent/repository.js';
 import { ConsentService } from '../modules/consent/service.js';
 import { CourseService } from '../modules/courses/service.js';
 import { DashboardService } from '../modules/dashboard/service.js';
+import { DirectoryService } from '../modules/directory/service.js';
 import { EventService } from '../modules/events/service.js';
 import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
@@ -93,6 +94,7 @@ export function createServices(ctx: AppContext) {
     expenses: new ExpenseService(ctx),
     recognition: new RecognitionService(ctx),
     rooms: new RoomService(ctx),
+    directory: new DirectoryService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -180,6 +180,9 @@ export const AUDIT_ACTIONS = [
   'event.attendance_recorded',
   'guide_group.created',
   'calendar_feed.renewed',
+  'directory.listed',
+  'directory.unlisted',
+  'directory.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -351,6 +354,16 @@ export const AUDIT_FIELDS = [
   'startsAt',
   'endsAt',
   'broadcastOptOut',
+  'listed',
+  'provider',
+  'howToGetHelp',
+  'areas',
+  'contactEmail',
+  'contactPhone',
+  'website',
+  'showLanguages',
+  'fieldKeys',
+  'showVolunteerForm',
 ] as const;
 
 /**

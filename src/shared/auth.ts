@@ -51,6 +51,7 @@ export const ME_ABILITIES = [
   'messages.own',
   'events.list',
   'events.manage',
+  'directory.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -129,6 +129,7 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
           'hours',
           'reminders',
           'payouts',
+          'directory',
           'accounts',
         ].map((tab) => `/settings/${tab}`),
         '/does-not-exist',
@@ -225,6 +226,8 @@ describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rul
       '/volunteer/hannover',
       '/verify',
       '/verify/ABCDEFGHJK',
+      '/directory',
+      '/directory/hannover',
       '/volunteer/confirm/not-a-valid-token-000000000000',
     ])
       await visit(anonymous.page, path, `${path} (${locale})`);

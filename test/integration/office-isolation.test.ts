@@ -650,6 +650,34 @@ const TABLE: Record<string, Row> = {
     kind: 'public',
     reason: "the double opt-in from the applicant's e-mail: the single-use link token is the credential",
   },
+  'GET /api/v1/public/directory': {
+    kind: 'public',
+    reason: 'the public directory of guide projects: only offices that opted in, only what they chose, no person',
+  },
+  'GET /api/v1/public/directory/{slug}': {
+    kind: 'public',
+    reason: "one opted-in office's public page (directory.test.ts: an office that did not opt in answers 404)",
+  },
+  'GET /api/v1/directory-settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  'PUT /api/v1/directory-settings': {
+    kind: 'self',
+    body: {
+      listed: false,
+      provider: 'B-Träger',
+      description: { de: '', en: '', ar: '' },
+      howToGetHelp: { de: '', en: '', ar: '' },
+      areas: [],
+      lat: null,
+      lon: null,
+      contactEmail: null,
+      contactPhone: null,
+      website: null,
+      showLanguages: true,
+      fieldKeys: [],
+      showVolunteerForm: true,
+    },
+    expect: coordinatorOnly(200),
+  },
   'GET /api/v1/applicants': {
     kind: 'list',
     queries: (a) => ['', '?status=interested', `?q=${encodeURIComponent(a.guideLastName)}`],
@@ -1304,6 +1332,7 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
     expenseClaims: await read('/expense-claims'),
     payoutRuns: await read('/payout-runs'),
     expenseSettings: await read('/expense-settings'),
+    directorySettings: await read('/directory-settings'),
     cardConfirmations: await read('/recognition/card-confirmations'),
     notifications: await read('/notifications?order=newest_first'),
     rooms: await read('/rooms?archived=include'),
@@ -1571,6 +1600,24 @@ beforeAll(async () => {
     guideApi.call('PUT', '/me/bank-account', { accountHolder: `A Lotsin ${aTag}`, iban: 'DE89370400440532013000' }),
   );
   await ok(a.call('PUT', '/expense-settings', { debtorName: `A-Büro ${aTag}`, debtorIban: 'DE02120300000000202051' }));
+  // A is in the public directory with its own texts and fields (issue 13 §4).
+  await ok(
+    a.call('PUT', '/directory-settings', {
+      listed: true,
+      provider: `A-Träger ${aTag}`,
+      description: { de: `A-Beschreibung ${aTag}`, en: '', ar: '' },
+      howToGetHelp: { de: `A-Hilfe ${aTag}`, en: '', ar: '' },
+      areas: [`A-Gebiet ${aTag}`],
+      lat: 52.1,
+      lon: 9.1,
+      contactEmail: null,
+      contactPhone: null,
+      website: null,
+      showLanguages: true,
+      fieldKeys: [keys.fieldKey],
+      showVolunteerForm: true,
+    }),
+  );
   const claimBody = {
     date: today,
     origin: `A-Start ${aTag}`,

@@ -67,7 +67,7 @@ afterAll(() => t.close());
 
 type Probe = {
   label: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: () => string;
   body?: () => unknown;
   guide: number;
@@ -338,6 +338,30 @@ const COORDINATOR_ONLY: Probe[] = [
     guide: 404,
     partner: 404,
   },
+  // The office's entry in the public directory (issue 13 §4) is the coordinators' decision.
+  { label: 'read the directory settings', method: 'GET', url: () => '/directory-settings', guide: 403, partner: 403 },
+  {
+    label: 'opt the office into the public directory',
+    method: 'PUT',
+    url: () => '/directory-settings',
+    body: () => ({
+      listed: true,
+      provider: 'Unbefugt',
+      description: { de: '', en: '', ar: '' },
+      howToGetHelp: { de: '', en: '', ar: '' },
+      areas: [],
+      lat: null,
+      lon: null,
+      contactEmail: null,
+      contactPhone: null,
+      website: null,
+      showLanguages: true,
+      fieldKeys: [],
+      showVolunteerForm: true,
+    }),
+    guide: 403,
+    partner: 403,
+  },
 ];
 
 async function officeState() {
@@ -355,6 +379,7 @@ async function officeState() {
     specializations: await read('/specializations'),
     users: (await read('/users')).items.map((u: { id: string; status: string }) => [u.id, u.status]),
     office: await read(`/offices/${o.officeId}`),
+    directory: await read('/directory-settings'),
   };
 }
 
@@ -590,6 +615,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': true,
       'offices.manage': false,
       'rooms.manage': true,
+      'directory.manage': true,
     },
     guide: {
       'guides.list': false,
@@ -603,6 +629,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': false,
       'offices.manage': false,
       'rooms.manage': false,
+      'directory.manage': false,
     },
     partner: {
       'guides.list': false,
@@ -616,6 +643,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': false,
       'offices.manage': false,
       'rooms.manage': false,
+      'directory.manage': false,
     },
     admin: {
       'guides.list': false,
@@ -630,6 +658,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': true,
       'offices.manage': true,
       'rooms.manage': false,
+      'directory.manage': false,
     },
   };
 
@@ -660,6 +689,9 @@ describe('abilities in GET /me, per role', () => {
       expect((await api.get('/outbox')).statusCode === 200, `${role} outbox.read`).toBe(abilities['outbox.read']);
       expect((await api.get('/audit-events')).statusCode === 200, `${role} audit.read`).toBe(abilities['audit.read']);
       expect((await api.get('/rooms')).statusCode === 200, `${role} rooms.manage`).toBe(abilities['rooms.manage']);
+      expect((await api.get('/directory-settings')).statusCode === 200, `${role} directory.manage`).toBe(
+        abilities['directory.manage'],
+      );
       expect((await api.get('/offices')).statusCode === 200, `${role} offices.manage`).toBe(
         abilities['offices.manage'],
       );

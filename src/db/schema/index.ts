@@ -8,6 +8,7 @@ export * from './certificates.js';
 export * from './consent.js';
 export * from './courses.js';
 export * from './deployments.js';
+export * from './directory.js';
 export * from './events.js';
 export * from './expenses.js';
 export * from './guides.js';

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { guides } from '../../db/schema/guides.js';
 import { activityInput, agreementInput, agreementPatchInput } from '../../shared/assignments.js';
 import { AUDIT_FIELDS } from '../../shared/audit.js';
+import { directorySettingsInput } from '../../shared/directory.js';
 import { officeCreateInput, officePatchInput } from '../../shared/offices.js';
 import { partnerCreateInput, partnerPatchInput } from '../../shared/partners.js';
 import { districtInput } from '../../shared/reference.js';
@@ -41,6 +42,7 @@ describe('audit field labels cover what the services diff', () => {
         agreementInput,
         agreementPatchInput,
         activityInput,
+        directorySettingsInput,
       ].flatMap((s) => keysOf(s as z.ZodType)),
     ]);
     // The office is created with name and city only; its other inputs (admin e-mail) are never diffed.

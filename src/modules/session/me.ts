@@ -3,6 +3,7 @@ import type { MeAbility } from '../../shared/auth.js';
 import { assignmentPolicy } from '../assignments/policy.js';
 import { auditPolicy } from '../audit/service.js';
 import { coursePolicy } from '../courses/policy.js';
+import { directoryPolicy } from '../directory/policy.js';
 import { eventPolicy } from '../events/policy.js';
 import { expensePolicy } from '../expenses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
@@ -58,6 +59,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'messages.own': messagePolicy.own(actor),
     'events.list': eventPolicy.list(actor),
     'events.manage': eventPolicy.manage(actor),
+    'directory.manage': directoryPolicy.manage(actor),
   };
 }
 

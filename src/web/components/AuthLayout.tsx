@@ -36,9 +36,14 @@ export function AuthLayout({ title, intro, children }: { title: string; intro?: 
           <Text size="xs" c="dimmed" ta="center">
             {t('app.tagline')}
           </Text>
-          <Anchor component={Link} to="/privacy" size="xs" ta="center">
-            {t('privacyNotice.link')}
-          </Anchor>
+          <Group justify="center" gap="lg">
+            <Anchor component={Link} to="/directory" size="xs">
+              {t('directory.link')}
+            </Anchor>
+            <Anchor component={Link} to="/privacy" size="xs">
+              {t('privacyNotice.link')}
+            </Anchor>
+          </Group>
         </Stack>
       </Center>
     </Box>

@@ -7,6 +7,7 @@ import { ConsentTab } from '../components/consent/ConsentTab';
 import { DebtorCard } from '../components/expenses/DebtorCard';
 import { PageHeader } from '../components/PageHeader';
 import { AccountsTab } from '../components/settings/AccountsTab';
+import { DirectoryTab } from '../components/settings/DirectoryTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
 import { FundingRulesTab } from '../components/settings/FundingRulesTab';
 import { HoursTab } from '../components/settings/HoursTab';
@@ -25,6 +26,7 @@ const TABS = [
   'hours',
   'reminders',
   'payouts',
+  'directory',
   'accounts',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -36,7 +38,13 @@ export function SettingsPage() {
   const navigate = useNavigate();
   const { can, me } = useAuth();
   const visible = TABS.filter((x) =>
-    x === 'accounts' ? can('users.manage') : x === 'payouts' ? can('expenses.manage') : can('settings.manage'),
+    x === 'accounts'
+      ? can('users.manage')
+      : x === 'payouts'
+        ? can('expenses.manage')
+        : x === 'directory'
+          ? can('directory.manage')
+          : can('settings.manage'),
   );
   if (visible.length === 0 || !me?.office) return <Navigate to="/" replace />;
   const current: Tab = (visible as readonly string[]).includes(tab ?? '') ? (tab as Tab) : visible[0];
@@ -93,6 +101,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="payouts">
           <DebtorCard />
+        </Tabs.Panel>
+        <Tabs.Panel value="directory">
+          <DirectoryTab />
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsTab />

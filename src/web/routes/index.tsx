@@ -14,6 +14,8 @@ import {
   CertificateVerifyPage,
   CourseDetailPage,
   CoursesPage,
+  DirectoryOfficePage,
+  DirectoryPage,
   EventAnswerPage,
   EventDetailPage,
   ExpenseClaimFormPage,
@@ -82,6 +84,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/privacy" element={<PrivacyNoticePage />} />
+        <Route path="/directory" element={<DirectoryPage />} />
+        <Route path="/directory/:slug" element={<DirectoryOfficePage />} />
         <Route path="/verify" element={<CertificateVerifyPage />} />
         <Route path="/verify/:code" element={<CertificateVerifyPage />} />
         <Route path="/invitation/:token" element={<SetPasswordPage kind="invite" />} />

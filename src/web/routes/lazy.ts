@@ -6,6 +6,12 @@ export const LoginPage = lazy(() => whenReachable(() => import('./LoginPage')).t
 export const CertificateVerifyPage = lazy(() =>
   whenReachable(() => import('./CertificateVerifyPage')).then((m) => ({ default: m.CertificateVerifyPage })),
 );
+export const DirectoryPage = lazy(() =>
+  whenReachable(() => import('./DirectoryPage')).then((m) => ({ default: m.DirectoryPage })),
+);
+export const DirectoryOfficePage = lazy(() =>
+  whenReachable(() => import('./DirectoryOfficePage')).then((m) => ({ default: m.DirectoryOfficePage })),
+);
 export const PrivacyNoticePage = lazy(() =>
   whenReachable(() => import('./PrivacyNoticePage')).then((m) => ({ default: m.PrivacyNoticePage })),
 );
