@@ -29,6 +29,7 @@ import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import { retentionRoutes } from '../modules/retention/routes.js';
 import { roomRoutes } from '../modules/rooms/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
@@ -78,6 +79,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   expenseRoutes,
   recognitionRoutes,
   roomRoutes,
+  reportRoutes,
 ];
 
 export type BuildOptions = {

@@ -26,6 +26,7 @@ import { PrivacyService } from '../modules/privacy/service.js';
 import { RecognitionService } from '../modules/recognition/service.js';
 import { PublicFormService } from '../modules/recruitment/publicForm.js';
 import { RecruitmentService } from '../modules/recruitment/service.js';
+import { ReportService } from '../modules/reports/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
@@ -93,6 +94,7 @@ export function createServices(ctx: AppContext) {
     expenses: new ExpenseService(ctx),
     recognition: new RecognitionService(ctx),
     rooms: new RoomService(ctx),
+    reports: new ReportService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

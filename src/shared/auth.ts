@@ -46,6 +46,7 @@ export const ME_ABILITIES = [
   'recognition.manage',
   'recognition.viewOwn',
   'rooms.manage',
+  'reports.office',
   'messages.manage',
   'messages.own',
   'events.list',

@@ -8,6 +8,7 @@ import {
   IconBuildingCommunity,
   IconBuildingHospital,
   IconCalendarEvent,
+  IconChartBar,
   IconCertificate,
   IconClipboardCheck,
   IconClockHour4,
@@ -68,6 +69,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('events.list')) items.push({ to: '/calendar', labelKey: 'events.nav', icon: IconCalendarEvent });
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('rooms.manage')) items.push({ to: '/rooms', labelKey: 'nav.rooms', icon: IconDoor });
+  if (can('reports.office')) items.push({ to: '/reports', labelKey: 'nav.reports', icon: IconChartBar });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
   if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });
   if (can('recognition.manage')) items.push({ to: '/recognition', labelKey: 'nav.recognition', icon: IconAward });

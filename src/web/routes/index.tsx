@@ -54,6 +54,7 @@ import {
   RequestFormPage,
   RequestsPage,
   RetentionPage,
+  ReportsPage,
   RoomsPage,
   ServicesPage,
   SetPasswordPage,
@@ -275,6 +276,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="reports"
+              element={
+                <RequireAbility ability="reports.office">
+                  <ReportsPage />
                 </RequireAbility>
               }
             />
