@@ -172,7 +172,12 @@ export const KPIS: readonly Kpi[] = [
   { id: 'daysToMatchP90', section: 'requests', format: 'days', pick: (f) => f.requests.daysToMatchP90 },
   { id: 'deploymentsActive', section: 'deployments', format: 'count', pick: (f) => f.deployments.active },
   { id: 'deploymentsClosed', section: 'deployments', format: 'count', pick: (f) => f.deployments.closed },
-  { id: 'supportedIndividuals', section: 'deployments', format: 'count', pick: (f) => f.deployments.supported.individuals },
+  {
+    id: 'supportedIndividuals',
+    section: 'deployments',
+    format: 'count',
+    pick: (f) => f.deployments.supported.individuals,
+  },
   { id: 'supportedFamilies', section: 'deployments', format: 'count', pick: (f) => f.deployments.supported.families },
   { id: 'supportedPeople', section: 'deployments', format: 'count', pick: (f) => f.deployments.supported.people },
   { id: 'hoursTotal', section: 'hours', format: 'minutes', pick: (f) => f.hours.totalMinutes },

@@ -119,7 +119,11 @@ export const reportRepository = {
               from (${filed}) r left join fields_of_action f on f.office_id = r.office_id and f.key = r.field
               group by r.field ${ORDER}`,
         ),
-      () => counts(tx, sql`select r.type as key, null as label, count(*)::int as count from (${filed}) r group by 1 ${ORDER}`),
+      () =>
+        counts(
+          tx,
+          sql`select r.type as key, null as label, count(*)::int as count from (${filed}) r group by 1 ${ORDER}`,
+        ),
       () =>
         counts(
           tx,
