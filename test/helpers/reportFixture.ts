@@ -205,16 +205,14 @@ export async function seedReportFixture(database: Database, office: TestOffice) 
       ])
       .returning();
     // A reversed entry counts for nothing: neither its minutes nor as activity of its guide.
-    await tx
-      .insert(hourEntries)
-      .values({
-        officeId,
-        guideId: g3.id,
-        categoryId: category.id,
-        date: '2025-06-01',
-        minutes: -45,
-        reversesEntryId: h3.id,
-      });
+    await tx.insert(hourEntries).values({
+      officeId,
+      guideId: g3.id,
+      categoryId: category.id,
+      date: '2025-06-01',
+      minutes: -45,
+      reversesEntryId: h3.id,
+    });
 
     const [run] = await tx
       .insert(payoutRuns)
