@@ -291,6 +291,20 @@ const COORDINATOR_ONLY: Probe[] = [
   },
   { label: 'delete an applicant', method: 'DELETE', url: () => `/applicants/${applicantId}`, guide: 403, partner: 403 },
   { label: 'list rooms', method: 'GET', url: () => '/rooms', guide: 403, partner: 403 },
+  {
+    label: "the office's figures",
+    method: 'GET',
+    url: () => '/reports/office?from=2025-01-01&to=2025-12-31',
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: "the office's figures as XLSX",
+    method: 'GET',
+    url: () => '/reports/office.xlsx?from=2025-01-01&to=2025-12-31',
+    guide: 403,
+    partner: 403,
+  },
   { label: 'read a room', method: 'GET', url: () => `/rooms/${roomId}`, guide: 403, partner: 403 },
   {
     label: 'add a room',
@@ -590,6 +604,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': true,
       'offices.manage': false,
       'rooms.manage': true,
+      'reports.office': true,
     },
     guide: {
       'guides.list': false,
@@ -603,6 +618,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': false,
       'offices.manage': false,
       'rooms.manage': false,
+      'reports.office': false,
     },
     partner: {
       'guides.list': false,
@@ -616,6 +632,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': false,
       'offices.manage': false,
       'rooms.manage': false,
+      'reports.office': false,
     },
     admin: {
       'guides.list': false,
@@ -630,6 +647,7 @@ describe('abilities in GET /me, per role', () => {
       'audit.read': true,
       'offices.manage': true,
       'rooms.manage': false,
+      'reports.office': false,
     },
   };
 
@@ -660,6 +678,10 @@ describe('abilities in GET /me, per role', () => {
       expect((await api.get('/outbox')).statusCode === 200, `${role} outbox.read`).toBe(abilities['outbox.read']);
       expect((await api.get('/audit-events')).statusCode === 200, `${role} audit.read`).toBe(abilities['audit.read']);
       expect((await api.get('/rooms')).statusCode === 200, `${role} rooms.manage`).toBe(abilities['rooms.manage']);
+      expect(
+        (await api.get('/reports/office?from=2025-01-01&to=2025-01-31')).statusCode === 200,
+        `${role} reports.office`,
+      ).toBe(abilities['reports.office']);
       expect((await api.get('/offices')).statusCode === 200, `${role} offices.manage`).toBe(
         abilities['offices.manage'],
       );
@@ -707,6 +729,14 @@ describe('courses: the trainer role and the others', () => {
     { label: 'agenda', method: 'GET', url: () => '/courses/agenda', trainer: 200, guide: 403, partner: 403 },
     // Rooms are the office's planning: a trainer sees the room of their session as text, not the booking plan.
     { label: 'rooms', method: 'GET', url: () => '/rooms', trainer: 403, guide: 403, partner: 403 },
+    {
+      label: "the office's figures",
+      method: 'GET',
+      url: () => '/reports/office?from=2025-01-01&to=2025-12-31',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
     { label: 'room bookings', method: 'GET', url: () => '/room-bookings', trainer: 403, guide: 403, partner: 403 },
     {
       label: 'read the own course',
