@@ -30,8 +30,14 @@ describe.runIf(browserAvailable())('reports in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Anfragen' }).waitFor();
     const report = (await api<OfficeReport>(page, 'GET', `/reports/office?from=${year}-01-01&to=${year}-12-31`)).json;
     expect(report.current.requests.filed).toBeGreaterThan(0);
+    if (shots) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: `${shots}/reports-de-1280.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${shots}/reports-de-390.png`, fullPage: true });
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
     await expectNoAxeViolations(page, 'reports page (year, charts)');
-    if (shots) await page.screenshot({ path: `${shots}/reports-de-1366.png`, fullPage: true });
 
     const card = page.getByRole('region', { name: 'Anfragen nach Art' });
     await card.getByRole('button', { name: 'Als Tabelle zeigen' }).click();
@@ -91,8 +97,13 @@ describe.runIf(browserAvailable())('reports in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // Nothing is wider than the phone: the page never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    if (shots) {
+      await page.screenshot({ path: `${shots}/reports-ar-390.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: `${shots}/reports-ar-1280.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+    }
     await expectNoAxeViolations(page, 'reports page (Arabic, phone)');
-    if (shots) await page.screenshot({ path: `${shots}/reports-ar-390.png`, fullPage: true });
     const card = page.getByRole('region', { name: 'الطلبات حسب النوع' });
     await card.getByRole('button', { name: 'عرض كجدول' }).click();
     await card.getByRole('table').waitFor();

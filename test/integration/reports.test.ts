@@ -233,3 +233,52 @@ describe('XLSX export', () => {
     expect(courseRows).toEqual([[fx.courses.k1.title, 3, 8, 0.833, 3]]);
   });
 });
+
+describe('guide fields for the statistics (consented birth year and Zuwanderungsgeschichte)', () => {
+  it('are saved only with a consent date, cleared with null, in the Art. 15 file, and their values kept out of the audit', async () => {
+    const id = office.guideId;
+    const refused = await coordinator().patch(`/guides/${id}`, {
+      statistics: { birthYear: 1988, migrationBackground: 'yes' },
+    });
+    expect(expectProblem(refused, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual([
+      'statistics.consentGivenAt',
+    ]);
+    expectProblem(
+      await coordinator().patch(`/guides/${id}`, {
+        statistics: { birthYear: 1988, migrationBackground: 'maybe', consentGivenAt: '2025-01-05' },
+      }),
+      400,
+      'validation_failed',
+    );
+    const saved = await coordinator().patch(`/guides/${id}`, {
+      statistics: { birthYear: 1988, migrationBackground: 'yes', consentGivenAt: '2025-01-05' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().statistics).toEqual({
+      birthYear: 1988,
+      migrationBackground: 'yes',
+      consentGivenAt: '2025-01-05',
+    });
+
+    const file = (await coordinator().get(`/privacy/guides/${id}/export.json`)).json();
+    expect(file.record).toMatchObject({
+      birth_year: 1988,
+      migration_background: 'yes',
+      statistics_consent_at: '2025-01-05',
+    });
+
+    const audit = (await coordinator().get(`/audit-events?entityId=${id}&action=guide.updated`)).json().items;
+    const change = audit.find(
+      (e: { changes: Record<string, unknown> | null }) => e.changes && 'birthYear' in e.changes,
+    );
+    expect(change).toBeDefined();
+    expect(JSON.stringify(change.changes)).not.toContain('1988');
+
+    const cleared = await coordinator().patch(`/guides/${id}`, { statistics: null });
+    expect(cleared.json().statistics).toBeNull();
+    // A guide cannot set them on their own profile: they are the office's record of a consent.
+    expect((await client(t.app, office.sessions.guide).patch(`/guides/${id}`, { statistics: null })).statusCode).toBe(
+      403,
+    );
+  });
+});
