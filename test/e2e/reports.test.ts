@@ -27,7 +27,7 @@ describe.runIf(browserAvailable())('reports in Chromium', () => {
     const { page, errors } = await signedIn(browser, COORDINATOR);
     await visit(page, '/reports');
     await page.getByRole('heading', { level: 1, name: 'Berichte' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Anfragen' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Anfragen' }).waitFor({ timeout: 90_000 });
     const report = (await api<OfficeReport>(page, 'GET', `/reports/office?from=${year}-01-01&to=${year}-12-31`)).json;
     expect(report.current.requests.filed).toBeGreaterThan(0);
     if (shots) {
@@ -93,7 +93,7 @@ describe.runIf(browserAvailable())('reports in Chromium', () => {
     await setLocale(page, 'ar');
     await visit(page, '/reports');
     await page.getByRole('heading', { level: 1, name: 'التقارير' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'الطلبات' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'الطلبات' }).waitFor({ timeout: 90_000 });
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // Nothing is wider than the phone: the page never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
