@@ -441,6 +441,7 @@ describe('a guide on their own profile', () => {
     consent: { version: 'v9', language: 'de', givenAt: '2025-01-01' },
     confidentialityPledgeAt: '2025-01-01',
     confidentialityPledgeVersion: 'v9',
+    statistics: { birthYear: 1990, migrationBackground: 'yes', consentGivenAt: '2025-01-01' },
     notes: 'Von der Lotsin selbst geschrieben',
   });
   let patchFields: string[];
