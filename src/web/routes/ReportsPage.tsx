@@ -253,6 +253,8 @@ function FigureCard({ report, breakdown }: { report: OfficeReport; breakdown: Br
             }}
             xAxisProps={{ reversed: rtl }}
             barProps={{ isAnimationActive: false }}
+            // Room for the value labels at the bars' ends, on the side they grow towards.
+            barChartProps={{ margin: rtl ? { left: 40, right: 8 } : { left: 8, right: 40 } }}
           />
         </div>
       )}
@@ -274,7 +276,7 @@ function CourseTable({ report }: { report: OfficeReport }) {
   return (
     <Card withBorder padding="md">
       {/* Five columns scroll sideways on a phone; the region takes the keyboard focus for that (axe). */}
-      <Box tabIndex={0} role="region" aria-label={t('reports.figure.courses')} style={{ overflowX: 'auto' }}>
+      <Box tabIndex={0} role="region" aria-label={t('reports.courseTable')} style={{ overflowX: 'auto' }}>
         <Table striped miw={520}>
           <caption className="visually-hidden">{t('reports.figure.courses')}</caption>
           <Table.Thead>
