@@ -175,7 +175,6 @@ function FigureCard({ report, breakdown }: { report: OfficeReport; breakdown: Br
   const format = useFormat();
   const phone = useMediaQuery('(max-width: 36em)');
   const [asTable, setAsTable] = useState(false);
-  const rtl = i18n.dir() === 'rtl';
   const title = t(`reports.figure.${breakdown.id}`);
   const lines = linesOf(breakdown, report.current, report.previous, (r) =>
     rowLabel(breakdown.kind, r, t, (kind, code) => displayName(kind, code, i18n.language)),
@@ -229,7 +228,10 @@ function FigureCard({ report, breakdown }: { report: OfficeReport; breakdown: Br
         </Table>
       ) : (
         // The chart is a picture of the table behind the toggle: screen readers get its summary, not the SVG parts.
+        // The SVG is laid out left to right in every language: recharts places axis labels by text-anchor, which an
+        // inherited dir="rtl" reverses, and the labels then fall onto the bars. Arabic words still read right to left.
         <div
+          dir="ltr"
           role="img"
           aria-label={`${title}: ${lines.map((l) => `${l.label} ${format.number(l.current)} (${format.number(l.previous)})`).join('; ')}`}
         >
@@ -248,13 +250,11 @@ function FigureCard({ report, breakdown }: { report: OfficeReport; breakdown: Br
             withXAxis={false}
             yAxisProps={{
               width: phone ? 96 : 180,
-              orientation: rtl ? 'right' : 'left',
               tickFormatter: (v: string) => (phone && v.length > 14 ? `${v.slice(0, 13)}…` : v),
             }}
-            xAxisProps={{ reversed: rtl }}
             barProps={{ isAnimationActive: false }}
-            // Room for the value labels at the bars' ends, on the side they grow towards.
-            barChartProps={{ margin: rtl ? { left: 40, right: 8 } : { left: 8, right: 40 } }}
+            // Room for the value labels at the bars' ends.
+            barChartProps={{ margin: { left: 8, right: 40 } }}
           />
         </div>
       )}
