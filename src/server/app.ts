@@ -29,6 +29,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import { requestRoutes } from '../modules/requests/routes.js';
 import { retentionRoutes } from '../modules/retention/routes.js';
 import { roomRoutes } from '../modules/rooms/routes.js';
@@ -80,6 +81,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   recognitionRoutes,
   roomRoutes,
   directoryRoutes,
+  reportRoutes,
 ];
 
 export type BuildOptions = {

@@ -28,6 +28,7 @@ import { RecognitionService } from '../modules/recognition/service.js';
 import { PublicFormService } from '../modules/recruitment/publicForm.js';
 import { RecruitmentService } from '../modules/recruitment/service.js';
 import { ReferenceService } from '../modules/reference/service.js';
+import { ReportService } from '../modules/reports/service.js';
 import { RequestService } from '../modules/requests/service.js';
 import { RetentionService } from '../modules/retention/service.js';
 import { RoomService } from '../modules/rooms/service.js';
@@ -95,6 +96,7 @@ export function createServices(ctx: AppContext) {
     recognition: new RecognitionService(ctx),
     rooms: new RoomService(ctx),
     directory: new DirectoryService(ctx),
+    reports: new ReportService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -47,6 +47,7 @@ export const ME_ABILITIES = [
   'recognition.manage',
   'recognition.viewOwn',
   'rooms.manage',
+  'reports.office',
   'messages.manage',
   'messages.own',
   'events.list',

@@ -37,6 +37,24 @@ export const consentInput = z.strictObject({
 
 export const SHARE_CONTACT = ['none', 'phone', 'email'] as const;
 
+/**
+ * Zuwanderungsgeschichte as the Statistisches Bundesamt defines it (since 2023): the person, or both parents,
+ * immigrated to Germany since 1950. `not_stated` is an answer, distinct from not being asked (null).
+ */
+export const MIGRATION_BACKGROUNDS = ['yes', 'no', 'not_stated'] as const;
+export type MigrationBackground = (typeof MIGRATION_BACKGROUNDS)[number];
+
+/**
+ * Optional figures for the office's statistics, recorded only with the guide's consent to exactly these fields
+ * (the date it was given). Null clears them: a withdrawn consent leaves nothing behind.
+ */
+export const guideStatisticsInput = z.strictObject({
+  birthYear: z.number().int().min(1920).max(2015).nullable(),
+  migrationBackground: z.enum(MIGRATION_BACKGROUNDS).nullable(),
+  consentGivenAt: isoDate,
+});
+export type GuideStatisticsInput = z.infer<typeof guideStatisticsInput>;
+
 const unique = (items: string[]) => new Set(items).size === items.length;
 
 /** Field rules without defaults: PATCH must not reset fields the caller did not send. */
@@ -70,6 +88,7 @@ const guideFields = {
   confidentialityPledgeVersion: shortText(40).nullable(),
   /** What the guide agrees to share with partners of their deployments, to arrange the first meeting. */
   shareContact: z.enum(SHARE_CONTACT),
+  statistics: guideStatisticsInput.nullable(),
   notes: z.string().trim().max(4000).nullable(),
 };
 
@@ -94,6 +113,7 @@ export const guideCreateInput = z.strictObject({
   confidentialityPledgeAt: guideFields.confidentialityPledgeAt.optional(),
   confidentialityPledgeVersion: guideFields.confidentialityPledgeVersion.optional(),
   shareContact: guideFields.shareContact.default('none'),
+  statistics: guideFields.statistics.optional(),
   notes: guideFields.notes.optional(),
 });
 export type GuideCreateInput = z.input<typeof guideCreateInput>;
@@ -156,6 +176,14 @@ export const guideSchema = z.object({
   confidentialityPledgeAt: isoDateOut.nullable(),
   confidentialityPledgeVersion: z.string().nullable(),
   shareContact: z.enum(SHARE_CONTACT),
+  /** Birth year and Zuwanderungsgeschichte for the statistics, with the date of the consent to them; null if none. */
+  statistics: z
+    .object({
+      birthYear: z.number().int().nullable(),
+      migrationBackground: z.enum(MIGRATION_BACKGROUNDS).nullable(),
+      consentGivenAt: isoDateOut,
+    })
+    .nullable(),
   /** The guide opted out of broadcast mail (messages reach them in the app only). */
   broadcastOptOut: z.boolean(),
   /** Consent and pledge are both on record (version and date) and consent is not withdrawn: a matching gate. */

@@ -1241,6 +1241,21 @@ const TABLE: Record<string, Row> = {
   'GET /api/v1/settings': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200), noMarkers: true },
   'PATCH /api/v1/settings': { kind: 'self', body: { offerExpiryHours: 72 }, expect: coordinatorOnly(200) },
   'GET /api/v1/dashboard': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
+  // Counts and the names of the office's own partners and districts: B's must show nothing of A. A's probe markers
+  // are records, not counts (the hand-counted two-office fixture in reports.test.ts checks the figures themselves).
+  'GET /api/v1/reports/office': {
+    kind: 'list',
+    queries: () => [`?from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`],
+    expect: coordinatorOnly(200),
+    noMarkers: true,
+  },
+  'GET /api/v1/reports/office.xlsx': {
+    kind: 'list',
+    queries: () => [`?from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`],
+    expect: coordinatorOnly(200),
+    format: 'xlsx',
+    noMarkers: true,
+  },
 
   'GET /api/v1/audit-events': {
     kind: 'list',

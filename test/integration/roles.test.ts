@@ -291,6 +291,20 @@ const COORDINATOR_ONLY: Probe[] = [
   },
   { label: 'delete an applicant', method: 'DELETE', url: () => `/applicants/${applicantId}`, guide: 403, partner: 403 },
   { label: 'list rooms', method: 'GET', url: () => '/rooms', guide: 403, partner: 403 },
+  {
+    label: "the office's figures",
+    method: 'GET',
+    url: () => '/reports/office?from=2025-01-01&to=2025-12-31',
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: "the office's figures as XLSX",
+    method: 'GET',
+    url: () => '/reports/office.xlsx?from=2025-01-01&to=2025-12-31',
+    guide: 403,
+    partner: 403,
+  },
   { label: 'read a room', method: 'GET', url: () => `/rooms/${roomId}`, guide: 403, partner: 403 },
   {
     label: 'add a room',
@@ -452,6 +466,7 @@ describe('a guide on their own profile', () => {
     consent: { version: 'v9', language: 'de', givenAt: '2025-01-01' },
     confidentialityPledgeAt: '2025-01-01',
     confidentialityPledgeVersion: 'v9',
+    statistics: { birthYear: 1990, migrationBackground: 'yes', consentGivenAt: '2025-01-01' },
     notes: 'Von der Lotsin selbst geschrieben',
   });
   let patchFields: string[];
@@ -616,6 +631,7 @@ describe('abilities in GET /me, per role', () => {
       'offices.manage': false,
       'rooms.manage': true,
       'directory.manage': true,
+      'reports.office': true,
     },
     guide: {
       'guides.list': false,
@@ -630,6 +646,7 @@ describe('abilities in GET /me, per role', () => {
       'offices.manage': false,
       'rooms.manage': false,
       'directory.manage': false,
+      'reports.office': false,
     },
     partner: {
       'guides.list': false,
@@ -644,6 +661,7 @@ describe('abilities in GET /me, per role', () => {
       'offices.manage': false,
       'rooms.manage': false,
       'directory.manage': false,
+      'reports.office': false,
     },
     admin: {
       'guides.list': false,
@@ -659,6 +677,7 @@ describe('abilities in GET /me, per role', () => {
       'offices.manage': true,
       'rooms.manage': false,
       'directory.manage': false,
+      'reports.office': false,
     },
   };
 
@@ -692,6 +711,10 @@ describe('abilities in GET /me, per role', () => {
       expect((await api.get('/directory-settings')).statusCode === 200, `${role} directory.manage`).toBe(
         abilities['directory.manage'],
       );
+      expect(
+        (await api.get('/reports/office?from=2025-01-01&to=2025-01-31')).statusCode === 200,
+        `${role} reports.office`,
+      ).toBe(abilities['reports.office']);
       expect((await api.get('/offices')).statusCode === 200, `${role} offices.manage`).toBe(
         abilities['offices.manage'],
       );
@@ -739,6 +762,14 @@ describe('courses: the trainer role and the others', () => {
     { label: 'agenda', method: 'GET', url: () => '/courses/agenda', trainer: 200, guide: 403, partner: 403 },
     // Rooms are the office's planning: a trainer sees the room of their session as text, not the booking plan.
     { label: 'rooms', method: 'GET', url: () => '/rooms', trainer: 403, guide: 403, partner: 403 },
+    {
+      label: "the office's figures",
+      method: 'GET',
+      url: () => '/reports/office?from=2025-01-01&to=2025-12-31',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
     { label: 'room bookings', method: 'GET', url: () => '/room-bookings', trainer: 403, guide: 403, partner: 403 },
     {
       label: 'read the own course',

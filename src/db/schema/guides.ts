@@ -1,6 +1,6 @@
 /** Guides (Lots:innen) and their status history. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { GUIDE_STATUSES } from '../../shared/enums.js';
 import { SHARE_CONTACT } from '../../shared/guides.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
@@ -38,6 +38,14 @@ export const guides = pgTable(
      */
     activeAssignments: integer('active_assignments').notNull().default(0),
     gender: text('gender'),
+    /**
+     * Optional figures for the office's statistics (issue 13), kept only with the guide's consent to them
+     * (`statistics_consent_at`); withdrawing the consent clears all three.
+     */
+    birthYear: integer('birth_year'),
+    /** Zuwanderungsgeschichte (Destatis): the person or both parents immigrated since 1950. yes / no / not_stated. */
+    migrationBackground: text('migration_background'),
+    statisticsConsentAt: date('statistics_consent_at'),
     status: text('status', { enum: GUIDE_STATUSES }).notNull().default('interested'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     certifiedAt: date('certified_at'),
@@ -63,6 +71,12 @@ export const guides = pgTable(
   (t) => [
     oneOf('guides_status_check', t.status, GUIDE_STATUSES),
     oneOf('guides_share_contact_check', t.shareContact, SHARE_CONTACT),
+    check(
+      'guides_statistics_check',
+      sql`(${t.migrationBackground} is null or ${t.migrationBackground} in ('yes', 'no', 'not_stated'))
+        and (${t.birthYear} is null or ${t.birthYear} between 1900 and 2100)
+        and (${t.statisticsConsentAt} is not null or (${t.birthYear} is null and ${t.migrationBackground} is null))`,
+    ),
     index('guides_office_name_idx').on(t.officeId, t.lastName, t.firstName),
     index('guides_office_status_idx').on(t.officeId, t.status),
     index('guides_language_codes_idx').using('gin', t.languageCodes),

@@ -3,7 +3,7 @@ import { backgroundCheckState, recheckDueOn } from '../../domain/backgroundCheck
 import { consentOnRecord } from '../../domain/matching/score.js';
 import type { Actor } from '../../server/context.js';
 import type { Gender, GuideStatus, LanguageLevel, Locale } from '../../shared/enums.js';
-import type { Guide, GuideListItem } from '../../shared/guides.js';
+import type { Guide, GuideListItem, MigrationBackground } from '../../shared/guides.js';
 import { translate } from '../../shared/i18n/index.js';
 import { displayName } from '../../shared/reference-data.js';
 import { guidePolicy } from './policy.js';
@@ -60,6 +60,13 @@ export function presentGuide(row: GuideRow, actor: Actor, today: string, hasAcco
     confidentialityPledgeAt: row.confidentialityPledgeAt,
     confidentialityPledgeVersion: row.confidentialityPledgeVersion,
     shareContact: row.shareContact as 'none',
+    statistics: row.statisticsConsentAt
+      ? {
+          birthYear: row.birthYear,
+          migrationBackground: row.migrationBackground as MigrationBackground | null,
+          consentGivenAt: row.statisticsConsentAt,
+        }
+      : null,
     broadcastOptOut: row.broadcastOptOut,
     consentOnRecord: consentOnRecord({
       consent: { version: row.consentVersion, givenAt: row.consentGivenAt, withdrawnAt: row.consentWithdrawnAt },

@@ -43,6 +43,9 @@ const AUDIT_REDACTED = [
   'consentWithdrawnAt',
   'confidentialityPledgeAt',
   'confidentialityPledgeVersion',
+  'birthYear',
+  'migrationBackground',
+  'statisticsConsentAt',
 ];
 
 /** Identity and contact data whose old value a correction (Art. 16 DS-GVO) keeps for the audit page. */
@@ -93,6 +96,11 @@ function toColumns(input: Partial<CreateValues>): Partial<GuideInsert> {
     out.backgroundCheckedAt = input.backgroundCheck?.checkedAt ?? null;
     out.backgroundIssuedAt = input.backgroundCheck?.issuedAt ?? null;
     out.backgroundRelevantConviction = input.backgroundCheck?.relevantConviction ?? null;
+  }
+  if (input.statistics !== undefined) {
+    out.birthYear = input.statistics?.birthYear ?? null;
+    out.migrationBackground = input.statistics?.migrationBackground ?? null;
+    out.statisticsConsentAt = input.statistics?.consentGivenAt ?? null;
   }
   if (input.consent !== undefined) {
     out.consentVersion = input.consent?.version ?? null;

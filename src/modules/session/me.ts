@@ -15,6 +15,7 @@ import { privacyPolicy } from '../privacy/policy.js';
 import { recognitionPolicy } from '../recognition/policy.js';
 import { recruitmentPolicy } from '../recruitment/policy.js';
 import { referencePolicy } from '../reference/policy.js';
+import { reportPolicy } from '../reports/policy.js';
 import { requestPolicy } from '../requests/policy.js';
 import { retentionPolicy } from '../retention/policy.js';
 import { roomPolicy } from '../rooms/policy.js';
@@ -55,6 +56,7 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'expenses.own': expensePolicy.own(actor),
     'expenses.manage': expensePolicy.manage(actor),
     'rooms.manage': roomPolicy.manage(actor),
+    'reports.office': reportPolicy.office(actor),
     'messages.manage': messagePolicy.manage(actor),
     'messages.own': messagePolicy.own(actor),
     'events.list': eventPolicy.list(actor),

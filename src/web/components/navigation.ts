@@ -9,6 +9,7 @@ import {
   IconBuildingHospital,
   IconCalendarEvent,
   IconCertificate,
+  IconChartBar,
   IconClipboardCheck,
   IconClockHour4,
   IconClockShield,
@@ -69,6 +70,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('courses.list')) items.push({ to: '/courses', labelKey: 'nav.courses', icon: IconCertificate });
   if (can('courses.own')) items.push({ to: '/my/courses', labelKey: 'courses.mine.nav', icon: IconCertificate });
   if (can('rooms.manage')) items.push({ to: '/rooms', labelKey: 'nav.rooms', icon: IconDoor });
+  if (can('reports.office')) items.push({ to: '/reports', labelKey: 'nav.reports', icon: IconChartBar });
   if (can('expenses.own')) items.push({ to: '/my/expenses', labelKey: 'nav.myExpenses', icon: IconCoinEuro });
   if (can('expenses.manage')) items.push({ to: '/expenses', labelKey: 'nav.expenses', icon: IconCoinEuro });
   if (can('recognition.manage')) items.push({ to: '/recognition', labelKey: 'nav.recognition', icon: IconAward });

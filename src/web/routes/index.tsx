@@ -54,6 +54,7 @@ import {
   PrivacyNoticePage,
   RecognitionPage,
   RecruitmentPage,
+  ReportsPage,
   RequestDetailPage,
   RequestFormPage,
   RequestsPage,
@@ -290,6 +291,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="reports"
+              element={
+                <RequireAbility ability="reports.office">
+                  <ReportsPage />
                 </RequireAbility>
               }
             />

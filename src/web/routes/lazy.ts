@@ -153,6 +153,9 @@ export const NotificationPreferencesPage = lazy(() =>
     default: m.NotificationPreferencesPage,
   })),
 );
+export const ReportsPage = lazy(() =>
+  whenReachable(() => import('./ReportsPage')).then((m) => ({ default: m.ReportsPage })),
+);
 export const RoomsPage = lazy(() => whenReachable(() => import('./RoomsPage')).then((m) => ({ default: m.RoomsPage })));
 export const MessagesPage = lazy(() =>
   whenReachable(() => import('./MessagesPage')).then((m) => ({ default: m.MessagesPage })),

@@ -18,7 +18,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, GUIDE_STATUSES, LOCALES } from '../../../shared/enums.js';
-import { SHARE_CONTACT } from '../../../shared/guides.js';
+import { MIGRATION_BACKGROUNDS, SHARE_CONTACT } from '../../../shared/guides.js';
 import { useReferenceNames } from '../../api/queries';
 import { useDistrictTerm } from '../../hooks/useDistrictTerm';
 import { languageFilter, useReferenceOptions } from '../../hooks/useOptions';
@@ -290,6 +290,46 @@ export function GuideForm({
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {date('confidentialityPledgeAt', t('guides.field.confidentialityPledgeAt'))}
             </SimpleGrid>
+          </Stack>
+        </FormSection>
+      )}
+
+      {editable('statistics') && (
+        <FormSection
+          title={t('guides.section.statistics')}
+          id="f-statistics"
+          description={t('guides.form.statisticsHint')}
+        >
+          <Stack gap="sm">
+            <Switch
+              label={t('guides.form.hasStatistics')}
+              {...form.getInputProps('hasStatistics', { type: 'checkbox' })}
+            />
+            {values.hasStatistics && (
+              <Stack gap="sm">
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  {date('statistics.consentGivenAt', t('guides.field.statisticsConsentAt'), { required: true })}
+                  <TextInput
+                    label={t('guides.field.birthYear')}
+                    inputMode="numeric"
+                    maxLength={4}
+                    autoComplete="off"
+                    {...form.getInputProps('statistics.birthYear')}
+                  />
+                </SimpleGrid>
+                <Radio.Group
+                  label={t('guides.field.migrationBackground')}
+                  description={t('guides.form.migrationBackgroundHint')}
+                  {...form.getInputProps('statistics.migrationBackground')}
+                >
+                  <Group gap="md" mt={4}>
+                    {MIGRATION_BACKGROUNDS.map((value) => (
+                      <Radio key={value} value={value} label={t(`migrationBackground.${value}`)} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+              </Stack>
+            )}
           </Stack>
         </FormSection>
       )}

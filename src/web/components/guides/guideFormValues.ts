@@ -1,6 +1,6 @@
 import { randomId } from '@mantine/hooks';
 import type { GuideStatus, LanguageLevel, Locale, WEEKDAYS } from '../../../shared/enums.js';
-import type { SHARE_CONTACT } from '../../../shared/guides.js';
+import type { MigrationBackground, SHARE_CONTACT } from '../../../shared/guides.js';
 import type { GenderOrEmpty } from './types';
 
 type Weekday = (typeof WEEKDAYS)[number];
@@ -35,6 +35,8 @@ export type GuideFormValues = {
   hasConsent: boolean;
   consent: { version: string; language: string; givenAt: string; withdrawnAt: string };
   confidentialityPledgeAt: string;
+  hasStatistics: boolean;
+  statistics: { birthYear: string; migrationBackground: string; consentGivenAt: string };
   notes: string;
 };
 
@@ -65,6 +67,8 @@ export function emptyValues(): GuideFormValues {
     hasConsent: false,
     consent: { version: '', language: 'de', givenAt: '', withdrawnAt: '' },
     confidentialityPledgeAt: '',
+    hasStatistics: false,
+    statistics: { birthYear: '', migrationBackground: '', consentGivenAt: '' },
     notes: '',
   };
 }
@@ -102,6 +106,12 @@ export function valuesFromGuide(g: GuideDetail): GuideFormValues {
       withdrawnAt: g.consent?.withdrawnAt ?? '',
     },
     confidentialityPledgeAt: g.confidentialityPledgeAt ?? '',
+    hasStatistics: g.statistics !== null,
+    statistics: {
+      birthYear: g.statistics?.birthYear ? String(g.statistics.birthYear) : '',
+      migrationBackground: g.statistics?.migrationBackground ?? '',
+      consentGivenAt: g.statistics?.consentGivenAt ?? '',
+    },
     notes: g.notes ?? '',
   };
 }
@@ -146,6 +156,14 @@ export function payloadFromValues(v: GuideFormValues): GuideCreateInput {
         }
       : null,
     confidentialityPledgeAt: orNull(v.confidentialityPledgeAt),
+    statistics: v.hasStatistics
+      ? {
+          // An unreadable year travels as NaN → null in JSON, and the server names the field.
+          birthYear: v.statistics.birthYear.trim() ? Number(v.statistics.birthYear) : null,
+          migrationBackground: (v.statistics.migrationBackground || null) as MigrationBackground | null,
+          consentGivenAt: v.statistics.consentGivenAt,
+        }
+      : null,
     notes: orNull(v.notes),
   };
 }
