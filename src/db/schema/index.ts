@@ -10,6 +10,7 @@ export * from './courses.js';
 export * from './deployments.js';
 export * from './events.js';
 export * from './expenses.js';
+export * from './funding.js';
 export * from './guides.js';
 export * from './hours.js';
 export * from './imports.js';
