@@ -18,6 +18,7 @@ import { eventRoutes } from '../modules/events/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
+import { landRoutes } from '../modules/land/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
 import { messageRoutes } from '../modules/messages/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
@@ -78,6 +79,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   expenseRoutes,
   recognitionRoutes,
   roomRoutes,
+  landRoutes,
 ];
 
 export type BuildOptions = {

@@ -14,6 +14,7 @@ import { EventService } from '../modules/events/service.js';
 import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
+import { LandService } from '../modules/land/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
 import { MessageService } from '../modules/messages/service.js';
 import { NotificationService } from '../modules/notifications/service.js';
@@ -93,6 +94,7 @@ export function createServices(ctx: AppContext) {
     expenses: new ExpenseService(ctx),
     recognition: new RecognitionService(ctx),
     rooms: new RoomService(ctx),
+    land: new LandService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

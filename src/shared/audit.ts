@@ -180,6 +180,10 @@ export const AUDIT_ACTIONS = [
   'event.attendance_recorded',
   'guide_group.created',
   'calendar_feed.renewed',
+  'funding_programme.created',
+  'funding_programme.updated',
+  'funding_programme.offices_set',
+  'land.figures_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -208,6 +212,7 @@ export const AUDIT_ENTITY_TYPES = [
   'message',
   'event',
   'guide_group',
+  'funding_programme',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -351,6 +356,10 @@ export const AUDIT_FIELDS = [
   'startsAt',
   'endsAt',
   'broadcastOptOut',
+  'region',
+  'officeIds',
+  'from',
+  'to',
 ] as const;
 
 /**

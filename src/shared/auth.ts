@@ -50,6 +50,8 @@ export const ME_ABILITIES = [
   'messages.own',
   'events.list',
   'events.manage',
+  'land.view',
+  'programmes.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -6,6 +6,7 @@ import { coursePolicy } from '../courses/policy.js';
 import { eventPolicy } from '../events/policy.js';
 import { expensePolicy } from '../expenses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
+import { landPolicy } from '../land/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
 import { messagePolicy } from '../messages/policy.js';
 import { officePolicy } from '../offices/policy.js';
@@ -57,6 +58,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'messages.own': messagePolicy.own(actor),
     'events.list': eventPolicy.list(actor),
     'events.manage': eventPolicy.manage(actor),
+    'land.view': landPolicy.viewFigures(actor),
+    'programmes.manage': landPolicy.manageProgrammes(actor),
   };
 }
 
