@@ -8,7 +8,6 @@ CREATE TABLE "funding_programmes" (
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "programme_id" uuid;--> statement-breakpoint
 ALTER TABLE "offices" ADD COLUMN "programme_id" uuid;--> statement-breakpoint
-CREATE UNIQUE INDEX "funding_programmes_name_unique" ON "funding_programmes" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "funding_programmes_region_idx" ON "funding_programmes" USING btree ("region");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_programme_id_funding_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."funding_programmes"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offices" ADD CONSTRAINT "offices_programme_id_funding_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."funding_programmes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -1,5 +1,5 @@
 /** Funding programmes (issue 13 §3): a Land or regional programme funds several offices; its funders see aggregates. */
-import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.js';
 
 /**
@@ -16,8 +16,5 @@ export const fundingPrograms = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('funding_programmes_name_unique').on(t.name),
-    index('funding_programmes_region_idx').on(t.region),
-  ],
+  (t) => [index('funding_programmes_region_idx').on(t.region)],
 );

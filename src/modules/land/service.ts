@@ -90,10 +90,10 @@ export function protectFigures(rows: OfficeAggregate[], totalMedian: number | nu
         ? { value: null, suppressed: reasons[i] }
         : { value: key === 'hours' ? hoursOf(raw) : raw, suppressed: null };
     }
-    const matchedHidden = reasons[at(r, 'requestsMatched')] !== null;
-    // A median over fewer than five matches is close to one request's own time: withheld with the count.
+    // A median over fewer than five matches is close to one request's own time. It reveals no count, so a match
+    // count withheld only to protect another cell (secondary) does not withhold its median.
     out.medianDaysToMatch =
-      matchedHidden || row.requestsMatched < SMALL_CELL_THRESHOLD
+      row.requestsMatched < SMALL_CELL_THRESHOLD
         ? { value: null, suppressed: 'small' }
         : {
             value: row.medianDaysToMatch === null ? null : Math.round(row.medianDaysToMatch * 10) / 10,
@@ -209,8 +209,6 @@ export class LandService {
   create(actor: Actor, input: z.output<typeof fundingProgrammeInput>) {
     if (!policy.manageProgrammes(actor)) throw forbidden();
     return inScope(this.ctx.database.db, 'system', async (tx) => {
-      const existing = await repo.listProgrammes(tx);
-      if (existing.some((p) => p.name === input.name)) throw invalidField('name', 'duplicate');
       const row = await repo.insertProgramme(tx, input);
       await recordAudit(tx, actor, {
         action: 'funding_programme.created',
@@ -228,10 +226,6 @@ export class LandService {
     return inScope(this.ctx.database.db, 'system', async (tx) => {
       const before = await repo.findProgramme(tx, id);
       if (!before) throw notFound();
-      if (input.name && input.name !== before.name) {
-        const existing = await repo.listProgrammes(tx);
-        if (existing.some((p) => p.name === input.name)) throw invalidField('name', 'duplicate');
-      }
       await repo.updateProgramme(tx, id, input);
       await recordAudit(tx, actor, {
         action: 'funding_programme.updated',
