@@ -428,7 +428,8 @@ describe('the funder reaches no person-level route', () => {
         expect(res.body.includes(marker), `${op.key} leaks ${marker}`).toBe(false);
     }
     expect(answered).toEqual([]);
-  });
+    // Some 300 routes, twice each (without and with the session): minutes on a loaded machine.
+  }, 600_000);
 
   it('the routes it may use show only its own account, and its abilities are the Land view alone', async () => {
     const api = client(t.app, funder.session);

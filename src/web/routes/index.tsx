@@ -25,6 +25,7 @@ import {
   HomePage,
   HourAllowancesPage,
   ImportPage,
+  LandPage,
   LoginPage,
   MatchingSettingsPage,
   MessageComposePage,
@@ -275,6 +276,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="courses.list">
                   <CourseDetailPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="land"
+              element={
+                <RequireAbility ability="land.view">
+                  <LandPage />
                 </RequireAbility>
               }
             />

@@ -166,3 +166,4 @@ export const CalendarPage = lazy(() =>
 export const EventAnswerPage = lazy(() =>
   whenReachable(() => import('./EventAnswerPage')).then((m) => ({ default: m.EventAnswerPage })),
 );
+export const LandPage = lazy(() => whenReachable(() => import('./LandPage')).then((m) => ({ default: m.LandPage })));
