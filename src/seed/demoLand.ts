@@ -32,8 +32,8 @@ type LandSeed = {
   today: string;
 };
 
-/** Day `offset` days before `today`, at 10:00 in Germany (winter time is fine for a demo). */
-const at = (today: string, offset: number, hour = 10) => new Date(`${addDays(today, -offset)}T${hour - 1}:00:00Z`);
+/** Day `offset` days before `today`, at 09:00 UTC (10:00 or 11:00 in Germany). */
+const at = (today: string, offset: number) => new Date(`${addDays(today, -offset)}T09:00:00Z`);
 
 export async function seedDemoLand(tx: Tx, spec: LandSeed) {
   const [programme] = await tx.insert(fundingPrograms).values(DEMO_PROGRAMME).returning();
