@@ -1,4 +1,4 @@
-import { Box, Button, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -121,13 +121,8 @@ export function LandPage() {
       ) : data ? (
         <Stack gap="xs">
           {/* A focusable scroll region: on a phone the table scrolls sideways, by touch or keyboard. */}
-          <Box
-            component="section"
-            tabIndex={0}
-            aria-label={t('land.title')}
-            style={{ overflowX: 'auto', maxWidth: '100%' }}
-          >
-            <Table striped="even" withTableBorder bg="white" miw={960}>
+          <Table.ScrollContainer minWidth={960} type="native" tabIndex={0} role="region" aria-label={t('land.title')}>
+            <Table striped="even" withTableBorder bg="white">
               <caption className="visually-hidden">
                 {t('land.tableCaption', {
                   from: formatDate(data.from, i18n.language),
@@ -172,7 +167,7 @@ export function LandPage() {
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
-          </Box>
+          </Table.ScrollContainer>
           <Text size="sm" c="dimmed">
             {t('land.suppressionNote', { threshold: formatNumber(data.threshold, i18n.language) })}
           </Text>
