@@ -121,7 +121,10 @@ export function LandPage() {
       ) : data ? (
         <Stack gap="xs">
           {/* A focusable scroll region: on a phone the table scrolls sideways, by touch or keyboard. */}
-          <Table.ScrollContainer minWidth={960} type="native" tabIndex={0} role="region" aria-label={t('land.title')}>
+          <Table.ScrollContainer
+            minWidth={960}
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('land.title') } }}
+          >
             <Table striped="even" withTableBorder bg="white">
               <caption className="visually-hidden">
                 {t('land.tableCaption', {
