@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: times the guide list (filters, name search, pagination) at 200, 2,000 and 20,000 guides in one
- * office, on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL. Results go to bench/results/.
+ * office, on embedded PGlite and, when DATABASE_URL is set, on PostgreSQL; with PostgreSQL also the Land report
+ * (bench/land.ts). Results go to bench/results/.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import type { Actor } from '../src/server/context.js';
 import { SYSTEM_ACTOR } from '../src/server/context.js';
 import { createServices } from '../src/server/services.js';
 import { guideListQuery } from '../src/shared/guides.js';
+import { benchLand, withPostgres, writeLandReport } from './land.js';
 import { insertSyntheticAssignments, insertSyntheticGuides } from './synthetic.js';
 
 const SIZES = [200, 2_000, 20_000];
@@ -156,6 +158,8 @@ if (process.env.DATABASE_URL) {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+  // The Land report (issue 13 §3): 100 offices, 10,000 guides, on PostgreSQL where its target is set.
+  writeLandReport([await withPostgres(process.env.DATABASE_URL, (db) => benchLand(db, 'PostgreSQL'))]);
 } else {
   console.log('DATABASE_URL not set: PostgreSQL skipped.');
 }

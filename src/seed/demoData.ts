@@ -403,4 +403,5 @@ export const DEMO_ACCOUNTS = {
   hannoverPartner: 'awo@hannover.example',
   hannoverTrainer: 'kursleitung@hannover.example',
   osnabrueckCoordinator: 'koordination@osnabrueck.example',
+  funder: 'land@lotsennetz.example',
 } as const;

@@ -25,6 +25,7 @@ import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoEvents } from './demoEvents.js';
 import { seedDemoExpenses } from './demoExpenses.js';
 import { seedDemoHours } from './demoHours.js';
+import { seedDemoLand } from './demoLand.js';
 import { seedDemoMessages } from './demoMessages.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoRecognition } from './demoRecognition.js';
@@ -304,6 +305,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     return {
       offices: 2,
       guides: hannover.guides.length + osnabrueck.guides.length,
+      osnabrueckOfficeId: osnabrueck.office.id,
       hannover: {
         officeId: hannover.office.id,
         partnerIds: hannover.partners.map((p) => p.id),
@@ -334,5 +336,15 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     }),
   );
   await seedDemoMessages(ctx, result.hannover.officeId);
+  // The Land view: both offices in one programme, the Land's funder account, and Osnabrück's own small history.
+  await inScope(ctx.database.db, 'system', (tx) =>
+    seedDemoLand(tx, {
+      officeIds: [result.hannover.officeId, result.osnabrueckOfficeId],
+      smallOfficeId: result.osnabrueckOfficeId,
+      funderEmail: DEMO_ACCOUNTS.funder,
+      passwordHash,
+      today: todayIso(ctx.now()),
+    }),
+  );
   return { offices: result.offices, guides: result.guides };
 }

@@ -19,6 +19,7 @@ import { eventRoutes } from '../modules/events/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
+import { landRoutes } from '../modules/land/routes.js';
 import { outboxRoutes } from '../modules/mail/routes.js';
 import { messageRoutes } from '../modules/messages/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
@@ -82,6 +83,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   roomRoutes,
   directoryRoutes,
   reportRoutes,
+  landRoutes,
 ];
 
 export type BuildOptions = {

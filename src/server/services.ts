@@ -15,6 +15,7 @@ import { EventService } from '../modules/events/service.js';
 import { ExpenseService } from '../modules/expenses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
+import { LandService } from '../modules/land/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
 import { MessageService } from '../modules/messages/service.js';
 import { NotificationService } from '../modules/notifications/service.js';
@@ -97,6 +98,7 @@ export function createServices(ctx: AppContext) {
     rooms: new RoomService(ctx),
     directory: new DirectoryService(ctx),
     reports: new ReportService(ctx),
+    land: new LandService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -183,6 +183,10 @@ export const AUDIT_ACTIONS = [
   'directory.listed',
   'directory.unlisted',
   'directory.updated',
+  'funding_programme.created',
+  'funding_programme.updated',
+  'funding_programme.offices_set',
+  'land.figures_exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -211,6 +215,7 @@ export const AUDIT_ENTITY_TYPES = [
   'message',
   'event',
   'guide_group',
+  'funding_programme',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -364,6 +369,10 @@ export const AUDIT_FIELDS = [
   'showLanguages',
   'fieldKeys',
   'showVolunteerForm',
+  'region',
+  'officeIds',
+  'from',
+  'to',
 ] as const;
 
 /**

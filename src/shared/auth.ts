@@ -53,6 +53,8 @@ export const ME_ABILITIES = [
   'events.list',
   'events.manage',
   'directory.manage',
+  'land.view',
+  'programmes.manage',
 ] as const;
 export type MeAbility = (typeof ME_ABILITIES)[number];
 /** Every module-level ability as a required boolean: a key the server forgets fails the response schema. */

@@ -15,6 +15,8 @@ const ACCOUNTS = {
   guide: 'lotsin@hannover.example',
   partner: 'awo@hannover.example',
   admin: 'admin@lotsennetz.example',
+  // The Land view (issue 13 §3): its navigation offers /land.
+  funder: 'land@lotsennetz.example',
 } as const;
 type Role = keyof typeof ACCOUNTS;
 const LOCALES = ['de', 'ar'] as const;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { districts, offices, partnerContacts, partners } from '../../src/db/schema/index.js';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { districts, fundingPrograms, offices, partnerContacts, partners, users } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { hashPassword } from '../../src/modules/auth/tokens.js';
 import { SYSTEM_ACTOR } from '../../src/server/context.js';
@@ -205,4 +205,35 @@ export async function createTrainer(
   );
   const session = await login(t.app, email, TEST_PASSWORD);
   return { userId: session.userId, email, session };
+}
+
+/**
+ * A funding programme with the given offices and a signed-in funder of it (issue 13 §3). Written in the system scope
+ * like the seed: the admin API for programmes is tested on its own (land.test.ts).
+ */
+export async function createFunder(
+  t: TestApp,
+  officeIds: string[],
+): Promise<{ programmeId: string; email: string; session: Session }> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const email = `funder-${unique()}@test.example`;
+  const programmeId = await inScope(t.ctx.database.db, 'system', async (tx) => {
+    const [programme] = await tx
+      .insert(fundingPrograms)
+      .values({ name: `Programm ${unique()}`, region: 'Niedersachsen' })
+      .returning();
+    if (officeIds.length)
+      await tx.update(offices).set({ programmeId: programme.id }).where(inArray(offices.id, officeIds));
+    await tx.insert(users).values({
+      email,
+      displayName: 'Förderreferat',
+      role: 'funder',
+      officeId: null,
+      programmeId: programme.id,
+      passwordHash: hash,
+    });
+    return programme.id;
+  });
+  return { programmeId, email, session: await login(t.app, email, TEST_PASSWORD) };
 }

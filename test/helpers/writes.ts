@@ -662,6 +662,21 @@ export const WRITES: Record<string, WriteOp> = {
     body: () => ({ items: [{ kind: 'review_due', channel: 'immediate' }] }),
   },
   // Rooms and bookings (issue 12 §2). Validation runs before any lookup, so the ids need not exist.
+  // Funding programmes (issue 13 §3): platform administration.
+  'POST /api/v1/funding-programmes': {
+    who: 'admin',
+    body: () => ({ name: 'Integrationslotsen Niedersachsen', region: 'Niedersachsen' }),
+  },
+  'PATCH /api/v1/funding-programmes/{id}': {
+    who: 'admin',
+    params: () => NO_RECORD,
+    body: () => ({ name: 'Umbenannt', region: 'Region Hannover' }),
+  },
+  'PUT /api/v1/funding-programmes/{id}/offices': {
+    who: 'admin',
+    params: () => NO_RECORD,
+    body: (f) => ({ officeIds: [f.A.officeId] }),
+  },
   'POST /api/v1/rooms': {
     who: 'coordinator',
     body: () => ({ name: 'Beratungsraum', capacity: 4, stepFree: true, equipment: ['wifi'] }),

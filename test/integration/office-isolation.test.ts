@@ -1149,6 +1149,31 @@ const TABLE: Record<string, Row> = {
     expect: all(200),
   },
   // Rooms (issue 12 §2): A has a room and a booking of it tomorrow.
+  // The Land view and funding programmes (issue 13 §3): the funder and the platform admin only, never an office role.
+  'GET /api/v1/land/figures': {
+    kind: 'list',
+    queries: () => ['', '?from=2024-01-01&to=2024-12-31'],
+    expect: all(403),
+  },
+  'GET /api/v1/land/figures.xlsx': { kind: 'list', queries: () => [''], expect: all(403), format: 'xlsx' },
+  'GET /api/v1/funding-programmes': { kind: 'list', queries: () => [''], expect: all(403) },
+  'POST /api/v1/funding-programmes': {
+    kind: 'create',
+    body: () => ({ name: 'Übernahme', region: 'Niedersachsen' }),
+    expect: all(403),
+  },
+  'PATCH /api/v1/funding-programmes/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: () => ({ name: 'Übernommen' }),
+    expect: all(403),
+  },
+  'PUT /api/v1/funding-programmes/{id}/offices': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: (a) => ({ officeIds: [a.office] }),
+    expect: all(403),
+  },
   'GET /api/v1/rooms': { kind: 'list', queries: () => ['', '?archived=include'], expect: coordinatorOnly(200) },
   'POST /api/v1/rooms': {
     kind: 'create',

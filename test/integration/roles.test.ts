@@ -12,7 +12,13 @@ import { inScope } from '../../src/db/scope.js';
 import { SELF_EDITABLE_GUIDE_FIELDS } from '../../src/shared/guides.js';
 import { expectProblem, loadOpenApi, requestSchemaOf, tag } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
-import { createOffice, createPlatformAdmin, createTrainer, type TestOffice } from '../helpers/factories.js';
+import {
+  createFunder,
+  createOffice,
+  createPlatformAdmin,
+  createTrainer,
+  type TestOffice,
+} from '../helpers/factories.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -718,6 +724,47 @@ describe('abilities in GET /me, per role', () => {
       expect((await api.get('/offices')).statusCode === 200, `${role} offices.manage`).toBe(
         abilities['offices.manage'],
       );
+    }
+  });
+});
+
+describe('the funder (issue 13 §3): aggregates of its programme, no record of anyone', () => {
+  let funder: Session;
+  let before: Awaited<ReturnType<typeof officeState>>;
+  beforeAll(async () => {
+    funder = (await createFunder(t, [o.officeId])).session;
+    before = await officeState();
+  });
+
+  // Every route of the route table is walked for the funder in land.test.ts; here the coordinator-only probes.
+  for (const probe of COORDINATOR_ONLY) {
+    it(`${probe.label}: refused to the funder`, async () => {
+      const res = await client(t.app, funder).call(probe.method, probe.url(), probe.body?.());
+      expect([403, 404], `${res.statusCode} ${res.body}`).toContain(res.statusCode);
+      expectProblem(res, res.statusCode);
+    });
+  }
+
+  it("changed nothing in the office it funds, and reads none of the office's own routes", async () => {
+    expect(await officeState()).toEqual(before);
+    const api = client(t.app, funder);
+    for (const url of ['/guides', '/partners', '/requests', '/assignments', '/users', '/districts', '/audit-events'])
+      expect([403, 404], url).toContain((await api.get(url)).statusCode);
+    expectProblem(await api.get(`/offices/${o.officeId}`), 404);
+  });
+
+  it('has the Land view as its only ability, and the Land view answers (200)', async () => {
+    const api = client(t.app, funder);
+    const me = (await api.get('/me')).json().me;
+    expect(me.role).toBe('funder');
+    expect(Object.entries(me.abilities).filter(([, v]) => v)).toEqual([['land.view', true]]);
+    expect((await api.get('/land/figures')).statusCode).toBe(200);
+    // And nobody else has it; the platform admin manages programmes instead.
+    const adminMe = (await client(t.app, admin).get('/me')).json().me;
+    expect(adminMe.abilities).toMatchObject({ 'land.view': false, 'programmes.manage': true });
+    for (const role of ['coordinator', 'guide', 'partner'] as const) {
+      const abilities = (await client(t.app, o.sessions[role]).get('/me')).json().me.abilities;
+      expect(abilities, role).toMatchObject({ 'land.view': false, 'programmes.manage': false });
     }
   });
 });

@@ -1,7 +1,9 @@
 /** Accounts, sessions, one-time links and the shared sign-in throttle. */
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../shared/enums.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
+import { fundingPrograms } from './funding.js';
 import { guides } from './guides.js';
 import { offices } from './offices.js';
 import { partners } from './partners.js';
@@ -19,6 +21,8 @@ export const users = pgTable(
     locale: text('locale').notNull().default('de'),
     partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'set null' }),
     guideId: uuid('guide_id').references(() => guides.id, { onDelete: 'set null' }),
+    /** A funder's programme: the only offices whose aggregates the account sees (modules/land). */
+    programmeId: uuid('programme_id').references(() => fundingPrograms.id, { onDelete: 'restrict' }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -28,6 +32,11 @@ export const users = pgTable(
     oneOf('users_role_check', t.role, ROLES),
     uniqueIndex('users_email_unique').on(t.email),
     index('users_office_idx').on(t.officeId),
+    // A funder belongs to exactly one programme and to no office; nobody else has a programme.
+    check(
+      'users_funder_programme_check',
+      sql`(${t.role} = 'funder') = (${t.programmeId} is not null) and (${t.role} <> 'funder' or ${t.officeId} is null)`,
+    ),
   ],
 );
 

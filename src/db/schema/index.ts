@@ -11,6 +11,7 @@ export * from './deployments.js';
 export * from './directory.js';
 export * from './events.js';
 export * from './expenses.js';
+export * from './funding.js';
 export * from './guides.js';
 export * from './hours.js';
 export * from './imports.js';

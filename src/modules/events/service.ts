@@ -41,6 +41,8 @@ export class EventService {
   constructor(private readonly ctx: AppContext) {}
 
   private scope<T>(actor: Actor, work: (tx: Tx, officeId: string) => Promise<T>) {
+    // An account without an office (platform admin, funder) has no events: "not found", never a 500 (issue 13 §3).
+    if (!actor.officeId) throw notFound();
     const officeId = officeOf(actor);
     return inScope(this.ctx.database.db, { officeId }, (tx) => work(tx, officeId));
   }

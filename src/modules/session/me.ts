@@ -7,6 +7,7 @@ import { directoryPolicy } from '../directory/policy.js';
 import { eventPolicy } from '../events/policy.js';
 import { expensePolicy } from '../expenses/policy.js';
 import { guidePolicy } from '../guides/policy.js';
+import { landPolicy } from '../land/policy.js';
 import { outboxPolicy } from '../mail/outboxService.js';
 import { messagePolicy } from '../messages/policy.js';
 import { officePolicy } from '../offices/policy.js';
@@ -62,6 +63,8 @@ export function abilitiesOf(actor: Actor): Record<MeAbility, boolean> {
     'events.list': eventPolicy.list(actor),
     'events.manage': eventPolicy.manage(actor),
     'directory.manage': directoryPolicy.manage(actor),
+    'land.view': landPolicy.viewFigures(actor),
+    'programmes.manage': landPolicy.manageProgrammes(actor),
   };
 }
 

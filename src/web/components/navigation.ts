@@ -89,6 +89,7 @@ export function navItemsFor(me: Me): NavItem[] {
     });
   if (can('settings.manage') || can('users.manage'))
     items.push({ to: '/settings', labelKey: 'nav.settings', icon: IconSettings });
+  if (can('land.view')) items.push({ to: '/land', labelKey: 'nav.land', icon: IconChartBar });
   if (can('offices.manage')) items.push({ to: '/admin/offices', labelKey: 'nav.offices', icon: IconBuilding });
   if (can('outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox', icon: IconMail });
   if (can('audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', icon: IconListDetails });

@@ -28,6 +28,7 @@ import {
   HomePage,
   HourAllowancesPage,
   ImportPage,
+  LandPage,
   LoginPage,
   MatchingSettingsPage,
   MessageComposePage,
@@ -299,6 +300,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="reports.office">
                   <ReportsPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="land"
+              element={
+                <RequireAbility ability="land.view">
+                  <LandPage />
                 </RequireAbility>
               }
             />

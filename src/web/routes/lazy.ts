@@ -181,3 +181,4 @@ export const EventDetailPage = lazy(() =>
 export const EventAnswerPage = lazy(() =>
   whenReachable(() => import('./EventAnswerPage')).then((m) => ({ default: m.EventAnswerPage })),
 );
+export const LandPage = lazy(() => whenReachable(() => import('./LandPage')).then((m) => ({ default: m.LandPage })));
