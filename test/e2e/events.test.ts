@@ -197,4 +197,38 @@ describe.runIf(browserAvailable())('events in Chromium', () => {
     expect(signedGuide.errors).toEqual([]);
     await signedGuide.context.close();
   }, 240_000);
+
+  it('the calendar shows events, course sessions and room bookings as a month and a week, in German and Arabic', async () => {
+    const coordinator = await signedIn(browser, COORDINATOR);
+    const { page, errors } = coordinator;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // The demo office's month: the Plenum series, the Herbstkurs's sessions, and bookings of its rooms.
+    const month = new Date();
+    const from = new Date(month.getFullYear(), month.getMonth(), 1).toISOString();
+    const to = new Date(month.getFullYear(), month.getMonth() + 1, 1).toISOString();
+    const events = (await api<{ items: { title: string }[] }>(page, 'GET', `/events?from=${from}&to=${to}`)).json;
+    expect(events.items.length).toBeGreaterThan(0);
+
+    await visit(page, '/calendar');
+    await page.getByRole('radio', { name: 'Monat' }).dispatchEvent('click');
+    const grid = page.getByRole('table');
+    await grid.waitFor();
+    // Every event of the month is in the grid as a link; the kinds are written out, not only coloured.
+    for (const e of events.items) expect(await grid.getByRole('link', { name: e.title }).count()).toBeGreaterThan(0);
+    expect(await grid.getByText('Veranstaltung', { exact: true }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'calendar month grid');
+
+    await page.getByRole('radio', { name: 'Woche' }).dispatchEvent('click');
+    await page.getByRole('button', { name: 'Nächste Woche' }).waitFor();
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBe(1);
+    await expectNoAxeViolations(page, 'calendar week');
+
+    await setLocale(page, 'ar');
+    await visit(page, '/calendar');
+    await page.getByRole('radio', { name: 'شهر' }).dispatchEvent('click');
+    await page.getByRole('table').waitFor();
+    await expectNoAxeViolations(page, 'calendar month grid in Arabic');
+    await setLocale(page, 'de');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -42,5 +42,17 @@ export const useCourse = (id: string | undefined) =>
   });
 
 /** "Meine Kurse" of the signed-in guide. */
-export const useMyCourses = () =>
-  useQuery({ queryKey: [...courseKeys.all, 'mine'] as const, queryFn: () => api.get<List<MyCourse>>('/me/courses') });
+export const useMyCourses = (enabled = true) =>
+  useQuery({
+    queryKey: [...courseKeys.all, 'mine'] as const,
+    queryFn: () => api.get<List<MyCourse>>('/me/courses'),
+    enabled,
+  });
+
+/** The office's (or a trainer's) course sessions from an instant for a number of days: the calendar's range. */
+export const useCourseAgendaRange = (from: string, days: number, enabled = true) =>
+  useQuery({
+    queryKey: [...courseKeys.agenda, from, days] as const,
+    queryFn: () => api.get<List<AgendaItem>>('/courses/agenda', { from, days }),
+    enabled,
+  });

@@ -14,8 +14,9 @@ export const useRooms = (archived = false) =>
     queryFn: () => api.get<List<Room>>('/rooms', archived ? { archived: 'include' } : {}),
   });
 
-export const useRoomBookings = (q: { from: string; to: string; roomId?: string }) =>
+export const useRoomBookings = (q: { from: string; to: string; roomId?: string }, enabled = true) =>
   useQuery({
     queryKey: roomKeys.bookings(q),
     queryFn: () => api.get<List<RoomBooking>>('/room-bookings', q),
+    enabled,
   });

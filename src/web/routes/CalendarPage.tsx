@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +19,24 @@ import { Link, useNavigate } from 'react-router';
 import type { RsvpResponse } from '../../shared/eventEnums.js';
 import type { EventItem } from '../../shared/events.js';
 import { api } from '../api/client';
+import { useCourseAgendaRange, useMyCourses } from '../api/courseQueries';
 import { eventKeys, useEvents } from '../api/eventQueries';
 import { useApiMutation } from '../api/queries';
+import { useRoomBookings } from '../api/roomQueries';
 import { useMe } from '../auth/AuthProvider';
+import { CalendarGrid } from '../components/calendar/CalendarGrid';
+import {
+  bookingEntries,
+  byStart,
+  CALENDAR_VIEWS,
+  type CalendarEntry,
+  type CalendarView,
+  dayKey,
+  eventEntry,
+  sessionEntry,
+  shiftAnchor,
+  viewRange,
+} from '../components/calendar/entries';
 import { EventFormModal } from '../components/events/EventFormModal';
 import { FormError } from '../components/FormError';
 import { QueryView } from '../components/lists/ListStates';
@@ -17,18 +45,6 @@ import { EmptyState } from '../components/States';
 import { currentLocale, intlLocale } from '../i18n';
 
 const ANSWERS: readonly RsvpResponse[] = ['yes', 'maybe', 'no'];
-
-/** The first instant of a month and of the next one, in the browser's time zone: the range the list shows. */
-function monthRange(year: number, month: number) {
-  const from = new Date(year, month, 1);
-  const to = new Date(year, month + 1, 1);
-  return { from: from.toISOString(), to: to.toISOString() };
-}
-
-function dayKey(iso: string) {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** One event: when, what, where; counts for coordinators, the own answer with buttons for an invited guide. */
 function EventCard({ event, guide }: { event: EventItem; guide: boolean }) {
@@ -108,6 +124,37 @@ function EventCard({ event, guide }: { event: EventItem; guide: boolean }) {
   );
 }
 
+/** A course session or a room booking in the list: when, what, where, and a link to its page. */
+function EntryCard({ entry }: { entry: CalendarEntry }) {
+  const { t } = useTranslation();
+  const locale = intlLocale(currentLocale());
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return (
+    <Card padding="md" component="li" aria-labelledby={entry.key}>
+      <Stack gap={2}>
+        <Group gap="xs">
+          <Badge variant="light" color={entry.kind === 'course' ? 'blue' : 'gray'}>
+            {t(`events.kind.${entry.kind}`)}
+          </Badge>
+        </Group>
+        <Anchor component={Link} to={entry.href} fw={650} id={entry.key} dir="auto" c="inherit" underline="always">
+          {entry.title}
+        </Anchor>
+        <Text size="sm" className="tabular">
+          {time(entry.startsAt)} – {time(entry.endsAt)}
+          {entry.place && (
+            <>
+              {' · '}
+              <span dir="auto">{entry.place}</span>
+            </>
+          )}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
 /** The personal calendar feed: a secret address for the phone's calendar app, made (or renewed) on request. */
 function FeedCard() {
   const { t } = useTranslation();
@@ -156,9 +203,30 @@ function FeedCard() {
   );
 }
 
+/** Course sessions and room bookings of the range, as far as the reader may see them. */
+function useOtherEntries(from: Date, to: Date): CalendarEntry[] {
+  const me = useMe();
+  const coordinatorView = me.abilities['courses.list'] === true;
+  const guideCourses = me.abilities['courses.own'] === true;
+  const rooms = me.abilities['rooms.manage'] === true;
+  const days = Math.max(1, Math.ceil((to.getTime() - from.getTime()) / 86_400_000));
+  const agenda = useCourseAgendaRange(from.toISOString(), days, coordinatorView);
+  const mine = useMyCourses(guideCourses);
+  const bookings = useRoomBookings({ from: from.toISOString(), to: to.toISOString() }, rooms);
+  const entries: CalendarEntry[] = [];
+  for (const s of agenda.data?.items ?? []) entries.push(sessionEntry(s, s.courseTitle, `/courses/${s.courseId}`));
+  for (const c of mine.data?.items ?? [])
+    for (const s of c.sessions)
+      if (new Date(s.startsAt) >= from && new Date(s.startsAt) < to)
+        entries.push(sessionEntry(s, c.title, '/my/courses'));
+  entries.push(...bookingEntries(bookings.data?.items ?? []));
+  return entries;
+}
+
 /**
- * The calendar as a list by month: the office's events for coordinators, a guide's invitations for guides, who
- * answer here as well as by the link in their mail. Course sessions and room bookings have their own pages.
+ * The calendar: the office's events, course sessions and room bookings for coordinators; a guide's invitations and
+ * course sessions for guides, who answer here as well as by the link in their mail. A list by month, or a month or
+ * week grid on wider screens (a phone always gets the list: seven columns do not fit).
  */
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -167,19 +235,24 @@ export function CalendarPage() {
   const canManage = me.abilities['events.manage'] === true;
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const today = new Date();
-  const [month, setMonth] = useState({ year: today.getFullYear(), month: today.getMonth() });
-  const { from, to } = monthRange(month.year, month.month);
-  const events = useEvents(from, to);
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [chosenView, setView] = useState<CalendarView>('list');
+  const view: CalendarView = phone ? 'list' : chosenView;
+  const [anchor, setAnchor] = useState(() => new Date());
+  const { start, end } = viewRange(view, anchor);
+  const events = useEvents(start.toISOString(), end.toISOString());
+  const others = useOtherEntries(start, end);
   const locale = intlLocale(currentLocale());
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(
-    new Date(month.year, month.month, 1),
-  );
-  const shift = (delta: number) =>
-    setMonth((m) => {
-      const d = new Date(m.year, m.month + delta, 1);
-      return { year: d.getFullYear(), month: d.getMonth() };
-    });
+  const heading =
+    view === 'week'
+      ? t('events.weekOf', {
+          from: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(start),
+          to: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+            new Date(end.getTime() - 86_400_000),
+          ),
+        })
+      : new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(start);
+  const shift = (delta: number) => setAnchor((a) => shiftAnchor(view, a, delta));
   return (
     <>
       <PageHeader
@@ -194,33 +267,43 @@ export function CalendarPage() {
         }
       />
       <Stack gap="lg">
+        {!phone && (
+          <SegmentedControl
+            aria-label={t('events.viewLabel')}
+            value={view}
+            onChange={(v) => setView(v as CalendarView)}
+            data={CALENDAR_VIEWS.map((v) => ({ value: v, label: t(`events.view.${v}`) }))}
+            maw={420}
+          />
+        )}
         <Group justify="space-between" wrap="wrap">
           <Button
             variant="default"
             leftSection={<IconChevronLeft aria-hidden className="flip-rtl" />}
             onClick={() => shift(-1)}
           >
-            {t('events.previousMonth')}
+            {view === 'week' ? t('events.previousWeek') : t('events.previousMonth')}
           </Button>
           <Title order={2} size="h3" aria-live="polite">
-            {monthName}
+            {heading}
           </Title>
           <Button
             variant="default"
             rightSection={<IconChevronRight aria-hidden className="flip-rtl" />}
             onClick={() => shift(1)}
           >
-            {t('events.nextMonth')}
+            {view === 'week' ? t('events.nextWeek') : t('events.nextMonth')}
           </Button>
         </Group>
-        <QueryView
-          query={events}
-          isEmpty={(d) => d.items.length === 0}
-          empty={<EmptyState title={guide ? t('events.emptyGuide') : t('events.empty')} />}
-        >
+        <QueryView query={events}>
           {(data) => {
-            const days = new Map<string, EventItem[]>();
-            for (const e of data.items) days.set(dayKey(e.startsAt), [...(days.get(dayKey(e.startsAt)) ?? []), e]);
+            const eventsById = new Map(data.items.map((e) => [`event-${e.id}`, e]));
+            const entries = [...data.items.map(eventEntry), ...others].sort(byStart);
+            if (view !== 'list')
+              return <CalendarGrid view={view} anchor={anchor} entries={entries} caption={heading} />;
+            if (entries.length === 0) return <EmptyState title={guide ? t('events.emptyGuide') : t('events.empty')} />;
+            const days = new Map<string, CalendarEntry[]>();
+            for (const e of entries) days.set(dayKey(e.startsAt), [...(days.get(dayKey(e.startsAt)) ?? []), e]);
             return (
               <Stack gap="md">
                 {[...days.entries()].map(([day, items]) => (
@@ -231,9 +314,14 @@ export function CalendarPage() {
                       )}
                     </Title>
                     <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                      {items.map((e) => (
-                        <EventCard key={e.id} event={e} guide={guide} />
-                      ))}
+                      {items.map((e) => {
+                        const event = eventsById.get(e.key);
+                        return event ? (
+                          <EventCard key={e.key} event={event} guide={guide} />
+                        ) : (
+                          <EntryCard key={e.key} entry={e} />
+                        );
+                      })}
                     </Stack>
                   </section>
                 ))}
