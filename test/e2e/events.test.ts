@@ -220,6 +220,9 @@ describe.runIf(browserAvailable())('events in Chromium', () => {
 
     await page.getByRole('radio', { name: 'Woche' }).dispatchEvent('click');
     await page.getByRole('button', { name: 'Nächste Woche' }).waitFor();
+    // The week's events load after the switch: the grid comes back with one row.
+    await page.getByRole('table').locator('tbody tr').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.top-progress, [aria-busy="true"]'));
     expect(await page.getByRole('table').locator('tbody tr').count()).toBe(1);
     await expectNoAxeViolations(page, 'calendar week');
 

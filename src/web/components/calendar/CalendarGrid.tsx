@@ -74,7 +74,7 @@ export function CalendarGrid({
                     <Stack gap={4} component="ul" p={0} m={0} mt={2} style={{ listStyle: 'none' }}>
                       {items.map((e) => (
                         <li key={e.key} style={{ minWidth: 0 }}>
-                          <Text size="xs" className="tabular" c="dimmed">
+                          <Text size="xs" component="div" className="tabular" c="dimmed">
                             {time.format(new Date(e.startsAt))}{' '}
                             <Badge
                               size="xs"
