@@ -223,6 +223,9 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 /** Field names that appear in audit changes (diffs of the records above and the extra facts some events carry). */
 export const AUDIT_FIELDS = [
   'activities',
+  'birthYear',
+  'migrationBackground',
+  'statisticsConsentAt',
   'activityId',
   'activityIds',
   'address',
