@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../../src/shared/i18n/ar.json' with { type: 'json' };
 import de from '../../src/shared/i18n/de.json' with { type: 'json' };
 import { axeFor } from './axe.js';
-import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
+import { axeEnabled, browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
 
 /**
  * Every page of the SPA, for every role, in German and in Arabic (RTL), with the central dialogs open, checked by
@@ -50,218 +50,227 @@ async function settled(page: Page) {
   await page.waitForFunction(() => !document.querySelector('.top-progress, [aria-busy="true"]'));
 }
 
-describe.runIf(browserAvailable())('axe, WCAG 2.1 A/AA with the experimental rules, on every page', () => {
-  let browser: Browser;
-  const findings: string[] = [];
-  /** Labels of the pages checked, so the test can tell that the walk reached the navigation's pages at all. */
-  const visited: string[] = [];
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function check(page: Page, label: string) {
-    const result = await axeFor(page).analyze();
-    for (const v of result.violations)
-      for (const node of v.nodes.slice(0, 4))
-        findings.push(`${label}: ${v.id} (${v.impact}) ${node.target.join(' ')} ${node.html.slice(0, 200)}`);
-  }
-  async function visit(page: Page, path: string, label: string) {
-    if (process.env.AXE_DEBUG) console.log(new Date().toISOString(), label);
-    visited.push(label);
-    await page.goto(path);
-    await settled(page);
-    await check(page, label);
-  }
-
-  /** The pages the navigation offers the role, plus the detail, form and not-found pages behind them. */
-  async function pagesOf(page: Page, role: Role): Promise<string[]> {
-    // The navigation renders after /me answers: wait for it, or the walk would miss every page it offers.
-    await page.locator('#main-navigation a[href^="/"]').first().waitFor({ state: 'attached' });
-    const nav = await page
-      .locator('#main-navigation a[href^="/"]')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
-    const extra: (string | undefined)[] = [];
-    if (role === 'coordinator') {
-      const guide = await firstId(page, '/guides?limit=1');
-      const partner = await firstId(page, '/partners?limit=1');
-      const request = await firstId(page, '/requests?limit=1');
-      const assignment = await firstId(page, '/assignments?status=active&limit=1');
-      const applicant = await firstId(page, '/applicants?status=conversation_held&limit=1');
-      const course =
-        (await firstId(page, '/courses?limit=1')) ??
-        (
-          await api<{ id: string }>(page, 'POST', '/courses', {
-            title: 'Basisqualifizierung (axe)',
-            type: 'basic',
-            teachingUnits: 8,
-            capacity: 10,
-            status: 'open',
-          })
-        ).id;
-      const message = await firstId(page, '/messages?limit=1');
-      extra.push(
-        '/recruitment',
-        '/recognition',
-        '/messages/new',
-        message && `/messages/${message}`,
-        applicant && `/recruitment/${applicant}`,
-        `/courses/${course}`,
-        `/guides/${guide}`,
-        `/guides/${guide}/edit`,
-        `/guides/${guide}/hours`,
-        '/guides/new',
-        `/partners/${partner}`,
-        `/partners/${partner}/edit`,
-        '/partners/new',
-        `/requests/${request}`,
-        `/requests/${request}/edit`,
-        '/requests/new',
-        `/assignments/${assignment}`,
-        '/import',
-        '/expenses/payouts',
-        ...[
-          'districts',
-          'fields',
-          'specializations',
-          'consent',
-          'funding',
-          'hours',
-          'reminders',
-          'payouts',
-          'directory',
-          'accounts',
-        ].map((tab) => `/settings/${tab}`),
-        '/does-not-exist',
-      );
-    }
-    if (role === 'guide') {
-      const offer = await firstId(page, '/me/offers');
-      const assignment = await firstId(page, '/assignments?limit=1');
-      // Last month's time sheet (returned with a comment in the demo) besides this month's in the navigation.
-      const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
-        .toISOString()
-        .slice(0, 7);
-      const claims = await api<{ items: { id: string; status: string }[] }>(page, 'GET', '/me/expense-claims');
-      const returned = claims.items.find((c) => c.status === 'returned')?.id;
-      const message = await firstId(page, '/me/messages');
-      extra.push(
-        offer && `/my/offers/${offer}`,
-        message && `/my/messages/${message}`,
-        assignment && `/assignments/${assignment}`,
-        '/my/expenses/new',
-        returned && `/my/expenses/${returned}/edit`,
-        `/my/hours/${lastMonth}`,
-        '/my/statements',
-      );
-    }
-    if (role === 'partner') {
-      const request = await firstId(page, '/requests?limit=1');
-      const assignment = await firstId(page, '/assignments?limit=1');
-      extra.push(request && `/requests/${request}`, '/requests/new', assignment && `/assignments/${assignment}`);
-    }
-    // Every role's notification preferences (the centre is in every navigation).
-    extra.push('/me/notifications');
-    return [...new Set([...nav, ...extra.filter((p): p is string => Boolean(p))])];
-  }
-
-  /** The offer dialog, the close confirmation and the agreement editor and history. */
-  async function dialogs(page: Page, locale: Locale) {
-    const t = catalogue[locale];
-    const partnerId = await firstId(page, '/partners?limit=1');
-    const districtId = await firstId(page, '/districts');
-    // A fresh request, so candidates can be offered whatever earlier tests did with the seeded ones.
-    const request = await api<{ id: string }>(page, 'POST', '/requests', {
-      partnerId,
-      title: `axe ${locale} ${Date.now().toString(36)}`,
-      field: 'authorities',
-      type: 'accompaniment',
-      description: 'Gemeinsam Unterlagen sortieren und zum Termin begleiten.',
-      districtId,
-      startsOn: day(0),
-      endsOn: day(60),
-      frequency: 'weekly',
-      expectedHours: 4,
-      minorsInvolved: false,
-      person: { initials: 'A. X.', ageGroup: 'adult', languages: ['de'], household: 'individual', consentGiven: true },
+describe.runIf(browserAvailable() && axeEnabled())(
+  'axe, WCAG 2.1 A/AA with the experimental rules, on every page',
+  () => {
+    let browser: Browser;
+    const findings: string[] = [];
+    /** Labels of the pages checked, so the test can tell that the walk reached the navigation's pages at all. */
+    const visited: string[] = [];
+    beforeAll(async () => {
+      browser = await launch();
     });
-    await page.goto(`/requests/${request.id}`);
-    await settled(page);
-    await page.locator('.candidate-card input[type=checkbox]:not([disabled])').first().check();
-    await page.locator('.selection-bar button').last().click();
-    await page.getByRole('dialog').locator('textarea').first().waitFor();
-    await check(page, `offer dialog (${locale})`);
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    afterAll(async () => {
+      await browser?.close();
+    });
 
-    const assignment = await firstId(page, '/assignments?status=active&limit=1');
-    await page.goto(`/assignments/${assignment}`);
-    await settled(page);
-    await page.getByRole('button', { name: t.assignments.startClose }).click();
-    await page.locator('input[type=radio][value=goal_reached]').check();
-    await page.getByRole('button', { name: t.assignments.closeReview }).click();
-    await page.getByRole('dialog').waitFor();
-    await check(page, `close confirmation (${locale})`);
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    async function check(page: Page, label: string) {
+      const result = await axeFor(page).analyze();
+      for (const v of result.violations)
+        for (const node of v.nodes.slice(0, 4))
+          findings.push(`${label}: ${v.id} (${v.impact}) ${node.target.join(' ')} ${node.html.slice(0, 200)}`);
+    }
+    async function visit(page: Page, path: string, label: string) {
+      if (process.env.AXE_DEBUG) console.log(new Date().toISOString(), label);
+      visited.push(label);
+      await page.goto(path);
+      await settled(page);
+      await check(page, label);
+    }
 
-    await page.locator('button[aria-controls="agreement-versions"]').click();
-    await page.locator('#agreement-versions li').first().waitFor();
-    await check(page, `agreement versions (${locale})`);
-    await page.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
-    await page.getByRole('dialog').locator('textarea').first().waitFor();
-    await check(page, `agreement editor (${locale})`);
-  }
-
-  async function walkPublic(locale: Locale) {
-    const anonymous = await newPage(browser);
-    await anonymous.page.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
-    for (const path of [
-      '/login',
-      '/forgot-password',
-      '/privacy',
-      '/invitation/not-a-valid-token-000000000000',
-      '/reset-password/not-a-valid-token-000000000000',
-      '/offers/answer/not-a-real-token-0000000000000000?answer=accept',
-      '/volunteer/hannover',
-      '/verify',
-      '/verify/ABCDEFGHJK',
-      '/directory',
-      '/directory/hannover',
-      '/volunteer/confirm/not-a-valid-token-000000000000',
-    ])
-      await visit(anonymous.page, path, `${path} (${locale})`);
-    await anonymous.context.close();
-  }
-
-  async function walkRole(role: Role, locale: Locale) {
-    const { page, context } = await newPage(browser);
-    await loginAs(page, ACCOUNTS[role]);
-    await setLocale(page, locale);
-    for (const path of await pagesOf(page, role)) await visit(page, path, `${path} (${locale}, ${role})`);
-    if (role === 'coordinator') await dialogs(page, locale);
-    await context.close();
-  }
-
-  // One test per language, so a slow machine reports what it checked. AXE_LOCALE=ar, AXE_ROLE=partner and AXE_DEBUG=1
-  // narrow the walk and log each page while fixing a finding.
-  it.each(LOCALES.filter((l) => !process.env.AXE_LOCALE || l === process.env.AXE_LOCALE))(
-    'finds nothing for anyone in %s',
-    async (locale) => {
-      const roles = (Object.keys(ACCOUNTS) as Role[]).filter(
-        (r) => !process.env.AXE_ROLE || r === process.env.AXE_ROLE,
-      );
-      findings.length = 0;
-      // The roles are different accounts, so their walks can share the browser side by side.
-      await Promise.all([walkPublic(locale), ...roles.map((role) => walkRole(role, locale))]);
-      expect(findings).toEqual([]);
-      if (roles.includes('coordinator'))
-        expect(visited).toEqual(
-          expect.arrayContaining([`/guides (${locale}, coordinator)`, `/requests (${locale}, coordinator)`]),
+    /** The pages the navigation offers the role, plus the detail, form and not-found pages behind them. */
+    async function pagesOf(page: Page, role: Role): Promise<string[]> {
+      // The navigation renders after /me answers: wait for it, or the walk would miss every page it offers.
+      await page.locator('#main-navigation a[href^="/"]').first().waitFor({ state: 'attached' });
+      const nav = await page
+        .locator('#main-navigation a[href^="/"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
+      const extra: (string | undefined)[] = [];
+      if (role === 'coordinator') {
+        const guide = await firstId(page, '/guides?limit=1');
+        const partner = await firstId(page, '/partners?limit=1');
+        const request = await firstId(page, '/requests?limit=1');
+        const assignment = await firstId(page, '/assignments?status=active&limit=1');
+        const applicant = await firstId(page, '/applicants?status=conversation_held&limit=1');
+        const course =
+          (await firstId(page, '/courses?limit=1')) ??
+          (
+            await api<{ id: string }>(page, 'POST', '/courses', {
+              title: 'Basisqualifizierung (axe)',
+              type: 'basic',
+              teachingUnits: 8,
+              capacity: 10,
+              status: 'open',
+            })
+          ).id;
+        const message = await firstId(page, '/messages?limit=1');
+        extra.push(
+          '/recruitment',
+          '/recognition',
+          '/messages/new',
+          message && `/messages/${message}`,
+          applicant && `/recruitment/${applicant}`,
+          `/courses/${course}`,
+          `/guides/${guide}`,
+          `/guides/${guide}/edit`,
+          `/guides/${guide}/hours`,
+          '/guides/new',
+          `/partners/${partner}`,
+          `/partners/${partner}/edit`,
+          '/partners/new',
+          `/requests/${request}`,
+          `/requests/${request}/edit`,
+          '/requests/new',
+          `/assignments/${assignment}`,
+          '/import',
+          '/expenses/payouts',
+          ...[
+            'districts',
+            'fields',
+            'specializations',
+            'consent',
+            'funding',
+            'hours',
+            'reminders',
+            'payouts',
+            'directory',
+            'accounts',
+          ].map((tab) => `/settings/${tab}`),
+          '/does-not-exist',
         );
-    },
-    600_000,
-  );
-});
+      }
+      if (role === 'guide') {
+        const offer = await firstId(page, '/me/offers');
+        const assignment = await firstId(page, '/assignments?limit=1');
+        // Last month's time sheet (returned with a comment in the demo) besides this month's in the navigation.
+        const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
+          .toISOString()
+          .slice(0, 7);
+        const claims = await api<{ items: { id: string; status: string }[] }>(page, 'GET', '/me/expense-claims');
+        const returned = claims.items.find((c) => c.status === 'returned')?.id;
+        const message = await firstId(page, '/me/messages');
+        extra.push(
+          offer && `/my/offers/${offer}`,
+          message && `/my/messages/${message}`,
+          assignment && `/assignments/${assignment}`,
+          '/my/expenses/new',
+          returned && `/my/expenses/${returned}/edit`,
+          `/my/hours/${lastMonth}`,
+          '/my/statements',
+        );
+      }
+      if (role === 'partner') {
+        const request = await firstId(page, '/requests?limit=1');
+        const assignment = await firstId(page, '/assignments?limit=1');
+        extra.push(request && `/requests/${request}`, '/requests/new', assignment && `/assignments/${assignment}`);
+      }
+      // Every role's notification preferences (the centre is in every navigation).
+      extra.push('/me/notifications');
+      return [...new Set([...nav, ...extra.filter((p): p is string => Boolean(p))])];
+    }
+
+    /** The offer dialog, the close confirmation and the agreement editor and history. */
+    async function dialogs(page: Page, locale: Locale) {
+      const t = catalogue[locale];
+      const partnerId = await firstId(page, '/partners?limit=1');
+      const districtId = await firstId(page, '/districts');
+      // A fresh request, so candidates can be offered whatever earlier tests did with the seeded ones.
+      const request = await api<{ id: string }>(page, 'POST', '/requests', {
+        partnerId,
+        title: `axe ${locale} ${Date.now().toString(36)}`,
+        field: 'authorities',
+        type: 'accompaniment',
+        description: 'Gemeinsam Unterlagen sortieren und zum Termin begleiten.',
+        districtId,
+        startsOn: day(0),
+        endsOn: day(60),
+        frequency: 'weekly',
+        expectedHours: 4,
+        minorsInvolved: false,
+        person: {
+          initials: 'A. X.',
+          ageGroup: 'adult',
+          languages: ['de'],
+          household: 'individual',
+          consentGiven: true,
+        },
+      });
+      await page.goto(`/requests/${request.id}`);
+      await settled(page);
+      await page.locator('.candidate-card input[type=checkbox]:not([disabled])').first().check();
+      await page.locator('.selection-bar button').last().click();
+      await page.getByRole('dialog').locator('textarea').first().waitFor();
+      await check(page, `offer dialog (${locale})`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      const assignment = await firstId(page, '/assignments?status=active&limit=1');
+      await page.goto(`/assignments/${assignment}`);
+      await settled(page);
+      await page.getByRole('button', { name: t.assignments.startClose }).click();
+      await page.locator('input[type=radio][value=goal_reached]').check();
+      await page.getByRole('button', { name: t.assignments.closeReview }).click();
+      await page.getByRole('dialog').waitFor();
+      await check(page, `close confirmation (${locale})`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      await page.locator('button[aria-controls="agreement-versions"]').click();
+      await page.locator('#agreement-versions li').first().waitFor();
+      await check(page, `agreement versions (${locale})`);
+      await page.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
+      await page.getByRole('dialog').locator('textarea').first().waitFor();
+      await check(page, `agreement editor (${locale})`);
+    }
+
+    async function walkPublic(locale: Locale) {
+      const anonymous = await newPage(browser);
+      await anonymous.page.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
+      for (const path of [
+        '/login',
+        '/forgot-password',
+        '/privacy',
+        '/invitation/not-a-valid-token-000000000000',
+        '/reset-password/not-a-valid-token-000000000000',
+        '/offers/answer/not-a-real-token-0000000000000000?answer=accept',
+        '/volunteer/hannover',
+        '/verify',
+        '/verify/ABCDEFGHJK',
+        '/directory',
+        '/directory/hannover',
+        '/volunteer/confirm/not-a-valid-token-000000000000',
+      ])
+        await visit(anonymous.page, path, `${path} (${locale})`);
+      await anonymous.context.close();
+    }
+
+    async function walkRole(role: Role, locale: Locale) {
+      const { page, context } = await newPage(browser);
+      await loginAs(page, ACCOUNTS[role]);
+      await setLocale(page, locale);
+      for (const path of await pagesOf(page, role)) await visit(page, path, `${path} (${locale}, ${role})`);
+      if (role === 'coordinator') await dialogs(page, locale);
+      await context.close();
+    }
+
+    // One test per language, so a slow machine reports what it checked. AXE_LOCALE=ar, AXE_ROLE=partner and AXE_DEBUG=1
+    // narrow the walk and log each page while fixing a finding.
+    it.each(LOCALES.filter((l) => !process.env.AXE_LOCALE || l === process.env.AXE_LOCALE))(
+      'finds nothing for anyone in %s',
+      async (locale) => {
+        const roles = (Object.keys(ACCOUNTS) as Role[]).filter(
+          (r) => !process.env.AXE_ROLE || r === process.env.AXE_ROLE,
+        );
+        findings.length = 0;
+        // The roles are different accounts, so their walks can share the browser side by side.
+        await Promise.all([walkPublic(locale), ...roles.map((role) => walkRole(role, locale))]);
+        expect(findings).toEqual([]);
+        if (roles.includes('coordinator'))
+          expect(visited).toEqual(
+            expect.arrayContaining([`/guides (${locale}, coordinator)`, `/requests (${locale}, coordinator)`]),
+          );
+      },
+      600_000,
+    );
+  },
+);

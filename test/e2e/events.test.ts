@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, launch, loginAs, mailDir, newPage, setLocale } from './browser.js';
 import { api, COORDINATOR, GUIDE, signedIn, visit } from './flows.js';
 
 /** The newest mail to `address` whose subject contains `subject`, from the server's demo mailbox. */
 async function mailTo(address: string, subject: string): Promise<string> {
-  const dir = inject('e2eMailDir');
+  const dir = mailDir();
   for (let i = 0; i < 60; i++) {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.eml'))

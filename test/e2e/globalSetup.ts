@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { E2E_SERVERS } from './servers.js';
 
 export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -41,8 +42,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_0
 }
 
 /**
- * Builds the SPA, starts the real server (embedded PGlite, or a fresh PostgreSQL database with DATABASE_URL)
- * with the demo seeded, and hands the URL and browser path to the tests. In CI a missing browser fails the run;
+ * Builds the SPA, starts one real server per test worker (see `startServer`), and hands their addresses and the
+ * browser path to the tests. In CI a missing browser fails the run;
  * on a developer machine the browser tests are skipped with a loud warning.
  */
 export default async function setup(project: TestProject) {
@@ -55,9 +56,8 @@ export default async function setup(project: TestProject) {
         '!!  The API and unit tests ran; the browser suite did NOT.                     !!\n' +
         '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\n',
     );
-    project.provide('e2eBaseUrl', '');
+    project.provide('e2eServers', []);
     project.provide('chromiumPath', '');
-    project.provide('e2eMailDir', '');
     return;
   }
   // A build of its own, so a developer's `vite build` during the run cannot pull the files from under the server.
@@ -66,6 +66,23 @@ export default async function setup(project: TestProject) {
     stdio: 'inherit',
   });
 
+  const servers = await Promise.all(Array.from({ length: E2E_SERVERS }, () => startServer(webDir)));
+  project.provide('chromiumPath', chromium);
+  project.provide(
+    'e2eServers',
+    servers.map(({ baseUrl, mailDir }) => ({ baseUrl, mailDir })),
+  );
+  return async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(webDir, { recursive: true, force: true });
+  };
+}
+
+/**
+ * One real server (embedded PGlite, or a fresh PostgreSQL database with DATABASE_URL) with the demo seeded. Each test
+ * worker has a server of its own, so test files in parallel never see each other's changes to the demo accounts.
+ */
+async function startServer(webDir: string) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -103,23 +120,22 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHealth(baseUrl, child);
-  project.provide('e2eBaseUrl', baseUrl);
-  project.provide('chromiumPath', chromium);
-  project.provide('e2eMailDir', join(dataDir, 'demo-mailbox'));
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    if (dropDatabase) await dropDatabase();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    mailDir: join(dataDir, 'demo-mailbox'),
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      if (dropDatabase) await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2eBaseUrl: string;
     chromiumPath: string;
-    /** The server's demo mailbox: every mail it sent, as .eml files. */
-    e2eMailDir: string;
+    /** One server per test worker: its address and its demo mailbox (every mail it sent, as .eml files). */
+    e2eServers: { baseUrl: string; mailDir: string }[];
   }
 }

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, launch, newPage } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectNoAxeViolations, launch, mailDir, newPage } from './browser.js';
 import { api, COORDINATOR, signedIn, visit } from './flows.js';
 
 /** The newest mail the server sent to `address` (its demo mailbox), waiting until it arrives. */
 async function mailTo(address: string, after = 0): Promise<string> {
-  const dir = inject('e2eMailDir');
+  const dir = mailDir();
   for (let i = 0; i < 60; i++) {
     let files: string[] = [];
     try {

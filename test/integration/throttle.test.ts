@@ -145,8 +145,8 @@ describe('failed sign-ins', () => {
     expect(rows).toHaveLength(2);
     const all = await inScope(t.ctx.database.db, 'system', (tx) => tx.select().from(throttleEvents));
     for (const row of all) {
-      // Every kind of throttle key (sign-in, reset, public applications, certificate checks) is hashes only.
-      expect(row.keyHash).toMatch(/^(pair|address|reset|applicant|certificate-verify):[0-9a-f]{64}(:[0-9a-f]{64})?$/);
+      // Every kind of throttle key (sign-in, reset, public forms, directory) is a kind and hashes only.
+      expect(row.keyHash).toMatch(/^[a-z-]+:[0-9a-f]{64}(:[0-9a-f]{64})?$/);
       expect(row.keyHash).not.toContain(email);
       expect(row.keyHash).not.toContain(ip);
     }

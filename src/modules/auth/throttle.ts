@@ -16,6 +16,10 @@ export const throttleKey = {
   account: (email: string) => `pair:${digest(email.toLowerCase())}:`,
   address: (address: string) => `address:${digest(address)}`,
   reset: (address: string) => `reset:${digest(address)}`,
+  /** Public forms throttled per client address: applications, certificate checks, directory look-ups. */
+  applicant: (address: string) => `applicant:${digest(address)}`,
+  certificateVerify: (address: string) => `certificate-verify:${digest(address)}`,
+  directoryMiss: (address: string) => `directory-miss:${digest(address)}`,
 };
 
 type Check = { key: string; rule: ThrottleRule };

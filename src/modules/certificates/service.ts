@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import type { Office } from '../../documents/index.js';
@@ -13,7 +13,7 @@ import {
 } from '../../shared/certificates.js';
 import type { Locale } from '../../shared/enums.js';
 import { recordAudit } from '../audit/recorder.js';
-import { Throttle } from '../auth/throttle.js';
+import { Throttle, throttleKey } from '../auth/throttle.js';
 import { courseRepository } from '../courses/repository.js';
 import type { CourseService } from '../courses/service.js';
 import { officeRepository } from '../offices/repository.js';
@@ -24,8 +24,6 @@ import { type CertificateRow, certificateRepository as repo } from './repository
 
 /** Unknown codes one client address may try in 15 minutes before the public check answers 429. */
 export const VERIFY_MISS_THROTTLE: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
-const verifyThrottleKey = (address: string) =>
-  `certificate-verify:${createHash('sha256').update(`lotsennetz-throttle:${address}`).digest('hex')}`;
 
 const newCode = () =>
   Array.from({ length: 10 }, () => CERTIFICATE_CODE_ALPHABET[randomInt(CERTIFICATE_CODE_ALPHABET.length)]).join('');
@@ -87,7 +85,7 @@ export class CertificateService {
     const day = (d: Date) => localDateTime(d, timeZone).date;
     for (const enrolmentId of missing) {
       const enrolment = enrolments.find((e) => e.id === enrolmentId);
-      if (!enrolment || enrolment.status !== 'completed') continue;
+      if (enrolment?.status !== 'completed') continue;
       for (let attempt = 0; attempt < 5; attempt++) {
         const inserted = await repo.insert(tx, {
           officeId: course.officeId,
@@ -224,7 +222,7 @@ export class CertificateService {
    * address gets 429 until the window has passed. Honest checks of real codes do not count.
    */
   async verify(code: string, clientIp: string): Promise<CertificateVerification> {
-    const key = verifyThrottleKey(clientIp);
+    const key = throttleKey.certificateVerify(clientIp);
     const wait = await this.throttle.retryAfter([{ key, rule: VERIFY_MISS_THROTTLE }]);
     if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
     const found = await inScope(this.ctx.database.db, 'system', (tx) => repo.byCode(tx, code));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import type { ThrottleRule } from '../../domain/loginThrottle.js';
@@ -13,7 +12,7 @@ import type {
 } from '../../shared/directory.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
-import { Throttle } from '../auth/throttle.js';
+import { Throttle, throttleKey } from '../auth/throttle.js';
 import { directoryPolicy as policy } from './policy.js';
 import { type DirectoryEntryRow, directoryRepository as repo } from './repository.js';
 
@@ -22,8 +21,6 @@ import { type DirectoryEntryRow, directoryRepository as repo } from './repositor
  * every listed office anyway, so this only slows down probing for unlisted ones (which answer exactly like none).
  */
 export const DIRECTORY_MISS_THROTTLE: ThrottleRule = { limit: 30, windowMs: 15 * 60_000 };
-const missKey = (address: string) =>
-  `directory-miss:${createHash('sha256').update(`lotsennetz-throttle:${address}`).digest('hex')}`;
 
 const EMPTY_TEXT: LocalizedText = { de: '', en: '', ar: '' };
 
@@ -126,7 +123,7 @@ export class DirectoryService {
 
   /** One opted-in office; an unlisted, deactivated or unknown one answers the same 404. */
   async office(slug: string, language: Locale, clientIp: string): Promise<DirectoryOffice> {
-    const key = missKey(clientIp);
+    const key = throttleKey.directoryMiss(clientIp);
     const wait = await this.throttle.retryAfter([{ key, rule: DIRECTORY_MISS_THROTTLE }]);
     if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
     const found = await inScope(this.ctx.database.db, 'system', async (tx) =>

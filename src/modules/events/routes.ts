@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
 import { idParams, listOf } from '../../shared/common.js';

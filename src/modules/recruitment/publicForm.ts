@@ -2,7 +2,6 @@
  * The public "become a guide" form, without signing in: what the form shows, the submission (spam protection:
  * honeypot, minimum fill time, throttle per client address), and the double opt-in by mail.
  */
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { inScope } from '../../db/scope.js';
 import type { ThrottleRule } from '../../domain/loginThrottle.js';
@@ -11,7 +10,7 @@ import { AppError, type FieldError, notFound } from '../../server/errors.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import type { applicantCreateInput, VolunteerForm } from '../../shared/recruitment.js';
 import { recordAudit } from '../audit/recorder.js';
-import { Throttle } from '../auth/throttle.js';
+import { Throttle, throttleKey } from '../auth/throttle.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { resolveAppSecret } from '../mail/secrets.js';
 import { secret } from '../mail/templates.js';
@@ -23,8 +22,6 @@ import { recruitmentRepository as repo } from './repository.js';
 export const CONFIRM_HOURS = 72;
 /** Applications from one client address: 5 in 15 minutes (a family at one address still gets through). */
 export const APPLICATION_THROTTLE: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
-const throttleKeyFor = (address: string) =>
-  `applicant:${createHash('sha256').update(`lotsennetz-throttle:${address}`).digest('hex')}`;
 
 /** The public form acts for nobody: the audit names the system, in the office's scope. */
 const publicActor = (officeId: string): Actor => ({ ...SYSTEM_ACTOR, officeId, via: 'email_link', accountless: true });
@@ -78,7 +75,7 @@ export class PublicFormService {
     const check = this.formTokens.check(input.formToken, office.id, this.ctx.now());
     if (check === 'too_fast') throw new AppError(400, 'form_too_fast');
     if (check !== 'ok') throw new AppError(400, 'form_expired', [{ path: 'formToken', code: 'formExpired' }]);
-    const key = throttleKeyFor(clientIp);
+    const key = throttleKey.applicant(clientIp);
     const wait = await this.throttle.retryAfter([{ key, rule: APPLICATION_THROTTLE }]);
     if (wait > 0) throw new AppError(429, 'rate_limited', undefined, { 'retry-after': String(wait) });
     await this.throttle.record([key]);
