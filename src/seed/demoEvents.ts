@@ -37,7 +37,7 @@ export async function seedDemoEvents(
   if (members.length)
     await tx.insert(guideGroupMembers).values(members.map((g) => ({ officeId, groupId: group.id, guideId: g.id })));
 
-  const from = addMonths(today, -2).slice(0, 8) + '01';
+  const from = `${addMonths(today, -2).slice(0, 8)}01`;
   const until = addMonths(from, 12);
   async function series(
     values: { type: EventType; title: string; place: string; roomId: string | null; audience: 'all_guides' | 'group' },

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
+import { client, type TestApp } from './app.js';
 import type { TestOffice } from './factories.js';
 
 /** Today as the server sees it in a test office: the UTC date, midday there (factories.ts, testTimeZone). */
@@ -44,4 +46,33 @@ export function requestBody(office: TestOffice, over: Record<string, unknown> = 
     },
     ...over,
   };
+}
+
+/** A request of the office's partner with an offer to the office's guide, sent without the ranking. */
+export async function offerToOfficeGuide(t: TestApp, office: TestOffice, title: string) {
+  const coordinator = client(t.app, office.sessions.coordinator);
+  const created = await coordinator.post('/requests', {
+    ...requestBody(office, { title }),
+    partnerId: office.partnerId,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const sent = await coordinator.post(`/requests/${created.json().id}/offers`, {
+    guideIds: [office.guideId],
+    message: '',
+    overrideReason: 'Test ohne Ranking',
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  return {
+    offerId: sent.json().items[0].id as string,
+    expiresAt: sent.json().items[0].expiresAt as string,
+    requestId: created.json().id as string,
+  };
+}
+
+/** The office's guide accepts such an offer: a deployment with a draft agreement nobody has confirmed yet. */
+export async function acceptedAssignment(t: TestApp, office: TestOffice, title: string): Promise<string> {
+  const { offerId } = await offerToOfficeGuide(t, office, title);
+  const accepted = await client(t.app, office.sessions.guide).post(`/offers/${offerId}/accept`, {});
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  return accepted.json().assignmentId;
 }

@@ -12,6 +12,7 @@ import { expectProblem, mutableClock } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { createGuideWithAccount } from '../helpers/guides.js';
+import { acceptedAssignment } from '../helpers/requests.js';
 
 let t: TestApp;
 let office: TestOffice;
@@ -222,6 +223,40 @@ describe('personal calendar feed', () => {
     const renewed = await client(t.app, a.session).post('/me/calendar-feed', {});
     expect((await client(t.app).get(path)).statusCode).toBe(404);
     expect(renewed.json().url).not.toBe(res.json().url);
+  });
+
+  it("holds the guide's deployment appointments (rooms booked for their deployments), not others' or cancelled ones", async () => {
+    const assignmentId = await acceptedAssignment(t, office, 'Begleitung zum Standesamt');
+    const room = await coordinator().post('/rooms', { name: `Beratungsraum ${Date.now()}` });
+    expect(room.statusCode, room.body).toBe(201);
+    const book = async (title: string, startsAt: string, endsAt: string) => {
+      const res = await coordinator().post('/room-bookings', {
+        roomId: room.json().id,
+        startsAt,
+        endsAt,
+        title,
+        purpose: 'assignment',
+        assignmentId,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    await book('Gespräch Standesamt', '2027-02-10T09:00:00Z', '2027-02-10T10:00:00Z');
+    const cancelled = await book('Gespräch abgesagt', '2027-02-11T09:00:00Z', '2027-02-11T10:00:00Z');
+    expect((await coordinator().post(`/room-bookings/${cancelled}/cancel`, {})).statusCode).toBe(200);
+
+    const feedOf = async (session: Session) => {
+      const res = await client(t.app, session).post('/me/calendar-feed', {});
+      const feed = await client(t.app).get(new URL(res.json().url).pathname.replace('/api/v1', ''));
+      expect(feed.statusCode, feed.body).toBe(200);
+      return parseIcs(feed.body).events;
+    };
+    const mine = await feedOf(office.sessions.guide);
+    expect(mine.filter((e) => e.summary.startsWith('Gespräch'))).toEqual([
+      expect.objectContaining({ summary: 'Gespräch Standesamt', start: '2027-02-10T09:00:00.000Z' }),
+    ]);
+    // Another guide of the office does not get it.
+    expect((await feedOf(a.session)).some((e) => e.summary.startsWith('Gespräch'))).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { expectProblem } from '../helpers/api.js';
 import { client, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, createPlatformAdmin, createTrainer, type TestOffice } from '../helpers/factories.js';
 import { mailsTo } from '../helpers/mail.js';
-import { requestBody } from '../helpers/requests.js';
+import { offerToOfficeGuide } from '../helpers/requests.js';
 
 /**
  * The notification centre, mail by preference and every reminder once (issue 12 §4). The jobs run directly on an
@@ -249,22 +249,7 @@ describe('preferences', () => {
   });
 });
 
-/** A request of the office's first partner with an offer to the office's guide. */
-async function offer(office: TestOffice, title: string) {
-  const coordinator = client(t.app, office.sessions.coordinator);
-  const created = await coordinator.post('/requests', {
-    ...requestBody(office, { title }),
-    partnerId: office.partnerId,
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const sent = await coordinator.post(`/requests/${created.json().id}/offers`, {
-    guideIds: [office.guideId],
-    message: '',
-    overrideReason: 'Test ohne Ranking',
-  });
-  expect(sent.statusCode, sent.body).toBe(201);
-  return { offerId: sent.json().items[0].id as string, requestId: created.json().id as string };
-}
+const offer = (office: TestOffice, title: string) => offerToOfficeGuide(t, office, title);
 
 describe('a new offer', () => {
   it("is in the guide's centre, linking to the offer, and is not mailed a second time by the notification job", async () => {

@@ -4,7 +4,7 @@ import { runDailyReminders } from '../../src/jobs/reminders.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
 import { mailsTo, type ReceivedMail } from '../helpers/mail.js';
-import { inDays, requestBody, today } from '../helpers/requests.js';
+import { acceptedAssignment as acceptedAssignmentOf, inDays, offerToOfficeGuide, today } from '../helpers/requests.js';
 
 /**
  * The daily reminder digest, line by line: each situation is set up through the API, the job runs directly with an
@@ -53,30 +53,8 @@ async function guideName(office: TestOffice): Promise<string> {
   return `${res.json().firstName} ${res.json().lastName}`;
 }
 
-/** A request of the office's first partner with an offer to the office's guide. */
-async function offer(office: TestOffice, title: string): Promise<{ offerId: string; expiresAt: string }> {
-  const coordinator = client(t.app, office.sessions.coordinator);
-  const created = await coordinator.post('/requests', {
-    ...requestBody(office, { title }),
-    partnerId: office.partnerId,
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const sent = await coordinator.post(`/requests/${created.json().id}/offers`, {
-    guideIds: [office.guideId],
-    message: '',
-    overrideReason: 'Test ohne Ranking',
-  });
-  expect(sent.statusCode, sent.body).toBe(201);
-  return { offerId: sent.json().items[0].id, expiresAt: sent.json().items[0].expiresAt };
-}
-
-/** The guide accepts the offer: a deployment with a draft agreement nobody has confirmed yet. */
-async function acceptedAssignment(office: TestOffice, title: string): Promise<string> {
-  const { offerId } = await offer(office, title);
-  const accepted = await client(t.app, office.sessions.guide).post(`/offers/${offerId}/accept`, {});
-  expect(accepted.statusCode, accepted.body).toBe(200);
-  return accepted.json().assignmentId;
-}
+const offer = (office: TestOffice, title: string) => offerToOfficeGuide(t, office, title);
+const acceptedAssignment = (office: TestOffice, title: string) => acceptedAssignmentOf(t, office, title);
 
 describe('the reminder digest', () => {
   it('lists a review due within a week, once, in German', async () => {

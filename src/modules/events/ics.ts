@@ -34,8 +34,19 @@ export function invitationIcs(entry: IcsEvent): string {
   return calendar.toString();
 }
 
-/** The personal feed: the guide's events and course sessions. */
-export function personalFeed(name: string, events: readonly IcsEvent[], sessions: readonly CalendarEntry[]): string {
+/** A deployment appointment: a room booked for one of the guide's deployments. */
+export type IcsAppointment = {
+  booking: { id: string; title: string; startsAt: Date; endsAt: Date; createdAt: Date };
+  roomName: string;
+};
+
+/** The personal feed: the guide's events, course sessions and deployment appointments. */
+export function personalFeed(
+  name: string,
+  events: readonly IcsEvent[],
+  sessions: readonly CalendarEntry[],
+  appointments: readonly IcsAppointment[] = [],
+): string {
   const calendar = ical({
     name,
     prodId: { company: 'Lotsennetz', product: 'Kalender', language: 'DE' },
@@ -43,5 +54,15 @@ export function personalFeed(name: string, events: readonly IcsEvent[], sessions
   });
   for (const entry of events) addEvent(calendar, entry);
   courseCalendarEvents(calendar, sessions);
+  for (const { booking, roomName } of appointments)
+    calendar.createEvent({
+      id: `booking-${booking.id}@lotsennetz`,
+      start: booking.startsAt,
+      end: booking.endsAt,
+      summary: booking.title,
+      location: roomName,
+      timezone: null,
+      lastModified: booking.createdAt,
+    });
   return calendar.toString();
 }

@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
+  assignments,
   calendarFeeds,
   eventInvitations,
   eventSeries,
@@ -267,5 +268,16 @@ export const eventRepository = {
         ),
       )
       .orderBy(asc(events.startsAt))
+      .limit(1000),
+
+  /** The guide's deployment appointments: rooms booked for their deployments, not cancelled. */
+  feedAppointments: (tx: Tx, guideId: string, from: Date) =>
+    tx
+      .select({ booking: roomBookings, roomName: rooms.name })
+      .from(roomBookings)
+      .innerJoin(assignments, eq(assignments.id, roomBookings.assignmentId))
+      .innerJoin(rooms, eq(rooms.id, roomBookings.roomId))
+      .where(and(eq(assignments.guideId, guideId), gte(roomBookings.startsAt, from), isNull(roomBookings.cancelledAt)))
+      .orderBy(asc(roomBookings.startsAt))
       .limit(1000),
 };

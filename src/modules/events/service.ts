@@ -637,7 +637,8 @@ export class EventService {
 
   /**
    * The personal feed behind the secret URL: for a guide their events (answered yes or maybe, or still open) and
-   * course sessions; for a coordinator the office's events. Deployment appointments are not in it yet.
+   * course sessions, and the rooms booked for their deployments (deployment appointments); for a coordinator the
+   * office's events.
    */
   async feed(token: string) {
     const feed = await inScope(this.ctx.database.db, 'system', (tx) => repo.feedByToken(tx, hashToken(token)));
@@ -649,7 +650,8 @@ export class EventService {
       if (user.guideId) {
         const events = await repo.feedEvents(tx, user.guideId, from);
         const sessions = await courseRepository.guideSessions(tx, user.guideId);
-        return personalFeed('Lotsennetz', events, sessions);
+        const appointments = await repo.feedAppointments(tx, user.guideId, from);
+        return personalFeed('Lotsennetz', events, sessions, appointments);
       }
       if (user.role !== 'coordinator') return personalFeed('Lotsennetz', [], []);
       const rows = await repo.inRange(tx, feed.officeId, from, new Date(from.getTime() + 500 * 86_400_000));

@@ -6,7 +6,6 @@ import type {
   Account,
   AuditEvent,
   District,
-  Guide,
   GuideDetail,
   GuideListItem,
   Office,
