@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignments, guides, hourCategories, hourEntries, offices, requests } from '../../src/db/schema/index.js';
+import {
+  activities,
+  assignments,
+  guides,
+  hourCategories,
+  hourEntries,
+  offices,
+  requests,
+} from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { ensureDefaultHourCategories } from '../../src/modules/timesheets/repository.js';
 import { LAND_FIGURES, type LandFigures } from '../../src/shared/land.js';
@@ -90,6 +98,7 @@ async function fill(office: TestOffice, spec: OfficeFixture) {
       personHousehold: 'individual',
       personConsentGiven: true,
     };
+    let firstRequest: { id: string; createdAt: Date } | undefined;
     for (let i = 0; i < spec.filed + 1; i++) {
       // The last one is filed before the period, with a deployment that also ended before it.
       const outside = i === spec.filed;
@@ -98,18 +107,44 @@ async function fill(office: TestOffice, spec: OfficeFixture) {
         .insert(requests)
         .values({ ...base, createdAt, status: 'closed' })
         .returning({ id: requests.id });
+      firstRequest ??= { id: request.id, createdAt };
       const wait = outside ? 5 : spec.waits[i];
       if (wait === undefined) continue;
-      await tx.insert(assignments).values({
+      const guideId = outside ? pool[pool.length - 1].id : pool[i].id;
+      const [assignment] = await tx
+        .insert(assignments)
+        .values({
+          officeId,
+          requestId: request.id,
+          guideId,
+          partnerId: office.partnerId,
+          status: 'closed',
+          startedAt: plusDays(createdAt, wait),
+          closedAt: plusDays(createdAt, wait + 10),
+        })
+        .returning({ id: assignments.id });
+      // One activity on the first day: what makes the guide "active" in its period (the outside one's is in 2023).
+      await tx.insert(activities).values({
         officeId,
-        requestId: request.id,
-        guideId: outside ? pool[pool.length - 1].id : pool[i].id,
-        partnerId: office.partnerId,
-        status: 'closed',
-        startedAt: plusDays(createdAt, wait),
-        closedAt: plusDays(createdAt, wait + 10),
+        assignmentId: assignment.id,
+        guideId,
+        date: plusDays(createdAt, wait).toISOString().slice(0, 10),
+        startTime: '10:00',
+        endTime: '11:00',
+        minutes: 60,
+        type: 'accompaniment',
       });
     }
+    // A second guide joins the first request late and has logged nothing yet: running, but not "active".
+    if (firstRequest)
+      await tx.insert(assignments).values({
+        officeId,
+        requestId: firstRequest.id,
+        guideId: pool[pool.length - 2].id,
+        partnerId: office.partnerId,
+        status: 'active',
+        startedAt: plusDays(firstRequest.createdAt, 20),
+      });
   });
 }
 
@@ -138,6 +173,20 @@ async function figures(query = PERIOD): Promise<LandFigures> {
 }
 
 describe('the funder compares the offices of its programme', () => {
+  it("reads the same active guides and time to match as the office's own report (one definition, issue 13)", async () => {
+    const f = await figures();
+    for (const [office, row] of [
+      [A, f.offices[0]],
+      [B, f.offices[1]],
+    ] as const) {
+      const res = await client(t.app, office.sessions.coordinator).get(`/reports/office${PERIOD}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const own = res.json().current;
+      expect(row.figures.guidesActive.value).toBe(own.guides.active);
+      expect(row.figures.medianDaysToMatch.value).toBe(own.requests.daysToMatchMedian);
+    }
+  });
+
   it('sees exactly its two offices, each figure computed by the database and matching the hand count', async () => {
     const f = await figures();
     expect(f.programme.id).toBe(funder.programmeId);

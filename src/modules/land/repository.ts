@@ -1,6 +1,7 @@
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { fundingPrograms, offices, users } from '../../db/schema/index.js';
+import { activeGuidesOf, firstMatchesOf } from '../reports/repository.js';
 
 /** What the database answers per office: counts and sums only (no row of a person ever leaves PostgreSQL). */
 export type OfficeAggregate = {
@@ -35,10 +36,13 @@ export const landRepository = {
   /**
    * Every figure of the Land view per office of the programme, in one statement. Period bounds are calendar days in
    * each office's own time zone (its settings), so a request filed at 23:30 on 31 December counts in December.
-   * "Active" guides had at least one activity in the period: logged hours or a deployment running in it.
-   * Time to match is from filing to the first deployment, in days; its median is `percentile_cont(0.5)`.
+   * "Active" guides and time to match are defined once, in the office report (`activeGuidesOf`, `firstMatchesOf`),
+   * so a funder and the office read the same figure: active is at least one activity or hour entry dated in the
+   * period; the median time to match runs over the requests whose first deployment started in the period.
+   * Filed and matched count the requests filed in the period, and how many of them found a guide.
    */
   async figuresByOffice(tx: Tx, programmeId: string, from: string, to: string): Promise<OfficeAggregate[]> {
+    const period = { from, to };
     const result = await tx.execute(sql`
       with o as (
         select id, name, city, coalesce(settings->>'timeZone', 'Europe/Berlin') as tz,
@@ -51,13 +55,8 @@ export const landRepository = {
         where g.certified_at between ${from}::date and ${to}::date group by g.office_id
       ),
       active as (
-        select office_id, count(*) as n from (
-          select h.office_id, h.guide_id from hour_entries h join o on o.id = h.office_id
-            where h.date between ${from}::date and ${to}::date
-          union
-          select a.office_id, a.guide_id from assignments a join o on o.id = a.office_id
-            where a.started_at < o.t1 and (a.closed_at is null or a.closed_at >= o.t0)
-        ) x group by office_id
+        select g.office_id, count(*) as n from (${activeGuidesOf(sql`g.office_id in (select id from o)`, period)}) g
+        group by g.office_id
       ),
       hours as (
         select h.office_id, sum(h.minutes) as minutes, count(distinct h.guide_id) as guides
@@ -65,21 +64,28 @@ export const landRepository = {
         where h.date between ${from}::date and ${to}::date group by h.office_id
       ),
       req as (
-        select r.office_id, count(*) as filed, count(m.first_at) as matched,
-          percentile_cont(0.5) within group (order by extract(epoch from m.first_at - r.created_at) / 86400.0)
-            filter (where m.first_at is not null) as median_days
+        select r.office_id, count(*) as filed, count(m.first_at) as matched
         from requests r join o on o.id = r.office_id
         left join lateral (select min(a.started_at) as first_at from assignments a where a.request_id = r.id) m on true
         where r.created_at >= o.t0 and r.created_at < o.t1
         group by r.office_id
+      ),
+      waits as (
+        select f.office_id,
+          percentile_cont(0.5) within group (order by extract(epoch from f.matched_at - f.created_at) / 86400.0)
+            as median_days
+        from (${firstMatchesOf(sql`r.office_id in (select id from o)`)}) f join o on o.id = f.office_id
+        where (f.matched_at at time zone o.tz)::date between ${from}::date and ${to}::date
+        group by f.office_id
       )
       select o.id, o.name, o.city, qualified.n as qualified, active.n as active, hours.minutes, hours.guides,
-        req.filed, req.matched, req.median_days
+        req.filed, req.matched, waits.median_days
       from o
       left join qualified on qualified.office_id = o.id
       left join active on active.office_id = o.id
       left join hours on hours.office_id = o.id
       left join req on req.office_id = o.id
+      left join waits on waits.office_id = o.id
       order by o.name, o.id`);
     return rowsOf<Record<string, unknown>>(result).map((r) => ({
       officeId: String(r.id),
@@ -98,14 +104,12 @@ export const landRepository = {
   /** The median over every request of the programme: a median cannot be added up from the offices' medians. */
   async medianDaysToMatch(tx: Tx, programmeId: string, from: string, to: string): Promise<number | null> {
     const result = await tx.execute(sql`
-      select percentile_cont(0.5) within group (order by extract(epoch from m.first_at - r.created_at) / 86400.0)
+      select percentile_cont(0.5) within group (order by extract(epoch from f.matched_at - f.created_at) / 86400.0)
         as median_days
-      from requests r
-      join offices o on o.id = r.office_id and o.programme_id = ${programmeId}
-      join lateral (select min(a.started_at) as first_at from assignments a where a.request_id = r.id) m
-        on m.first_at is not null
-      where r.created_at >= ((${from}::date)::timestamp at time zone coalesce(o.settings->>'timeZone', 'Europe/Berlin'))
-        and r.created_at < ((${to}::date + 1)::timestamp at time zone coalesce(o.settings->>'timeZone', 'Europe/Berlin'))`);
+      from (${firstMatchesOf(sql`r.office_id in (select id from offices where programme_id = ${programmeId})`)}) f
+      join offices o on o.id = f.office_id
+      where (f.matched_at at time zone coalesce(o.settings->>'timeZone', 'Europe/Berlin'))::date
+        between ${from}::date and ${to}::date`);
     const value = rowsOf<{ median_days: unknown }>(result)[0]?.median_days;
     return value === null || value === undefined ? null : Number(value);
   },

@@ -33,13 +33,26 @@ const dayIn = (column: SQL, s: ReportScope, p: Period) =>
 const dateIn = (column: SQL, p: Period) => sql`${column} between ${p.from}::date and ${p.to}::date`;
 const ORDER = sql.raw('order by count desc, key');
 
-/** Guides with at least one deployment activity or (not reversed) hour entry dated in the period. */
-const activeGuides = (s: ReportScope, p: Period) => sql`
+/**
+ * Guides with at least one deployment activity or (not reversed) hour entry dated in the period: issue 13's "active".
+ * `officeCondition` picks the offices on `g`. The Land view counts with the same definition, per office.
+ */
+export const activeGuidesOf = (officeCondition: SQL, p: Period) => sql`
   select g.* from guides g
-  where g.office_id = any(${offices(s)})
+  where ${officeCondition}
     and (exists (select 1 from activities a where a.guide_id = g.id and ${dateIn(sql`a.date`, p)})
       or exists (select 1 from hour_entries h where h.guide_id = g.id and h.minutes > 0 and ${dateIn(sql`h.date`, p)}
                    and not exists (select 1 from hour_entries r where r.reverses_entry_id = h.id)))`;
+const activeGuides = (s: ReportScope, p: Period) => activeGuidesOf(sql`g.office_id = any(${offices(s)})`, p);
+
+/**
+ * Each matched request of the offices `officeCondition` picks (on `r`) with its filing time and its first
+ * deployment's start: time to match runs from one to the other. The Land view uses the same definition.
+ */
+export const firstMatchesOf = (officeCondition: SQL) => sql`
+  select r.office_id, r.created_at, min(a.started_at) as matched_at
+  from requests r join assignments a on a.request_id = r.id
+  where ${officeCondition} group by r.id, r.office_id, r.created_at`;
 
 /** The age group in the period's last year, from the consented birth year; the bounds are the domain's. */
 function ageGroupSql(p: Period): SQL {
@@ -139,10 +152,7 @@ export const reportRepository = {
       () =>
         one<{ matched: number; median: number | null; p90: number | null }>(
           tx,
-          sql`with firsts as (
-                select r.created_at, min(a.started_at) as matched_at
-                from requests r join assignments a on a.request_id = r.id
-                where r.office_id = any(${offices(s)}) group by r.id, r.created_at)
+          sql`with firsts as (${firstMatchesOf(sql`r.office_id = any(${offices(s)})`)})
               select count(*)::int as matched,
                 round((percentile_cont(0.5) within group (order by extract(epoch from matched_at - created_at) / 86400))::numeric, 1)::float8 as median,
                 round((percentile_cont(0.9) within group (order by extract(epoch from matched_at - created_at) / 86400))::numeric, 1)::float8 as p90
