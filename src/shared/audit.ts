@@ -187,6 +187,7 @@ export const AUDIT_ACTIONS = [
   'funding_programme.updated',
   'funding_programme.offices_set',
   'land.figures_exported',
+  'hour_allowances.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

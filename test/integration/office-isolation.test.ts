@@ -1077,6 +1077,12 @@ const TABLE: Record<string, Row> = {
     expect: coordinatorOnly(201),
   },
   'GET /api/v1/hour-allowances': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
+  'GET /api/v1/hour-allowances/form-2b.xlsx': {
+    kind: 'list',
+    queries: () => ['', '?year=2024', `?year=${new Date().getUTCFullYear()}`],
+    expect: coordinatorOnly(200),
+    format: 'xlsx',
+  },
   'PUT /api/v1/guides/{id}/hour-profile': {
     kind: 'record',
     params: (a) => ({ id: a.guide }),

@@ -1136,6 +1136,14 @@ describe('courses: the trainer role and the others', () => {
       partner: 403,
     },
     {
+      label: 'Formblatt 2b',
+      method: 'GET',
+      url: () => '/hour-allowances/form-2b.xlsx',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
       label: "set a guide's hour profile",
       method: 'PUT',
       url: () => `/guides/${randomUUID()}/hour-profile`,

@@ -351,9 +351,27 @@ describe('caps and allowances (Hessen WIR)', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toMatch(/spreadsheetml/);
     const rows = await xlsxRows(file.rawPayload);
+    // A year is a name, not an amount: never "2.025".
+    expect(rows[0][0]).toBe('Aufwandsentschädigungen 2025 (freigegebene Monate)');
     const march = rows.find((r) => r[0] === '2025-03');
     expect(march?.slice(0, 4)).toEqual(['2025-03', '278', '1390', '1140']);
     expect(rows.flat().join(' ')).toMatch(/AsylbLG/);
+
+    // Formblatt 2b: every paid guide's hours per month and allowance of the year, with a total row.
+    const form = await coordinator().get('/hour-allowances/form-2b.xlsx?year=2025');
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['content-disposition']).toContain('Formblatt-2b-2025.xlsx');
+    const sheet = await xlsxRows(form.rawPayload);
+    expect(sheet[0][0]).toBe('Stunden- und Auszahlungsnachweis 2025 (nach Formblatt 2b)');
+    const header = sheet.find((r) => r[0] === 'Lotse/Lotsin') as string[];
+    expect(header.slice(1, 4)).toEqual(['Januar', 'Februar', 'März']);
+    const guideRow = sheet.find((r) => r[0] === row.guideName) as string[];
+    // January and February empty, 278 paid hours in March; the year's hours, 1,390 € and an empty signature cell.
+    expect(guideRow.slice(1, 4)).toEqual(['0', '0', '278']);
+    expect(guideRow.slice(13, 15)).toEqual(['278', '1390']);
+    const totals = sheet.find((r) => r[0] === 'Summe') as string[];
+    expect(Number(totals[13])).toBeGreaterThanOrEqual(278);
+    expectProblem(await guide().get('/hour-allowances/form-2b.xlsx?year=2025'), 403);
   });
 
   it('a team budget blocks paid hours once the team has used it, though no guide reached their own cap', async () => {

@@ -6,6 +6,7 @@ import {
   guides,
   hourCategories,
   hourEntries,
+  offices,
   programmeRuleSets,
   timeSheets,
 } from '../../db/schema/index.js';
@@ -279,4 +280,22 @@ export const timesheetRepository = {
         ),
       )
       .orderBy(asc(guides.lastName), asc(guides.firstName)),
+
+  /** Guides with an approved time sheet in the year, whatever their status now (one who left still gets paid). */
+  guidesWithApprovedSheets: (tx: Tx, officeId: string, year: number) =>
+    tx
+      .selectDistinct({ id: guides.id, firstName: guides.firstName, lastName: guides.lastName })
+      .from(guides)
+      .innerJoin(timeSheets, eq(timeSheets.guideId, guides.id))
+      .where(
+        and(
+          eq(guides.officeId, officeId),
+          eq(timeSheets.status, 'approved'),
+          sql`${timeSheets.month} between ${`${year}-01`} and ${`${year}-12`}`,
+        ),
+      )
+      .orderBy(asc(guides.lastName), asc(guides.firstName)),
+
+  officeName: async (tx: Tx, officeId: string) =>
+    (await tx.select({ name: offices.name }).from(offices).where(eq(offices.id, officeId)))[0]?.name ?? '',
 };

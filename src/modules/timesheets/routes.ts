@@ -192,6 +192,23 @@ export const timesheetRoutes: RouteModule = (api, { timesheets }) => {
     },
     handler: (req) => timesheets.overview(requireActor(req), req.query.year),
   });
+  api.get('/hour-allowances/form-2b.xlsx', {
+    schema: {
+      tags,
+      summary:
+        "Every guide's paid hours per month and allowance of a year, in the shape of Hessen's Formblatt 2b (XLSX)",
+      querystring: allowanceExportQuery,
+      produces: [XLSX],
+    },
+    handler: async (req, reply) => {
+      const actor = requireActor(req);
+      const { bytes, year } = await timesheets.form2bXlsx(actor, req.query.year, actor.locale);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="Formblatt-2b-${year}.xlsx"`)
+        .send(bytes);
+    },
+  });
   api.put('/guides/:id/hour-profile', {
     schema: {
       tags,

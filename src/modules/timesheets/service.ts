@@ -750,7 +750,26 @@ export class TimesheetService {
   }
 
   private async overviewIn(tx: Tx, officeId: string, year: number, onlyGuideId?: string): Promise<AllowanceOverview> {
-    const guides = (await repo.activeGuides(tx, officeId)).filter((g) => !onlyGuideId || g.id === onlyGuideId);
+    const { rule, items } = await this.allowanceRows(tx, officeId, year, onlyGuideId);
+    return {
+      year,
+      ruleSet: rule ? { name: rule.row.name, programme: rule.row.programme, validFrom: rule.row.validFrom } : null,
+      items: items.map(({ perMonth: _, ...rest }) => rest),
+      total: items.length,
+    };
+  }
+
+  /** Each active guide's caps and allowances of a year, with the months behind them. */
+  private async allowanceRows(
+    tx: Tx,
+    officeId: string,
+    year: number,
+    onlyGuideId?: string,
+    who: 'active' | 'paid' = 'active',
+  ) {
+    const all =
+      who === 'paid' ? await repo.guidesWithApprovedSheets(tx, officeId, year) : await repo.activeGuides(tx, officeId);
+    const guides = all.filter((g) => !onlyGuideId || g.id === onlyGuideId);
     const profiles = new Map((await repo.profiles(tx, officeId)).map((p) => [p.guideId, p]));
     const rule = await this.ruleAt(tx, officeId, `${year}-12-31`);
     const items = [];
@@ -778,12 +797,72 @@ export class TimesheetService {
         perMonth,
       });
     }
-    return {
-      year,
-      ruleSet: rule ? { name: rule.row.name, programme: rule.row.programme, validFrom: rule.row.validFrom } : null,
-      items: items.map(({ perMonth: _, ...rest }) => rest),
-      total: items.length,
-    };
+    return { rule, items };
+  }
+
+  /**
+   * Hessen's per-guide hours and payout sheet in the shape of Formblatt 2b: one row per guide with paid hours in
+   * each approved month, the year's hours and allowance, and room to sign. The official template was not at hand,
+   * so the columns follow what the form asks for, not its exact layout.
+   */
+  form2bXlsx(actor: Actor, requestedYear: number | undefined, locale: Locale) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const year = requestedYear ?? (await this.currentYear(tx, officeId));
+      const { rule, items } = await this.allowanceRows(tx, officeId, year, undefined, 'paid');
+      const office = await repo.officeName(tx, officeId);
+      const t = (key: string, params?: Record<string, unknown>) =>
+        translate(locale, `timesheets.form2b.${key}`, params);
+      const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+      const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+      const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet(t('sheet'));
+      sheet.addRow([t('title', { year: String(year) })]).font = { bold: true, size: 14 };
+      sheet.addRow([t('office'), office]);
+      sheet.addRow([t('ruleSet'), rule ? `${rule.row.name} (${rule.row.validFrom})` : t('noRuleSet')]);
+      sheet.addRow([]);
+      const header = sheet.addRow([
+        t('guide'),
+        ...months.map((m) => monthName.format(new Date(`${m}-01T00:00:00Z`))),
+        t('hours'),
+        t('allowance'),
+        t('signature'),
+      ]);
+      header.font = { bold: true };
+      const withHours = items.filter((i) => i.perMonth.some((m) => m.paidMinutes > 0));
+      for (const item of withHours) {
+        const byMonth = new Map(item.perMonth.map((m) => [m.month, m.paidMinutes]));
+        sheet.addRow([
+          item.guideName,
+          ...months.map((m) => hours(byMonth.get(m) ?? 0)),
+          hours(item.approvedMinutes),
+          item.allowanceCents / 100,
+          '',
+        ]);
+      }
+      const totalRow = sheet.addRow([
+        t('total'),
+        ...months.map((m) =>
+          hours(withHours.reduce((s, i) => s + (i.perMonth.find((p) => p.month === m)?.paidMinutes ?? 0), 0)),
+        ),
+        hours(withHours.reduce((s, i) => s + i.approvedMinutes, 0)),
+        withHours.reduce((s, i) => s + i.allowanceCents, 0) / 100,
+      ]);
+      totalRow.font = { bold: true };
+      sheet.addRow([]);
+      sheet.addRow([t('note')]);
+      sheet.getColumn(1).width = 28;
+      for (let c = 2; c <= 15; c++) sheet.getColumn(c).numFmt = '#,##0.00';
+      sheet.getColumn(16).width = 24;
+      await recordAudit(tx, actor, {
+        action: 'hour_allowances.exported',
+        entityType: 'office',
+        entityId: officeId,
+        changes: { format: 'xlsx', date: `${year}` },
+      });
+      return { bytes: Buffer.from(await book.xlsx.writeBuffer()), year };
+    });
   }
 
   overview(actor: Actor, year: number | undefined) {
@@ -811,7 +890,7 @@ export class TimesheetService {
         translate(locale, `timesheets.export.${key}`, params);
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet(t('sheet'));
-      sheet.addRow([t('title', { year })]);
+      sheet.addRow([t('title', { year: String(year) })]);
       sheet.addRow([t('guide'), `${guide.firstName} ${guide.lastName}`.trim()]);
       sheet.addRow([]);
       sheet.addRow([t('month'), t('hours'), t('allowance'), t('aboveFree')]);

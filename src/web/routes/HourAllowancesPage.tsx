@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,14 +136,24 @@ export function HourAllowancesPage() {
         title={t('timesheets.allowancesTitle')}
         subtitle={t('timesheets.allowancesIntro')}
         actions={
-          <Select
-            aria-label={t('timesheets.year')}
-            w={110}
-            data={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: String(y), label: String(y) }))}
-            value={String(year)}
-            allowDeselect={false}
-            onChange={(v) => v && setYear(Number(v))}
-          />
+          <Group gap="xs">
+            <Select
+              aria-label={t('timesheets.year')}
+              w={110}
+              data={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: String(y), label: String(y) }))}
+              value={String(year)}
+              allowDeselect={false}
+              onChange={(v) => v && setYear(Number(v))}
+            />
+            <Button
+              component="a"
+              href={apiUrl('/hour-allowances/form-2b.xlsx', { year })}
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              {t('timesheets.form2b.download')}
+            </Button>
+          </Group>
         }
       />
       <FormError error={profile.error} />
