@@ -176,6 +176,7 @@ export const AUDIT_ACTIONS = [
   'event.updated',
   'event.cancelled',
   'event.series_split',
+  'event.series_cancelled',
   'event.rsvp',
   'event.attendance_recorded',
   'guide_group.created',

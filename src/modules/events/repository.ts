@@ -44,6 +44,13 @@ export const eventRepository = {
     )[0],
   deleteEvents: (tx: Tx, ids: string[]) =>
     ids.length ? tx.delete(events).where(inArray(events.id, ids)) : Promise.resolve(),
+  cancelEvents: (tx: Tx, ids: string[], at: Date) =>
+    ids.length
+      ? tx
+          .update(events)
+          .set({ cancelledAt: at, updatedAt: at })
+          .where(and(inArray(events.id, ids), isNull(events.cancelledAt)))
+      : Promise.resolve(),
   cancelBookings: (tx: Tx, eventIds: string[], at: Date) =>
     eventIds.length
       ? tx
