@@ -180,6 +180,7 @@ export const AUDIT_ACTIONS = [
   'event.rsvp',
   'event.attendance_recorded',
   'guide_group.created',
+  'guide_group.updated',
   'calendar_feed.renewed',
   'directory.listed',
   'directory.unlisted',

@@ -177,6 +177,14 @@ export const guideGroupInput = z.strictObject({
   description: optionalText(1000),
   guideIds: guideIds,
 });
+/** Rename a group, change its description or replace its members (invitations already sent stay as they are). */
+export const guideGroupPatchInput = z
+  .strictObject({
+    name: shortText(120).optional(),
+    description: optionalText(1000),
+    guideIds: guideIds.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
 export const guideGroupSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -400,3 +400,45 @@ describe('cancelling this and all following occurrences of a series', () => {
     expect((await bookings()).length).toBe(5);
   });
 });
+
+describe('guide groups', () => {
+  it('creates, renames and re-members a group; a group audience invites its members at creation', async () => {
+    const created = await coordinator().post('/event-groups', { name: 'Supervision Nord', guideIds: [a.guideId] });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+
+    const renamed = await coordinator().patch(`/event-groups/${id}`, {
+      name: 'Supervision Nord-West',
+      guideIds: [a.guideId, b.guideId],
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ id, name: 'Supervision Nord-West', description: null });
+    expect([...renamed.json().guideIds].sort()).toEqual([a.guideId, b.guideId].sort());
+
+    // Only the description: the members stay.
+    const described = await coordinator().patch(`/event-groups/${id}`, { description: 'Treffen im Rathaus' });
+    expect(described.json()).toMatchObject({ name: 'Supervision Nord-West', description: 'Treffen im Rathaus' });
+    expect(described.json().guideIds).toHaveLength(2);
+
+    const listed = (await coordinator().get('/event-groups')).json().items.find((g: { id: string }) => g.id === id);
+    expect(listed.guideIds).toHaveLength(2);
+
+    const event = await coordinator().post('/events', {
+      type: 'supervision',
+      title: 'Gruppensupervision',
+      audience: 'group',
+      groupId: id,
+      startsAt: '2027-11-10T16:00:00Z',
+      endsAt: '2027-11-10T18:00:00Z',
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    expect(event.json().invitations).toHaveLength(2);
+
+    const unknownGuide = await coordinator().patch(`/event-groups/${id}`, { guideIds: [other.guideId] });
+    expect(expectProblem(unknownGuide, 400).code).toBe('validation_failed');
+    expect(expectProblem(await coordinator().patch(`/event-groups/${id}`, {}), 400).code).toBe('validation_failed');
+    const missing = await coordinator().patch('/event-groups/5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b', { name: 'X' });
+    expect(missing.statusCode).toBe(404);
+    expect((await client(t.app, a.session).patch(`/event-groups/${id}`, { name: 'Lotsin' })).statusCode).toBe(403);
+  });
+});

@@ -204,6 +204,17 @@ export const eventRepository = {
     ).length > 0,
   insertGroup: async (tx: Tx, values: typeof guideGroups.$inferInsert) =>
     (await tx.insert(guideGroups).values(values).returning())[0],
+  findGroup: async (tx: Tx, id: string) => (await tx.select().from(guideGroups).where(eq(guideGroups.id, id)))[0],
+  updateGroup: async (tx: Tx, id: string, values: Partial<typeof guideGroups.$inferInsert>) =>
+    (
+      await tx
+        .update(guideGroups)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(guideGroups.id, id))
+        .returning()
+    )[0],
+  deleteGroupMembers: (tx: Tx, groupId: string) =>
+    tx.delete(guideGroupMembers).where(eq(guideGroupMembers.groupId, groupId)),
   insertGroupMembers: (tx: Tx, rows: (typeof guideGroupMembers.$inferInsert)[]) =>
     rows.length ? tx.insert(guideGroupMembers).values(rows) : Promise.resolve(),
 

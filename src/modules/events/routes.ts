@@ -12,6 +12,7 @@ import {
   eventPatchInput,
   eventSchema,
   guideGroupInput,
+  guideGroupPatchInput,
   guideGroupSchema,
   rsvpInput,
   rsvpLinkParams,
@@ -96,6 +97,16 @@ export const eventRoutes: RouteModule = (api, { events }) => {
       response: { 201: guideGroupSchema, ...errors },
     },
     handler: async (req, reply) => reply.code(201).send(await events.createGroup(requireActor(req), req.body)),
+  });
+  api.patch('/event-groups/:id', {
+    schema: {
+      tags,
+      summary: 'Rename a guide group or replace its members (affects occurrences created afterwards)',
+      params: idParams,
+      body: guideGroupPatchInput,
+      response: { 200: guideGroupSchema, ...errors },
+    },
+    handler: (req) => events.updateGroup(requireActor(req), req.params.id, req.body),
   });
   api.get('/event-links/:token', {
     config: { public: true },

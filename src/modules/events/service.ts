@@ -16,6 +16,7 @@ import {
   type EventPatchInput,
   type eventListQuery,
   type guideGroupInput,
+  type guideGroupPatchInput,
   type RsvpResponse,
 } from '../../shared/events.js';
 import { recordAudit } from '../audit/recorder.js';
@@ -680,6 +681,45 @@ export class EventService {
         changes: { name: group.name, guideIds: input.guideIds },
       });
       return { id: group.id, name: group.name, description: group.description, guideIds: input.guideIds };
+    });
+  }
+
+  /**
+   * Renames a group or replaces its members. Occurrences already created keep their invitations: a group is who is
+   * invited when an occurrence is made, so members added later are invited to new occurrences only.
+   */
+  updateGroup(actor: Actor, id: string, patch: z.output<typeof guideGroupPatchInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const group = await repo.findGroup(tx, id);
+      if (!group || group.officeId !== officeId) throw notFound();
+      if (patch.guideIds) await this.checkReferences(tx, officeId, { invitedGuideIds: patch.guideIds });
+      const updated =
+        patch.name !== undefined || patch.description !== undefined
+          ? await repo.updateGroup(tx, id, {
+              ...(patch.name !== undefined ? { name: patch.name } : {}),
+              ...(patch.description !== undefined ? { description: patch.description ?? null } : {}),
+            })
+          : group;
+      if (patch.guideIds) {
+        await repo.deleteGroupMembers(tx, id);
+        await repo.insertGroupMembers(
+          tx,
+          patch.guideIds.map((guideId) => ({ officeId, groupId: id, guideId })),
+        );
+      }
+      const guideIds = patch.guideIds ?? (await repo.groupMembers(tx, [id])).map((m) => m.guideId);
+      await recordAudit(tx, actor, {
+        action: 'guide_group.updated',
+        entityType: 'guide_group',
+        entityId: id,
+        changes: {
+          ...(patch.name !== undefined ? { name: updated.name } : {}),
+          ...(patch.description !== undefined ? { description: updated.description } : {}),
+          ...(patch.guideIds ? { guideIds } : {}),
+        },
+      });
+      return { id, name: updated.name, description: updated.description, guideIds };
     });
   }
 
