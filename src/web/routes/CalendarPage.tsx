@@ -339,6 +339,14 @@ export function CalendarPage() {
             <Anchor component={Link} to="/rooms" underline="always">
               {t('nav.rooms')}
             </Anchor>
+            {canManage && (
+              <>
+                {' · '}
+                <Anchor component={Link} to="/calendar/groups" underline="always">
+                  {t('events.groups.title')}
+                </Anchor>
+              </>
+            )}
           </Text>
         )}
         <FeedCard />
