@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidRule } from '../domain/events/recurrence.js';
-import { abilities, isoDate, isoDateTime, isoDateTimeOut, optionalText, shortText } from './common.js';
+import { abilities, isoDate, isoDateTime, isoDateTimeOut, listOf, optionalText, shortText } from './common.js';
 import { EVENT_AUDIENCES, EVENT_TYPES, RSVP_RESPONSES } from './eventEnums.js';
 
 export * from './eventEnums.js';
@@ -118,6 +118,9 @@ export const eventSchema = z.object({
   counts: z.object({ yes: z.number().int(), no: z.number().int(), maybe: z.number().int(), open: z.number().int() }),
 });
 export type EventItem = z.infer<typeof eventSchema>;
+
+/** The range's events and the office's time zone: the calendar shows days and times as the office's clock reads them. */
+export const eventListSchema = listOf(eventSchema).extend({ timeZone: z.string() });
 
 export const invitationSchema = z.object({
   guideId: z.uuid(),

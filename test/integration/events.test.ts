@@ -59,6 +59,8 @@ async function received(to: string) {
 async function list(from: string, to: string, session = office.sessions.coordinator) {
   const res = await client(t.app, session).get(`/events?from=${from}&to=${to}`);
   expect(res.statusCode, res.body).toBe(200);
+  // The calendar buckets days in the office's zone, not the browser's.
+  expect(res.json().timeZone).toBe('Europe/Berlin');
   return res.json().items as Ev[];
 }
 

@@ -9,8 +9,8 @@ import {
   eventCreateInput,
   eventDetailSchema,
   eventListQuery,
+  eventListSchema,
   eventPatchInput,
-  eventSchema,
   guideGroupInput,
   guideGroupPatchInput,
   guideGroupSchema,
@@ -27,9 +27,9 @@ export const eventRoutes: RouteModule = (api, { events }) => {
   api.get('/events', {
     schema: {
       tags,
-      summary: 'Events in a range (guides: those they are invited to)',
+      summary: 'Events in a range (guides: those they are invited to), with the office time zone',
       querystring: eventListQuery,
-      response: { 200: listOf(eventSchema), ...errors },
+      response: { 200: eventListSchema, ...errors },
     },
     handler: (req) => events.list(requireActor(req), req.query),
   });

@@ -293,7 +293,8 @@ export class EventService {
         rows.map((r) => r.event.id),
       );
       const items = rows.map((r) => this.item(actor, r.event, r.roomName, invitations.get(r.event.id) ?? []));
-      return { items, total: items.length };
+      const { timeZone } = await settingsRepository.get(tx, officeId);
+      return { items, total: items.length, timeZone };
     });
   }
 
@@ -500,7 +501,7 @@ export class EventService {
     if (series.materialisedUntil > at || rrule !== series.rrule)
       await repo.updateSeries(tx, series.id, {
         rrule,
-        materialisedUntil: at < series.materialisedUntil ? at : series.materialisedUntil,
+        materialisedUntil: new Date(Math.min(at.getTime(), series.materialisedUntil.getTime())),
       });
     if (!ids.length) return;
     await this.notifyCancelled(tx, officeId, following[0], ids);
