@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidRule } from '../domain/events/recurrence.js';
-import { abilities, isoDate, isoDateTime, isoDateTimeOut, optionalText, shortText } from './common.js';
+import { abilities, isoDate, isoDateTime, isoDateTimeOut, listOf, optionalText, shortText } from './common.js';
 import { EVENT_AUDIENCES, EVENT_TYPES, RSVP_RESPONSES } from './eventEnums.js';
 
 export * from './eventEnums.js';
@@ -119,6 +119,9 @@ export const eventSchema = z.object({
 });
 export type EventItem = z.infer<typeof eventSchema>;
 
+/** The range's events and the office's time zone: the calendar shows days and times as the office's clock reads them. */
+export const eventListSchema = listOf(eventSchema).extend({ timeZone: z.string() });
+
 export const invitationSchema = z.object({
   guideId: z.uuid(),
   guideName: z.string(),
@@ -177,6 +180,14 @@ export const guideGroupInput = z.strictObject({
   description: optionalText(1000),
   guideIds: guideIds,
 });
+/** Rename a group, change its description or replace its members (invitations already sent stay as they are). */
+export const guideGroupPatchInput = z
+  .strictObject({
+    name: shortText(120).optional(),
+    description: optionalText(1000),
+    guideIds: guideIds.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });
 export const guideGroupSchema = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -452,6 +452,11 @@ export const WRITES: Record<string, WriteOp> = {
       guideIds: [],
     }),
   },
+  'PATCH /api/v1/event-groups/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ name: 'Umbenannt', guideIds: [] }),
+  },
   'POST /api/v1/event-links/{token}': {
     who: 'anonymous',
     params: () => ({ token: 'x'.repeat(43) }),

@@ -60,6 +60,8 @@ async function received(to: string) {
 async function list(from: string, to: string, session = office.sessions.coordinator) {
   const res = await client(t.app, session).get(`/events?from=${from}&to=${to}`);
   expect(res.statusCode, res.body).toBe(200);
+  // The calendar buckets days in the office's zone, not the browser's.
+  expect(res.json().timeZone).toBe('Europe/Berlin');
   return res.json().items as Ev[];
 }
 
@@ -344,5 +346,136 @@ describe('the room of one occurrence follows its changes', () => {
     const cancelled = await coordinator().patch(`/events/${id}`, { cancelled: true });
     expect(cancelled.json()).toMatchObject({ cancelled: true, roomName: 'Kleiner Raum' });
     expect(await bookings(small.id)).toEqual([]);
+  });
+});
+
+describe('cancelling this and all following occurrences of a series', () => {
+  const changed = async (session: Session) =>
+    (await client(t.app, session).get('/notifications?limit=100'))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === 'event_changed') as {
+      params: Record<string, string>;
+      link: string;
+    }[];
+
+  it('cancels the later occurrences, frees their rooms, ends the series, notifies once and is idempotent', async () => {
+    const room = (await coordinator().post('/rooms', { name: 'Gruppenraum 2028', capacity: 20 })).json();
+    const res = await coordinator().post('/events', {
+      type: 'supervision',
+      title: 'Supervision 2028',
+      audience: 'invited',
+      invitedGuideIds: [a.guideId, b.guideId],
+      roomId: room.id,
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYDAY=+2WE',
+        startDate: '2028-01-01',
+        startTime: '17:00',
+        durationMinutes: 90,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const seriesId = res.json().seriesId as string;
+    const ofSeries = async () =>
+      (await list('2028-01-01T00:00:00Z', '2029-01-15T00:00:00Z')).filter(
+        (e) => (e as Ev & { seriesId: string }).seriesId === seriesId,
+      );
+    const before = await ofSeries();
+    expect(before).toHaveLength(12);
+    // Straight from the table: the bookings API shows one or two months at a time.
+    const bookings = () =>
+      t.ctx.database.rows<{ startsAt: string }>(
+        `select to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "startsAt" from room_bookings
+         where room_id = '${room.id}' and cancelled_at is null order by starts_at`,
+      );
+    expect(await bookings()).toHaveLength(12);
+
+    // a says yes to July and maybe to October, b says no: only a hears of the cancellation, and once.
+    const july = before[6];
+    expect(july.startsAt.startsWith('2028-07')).toBe(true);
+    expect((await client(t.app, a.session).post(`/events/${july.id}/rsvp`, { response: 'yes' })).statusCode).toBe(200);
+    expect(
+      (await client(t.app, a.session).post(`/events/${before[9].id}/rsvp`, { response: 'maybe' })).statusCode,
+    ).toBe(200);
+    expect((await client(t.app, b.session).post(`/events/${before[8].id}/rsvp`, { response: 'no' })).statusCode).toBe(
+      200,
+    );
+    const aBefore = (await changed(a.session)).length;
+    const bBefore = (await changed(b.session)).length;
+
+    const june = before[5];
+    // Cancelling is not mixed with other changes.
+    const mixed = await coordinator().patch(`/events/${june.id}`, { scope: 'following', cancelled: true, title: 'X' });
+    expect(expectProblem(mixed, 400).code).toBe('validation_failed');
+
+    const cancelled = await coordinator().patch(`/events/${june.id}`, { scope: 'following', cancelled: true });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ id: june.id, cancelled: true, seriesId });
+
+    const after = await ofSeries();
+    expect(after).toHaveLength(12);
+    expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
+    expect(after.slice(0, 5).every((e) => !e.cancelled)).toBe(true);
+    expect(after.slice(5).every((e) => e.cancelled)).toBe(true);
+    expect((await bookings()).map((x) => x.startsAt)).toEqual(before.slice(0, 5).map((e) => e.startsAt));
+
+    const aNotes = await changed(a.session);
+    expect(aNotes.length - aBefore).toBe(1);
+    expect(aNotes.filter((n) => n.params.title === 'Supervision 2028')).toHaveLength(1);
+    expect((await changed(b.session)).length).toBe(bBefore);
+
+    // The series ends before June: its rule stops and nothing after it is generated again.
+    const detail = (await coordinator().get(`/events/${before[0].id}`)).json();
+    expect(detail.rrule).toMatch(/UNTIL=2028/);
+
+    // A second call changes nothing and notifies nobody again.
+    const again = await coordinator().patch(`/events/${july.id}`, { scope: 'following', cancelled: true });
+    expect(again.statusCode, again.body).toBe(200);
+    const repeated = await coordinator().patch(`/events/${june.id}`, { scope: 'following', cancelled: true });
+    expect(repeated.statusCode, repeated.body).toBe(200);
+    expect((await ofSeries()).map((e) => [e.id, e.cancelled])).toEqual(after.map((e) => [e.id, e.cancelled]));
+    expect((await changed(a.session)).length - aBefore).toBe(1);
+    expect((await bookings()).length).toBe(5);
+  });
+});
+
+describe('guide groups', () => {
+  it('creates, renames and re-members a group; a group audience invites its members at creation', async () => {
+    const created = await coordinator().post('/event-groups', { name: 'Supervision Nord', guideIds: [a.guideId] });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+
+    const renamed = await coordinator().patch(`/event-groups/${id}`, {
+      name: 'Supervision Nord-West',
+      guideIds: [a.guideId, b.guideId],
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ id, name: 'Supervision Nord-West', description: null });
+    expect([...renamed.json().guideIds].sort()).toEqual([a.guideId, b.guideId].sort());
+
+    // Only the description: the members stay.
+    const described = await coordinator().patch(`/event-groups/${id}`, { description: 'Treffen im Rathaus' });
+    expect(described.json()).toMatchObject({ name: 'Supervision Nord-West', description: 'Treffen im Rathaus' });
+    expect(described.json().guideIds).toHaveLength(2);
+
+    const listed = (await coordinator().get('/event-groups')).json().items.find((g: { id: string }) => g.id === id);
+    expect(listed.guideIds).toHaveLength(2);
+
+    const event = await coordinator().post('/events', {
+      type: 'supervision',
+      title: 'Gruppensupervision',
+      audience: 'group',
+      groupId: id,
+      startsAt: '2027-11-10T16:00:00Z',
+      endsAt: '2027-11-10T18:00:00Z',
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    expect(event.json().invitations).toHaveLength(2);
+
+    const unknownGuide = await coordinator().patch(`/event-groups/${id}`, { guideIds: [other.guideId] });
+    expect(expectProblem(unknownGuide, 400).code).toBe('validation_failed');
+    expect(expectProblem(await coordinator().patch(`/event-groups/${id}`, {}), 400).code).toBe('validation_failed');
+    const missing = await coordinator().patch('/event-groups/5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b', { name: 'X' });
+    expect(missing.statusCode).toBe(404);
+    expect((await client(t.app, a.session).patch(`/event-groups/${id}`, { name: 'Lotsin' })).statusCode).toBe(403);
   });
 });

@@ -60,6 +60,8 @@ type Ids = {
   courseEnrolment: string;
   /** An event of A with A's guide invited (issue 12). */
   event: string;
+  /** A guide group of A with A's guide. */
+  guideGroup: string;
   certCourse: string;
   certEnrolment: string;
   certificate: string;
@@ -818,6 +820,12 @@ const TABLE: Record<string, Row> = {
     body: () => ({ name: 'Gruppe aus B', guideIds: [] }),
     expect: coordinatorOnly(201),
   },
+  'PATCH /api/v1/event-groups/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.guideGroup }),
+    body: () => ({ name: 'Von B umbenannt', guideIds: [] }),
+    expect: coordinatorOnly(404),
+  },
   'POST /api/v1/me/calendar-feed': { kind: 'self', body: {}, expect: { coordinator: 200, guide: 200, partner: 403 } },
   'GET /api/v1/event-links/{token}': {
     kind: 'public',
@@ -1555,7 +1563,7 @@ beforeAll(async () => {
     }),
     201,
   );
-  await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
+  const guideGroup = await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
   await ok(
     a.post('/events', {
       type: 'plenum',
@@ -1813,6 +1821,7 @@ beforeAll(async () => {
     courseSession: courseSession.id,
     courseEnrolment: courseEnrolment.id,
     event: event.id,
+    guideGroup: guideGroup.id,
     certCourse: certCourse.id,
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
@@ -1856,6 +1865,7 @@ beforeAll(async () => {
     courseSession: randomUUID(),
     courseEnrolment: randomUUID(),
     event: randomUUID(),
+    guideGroup: randomUUID(),
     certCourse: randomUUID(),
     certEnrolment: randomUUID(),
     certificate: randomUUID(),

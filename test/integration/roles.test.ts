@@ -105,6 +105,14 @@ const COORDINATOR_ONLY: Probe[] = [
     guide: 403,
     partner: 403,
   },
+  {
+    label: 'change a guide group',
+    method: 'PATCH',
+    url: () => '/event-groups/5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b',
+    body: () => ({ name: 'Unbefugt' }),
+    guide: 403,
+    partner: 403,
+  },
 
   { label: 'list guides', method: 'GET', url: () => '/guides', guide: 403, partner: 403 },
   {

@@ -238,6 +238,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/me/messages': ['unread'],
         // The notification centre names how many are unread, for its "mark all read" and the page title.
         'GET /api/v1/notifications': ['unread'],
+        // The calendar's events also name the office's time zone: days and times are the office's, not the browser's.
+        'GET /api/v1/events': ['timeZone'],
         // The caps and allowances per guide also name the year and the rule set that applies to it.
         'GET /api/v1/hour-allowances': ['ruleSet', 'year'],
         // The Ehrenamtskarte list also states the rule it applied, the day and the last month it counted.

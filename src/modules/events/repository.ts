@@ -45,6 +45,13 @@ export const eventRepository = {
     )[0],
   deleteEvents: (tx: Tx, ids: string[]) =>
     ids.length ? tx.delete(events).where(inArray(events.id, ids)) : Promise.resolve(),
+  cancelEvents: (tx: Tx, ids: string[], at: Date) =>
+    ids.length
+      ? tx
+          .update(events)
+          .set({ cancelledAt: at, updatedAt: at })
+          .where(and(inArray(events.id, ids), isNull(events.cancelledAt)))
+      : Promise.resolve(),
   cancelBookings: (tx: Tx, eventIds: string[], at: Date) =>
     eventIds.length
       ? tx
@@ -198,6 +205,17 @@ export const eventRepository = {
     ).length > 0,
   insertGroup: async (tx: Tx, values: typeof guideGroups.$inferInsert) =>
     (await tx.insert(guideGroups).values(values).returning())[0],
+  findGroup: async (tx: Tx, id: string) => (await tx.select().from(guideGroups).where(eq(guideGroups.id, id)))[0],
+  updateGroup: async (tx: Tx, id: string, values: Partial<typeof guideGroups.$inferInsert>) =>
+    (
+      await tx
+        .update(guideGroups)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(guideGroups.id, id))
+        .returning()
+    )[0],
+  deleteGroupMembers: (tx: Tx, groupId: string) =>
+    tx.delete(guideGroupMembers).where(eq(guideGroupMembers.groupId, groupId)),
   insertGroupMembers: (tx: Tx, rows: (typeof guideGroupMembers.$inferInsert)[]) =>
     rows.length ? tx.insert(guideGroupMembers).values(rows) : Promise.resolve(),
 

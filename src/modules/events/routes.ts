@@ -9,9 +9,10 @@ import {
   eventCreateInput,
   eventDetailSchema,
   eventListQuery,
+  eventListSchema,
   eventPatchInput,
-  eventSchema,
   guideGroupInput,
+  guideGroupPatchInput,
   guideGroupSchema,
   rsvpInput,
   rsvpLinkParams,
@@ -26,9 +27,9 @@ export const eventRoutes: RouteModule = (api, { events }) => {
   api.get('/events', {
     schema: {
       tags,
-      summary: 'Events in a range (guides: those they are invited to)',
+      summary: 'Events in a range (guides: those they are invited to), with the office time zone',
       querystring: eventListQuery,
-      response: { 200: listOf(eventSchema), ...errors },
+      response: { 200: eventListSchema, ...errors },
     },
     handler: (req) => events.list(requireActor(req), req.query),
   });
@@ -96,6 +97,16 @@ export const eventRoutes: RouteModule = (api, { events }) => {
       response: { 201: guideGroupSchema, ...errors },
     },
     handler: async (req, reply) => reply.code(201).send(await events.createGroup(requireActor(req), req.body)),
+  });
+  api.patch('/event-groups/:id', {
+    schema: {
+      tags,
+      summary: 'Rename a guide group or replace its members (affects occurrences created afterwards)',
+      params: idParams,
+      body: guideGroupPatchInput,
+      response: { 200: guideGroupSchema, ...errors },
+    },
+    handler: (req) => events.updateGroup(requireActor(req), req.params.id, req.body),
   });
   api.get('/event-links/:token', {
     config: { public: true },

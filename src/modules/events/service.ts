@@ -16,6 +16,7 @@ import {
   type EventPatchInput,
   type eventListQuery,
   type guideGroupInput,
+  type guideGroupPatchInput,
   type RsvpResponse,
 } from '../../shared/events.js';
 import { recordAudit } from '../audit/recorder.js';
@@ -292,7 +293,8 @@ export class EventService {
         rows.map((r) => r.event.id),
       );
       const items = rows.map((r) => this.item(actor, r.event, r.roomName, invitations.get(r.event.id) ?? []));
-      return { items, total: items.length };
+      const { timeZone } = await settingsRepository.get(tx, officeId);
+      return { items, total: items.length, timeZone };
     });
   }
 
@@ -346,6 +348,13 @@ export class EventService {
       const { event } = await this.loadVisible(tx, actor, id, true);
       await this.checkReferences(tx, officeId, patch);
       const { scope, cancelled, startTime, durationMinutes, ...fields } = patch;
+      if (scope === 'following' && cancelled === true && event.seriesId) {
+        // Cancelling is its own change: mixed with edits it would be unclear which of them the later dates get.
+        const extra = Object.keys(patch).find((k) => k !== 'scope' && k !== 'cancelled');
+        if (extra) throw invalidField(extra, 'cancelAlone');
+        await this.cancelFollowing(tx, actor, officeId, event);
+        return { id, mailIds: [] as string[] };
+      }
       if (scope === 'this' || !event.seriesId) {
         if (startTime !== undefined || durationMinutes !== undefined) throw invalidField('startTime', 'seriesOnly');
         const startsAt = fields.startsAt ? new Date(fields.startsAt) : event.startsAt;
@@ -359,6 +368,7 @@ export class EventService {
           ...(cancelled !== undefined ? { cancelledAt: cancelled ? (event.cancelledAt ?? this.ctx.now()) : null } : {}),
         });
         await this.syncRoom(tx, actor, officeId, updated);
+        if (cancelled && !event.cancelledAt) await this.notifyCancelled(tx, officeId, updated, [id]);
         await recordAudit(tx, actor, {
           action: cancelled ? 'event.cancelled' : 'event.updated',
           entityType: 'event',
@@ -442,6 +452,65 @@ export class EventService {
     });
     await this.ctx.mailer.deliver(this.ctx.database.db, result.mailIds);
     return this.get(actor, result.id);
+  }
+
+  /**
+   * Guides who said yes or maybe to any of the cancelled occurrences hear of it once (not once per date); those who
+   * said no or never answered are not disturbed. The occurrence's own invitation mail carried no promise beyond that.
+   */
+  private async notifyCancelled(tx: Tx, officeId: string, first: EventRow, eventIds: string[]) {
+    const guideIds = new Set(
+      (await repo.invitations(tx, eventIds))
+        .filter((i) => i.invitation.response === 'yes' || i.invitation.response === 'maybe')
+        .map((i) => i.invitation.guideId),
+    );
+    await notify(tx, {
+      officeId,
+      userIds: await repo.userIdsOfGuides(tx, [...guideIds]),
+      kind: 'event_changed',
+      params: { title: first.title, startsAt: first.startsAt.toISOString() },
+      link: `/events/${first.id}`,
+    });
+  }
+
+  /**
+   * "This and following" cancelled: the occurrence and every later one keep their rows (marked cancelled, as a single
+   * cancellation does, so answers and the history stay), their rooms are freed, and the series ends before this date
+   * so nothing is generated after it. Repeating the call changes nothing and notifies nobody again.
+   */
+  private async cancelFollowing(tx: Tx, actor: Actor, officeId: string, event: EventRow) {
+    const series = (await repo.findSeries(tx, event.seriesId as string)) as SeriesRow;
+    const at = event.recurrenceId as Date;
+    const following = (await repo.seriesOccurrences(tx, series.id)).filter(
+      (o) => (o.recurrenceId as Date) >= at && !o.cancelledAt,
+    );
+    const now = this.ctx.now();
+    const ids = following.map((o) => o.id);
+    await repo.cancelEvents(tx, ids, now);
+    await repo.cancelBookings(tx, ids, now);
+    const atLocal = localDateTime(at, series.timeZone).date;
+    let rrule = series.rrule;
+    if (atLocal > series.startDate) {
+      try {
+        rrule = splitSeries({ ...series, startDate: series.startDate }, atLocal).before.rrule;
+      } catch (error) {
+        // A rule that cannot be cut keeps its text; the horizon below still stops any further generation.
+        if (!(error instanceof InvalidRuleError)) throw error;
+      }
+    }
+    if (series.materialisedUntil > at || rrule !== series.rrule)
+      await repo.updateSeries(tx, series.id, {
+        rrule,
+        materialisedUntil: new Date(Math.min(at.getTime(), series.materialisedUntil.getTime())),
+      });
+    if (!ids.length) return;
+    await this.notifyCancelled(tx, officeId, following[0], ids);
+    await recordAudit(tx, actor, {
+      action: 'event.series_cancelled',
+      entityType: 'event',
+      entityId: event.id,
+      changes: { title: event.title, date: atLocal, count: ids.length },
+    });
   }
 
   /** Records an answer; "yes" counts against the capacity (the event row is locked, so two answers queue). */
@@ -613,6 +682,45 @@ export class EventService {
         changes: { name: group.name, guideIds: input.guideIds },
       });
       return { id: group.id, name: group.name, description: group.description, guideIds: input.guideIds };
+    });
+  }
+
+  /**
+   * Renames a group or replaces its members. Occurrences already created keep their invitations: a group is who is
+   * invited when an occurrence is made, so members added later are invited to new occurrences only.
+   */
+  updateGroup(actor: Actor, id: string, patch: z.output<typeof guideGroupPatchInput>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const group = await repo.findGroup(tx, id);
+      if (!group || group.officeId !== officeId) throw notFound();
+      if (patch.guideIds) await this.checkReferences(tx, officeId, { invitedGuideIds: patch.guideIds });
+      const updated =
+        patch.name !== undefined || patch.description !== undefined
+          ? await repo.updateGroup(tx, id, {
+              ...(patch.name !== undefined ? { name: patch.name } : {}),
+              ...(patch.description !== undefined ? { description: patch.description ?? null } : {}),
+            })
+          : group;
+      if (patch.guideIds) {
+        await repo.deleteGroupMembers(tx, id);
+        await repo.insertGroupMembers(
+          tx,
+          patch.guideIds.map((guideId) => ({ officeId, groupId: id, guideId })),
+        );
+      }
+      const guideIds = patch.guideIds ?? (await repo.groupMembers(tx, [id])).map((m) => m.guideId);
+      await recordAudit(tx, actor, {
+        action: 'guide_group.updated',
+        entityType: 'guide_group',
+        entityId: id,
+        changes: {
+          ...(patch.name !== undefined ? { name: updated.name } : {}),
+          ...(patch.description !== undefined ? { description: updated.description } : {}),
+          ...(patch.guideIds ? { guideIds } : {}),
+        },
+      });
+      return { id, name: updated.name, description: updated.description, guideIds };
     });
   }
 

@@ -42,7 +42,7 @@ export const useEventGroups = (enabled = true) =>
 export const useEvents = (from: string, to: string) =>
   useQuery({
     queryKey: eventKeys.range(from, to),
-    queryFn: () => api.get<{ items: EventItem[]; total: number }>('/events', { from, to }),
+    queryFn: () => api.get<{ items: EventItem[]; total: number; timeZone: string }>('/events', { from, to }),
   });
 
 /** What a personal answer link is about; public, no session. A bad or expired link is a 404 shown on the page. */

@@ -13,6 +13,7 @@ export function ConfirmDialog({
   loading,
   error,
   danger = true,
+  children,
 }: {
   opened: boolean;
   title: string;
@@ -23,6 +24,8 @@ export function ConfirmDialog({
   loading?: boolean;
   error?: unknown;
   danger?: boolean;
+  /** A choice that belongs to the question, e.g. which occurrences of a series it applies to. */
+  children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -30,6 +33,7 @@ export function ConfirmDialog({
       <Stack>
         <FormError error={error} />
         <Text size="sm">{text}</Text>
+        {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

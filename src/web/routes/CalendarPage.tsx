@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { RsvpResponse } from '../../shared/eventEnums.js';
@@ -31,13 +31,14 @@ import {
   CALENDAR_VIEWS,
   type CalendarEntry,
   type CalendarView,
-  dayKey,
   eventEntry,
   sessionEntry,
   shiftAnchor,
   viewRange,
 } from '../components/calendar/entries';
+import { byOfficeDay, formatOfficeDay, officeRange, officeTime } from '../components/calendar/officeTime';
 import { EventFormModal } from '../components/events/EventFormModal';
+import { browserTimeZone } from '../components/events/eventTime';
 import { FormError } from '../components/FormError';
 import { QueryView } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
@@ -47,11 +48,10 @@ import { currentLocale, intlLocale } from '../i18n';
 const ANSWERS: readonly RsvpResponse[] = ['yes', 'maybe', 'no'];
 
 /** One event: when, what, where; counts for coordinators, the own answer with buttons for an invited guide. */
-function EventCard({ event, guide }: { event: EventItem; guide: boolean }) {
+function EventCard({ event, guide, timeZone }: { event: EventItem; guide: boolean; timeZone: string }) {
   const { t } = useTranslation();
   const locale = intlLocale(currentLocale());
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const time = (iso: string) => officeTime(iso, locale, timeZone);
   const answer = useApiMutation(
     (response: RsvpResponse) => api.post(`/events/${event.id}/rsvp`, { response }),
     [eventKeys.all],
@@ -125,11 +125,10 @@ function EventCard({ event, guide }: { event: EventItem; guide: boolean }) {
 }
 
 /** A course session or a room booking in the list: when, what, where, and a link to its page. */
-function EntryCard({ entry }: { entry: CalendarEntry }) {
+function EntryCard({ entry, timeZone }: { entry: CalendarEntry; timeZone: string }) {
   const { t } = useTranslation();
   const locale = intlLocale(currentLocale());
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const time = (iso: string) => officeTime(iso, locale, timeZone);
   return (
     <Card padding="md" component="li" aria-labelledby={entry.key}>
       <Stack gap={2}>
@@ -239,19 +238,26 @@ export function CalendarPage() {
   const [chosenView, setView] = useState<CalendarView>('list');
   const view: CalendarView = phone ? 'list' : chosenView;
   const [anchor, setAnchor] = useState(() => new Date());
-  const { start, end } = viewRange(view, anchor);
+  // The office's zone arrives with the events; until then (the first load) the browser's stands in.
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
+  const { start, end } = officeRange(view, anchor, timeZone);
   const events = useEvents(start.toISOString(), end.toISOString());
+  const officeZone = events.data?.timeZone;
+  useEffect(() => {
+    if (officeZone) setTimeZone(officeZone);
+  }, [officeZone]);
+  const shown = viewRange(view, anchor);
   const others = useOtherEntries(start, end);
   const locale = intlLocale(currentLocale());
   const heading =
     view === 'week'
       ? t('events.weekOf', {
-          from: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(start),
+          from: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(shown.start),
           to: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
-            new Date(end.getTime() - 86_400_000),
+            new Date(shown.end.getTime() - 86_400_000),
           ),
         })
-      : new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(start);
+      : new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(shown.start);
   const shift = (delta: number) => setAnchor((a) => shiftAnchor(view, a, delta));
   return (
     <>
@@ -300,26 +306,25 @@ export function CalendarPage() {
             const eventsById = new Map(data.items.map((e) => [`event-${e.id}`, e]));
             const entries = [...data.items.map(eventEntry), ...others].sort(byStart);
             if (view !== 'list')
-              return <CalendarGrid view={view} anchor={anchor} entries={entries} caption={heading} />;
+              return (
+                <CalendarGrid view={view} anchor={anchor} entries={entries} caption={heading} timeZone={timeZone} />
+              );
             if (entries.length === 0) return <EmptyState title={guide ? t('events.emptyGuide') : t('events.empty')} />;
-            const days = new Map<string, CalendarEntry[]>();
-            for (const e of entries) days.set(dayKey(e.startsAt), [...(days.get(dayKey(e.startsAt)) ?? []), e]);
+            const days = byOfficeDay(entries, timeZone);
             return (
               <Stack gap="md">
                 {[...days.entries()].map(([day, items]) => (
                   <section key={day} aria-labelledby={`day-${day}`}>
                     <Title order={3} size="h5" id={`day-${day}`} mb={6}>
-                      {new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(
-                        new Date(items[0].startsAt),
-                      )}
+                      {formatOfficeDay(day, locale, { weekday: 'long', day: 'numeric', month: 'long' })}
                     </Title>
                     <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                       {items.map((e) => {
                         const event = eventsById.get(e.key);
                         return event ? (
-                          <EventCard key={e.key} event={event} guide={guide} />
+                          <EventCard key={e.key} event={event} guide={guide} timeZone={timeZone} />
                         ) : (
-                          <EntryCard key={e.key} entry={e} />
+                          <EntryCard key={e.key} entry={e} timeZone={timeZone} />
                         );
                       })}
                     </Stack>
@@ -339,6 +344,14 @@ export function CalendarPage() {
             <Anchor component={Link} to="/rooms" underline="always">
               {t('nav.rooms')}
             </Anchor>
+            {canManage && (
+              <>
+                {' · '}
+                <Anchor component={Link} to="/calendar/groups" underline="always">
+                  {t('events.groups.title')}
+                </Anchor>
+              </>
+            )}
           </Text>
         )}
         <FeedCard />

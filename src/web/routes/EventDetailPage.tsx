@@ -9,8 +9,8 @@ import { api } from '../api/client';
 import { eventKeys, useEvent } from '../api/eventQueries';
 import { useApiMutation } from '../api/queries';
 import { roomKeys } from '../api/roomQueries';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { AttendanceCard } from '../components/events/AttendanceCard';
+import { CancelEventDialog } from '../components/events/CancelEventDialog';
 import { EventEditModal } from '../components/events/EventEditModal';
 import { describeRule, formatSpan } from '../components/events/eventTime';
 import { FormError } from '../components/FormError';
@@ -299,21 +299,7 @@ export function EventDetailPage() {
                 }}
               />
             )}
-            <ConfirmDialog
-              opened={modal === 'cancel'}
-              title={e.seriesId ? t('events.detail.cancelOccurrence') : t('events.detail.cancelEvent')}
-              text={t('events.detail.cancelText', { day: span.day })}
-              confirmLabel={t('events.detail.cancelConfirm')}
-              loading={cancel.isPending}
-              error={cancel.error}
-              onClose={() => setModal(null)}
-              onConfirm={() =>
-                cancel.mutateAsync(true).then(() => {
-                  notifySuccess(t('events.detail.cancelled'));
-                  setModal(null);
-                })
-              }
-            />
+            <CancelEventDialog event={e} day={span.day} opened={modal === 'cancel'} onClose={() => setModal(null)} />
           </>
         );
       }}

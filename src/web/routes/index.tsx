@@ -23,6 +23,7 @@ import {
   ForgotPasswordPage,
   GuideDetailPage,
   GuideFormPage,
+  GuideGroupsPage,
   GuideHoursPage,
   GuidesPage,
   HomePage,
@@ -225,6 +226,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="events.list">
                   <CalendarPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="calendar/groups"
+              element={
+                <RequireAbility ability="events.manage">
+                  <GuideGroupsPage />
                 </RequireAbility>
               }
             />

@@ -175,6 +175,9 @@ export const MyMessagePage = lazy(() =>
 export const CalendarPage = lazy(() =>
   whenReachable(() => import('./CalendarPage')).then((m) => ({ default: m.CalendarPage })),
 );
+export const GuideGroupsPage = lazy(() =>
+  whenReachable(() => import('./GuideGroupsPage')).then((m) => ({ default: m.GuideGroupsPage })),
+);
 export const EventDetailPage = lazy(() =>
   whenReachable(() => import('./EventDetailPage')).then((m) => ({ default: m.EventDetailPage })),
 );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLocale, intlLocale } from '../../i18n';
 import { type CalendarEntry, type CalendarView, dayKey, viewRange } from './entries';
+import { byOfficeDay, officeDayKey, officeTime } from './officeTime';
 
 const KIND_COLORS = { event: 'teal', course: 'blue', booking: 'gray' } as const;
 
@@ -15,11 +16,14 @@ export function CalendarGrid({
   anchor,
   entries,
   caption,
+  timeZone,
 }: {
   view: Exclude<CalendarView, 'list'>;
   anchor: Date;
   entries: readonly CalendarEntry[];
   caption: string;
+  /** The office's zone: entries fall on the office's days at the office's times. */
+  timeZone: string;
 }) {
   const { t } = useTranslation();
   const locale = intlLocale(currentLocale());
@@ -30,12 +34,10 @@ export function CalendarGrid({
   const days: Date[] = [];
   for (const d = new Date(first); d < end || days.length % 7 !== 0; d.setDate(d.getDate() + 1)) days.push(new Date(d));
   const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
-  const byDay = new Map<string, CalendarEntry[]>();
-  for (const e of entries) byDay.set(dayKey(e.startsAt), [...(byDay.get(dayKey(e.startsAt)) ?? []), e]);
+  const byDay = byOfficeDay(entries, timeZone);
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' });
   const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-  const today = dayKey(new Date());
+  const today = officeDayKey(new Date(), timeZone);
   return (
     <Table withTableBorder withColumnBorders layout="fixed" verticalSpacing={4} horizontalSpacing={4}>
       <Table.Caption>{caption}</Table.Caption>
@@ -75,7 +77,7 @@ export function CalendarGrid({
                       {items.map((e) => (
                         <li key={e.key} style={{ minWidth: 0 }}>
                           <Text size="xs" component="div" className="tabular" c="dimmed">
-                            {time.format(new Date(e.startsAt))}{' '}
+                            {officeTime(e.startsAt, locale, timeZone)}{' '}
                             <Badge
                               size="xs"
                               variant="light"

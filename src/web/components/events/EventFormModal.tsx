@@ -1,4 +1,5 @@
 import {
+  Anchor,
   MultiSelect,
   NumberInput,
   Select,
@@ -11,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   buildRule,
   NTH_CHOICES,
@@ -341,6 +343,11 @@ export function EventFormModal({ onClose, onCreated }: { onClose: () => void; on
           required
           data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
           nothingFoundMessage={t('events.form.noGroups')}
+          description={
+            <Anchor component={Link} to="/calendar/groups" size="xs" underline="always">
+              {t('events.groups.manage')}
+            </Anchor>
+          }
           {...form.getInputProps('groupId')}
         />
       )}
