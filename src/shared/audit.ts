@@ -178,6 +178,8 @@ export const AUDIT_ACTIONS = [
   'event.series_split',
   'event.rsvp',
   'event.attendance_recorded',
+  'event_file.added',
+  'event_file.deleted',
   'guide_group.created',
   'calendar_feed.renewed',
   'directory.listed',
@@ -376,6 +378,10 @@ export const AUDIT_FIELDS = [
   'officeIds',
   'from',
   'to',
+  'fileId',
+  'fileName',
+  'contentType',
+  'sizeBytes',
 ] as const;
 
 /**
