@@ -58,8 +58,9 @@ type Ids = {
   course: string;
   courseSession: string;
   courseEnrolment: string;
-  /** An event of A with A's guide invited (issue 12). */
+  /** An event of A with A's guide invited (issue 12), and a file of it. */
   event: string;
+  eventFile: string;
   certCourse: string;
   certEnrolment: string;
   certificate: string;
@@ -812,6 +813,22 @@ const TABLE: Record<string, Row> = {
     body: (a) => ({ items: [{ guideId: a.guide, attended: true }] }),
     expect: coordinatorOnly(404),
   },
+  'POST /api/v1/events/{id}/files': {
+    kind: 'record',
+    params: (a) => ({ id: a.event }),
+    body: () => ({ fileName: 'Von B.png', contentBase64: PNG_BASE64 }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/events/{id}/files/{fileId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.event, fileId: a.eventFile }),
+    expect: all(404),
+  },
+  'DELETE /api/v1/events/{id}/files/{fileId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.event, fileId: a.eventFile }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/event-groups': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
   'POST /api/v1/event-groups': {
     kind: 'create',
@@ -1549,6 +1566,10 @@ beforeAll(async () => {
     }),
     201,
   );
+  const eventFile = await ok(
+    a.post(`/events/${event.id}/files`, { fileName: `A-Protokoll ${aTag}.png`, contentBase64: PNG_BASE64 }),
+    201,
+  );
   await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
   await ok(
     a.post('/events', {
@@ -1807,6 +1828,7 @@ beforeAll(async () => {
     courseSession: courseSession.id,
     courseEnrolment: courseEnrolment.id,
     event: event.id,
+    eventFile: eventFile.id,
     certCourse: certCourse.id,
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
@@ -1850,6 +1872,7 @@ beforeAll(async () => {
     courseSession: randomUUID(),
     courseEnrolment: randomUUID(),
     event: randomUUID(),
+    eventFile: randomUUID(),
     certCourse: randomUUID(),
     certEnrolment: randomUUID(),
     certificate: randomUUID(),
