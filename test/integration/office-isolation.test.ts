@@ -1944,6 +1944,7 @@ describe('the operation table', () => {
         sessionId: randomUUID(),
         enrolmentId: randomUUID(),
         guideId: randomUUID(),
+        fileId: randomUUID(),
         month: '2024-01',
         code: 'ABCDEFGHJK',
         kind: 'guides',
