@@ -8,7 +8,7 @@ import { ApiError, api, apiUrl } from '../../api/client';
 import { eventKeys } from '../../api/eventQueries';
 import { fileToBase64 } from '../../api/expenseQueries';
 import { useApiMutation } from '../../api/queries';
-import { formatDate, formatFileSize } from '../../i18n/format';
+import { formatDateTime, formatFileSize } from '../../i18n/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { FormError } from '../FormError';
 import { notifySuccess } from '../notify';
@@ -99,7 +99,7 @@ export function EventFiles({ event }: { event: EventDetail }) {
                     {f.fileName}
                   </Anchor>
                   <Text size="xs" c="dimmed" className="tabular">
-                    {formatFileSize(f.sizeBytes)} · {formatDate(f.createdAt)}
+                    {formatFileSize(f.sizeBytes)} · {formatDateTime(f.createdAt)}
                   </Text>
                 </div>
               </Group>
