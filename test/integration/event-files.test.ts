@@ -79,6 +79,16 @@ describe('files of an event', () => {
     expect(detail.abilities.manageFiles).toBe(true);
   });
 
+  it("lists the file in the uploader's Art. 15 file, without its bytes", async () => {
+    const res = await coordinator().get('/me/data-export.json');
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const sections = res.json().sections as { table: string; column: string; rows: Record<string, unknown>[] }[];
+    const section = sections.find((s) => s.table === 'event_files' && s.column === 'uploaded_by');
+    expect(section?.rows.map((r) => r.id)).toContain(fileId);
+    expect(section?.rows[0]).not.toHaveProperty('bytes');
+    expect(section?.rows[0]).toMatchObject({ file_name: 'Protokoll März.exe.pdf', size_bytes: pdf.length });
+  });
+
   it('gives the bytes back unchanged, as an attachment that is never sniffed', async () => {
     const res = await coordinator().get(`/events/${eventId}/files/${fileId}`);
     expect(res.statusCode).toBe(200);
