@@ -179,6 +179,8 @@ export const AUDIT_ACTIONS = [
   'event.series_cancelled',
   'event.rsvp',
   'event.attendance_recorded',
+  'event_file.added',
+  'event_file.deleted',
   'guide_group.created',
   'guide_group.updated',
   'calendar_feed.renewed',
@@ -379,6 +381,10 @@ export const AUDIT_FIELDS = [
   'officeIds',
   'from',
   'to',
+  'fileId',
+  'fileName',
+  'contentType',
+  'sizeBytes',
 ] as const;
 
 /**

@@ -30,3 +30,20 @@ export const EVENT_HOUR_KIND = {
 
 /** Occurrences are materialised this many months ahead. */
 export const EVENT_HORIZON_MONTHS = 12;
+
+/**
+ * Files an event accepts, by their content (magic bytes), with the extension the stored name gets: PDF, photos, and the
+ * office documents `file-type` recognises from the archive's entries (Word, Excel, OpenDocument text). Macro-enabled
+ * Office files are recognised as other types and refused.
+ */
+export const EVENT_FILE_TYPES = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+} as const;
+export type EventFileType = keyof typeof EVENT_FILE_TYPES;
+export const EVENT_FILE_MAX_BYTES = 10 * 1024 * 1024;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isValidRule } from '../domain/events/recurrence.js';
 import { abilities, isoDate, isoDateTime, isoDateTimeOut, listOf, optionalText, shortText } from './common.js';
-import { EVENT_AUDIENCES, EVENT_TYPES, RSVP_RESPONSES } from './eventEnums.js';
+import { EVENT_AUDIENCES, EVENT_FILE_MAX_BYTES, EVENT_TYPES, RSVP_RESPONSES } from './eventEnums.js';
 
 export * from './eventEnums.js';
 
@@ -131,9 +131,37 @@ export const invitationSchema = z.object({
   hoursBooked: z.boolean(),
 });
 
+/** A file of an event, as listed (the bytes come from its download route). */
+export const eventFileSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: isoDateTimeOut,
+});
+export type EventFile = z.infer<typeof eventFileSchema>;
+
+/** Base64 of a 10 MB file is about 14 MB; a somewhat larger text still reaches the service (`file_too_large`). */
+export const EVENT_FILE_MAX_BASE64 = Math.ceil((EVENT_FILE_MAX_BYTES * 4) / 3) + 200_000;
+/** The upload route's body limit: the base64 text and the name. */
+export const EVENT_FILE_BODY_LIMIT = EVENT_FILE_MAX_BASE64 + 50_000;
+
+export const eventFileUpload = z.strictObject({
+  fileName: shortText(200),
+  /** The file, base64-encoded (the API reads JSON only). Its type is taken from its content, never from the name. */
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(EVENT_FILE_MAX_BASE64)
+    .regex(/^[A-Za-z0-9+/=\r\n]*$/, { message: 'validation.base64' }),
+});
+export const eventFileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
+
 export const eventDetailSchema = eventSchema.extend({
   /** Audience only (coordinators, invited guides). */
   minutes: z.string().nullable(),
+  /** Audience only, like the minutes. */
+  files: z.array(eventFileSchema),
   rrule: z.string().nullable(),
   /** The office's time zone: the page shows and edits times as the office's clock reads them. */
   timeZone: z.string(),

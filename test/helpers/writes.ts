@@ -5,6 +5,7 @@
  */
 import { DEFAULT_OFFICE_SETTINGS } from '../../src/shared/settings.js';
 import type { TestOffice } from './factories.js';
+import { PDF_BASE64 } from './receipts.js';
 
 export type Who = 'coordinator' | 'admin' | 'anonymous' | 'throwaway';
 export type Fixtures = { A: TestOffice; B: TestOffice; serviceId: string };
@@ -443,6 +444,15 @@ export const WRITES: Record<string, WriteOp> = {
     who: 'coordinator',
     params: () => NO_RECORD,
     body: () => ({ items: [{ guideId: NO_RECORD.id, attended: true }] }),
+  },
+  'POST /api/v1/events/{id}/files': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ fileName: 'Protokoll.pdf', contentBase64: PDF_BASE64 }),
+  },
+  'DELETE /api/v1/events/{id}/files/{fileId}': {
+    who: 'coordinator',
+    params: () => ({ id: NO_RECORD.id, fileId: NO_RECORD.id }),
   },
   'POST /api/v1/event-groups': {
     who: 'coordinator',

@@ -55,6 +55,7 @@ const BAD_PARAMS: Record<string, string> = {
   month: 'kein-monat',
   guideId: 'keine-lotsin',
   file: 'kein.ics',
+  fileId: 'keine-datei',
 };
 
 let t: TestApp;

@@ -446,6 +446,7 @@ describe('the funder reaches no person-level route', () => {
         contactId: randomUUID(),
         sessionId: randomUUID(),
         enrolmentId: randomUUID(),
+        fileId: randomUUID(),
         month: '2024-04',
         key: 'authorities',
         kind: 'guides',

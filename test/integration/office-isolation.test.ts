@@ -58,10 +58,11 @@ type Ids = {
   course: string;
   courseSession: string;
   courseEnrolment: string;
-  /** An event of A with A's guide invited (issue 12). */
+  /** An event of A with A's guide invited (issue 12), and a file of it. */
   event: string;
   /** A guide group of A with A's guide. */
   guideGroup: string;
+  eventFile: string;
   certCourse: string;
   certEnrolment: string;
   certificate: string;
@@ -814,6 +815,22 @@ const TABLE: Record<string, Row> = {
     body: (a) => ({ items: [{ guideId: a.guide, attended: true }] }),
     expect: coordinatorOnly(404),
   },
+  'POST /api/v1/events/{id}/files': {
+    kind: 'record',
+    params: (a) => ({ id: a.event }),
+    body: () => ({ fileName: 'Von B.png', contentBase64: PNG_BASE64 }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/events/{id}/files/{fileId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.event, fileId: a.eventFile }),
+    expect: all(404),
+  },
+  'DELETE /api/v1/events/{id}/files/{fileId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.event, fileId: a.eventFile }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/event-groups': { kind: 'list', queries: () => [''], expect: coordinatorOnly(200) },
   'POST /api/v1/event-groups': {
     kind: 'create',
@@ -1564,6 +1581,10 @@ beforeAll(async () => {
     201,
   );
   const guideGroup = await ok(a.post('/event-groups', { name: `A-Gruppe ${aTag}`, guideIds: [A.guideId] }), 201);
+  const eventFile = await ok(
+    a.post(`/events/${event.id}/files`, { fileName: `A-Protokoll ${aTag}.png`, contentBase64: PNG_BASE64 }),
+    201,
+  );
   await ok(
     a.post('/events', {
       type: 'plenum',
@@ -1822,6 +1843,7 @@ beforeAll(async () => {
     courseEnrolment: courseEnrolment.id,
     event: event.id,
     guideGroup: guideGroup.id,
+    eventFile: eventFile.id,
     certCourse: certCourse.id,
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
@@ -1866,6 +1888,7 @@ beforeAll(async () => {
     courseEnrolment: randomUUID(),
     event: randomUUID(),
     guideGroup: randomUUID(),
+    eventFile: randomUUID(),
     certCourse: randomUUID(),
     certEnrolment: randomUUID(),
     certificate: randomUUID(),
@@ -1937,6 +1960,7 @@ describe('the operation table', () => {
         sessionId: randomUUID(),
         enrolmentId: randomUUID(),
         guideId: randomUUID(),
+        fileId: randomUUID(),
         month: '2024-01',
         code: 'ABCDEFGHJK',
         kind: 'guides',

@@ -19,6 +19,7 @@ import {
   createTrainer,
   type TestOffice,
 } from '../helpers/factories.js';
+import { PDF_BASE64 } from '../helpers/receipts.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -31,6 +32,8 @@ let roomId: string;
 let roomBookingId: string;
 
 const today = new Date().toISOString().slice(0, 10);
+/** An id no record has: role gates answer before any lookup. */
+const NOBODY = '5f2b0c5e-8c1a-4c3e-9d7a-0b6f1e2d3c4b';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -93,6 +96,21 @@ const COORDINATOR_ONLY: Probe[] = [
       startsAt: `${today}T17:00:00Z`,
       endsAt: `${today}T18:00:00Z`,
     }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'add a file to an event',
+    method: 'POST',
+    url: () => `/events/${NOBODY}/files`,
+    body: () => ({ fileName: 'Protokoll.pdf', contentBase64: PDF_BASE64 }),
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: "delete an event's file",
+    method: 'DELETE',
+    url: () => `/events/${NOBODY}/files/${NOBODY}`,
     guide: 403,
     partner: 403,
   },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOpenApi, type OpenApiDocument, type OpenApiSchema, operationsOf } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createFunder, createOffice, createPlatformAdmin, type TestOffice } from '../helpers/factories.js';
+import { PNG_BASE64 } from '../helpers/receipts.js';
 
 let t: TestApp;
 let o: TestOffice;
@@ -100,12 +101,28 @@ describe('security headers', () => {
 
   it('are on record reads, writes and downloads', async () => {
     const api = client(t.app, o.sessions.coordinator);
+    const eventFileDownload = async () => {
+      const event = await api.post('/events', {
+        type: 'plenum',
+        title: 'Header-Plenum',
+        audience: 'all_guides',
+        startsAt: '2026-05-05T16:00:00Z',
+        endsAt: '2026-05-05T18:00:00Z',
+      });
+      const file = await api.post(`/events/${event.json().id}/files`, {
+        fileName: 'Folie.png',
+        contentBase64: PNG_BASE64,
+      });
+      expect(file.statusCode, file.body).toBe(201);
+      return api.get(`/events/${event.json().id}/files/${file.json().id}`);
+    };
     const responses: [string, LightMyRequestResponse][] = [
       ['guide detail', await api.get(`/guides/${o.guideId}`)],
       ['guide patch', await api.patch(`/guides/${o.guideId}`, { phone: '+49 511 1' })],
       ['partner create', await api.post('/partners', { name: 'Header e.V.', type: 'other' })],
       ['xlsx export', await api.get('/guides/export.xlsx')],
       ['csv export', await api.get('/guides/export.csv')],
+      ['event file download', await eventFileDownload()],
     ];
     for (const [label, res] of responses) {
       expect(res.statusCode, label).toBeLessThan(300);

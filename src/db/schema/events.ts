@@ -21,7 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { EVENT_AUDIENCES, EVENT_TYPES, RSVP_RESPONSES } from '../../shared/eventEnums.js';
 import { users } from './accounts.js';
-import { createdAt, id, oneOf, updatedAt } from './columns.js';
+import { bytea, createdAt, id, oneOf, updatedAt } from './columns.js';
 import { guides } from './guides.js';
 import { hourEntries } from './hours.js';
 import { officeId } from './offices.js';
@@ -167,6 +167,33 @@ export const eventInvitations = pgTable(
     unique('event_invitations_event_guide_key').on(t.eventId, t.guideId),
     uniqueIndex('event_invitations_token_key').on(t.linkTokenHash),
     index('event_invitations_guide_idx').on(t.guideId),
+  ],
+);
+
+/**
+ * A file of an event (minutes as a document, slides, a sign-up list), seen by whoever may see the event. The type is
+ * the one found in the content (magic bytes), never the declared one. Bytes live in the row, like receipts by default,
+ * so the database backup covers them and row-level security guards them.
+ */
+export const eventFiles = pgTable(
+  'event_files',
+  {
+    id: id(),
+    officeId: officeId(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('event_files_event_idx').on(t.eventId),
+    check('event_files_size_check', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
   ],
 );
 

@@ -4,16 +4,14 @@
  * costs are kept apart from allowances (Aufwandsentschädigung): nothing here counts towards the tax-free allowances.
  */
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { EXPENSE_CLAIM_STATUSES, EXPENSE_TRANSPORTS, RECEIPT_STORAGES } from '../../domain/expenses/kinds.js';
 import { users } from './accounts.js';
-import { createdAt, id, oneOf, updatedAt } from './columns.js';
+import { bytea, createdAt, id, oneOf, updatedAt } from './columns.js';
 import { assignments } from './deployments.js';
 import { guides } from './guides.js';
 import { hourCategories } from './hours.js';
 import { officeId, offices } from './offices.js';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * A receipt (photo or PDF). Its facts are always a row here, under the office's row-level security; its bytes are in

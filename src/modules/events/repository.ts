@@ -1,9 +1,10 @@
 /** Queries of events, series, invitations, guide groups and calendar feeds. */
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
   assignments,
   calendarFeeds,
+  eventFiles,
   eventInvitations,
   eventSeries,
   events,
@@ -139,6 +140,50 @@ export const eventRepository = {
         .from(eventInvitations)
         .where(and(eq(eventInvitations.eventId, eventId), eq(eventInvitations.response, 'yes')))
     )[0].n,
+
+  /** An event's files without their bytes, newest first. */
+  files: (tx: Tx, eventId: string) =>
+    tx
+      .select({
+        id: eventFiles.id,
+        fileName: eventFiles.fileName,
+        contentType: eventFiles.contentType,
+        sizeBytes: eventFiles.sizeBytes,
+        createdAt: eventFiles.createdAt,
+      })
+      .from(eventFiles)
+      .where(eq(eventFiles.eventId, eventId))
+      .orderBy(desc(eventFiles.createdAt), asc(eventFiles.fileName)),
+  /** One file of the event, with its bytes (only through its event, so a file id of another event is not found). */
+  file: async (tx: Tx, eventId: string, fileId: string) =>
+    (
+      await tx
+        .select()
+        .from(eventFiles)
+        .where(and(eq(eventFiles.id, fileId), eq(eventFiles.eventId, eventId)))
+    )[0],
+  insertFile: async (tx: Tx, values: typeof eventFiles.$inferInsert) =>
+    (
+      await tx.insert(eventFiles).values(values).returning({
+        id: eventFiles.id,
+        fileName: eventFiles.fileName,
+        contentType: eventFiles.contentType,
+        sizeBytes: eventFiles.sizeBytes,
+        createdAt: eventFiles.createdAt,
+      })
+    )[0],
+  deleteFile: async (tx: Tx, eventId: string, fileId: string) =>
+    (
+      await tx
+        .delete(eventFiles)
+        .where(and(eq(eventFiles.id, fileId), eq(eventFiles.eventId, eventId)))
+        .returning({
+          id: eventFiles.id,
+          fileName: eventFiles.fileName,
+          contentType: eventFiles.contentType,
+          sizeBytes: eventFiles.sizeBytes,
+        })
+    )[0],
 
   /** The guides an audience means: active guides of the office, a group's members, or named guides. */
   audienceGuides: async (

@@ -1,13 +1,19 @@
+import { z } from 'zod';
 import { requireActor } from '../../server/plugins/session.js';
 import { problemResponses, type RouteModule } from '../../server/routing.js';
-import { idParams, listOf } from '../../shared/common.js';
+import { idParams, listOf, problemSchema } from '../../shared/common.js';
 import {
   attendanceInput,
   attendanceResultSchema,
   calendarFeedParams,
   calendarFeedSchema,
+  EVENT_FILE_BODY_LIMIT,
+  EVENT_FILE_TYPES,
   eventCreateInput,
   eventDetailSchema,
+  eventFileParams,
+  eventFileSchema,
+  eventFileUpload,
   eventListQuery,
   eventListSchema,
   eventPatchInput,
@@ -22,6 +28,9 @@ import {
 const tags = ['Events'];
 const errors = problemResponses;
 const ICS = 'text/calendar; charset=utf-8';
+const uploadErrors = { ...problemResponses, 413: problemSchema };
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const eventRoutes: RouteModule = (api, { events }) => {
   api.get('/events', {
@@ -80,6 +89,48 @@ export const eventRoutes: RouteModule = (api, { events }) => {
       response: { 200: attendanceResultSchema, ...errors },
     },
     handler: (req) => events.recordAttendance(requireActor(req), req.params.id, req.body.items),
+  });
+  api.post('/events/:id/files', {
+    bodyLimit: EVENT_FILE_BODY_LIMIT,
+    schema: {
+      tags,
+      summary: 'Add a file to an event as base64 JSON (PDF, photo, DOCX, XLSX or ODT by content; at most 10 MB)',
+      params: idParams,
+      body: eventFileUpload,
+      response: { 201: eventFileSchema, ...uploadErrors },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await events.addFile(requireActor(req), req.params.id, req.body)),
+  });
+  api.get('/events/:id/files/:fileId', {
+    schema: {
+      tags,
+      summary: "An event's file as a download (whoever may see the event)",
+      params: eventFileParams,
+      produces: Object.keys(EVENT_FILE_TYPES),
+      response: { ...errors },
+    },
+    handler: async (req, reply) => {
+      const file = await events.file(requireActor(req), req.params.id, req.params.fileId);
+      // Always a download, never rendered in the app's origin; CSP and no-store come from the security headers hook.
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes as never);
+    },
+  });
+  api.delete('/events/:id/files/:fileId', {
+    schema: {
+      tags,
+      summary: 'Remove a file from an event',
+      params: eventFileParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await events.deleteFile(requireActor(req), req.params.id, req.params.fileId);
+      return reply.code(204).send(null);
+    },
   });
   api.get('/event-groups', {
     schema: {

@@ -8,10 +8,14 @@ import { type Actor, type AppContext, officeOf, recordedUserId } from '../../ser
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import type { Locale } from '../../shared/enums.js';
 import {
+  EVENT_FILE_MAX_BYTES,
+  EVENT_FILE_TYPES,
   EVENT_HORIZON_MONTHS,
   EVENT_HOUR_KIND,
   type EventCreateInput,
   type EventDetail,
+  type EventFile,
+  type EventFileType,
   type EventItem,
   type EventPatchInput,
   type eventListQuery,
@@ -22,6 +26,7 @@ import {
 import { recordAudit } from '../audit/recorder.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { courseRepository } from '../courses/repository.js';
+import { checkUpload } from '../files/checkUpload.js';
 import { notify } from '../notifications/notify.js';
 import { bookRoom, moveBooking } from '../rooms/bookings.js';
 import { settingsRepository } from '../settings/repository.js';
@@ -31,6 +36,31 @@ import { eventPolicy as policy } from './policy.js';
 import { type EventRow, eventRepository as repo, type SeriesRow } from './repository.js';
 
 type Counts = EventItem['counts'];
+
+/**
+ * An event file's checks. A refused type is a field error (400), like an unreadable import: the form shows it at the
+ * file, and it is the same answer whether or not the event exists. Too large is 413 `file_too_large`, as for imports.
+ */
+const checkEventFile = (fileName: string, base64: string) =>
+  checkUpload<EventFileType>(fileName, base64, {
+    types: EVENT_FILE_TYPES,
+    maxBytes: EVENT_FILE_MAX_BYTES,
+    fallbackName: 'Datei',
+    tooLarge: () =>
+      new AppError(413, 'file_too_large', [
+        { path: 'contentBase64', code: 'fileTooLarge', params: { maximum: EVENT_FILE_MAX_BYTES / 1024 / 1024 } },
+      ]),
+    refused: () => invalidField('contentBase64', 'fileTypeRefused'),
+  });
+
+const fileItem = (f: { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date }) =>
+  ({
+    id: f.id,
+    fileName: f.fileName,
+    contentType: f.contentType,
+    sizeBytes: f.sizeBytes,
+    createdAt: f.createdAt.toISOString(),
+  }) satisfies EventFile;
 const emptyCounts = (): Counts => ({ yes: 0, no: 0, maybe: 0, open: 0 });
 
 /**
@@ -316,6 +346,7 @@ export class EventService {
       return {
         ...this.item(actor, event, await repo.roomName(tx, event.roomId), invitations),
         minutes: event.minutes,
+        files: (await repo.files(tx, id)).map(fileItem),
         rrule: series?.rrule ?? null,
         timeZone,
         invitations: manage
@@ -331,9 +362,64 @@ export class EventService {
         abilities: {
           update: manage,
           recordAttendance: manage,
+          manageFiles: manage,
           rsvp: policy.rsvp(actor, invited) && event.cancelledAt === null,
         },
       };
+    });
+  }
+
+  /**
+   * Adds a file to an event (coordinators). The content is checked before the event is looked up, so a refused
+   * file gets the same answer for any event id, and no database work is done for it.
+   */
+  async addFile(actor: Actor, id: string, input: { fileName: string; contentBase64: string }): Promise<EventFile> {
+    if (!policy.manage(actor)) throw forbidden();
+    const checked = await checkEventFile(input.fileName, input.contentBase64);
+    return this.scope(actor, async (tx, officeId) => {
+      await this.loadVisible(tx, actor, id, true);
+      const file = await repo.insertFile(tx, {
+        officeId,
+        eventId: id,
+        fileName: checked.fileName,
+        contentType: checked.contentType,
+        sizeBytes: checked.sizeBytes,
+        sha256: checked.sha256,
+        bytes: checked.bytes,
+        uploadedBy: recordedUserId(actor),
+      });
+      await recordAudit(tx, actor, {
+        action: 'event_file.added',
+        entityType: 'event',
+        entityId: id,
+        changes: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes },
+      });
+      return fileItem(file);
+    });
+  }
+
+  /** A file's bytes, for whoever may see the event; 404 for everyone else and for a file of another event. */
+  file(actor: Actor, id: string, fileId: string) {
+    return this.scope(actor, async (tx) => {
+      await this.loadVisible(tx, actor, id);
+      const file = await repo.file(tx, id, fileId);
+      if (!file) throw notFound();
+      return { fileName: file.fileName, contentType: file.contentType, bytes: Buffer.from(file.bytes) };
+    });
+  }
+
+  deleteFile(actor: Actor, id: string, fileId: string) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx) => {
+      await this.loadVisible(tx, actor, id, true);
+      const file = await repo.deleteFile(tx, id, fileId);
+      if (!file) throw notFound();
+      await recordAudit(tx, actor, {
+        action: 'event_file.deleted',
+        entityType: 'event',
+        entityId: id,
+        changes: { fileId: file.id, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes },
+      });
     });
   }
 

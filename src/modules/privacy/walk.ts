@@ -22,6 +22,8 @@ const OMIT_COLUMNS: Record<string, string[]> = {
   // A receipt's bytes (up to 5 MB each) would swell the file and its PDF to unreadable hex: the file lists each
   // receipt (name, type, size, date), and the receipt itself stays downloadable from the claim.
   expense_receipts: ['data'],
+  // The same for the files a coordinator uploaded to events: listed, downloadable from the event.
+  event_files: ['bytes'],
 };
 export const SECRET_COLUMN = /(^|_)(password|hash|token|secret|csrf)(_|$)/;
 

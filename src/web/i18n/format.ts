@@ -33,3 +33,19 @@ export function namedOptions(codes: readonly string[], name: (code: string) => s
   const collator = new Intl.Collator(locale);
   return codes.map((code) => ({ value: code, label: name(code) })).sort((a, b) => collator.compare(a.label, b.label));
 }
+
+/** A file size in the UI language: "850 kB", "1,2 MB" / "1.2 MB" / "١٫٢ ميغابايت" (decimal units, as file managers). */
+export function formatFileSize(bytes: number, locale: string = currentLocale()): string {
+  const [unit, value] =
+    bytes >= 1_000_000
+      ? ['megabyte', bytes / 1_000_000]
+      : bytes >= 1_000
+        ? ['kilobyte', bytes / 1_000]
+        : ['byte', bytes];
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'byte' ? 0 : 1,
+  }).format(value);
+}

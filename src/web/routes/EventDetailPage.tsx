@@ -12,6 +12,7 @@ import { roomKeys } from '../api/roomQueries';
 import { AttendanceCard } from '../components/events/AttendanceCard';
 import { CancelEventDialog } from '../components/events/CancelEventDialog';
 import { EventEditModal } from '../components/events/EventEditModal';
+import { EventFiles } from '../components/events/EventFiles';
 import { describeRule, formatSpan } from '../components/events/eventTime';
 import { FormError } from '../components/FormError';
 import { QueryView } from '../components/lists/ListStates';
@@ -288,6 +289,7 @@ export function EventDetailPage() {
                 </Section>
               )}
               <Minutes event={e} />
+              <EventFiles event={e} />
             </Stack>
             {modal === 'edit' && (
               <EventEditModal
