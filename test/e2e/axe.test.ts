@@ -107,6 +107,7 @@ describe.runIf(browserAvailable() && axeEnabled())(
         extra.push(
           '/recruitment',
           '/recognition',
+          '/calendar/groups',
           '/messages/new',
           message && `/messages/${message}`,
           applicant && `/recruitment/${applicant}`,
