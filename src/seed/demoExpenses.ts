@@ -30,10 +30,10 @@ const RECEIPT_PNG = Buffer.from(
 );
 const SHA_OF_RECEIPT = createHash('sha256').update(RECEIPT_PNG).digest('hex');
 
-/** The office's own account: the well-known test IBAN of the SEPA documentation, not a real account. */
 /**
- * The demo office's invented paying account. COBADEFFXXX is a real, well-formed bank code (the SEPA file needs one);
- * the account itself is the textbook example IBAN, so no real account appears in the demo.
+ * The demo office's paying account: the textbook example pair of the SEPA documentation (IBAN DE89 3704 0044 0532
+ * 0130 00 and its bank's BIC COBADEFFXXX), not a real account. The SEPA file needs a well-formed BIC; an invented
+ * one would fail the validation every real office's BIC passes.
  */
 export const DEMO_DEBTOR = {
   name: 'Koordinierungsstelle Integrationslotsen Hannover',
