@@ -363,6 +363,8 @@ describe('caps and allowances (Hessen WIR)', () => {
     expect(form.headers['content-disposition']).toContain('Formblatt-2b-2025.xlsx');
     const sheet = await xlsxRows(form.rawPayload);
     expect(sheet[0][0]).toBe('Stunden- und Auszahlungsnachweis 2025 (nach Formblatt 2b)');
+    // The rule set's start as a German reader writes it.
+    expect(sheet[2][1]).toMatch(/\(\d{2}\.\d{2}\.\d{4}\)$/);
     const header = sheet.find((r) => r[0] === 'Lotse/Lotsin') as string[];
     expect(header.slice(1, 4)).toEqual(['Januar', 'Februar', 'März']);
     const guideRow = sheet.find((r) => r[0] === row.guideName) as string[];

@@ -19,7 +19,7 @@ import { type Actor, type AppContext, recordedUserId } from '../../server/contex
 import { AppError, forbidden, invalidField, notFound } from '../../server/errors.js';
 import { inOfficeOf } from '../../server/officeScope.js';
 import type { Locale } from '../../shared/enums.js';
-import { translate } from '../../shared/i18n/index.js';
+import { formatParam, translate } from '../../shared/i18n/index.js';
 import { type ProgrammeOptions, programmeOptionsSchema } from '../../shared/programmes.js';
 import type {
   AllowanceOverview,
@@ -820,7 +820,10 @@ export class TimesheetService {
       const sheet = book.addWorksheet(t('sheet'));
       sheet.addRow([t('title', { year: String(year) })]).font = { bold: true, size: 14 };
       sheet.addRow([t('office'), office]);
-      sheet.addRow([t('ruleSet'), rule ? `${rule.row.name} (${rule.row.validFrom})` : t('noRuleSet')]);
+      sheet.addRow([
+        t('ruleSet'),
+        rule ? `${rule.row.name} (${formatParam(locale, rule.row.validFrom)})` : t('noRuleSet'),
+      ]);
       sheet.addRow([]);
       const header = sheet.addRow([
         t('guide'),
