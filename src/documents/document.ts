@@ -26,7 +26,15 @@ type Block = { rows: (ctx: b.Ctx) => Row[]; keepTogether?: boolean; keepWithPrev
 export type BlockOptions = { keepWithPrevious?: boolean };
 export type Party = { label: string; name?: string };
 
-const LANGUAGE_TAGS: Record<Locale, string> = { de: 'de-DE', en: 'en', ar: 'ar' };
+const LANGUAGE_TAGS: Record<Locale, string> = {
+  de: 'de-DE',
+  en: 'en',
+  ar: 'ar',
+  fa: 'fa',
+  tr: 'tr',
+  ru: 'ru',
+  uk: 'uk',
+};
 
 const MARGINS: Margins = { top: mm(16), right: mm(20), bottom: mm(24), left: mm(22) };
 

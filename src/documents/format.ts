@@ -1,4 +1,5 @@
 import type { Locale } from '../shared/enums.js';
+import { intlLocaleOf } from '../shared/numbers.js';
 
 /**
  * Formats for printed documents: German as German forms write them ("03.12.2026, 14:05 Uhr"), other languages by
@@ -6,7 +7,7 @@ import type { Locale } from '../shared/enums.js';
  */
 
 /** English documents go to offices in Germany: day before month (en-GB), never the US order. */
-const intlLocale = (locale: Locale) => ({ de: 'de-DE', en: 'en-GB', ar: 'ar' })[locale];
+const intlLocale = (locale: Locale) => (locale === 'de' ? 'de-DE' : locale === 'en' ? 'en-GB' : intlLocaleOf(locale));
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../shared/enums.js';
+import { intlLocaleOf } from '../shared/numbers.js';
 
 /** A cell's kind decides how it is written: dates become real date cells in XLSX and local dates in CSV. */
 export type ExportColumn = { key: string; header: string; width?: number; type?: 'text' | 'date' | 'number' | 'phone' };
@@ -44,7 +45,10 @@ export async function toXlsx(
  * phone numbers, which the schema restricts to digits and + ( ) / - and so cannot hold a formula.
  */
 export function toCsv(columns: ExportColumn[], rows: Record<string, ExportValue>[], locale: Locale = 'de'): string {
-  const dates = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : intlLocaleOf(locale), {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
   const cell = (value: ExportValue, column: ExportColumn) => {
     let text = value === null || value === undefined ? '' : value instanceof Date ? dates.format(value) : String(value);
     const safe = column.type === 'phone' && SAFE_PHONE.test(text);

@@ -8,6 +8,7 @@ import { partnerRepository } from '../modules/partners/repository.js';
 import type { AppContext } from '../server/context.js';
 import { SYSTEM_ACTOR } from '../server/context.js';
 import { createServices } from '../server/services.js';
+import { LOCALES, type Locale } from '../shared/enums.js';
 import { DEFAULT_FIELDS_OF_ACTION, DEFAULT_SPECIALIZATIONS } from '../shared/reference-data.js';
 import { seedApplicants } from './demoApplicants.js';
 import { seedConsent } from './demoConsent.js';
@@ -31,6 +32,17 @@ import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
 import { seedDemoRooms } from './demoRooms.js';
+
+/**
+ * The UI language a seeded guide prefers: a guide whose first language is one of the UI languages reads it half of
+ * the time, the others German (a fifth of them English). `roll` is drawn for every non-Arabic guide, as before the
+ * seven languages, so the rest of the demo stays the same.
+ */
+function preferredLocale(firstLanguage: string, roll: number): Locale {
+  const own = firstLanguage === 'prs' ? 'fa' : firstLanguage;
+  if ((LOCALES as readonly string[]).includes(own) && own !== 'de' && own !== 'en' && roll < 0.5) return own as Locale;
+  return roll < 0.2 ? 'en' : 'de';
+}
 
 /** Deterministic PRNG, so every fresh demo looks the same (and screenshots are comparable). */
 function random(seed: number) {
@@ -125,7 +137,7 @@ function guideRows(officeId: string, districtIds: string[], spec: OfficeSeed, to
       lastName,
       email: `lotse${n}@${spec.city.toLowerCase().replace(/[^a-z]/g, '')}.example`,
       phone: `+49 511 555 ${String(1000 + i)}`,
-      locale: origin.languages[0] === 'ar' ? 'ar' : r.next() < 0.2 ? 'en' : 'de',
+      locale: origin.languages[0] === 'ar' ? 'ar' : preferredLocale(origin.languages[0], r.next()),
       languages,
       languageCodes: languages.map((l) => l.code),
       countries: [origin.country],
@@ -236,7 +248,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     const demoGuide = hannover.guides.find((g) => g.status === 'active') ?? hannover.guides[0];
     await tx
       .update(guides)
-      .set({ email: DEMO_ACCOUNTS.hannoverGuide, maxActiveAssignments: 3, capacityCeiling: 3 })
+      // The demo guide reads German, whatever her first language: the README's tour is in German.
+      .set({ email: DEMO_ACCOUNTS.hannoverGuide, locale: 'de', maxActiveAssignments: 3, capacityCeiling: 3 })
       .where(eq(guides.id, demoGuide.id));
     await create({
       email: DEMO_ACCOUNTS.hannoverGuide,
@@ -244,8 +257,21 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       role: 'guide',
       officeId: hannover.office.id,
       guideId: demoGuide.id,
-      locale: demoGuide.locale as 'de',
+      locale: 'de',
     });
+    // One signed-in guide per other UI language, on the guide's own address, so every language can be tried out.
+    for (const locale of LOCALES.filter((l) => l !== 'de')) {
+      const guide = hannover.guides.find((g) => g.status === 'active' && g.locale === locale && g.id !== demoGuide.id);
+      if (!guide?.email) continue;
+      await create({
+        email: guide.email,
+        displayName: `${guide.firstName} ${guide.lastName}`,
+        role: 'guide',
+        officeId: hannover.office.id,
+        guideId: guide.id,
+        locale,
+      });
+    }
     await seedConsent(tx, hannover.office.id, hannover.guides, todayIso(ctx.now()), [demoGuide.id]);
     await seedApplicants(
       tx,

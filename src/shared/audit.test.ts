@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, AUDIT_FIELDS, humaniseKey } from './audit.js';
+import { LOCALES, type Locale } from './enums.js';
 import { catalogues } from './i18n/index.js';
 
-const section = (locale: 'de' | 'en' | 'ar', name: string) =>
+const section = (locale: Locale, name: string) =>
   ((catalogues[locale].audit as Record<string, unknown>)[name] ?? {}) as Record<string, unknown>;
 
 describe('audit log labels', () => {
-  for (const locale of ['de', 'en', 'ar'] as const) {
+  for (const locale of LOCALES) {
     it(`${locale}: every action, record type and changed field has a readable label`, () => {
       const missing = [
         ...AUDIT_ACTIONS.filter((a) => typeof section(locale, 'action')[a] !== 'string').map((a) => `action.${a}`),

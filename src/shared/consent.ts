@@ -26,6 +26,10 @@ export const consentTextsByLanguage = z.strictObject({
   de: consentTextContent,
   en: consentTextContent.optional(),
   ar: consentTextContent.optional(),
+  fa: consentTextContent.optional(),
+  tr: consentTextContent.optional(),
+  ru: consentTextContent.optional(),
+  uk: consentTextContent.optional(),
 });
 export type ConsentTexts = z.infer<typeof consentTextsByLanguage>;
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { email, listOf, phone } from './common.js';
-import { LOCALES } from './enums.js';
+import { LOCALES, type Locale } from './enums.js';
 import { slugParams } from './recruitment.js';
 
 /** A language appears only when at least this many active guides speak it (no small groups that point at a person). */
@@ -14,7 +14,10 @@ export const DIRECTORY_MIN_GUIDES = 3;
 export const DIRECTORY_COUNT_STEP = 5;
 
 const longText = z.string().trim().max(2000);
-export const localizedText = z.strictObject({ de: longText, en: longText, ar: longText });
+const perLocale = <T extends z.ZodType>(text: T) =>
+  Object.fromEntries(LOCALES.map((l) => [l, text])) as Record<Locale, T>;
+/** The office's own text in each UI language; a language left out is empty (the reader then sees German). */
+export const localizedText = z.strictObject(perLocale(longText.default('')));
 export type LocalizedText = z.infer<typeof localizedText>;
 
 const fieldKey = z.string().regex(/^[a-z0-9_]{1,40}$/);
@@ -50,8 +53,8 @@ export type DirectorySettingsInput = z.infer<typeof directorySettingsInput>;
 export const directorySettingsSchema = z.object({
   listed: z.boolean(),
   provider: z.string(),
-  description: z.object({ de: z.string(), en: z.string(), ar: z.string() }),
-  howToGetHelp: z.object({ de: z.string(), en: z.string(), ar: z.string() }),
+  description: z.object(perLocale(z.string())),
+  howToGetHelp: z.object(perLocale(z.string())),
   areas: z.array(z.string()),
   lat: z.number().nullable(),
   lon: z.number().nullable(),

@@ -1,7 +1,8 @@
 /** Enumerations shared by server, OpenAPI and web. One source of truth. */
-export const LOCALES = ['de', 'en', 'ar'] as const;
+/** The UI languages: German is the source, the others are translations (`src/shared/i18n/meta.json`). */
+export const LOCALES = ['de', 'en', 'ar', 'fa', 'tr', 'ru', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const RTL_LOCALES: readonly Locale[] = ['ar'];
+export const RTL_LOCALES: readonly Locale[] = ['ar', 'fa'];
 
 /** trainer and funder are reserved: later modules add their policies. */
 export const ROLES = ['platform_admin', 'coordinator', 'guide', 'partner_contact', 'trainer', 'funder'] as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from './enums.js';
 import { LANGUAGE_NAMES } from './languageNames.js';
 import { LANGUAGE_SYNONYMS, languageMatches, normalizeSearch } from './languageSynonyms.js';
 import { displayName, LANGUAGE_CODES } from './reference-data.js';
@@ -44,14 +45,17 @@ describe('language search', () => {
 });
 
 describe('language names', () => {
-  it('names every offered language in de, en and ar, never by its code', () => {
+  it('names every offered language in every UI language, never by its code', () => {
     for (const code of LANGUAGE_CODES) {
-      for (const locale of ['de', 'en', 'ar'] as const) {
+      for (const locale of LOCALES) {
         const name = displayName('language', code, locale);
         expect(name, `${code} in ${locale}`).not.toBe(code);
         expect(name.length, `${code} in ${locale}`).toBeGreaterThan(1);
       }
       expect(/[\u0600-\u06ff]/.test(LANGUAGE_NAMES[code].ar), `${code} in Arabic script`).toBe(true);
+      expect(/[\u0600-\u06ff]/.test(LANGUAGE_NAMES[code].fa), `${code} in Persian script`).toBe(true);
+      for (const cyrillic of ['ru', 'uk'] as const)
+        expect(/[\u0400-\u04ff]/.test(LANGUAGE_NAMES[code][cyrillic]), `${code} in ${cyrillic}`).toBe(true);
     }
   });
 

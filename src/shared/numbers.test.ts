@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, fractionDigits, parseDecimal, toLatinDigits } from './numbers.js';
+import { LOCALES } from './enums.js';
+import { formatDecimal, fractionDigits, intlLocaleOf, parseDecimal, toLatinDigits } from './numbers.js';
 
 describe('parseDecimal', () => {
   it.each([
@@ -92,11 +93,12 @@ describe('parseDecimal', () => {
 });
 
 describe('formatDecimal', () => {
-  it('writes the locale separators; Arabic keeps Latin digits like the rest of the UI', () => {
+  it('writes the locale separators; Arabic and Persian keep Latin digits like the rest of the UI', () => {
     expect(formatDecimal(2.8, 'de', { minFractionDigits: 2 })).toBe('2,80');
     expect(formatDecimal(2.8, 'en', { minFractionDigits: 2 })).toBe('2.80');
     expect(formatDecimal(2.8, 'ar', { minFractionDigits: 2 })).toBe('2.80');
-    expect(formatDecimal(2.8, 'fa', { minFractionDigits: 2 })).toBe('۲٫۸۰');
+    expect(formatDecimal(2.8, 'fa', { minFractionDigits: 2 })).toBe('2.80');
+    expect(formatDecimal(2.8, 'ru', { minFractionDigits: 2 })).toBe('2,80');
     expect(formatDecimal(1234.5, 'de')).toBe('1.234,5');
     expect(formatDecimal(1234.5, 'de', { grouping: false })).toBe('1234,5');
     expect(formatDecimal(4, 'de', { maxFractionDigits: 1 })).toBe('4');
@@ -118,5 +120,15 @@ describe('helpers', () => {
     expect(fractionDigits(2.8)).toBe(1);
     expect(fractionDigits(2.805)).toBe(3);
     expect(fractionDigits(3)).toBe(0);
+  });
+});
+
+describe('intlLocaleOf', () => {
+  it.each(LOCALES)('%s: dates in the Gregorian calendar with Latin digits', (locale) => {
+    const text = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date('2026-12-03T00:00:00Z'),
+    );
+    // The Solar Hijri calendar would say 1405, Persian digits ۲۰۲۶.
+    expect(text).toContain('2026');
   });
 });

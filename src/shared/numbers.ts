@@ -12,8 +12,13 @@ const ARABIC_COMMA = '\u060c'; // ، (typed for a comma on Arabic keyboards)
 /** Spaces people type or copy as group separators, and invisible direction marks that RTL text carries along. */
 const IGNORED = /[\s\u00a0\u202f\u2009\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
-/** Arabic in this UI writes Latin digits (people type them so); the separators follow that numbering system. */
-export const numberLocale = (locale: string) => (locale === 'ar' ? 'ar-u-nu-latn' : locale);
+/**
+ * The locale tag handed to Intl for a UI language. Arabic and Persian in this UI write Latin digits (people type them
+ * so, and dates sit beside German documents); Persian also keeps the Gregorian calendar, because Intl would otherwise
+ * show appointments in the Solar Hijri calendar. The separators follow that numbering system.
+ */
+const INTL_TAGS: Record<string, string> = { ar: 'ar-u-nu-latn', fa: 'fa-u-ca-gregory-nu-latn' };
+export const intlLocaleOf = (locale: string) => INTL_TAGS[locale] ?? locale;
 
 type Separators = { group: string; decimal: string };
 const separatorCache = new Map<string, Separators>();
@@ -24,7 +29,7 @@ export function separatorsOf(locale: string): Separators {
   if (cached) return cached;
   let parts: Intl.NumberFormatPart[];
   try {
-    parts = new Intl.NumberFormat(numberLocale(locale)).formatToParts(12345.6);
+    parts = new Intl.NumberFormat(intlLocaleOf(locale)).formatToParts(12345.6);
   } catch {
     parts = new Intl.NumberFormat('en').formatToParts(12345.6);
   }
@@ -128,7 +133,7 @@ export type FormatDecimalOptions = {
  */
 export function formatDecimal(value: number, locale: string, opts: FormatDecimalOptions = {}): string {
   const max = opts.maxFractionDigits ?? 2;
-  return new Intl.NumberFormat(numberLocale(locale), {
+  return new Intl.NumberFormat(intlLocaleOf(locale), {
     minimumFractionDigits: Math.min(opts.minFractionDigits ?? 0, max),
     maximumFractionDigits: max,
     useGrouping: opts.grouping ?? true,

@@ -1,3 +1,4 @@
+import type { Locale } from './enums.js';
 import { LANGUAGE_ENDONYMS, LANGUAGE_NAMES } from './languageNames.js';
 
 /**
@@ -126,7 +127,7 @@ export function displayName(kind: 'language' | 'region', code: string, locale: s
   const endonym =
     kind === 'language' && locale === code ? LANGUAGE_ENDONYMS[code as keyof typeof LANGUAGE_NAMES] : undefined;
   if (endonym) return endonym;
-  if (own && (locale === 'de' || locale === 'en' || locale === 'ar')) return own[locale];
+  if (own && locale in own) return own[locale as Locale];
   try {
     return new Intl.DisplayNames([locale], { type: kind, fallback: 'code' }).of(code) ?? code;
   } catch {

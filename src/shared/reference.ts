@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listOf, shortText } from './common.js';
-import { DISTRICT_TERMS } from './enums.js';
+import { DISTRICT_TERMS, LOCALES } from './enums.js';
 
 /** What the caller may do with a district or a reference item. */
 export const referenceAbilities = z.object({ update: z.boolean(), delete: z.boolean() });
@@ -35,4 +35,4 @@ export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 
 export const languageSchema = z.object({ code: z.string(), name: z.string(), nativeName: z.string() });
 export const countrySchema = z.object({ code: z.string(), name: z.string() });
-export const referenceLocaleQuery = z.strictObject({ locale: z.enum(['de', 'en', 'ar']).default('de') });
+export const referenceLocaleQuery = z.strictObject({ locale: z.enum(LOCALES).default('de') });

@@ -1,17 +1,18 @@
 import type { Locale } from './enums.js';
 import { translate } from './i18n/index.js';
+import { intlLocaleOf } from './numbers.js';
 
 /** Weekday 1 (Monday) … 7 as the locale writes it, e.g. "Di." / "Tue" / "الثلاثاء". */
 export function weekdayName(weekday: number, locale: Locale, width: 'short' | 'long' = 'short'): string {
   // 2024-01-01 was a Monday.
   const day = new Date(Date.UTC(2024, 0, weekday));
-  return new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(day);
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { weekday: width, timeZone: 'UTC' }).format(day);
 }
 
 /** A wall-clock time "09:30" in the locale's digits and form. */
 export function clockTime(hhmm: string, locale: Locale): string {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -20,11 +21,13 @@ export function clockTime(hhmm: string, locale: Locale): string {
 }
 
 export const calendarDate = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 /** "Di. 09:00–12:00, Do. 14:00–16:00" in the reader's language. */
 export function slotsText(slots: { weekday: number; from: string; to: string }[], locale: Locale): string {
-  const list = new Intl.ListFormat(locale, { style: 'short', type: 'unit' });
+  const list = new Intl.ListFormat(intlLocaleOf(locale), { style: 'short', type: 'unit' });
   return list.format(
     slots.map((s) => `${weekdayName(s.weekday, locale)} ${clockTime(s.from, locale)}–${clockTime(s.to, locale)}`),
   );

@@ -14,8 +14,9 @@ const petrol: MantineColorsTuple = [
   '#0a4a54',
 ];
 
+/** The shipped Arabic-script font first: its unicode range makes every other script fall through to the system's. */
 const systemFonts =
-  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
+  '"Lotsennetz Arabic", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
 
 export const theme = createTheme({
   primaryColor: 'petrol',

@@ -1,11 +1,13 @@
 /** The office's entry in the public directory of guide projects (issue 13 §4): what it chose to publish. */
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { Locale } from '../../shared/enums.js';
 import { updatedAt } from './columns.js';
 import { offices } from './offices.js';
 
 /** A text the office writes per UI language; an empty language falls back to German on the public page. */
-export type LocalizedTextRow = { de: string; en: string; ar: string };
+/** One text per UI language; rows written before a language existed lack its key. */
+export type LocalizedTextRow = Partial<Record<Locale, string>>;
 
 export const directoryEntries = pgTable(
   'directory_entries',

@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { createDocument, fileSlug, formatDate, formatDateTime, type Office } from '../../documents/index.js';
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 
 export type CertificatePdfData = {
   office: Office;
@@ -102,7 +103,7 @@ export async function renderAttendanceListPdf(data: AttendanceListData): Promise
     translate(data.language, `documents.attendanceList.${key}`, params);
   const day = formatDate(data.startsAt, data.timeZone, data.language);
   const time = (iso: string) =>
-    new Intl.DateTimeFormat(data.language === 'en' ? 'en-GB' : data.language, {
+    new Intl.DateTimeFormat(data.language === 'en' ? 'en-GB' : intlLocaleOf(data.language), {
       hour: '2-digit',
       minute: '2-digit',
       timeZone: data.timeZone,

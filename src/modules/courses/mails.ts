@@ -5,6 +5,7 @@ import { guides } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import { composeText, type MailContent } from '../mail/templates.js';
 import { settingsRepository } from '../settings/repository.js';
 import { type CourseRow, courseRepository as repo } from './repository.js';
@@ -13,7 +14,7 @@ export type CourseMailKind = 'enrolled' | 'waitlisted' | 'movedUp' | 'reminder' 
 
 /** A session's start in the recipient's language and the office's time zone. */
 export function formatSessionStart(locale: Locale, at: Date, timeZone: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
 }
 
 export function courseMail(

@@ -22,7 +22,7 @@ import { type DirectoryEntryRow, directoryRepository as repo } from './repositor
  */
 export const DIRECTORY_MISS_THROTTLE: ThrottleRule = { limit: 30, windowMs: 15 * 60_000 };
 
-const EMPTY_TEXT: LocalizedText = { de: '', en: '', ar: '' };
+const EMPTY_TEXT = Object.fromEntries(LOCALES.map((l) => [l, ''])) as LocalizedText;
 
 /** An office that never opened its directory settings: not listed, everything else empty or on. */
 const defaults = (): Omit<DirectorySettings, 'slug'> => ({

@@ -1,10 +1,11 @@
 /** The invitation mail in the guide's language, with the personal answer link (a secret) and the .ics attached. */
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import { composeText, type MailContent, secret } from '../mail/templates.js';
 
 export function formatEventStart(locale: Locale, at: Date, timeZone: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
 }
 
 export function invitationMail(

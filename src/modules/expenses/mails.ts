@@ -3,13 +3,16 @@ import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import { composeText, type MailContent } from '../mail/templates.js';
 import { expenseRepository as repo } from './repository.js';
 
 const euros = (locale: Locale, cents: number) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 const longDate = (locale: Locale, isoDay: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+  new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
 
 export type ClaimMail =
   | { kind: 'returned'; date: string; comment: string }

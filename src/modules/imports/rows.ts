@@ -3,7 +3,7 @@
  * `shared/partners.ts`): cells are converted here, every rule of the record itself is the contract's.
  */
 import type { z } from 'zod';
-import { PARTNER_TYPES } from '../../shared/enums.js';
+import { LOCALES, PARTNER_TYPES } from '../../shared/enums.js';
 import { guideCreateInput } from '../../shared/guides.js';
 import { translate } from '../../shared/i18n/index.js';
 import { IMPORT_FIELDS, type ImportField, type ImportKind, REQUIRED_IMPORT_FIELDS } from '../../shared/imports.js';
@@ -28,8 +28,7 @@ export type ParsedRow =
 const partnerTypeIndex = new Map<string, string>();
 for (const type of PARTNER_TYPES) {
   partnerTypeIndex.set(normalizeSearch(type), type);
-  for (const locale of ['de', 'en', 'ar'] as const)
-    partnerTypeIndex.set(normalizeSearch(translate(locale, `partnerType.${type}`)), type);
+  for (const locale of LOCALES) partnerTypeIndex.set(normalizeSearch(translate(locale, `partnerType.${type}`)), type);
 }
 
 function partnerType(cell: Cell): string | null {

@@ -1,5 +1,6 @@
 import type { Actor } from '../../server/context.js';
 import type { Locale } from '../../shared/enums.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import { offerPolicy } from './policy.js';
 import type { offerRepository as repo } from './repository.js';
 
@@ -32,4 +33,4 @@ export function presentOffer(row: Listed, actor: Actor, now: Date, timeZone: str
 
 /** A deadline as the recipient reads it: local time in their language, never UTC or an ISO string. */
 export const localDeadline = (at: Date, locale: Locale, timeZone: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+  new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);

@@ -2,6 +2,7 @@ import { createDocument, type Office } from '../../documents/index.js';
 import { humaniseKey } from '../../shared/audit.js';
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import type { PrivacyExport } from '../../shared/privacy.js';
 
 type Options = { locale: Locale; timeZone: string; office: Office };
@@ -25,13 +26,13 @@ export async function renderPrivacyPdf(file: PrivacyExport, o: Options): Promise
   };
   const value = (v: unknown): string => {
     if (typeof v === 'boolean') return translate(o.locale, v ? 'audit.value.yes' : 'audit.value.no');
-    if (typeof v === 'number') return new Intl.NumberFormat(o.locale).format(v);
+    if (typeof v === 'number') return new Intl.NumberFormat(intlLocaleOf(o.locale)).format(v);
     if (typeof v === 'string' && DATE.test(v))
-      return new Intl.DateTimeFormat(o.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      return new Intl.DateTimeFormat(intlLocaleOf(o.locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
         new Date(`${v}T00:00Z`),
       );
     if (typeof v === 'string' && DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)))
-      return new Intl.DateTimeFormat(o.locale, {
+      return new Intl.DateTimeFormat(intlLocaleOf(o.locale), {
         dateStyle: 'medium',
         timeStyle: 'short',
         timeZone: o.timeZone,

@@ -3,7 +3,7 @@ import { DEFAULT_HOUR_CATEGORIES } from '../../domain/hours/kinds.js';
 import type { CardRuleKey } from '../../domain/recognition/card.js';
 import type { Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
-import { formatDecimal } from '../../shared/numbers.js';
+import { formatDecimal, intlLocaleOf } from '../../shared/numbers.js';
 
 /** Hours from minutes in the reader's way of writing numbers ("12,5" / "12.5"). */
 export const hoursText = (minutes: number, language: Locale) =>
@@ -28,7 +28,7 @@ export function placeOf(office: Office): string {
 }
 
 function monthText(month: string, language: Locale) {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : intlLocaleOf(language), {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

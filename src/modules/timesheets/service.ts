@@ -20,6 +20,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../server/errors
 import { inOfficeOf } from '../../server/officeScope.js';
 import type { Locale } from '../../shared/enums.js';
 import { formatParam, translate } from '../../shared/i18n/index.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import { type ProgrammeOptions, programmeOptionsSchema } from '../../shared/programmes.js';
 import type {
   AllowanceOverview,
@@ -814,7 +815,7 @@ export class TimesheetService {
       const t = (key: string, params?: Record<string, unknown>) =>
         translate(locale, `timesheets.form2b.${key}`, params);
       const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-      const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+      const monthName = new Intl.DateTimeFormat(intlLocaleOf(locale), { month: 'long', timeZone: 'UTC' });
       const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet(t('sheet'));

@@ -79,3 +79,38 @@ describe('catalogue de', () => {
     expect(missing).toEqual([]);
   });
 });
+
+import meta from './meta.json' with { type: 'json' };
+
+/** German words that never belong in another language's text: a sentence left untranslated shows one of them. */
+const GERMAN_WORDS =
+  /(?<![\p{L}])(und|oder|nicht|der|die|das|für|wird|werden|bitte|eine?n?|ist|sind|wurde|können|mit)(?![\p{L}])/iu;
+
+const LATIN_SCRIPT: readonly Locale[] = ['en', 'tr'];
+
+describe('translations', () => {
+  const allowed = meta.allowedSameAsGerman as Record<string, string>;
+  const german = flatten(catalogues.de);
+
+  it('says for every language whether a person or a machine translated it, and whether it was reviewed', () => {
+    for (const locale of LOCALES) {
+      const entry = (meta as Record<string, unknown>)[locale] as { source?: string; reviewed?: boolean } | undefined;
+      expect(entry?.source, locale).toMatch(/^(original|team|translator|machine)$/);
+      expect(typeof entry?.reviewed, locale).toBe('boolean');
+    }
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'de'))('%s: leaves no text in German, except allowed proper names', (locale) => {
+    const left = [...flatten(catalogues[locale]).entries()]
+      .filter(([key]) => !(key in allowed))
+      .filter(([key, text]) => {
+        const source = german.get(key) ?? german.get(key.replace(PLURAL_SUFFIX, '_other'));
+        const words = text.replace(/\{\{\s*\w+\s*\}\}/g, '');
+        // In Latin script many words are the same as in German ("Name", "Status"); only German spelling betrays them.
+        const same = source !== undefined && text === source && /\p{L}{4,}/u.test(words);
+        return GERMAN_WORDS.test(words) || (same && (!LATIN_SCRIPT.includes(locale) || /[äöüß]/i.test(words)));
+      })
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(left).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { intlLocaleOf } from '../../shared/numbers.js';
 import type {
   AllowanceOverview,
   HourCategory,
@@ -64,7 +65,7 @@ export function hoursLabel(minutes: number, t: (key: string, o?: Record<string, 
 /** The month's name in the UI language ("März 2026"). */
 export function monthLabel(month: string, locale: string) {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',

@@ -5,11 +5,11 @@ import type { Locale } from '../../shared/enums.js';
 import { currentLocale, LOCALE_NAMES } from '../i18n';
 import { DeferredMenu, lazyMenu } from './DeferredMenu';
 
-const SHORT_NAMES: Record<Locale, string> = { de: 'DE', en: 'EN', ar: 'ع' };
+const SHORT_NAMES: Record<Locale, string> = { de: 'DE', en: 'EN', ar: 'ع', fa: 'فا', tr: 'TR', ru: 'RU', uk: 'UK' };
 
 const LanguageMenu = lazyMenu(() => import('./LanguageMenu').then((m) => m.LanguageMenu));
 
-/** Deutsch / English / العربية: remembered on this device and, when signed in, on the account. */
+/** Deutsch / English / العربية / …: remembered on this device and, when signed in, on the account. */
 export function LanguageSwitcher() {
   const { t } = useTranslation();
   const locale = currentLocale();

@@ -1,10 +1,20 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, RTL_LOCALES } from '../../shared/enums.js';
+import { intlLocaleOf } from '../../shared/numbers.js';
 
 const STORAGE_KEY = 'lotsennetz.locale';
 
-export const LOCALE_NAMES: Record<Locale, string> = { de: 'Deutsch', en: 'English', ar: 'العربية' };
+/** Each language by its own name, as people look for it in the menu. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  de: 'Deutsch',
+  en: 'English',
+  ar: 'العربية',
+  fa: 'فارسی',
+  tr: 'Türkçe',
+  ru: 'Русский',
+  uk: 'Українська',
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -40,9 +50,9 @@ export function currentLocale(): Locale {
   return isLocale(i18next.language) ? i18next.language : 'de';
 }
 
-/** Locale for Intl formatting: Latin digits in Arabic, matching what people type into the forms. */
+/** Locale for Intl formatting (Latin digits in Arabic and Persian, the Gregorian calendar): see `intlLocaleOf`. */
 export function intlLocale(locale: string = currentLocale()): string {
-  return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+  return intlLocaleOf(locale);
 }
 
 const initial = storedLocale() ?? 'de';
@@ -56,6 +66,10 @@ const CATALOGUES: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
   de: () => import('../../shared/i18n/de.json'),
   en: () => import('../../shared/i18n/en.json'),
   ar: () => import('../../shared/i18n/ar.json'),
+  fa: () => import('../../shared/i18n/fa.json'),
+  tr: () => import('../../shared/i18n/tr.json'),
+  ru: () => import('../../shared/i18n/ru.json'),
+  uk: () => import('../../shared/i18n/uk.json'),
 };
 
 const catalogueLoader: BackendModule = {

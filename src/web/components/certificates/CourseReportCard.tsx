@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseReport, FundingRuleSet } from '../../../shared/certificates.js';
+import { intlLocaleOf } from '../../../shared/numbers.js';
 import { api, apiUrl, type List } from '../../api/client';
 import { useApiMutation } from '../../api/queries';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -93,7 +94,7 @@ export function CourseReportCard({ courseId }: { courseId: string }) {
             value={
               r.attendanceRate === null
                 ? '–'
-                : new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, {
+                : new Intl.NumberFormat(intlLocaleOf(locale), {
                     style: 'percent',
                     maximumFractionDigits: 1,
                   }).format(r.attendanceRate)

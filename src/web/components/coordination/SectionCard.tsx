@@ -1,5 +1,6 @@
 import { Card, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { intlLocaleOf } from '../../../shared/numbers.js';
 
 /** A card with an h2 (or h3) heading that labels its region. */
 export function SectionCard({
@@ -86,7 +87,7 @@ export function minutesLabel(minutes: number, t: (key: string, o?: Record<string
 export const decimalSeparator = (locale: string) => (locale === 'de' ? ',' : '.');
 
 export function euros(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, {
+  return new Intl.NumberFormat(intlLocaleOf(locale), {
     style: 'currency',
     currency: 'EUR',
   }).format(cents / 100);

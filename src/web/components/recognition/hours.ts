@@ -1,4 +1,4 @@
-import { formatDecimal } from '../../../shared/numbers.js';
+import { formatDecimal, intlLocaleOf } from '../../../shared/numbers.js';
 import { currentLocale } from '../../i18n';
 
 /** Minutes as hours with one decimal in the reader's way of writing ("12,5" / "12.5"). */
@@ -8,7 +8,7 @@ export const hoursOf = (minutes: number, locale: string = currentLocale()) =>
 /** "2026-03" as "März 2026" in the reader's language. */
 export function monthLabel(month: string, locale: string = currentLocale()) {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : intlLocaleOf(locale), {
     month: 'short',
     year: 'numeric',
     numberingSystem: 'latn',

@@ -1,6 +1,7 @@
 import { Box, Button, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { intlLocaleOf } from '../../../shared/numbers.js';
 import type { RoomBooking } from '../../../shared/rooms.js';
 import { intlLocale } from '../../i18n';
 import { addLocalDays, dayKey, hourLabel, timeKey } from './week';
@@ -54,9 +55,9 @@ function lanes(items: { b: RoomBooking; from: number; to: number }[]) {
 function useDayFormat() {
   const { i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
-  const long = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' });
-  const short = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const long = new Intl.DateTimeFormat(intlLocaleOf(locale), { weekday: 'long', day: 'numeric', month: 'long' });
+  const short = new Intl.DateTimeFormat(intlLocaleOf(locale), { weekday: 'short', day: 'numeric', month: 'numeric' });
+  const time = new Intl.DateTimeFormat(intlLocaleOf(locale), { hour: '2-digit', minute: '2-digit' });
   return {
     long: (d: Date) => long.format(d),
     short: (d: Date) => short.format(d),

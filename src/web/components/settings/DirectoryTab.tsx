@@ -53,6 +53,7 @@ const toValues = (s: DirectorySettings): Values => ({
 
 const number = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
 const orNull = (v: string) => v.trim() || null;
+const emptyTexts = () => Object.fromEntries(LOCALES.map((l) => [l, ''])) as Record<Locale, string>;
 
 /** Settings → Directory: whether and how the office appears in the public directory of guide projects. */
 export function DirectoryTab() {
@@ -64,8 +65,8 @@ export function DirectoryTab() {
     initialValues: toValues({
       listed: false,
       provider: '',
-      description: { de: '', en: '', ar: '' },
-      howToGetHelp: { de: '', en: '', ar: '' },
+      description: emptyTexts(),
+      howToGetHelp: emptyTexts(),
       areas: [],
       lat: null,
       lon: null,
