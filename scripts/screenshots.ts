@@ -1,7 +1,9 @@
 /**
  * Screenshots and accessibility checks of every SPA page, for people to look at.
  *
- *   npx tsx scripts/screenshots.ts [baseUrl] [outDir] [--lang=de,ar] [--size=desktop,phone] [--only=guides]
+ *   npx tsx scripts/screenshots.ts [baseUrl] [outDir] [--lang=de,ar,…] [--size=desktop,phone] [--only=guides]
+ *
+ * Without --lang it takes every UI language (LOCALES), at phone and desktop width.
  *
  * Expects a running server with the demo data (`DATA_DIR=/tmp/x PORT=3100 npx tsx src/main.ts start` after
  * `npx vite build`). Writes PNGs and axe-report.json to outDir; exits non-zero when axe finds violations.
@@ -9,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { LOCALES } from '../src/shared/enums.js';
 import { axeFor } from '../test/e2e/axe.js';
 import { COORDINATION_SHOTS, type CoordinationIds, prepareCoordination } from './screenshots-coordination.js';
 
@@ -17,7 +20,7 @@ const positional = args.filter((a) => !a.startsWith('--'));
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const BASE = (positional[0] ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
 const OUT = positional[1] ?? '/tmp/shots';
-const LANGS = (option('lang') ?? 'de,ar').split(',');
+const LANGS = option('lang')?.split(',') ?? [...LOCALES];
 const SIZES = (option('size') ?? 'desktop,phone').split(',');
 const ONLY = option('only');
 const PASSWORD = 'lotsen-demo-2026';
@@ -53,7 +56,7 @@ const PAGES: Record<keyof typeof USERS | 'anonymous', Shot[]> = {
       name: 'login-error',
       path: '/login',
       act: async (page) => {
-        await page.getByRole('textbox', { name: /E-Mail|البريد/ }).fill('niemand@example.org');
+        await page.locator('input[type=email]').fill('niemand@example.org');
         await page.locator('input[type=password]').fill('falsch-falsch-falsch');
         await page.locator('button[type=submit]').click();
         await page.getByRole('alert').waitFor();
@@ -221,6 +224,9 @@ async function findIds(browser: Browser): Promise<Ids> {
   };
 }
 
+/** The browser's own language for a UI language: German and British English as the office would have them. */
+const browserLocale = (lang: string) => (lang === 'de' ? 'de-DE' : lang === 'en' ? 'en-GB' : lang);
+
 function launch(lang = 'de') {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -231,7 +237,7 @@ function launch(lang = 'de') {
       '--disable-sync',
       '--disable-gpu',
       // Native date and time inputs follow the browser's language, as they would for a real user.
-      `--lang=${lang === 'ar' ? 'ar' : lang === 'en' ? 'en-GB' : 'de-DE'}`,
+      `--lang=${browserLocale(lang)}`,
     ],
   });
 }
@@ -256,7 +262,7 @@ async function main() {
       for (const [who, shots] of Object.entries(PAGES) as [keyof typeof PAGES, Shot[]][]) {
         const selected = shots.filter((s) => !ONLY || s.name.includes(ONLY));
         if (selected.length === 0) continue;
-        const context = await browser.newContext({ viewport: VIEWPORTS[size], locale: lang === 'ar' ? 'ar' : 'de-DE' });
+        const context = await browser.newContext({ viewport: VIEWPORTS[size], locale: browserLocale(lang) });
         await context.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), lang);
         const page = await context.newPage();
         page.on('console', (m) => {
