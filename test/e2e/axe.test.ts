@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES as ALL_LOCALES } from '../../src/shared/enums.js';
 import ar from '../../src/shared/i18n/ar.json' with { type: 'json' };
 import de from '../../src/shared/i18n/de.json' with { type: 'json' };
 import { axeFor } from './axe.js';
@@ -7,7 +8,8 @@ import { axeEnabled, browserAvailable, launch, loginAs, newPage, setLocale } fro
 
 /**
  * Every page of the SPA, for every role, in German and in Arabic (RTL), with the central dialogs open, checked by
- * axe against WCAG 2.0/2.1 A and AA including the experimental rules (label in name, issue #6). One signed-in
+ * axe against WCAG 2.0/2.1/2.2 A and AA including the experimental rules (label in name, issue #6); the other five
+ * UI languages on a sample of pages. One signed-in
  * context per role and language; all findings are collected and reported together.
  */
 const ACCOUNTS = {
@@ -276,6 +278,36 @@ describe.runIf(browserAvailable() && axeEnabled())(
           );
       },
       600_000,
+    );
+
+    // The other five languages on a sample: the pages every guide and coordinator sees first, in each script
+    // (Persian right to left, Cyrillic, Turkish Latin), so a translation that breaks a label shows here.
+    const SAMPLE_LOCALES = ALL_LOCALES.filter((l) => !(LOCALES as readonly string[]).includes(l));
+    it.each(SAMPLE_LOCALES.filter((l) => !process.env.AXE_LOCALE || l === process.env.AXE_LOCALE))(
+      'finds nothing on a sample of pages in %s',
+      async (locale) => {
+        findings.length = 0;
+        visited.length = 0;
+        const anonymous = await newPage(browser, { mobile: true });
+        await anonymous.page.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
+        await visit(anonymous.page, '/login', `/login (${locale})`);
+        await anonymous.context.close();
+        for (const [role, mobile] of [
+          ['coordinator', false],
+          ['guide', true],
+        ] as const) {
+          const { page, context } = await newPage(browser, { mobile });
+          await loginAs(page, ACCOUNTS[role]);
+          await setLocale(page, locale);
+          const request = role === 'coordinator' ? await firstId(page, '/requests?limit=1') : undefined;
+          const paths = role === 'coordinator' ? ['/', '/guides', `/requests/${request}`] : ['/', '/my/offers'];
+          for (const path of paths) await visit(page, path, `${path} (${locale}, ${role})`);
+          await context.close();
+        }
+        expect(findings).toEqual([]);
+        expect(visited).toHaveLength(6);
+      },
+      300_000,
     );
   },
 );

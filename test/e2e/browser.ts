@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import type { Locale } from '../../src/shared/enums.js';
 import { axeViolations } from './axe.js';
 
 export const DEMO_PASSWORD = 'lotsen-demo-2026';
@@ -62,7 +63,7 @@ export async function loginAs(page: Page, email: string) {
  */
 export const axeEnabled = () => process.env.E2E_AXE !== 'off';
 
-/** Fails the test with every axe finding (WCAG 2.1 A/AA, experimental rules included) on the page as it is now. */
+/** Fails the test with every axe finding (WCAG 2.2 A/AA, experimental rules included) on the page as it is now. */
 export async function expectNoAxeViolations(page: Page, label: string) {
   if (!axeEnabled()) return;
   expect(await axeViolations(page), `axe violations on ${label}`).toEqual([]);
@@ -72,7 +73,7 @@ export async function expectNoAxeViolations(page: Page, label: string) {
  * Puts the signed-in user's UI into a language through the API (PATCH /me) and the device setting, so a test does
  * not depend on what an earlier test chose for the same demo account.
  */
-export async function setLocale(page: Page, locale: 'de' | 'en' | 'ar') {
+export async function setLocale(page: Page, locale: Locale) {
   await page.evaluate(async (target) => {
     const me = await (await fetch('/api/v1/me')).json();
     await fetch('/api/v1/me', {
