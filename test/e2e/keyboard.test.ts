@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, DEMO_PASSWORD, launch, newPage } from './browser.js';
 import { api, COORDINATOR, day, fileRequest, GUIDE, PARTNER, signedIn } from './flows.js';
@@ -10,7 +10,8 @@ import { api, COORDINATOR, day, fileRequest, GUIDE, PARTNER, signedIn } from './
  * presses: that is the proof that focus is neither lost nor trapped on the way.
  */
 
-type Target = { role: string; name: string | RegExp };
+/** An element by its ARIA role and accessible name, optionally inside a region (a dialog, a card). */
+type Target = { role: string; name: string | RegExp; within?: Locator };
 
 /** What the focused element is and whether its focus can be seen, read in the page after each key press. */
 type Focused = { description: string; onPage: boolean; visible: boolean; why: string };
@@ -49,8 +50,8 @@ async function focusedElement(page: Page): Promise<Focused> {
 
 /** Whether the focused element is the one the role and accessible name select (Playwright's own ARIA engine). */
 async function isFocused(page: Page, target: Target) {
-  return page
-    .getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name })
+  return (target.within ?? page)
+    .getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: typeof target.name === 'string' })
     .evaluateAll((els) => els.includes(document.activeElement as Element));
 }
 
@@ -171,7 +172,7 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
 
   it('the partner files a request: text fields, selects, radios, a date, multi-selects and a checkbox', async () => {
     const { page, context, errors } = await signedIn(browser, PARTNER);
-    const title = `Tastatur-Anfrage ${Date.now().toString(36)}`;
+    const title = `Jobcenter ${Date.now().toString(36)}`;
     await page.goto('/requests');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await tabTo(page, { role: 'link', name: 'Neue Anfrage' });
@@ -187,11 +188,11 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     await tabTo(page, { role: 'radio', name: 'Begleitung' }, { max: 3 });
     await page.keyboard.press('Space');
     await tabTo(page, { role: 'textbox', name: /^Beschreibung/ }, { max: 2 });
-    await page.keyboard.type('Zum Jobcenter begleiten und beim Ausfüllen des Weiterbewilligungsantrags helfen.');
+    await page.keyboard.type('Zum Jobcenter begleiten.');
     await tabTo(page, { role: 'textbox', name: /^Stadtbezirk/ }, { max: 15 });
     await chooseOption(page, 'Linden-Limmer', { search: 'Lind' });
     await tabTo(page, { role: 'textbox', name: /^Treffpunkt/ }, { max: 1 });
-    await page.keyboard.type('Vor dem Jobcenter, Haupteingang');
+    await page.keyboard.type('Haupteingang');
     await tabTo(page, { role: 'textbox', name: /^Beginn/ }, { max: 2 });
     await typeDate(page, day(7));
     await tabTo(page, { role: 'textbox', name: /^Häufigkeit/ }, { max: 10 });
@@ -247,9 +248,146 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
       expectedHours: 3.5,
       languages: ['ar'],
       minorsInvolved: false,
-      meetingPoint: 'Vor dem Jobcenter, Haupteingang',
+      meetingPoint: 'Haupteingang',
       person: { initials: 'S. K.', ageGroup: 'adult', languages: ['ar'], consentGiven: true },
     });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  /** The offer the coordinator sent by keyboard, for the guide to accept by keyboard. */
+  let offered: { offerId: string; title: string } | undefined;
+
+  it('the coordinator takes a request into review and sends an offer to the demo guide from the matching view', async () => {
+    const guide = await signedIn(browser, GUIDE);
+    const guideId = (await api<{ me: { guideId: string } }>(guide.page, 'GET', '/me')).json.me.guideId;
+    await guide.context.close();
+    const { page, context, errors } = await signedIn(browser, COORDINATOR);
+    // Set-up through the API: room for one more deployment, and a request from a partner.
+    expect((await api(page, 'PATCH', `/guides/${guideId}`, { maxActiveAssignments: 20 })).status).toBe(200);
+    const profile = (await api<{ firstName: string; lastName: string }>(page, 'GET', `/guides/${guideId}`)).json;
+    const fullName = `${profile.firstName} ${profile.lastName}`;
+    const partnerId = (await api<{ items: { id: string }[] }>(page, 'GET', '/partners?limit=1')).json.items[0].id;
+    const title = `Elternabend ${Date.now().toString(36)}`;
+    const requestId = await fileRequest(page, { partnerId, title, languages: ['de'] });
+
+    await page.goto(`/requests/${requestId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await tabTo(page, { role: 'button', name: 'In Prüfung nehmen' }, { max: 40 });
+    await page.keyboard.press('Enter');
+    const review = page.getByRole('dialog', { name: 'In Prüfung nehmen' });
+    await review.waitFor();
+    await tabTo(page, { role: 'button', name: 'In Prüfung nehmen', within: review }, { max: 4 });
+    await page.keyboard.press('Enter');
+    await review.waitFor({ state: 'detached' });
+    await page.getByText(/\d+ Lots:innen: \d+ bewertet/).waitFor();
+
+    // The demo guide through the search for any guide of the office: the ranked list need not hold her.
+    await tabTo(page, { role: 'button', name: 'Lots:in außerhalb der Liste anfragen' }, { max: 150 });
+    await page.keyboard.press('Enter');
+    await tabTo(page, { role: 'textbox', name: 'Lots:in suchen' }, { max: 3 });
+    await page.keyboard.type(profile.lastName);
+    await page.getByRole('option', { name: fullName }).first().waitFor();
+    await chooseOption(page, new RegExp(`^${fullName}`));
+    const outside = page.locator('#cand-outside');
+    await outside.getByRole('checkbox', { name: fullName }).waitFor();
+    await tabTo(page, { role: 'checkbox', name: fullName, within: outside }, { max: 4 });
+    await page.keyboard.press('Space');
+    const opener = { role: 'button', name: 'Angebot senden …' };
+    await tabTo(page, opener, { max: 10 });
+
+    // The dialog keeps focus inside while open (by design), Escape closes it and focus returns to the opener.
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Angebot senden' });
+    await dialog.waitFor();
+    await expectDialogCycles(page, 'Angebot senden', 12);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await isFocused(page, opener), 'focus returns to the button that opened the dialog').toBe(true);
+    await expectVisibleFocus(page, 'after Escape closed the offer dialog');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tabTo(page, { role: 'textbox', name: /^Nachricht/, within: dialog }, { max: 4 });
+    await page.keyboard.type('Hast du Zeit?');
+    await tabTo(page, { role: 'textbox', name: /^Begründung für die Ausnahme/, within: dialog }, { max: 4 });
+    await page.keyboard.type('Tastaturtest');
+    await tabTo(page, { role: 'button', name: 'Angebot senden', within: dialog }, { max: 4 });
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Angebot an 1 Lots:in gesendet.').first().waitFor();
+
+    const offers = await api<{ items: { id: string; guideId: string; status: string; message: string }[] }>(
+      page,
+      'GET',
+      `/requests/${requestId}/offers`,
+    );
+    const offer = offers.json.items.find((o) => o.guideId === guideId && o.status === 'pending');
+    expect(offer?.message).toBe('Hast du Zeit?');
+    offered = { offerId: offer?.id as string, title };
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the guide accepts the offer on "my offers"', async () => {
+    expect(offered, 'the offer sent by keyboard in the test before').toBeDefined();
+    const { offerId, title } = offered as { offerId: string; title: string };
+    const { page, context, errors } = await signedIn(browser, GUIDE);
+    await page.goto('/my/offers');
+    await page.getByRole('link', { name: title }).waitFor();
+    await tabTo(page, { role: 'link', name: title }, { max: 30 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const accept = { role: 'button', name: 'Annehmen' };
+    await tabTo(page, accept, { max: 40 });
+
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Einsatz übernehmen?' });
+    await dialog.waitFor();
+    await expectDialogCycles(page, 'Einsatz übernehmen?', 6);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await isFocused(page, accept), 'focus returns to "Annehmen"').toBe(true);
+    await expectVisibleFocus(page, 'after Escape closed the accept dialog');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tabTo(page, { role: 'button', name: 'Verbindlich annehmen', within: dialog }, { max: 4 });
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Zum Einsatz' }).first().waitFor();
+    const now = await api<{ status: string; assignmentId: string | null }>(page, 'GET', `/offers/${offerId}`);
+    expect(now.json.status).toBe('accepted');
+    expect(now.json.assignmentId).toBeTruthy();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the guide logs an hour on her time sheet', async () => {
+    const { page, context, errors } = await signedIn(browser, GUIDE);
+    const month = new Date().toISOString().slice(0, 7);
+    const note = `Plenum ${Date.now().toString(36)}`;
+    await page.goto(`/my/hours/${month}`);
+    await page.getByRole('heading', { level: 2, name: 'Stunden eintragen' }).waitFor();
+    await tabTo(page, { role: 'textbox', name: /^Art/ }, { max: 40 });
+    await chooseOption(page, 'Plenum');
+    // The date is today by default; Tab passes through its parts to the hours.
+    await tabTo(page, { role: 'textbox', name: /^Stunden\b/ }, { max: 6 });
+    await page.keyboard.type('1,5');
+    await tabTo(page, { role: 'textbox', name: /^Notiz/ }, { max: 1 });
+    await page.keyboard.type(note);
+    await tabTo(page, { role: 'button', name: 'Eintragen' }, { max: 3 });
+    await page.keyboard.press('Enter');
+    await page.getByText(note).waitFor();
+
+    const sheet = await api<{ entries: { note: string | null; minutes: number; categoryLabel: string }[] }>(
+      page,
+      'GET',
+      `/me/time-sheets/${month}`,
+    );
+    expect(sheet.json.entries.filter((e) => e.note === note)).toEqual([
+      expect.objectContaining({ minutes: 90, categoryLabel: 'Plenum' }),
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });
