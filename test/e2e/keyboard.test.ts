@@ -43,8 +43,17 @@ async function focusedElement(page: Page): Promise<Focused> {
       return { description, onPage: true, visible: false, why: 'the focused element has no size' };
     // Mantine's pill inputs (MultiSelect) draw the ring on the field's box around the bare <input>.
     const wrapper = el.closest('.mantine-Input-input');
-    const visible = ring(el) || (wrapper !== null && wrapper !== el && ring(wrapper));
-    return { description, onPage: true, visible, why: visible ? '' : 'no outline or box shadow on it or its field' };
+    if (!(ring(el) || (wrapper !== null && wrapper !== el && ring(wrapper))))
+      return { description, onPage: true, visible: false, why: 'no outline or box shadow on it or its field' };
+    // Not hidden behind something else (the fixed header, a sticky bar): its centre shows the element itself.
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const shown = hit !== null && (el.contains(hit) || hit.contains(el) || (wrapper?.contains(hit) ?? false));
+    return {
+      description,
+      onPage: true,
+      visible: shown,
+      why: shown ? '' : `covered by <${hit?.tagName.toLowerCase()} class="${hit?.className}">`,
+    };
   });
 }
 
