@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, DEMO_PASSWORD, launch, newPage } from './browser.js';
+import { browserAvailable, DEMO_PASSWORD, launch, loginAs, newPage, setLocale } from './browser.js';
 import { api, COORDINATOR, day, fileRequest, GUIDE, PARTNER, signedIn } from './flows.js';
 
 /**
@@ -264,6 +264,24 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     await context.close();
   });
 
+  /** Guides answer offers and log hours on their phones (issue 14 §2): a phone-sized window, signed in. */
+  async function onPhone(email: string) {
+    const session = await newPage(browser, { mobile: true });
+    await loginAs(session.page, email);
+    await setLocale(session.page, 'de');
+    return session;
+  }
+
+  /** On a phone the navigation sits behind the menu button: open it, Tab to the page's link, Enter. */
+  async function openFromMenu(page: Page, link: string) {
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await tabTo(page, { role: 'button', name: 'Menü öffnen' }, { max: 5 });
+    await page.keyboard.press('Enter');
+    await tabTo(page, { role: 'link', name: link }, { max: 20 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Menü öffnen' }).waitFor();
+  }
+
   /** The offer the coordinator sent by keyboard, for the guide to accept by keyboard. */
   let offered: { offerId: string; title: string } | undefined;
 
@@ -341,8 +359,8 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
   it('the guide accepts the offer on "my offers"', async () => {
     expect(offered, 'the offer sent by keyboard in the test before').toBeDefined();
     const { offerId, title } = offered as { offerId: string; title: string };
-    const { page, context, errors } = await signedIn(browser, GUIDE);
-    await page.goto('/my/offers');
+    const { page, context, errors } = await onPhone(GUIDE);
+    await openFromMenu(page, 'Meine Angebote');
     await page.getByRole('link', { name: title }).waitFor();
     await tabTo(page, { role: 'link', name: title }, { max: 30 });
     await page.keyboard.press('Enter');
@@ -373,10 +391,10 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
   });
 
   it('the guide logs an hour on her time sheet', async () => {
-    const { page, context, errors } = await signedIn(browser, GUIDE);
+    const { page, context, errors } = await onPhone(GUIDE);
     const month = new Date().toISOString().slice(0, 7);
     const note = `Plenum ${Date.now().toString(36)}`;
-    await page.goto(`/my/hours/${month}`);
+    await openFromMenu(page, 'Stundenzettel');
     await page.getByRole('heading', { level: 2, name: 'Stunden eintragen' }).waitFor();
     await tabTo(page, { role: 'textbox', name: /^Art/ }, { max: 40 });
     await chooseOption(page, 'Plenum');
