@@ -182,13 +182,14 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
     const me = await api<{ me: { email: string } }>(page, 'GET', '/me');
     expect(me.json.me.email).toBe(COORDINATOR);
     // The page after sign-in is keyboard-ready: the skip link comes first and jumps to the content.
     await tabTo(page, { role: 'link', name: 'Zum Inhalt springen' }, { max: 1 });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it('the partner files a request: text fields, selects, radios, a date, multi-selects and a checkbox', async () => {
     const { page, context, errors } = await signedIn(browser, PARTNER);
@@ -273,7 +274,7 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   /** Guides answer offers and log hours on their phones (issue 14 §2): a phone-sized window, signed in. */
   async function onPhone(email: string) {
@@ -365,7 +366,7 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     offered = { offerId: offer?.id as string, title };
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it('the guide accepts the offer on "my offers"', async () => {
     expect(offered, 'the offer sent by keyboard in the test before').toBeDefined();
@@ -399,7 +400,7 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     expect(now.json.assignmentId).toBeTruthy();
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it('the guide logs an hour on her time sheet', async () => {
     const { page, context, errors } = await onPhone(GUIDE);
@@ -428,5 +429,5 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     ]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
