@@ -15,57 +15,75 @@ import { api, COORDINATOR, day, fileRequest, GUIDE, PARTNER, signedIn } from './
 type Target = { role: string; name: string | RegExp; within?: Locator };
 
 /** What the focused element is and whether its focus can be seen, read in the page after each key press. */
-type Focused = { description: string; onPage: boolean; visible: boolean; why: string };
+type Focused = { description: string; onPage: boolean; visible: boolean; why: string; isTarget: boolean };
 
-async function focusedElement(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body || el === document.documentElement)
-      return { description: '<body>', onPage: false, visible: false, why: 'focus left the page' };
-    const label =
-      el.getAttribute('aria-label') ??
-      (el as HTMLInputElement).labels?.[0]?.textContent ??
-      el.getAttribute('title') ??
-      el.textContent ??
-      '';
-    const description = `<${el.tagName.toLowerCase()}${el.getAttribute('type') ? ` type=${el.getAttribute('type')}` : ''}> "${label.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
-    // A ring: an outline that is drawn (style, width, not transparent) or a box shadow.
-    const ring = (node: Element) => {
-      const cs = getComputedStyle(node);
-      const outline =
-        cs.outlineStyle !== 'none' &&
-        Number.parseFloat(cs.outlineWidth) > 0 &&
-        cs.outlineColor !== 'transparent' &&
-        !/rgba\(\d+, \d+, \d+, 0\)/.test(cs.outlineColor);
-      return outline || (cs.boxShadow !== '' && cs.boxShadow !== 'none');
-    };
-    const rect = el.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0)
-      return { description, onPage: true, visible: false, why: 'the focused element has no size' };
-    // Mantine's pill inputs (MultiSelect) draw the ring on the field's box around the bare <input>.
-    const wrapper = el.closest('.mantine-Input-input');
-    if (!(ring(el) || (wrapper !== null && wrapper !== el && ring(wrapper))))
-      return { description, onPage: true, visible: false, why: 'no outline or box shadow on it or its field' };
-    // Not hidden behind something else (the fixed header, a sticky bar): its centre shows the element itself.
-    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    const shown = hit !== null && (el.contains(hit) || hit.contains(el) || (wrapper?.contains(hit) ?? false));
+/**
+ * Runs in the page, in one round trip per key press: what has focus, whether its focus can be seen, and whether it
+ * is one of `targets` (the elements a role and name select). Self-contained, as Playwright sends it as source.
+ */
+function inspectFocus(targets: Element[]): Focused {
+  const el = document.activeElement as HTMLElement | null;
+  const isTarget = targets.some((t) => t === el);
+  if (!el || el === document.body || el === document.documentElement)
+    return { description: '<body>', onPage: false, visible: false, why: 'focus left the page', isTarget };
+  const label =
+    el.getAttribute('aria-label') ??
+    (el as HTMLInputElement).labels?.[0]?.textContent ??
+    el.getAttribute('title') ??
+    el.textContent ??
+    '';
+  const description = `<${el.tagName.toLowerCase()}${el.getAttribute('type') ? ` type=${el.getAttribute('type')}` : ''}> "${label.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+  // A ring: an outline that is drawn (style, width, not transparent) or a box shadow.
+  const ring = (node: Element) => {
+    const cs = getComputedStyle(node);
+    const outline =
+      cs.outlineStyle !== 'none' &&
+      Number.parseFloat(cs.outlineWidth) > 0 &&
+      cs.outlineColor !== 'transparent' &&
+      !/rgba\(\d+, \d+, \d+, 0\)/.test(cs.outlineColor);
+    return outline || (cs.boxShadow !== '' && cs.boxShadow !== 'none');
+  };
+  const rect = el.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0)
+    return { description, onPage: true, visible: false, why: 'the focused element has no size', isTarget };
+  // Mantine's pill inputs (MultiSelect) draw the ring on the field's box around the bare <input>.
+  const wrapper = el.closest('.mantine-Input-input');
+  if (!(ring(el) || (wrapper !== null && wrapper !== el && ring(wrapper))))
     return {
       description,
       onPage: true,
-      visible: shown,
-      why: shown ? '' : `covered by <${hit?.tagName.toLowerCase()} class="${hit?.className}">`,
+      visible: false,
+      why: 'no outline or box shadow on it or its field',
+      isTarget,
     };
+  // Not hidden behind something else (the fixed header, a sticky bar): its centre shows the element itself.
+  const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+  const shown = hit !== null && (el.contains(hit) || hit.contains(el) || (wrapper?.contains(hit) ?? false));
+  return {
+    description,
+    onPage: true,
+    visible: shown,
+    why: shown ? '' : `covered by <${hit?.tagName.toLowerCase()} class="${hit?.className}">`,
+    isTarget,
+  };
+}
+
+/** The elements with this role and accessible name (Playwright's own ARIA engine), or none. */
+function located(page: Page, target?: Target) {
+  if (!target) return page.locator('#keyboard-test-matches-nothing');
+  return (target.within ?? page).getByRole(target.role as Parameters<Page['getByRole']>[0], {
+    name: target.name,
+    exact: typeof target.name === 'string',
   });
 }
 
-/** Whether the focused element is the one the role and accessible name select (Playwright's own ARIA engine). */
+async function focusedElement(page: Page, target?: Target): Promise<Focused> {
+  return located(page, target).evaluateAll(inspectFocus);
+}
+
+/** Whether the focused element is the one the role and accessible name select. */
 async function isFocused(page: Page, target: Target) {
-  return (target.within ?? page)
-    .getByRole(target.role as Parameters<Page['getByRole']>[0], {
-      name: target.name,
-      exact: typeof target.name === 'string',
-    })
-    .evaluateAll((els) => els.some((el) => el === document.activeElement));
+  return (await focusedElement(page, target)).isTarget;
 }
 
 /**
@@ -77,12 +95,12 @@ async function tabTo(page: Page, target: Target, { max = 60, back = false }: { m
   const trail: string[] = [];
   for (let press = 1; press <= max; press++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const now = await focusedElement(page);
+    const now = await focusedElement(page, target);
     trail.push(now.description);
     // Leaving the document for the browser's own controls (after the last element) is the one step without a ring.
     if (now.onPage)
       expect(now.visible, `focus not visible on ${now.description} (${now.why}) after ${press} × Tab`).toBe(true);
-    if (await isFocused(page, target)) return press;
+    if (now.isTarget) return press;
   }
   throw new Error(
     `${target.role} "${String(target.name)}" not reached by keyboard after ${max} × ${back ? 'Shift+Tab' : 'Tab'}; focus went: ${trail.join(' → ')}`,
@@ -274,7 +292,7 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     });
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 300_000);
 
   /** Guides answer offers and log hours on their phones (issue 14 §2): a phone-sized window, signed in. */
   async function onPhone(email: string) {
@@ -366,7 +384,7 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     offered = { offerId: offer?.id as string, title };
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 300_000);
 
   it('the guide accepts the offer on "my offers"', async () => {
     expect(offered, 'the offer sent by keyboard in the test before').toBeDefined();
