@@ -72,7 +72,14 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')} component="nav">
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        aria-label={t('nav.label')}
+        component="nav"
+        // On phones the closed menu only slides out of view; styles.css takes it out of the tab order too.
+        data-collapsed={opened ? undefined : true}
+      >
         {/* Native scrolling: Mantine's ScrollArea would bring floating-ui (~14 kB compressed) into the first load. */}
         <AppShell.Section grow className="nav-scroll">
           <VisuallyHidden>
