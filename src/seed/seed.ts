@@ -260,9 +260,20 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       locale: 'de',
     });
     // One signed-in guide per other UI language, on the guide's own address, so every language can be tried out.
+    // A guide who reads the language already, else one whose first language it is (Dari speakers read Persian).
+    const firstLanguageIs = (g: (typeof hannover.guides)[number], locale: Locale) =>
+      g.languageCodes[0] === locale || (locale === 'fa' && g.languageCodes[0] === 'prs');
+    const taken = new Set([demoGuide.id]);
     for (const locale of LOCALES.filter((l) => l !== 'de')) {
-      const guide = hannover.guides.find((g) => g.status === 'active' && g.locale === locale && g.id !== demoGuide.id);
+      // Active guides first; a paused or training guide signs in as well.
+      const candidates = hannover.guides
+        .filter((g) => g.status !== 'left' && g.email && !taken.has(g.id))
+        .sort((a, b) => Number(b.status === 'active') - Number(a.status === 'active'));
+      const guide =
+        candidates.find((g) => g.locale === locale) ?? candidates.find((g) => firstLanguageIs(g, locale));
       if (!guide?.email) continue;
+      taken.add(guide.id);
+      if (guide.locale !== locale) await tx.update(guides).set({ locale }).where(eq(guides.id, guide.id));
       await create({
         email: guide.email,
         displayName: `${guide.firstName} ${guide.lastName}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, isoDateTimeOut, shortText } from './common.js';
+import { LOCALES } from './enums.js';
 
 export const officeCreateInput = z.strictObject({
   name: shortText(200),
@@ -60,6 +61,7 @@ export const userSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   role: z.string(),
+  locale: z.enum(LOCALES),
   status: z.enum(['invited', 'active', 'disabled']),
   lastLoginAt: isoDateTimeOut.nullable(),
   abilities: userAbilities,

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/shared/enums.js';
 import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
+import { api } from './flows.js';
 
 const COORDINATOR = 'koordination@hannover.example';
 
@@ -65,6 +67,27 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     await expectNoAxeViolations(page, 'guides (ar)');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('the demo has a guide account for every UI language, and the Persian one signs in to a right-to-left page', async () => {
+    const { page, errors, context } = await newPage(browser);
+    await loginAs(page, COORDINATOR);
+    const users = (await api<{ items: { email: string; role: string; locale: string }[] }>(page, 'GET', '/users')).json
+      .items;
+    const guides = users.filter((u) => u.role === 'guide');
+    expect([...new Set(guides.map((u) => u.locale))].sort()).toEqual([...LOCALES].sort());
+    const persian = guides.find((u) => u.locale === 'fa')?.email as string;
+    await context.close();
+
+    const guide = await newPage(browser, { mobile: true });
+    await loginAs(guide.page, persian);
+    await expect.poll(() => guide.page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('fa');
+    expect(await guide.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await guide.page.getByRole('heading', { level: 1 }).first().waitFor();
+    // The heading is Persian, in Arabic script.
+    expect(await guide.page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/[\u0600-\u06ff]/);
+    expect([...errors, ...guide.errors]).toEqual([]);
+    await guide.context.close();
   });
   // The axe walk over every page, role and language is test/e2e/axe.test.ts.
 });

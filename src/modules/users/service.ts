@@ -34,6 +34,8 @@ export function presentUser(user: NonNullable<UserRow>, actor: Actor) {
     email: shownEmail(user.email),
     displayName: user.displayName,
     role: user.role,
+    // The language mails to this account are written in.
+    locale: user.locale as Locale,
     status: (user.disabledAt ? 'disabled' : user.passwordHash ? 'active' : 'invited') as
       | 'disabled'
       | 'active'
