@@ -43,6 +43,7 @@ import type { AppContext } from './context.js';
 import { errorSerializer, requestIdFor, requestSerializer } from './logging.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { frameworkErrors, registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { registerIdempotency } from './plugins/idempotency.js';
 import { registerInputHygiene } from './plugins/inputHygiene.js';
 import { registerSecurityHeaders } from './plugins/securityHeaders.js';
 import { registerSession } from './plugins/session.js';
@@ -132,6 +133,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerErrorHandler(app);
   registerInputHygiene(app);
   registerSecurityHeaders(app, { hsts: ctx.config.publicUrl.startsWith('https://') });
+  // Before compression: its onSend hook reads the JSON answer to remember it for a repeated Idempotency-Key.
+  registerIdempotency(app, ctx.database.db);
   const metrics = ctx.metrics ?? createMetrics();
   metrics.observeDatabase(ctx.database);
   registerMetrics(app, metrics, ctx.config.metricsToken);
