@@ -25,14 +25,21 @@ const icons: { file: string; size: number; svg: string }[] = [
 ];
 
 const executablePath = CHROMIUM_CANDIDATES.find(Boolean);
-const browser = await chromium.launch({ executablePath: executablePath ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: executablePath ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const outDir = join(root, 'src/web/public/icons');
 mkdirSync(outDir, { recursive: true });
 for (const icon of icons) {
   const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size } });
   const svg = icon.svg.replace('<svg ', `<svg width="${icon.size}" height="${icon.size}" `);
   await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
-  await page.screenshot({ path: join(outDir, icon.file), omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
+  await page.screenshot({
+    path: join(outDir, icon.file),
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: icon.size, height: icon.size },
+  });
   await page.close();
 }
 await browser.close();

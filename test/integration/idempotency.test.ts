@@ -33,9 +33,13 @@ const entriesOf = async (session: TestOffice['sessions']['guide']) =>
 const keyRows = (officeId: string) =>
   inScope(t.ctx.database.db, 'system', async (tx) =>
     Number(
-      ((await tx.execute(sql`select count(*)::int as n from idempotency_keys where office_id = ${officeId}`)) as unknown as {
-        rows: { n: number }[];
-      }).rows[0].n,
+      (
+        (await tx.execute(
+          sql`select count(*)::int as n from idempotency_keys where office_id = ${officeId}`,
+        )) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0].n,
     ),
   );
 
@@ -56,9 +60,13 @@ describe('Idempotency-Key on logging hours', () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     // The same entry sent again, its fields in another order (as a queue might serialise it).
-    const again = await guide().post('/hour-entries', { note: body.note, minutes: 60, date: today, categoryId: plenum }, {
-      'idempotency-key': key.toUpperCase(),
-    });
+    const again = await guide().post(
+      '/hour-entries',
+      { note: body.note, minutes: 60, date: today, categoryId: plenum },
+      {
+        'idempotency-key': key.toUpperCase(),
+      },
+    );
     expect(again.statusCode, again.body).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
@@ -68,21 +76,33 @@ describe('Idempotency-Key on logging hours', () => {
 
   it('the same key with another body is refused with a stable code, and creates nothing', async () => {
     const key = randomUUID();
-    const first = await guide().post('/hour-entries', { categoryId: plenum, date: today, minutes: 30, note: 'A' }, {
-      'idempotency-key': key,
-    });
+    const first = await guide().post(
+      '/hour-entries',
+      { categoryId: plenum, date: today, minutes: 30, note: 'A' },
+      {
+        'idempotency-key': key,
+      },
+    );
     expect(first.statusCode, first.body).toBe(201);
-    const changed = await guide().post('/hour-entries', { categoryId: plenum, date: today, minutes: 45, note: 'A' }, {
-      'idempotency-key': key,
-    });
+    const changed = await guide().post(
+      '/hour-entries',
+      { categoryId: plenum, date: today, minutes: 45, note: 'A' },
+      {
+        'idempotency-key': key,
+      },
+    );
     const problem = expectProblem(changed, 422, 'idempotency_key_reused');
     expect(problem.title).toMatch(/anderer Eintrag/);
     expect((await entriesOf(office.sessions.guide)).filter((e) => e.note === 'A')).toHaveLength(1);
     // The same key on another route is another request too.
     expectProblem(
-      await guide().post('/hour-entries/00000000-0000-4000-8000-000000000000/correct', { minutes: 30, reason: 'x' }, {
-        'idempotency-key': key,
-      }),
+      await guide().post(
+        '/hour-entries/00000000-0000-4000-8000-000000000000/correct',
+        { minutes: 30, reason: 'x' },
+        {
+          'idempotency-key': key,
+        },
+      ),
       403,
       'forbidden',
     );
@@ -90,9 +110,13 @@ describe('Idempotency-Key on logging hours', () => {
 
   it("another user's or another office's key neither collides nor reveals its answer", async () => {
     const key = randomUUID();
-    const mine = await guide().post('/hour-entries', { categoryId: plenum, date: today, minutes: 60, note: 'mein' }, {
-      'idempotency-key': key,
-    });
+    const mine = await guide().post(
+      '/hour-entries',
+      { categoryId: plenum, date: today, minutes: 60, note: 'mein' },
+      {
+        'idempotency-key': key,
+      },
+    );
     expect(mine.statusCode).toBe(201);
     // A second guide of the same office, the same key and even the same body: an entry of their own.
     const colleague = await createGuideWithAccount(t, office);
@@ -115,9 +139,15 @@ describe('Idempotency-Key on logging hours', () => {
     expect(foreign.json().id).not.toBe(mine.json().id);
     expect(JSON.stringify(foreign.json())).not.toContain(mine.json().id);
     // Each office's rows stay behind its wall (RLS): the office scope sees only its own.
-    const seen = await inScope(t.ctx.database.db, { officeId: other.officeId }, async (tx) =>
-      ((await tx.execute(sql`select office_id from idempotency_keys`)) as unknown as { rows: { office_id: string }[] })
-        .rows,
+    const seen = await inScope(
+      t.ctx.database.db,
+      { officeId: other.officeId },
+      async (tx) =>
+        (
+          (await tx.execute(sql`select office_id from idempotency_keys`)) as unknown as {
+            rows: { office_id: string }[];
+          }
+        ).rows,
     );
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((r) => r.office_id === other.officeId)).toBe(true);
@@ -130,18 +160,30 @@ describe('Idempotency-Key on logging hours', () => {
     expect((await guide().post('/hour-entries', body)).statusCode).toBe(201);
     expect((await entriesOf(office.sessions.guide)).filter((e) => e.note === body.note)).toHaveLength(2);
     expect(await keyRows(office.officeId)).toBe(rowsBefore);
-    expectProblem(await guide().post('/hour-entries', body, { 'idempotency-key': 'nicht-eine-uuid' }), 400, 'idempotency_key_invalid');
+    expectProblem(
+      await guide().post('/hour-entries', body, { 'idempotency-key': 'nicht-eine-uuid' }),
+      400,
+      'idempotency_key_invalid',
+    );
   });
 
   it('a refused request does not use up its key: the corrected entry goes through with it', async () => {
     const key = randomUUID();
-    const tooShort = await guide().post('/hour-entries', { categoryId: plenum, date: today, minutes: 1, note: 'B' }, {
-      'idempotency-key': key,
-    });
+    const tooShort = await guide().post(
+      '/hour-entries',
+      { categoryId: plenum, date: today, minutes: 1, note: 'B' },
+      {
+        'idempotency-key': key,
+      },
+    );
     expectProblem(tooShort, 400, 'validation_failed');
-    const fixed = await guide().post('/hour-entries', { categoryId: plenum, date: today, minutes: 10, note: 'B' }, {
-      'idempotency-key': key,
-    });
+    const fixed = await guide().post(
+      '/hour-entries',
+      { categoryId: plenum, date: today, minutes: 10, note: 'B' },
+      {
+        'idempotency-key': key,
+      },
+    );
     expect(fixed.statusCode, fixed.body).toBe(201);
   });
 

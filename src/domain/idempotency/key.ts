@@ -26,5 +26,7 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes two requests "the same": method, the route with its parameters filled in, and the body. */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${url}\n${canonicalJson(body)}`)
+    .digest('hex');
 }

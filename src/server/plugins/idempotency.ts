@@ -48,11 +48,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
         .select()
         .from(idempotencyKeys)
         .where(
-          and(
-            eq(idempotencyKeys.officeId, officeId),
-            eq(idempotencyKeys.userId, userId),
-            eq(idempotencyKeys.key, key),
-          ),
+          and(eq(idempotencyKeys.officeId, officeId), eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)),
         );
       return row ?? null;
     });
@@ -108,10 +104,7 @@ function parsed(payload: unknown): unknown {
 export async function purgeExpiredIdempotencyKeys(db: Db, now: Date): Promise<number> {
   const before = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_DAYS * 24 * 60 * 60 * 1000);
   const gone = await inScope(db, 'system', (tx) =>
-    tx
-      .delete(idempotencyKeys)
-      .where(lt(idempotencyKeys.createdAt, before))
-      .returning({ key: idempotencyKeys.key }),
+    tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).returning({ key: idempotencyKeys.key }),
   );
   return gone.length;
 }

@@ -53,9 +53,7 @@ sw.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((names) =>
-        Promise.all(
-          names.filter((n) => n.startsWith('lotsennetz-shell-') && n !== SHELL).map((n) => caches.delete(n)),
-        ),
+        Promise.all(names.filter((n) => n.startsWith('lotsennetz-shell-') && n !== SHELL).map((n) => caches.delete(n))),
       )
       .then(() => sw.clients.claim()),
   );
