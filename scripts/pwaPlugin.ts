@@ -61,6 +61,8 @@ export function serviceWorker(): Plugin {
   return {
     name: 'lotsennetz-service-worker',
     apply: 'build',
+    // The SPA registers the worker only in a build (vite's PROD is false when NODE_ENV is "test", as in the e2e run).
+    config: () => ({ define: { __SERVICE_WORKER__: 'true' } }),
     async generateBundle(_options, bundle) {
       this.emitFile({ type: 'asset', fileName: 'offline.html', source: offlinePage() });
       const built = Object.keys(bundle)

@@ -1,10 +1,12 @@
-/// <reference types="vite/client" />
+/** Defined (true) by the plugin in scripts/pwaPlugin.ts in a build; the dev server has no worker. */
+declare const __SERVICE_WORKER__: boolean | undefined;
+
 /**
- * Registers the service worker (/sw.js, built by the plugin in vite.config.ts) in production builds. The dev server
- * has no worker: its files change under it all the time.
+ * Registers the service worker (/sw.js, built by the plugin in vite.config.ts) in a build. The dev server has none:
+ * its files change under it all the time.
  */
 export function registerServiceWorker() {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (typeof __SERVICE_WORKER__ === 'undefined' || !('serviceWorker' in navigator)) return;
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
   });
