@@ -12,6 +12,6 @@ export async function applyRetention(
   only?: { officeIds: string[] },
 ) {
   const result = await services.retention.applySchedule(now, only);
-  const idempotencyKeysDeleted = await purgeExpiredIdempotencyKeys(services.ctx.database.db, now);
-  return { ...result, idempotencyKeysDeleted };
+  await purgeExpiredIdempotencyKeys(services.ctx.database.db, now);
+  return result;
 }
