@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
-import { api, GUIDE, visit } from './flows.js';
+import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
+import { api, COORDINATOR, GUIDE, signedIn, visit } from './flows.js';
 
 /**
  * Issue 14 §2: the installable app on a guide's phone. The manifest and the service worker are served as a browser
@@ -32,6 +32,27 @@ async function controlled(page: Page) {
     });
     throw new Error(`no service worker controls the page: ${state} (${error})`);
   }
+}
+
+/** A month the guide can still log hours in (another test file on this server may have submitted the current one). */
+async function openMonth(page: Page): Promise<string> {
+  for (let back = 0; back < 12; back++) {
+    const d = new Date();
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - back);
+    const month = d.toISOString().slice(0, 7);
+    if ((await api<Sheet>(page, 'GET', `/me/time-sheets/${month}`)).json.abilities.log) return month;
+  }
+  throw new Error('no open month for the demo guide');
+}
+
+/** Logs an hour of Plenum on the time sheet page as the guide does. */
+async function logHour(page: Page, note: string) {
+  await page.getByRole('textbox', { name: /^Art/ }).click();
+  await page.getByRole('option', { name: 'Plenum' }).click();
+  await page.getByRole('textbox', { name: /^Stunden\b/ }).fill('1');
+  await page.getByRole('textbox', { name: /^Notiz/ }).fill(note);
+  await page.getByRole('button', { name: 'Eintragen' }).click();
 }
 
 describe.runIf(browserAvailable())('the app on a phone, offline', () => {
@@ -101,18 +122,7 @@ describe.runIf(browserAvailable())('the app on a phone, offline', () => {
     await setLocale(page, 'de');
     await controlled(page);
 
-    // A month the guide can still log hours in (another test file on this server may have submitted this one).
-    let sheet: Sheet | undefined;
-    for (let back = 0; back < 12 && !sheet; back++) {
-      const d = new Date();
-      d.setUTCDate(1);
-      d.setUTCMonth(d.getUTCMonth() - back);
-      const month = d.toISOString().slice(0, 7);
-      const candidate = (await api<Sheet>(page, 'GET', `/me/time-sheets/${month}`)).json;
-      if (candidate.abilities.log) sheet = candidate;
-    }
-    if (!sheet) throw new Error('no open month for the demo guide');
-    const month = sheet.month;
+    const month = await openMonth(page);
     const note = `Offline erfasst ${Date.now()}`;
 
     // Online once: the worker keeps the guide's copy of the month.
@@ -126,14 +136,11 @@ describe.runIf(browserAvailable())('the app on a phone, offline', () => {
     await page.getByRole('heading', { level: 1, name: 'Mein Stundenzettel' }).waitFor();
     await page.getByRole('region', { name: /^Summe/ }).waitFor();
 
-    await page.getByRole('textbox', { name: /^Art/ }).click();
-    await page.getByRole('option', { name: 'Plenum' }).click();
-    await page.getByRole('textbox', { name: /^Stunden\b/ }).fill('1');
-    await page.getByRole('textbox', { name: /^Notiz/ }).fill(note);
-    await page.getByRole('button', { name: 'Eintragen' }).click();
+    await logHour(page, note);
     const queue = page.getByRole('region', { name: 'Noch nicht gesendet' });
     await queue.getByText('Wartet auf Verbindung').waitFor();
     expect(await queue.getByRole('listitem').count()).toBe(1);
+    await expectNoAxeViolations(page, 'offline time sheet with a queued entry');
     const queued = await page.evaluate(
       () =>
         new Promise<{ key: string; body: Record<string, unknown> }[]>((resolve, reject) => {
@@ -180,5 +187,54 @@ describe.runIf(browserAvailable())('the app on a phone, offline', () => {
     await api(page, 'POST', '/auth/logout');
     await page.waitForFunction(async () => (await caches.keys()).every((name) => !name.startsWith('lotsennetz-data-')));
     await context.close();
+  });
+  it('an entry refused after the fact (the month was submitted meanwhile) shows the reason and can be discarded', {
+    timeout: 180_000,
+  }, async () => {
+    const { page, context } = await newPage(browser, { mobile: true, serviceWorker: true });
+    await loginAs(page, GUIDE);
+    await setLocale(page, 'de');
+    await controlled(page);
+    const month = await openMonth(page);
+    await visit(page, `/my/hours/${month}`);
+    await page.getByRole('button', { name: 'Eintragen' }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'Keine Verbindung' }).waitFor();
+    const note = `Zu spät ${Date.now()}`;
+    await logHour(page, note);
+    const queue = page.getByRole('region', { name: 'Noch nicht gesendet' });
+    await queue.getByText('Wartet auf Verbindung').waitFor();
+
+    // Meanwhile the guide submits the month on another device (a session of its own, online).
+    const other = await newPage(browser);
+    await loginAs(other.page, GUIDE);
+    const submitted = await api<{ id: string; state: string }>(
+      other.page,
+      'POST',
+      `/me/time-sheets/${month}/submit`,
+      {},
+    );
+    expect(submitted.json.state, JSON.stringify(submitted)).toBe('submitted');
+
+    await context.setOffline(false);
+    await queue.getByText('Nicht gespeichert').waitFor();
+    await queue
+      .getByRole('alert')
+      .getByText(/eingereicht oder freigegeben/)
+      .waitFor();
+    await expectNoAxeViolations(page, 'a refused queued entry');
+    await queue.getByRole('button', { name: /^Verwerfen/ }).click();
+    await queue.waitFor({ state: 'detached' });
+    const sheet = (await api<Sheet>(other.page, 'GET', `/me/time-sheets/${month}`)).json;
+    expect(sheet.entries.filter((e) => e.note === note)).toHaveLength(0);
+
+    // The month goes back to the guide, so the other browser tests on this server find it open as before.
+    const coordinator = await signedIn(browser, COORDINATOR);
+    const back = await api(coordinator.page, 'POST', `/time-sheets/${submitted.json.id}/return`, {
+      comment: 'Zurück für weitere Einträge',
+    });
+    expect(back.status).toBe(200);
+    await Promise.all([context.close(), other.context.close(), coordinator.context.close()]);
   });
 });
