@@ -122,6 +122,22 @@ describe.runIf(browserAvailable())('the app on a phone, offline', () => {
     await setLocale(page, 'de');
     await controlled(page);
 
+    // A worker that has not seen this session's `/me` (it was not yet in control at sign-in) learns the user itself
+    // before it keeps anything; the copy of `/me` carries no CSRF token.
+    await page.evaluate(() => navigator.serviceWorker.controller?.postMessage({ type: 'clear-offline-data' }));
+    await page.waitForFunction(async () => (await caches.keys()).every((n) => !n.startsWith('lotsennetz-data-')));
+    const kept = await page.evaluate(async () => {
+      await fetch('/api/v1/hour-categories');
+      const name = (await caches.keys()).find((n) => n.startsWith('lotsennetz-data-'));
+      if (!name) return null;
+      const cache = await caches.open(name);
+      const me = await (await cache.match('/api/v1/me'))?.json();
+      return { name, categories: Boolean(await cache.match('/api/v1/hour-categories')), me };
+    });
+    expect(kept?.categories).toBe(true);
+    expect(kept?.name).toBe(`lotsennetz-data-${kept?.me.me.id}`);
+    expect(kept?.me.csrfToken).toBe('');
+
     const month = await openMonth(page);
     const note = `Offline erfasst ${Date.now()}`;
 

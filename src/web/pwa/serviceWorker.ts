@@ -132,16 +132,28 @@ async function apiRead(request: Request, url: URL): Promise<Response> {
 
 async function keep(request: Request, response: Response, isMe: boolean) {
   let body: unknown = await response.json();
+  let user: SessionUser | null;
   if (isMe) {
-    const user = sessionUserOf(body);
+    user = sessionUserOf(body);
     if (!user) return;
     await rememberUser(user);
     body = withoutCsrfToken(body);
-  }
-  const user = await sessionUser();
+  } else user = (await sessionUser()) ?? (await learnUser());
   if (!user || !OFFLINE_ROLES.includes(user.role)) return;
   const headers = new Headers({ 'content-type': 'application/json', [OFFLINE_COPY_HEADER]: new Date().toISOString() });
   await (await caches.open(DATA_PREFIX + user.id)).put(request.url, new Response(JSON.stringify(body), { headers }));
+}
+
+/**
+ * Whose answers these are, when the worker has not seen `/me` yet: right after the first sign-in the worker was not
+ * controlling the page, and the SPA takes the user from the sign-in answer, so it asks itself (with the cookie).
+ */
+async function learnUser(): Promise<SessionUser | null> {
+  const me = new Request(new URL('/api/v1/me', sw.location.origin).href, { credentials: 'same-origin' });
+  const response = await fetch(me);
+  if (!response.ok) return null;
+  await keep(me, response, true);
+  return sessionUser();
 }
 
 async function offlineCopy(request: Request): Promise<Response> {
