@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './scripts/pwaPlugin.js';
 
 /** The SPA lives in src/web and is built to dist/web, which the Fastify server serves in production. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

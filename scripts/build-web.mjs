@@ -12,7 +12,15 @@ import { join, relative } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const outDir = process.env.WEB_DIR ?? join(root, 'dist', 'web');
 const stampFile = join(outDir, '.build-fingerprint');
-const inputs = ['src/web', 'src/shared', 'src/domain', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const inputs = [
+  'src/web',
+  'src/shared',
+  'src/domain',
+  'vite.config.ts',
+  'scripts/pwaPlugin.ts',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function walk(path, out) {
   const stat = statSync(path);

@@ -43,6 +43,7 @@ import type { AppContext } from './context.js';
 import { errorSerializer, requestIdFor, requestSerializer } from './logging.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { frameworkErrors, registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { registerIdempotency } from './plugins/idempotency.js';
 import { registerInputHygiene } from './plugins/inputHygiene.js';
 import { registerSecurityHeaders } from './plugins/securityHeaders.js';
 import { registerSession } from './plugins/session.js';
@@ -105,10 +106,16 @@ function loggerOptions(ctx: AppContext, option: BuildOptions['logger']): Fastify
 
 /**
  * Vite names the files under assets/ by their content hash: a changed file gets a new name, so browsers may keep
- * them forever. Everything else (index.html above all, which names the current assets) is revalidated every time.
+ * them forever. Everything else (index.html above all, which names the current assets) is revalidated every time,
+ * and the service worker (/sw.js, which lists the assets to keep offline) is never stored, so a release reaches every
+ * installed app at its next start.
  */
 export const staticCacheControl = (path: string): string =>
-  path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  path.endsWith(`${sep}sw.js`)
+    ? 'no-store'
+    : path.includes(`${sep}assets${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache';
 
 /** The application as a plugin-free factory: `main.ts` listens, tests use `app.inject`. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -132,6 +139,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerErrorHandler(app);
   registerInputHygiene(app);
   registerSecurityHeaders(app, { hsts: ctx.config.publicUrl.startsWith('https://') });
+  // Before compression: its onSend hook reads the JSON answer to remember it for a repeated Idempotency-Key.
+  registerIdempotency(app, ctx.database.db);
   const metrics = ctx.metrics ?? createMetrics();
   metrics.observeDatabase(ctx.database);
   registerMetrics(app, metrics, ctx.config.metricsToken);
@@ -188,7 +197,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('cache-control', staticCacheControl(path)),
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', staticCacheControl(path));
+        // The worker lives at the root, so its scope is the whole app; said explicitly for proxies that rewrite paths.
+        if (path.endsWith(`${sep}sw.js`)) res.setHeader('service-worker-allowed', '/');
+        if (path.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json; charset=utf-8');
+      },
     });
   registerNotFound(app, serveSpa);
   return app;

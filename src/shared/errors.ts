@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'recognition_not_eligible',
   'recognition_card_already_recorded',
   'notification_mandatory',
+  'idempotency_key_invalid',
+  'idempotency_key_reused',
+  'idempotency_key_in_progress',
   'not_implemented',
   'internal_error',
 ] as const;

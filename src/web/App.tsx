@@ -10,6 +10,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopProgress } from './components/TopProgress';
 import { directionOf } from './i18n';
 import { whenReachable } from './lazyLoad';
+import { OfflineQueueSync } from './pwa/OfflineQueue';
 import { AppRoutes } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -31,9 +32,10 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      // While the server cannot be reached, queries pause (no endless spinner: the connection banner explains) and
-      // go on once it answers again; retries back off exponentially (1 s, 2 s, 4 s ...).
-      networkMode: 'online',
+      // A query runs once even while the server cannot be reached, so the service worker can answer it from its
+      // offline copy (an installed guide's app); retries then pause (no endless spinner: the connection banner
+      // explains) and go on once it answers again, backing off exponentially (1 s, 2 s, 4 s ...).
+      networkMode: 'offlineFirst',
       refetchOnReconnect: true,
       // Client errors (403, 404, 422 ...) will not change on retry; a lost connection may.
       retry: (count, error) => {
@@ -72,6 +74,7 @@ export function App() {
           <ConnectionBanner />
           <BrowserRouter>
             <AuthProvider>
+              <OfflineQueueSync />
               <AppRoutes />
             </AuthProvider>
           </BrowserRouter>

@@ -31,8 +31,14 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page that fails the test on console errors and uncaught exceptions (Epic Stack style). */
-export async function newPage(browser: Browser, options: { locale?: string; mobile?: boolean } = {}) {
+export async function newPage(
+  browser: Browser,
+  options: { locale?: string; mobile?: boolean; serviceWorker?: boolean } = {},
+) {
   const context: BrowserContext = await browser.newContext({
+    // The service worker (offline copies, the app shell) only where a test is about it (offline.test.ts): requests
+    // it answers bypass page.route, which other tests use to cut the connection.
+    serviceWorkers: options.serviceWorker ? 'allow' : 'block',
     baseURL: baseUrl(),
     locale: options.locale ?? 'de-DE',
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 900 },

@@ -1647,16 +1647,21 @@ beforeAll(async () => {
     201,
   );
   await ok(a.call('PUT', `/courses/${certCourse.id}/funding`, { ruleSetName: ruleSet.name, materialsCents: 1000 }));
-  // Hours: a category of A, an entry of A's guide in February 2024 and that month submitted; a rule set of A.
+  // Hours: a category of A, an entry of A's guide in February 2024 (sent as from the offline queue, so A has an
+  // idempotency key) and that month submitted; a rule set of A.
   const hourCategory = await ok(a.post('/hour-categories', { label: `A-Kategorie ${aTag}`, kind: 'other' }), 201);
   const aGuide = client(t.app, A.sessions.guide);
   const hourEntry = await ok(
-    aGuide.post('/hour-entries', {
-      categoryId: hourCategory.id,
-      date: '2024-02-05',
-      minutes: 90,
-      note: `A-Notiz ${aTag}`,
-    }),
+    aGuide.post(
+      '/hour-entries',
+      {
+        categoryId: hourCategory.id,
+        date: '2024-02-05',
+        minutes: 90,
+        note: `A-Notiz ${aTag}`,
+      },
+      { 'idempotency-key': randomUUID() },
+    ),
     201,
   );
   const timeSheet = await ok(aGuide.post('/me/time-sheets/2024-02/submit', {}));

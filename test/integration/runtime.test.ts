@@ -155,6 +155,8 @@ describe('compression and caching', () => {
     writeFileSync(join(webRoot, 'index.html'), indexHtml);
     writeFileSync(join(webRoot, 'assets', 'index-B4x9Qz1k.js'), bundle);
     writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"Lotsennetz"}');
     web = await buildApp(t.ctx, { webRoot });
   });
   afterAll(async () => {
@@ -201,5 +203,17 @@ describe('compression and caching', () => {
     const page = await web.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip' } });
     expect(page.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(page.rawPayload).toString()).toBe(indexHtml);
+  });
+
+  it('never stores the service worker, whose scope is the whole app, and names the type of the manifest', async () => {
+    const sw = await web.inject({ method: 'GET', url: '/sw.js' });
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['cache-control']).toBe('no-store');
+    expect(sw.headers['service-worker-allowed']).toBe('/');
+    expect(sw.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    const manifest = await web.inject({ method: 'GET', url: '/manifest.webmanifest' });
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.json()).toEqual({ name: 'Lotsennetz' });
   });
 });

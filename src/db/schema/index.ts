@@ -14,6 +14,7 @@ export * from './expenses.js';
 export * from './funding.js';
 export * from './guides.js';
 export * from './hours.js';
+export * from './idempotency.js';
 export * from './imports.js';
 export * from './mail.js';
 export * from './messages.js';

@@ -124,9 +124,12 @@ export const assignmentRoutes: RouteModule = (api, { assignments, agreements, ac
     handler: (req) => activities.list(requireActor(req), req.params.id),
   });
   api.post('/assignments/:id/activities', {
+    config: { idempotent: true },
     schema: {
       tags,
       summary: 'Log an activity: date, start, end, type, kilometres, expenses, note',
+      description:
+        'Send an `Idempotency-Key` header (a UUID made when the entry was typed) to make a repeat safe: the same key answers the first result again (header `idempotent-replayed`) and creates nothing; the same key with another body is 422 `idempotency_key_reused`.',
       params: idParams,
       body: activityInput,
       response: { 201: activitySchema, ...errors },

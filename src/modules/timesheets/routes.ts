@@ -59,9 +59,12 @@ export const timesheetRoutes: RouteModule = (api, { timesheets }) => {
   });
 
   api.post('/hour-entries', {
+    config: { idempotent: true },
     schema: {
       tags,
       summary: 'Log hours outside deployments (the guide for themselves, a coordinator for a guide)',
+      description:
+        'Send an `Idempotency-Key` header (a UUID made when the entry was typed) to make a repeat safe: the same key answers the first result again (header `idempotent-replayed`) and creates nothing; the same key with another body is 422 `idempotency_key_reused`.',
       body: hourEntryInput,
       response: { 201: hourEntrySchema, ...errors },
     },

@@ -1,6 +1,7 @@
 import type { Problem } from '../../shared/common.js';
 import { currentLocale } from '../i18n';
-import { reportReachable, reportUnreachable } from './connection';
+import { OFFLINE_COPY_HEADER } from '../pwa/cachePolicy';
+import { reportOfflineCopy, reportReachable, reportUnreachable } from './connection';
 
 export const API_BASE = '/api/v1';
 
@@ -55,6 +56,8 @@ type RequestOptions = {
   body?: unknown;
   query?: Query;
   quiet401?: boolean;
+  /** Makes a repeat of this write safe (the offline queue's entries): the server answers a repeat with the first result. */
+  idempotencyKey?: string;
 };
 
 function fallbackProblem(status: number): Problem {
@@ -66,6 +69,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
   let response: Response;
   try {
@@ -80,7 +84,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     reportUnreachable();
     throw new ApiError(0, { type: 'about:blank', title: '', status: 0, code: 'network_error' });
   }
-  reportReachable();
+  // The service worker answered from its offline copy (the network failed): the data is shown, marked as old.
+  if (response.headers.has(OFFLINE_COPY_HEADER)) reportOfflineCopy();
+  else reportReachable();
 
   if (response.status === 204) return undefined as T;
   const text = await response.text();

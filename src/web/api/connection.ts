@@ -20,6 +20,8 @@ let probeTimer: ReturnType<typeof setTimeout> | undefined;
 let restoredTimer: ReturnType<typeof setTimeout> | undefined;
 let probeDelay = FIRST_PROBE_MS;
 let probing = false;
+/** Some data on screen came from the service worker's offline copy (cleared when the server answers again). */
+let offlineCopy = false;
 
 function set(next: ConnectionState) {
   if (state === next) return;
@@ -28,6 +30,7 @@ function set(next: ConnectionState) {
 }
 
 export const connectionState = () => state;
+export const showingOfflineCopy = () => offlineCopy;
 
 export function subscribeConnection(listener: (state: ConnectionState) => void): () => void {
   listeners.add(listener);
@@ -65,8 +68,17 @@ export function reportUnreachable() {
   scheduleProbe();
 }
 
+/** An answer came from the offline copy: the server was not reached, and the page says the data may be old. */
+export function reportOfflineCopy() {
+  const changed = !offlineCopy;
+  offlineCopy = true;
+  if (state !== 'offline') reportUnreachable();
+  else if (changed) for (const listener of listeners) listener(state);
+}
+
 /** The server answered (any HTTP status): the connection is there. */
 export function reportReachable() {
+  offlineCopy = false;
   if (state !== 'offline') return;
   clearTimeout(probeTimer);
   set('restored');

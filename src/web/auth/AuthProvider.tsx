@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/enums.js';
 import { ApiError, api, onUnauthenticated, request, setCsrfToken } from '../api/client';
 import type { Me, Session } from '../api/types';
 import { i18next, isLocale, storedLocale } from '../i18n';
+import { clearOfflineData } from '../pwa/register';
 
 const SESSION_KEY = ['session'] as const;
 
@@ -79,6 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           await api.post('/auth/logout');
         } finally {
+          clearOfflineData();
           drop();
         }
       },

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconWifiOff } from '@tabler/icons-react';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connectionState, probe, subscribeConnection } from '../api/connection';
+import { connectionState, probe, showingOfflineCopy, subscribeConnection } from '../api/connection';
 
 /**
  * "No connection – we keep trying …" while the server cannot be reached, then "connected again" for a moment.
@@ -11,6 +11,7 @@ import { connectionState, probe, subscribeConnection } from '../api/connection';
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const state = useSyncExternalStore(subscribeConnection, connectionState);
+  const fromCopy = useSyncExternalStore(subscribeConnection, showingOfflineCopy);
   // The banner covers the bottom of the page: scrolling to a focused field leaves room for it (WCAG 2.4.11).
   useEffect(() => {
     document.documentElement.toggleAttribute('data-connection-banner', state !== 'online');
@@ -31,7 +32,11 @@ export function ConnectionBanner() {
                 </ThemeIcon>
               )}
               <Text size="sm" fw={600}>
-                {state === 'offline' ? t('feedback.offline') : t('feedback.restored')}
+                {state === 'offline'
+                  ? fromCopy
+                    ? t('pwa.offlineData')
+                    : t('feedback.offline')
+                  : t('feedback.restored')}
               </Text>
               {state === 'offline' && <Loader size="xs" color="gray" aria-hidden />}
             </Group>

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TimeSheet } from '../../shared/timesheets.js';
-import { api } from '../api/client';
+import { ApiError, api, request } from '../api/client';
+import { connectionState } from '../api/connection';
 import { useApiMutation } from '../api/queries';
 import {
   currentMonth,
@@ -16,6 +17,7 @@ import {
   useHourCategories,
   useMyTimeSheet,
 } from '../api/timesheetQueries';
+import { useAuth } from '../auth/AuthProvider';
 import { AmountInput, type AmountValue, amountRule } from '../components/AmountInput';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
@@ -28,6 +30,9 @@ import { CapBadge, SheetStateBadge } from '../components/timesheets/CapBadge';
 import { useCategoryName } from '../components/timesheets/categoryName';
 import { TotalsCard } from '../components/timesheets/TotalsCard';
 import { formatDate } from '../i18n/format';
+import { OfflineQueueList } from '../pwa/OfflineQueue';
+import { enqueue } from '../pwa/offlineQueue';
+import { uuid } from '../pwa/queueRules';
 
 type Values = { categoryId: string; date: string; hours: AmountValue; note: string; unpaid: boolean };
 
@@ -52,17 +57,51 @@ function LogHoursForm({ sheet, forGuide }: { sheet: TimeSheet; forGuide: boolean
     },
   });
   const errors = useErrorSummary(form, 'hours');
-  const log = useApiMutation((body: unknown) => api.post('/hour-entries', body), [timesheetKeys.all]);
+  const { me } = useAuth();
+  const log = useApiMutation(
+    ({ body, key }: { body: Record<string, unknown>; key: string }) =>
+      request('/hour-entries', { method: 'POST', body, idempotencyKey: key }),
+    [timesheetKeys.all],
+  );
   const submit = (v: Values) =>
     errors.run(async () => {
-      await log.mutateAsync({
+      // The key is made now, with the entry: however often it is sent (queue, retry), it is created once.
+      const key = uuid();
+      const minutes = Math.round((v.hours ?? 0) * 60);
+      const body = {
         ...(forGuide ? { guideId: sheet.guideId } : {}),
         categoryId: v.categoryId,
         date: v.date,
-        minutes: Math.round((v.hours ?? 0) * 60),
+        minutes,
         note: v.note.trim() || null,
         unpaid: v.unpaid,
-      });
+      };
+      // A guide's own entry typed without a connection waits in the offline queue on this device.
+      const queueable = !forGuide && me;
+      const queue = async () => {
+        if (!me) return;
+        const label = options.find((o) => o.value === v.categoryId)?.label ?? '';
+        await enqueue({
+          key,
+          userId: me.id,
+          kind: 'hour-entry',
+          path: '/hour-entries',
+          body,
+          summary: { date: v.date, minutes, label },
+          createdAt: new Date().toISOString(),
+          state: 'pending',
+          attempts: 0,
+        });
+        notifySuccess(t('pwa.queue.queued'));
+        form.setValues({ hours: null, note: '' });
+      };
+      if (queueable && connectionState() === 'offline') return queue();
+      try {
+        await log.mutateAsync({ body, key });
+      } catch (error) {
+        if (queueable && error instanceof ApiError && error.code === 'network_error') return queue();
+        throw error;
+      }
       notifySuccess(t('timesheets.logged'));
       form.setValues({ hours: null, note: '' });
     });
@@ -173,6 +212,7 @@ export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; co
         </Button>
       )}
       {sheet.abilities.log && <LogHoursForm key={sheet.month} sheet={sheet} forGuide={coordinator} />}
+      {!coordinator && <OfflineQueueList path="/hour-entries" month={sheet.month} />}
       {sheet.entries.length > 0 && (
         <Card padding="lg" component="section" aria-labelledby="month-entries">
           <Title order={2} size="h4" id="month-entries" mb="sm">

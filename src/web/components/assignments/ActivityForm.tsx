@@ -5,10 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { sensitiveCategories } from '../../../domain/outOfScope.js';
 import { ACTIVITY_TYPES } from '../../../shared/assignments.js';
 import { formatDecimal } from '../../../shared/numbers.js';
-import { api } from '../../api/client';
+import { ApiError, api, request } from '../../api/client';
+import { connectionState } from '../../api/connection';
 import { coordinationKeys } from '../../api/coordinationQueries';
 import type { Activity } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
+import { useAuth } from '../../auth/AuthProvider';
+import { enqueue } from '../../pwa/offlineQueue';
+import { uuid } from '../../pwa/queueRules';
 import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
@@ -41,6 +45,12 @@ const valuesOf = (a?: Activity): Values =>
         note: a.note ?? '',
       }
     : { date: todayIso(), startTime: '', endTime: '', type: 'accompaniment', km: null, expenses: null, note: '' };
+
+const minutesBetween = (start: string, end: string) => {
+  const [sh, sm] = start.split(':').map(Number);
+  const [eh, em] = end.split(':').map(Number);
+  return eh * 60 + em - (sh * 60 + sm);
+};
 
 const bodyOf = (v: Values) => ({
   date: v.date,
@@ -85,11 +95,35 @@ export function ActivityForm({
     enhanceGetInputProps: withFieldIds(activity ? `act-${activity.id}` : 'act'),
   });
   const errors = useErrorSummary(form, activity ? `act-${activity.id}` : 'act');
+  const { me } = useAuth();
+  const path = `/assignments/${assignmentId}/activities`;
+  // A guide's new entry typed without a connection waits in the offline queue; its key is made with the entry.
+  const queueable = !activity && me?.role === 'guide';
+  const queue = async (v: Values, key: string) => {
+    if (!me) return;
+    await enqueue({
+      key,
+      userId: me.id,
+      kind: 'activity',
+      path,
+      body: bodyOf(v),
+      summary: {
+        date: v.date,
+        minutes: minutesBetween(v.startTime, v.endTime),
+        label: t(`assignments.activityType.${v.type}`),
+      },
+      createdAt: new Date().toISOString(),
+      state: 'pending',
+      attempts: 0,
+    });
+    notifySuccess(t('pwa.queue.queued'));
+    form.setValues({ startTime: '', endTime: '', km: null, expenses: null, note: '' });
+  };
   const save = useApiMutation(
-    (v: Values) =>
+    ({ v, key }: { v: Values; key: string }) =>
       activity
         ? api.patch<Activity>(`/assignments/${assignmentId}/activities/${activity.id}`, bodyOf(v))
-        : api.post<Activity>(`/assignments/${assignmentId}/activities`, bodyOf(v)),
+        : request<Activity>(path, { method: 'POST', body: bodyOf(v), idempotencyKey: key }),
     [
       coordinationKeys.activities(assignmentId),
       coordinationKeys.assignment(assignmentId),
@@ -103,12 +137,15 @@ export function ActivityForm({
       aria-label={activity ? t('assignments.editActivity') : t('assignments.activityFormTitle')}
       onSubmit={form.onSubmit(async (v) => {
         errors.clear();
+        const key = uuid();
+        if (queueable && connectionState() === 'offline') return queue(v, key);
         try {
-          await save.mutateAsync(v);
+          await save.mutateAsync({ v, key });
           notifySuccess(activity ? t('assignments.activityUpdated') : t('assignments.activityAdded'));
           if (!activity) form.setValues({ startTime: '', endTime: '', km: null, expenses: null, note: '' });
           onDone?.();
         } catch (error) {
+          if (queueable && error instanceof ApiError && error.code === 'network_error') return queue(v, key);
           errors.onServerError(error, { expensesCents: 'expenses' });
         }
       }, errors.onInvalid)}

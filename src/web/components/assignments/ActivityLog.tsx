@@ -7,6 +7,7 @@ import { coordinationKeys, useActivities } from '../../api/coordinationQueries';
 import type { Activity, AssignmentItem } from '../../api/coordinationTypes';
 import { useApiMutation } from '../../api/queries';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { OfflineQueueList } from '../../pwa/OfflineQueue';
 import { AppModal } from '../AppModal';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { euros, minutesLabel, SectionCard } from '../coordination/SectionCard';
@@ -148,6 +149,7 @@ export function ActivityLog({ assignment: a }: { assignment: AssignmentItem }) {
             <ActivityForm assignmentId={a.id} />
           </Paper>
         )}
+        <OfflineQueueList path={`/assignments/${a.id}/activities`} />
         {approvable && (
           <ApproveBar
             assignmentId={a.id}
