@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
+import { LOCALES, RTL_LOCALES } from '../src/shared/enums.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const OFFLINE_LOCALES = ['de', 'en', 'ar'] as const;
 
 function publicFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,10 +19,10 @@ const escapeHtml = (text: string) =>
 
 /** The page a navigation gets when there is neither a network nor a cached app: plain HTML, in every UI language. */
 export function offlinePage(): string {
-  const sections = OFFLINE_LOCALES.map((locale) => {
+  const sections = LOCALES.map((locale) => {
     const catalogue = JSON.parse(readFileSync(join(root, `src/shared/i18n/${locale}.json`), 'utf8'));
     const texts = catalogue.pwa.offlinePage as { title: string; text: string; retry: string };
-    const dir = locale === 'ar' ? 'rtl' : 'ltr';
+    const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
     return `<section lang="${locale}" dir="${dir}"><h2>${escapeHtml(texts.title)}</h2><p>${escapeHtml(texts.text)}</p><p><a href="/">${escapeHtml(texts.retry)}</a></p></section>`;
   }).join('\n');
   return `<!doctype html>

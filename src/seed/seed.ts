@@ -269,8 +269,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       const candidates = hannover.guides
         .filter((g) => g.status !== 'left' && g.email && !taken.has(g.id))
         .sort((a, b) => Number(b.status === 'active') - Number(a.status === 'active'));
-      const guide =
-        candidates.find((g) => g.locale === locale) ?? candidates.find((g) => firstLanguageIs(g, locale));
+      const guide = candidates.find((g) => g.locale === locale) ?? candidates.find((g) => firstLanguageIs(g, locale));
       if (!guide?.email) continue;
       taken.add(guide.id);
       if (guide.locale !== locale) await tx.update(guides).set({ locale }).where(eq(guides.id, guide.id));

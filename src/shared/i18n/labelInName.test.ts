@@ -23,6 +23,7 @@ const NAMED_BUTTONS: Record<string, string> = {
   'timesheets.correctNamed': 'timesheets.correct',
   'timesheets.approveNamed': 'timesheets.approve',
   'timesheets.returnNamed': 'timesheets.return',
+  'pwa.queue.discardNamed': 'pwa.queue.discard',
 };
 
 const lookup = (catalogue: unknown, key: string): string => {
@@ -40,7 +41,10 @@ describe('label in name', () => {
         const name = words(lookup(catalogues[locale], named));
         return !name.includes(words(lookup(catalogues[locale], visible)));
       })
-      .map(([named, visible]) => `${named}: "${lookup(catalogues[locale], named)}" ⊅ "${lookup(catalogues[locale], visible)}"`);
+      .map(
+        ([named, visible]) =>
+          `${named}: "${lookup(catalogues[locale], named)}" ⊅ "${lookup(catalogues[locale], visible)}"`,
+      );
     expect(broken).toEqual([]);
   });
 });
