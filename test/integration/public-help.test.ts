@@ -199,11 +199,17 @@ describe('the ask-for-help form (JSON)', () => {
     );
     const problem = expectProblem(res, 400, 'validation_failed');
     const byPath = Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e]));
-    expect(Object.keys(byPath)).toEqual(
-      expect.arrayContaining(['name', 'contactValue', 'languages', 'consentGiven', 'description']),
-    );
-    expect(byPath.contactValue.code).toBe('invalid_email');
-    expect(byPath.contactValue.message).toBe(translate('ar', 'validation.field.contactValue.invalid_email'));
+    expect(Object.keys(byPath)).toEqual(expect.arrayContaining(['name', 'languages', 'consentGiven', 'description']));
+    expect(byPath.consentGiven.message).toBe(translate('ar', 'validation.field.consentGiven.invalid_value'));
+    // The contact is checked by its channel (once the rest of the form is complete).
+    const mail = await post(body(await formToken(), { contactChannel: 'email', contactValue: 'keine-adresse' }), slug, nextIp(), {
+      'accept-language': 'ar',
+    });
+    const contact = expectProblem(mail, 400, 'validation_failed').errors?.find((e) => e.path === 'contactValue');
+    expect(contact?.code).toBe('invalid_email');
+    expect(contact?.message).toBe(translate('ar', 'validation.field.contactValue.invalid_email'));
+    const phone = await post(body(await formToken(), { contactChannel: 'phone', contactValue: 'ruf mich an' }));
+    expect(expectProblem(phone, 400).errors?.find((e) => e.path === 'contactValue')?.code).toBe('phone');
     // Unknown district and field of another office: field errors, nothing written.
     const foreign = await post(body(await formToken(), { districtId: other.districtIds[0], field: 'nicht_da' }));
     const p = expectProblem(foreign, 400, 'validation_failed');
@@ -271,7 +277,7 @@ describe('who sees the request and its contact', () => {
   });
 
   it('the Art. 15 file of the request lists the contact; erasing the person deletes it', async () => {
-    const file = await coordinator().get(`/privacy/request/${id}/export.json`);
+    const file = await coordinator().get(`/privacy/requests/${id}/export.json`);
     expect(file.statusCode, file.body).toBe(200);
     expect(file.body).toContain('request_contacts');
     expect(file.body).toContain('Farid Nazari');
