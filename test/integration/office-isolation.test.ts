@@ -1831,6 +1831,39 @@ beforeAll(async () => {
   );
   A = { ...A, applicantId: applicant.id } as typeof A;
 
+  // A request of A from the public "ask for help" form: no partner, the person's contact in request_contacts.
+  await inScope(t.ctx.database.db, 'system', async (tx) => {
+    const [help] = await tx
+      .insert(schema.requests)
+      .values({
+        officeId: A.officeId,
+        origin: 'public',
+        partnerId: null,
+        field: 'authorities',
+        type: 'accompaniment',
+        title: `A-Hilfeanfrage ${aTag}`,
+        description: `A-Anliegen aus dem Formular ${aTag}`,
+        districtId: A.districtIds[0],
+        startsOn: today,
+        frequency: 'once',
+        expectedHours: 2,
+        minorsInvolved: false,
+        personInitials: 'A. F.',
+        personAgeGroup: 'adult',
+        personHousehold: 'individual',
+        personConsentGiven: true,
+      })
+      .returning();
+    await tx.insert(schema.requestContacts).values({
+      officeId: A.officeId,
+      requestId: help.id,
+      name: `A-Person ${aTag}`,
+      channel: 'phone',
+      value: '+49 511 555000',
+      locale: 'ar',
+    });
+  });
+
   // B has mail of its own too, so that "B sees only B's outbox" is not trivially true.
   await ok(
     client(t.app, B.sessions.coordinator).post(`/partners/${B.partnerId}/contacts`, {

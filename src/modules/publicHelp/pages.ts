@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { fieldErrorFromIssue, fieldMessage } from '../../server/plugins/errorHandler.js';
 import { AppError, type FieldError } from '../../server/errors.js';
+import { fieldErrorFromIssue, fieldMessage } from '../../server/plugins/errorHandler.js';
 import { typed } from '../../server/routing.js';
 import type { Locale } from '../../shared/enums.js';
 import { isLocale, pickLocale, translate } from '../../shared/i18n/index.js';
@@ -38,7 +38,11 @@ const translator = (locale: Locale) => (key: string, params?: Record<string, unk
   translate(locale, key, params);
 
 function send(reply: FastifyReply, status: number, body: string) {
-  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 type FormValues = Record<string, string | string[]>;
@@ -291,13 +295,16 @@ export function registerPublicPages(app: FastifyInstance, service: PublicHelpSer
       return send(reply, 200, page({ locale, title, body, path: '/public', t }));
     });
 
-    api.get('/public/:slug', { config, schema: { hide, params: slugParams, querystring: pageQuery } }, async (req, reply) => {
-      const locale = localeOf(req);
-      const t = translator(locale);
-      const office = await service.office(req.params.slug);
-      const listed = await service.isListed(office.slug);
-      const title = office.name;
-      const body = html`<h1>${office.name}</h1><p>${office.city}</p><p>${t('publicHelp.home.intro')}</p>
+    api.get(
+      '/public/:slug',
+      { config, schema: { hide, params: slugParams, querystring: pageQuery } },
+      async (req, reply) => {
+        const locale = localeOf(req);
+        const t = translator(locale);
+        const office = await service.office(req.params.slug);
+        const listed = await service.isListed(office.slug);
+        const title = office.name;
+        const body = html`<h1>${office.name}</h1><p>${office.city}</p><p>${t('publicHelp.home.intro')}</p>
 <div class="actions">
 <section class="card" aria-labelledby="ask"><h2 id="ask">${t('publicHelp.home.askHelp')}</h2><p>${t('publicHelp.home.askHelpText')}</p>
 <p><a class="button" href="/public/${office.slug}/help?lang=${locale}">${t('publicHelp.home.askHelp')}</a></p></section>
@@ -309,15 +316,24 @@ ${listed ? html`<li><a href="/directory/${office.slug}">${t('publicHelp.home.dir
 <li><a href="/directory">${t('publicHelp.home.directory')}</a></li>
 <li><a href="/public?lang=${locale}">${t('publicHelp.home.allOffices')}</a></li>
 </ul>`;
-      return send(reply, 200, page({ locale, title, body, path: `/public/${office.slug}`, t }));
-    });
+        return send(reply, 200, page({ locale, title, body, path: `/public/${office.slug}`, t }));
+      },
+    );
 
-    api.get('/public/:slug/help', { config, schema: { hide, params: slugParams, querystring: pageQuery } }, async (req, reply) => {
-      const locale = localeOf(req);
-      const form = await service.form(req.params.slug, locale);
-      const { title, body } = renderForm(form, locale, {}, new Map(), null);
-      return send(reply, 200, page({ locale, title, body, path: `/public/${form.office.slug}/help`, t: translator(locale) }));
-    });
+    api.get(
+      '/public/:slug/help',
+      { config, schema: { hide, params: slugParams, querystring: pageQuery } },
+      async (req, reply) => {
+        const locale = localeOf(req);
+        const form = await service.form(req.params.slug, locale);
+        const { title, body } = renderForm(form, locale, {}, new Map(), null);
+        return send(
+          reply,
+          200,
+          page({ locale, title, body, path: `/public/${form.office.slug}/help`, t: translator(locale) }),
+        );
+      },
+    );
 
     api.post(
       '/public/:slug/help',
@@ -331,7 +347,17 @@ ${listed ? html`<li><a href="/directory/${office.slug}">${t('publicHelp.home.dir
           const form = await service.form(slug, locale);
           const { title, body } = renderForm(form, locale, values, errors, general);
           reply.headers(headers);
-          return send(reply, status, page({ locale, title: `${translate(locale, 'publicHelp.error.title')}: ${title}`, body, path: `/public/${slug}/help`, t: translator(locale) }));
+          return send(
+            reply,
+            status,
+            page({
+              locale,
+              title: `${translate(locale, 'publicHelp.error.title')}: ${title}`,
+              body,
+              path: `/public/${slug}/help`,
+              t: translator(locale),
+            }),
+          );
         };
         const parsed = helpRequestInput.safeParse(formToInput(values, locale));
         if (!parsed.success) {
@@ -343,7 +369,12 @@ ${listed ? html`<li><a href="/directory/${office.slug}">${t('publicHelp.home.dir
         } catch (error) {
           if (!(error instanceof AppError) || error.status === 404) throw error;
           const general = error.fieldErrors?.length ? null : generalMessage(error, locale);
-          return rerender(error.status, fieldErrorsToMap(error.fieldErrors ?? [], locale), general, error.headers ?? {});
+          return rerender(
+            error.status,
+            fieldErrorsToMap(error.fieldErrors ?? [], locale),
+            general,
+            error.headers ?? {},
+          );
         }
         return reply.code(303).header('location', `/public/${slug}/help/sent?lang=${locale}`).send();
       },
@@ -365,4 +396,3 @@ ${listed ? html`<li><a href="/directory/${office.slug}">${t('publicHelp.home.dir
     );
   });
 }
-

@@ -18,8 +18,8 @@ import { LANGUAGE_ENDONYMS } from '../../shared/languageNames.js';
 import { FORM_LANGUAGES, type HelpForm, type helpRequestInput } from '../../shared/publicHelp.js';
 import { displayName } from '../../shared/reference-data.js';
 import { recordAudit } from '../audit/recorder.js';
-import { directoryRepository } from '../directory/repository.js';
 import { Throttle, throttleKey } from '../auth/throttle.js';
+import { directoryRepository } from '../directory/repository.js';
 import { resolveAppSecret } from '../mail/secrets.js';
 import { FormTokens } from '../recruitment/formToken.js';
 import { recruitmentRepository } from '../recruitment/repository.js';
@@ -133,93 +133,105 @@ export class PublicHelpService {
   }
 
   /** Records the request (status "new", origin 'public'), its contact and consent; mails a receipt if e-mail given. */
-  async submit(slug: string, input: z.output<typeof helpRequestInput>, clientIp: string): Promise<{ office: HelpOffice }> {
+  async submit(
+    slug: string,
+    input: z.output<typeof helpRequestInput>,
+    clientIp: string,
+  ): Promise<{ office: HelpOffice }> {
     const office = await this.office(slug);
     await this.guard(office.id, input, clientIp);
-    const now = this.ctx.now();
-    const mailId = await inScope(this.ctx.database.db, { officeId: office.id }, async (tx) => {
-      const errors: FieldError[] = [];
-      const text = await this.currentPersonConsent(tx, office.id);
-      if (!text || text.id !== input.consentTextId) errors.push({ path: 'consentTextId', code: 'consentTextOutdated' });
-      const districts = await recruitmentRepository.districts(tx, office.id);
-      if (!districts.some((d) => d.id === input.districtId)) errors.push({ path: 'districtId', code: 'districtUnknown' });
-      const fields = await this.fields(tx, office.id);
-      const field = fields.find((f) => f.key === input.field);
-      if (!field) errors.push({ path: 'field', code: 'fieldUnknown' });
-      if (errors.length || !text || !field) throw new AppError(400, 'validation_failed', errors);
-
-      const today = await settingsRepository.today(tx, office.id, now);
-      const consentLanguage = text.texts[input.language] ? input.language : 'de';
-      // The office works in German: the title names the kind of help and the field, never the person.
-      const title = `${translate('de', `requests.type.${input.type}`)}: ${field.name}`.slice(0, 120);
-      const row = await requestRepository.insert(tx, {
-        officeId: office.id,
-        origin: 'public',
-        partnerId: null,
-        createdByUserId: null,
-        field: input.field,
-        type: input.type,
-        title,
-        description: input.description,
-        districtId: input.districtId,
-        startsOn: today,
-        ...REVIEW_DEFAULTS,
-        languages: input.languages,
-        minorsInvolved: input.minorsInvolved || input.ageGroup === 'child' || input.ageGroup === 'youth',
-        personInitials: initialsOf(input.name),
-        personAgeGroup: input.ageGroup,
-        personLanguages: input.languages,
-        personHousehold: input.householdSize > 1 ? 'family' : 'individual',
-        personHouseholdSize: input.householdSize,
-        personConsentGiven: true,
-        personConsentVersion: String(text.version),
-        personConsentLanguage: consentLanguage,
-        status: 'new',
-        createdAt: now,
-        updatedAt: now,
-        statusChangedAt: now,
-      });
-      await requestRepository.insertContact(tx, {
-        officeId: office.id,
-        requestId: row.id,
-        name: input.name,
-        channel: input.contactChannel,
-        value: input.contactValue,
-        locale: input.language,
-        createdAt: now,
-      });
-      await tx.insert(consentRecords).values({
-        officeId: office.id,
-        textId: text.id,
-        kind: 'person_consent',
-        requestId: row.id,
-        language: consentLanguage,
-        givenAt: today,
-        method: 'app',
-        recordedBy: null,
-      });
-      await requestRepository.addEvent(tx, {
-        at: now,
-        officeId: office.id,
-        requestId: row.id,
-        kind: 'created',
-        toStatus: 'new',
-        actorUserId: null,
-        actorName: null,
-      });
-      // The audit names what came in, never who asked or how to reach them.
-      await recordAudit(tx, publicActor(office.id), {
-        action: 'request.submitted_public',
-        entityType: 'request',
-        entityId: row.id,
-        changes: { field: row.field, type: row.type, channel: input.contactChannel, consentVersion: text.version },
-      });
-      if (input.contactChannel !== 'email') return null;
-      const mail = helpReceivedMail(input.language, { name: input.name, office: office.name });
-      return this.ctx.mailer.enqueue(tx, { officeId: office.id, to: input.contactValue, ...mail });
-    });
+    const mailId = await inScope(this.ctx.database.db, { officeId: office.id }, (tx) =>
+      this.recordIn(tx, office, input),
+    );
     if (mailId) await this.ctx.mailer.deliver(this.ctx.database.db, [mailId]);
     return { office };
+  }
+
+  /**
+   * The request, its contact, the consent record, the timeline and the audit, in the caller's transaction (office
+   * scope); the receipt mail is queued. Also used by the demo seed, which has no client to check for spam.
+   */
+  async recordIn(tx: Tx, office: HelpOffice, input: z.output<typeof helpRequestInput>): Promise<string | null> {
+    const now = this.ctx.now();
+    const errors: FieldError[] = [];
+    const text = await this.currentPersonConsent(tx, office.id);
+    if (!text || text.id !== input.consentTextId) errors.push({ path: 'consentTextId', code: 'consentTextOutdated' });
+    const districts = await recruitmentRepository.districts(tx, office.id);
+    if (!districts.some((d) => d.id === input.districtId)) errors.push({ path: 'districtId', code: 'districtUnknown' });
+    const fields = await this.fields(tx, office.id);
+    const field = fields.find((f) => f.key === input.field);
+    if (!field) errors.push({ path: 'field', code: 'fieldUnknown' });
+    if (errors.length || !text || !field) throw new AppError(400, 'validation_failed', errors);
+
+    const today = await settingsRepository.today(tx, office.id, now);
+    const consentLanguage = text.texts[input.language] ? input.language : 'de';
+    // The office works in German: the title names the kind of help and the field, never the person.
+    const title = `${translate('de', `requests.type.${input.type}`)}: ${field.name}`.slice(0, 120);
+    const row = await requestRepository.insert(tx, {
+      officeId: office.id,
+      origin: 'public',
+      partnerId: null,
+      createdByUserId: null,
+      field: input.field,
+      type: input.type,
+      title,
+      description: input.description,
+      districtId: input.districtId,
+      startsOn: today,
+      ...REVIEW_DEFAULTS,
+      languages: input.languages,
+      minorsInvolved: input.minorsInvolved || input.ageGroup === 'child' || input.ageGroup === 'youth',
+      personInitials: initialsOf(input.name),
+      personAgeGroup: input.ageGroup,
+      personLanguages: input.languages,
+      personHousehold: input.householdSize > 1 ? 'family' : 'individual',
+      personHouseholdSize: input.householdSize,
+      personConsentGiven: true,
+      personConsentVersion: String(text.version),
+      personConsentLanguage: consentLanguage,
+      status: 'new',
+      createdAt: now,
+      updatedAt: now,
+      statusChangedAt: now,
+    });
+    await requestRepository.insertContact(tx, {
+      officeId: office.id,
+      requestId: row.id,
+      name: input.name,
+      channel: input.contactChannel,
+      value: input.contactValue,
+      locale: input.language,
+      createdAt: now,
+    });
+    await tx.insert(consentRecords).values({
+      officeId: office.id,
+      textId: text.id,
+      kind: 'person_consent',
+      requestId: row.id,
+      language: consentLanguage,
+      givenAt: today,
+      method: 'app',
+      recordedBy: null,
+    });
+    await requestRepository.addEvent(tx, {
+      at: now,
+      officeId: office.id,
+      requestId: row.id,
+      kind: 'created',
+      toStatus: 'new',
+      actorUserId: null,
+      actorName: null,
+    });
+    // The audit names what came in, never who asked or how to reach them.
+    await recordAudit(tx, publicActor(office.id), {
+      action: 'request.submitted_public',
+      entityType: 'request',
+      entityId: row.id,
+      changes: { field: row.field, type: row.type, channel: input.contactChannel, consentVersion: text.version },
+    });
+    if (input.contactChannel !== 'email') return null;
+    const mail = helpReceivedMail(input.language, { name: input.name, office: office.name });
+    return this.ctx.mailer.enqueue(tx, { officeId: office.id, to: input.contactValue, ...mail });
   }
 
   /** The offices on the installation's public home page: those listed in the public directory (their opt-in). */
@@ -237,6 +249,10 @@ export class PublicHelpService {
 
   /** Whether the office appears in the public directory (its home page links its directory entry then). */
   isListed(slug: string): Promise<boolean> {
-    return inScope(this.ctx.database.db, 'system', async (tx) => (await directoryRepository.listed(tx, slug)).length > 0);
+    return inScope(
+      this.ctx.database.db,
+      'system',
+      async (tx) => (await directoryRepository.listed(tx, slug)).length > 0,
+    );
   }
 }
