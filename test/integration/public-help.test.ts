@@ -32,7 +32,10 @@ const pub = () => client(t.app);
 async function publishPersonConsent(o: TestOffice) {
   const api = coordinator(o);
   const texts = {
-    de: { title: 'Einwilligung der begleiteten Person', body: 'Ich willige ein, dass meine Angaben verarbeitet werden.' },
+    de: {
+      title: 'Einwilligung der begleiteten Person',
+      body: 'Ich willige ein, dass meine Angaben verarbeitet werden.',
+    },
     ar: { title: 'موافقة الشخص المرافَق', body: 'أوافق على معالجة بياناتي لغرض المرافقة.' },
   };
   const draft = await api.post('/consent-texts', { kind: 'person_consent', texts });
@@ -127,7 +130,9 @@ describe('the ask-for-help form (JSON)', () => {
   });
 
   it('creates a request in status "new" without a partner; coordinators see origin and contact', async () => {
-    const res = await post(body(await formToken(), { contactChannel: 'email', contactValue: 'amina@test.example', language: 'ar' }));
+    const res = await post(
+      body(await formToken(), { contactChannel: 'email', contactValue: 'amina@test.example', language: 'ar' }),
+    );
     expect(res.statusCode, res.body).toBe(202);
     expect(res.headers['set-cookie']).toBeUndefined();
     const item = await newestPublic();
@@ -166,7 +171,7 @@ describe('the ask-for-help form (JSON)', () => {
       );
   });
 
-  it('mails a receipt in the person\'s language, with no link and no secret in the outbox', async () => {
+  it("mails a receipt in the person's language, with no link and no secret in the outbox", async () => {
     const mails = await mailsTo(t, 'amina@test.example');
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toContain(translate('ar', 'publicHelp.mail.subject', { office: '' }).trim());
@@ -202,9 +207,14 @@ describe('the ask-for-help form (JSON)', () => {
     expect(Object.keys(byPath)).toEqual(expect.arrayContaining(['name', 'languages', 'consentGiven', 'description']));
     expect(byPath.consentGiven.message).toBe(translate('ar', 'validation.field.consentGiven.invalid_value'));
     // The contact is checked by its channel (once the rest of the form is complete).
-    const mail = await post(body(await formToken(), { contactChannel: 'email', contactValue: 'keine-adresse' }), slug, nextIp(), {
-      'accept-language': 'ar',
-    });
+    const mail = await post(
+      body(await formToken(), { contactChannel: 'email', contactValue: 'keine-adresse' }),
+      slug,
+      nextIp(),
+      {
+        'accept-language': 'ar',
+      },
+    );
     const contact = expectProblem(mail, 400, 'validation_failed').errors?.find((e) => e.path === 'contactValue');
     expect(contact?.code).toBe('invalid_email');
     expect(contact?.message).toBe(translate('ar', 'validation.field.contactValue.invalid_email'));
@@ -236,7 +246,9 @@ describe('the ask-for-help form (JSON)', () => {
 describe('who sees the request and its contact', () => {
   let id: string;
   beforeAll(async () => {
-    expect((await post(body(await formToken(), { name: 'Farid Nazari', contactValue: '+49 511 555111' }))).statusCode).toBe(202);
+    expect(
+      (await post(body(await formToken(), { name: 'Farid Nazari', contactValue: '+49 511 555111' }))).statusCode,
+    ).toBe(202);
     id = (await newestPublic()).id;
   });
 
@@ -381,8 +393,14 @@ describe('public pages (server-rendered HTML)', () => {
     expect(sent.body).toContain(translate('de', 'publicHelp.sent.title'));
     const item = await newestPublic();
     const detail = (await coordinator().get(`/requests/${item.id}`)).json();
-    expect(detail).toMatchObject({ type: 'language_mediation', person: { languages: ['fa', 'prs'], initials: 'M. K.' } });
-    expect(detail.publicContact).toMatchObject({ channel: 'institution', value: 'Beratungsstelle Linden, 0511 123456' });
+    expect(detail).toMatchObject({
+      type: 'language_mediation',
+      person: { languages: ['fa', 'prs'], initials: 'M. K.' },
+    });
+    expect(detail.publicContact).toMatchObject({
+      channel: 'institution',
+      value: 'Beratungsstelle Linden, 0511 123456',
+    });
 
     // The honeypot through the page: refused, with a sentence above the form.
     shift += 5_000;

@@ -2,8 +2,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  check,
   boolean,
+  check,
   date,
   doublePrecision,
   index,

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { consentRecords, consentTexts, fieldsOfAction } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
+import { initialsOf } from '../../domain/initials.js';
 import type { ThrottleRule } from '../../domain/loginThrottle.js';
 import { type Actor, type AppContext, SYSTEM_ACTOR } from '../../server/context.js';
 import { AppError, type FieldError, notFound } from '../../server/errors.js';
@@ -33,17 +34,6 @@ export const HELP_THROTTLE: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
 const REVIEW_DEFAULTS = { frequency: 'once', expectedHours: 2, urgency: 'normal', guidesNeeded: 1 } as const;
 
 const publicActor = (officeId: string): Actor => ({ ...SYSTEM_ACTOR, officeId, via: 'email_link', accountless: true });
-
-/** "Amina Yusuf" → "A. Y.": the request and its offers carry initials; the name stays in request_contacts. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 1 && [...words[0]].length <= 3) return words[0];
-  return words
-    .slice(0, 4)
-    .map((w) => `${[...w][0]}.`)
-    .join(' ')
-    .slice(0, 40);
-}
 
 /** A language's name for the form: in itself first ("العربية"), then in the page's language where different. */
 export function languageLabel(code: string, locale: Locale): string {

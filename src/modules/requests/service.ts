@@ -81,6 +81,8 @@ export class RequestService {
 
   list(actor: Actor, q: z.output<typeof requestListQuery>) {
     if (!requestPolicy.list(actor)) throw forbidden();
+    // A partner contact without an organisation owns no request (never the partner-less public ones).
+    if (actor.role === 'partner_contact' && !actor.partnerId) return Promise.resolve({ items: [], total: 0 });
     return this.officeScope(actor, async (tx, officeId) => {
       // Partner contacts are pinned to their own organisation, whatever they ask for.
       const query = actor.role === 'partner_contact' ? { ...q, partnerId: actor.partnerId as string } : q;
