@@ -250,8 +250,8 @@ function generalMessage(error: AppError, locale: Locale): string {
 
 export function registerPublicPages(app: FastifyInstance, service: PublicHelpService) {
   app.register(async (scope) => {
-    // Only url-encoded forms here (the browser's own format without JavaScript); JSON goes to /api/v1/public/….
-    scope.removeAllContentTypeParsers();
+    // The browser's own format without JavaScript (url-encoded); a JSON body is read as the same fields (the JSON
+    // API under /api/v1/public/… is the one for scripts).
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 64 * 1024 },
