@@ -277,15 +277,48 @@ describe('who sees the request and its contact', () => {
     expect(c.json().publicContact).toMatchObject({ name: 'Farid Nazari', value: '+49 511 555111' });
   });
 
-  it("a guide offered the request reads initials, never the person's name or contact", async () => {
+  it("a guide offered the request reads initials, never the person's name or contact; the deployment has no partner", async () => {
+    expect(
+      (
+        await post(
+          body(await formToken(), {
+            name: 'Karim Haddad',
+            contactValue: '+49 511 555222',
+            minorsInvolved: false,
+            languages: ['de'],
+          }),
+        )
+      ).statusCode,
+    ).toBe(202);
+    const fresh = (await newestPublic()).id;
     const api = coordinator();
-    expect((await api.post(`/requests/${id}/status`, { status: 'in_review' })).statusCode).toBe(200);
-    const sent = await api.post(`/requests/${id}/offers`, { guideIds: [office.guideId], message: null });
-    if (sent.statusCode !== 201) return; // the factory guide may not pass every gate; the reads above still hold
-    const mine = await client(t.app, office.sessions.guide).get('/me/offers');
+    expect((await api.post(`/requests/${fresh}/status`, { status: 'in_review' })).statusCode).toBe(200);
+    const sent = await api.post(`/requests/${fresh}/offers`, {
+      guideIds: [office.guideId],
+      message: '',
+      overrideReason: 'Test ohne Ranking',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const guide = client(t.app, office.sessions.guide);
+    const mine = await guide.get('/me/offers');
     expect(mine.statusCode).toBe(200);
-    expect(mine.body).toContain('F. N.');
-    expect(mine.body).not.toMatch(/Farid|Nazari|555111/);
+    expect(mine.body).not.toMatch(/Karim|Haddad|555222/);
+    const offer = await guide.get(`/offers/${sent.json().items[0].id}`);
+    expect(offer.statusCode, offer.body).toBe(200);
+    expect(offer.json().request.partnerName).toBeNull();
+    expect(offer.body).not.toMatch(/Karim|Haddad|555222/);
+    const accepted = await guide.post(`/offers/${sent.json().items[0].id}/accept`, {});
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const assignmentId = accepted.json().assignmentId as string;
+    const deployment = await api.get(`/assignments/${assignmentId}`);
+    expect(deployment.statusCode, deployment.body).toBe(200);
+    expect(deployment.json()).toMatchObject({ partnerId: null, partnerName: null });
+    expect(deployment.body).not.toMatch(/Karim|555222/);
+    // No partner contact owns a deployment without a partner.
+    expect((await client(t.app, office.sessions.partner).get(`/assignments/${assignmentId}`)).statusCode).toBe(404);
+    const pdf = await api.get(`/assignments/${assignmentId}/agreement.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/pdf/);
   });
 
   it('the Art. 15 file of the request lists the contact; erasing the person deletes it', async () => {
