@@ -11,6 +11,13 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** A request is filed by a partner (institution) or by a person through the public "ask for help" form. */
+export const REQUEST_ORIGINS = ['partner', 'public'] as const;
+export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
+/** How the person who asked publicly can be reached: by phone, by e-mail, or through an institution they name. */
+export const CONTACT_CHANNELS = ['phone', 'email', 'institution'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
 export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   new: ['in_review', 'cancelled', 'no_match'],
   // 'matched' from review: a request for several guides whose need was lowered to the guides already found.

@@ -29,6 +29,7 @@ import { seedDemoHours } from './demoHours.js';
 import { seedDemoLand } from './demoLand.js';
 import { seedDemoMessages } from './demoMessages.js';
 import { seedDemoNotifications } from './demoNotifications.js';
+import { seedDemoPublicRequests } from './demoPublicRequests.js';
 import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
 import { seedDemoRooms } from './demoRooms.js';
@@ -352,6 +353,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
   });
   // Phase two runs through the services, in their own transactions, after the base data committed.
   await seedDemoRequests(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
+  await seedDemoPublicRequests(ctx, result.hannover.officeId, result.hannover.districtIds);
   await seedDemoHours(ctx, result.hannover.officeId);
   // Expense claims need the deployments phase two made.
   await inScope(ctx.database.db, 'system', (tx) =>

@@ -27,6 +27,8 @@ import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { registerPublicPages } from '../modules/publicHelp/pages.js';
+import { publicHelpRoutes } from '../modules/publicHelp/routes.js';
 import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
@@ -74,6 +76,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   retentionRoutes,
   privacyRoutes,
   recruitmentRoutes,
+  publicHelpRoutes,
   courseRoutes,
   eventRoutes,
   certificateRoutes,
@@ -187,6 +190,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     { prefix: API_PREFIX },
   );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The public front door as plain HTML (no SPA, no script, no cookie): /public, /public/{slug}, the help form.
+  registerPublicPages(app, services.publicHelp);
 
   const webRoot = options.webRoot ?? ctx.config.webDir;
   const serveSpa = existsSync(join(webRoot, 'index.html'));

@@ -25,6 +25,7 @@ import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { PrivacyService } from '../modules/privacy/service.js';
+import { PublicHelpService } from '../modules/publicHelp/service.js';
 import { RecognitionService } from '../modules/recognition/service.js';
 import { PublicFormService } from '../modules/recruitment/publicForm.js';
 import { RecruitmentService } from '../modules/recruitment/service.js';
@@ -89,6 +90,7 @@ export function createServices(ctx: AppContext) {
     privacy: new PrivacyService(ctx),
     recruitment: new RecruitmentService(ctx, guides, users),
     publicForm: new PublicFormService(ctx),
+    publicHelp: new PublicHelpService(ctx),
     courses,
     certificates: new CertificateService(ctx, courses),
     funding: new FundingService(ctx, courses),

@@ -186,8 +186,9 @@ export const assignmentSchema = z.object({
   guideName: z.string(),
   /** What the guide agreed to share with the partner for this running deployment, else null. */
   guideContact: z.object({ firstName: z.string(), channel: z.enum(['phone', 'email']), value: z.string() }).nullable(),
-  partnerId: z.uuid(),
-  partnerName: z.string(),
+  /** Null when the request came from the public "ask for help" form: there is no partner. */
+  partnerId: z.uuid().nullable(),
+  partnerName: z.string().nullable(),
   status: z.enum(ASSIGNMENT_STATUSES),
   startedAt: isoDateTimeOut,
   closedAt: isoDateTimeOut.nullable(),

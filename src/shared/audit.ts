@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   'offer.withdrawn',
   'settings.updated',
   'request.created',
+  'request.submitted_public',
   'request.updated',
   'request.message',
   'request.status_changed',

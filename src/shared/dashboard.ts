@@ -6,7 +6,8 @@ export const dashboardSchema = z.object({
     z.object({
       id: z.uuid(),
       title: z.string(),
-      partnerName: z.string(),
+      /** Null for a request from the public form. */
+      partnerName: z.string().nullable(),
       urgency: z.string(),
       status: z.string(),
       createdAt: z.iso.datetime(),

@@ -144,7 +144,8 @@ export const offerDetailSchema = offerSchema.extend({
     expectedHours: z.number(),
     languages: z.array(z.string()),
     minorsInvolved: z.boolean(),
-    partnerName: z.string(),
+    /** Null for a request from the public form (no partner). */
+    partnerName: z.string().nullable(),
     guidesNeeded: z.number().int(),
   }),
 });

@@ -196,6 +196,8 @@ type NameOf = (kind: 'language' | 'region', code: string) => string;
 /** A breakdown row's words in the reader's language; the same on the page and in the XLSX. */
 export function rowLabel(kind: LabelKind, row: CountRow, t: Translate, nameOf: NameOf): string {
   if (row.key === 'not_stated') return t('reports.notStated');
+  // Requests by partner: the public form's requests have no partner (reports/repository.ts).
+  if (row.key === 'public_form' && row.label === null) return t('requests.origin.public');
   switch (kind) {
     case 'gender':
       return t(`gender.${row.key}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REQUEST_MATTERS } from '../domain/outOfScope.js';
-import { REQUEST_STATUSES } from '../domain/requestStatus.js';
+import { CONTACT_CHANNELS, REQUEST_ORIGINS, REQUEST_STATUSES } from '../domain/requestStatus.js';
 import { isoDate, isoDateOut, isoDateTimeOut, pagination, shortText } from './common.js';
 import { GENDERS, WEEKDAYS } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
@@ -10,7 +10,7 @@ export const URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const FREQUENCIES = ['once', 'weekly', 'biweekly', 'monthly', 'irregular'] as const;
 export const AGE_GROUPS = ['child', 'youth', 'adult', 'senior'] as const;
 export const HOUSEHOLD_TYPES = ['individual', 'family'] as const;
-export { REQUEST_MATTERS, REQUEST_STATUSES };
+export { CONTACT_CHANNELS, REQUEST_MATTERS, REQUEST_ORIGINS, REQUEST_STATUSES };
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' });
 const languageCode = z.string().refine(isKnownLanguage, { message: 'validation.languageUnknown' });
@@ -153,8 +153,10 @@ export type RequestAbilities = z.infer<typeof requestAbilities>;
 
 export const requestSchema = z.object({
   id: z.uuid(),
-  partnerId: z.uuid(),
-  partnerName: z.string(),
+  /** Null for a request from the public "ask for help" form (origin 'public'): no partner filed it. */
+  partnerId: z.uuid().nullable(),
+  partnerName: z.string().nullable(),
+  origin: z.enum(REQUEST_ORIGINS),
   contactId: z.uuid().nullable(),
   field: z.string(),
   type: z.enum(REQUEST_TYPES),
@@ -202,7 +204,19 @@ export const requestSchema = z.object({
 });
 export type RequestView = z.infer<typeof requestSchema>;
 
-export const requestDetailSchema = requestSchema.extend({ timeline: z.array(requestEventSchema) });
+/** How to reach the person who asked through the public form: coordinators of the office only, else null. */
+export const requestContactSchema = z.object({
+  name: z.string(),
+  channel: z.enum(CONTACT_CHANNELS),
+  value: z.string(),
+  locale: z.string(),
+});
+export type RequestContactView = z.infer<typeof requestContactSchema>;
+
+export const requestDetailSchema = requestSchema.extend({
+  timeline: z.array(requestEventSchema),
+  publicContact: requestContactSchema.nullable(),
+});
 
 export const requestListQuery = z.strictObject({
   status: z

@@ -80,6 +80,14 @@ function send(
 ) {
   const row = WRITES[op.key];
   const url = fillPath(op.path, options.params ?? row.params?.(f) ?? {});
+  // The server-rendered public pages live outside /api (the client would prefix it): they are anonymous anyway.
+  if (!op.path.startsWith('/api/'))
+    return t.app.inject({
+      method: op.method as 'POST',
+      url,
+      payload: options.payload as string | undefined,
+      headers: options.headers,
+    });
   return client(t.app, options.session ?? sessionFor(row.who)).call(op.method, url, options.payload, options.headers);
 }
 

@@ -653,6 +653,28 @@ const TABLE: Record<string, Row> = {
     kind: 'public',
     reason: "the double opt-in from the applicant's e-mail: the single-use link token is the credential",
   },
+  'GET /api/v1/public/offices/{slug}/help-form': {
+    kind: 'public',
+    reason: "the public ask-for-help form: the office's name, districts, fields and person consent text are public",
+  },
+  'POST /api/v1/public/offices/{slug}/help-requests': {
+    kind: 'public',
+    reason: 'asking for help without an account (honeypot, signed form token, throttle); public-help.test.ts',
+  },
+  'GET /public': {
+    kind: 'public',
+    reason: "the installation's public home page (HTML): offices listed in the public directory, no person",
+  },
+  'GET /public/{slug}': { kind: 'public', reason: "an office's public home page (HTML): its name and links" },
+  'GET /public/{slug}/help': {
+    kind: 'public',
+    reason: 'the ask-for-help form as HTML without JavaScript (public-help.test.ts)',
+  },
+  'POST /public/{slug}/help': {
+    kind: 'public',
+    reason: 'the HTML form post of the ask-for-help form; same service and spam protection as the JSON route',
+  },
+  'GET /public/{slug}/help/sent': { kind: 'public', reason: 'the thank-you page after asking for help (HTML)' },
   'GET /api/v1/public/directory': {
     kind: 'public',
     reason: 'the public directory of guide projects: only offices that opted in, only what they chose, no person',
@@ -1813,6 +1835,39 @@ beforeAll(async () => {
     }),
   );
   A = { ...A, applicantId: applicant.id } as typeof A;
+
+  // A request of A from the public "ask for help" form: no partner, the person's contact in request_contacts.
+  await inScope(t.ctx.database.db, 'system', async (tx) => {
+    const [help] = await tx
+      .insert(schema.requests)
+      .values({
+        officeId: A.officeId,
+        origin: 'public',
+        partnerId: null,
+        field: 'authorities',
+        type: 'accompaniment',
+        title: `A-Hilfeanfrage ${aTag}`,
+        description: `A-Anliegen aus dem Formular ${aTag}`,
+        districtId: A.districtIds[0],
+        startsOn: today,
+        frequency: 'once',
+        expectedHours: 2,
+        minorsInvolved: false,
+        personInitials: 'A. F.',
+        personAgeGroup: 'adult',
+        personHousehold: 'individual',
+        personConsentGiven: true,
+      })
+      .returning();
+    await tx.insert(schema.requestContacts).values({
+      officeId: A.officeId,
+      requestId: help.id,
+      name: `A-Person ${aTag}`,
+      channel: 'phone',
+      value: '+49 511 555000',
+      locale: 'ar',
+    });
+  });
 
   // B has mail of its own too, so that "B sees only B's outbox" is not trivially true.
   await ok(

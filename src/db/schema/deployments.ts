@@ -30,9 +30,8 @@ export const assignments = pgTable(
     guideId: uuid('guide_id')
       .notNull()
       .references(() => guides.id, { onDelete: 'restrict' }),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'restrict' }),
+    /** The request's partner; null when the request came from the public form (no institution). */
+    partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'restrict' }),
     offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'set null' }),
     status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('pending_agreement'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -11,9 +12,10 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { REQUEST_STATUSES } from '../../domain/requestStatus.js';
+import { CONTACT_CHANNELS, REQUEST_ORIGINS, REQUEST_STATUSES } from '../../domain/requestStatus.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
 import { partnerContacts, partners } from './partners.js';
@@ -47,9 +49,10 @@ export const requests = pgTable(
   {
     id: id(),
     officeId: officeId(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id, { onDelete: 'restrict' }),
+    /** The institution that filed the request; null for a request from the public "ask for help" form. */
+    partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'restrict' }),
+    /** Where the request came from: a partner (institution) or a person through the public form. */
+    origin: text('origin', { enum: REQUEST_ORIGINS }).notNull().default('partner'),
     contactId: uuid('contact_id').references(() => partnerContacts.id, { onDelete: 'set null' }),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     field: text('field').notNull(),
@@ -95,6 +98,9 @@ export const requests = pgTable(
   },
   (t) => [
     oneOf('requests_status_check', t.status, REQUEST_STATUSES),
+    oneOf('requests_origin_check', t.origin, REQUEST_ORIGINS),
+    // A partner's request names its partner; only a public one has none.
+    check('requests_origin_partner_check', sql`(${t.origin} = 'public') = (${t.partnerId} is null)`),
     index('requests_office_status_idx').on(t.officeId, t.status),
     index('requests_partner_idx').on(t.partnerId),
   ],
@@ -120,4 +126,29 @@ export const requestEvents = pgTable(
     seq: bigint('seq', { mode: 'number' }).generatedByDefaultAsIdentity(),
   },
   (t) => [index('request_events_request_idx').on(t.requestId, t.at)],
+);
+
+/**
+ * How to reach the person who asked through the public form, and their name: personal data that only the office's
+ * coordinators read (never guides, partners or funders). Deleted when the request's person data is erased.
+ */
+export const requestContacts = pgTable(
+  'request_contacts',
+  {
+    id: id(),
+    officeId: officeId(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    channel: text('channel', { enum: CONTACT_CHANNELS }).notNull(),
+    value: text('value').notNull(),
+    /** The language the form was filled in: the confirmation and any later mail use it. */
+    locale: text('locale').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    oneOf('request_contacts_channel_check', t.channel, CONTACT_CHANNELS),
+    uniqueIndex('request_contacts_request_unique').on(t.requestId),
+  ],
 );

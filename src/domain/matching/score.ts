@@ -137,7 +137,10 @@ export function scoreCandidate(guide: CandidateGuide, request: MatchRequest, ctx
       ? { score: guide.gender === request.preferredGender ? 1 : 0, detail: { preferred: request.preferredGender } }
       : { score: 1, detail: {} },
     fairness: { score: 1 / (1 + guide.recentAssignments), detail: { recentAssignments: guide.recentAssignments } },
-    continuity: { score: guide.previousPartnerIds.includes(request.partnerId) ? 1 : 0, detail: {} },
+    continuity: {
+      score: request.partnerId !== null && guide.previousPartnerIds.includes(request.partnerId) ? 1 : 0,
+      detail: {},
+    },
   };
   const criteria = MATCH_CRITERIA.map((criterion) => ({
     criterion,

@@ -72,7 +72,8 @@ export type MatchRequest = {
   preferredGender: string | null;
   minorsInvolved: boolean;
   slots: Slot[];
-  partnerId: string;
+  /** Null for a request from the public form: no partner, so no continuity with one. */
+  partnerId: string | null;
 };
 
 export type MatchContext = {

@@ -5,7 +5,8 @@ import { translate } from '../../shared/i18n/index.js';
 /** Everything printed on one version of an agreement (Vereinbarung). Names may be in any script. */
 export type AgreementPdfData = {
   office: { name: string; address: string; phone: string; email: string; website: string };
-  partnerName: string;
+  /** Null for a request from the public form: the person asked directly, no partner signs. */
+  partnerName: string | null;
   guideName: string;
   personInitials: string;
   requestTitle: string;
@@ -75,7 +76,7 @@ export async function renderAgreementPdf(data: AgreementPdfData, locale: Locale 
   ]);
 
   doc.heading(t('parties')).keyValues([
-    [`${t('partner')}:`, data.partnerName],
+    [`${t('partner')}:`, data.partnerName ?? t('publicRequest')],
     [`${t('guide')}:`, data.guideName],
     [`${t('person')}:`, data.personInitials],
   ]);
@@ -122,7 +123,7 @@ export async function renderAgreementPdf(data: AgreementPdfData, locale: Locale 
     );
     d.paragraph(t('confirmationsNote', { version: fassung }), { size: 9, color: [0.36, 0.38, 0.42] });
     d.signatures([
-      { label: t('partner'), name: data.partnerName },
+      { label: t('partner'), name: data.partnerName ?? t('publicRequest') },
       { label: t('guide'), name: data.guideName },
       { label: t('person'), name: data.personInitials },
     ]);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../server/context.js';
 import type { ActivityAbilities, AssignmentAbilities } from '../../shared/assignments.js';
 
-type AssignmentRef = { officeId: string; guideId: string; partnerId: string; status: string };
+type AssignmentRef = { officeId: string; guideId: string; partnerId: string | null; status: string };
 type AgreementRef = { guideConfirmedAt: Date | null; partnerConfirmedAt: Date | null };
 type ActivityRef = { approvedAt: Date | null };
 
@@ -9,7 +9,10 @@ const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coor
 const isGuide = (actor: Actor, a: AssignmentRef) =>
   actor.role === 'guide' && actor.guideId === a.guideId && actor.officeId === a.officeId;
 const isPartner = (actor: Actor, a: AssignmentRef) =>
-  actor.role === 'partner_contact' && actor.partnerId === a.partnerId && actor.officeId === a.officeId;
+  actor.role === 'partner_contact' &&
+  a.partnerId !== null && // a deployment from a public request has no partner: no partner contact owns it
+  actor.partnerId === a.partnerId &&
+  actor.officeId === a.officeId;
 
 /** Whether the actor's side has already confirmed this agreement version. */
 const confirmedBySelf = (actor: Actor, agreement: AgreementRef | undefined) =>

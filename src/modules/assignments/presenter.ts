@@ -16,7 +16,8 @@ type Listed = {
   guideEmail: string | null;
   guidePhone: string | null;
   guideShareContact: string;
-  partnerName: string;
+  /** Null for a deployment from a public request (no partner). */
+  partnerName: string | null;
 };
 
 /**

@@ -43,7 +43,7 @@ export const assignmentRepository = {
           .from(assignments)
           .innerJoin(requests, eq(requests.id, assignments.requestId))
           .innerJoin(guides, eq(guides.id, assignments.guideId))
-          .innerJoin(partners, eq(partners.id, assignments.partnerId))
+          .leftJoin(partners, eq(partners.id, assignments.partnerId))
           .where(where)
           .orderBy(desc(assignments.startedAt), desc(assignments.id))
           .limit(q.limit)
@@ -60,7 +60,7 @@ export const assignmentRepository = {
         .from(assignments)
         .innerJoin(requests, eq(requests.id, assignments.requestId))
         .innerJoin(guides, eq(guides.id, assignments.guideId))
-        .innerJoin(partners, eq(partners.id, assignments.partnerId))
+        .leftJoin(partners, eq(partners.id, assignments.partnerId))
         .where(eq(assignments.id, id))
     )[0];
   },

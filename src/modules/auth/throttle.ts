@@ -18,6 +18,8 @@ export const throttleKey = {
   reset: (address: string) => `reset:${digest(address)}`,
   /** Public forms throttled per client address: applications, certificate checks, directory look-ups. */
   applicant: (address: string) => `applicant:${digest(address)}`,
+  /** The public "ask for help" form. */
+  helpRequest: (address: string) => `help-request:${digest(address)}`,
   certificateVerify: (address: string) => `certificate-verify:${digest(address)}`,
   directoryMiss: (address: string) => `directory-miss:${digest(address)}`,
 };

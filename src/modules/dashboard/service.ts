@@ -32,7 +32,7 @@ export class DashboardService {
           tx.execute(sql`
           select r.id, r.title, p.name as partner_name, r.urgency, r.status, ${ISO('r.created_at')} as created_at,
                  floor(extract(epoch from (${this.ctx.now()}::timestamptz - r.created_at)) / 86400)::int as waiting_days
-          from requests r join partners p on p.id = r.partner_id
+          from requests r left join partners p on p.id = r.partner_id
           where r.office_id = ${officeId} and r.status in ('new', 'in_review', 'offered')
           order by case r.urgency when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, r.created_at
           limit 50`),
@@ -82,7 +82,7 @@ export class DashboardService {
         openRequests: rows<R>(openRequests).map((r) => ({
           id: String(r.id),
           title: String(r.title),
-          partnerName: String(r.partner_name),
+          partnerName: r.partner_name === null ? null : String(r.partner_name),
           urgency: String(r.urgency),
           status: String(r.status),
           createdAt: iso(r.created_at),

@@ -28,7 +28,7 @@ type CandidateQuery = GateQuery & {
   districtId: string | null;
   field: string | null;
   specialization: string | null;
-  partnerId: string;
+  partnerId: string | null;
   fairnessSince: Date;
   eligible: boolean;
   limit: number;
@@ -183,7 +183,7 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
 function toCandidate(
   r: CandidateRow,
   history: { recent: number; withPartner: boolean } | undefined,
-  partnerId: string,
+  partnerId: string | null,
 ): CandidateWithName {
   return {
     id: r.id,
@@ -221,7 +221,7 @@ function toCandidate(
     maxActiveAssignments: Number(r.max_active_assignments),
     activeAssignments: Number(r.active),
     recentAssignments: history?.recent ?? 0,
-    previousPartnerIds: history?.withPartner ? [partnerId] : [],
+    previousPartnerIds: history?.withPartner && partnerId ? [partnerId] : [],
   };
 }
 
@@ -229,7 +229,7 @@ function toCandidate(
 export async function loadCandidate(
   tx: Tx,
   guideId: string,
-  partnerId: string,
+  partnerId: string | null,
   fairnessSince: Date,
 ): Promise<CandidateWithName | null> {
   const [row] = rowsOf<CandidateRow>(

@@ -60,7 +60,7 @@ export async function acceptOffer(tx: Tx, actor: Actor, offer: OfferRow, request
     );
   }
   const settings = await settingsRepository.get(tx, request.officeId);
-  const partner = await partnerRepository.findById(tx, request.partnerId);
+  const partner = request.partnerId ? await partnerRepository.findById(tx, request.partnerId) : undefined;
   const assignment = await startDeployment(tx, {
     request,
     offerId: offer.id,

@@ -222,7 +222,7 @@ export class OfferService {
           expectedHours: r?.expectedHours ?? 0,
           languages: r?.languages ?? [],
           minorsInvolved: r?.minorsInvolved ?? false,
-          partnerName: found?.partnerName ?? '',
+          partnerName: found?.partnerName ?? null,
           guidesNeeded: r?.guidesNeeded ?? 1,
         },
         timeZone: settings.timeZone,

@@ -140,8 +140,9 @@ export const reportRepository = {
       () =>
         counts(
           tx,
-          sql`select p.id::text as key, p.name as label, count(*)::int as count
-              from (${filed}) r join partners p on p.id = r.partner_id group by p.id, p.name ${ORDER}`,
+          // Requests from the public form have no partner: one row keyed `public_form` counts them.
+          sql`select coalesce(p.id::text, 'public_form') as key, p.name as label, count(*)::int as count
+              from (${filed}) r left join partners p on p.id = r.partner_id group by p.id, p.name ${ORDER}`,
         ),
       () =>
         counts(

@@ -2,12 +2,15 @@ import { CANCELLABLE_BY_PARTNER, type RequestStatus } from '../../domain/request
 import type { Actor } from '../../server/context.js';
 import type { RequestAbilities } from '../../shared/requests.js';
 
-type RequestRef = { officeId: string; partnerId: string; status: string };
+type RequestRef = { officeId: string; partnerId: string | null; status: string };
 
 const isCoordinatorOf = (actor: Actor, officeId: string) => actor.role === 'coordinator' && actor.officeId === officeId;
 /** A partner contact sees only what their own organisation filed, even within the same office. */
 const isOwnPartner = (actor: Actor, r: RequestRef) =>
-  actor.role === 'partner_contact' && actor.officeId === r.officeId && actor.partnerId === r.partnerId;
+  actor.role === 'partner_contact' &&
+  r.partnerId !== null && // a request from the public form belongs to no partner
+  actor.officeId === r.officeId &&
+  actor.partnerId === r.partnerId;
 
 export const requestPolicy = {
   list: (actor: Actor) => (actor.role === 'coordinator' || actor.role === 'partner_contact') && actor.officeId !== null,
@@ -25,6 +28,8 @@ export const requestPolicy = {
     CANCELLABLE_BY_PARTNER.includes(r.status as RequestStatus),
   message: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId) || isOwnPartner(actor, r),
   match: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId),
+  /** Name and contact of a person who asked through the public form: personal data for the coordination only. */
+  readContact: (actor: Actor, r: RequestRef) => isCoordinatorOf(actor, r.officeId),
   abilities(actor: Actor, r: RequestRef): RequestAbilities {
     return {
       update: this.update(actor, r),

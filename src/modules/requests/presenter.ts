@@ -19,7 +19,7 @@ type ServiceRow = { id: string; name: string; phone: string | null; url: string 
 
 export function presentRequest(
   row: RequestRow,
-  partnerName: string,
+  partnerName: string | null,
   actor: Actor,
   settings: OfficeSettings,
   services: ServiceRow[] = [],
@@ -29,6 +29,7 @@ export function presentRequest(
     id: row.id,
     partnerId: row.partnerId,
     partnerName,
+    origin: row.origin,
     contactId: row.contactId,
     field: row.field,
     type: row.type as RequestView['type'],

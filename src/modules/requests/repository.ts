@@ -5,6 +5,7 @@ import {
   guides,
   partnerContacts,
   partners,
+  requestContacts,
   requestEvents,
   requests,
   serviceDirectory,
@@ -31,7 +32,7 @@ export const requestRepository = {
         tx
           .select({ request: requests, partnerName: partners.name })
           .from(requests)
-          .innerJoin(partners, eq(partners.id, requests.partnerId))
+          .leftJoin(partners, eq(partners.id, requests.partnerId))
           .where(where)
           .orderBy(URGENCY_ORDER, asc(requests.createdAt), asc(requests.id))
           .limit(q.limit)
@@ -46,7 +47,7 @@ export const requestRepository = {
       await tx
         .select({ request: requests, partnerName: partners.name })
         .from(requests)
-        .innerJoin(partners, eq(partners.id, requests.partnerId))
+        .leftJoin(partners, eq(partners.id, requests.partnerId))
         .where(eq(requests.id, id))
         .limit(1)
     )[0];
@@ -56,6 +57,11 @@ export const requestRepository = {
   async lockById(tx: Tx, id: string) {
     return (await tx.select().from(requests).where(eq(requests.id, id)).for('update'))[0];
   },
+
+  /** The public form's contact of a request (name, channel, value), if it has one. */
+  contactOf: async (tx: Tx, requestId: string) =>
+    (await tx.select().from(requestContacts).where(eq(requestContacts.requestId, requestId)).limit(1))[0],
+  insertContact: (tx: Tx, row: typeof requestContacts.$inferInsert) => tx.insert(requestContacts).values(row),
 
   insert: async (tx: Tx, row: typeof requests.$inferInsert) => (await tx.insert(requests).values(row).returning())[0],
   update: async (tx: Tx, id: string, values: Partial<typeof requests.$inferInsert>) =>

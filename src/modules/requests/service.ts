@@ -71,7 +71,7 @@ export class RequestService {
     if (errors.length) throw new AppError(400, 'validation_failed', errors);
   }
 
-  async present(tx: Tx, actor: Actor, row: RequestRow, partnerName: string) {
+  async present(tx: Tx, actor: Actor, row: RequestRow, partnerName: string | null) {
     const settings = await settingsRepository.get(tx, row.officeId);
     const matters = findingsFor(row, settings).map((f) => f.matter);
     const services = await repo.servicesFor(tx, row.officeId, matters);
@@ -81,6 +81,8 @@ export class RequestService {
 
   list(actor: Actor, q: z.output<typeof requestListQuery>) {
     if (!requestPolicy.list(actor)) throw forbidden();
+    // A partner contact without an organisation owns no request (never the partner-less public ones).
+    if (actor.role === 'partner_contact' && !actor.partnerId) return Promise.resolve({ items: [], total: 0 });
     return this.officeScope(actor, async (tx, officeId) => {
       // Partner contacts are pinned to their own organisation, whatever they ask for.
       const query = actor.role === 'partner_contact' ? { ...q, partnerId: actor.partnerId as string } : q;
@@ -106,6 +108,8 @@ export class RequestService {
       // Partners see the request's progress, not which guides were asked or why one declined.
       const visible =
         actor.role === 'partner_contact' ? timeline.filter((e) => !PARTNER_HIDDEN_EVENTS.includes(e.kind)) : timeline;
+      // The person's name and contact from the public form: the office's coordinators only (policy.readContact).
+      const contact = requestPolicy.readContact(actor, found.request) ? await repo.contactOf(tx, id) : undefined;
       return {
         ...(await this.present(tx, actor, found.request, found.partnerName)),
         timeline: visible.map((e) => ({
@@ -118,6 +122,9 @@ export class RequestService {
           actorName: actor.role === 'partner_contact' && e.guideFirstName ? e.guideFirstName : e.actorName,
           at: e.at.toISOString(),
         })),
+        publicContact: contact
+          ? { name: contact.name, channel: contact.channel, value: contact.value, locale: contact.locale }
+          : null,
       };
     });
   }

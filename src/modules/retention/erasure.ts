@@ -14,6 +14,7 @@ import {
   messagePosts,
   messageRecipients,
   partnerContacts,
+  requestContacts,
   requestEvents,
   requests,
   users,
@@ -188,6 +189,8 @@ export async function anonymisePerson(tx: Tx, actor: Actor, requestId: string, n
       updatedAt: now,
     })
     .where(eq(requests.id, requestId));
+  // A request from the public form: the person's name and how to reach them go entirely.
+  await tx.delete(requestContacts).where(eq(requestContacts.requestId, requestId));
   // The timeline keeps what happened when, not what was said.
   await tx
     .update(requestEvents)

@@ -13,7 +13,7 @@ import uk from './uk.json' with { type: 'json' };
 /** German is the source catalogue; a test fails when another locale lacks one of its keys. */
 export const catalogues: Record<Locale, Record<string, unknown>> = { de, en, ar, fa, tr, ru, uk };
 
-const isLocale = (value: unknown): value is Locale =>
+export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 
 export function pickLocale(acceptLanguage: string | undefined, fallback: Locale = 'de'): Locale {

@@ -46,7 +46,7 @@ export function AssignmentDetailPage() {
         badge={<AssignmentStatusBadge status={a.status} size="lg" />}
         subtitle={t('assignments.subtitle', {
           guide: a.guideName,
-          partner: a.partnerName,
+          partner: a.partnerName ?? t('requests.origin.public'),
           date: formatDate(a.startedAt),
         })}
         crumbs={crumbs}

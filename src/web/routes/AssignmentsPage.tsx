@@ -30,7 +30,12 @@ function AssignmentRows({ items, role }: { items: AssignmentItem[]; role: 'coord
   const columns: Column<AssignmentItem>[] = [
     { key: 'request', header: t('assignments.col.request'), cell: requestLink },
     { key: 'guide', header: t('assignments.col.guide'), cell: (a) => a.guideName, show: role !== 'guide' },
-    { key: 'partner', header: t('assignments.col.partner'), cell: (a) => a.partnerName, show: role !== 'partner' },
+    {
+      key: 'partner',
+      header: t('assignments.col.partner'),
+      cell: (a) => a.partnerName ?? t('requests.origin.public'),
+      show: role !== 'partner',
+    },
     {
       key: 'status',
       header: t('assignments.col.status'),
@@ -66,7 +71,11 @@ function AssignmentRows({ items, role }: { items: AssignmentItem[]; role: 'coord
             <AssignmentStatusBadge status={a.status} size="sm" />
           </Group>
           <Text size="sm" mt={4}>
-            {role === 'guide' ? a.partnerName : role === 'partner' ? a.guideName : `${a.guideName} · ${a.partnerName}`}
+            {role === 'guide'
+              ? (a.partnerName ?? t('requests.origin.public'))
+              : role === 'partner'
+                ? a.guideName
+                : `${a.guideName} · ${a.partnerName ?? t('requests.origin.public')}`}
           </Text>
           <Text size="sm" c="dimmed" className="tabular">
             {period(a)} · {t('assignments.loggedShort', { time: minutesLabel(a.totals.minutes, t) })}

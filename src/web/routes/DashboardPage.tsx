@@ -138,7 +138,7 @@ function OpenRequests({ items }: { items: Dashboard['openRequests'] }) {
                       {r.title}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{r.partnerName}</Table.Td>
+                  <Table.Td>{r.partnerName ?? t('requests.origin.public')}</Table.Td>
                   <Table.Td>
                     <UrgencyBadge urgency={r.urgency} size="sm" />
                   </Table.Td>
@@ -169,7 +169,8 @@ function OpenRequests({ items }: { items: Dashboard['openRequests'] }) {
                 <RequestStatusBadge status={r.status} size="sm" />
               </Group>
               <Text size="xs" c="dimmed">
-                {r.partnerName} · {t('dashboard.waiting', { since: waitingLabel(r.waitingDays, t) })}
+                {r.partnerName ?? t('requests.origin.public')} ·{' '}
+                {t('dashboard.waiting', { since: waitingLabel(r.waitingDays, t) })}
               </Text>
             </li>
           ))}

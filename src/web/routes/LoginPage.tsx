@@ -8,7 +8,7 @@ import { AuthLayout } from '../components/AuthLayout';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../components/ErrorSummary';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -63,6 +63,10 @@ export function LoginPage() {
           </Button>
           <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
             {t('auth.forgotLink')}
+          </Anchor>
+          {/* Server-rendered pages (no SPA): an ordinary link, not the router's. */}
+          <Anchor href={`/public?lang=${i18n.language}`} size="sm" ta="center">
+            {t('auth.publicLink')}
           </Anchor>
         </Stack>
       </form>

@@ -93,7 +93,7 @@ export function OfferDetailPage() {
       <PageHeader
         title={o.requestTitle}
         badge={<OfferStatusBadge status={o.status} size="lg" />}
-        subtitle={t('offers.from', { partner: r.partnerName })}
+        subtitle={t('offers.from', { partner: r.partnerName ?? t('requests.origin.public') })}
         crumbs={[{ label: t('offers.myTitle'), to: '/my/offers' }]}
       />
       <Stack gap="md" maw={760} className={canAnswer ? 'offer-page-with-actions' : undefined}>
@@ -152,7 +152,7 @@ export function OfferDetailPage() {
               {r.description}
             </Text>
             <FieldList>
-              <Field label={t('requests.field.partner')}>{r.partnerName}</Field>
+              <Field label={t('requests.field.partner')}>{r.partnerName ?? t('requests.origin.public')}</Field>
               <Field label={t('requests.field.field')}>
                 <Pending loading={ref.loading}>{ref.field(r.field)}</Pending>
               </Field>

@@ -15,8 +15,9 @@ import { OfferHistory } from '../components/matching/OfferHistory';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { RequestPrivacySection } from '../components/privacy/PrivacySection';
+import { PublicContactSection } from '../components/requests/PublicContactSection';
 import { RequestDeployments } from '../components/requests/RequestDeployments';
-import { PersonSection, RequestDescription } from '../components/requests/RequestSummary';
+import { PersonSection, partnerLabel, RequestDescription } from '../components/requests/RequestSummary';
 import { RequestMessages, RequestTimeline } from '../components/requests/RequestTimeline';
 import { OutOfScopeAlert, SensitiveTextWarning } from '../components/requests/RequestWarnings';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/StatusBadges';
@@ -120,7 +121,7 @@ export function RequestDetailPage() {
             <UrgencyBadge urgency={r.urgency} size="lg" />
           </Group>
         }
-        subtitle={t('requests.receivedFrom', { partner: r.partnerName, date: formatDateTime(r.createdAt) })}
+        subtitle={t('requests.receivedFrom', { partner: partnerLabel(r, t), date: formatDateTime(r.createdAt) })}
         crumbs={[{ label: coordinator ? t('requests.title') : t('requests.myTitle'), to: '/requests' }]}
         actions={<StatusActions request={r} onOpen={setDialog} />}
       />
@@ -141,6 +142,7 @@ export function RequestDetailPage() {
           <RequestDescription request={r} showPartner={coordinator} />
           <Stack gap="md">
             <PersonSection request={r} />
+            {r.publicContact && <PublicContactSection contact={r.publicContact} />}
             {coordinator && <OfferHistory requestId={r.id} />}
             {can('privacy.export') && <RequestPrivacySection requestId={r.id} />}
           </Stack>

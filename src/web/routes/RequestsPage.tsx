@@ -12,6 +12,7 @@ import { formatMomentDate } from '../components/coordination/format';
 import { type Column, DataTable } from '../components/lists/DataTable';
 import { FilterBar, ListResults } from '../components/lists/ListStates';
 import { PageHeader } from '../components/PageHeader';
+import { partnerLabel } from '../components/requests/RequestSummary';
 import { RequestStatusBadge, UrgencyBadge } from '../components/requests/StatusBadges';
 import { EmptyState, Pending } from '../components/States';
 import { useDistrictTerm } from '../hooks/useDistrictTerm';
@@ -40,7 +41,7 @@ function RequestRows({ items, showPartner }: { items: RequestItem[]; showPartner
   const district = (r: RequestItem) => <Pending loading={ref.loading}>{ref.district(r.districtId)}</Pending>;
   const columns: Column<RequestItem>[] = [
     { key: 'title', header: t('requests.col.title'), cell: titleLink },
-    { key: 'partner', header: t('requests.col.partner'), cell: (r) => r.partnerName, show: showPartner },
+    { key: 'partner', header: t('requests.col.partner'), cell: (r) => partnerLabel(r, t), show: showPartner },
     { key: 'urgency', header: t('requests.col.urgency'), cell: (r) => <UrgencyBadge urgency={r.urgency} size="sm" /> },
     {
       key: 'status',
@@ -73,7 +74,7 @@ function RequestRows({ items, showPartner }: { items: RequestItem[]; showPartner
           </Group>
           {showPartner && (
             <Text size="sm" mt={6}>
-              {r.partnerName}
+              {partnerLabel(r, t)}
             </Text>
           )}
           <Text size="sm" c="dimmed">

@@ -262,6 +262,13 @@ export function VolunteerFormPage() {
             </Stack>
           </form>
         )}
+        {/* The office's public home page and its ask-for-help form are server-rendered: ordinary links. */}
+        <Anchor href={`/public/${officeSlug}/help?lang=${i18n.language}`} size="sm">
+          {t('recruitment.public.askHelp')}
+        </Anchor>
+        <Anchor href={`/public/${officeSlug}?lang=${i18n.language}`} size="sm">
+          {t('recruitment.public.officeHome', { office: info.data.office.name })}
+        </Anchor>
       </Stack>
     </PublicFrame>
   );

@@ -51,7 +51,7 @@ export function ConfirmationPair({
         by={g.guideConfirmedBy}
       />
       <ConfirmationLine
-        label={t('assignments.confirmPartner', { name: isolate(a.partnerName) })}
+        label={t('assignments.confirmPartner', { name: isolate(a.partnerName ?? t('requests.origin.public')) })}
         at={g.partnerConfirmedAt}
         by={g.partnerConfirmedBy}
       />

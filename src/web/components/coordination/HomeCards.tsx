@@ -75,7 +75,7 @@ export function GuideWorkCards() {
                   <AssignmentStatusBadge status={a.status} size="sm" />
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {a.partnerName}
+                  {a.partnerName ?? t('requests.origin.public')}
                 </Text>
               </li>
             ))}

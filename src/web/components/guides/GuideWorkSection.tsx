@@ -33,7 +33,7 @@ export function GuideWorkSection({ guideId }: { guideId: string }) {
               {deployments.data.items.map((a) => (
                 <Group key={a.id} component="li" gap="sm" wrap="nowrap" justify="space-between">
                   <Anchor component={Link} to={`/assignments/${a.id}`} size="sm">
-                    {a.requestTitle} · {a.partnerName}
+                    {a.requestTitle} · {a.partnerName ?? t('requests.origin.public')}
                   </Anchor>
                   <AssignmentStatusBadge status={a.status} size="sm" />
                 </Group>

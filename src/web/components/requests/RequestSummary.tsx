@@ -8,6 +8,11 @@ import { SectionCard } from '../coordination/SectionCard';
 import { Field, FieldList } from '../Field';
 import { Pending } from '../States';
 
+/** Who filed the request: the partner's name, or "public form" for a request a person sent themselves. */
+export function partnerLabel(r: { partnerName: string | null }, t: (k: string) => string) {
+  return r.partnerName ?? t('requests.origin.public');
+}
+
 export function SlotList({ slots }: { slots: { weekday: number; from: string; to: string }[] }) {
   const { t } = useTranslation();
   if (slots.length === 0) return <>{t('requests.noSlotsGiven')}</>;
@@ -52,7 +57,7 @@ export function RequestDescription({ request: r, showPartner }: { request: Reque
           {r.description}
         </Text>
         <FieldList>
-          {showPartner && <Field label={t('requests.field.partner')}>{r.partnerName}</Field>}
+          {showPartner && <Field label={t('requests.field.partner')}>{partnerLabel(r, t)}</Field>}
           <Field label={t('requests.field.field')}>
             <Pending loading={ref.loading}>{ref.field(r.field)}</Pending>
           </Field>
