@@ -1,6 +1,6 @@
 /** The sample file of an import: the header row in the reader's language, one invented row, and the columns explained. */
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../shared/enums.js';
+import { type Locale, RTL_LOCALES } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
 import { IMPORT_FIELDS, type ImportKind, REQUIRED_IMPORT_FIELDS } from '../../shared/imports.js';
 import { LANGUAGE_NAMES } from '../../shared/languageNames.js';
@@ -41,7 +41,7 @@ export async function sampleWorkbook(kind: ImportKind, locale: Locale, district:
   const t = (key: string) => translate(locale, key);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lotsennetz';
-  const rtl = locale === 'ar';
+  const rtl = RTL_LOCALES.includes(locale);
   const data = workbook.addWorksheet(t('imports.sample.dataSheet').slice(0, 31), { views: [{ rightToLeft: rtl }] });
   const fields = IMPORT_FIELDS[kind];
   data.columns = fields.map((f) => ({

@@ -114,3 +114,11 @@ describe('translations', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('labels per UI language', () => {
+  // The consent screens label each language's text with `consent.language.<locale>`: a new UI language needs one.
+  it.each(LOCALES)('%s: names every UI language for the consent texts', (locale) => {
+    const names = (catalogues[locale].consent as { language: Record<string, string> }).language;
+    expect(LOCALES.filter((l) => !names[l]?.trim())).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import { useAuth } from '../auth/AuthProvider';
-import { i18next, LOCALE_NAMES, storeLocale } from '../i18n';
+import { directionOf, i18next, LOCALE_NAMES, storeLocale } from '../i18n';
 import type { DeferredMenuProps } from './DeferredMenu';
 import { notifyError } from './notify';
 
@@ -32,7 +32,7 @@ export function LanguageMenu({ target, defaultOpened, locale }: DeferredMenuProp
           <Menu.Item
             key={l}
             lang={l}
-            dir={l === 'ar' ? 'rtl' : 'ltr'}
+            dir={directionOf(l)}
             onClick={() => void choose(l)}
             rightSection={l === locale ? <IconCheck size={16} aria-hidden /> : null}
             aria-current={l === locale ? 'true' : undefined}

@@ -18,7 +18,7 @@ export function formatDateTime(value: string | null | undefined, locale: string 
 
 /** "Arabisch, Deutsch" / "العربية، الألمانية": a plain list with the separator the language writes. */
 export function formatList(items: string[], locale: string = currentLocale()): string {
-  return items.join(locale === 'ar' ? '، ' : ', ');
+  return items.join(locale === 'ar' || locale === 'fa' ? '، ' : ', ');
 }
 
 export function formatNumber(value: number, locale: string = currentLocale()): string {

@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/enums.js';
 import { api } from '../../api/client';
 import { consentKeys, consentPdfUrl, useMyConsents } from '../../api/consentQueries';
 import { keys, useApiMutation } from '../../api/queries';
-import { currentLocale } from '../../i18n';
+import { currentLocale, directionOf } from '../../i18n';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { FormError } from '../FormError';
 import { notifySuccess } from '../notify';
@@ -57,13 +57,7 @@ function ConfirmCard({ text }: { text: ConsentText }) {
           />
         )}
         {content && (
-          <Card
-            withBorder
-            padding="md"
-            bg="var(--mantine-color-gray-0)"
-            lang={language}
-            dir={language === 'ar' ? 'rtl' : 'ltr'}
-          >
+          <Card withBorder padding="md" bg="var(--mantine-color-gray-0)" lang={language} dir={directionOf(language)}>
             <Title order={3} size="h5" mb="xs">
               {content.title}
             </Title>

@@ -2,7 +2,7 @@ import { Tabs, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ConsentKind, ConsentText } from '../../../shared/consent.js';
-import { LOCALES, type Locale } from '../../../shared/enums.js';
+import { LOCALES, type Locale, RTL_LOCALES } from '../../../shared/enums.js';
 import { api } from '../../api/client';
 import { consentKeys } from '../../api/consentQueries';
 import { useApiMutation } from '../../api/queries';
@@ -12,7 +12,9 @@ import { notifySuccess } from '../notify';
 
 /** Each text is written in its own direction, whatever the interface language. */
 const textDirection = (l: Locale) =>
-  l === 'ar' ? ({ direction: 'rtl', textAlign: 'right' } as const) : ({ direction: 'ltr', textAlign: 'left' } as const);
+  RTL_LOCALES.includes(l)
+    ? ({ direction: 'rtl', textAlign: 'right' } as const)
+    : ({ direction: 'ltr', textAlign: 'left' } as const);
 
 type Values = { texts: Record<Locale, { title: string; body: string }>; changeNote: string };
 
