@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, todayIso } from '../../src/domain/dates.js';
+import { addDays, addMonths, todayIn } from '../../src/domain/dates.js';
 import { runDailyReminders } from '../../src/jobs/reminders.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
@@ -162,7 +162,9 @@ describe('the reminder digest', () => {
     expect(older).toEqual([]);
     expect(digest.subject).toBe('Lotsennetz: 2 Punkte brauchen Ihre Aufmerksamkeit');
     const name = await guideName(office);
-    const deadline = (expiresAt: string) => deDate(todayIso(new Date(expiresAt)));
+    // The reminder dates the deadline in the office's time zone (the tests' offices keep clear of midnight).
+    const zone = (await client(t.app, office.sessions.coordinator).get('/settings')).json().timeZone as string;
+    const deadline = (expiresAt: string) => deDate(todayIn(zone, new Date(expiresAt)));
     const sections = digestSections(digest.text);
     expect(Object.keys(sections)).toEqual(['Angebot noch nicht beantwortet']);
     expect(sections['Angebot noch nicht beantwortet'].sort()).toEqual([
@@ -176,7 +178,7 @@ describe('the reminder digest', () => {
     expect(reminders).toHaveLength(2);
     for (const reminder of reminders) expect(reminder.subject).toBe('تذكير: عرض بانتظار ردّك');
     const kita = reminders.find((m) => m.text.includes('«Begleitung zur Kita-Anmeldung»'));
-    expect(kita?.text).toContain(`(حتى ${arDate(todayIso(new Date(first.expiresAt)))})`);
+    expect(kita?.text).toContain(`(حتى ${arDate(todayIn(zone, new Date(first.expiresAt)))})`);
     expect(kita?.text).toContain(`/my/offers/${first.offerId}`);
   });
 });
