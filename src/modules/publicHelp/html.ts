@@ -67,7 +67,7 @@ textarea{min-height:7rem}
 .summary{border:3px solid #c92a2a;background:#fff;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .summary h2{margin-top:0}
 .consent{white-space:pre-line;max-height:14rem;overflow:auto;border:1px solid #ced4da;border-radius:6px;padding:.5rem;background:#f8f9fa}
-.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.hp{position:absolute;inset-inline-start:-10000px;width:1px;height:1px;overflow:hidden}
 .langs{display:flex;flex-wrap:wrap;gap:.25rem .75rem;margin:0;padding:0;list-style:none}
 .langs a[aria-current]{font-weight:700;text-decoration:none}
 ul.plain{list-style:none;padding:0;margin:0}

@@ -227,7 +227,7 @@ export function VolunteerFormPage() {
                 maxLength={4000}
                 {...form.getInputProps('motivation')}
               />
-              <Box className="visually-hidden-field" style={{ position: 'absolute', left: '-10000px' }}>
+              <Box className="visually-hidden-field" style={{ position: 'absolute', insetInlineStart: '-10000px' }}>
                 <TextInput
                   label={t('recruitment.public.honeypot')}
                   tabIndex={-1}
