@@ -27,6 +27,7 @@ import { offerRoutes } from '../modules/offers/routes.js';
 import { officeRoutes } from '../modules/offices/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { pushRoutes } from '../modules/push/routes.js';
 import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
@@ -55,6 +56,7 @@ export const API_PREFIX = '/api/v1';
 export const ROUTE_MODULES: RouteModule[] = [
   sessionRoutes,
   notificationRoutes,
+  pushRoutes,
   officeRoutes,
   userRoutes,
   guideRoutes,

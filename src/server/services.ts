@@ -25,6 +25,7 @@ import { OfferService } from '../modules/offers/service.js';
 import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { PrivacyService } from '../modules/privacy/service.js';
+import { PushService } from '../modules/push/service.js';
 import { RecognitionService } from '../modules/recognition/service.js';
 import { PublicFormService } from '../modules/recruitment/publicForm.js';
 import { RecruitmentService } from '../modules/recruitment/service.js';
@@ -83,6 +84,7 @@ export function createServices(ctx: AppContext) {
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
     notifications: new NotificationService(ctx),
+    push: new PushService(ctx),
     dashboard: new DashboardService(ctx),
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),

@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'recognition_not_eligible',
   'recognition_card_already_recorded',
   'notification_mandatory',
+  'push_not_configured',
+  'pause_overlaps',
   'not_implemented',
   'internal_error',
 ] as const;

@@ -28,3 +28,4 @@ export * from './reference.js';
 export * from './requests.js';
 export * from './retention.js';
 export * from './rooms.js';
+export * from './push.js';
