@@ -17,6 +17,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { eventRoutes } from '../modules/events/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
+import { guidePauseRoutes } from '../modules/guidePauses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { landRoutes } from '../modules/land/routes.js';
@@ -60,6 +61,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   officeRoutes,
   userRoutes,
   guideRoutes,
+  guidePauseRoutes,
   partnerRoutes,
   importRoutes,
   referenceRoutes,

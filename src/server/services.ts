@@ -13,6 +13,7 @@ import { DashboardService } from '../modules/dashboard/service.js';
 import { DirectoryService } from '../modules/directory/service.js';
 import { EventService } from '../modules/events/service.js';
 import { ExpenseService } from '../modules/expenses/service.js';
+import { GuidePauseService } from '../modules/guidePauses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
 import { LandService } from '../modules/land/service.js';
@@ -69,6 +70,7 @@ export function createServices(ctx: AppContext) {
     users,
     offices: new OfficeService(ctx, users, auth),
     guides,
+    guidePauses: new GuidePauseService(ctx),
     partners,
     imports: new ImportService(ctx, guides, partners),
     reference: new ReferenceService(ctx),
