@@ -40,7 +40,8 @@ export function pauseWindow(request: { startsOn: string | null; endsOn: string |
 }
 
 /** Whether any of the guide's pauses falls on a day of the window. */
-export const pausedDuring = (pauses: readonly DateRange[], window: DateRange) => pauses.some((p) => overlaps(p, window));
+export const pausedDuring = (pauses: readonly DateRange[], window: DateRange) =>
+  pauses.some((p) => overlaps(p, window));
 
 export type PauseState = 'upcoming' | 'current' | 'past';
 export function pauseState(pause: DateRange, today: string): PauseState {

@@ -28,9 +28,7 @@ const base64url = (max: number) =>
 
 /** What `PushSubscription.toJSON()` gives in the browser (expirationTime is ignored), plus a label of the device. */
 export const pushSubscriptionInput = z.strictObject({
-  endpoint: z
-    .url({ protocol: /^https?$/ })
-    .max(2000),
+  endpoint: z.url({ protocol: /^https?$/ }).max(2000),
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({ p256dh: base64url(200), auth: base64url(100) }),
   deviceLabel: z.string().trim().max(80).nullable().optional(),

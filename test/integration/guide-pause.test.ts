@@ -28,7 +28,12 @@ describe("the guide's own pauses", () => {
     const url = `/guides/${a.guideId}/pauses`;
     const holiday = await guide.post(url, { startsOn: inDays(20), endsOn: inDays(30), reason: 'Urlaub' });
     expect(holiday.statusCode, holiday.body).toBe(201);
-    expect(holiday.json()).toMatchObject({ startsOn: inDays(20), endsOn: inDays(30), reason: 'Urlaub', state: 'upcoming' });
+    expect(holiday.json()).toMatchObject({
+      startsOn: inDays(20),
+      endsOn: inDays(30),
+      reason: 'Urlaub',
+      state: 'upcoming',
+    });
     const ill = await guide.post(url, { startsOn: inDays(-2), endsOn: inDays(3) });
     expect(ill.statusCode, ill.body).toBe(201);
     expect(ill.json()).toMatchObject({ reason: null, state: 'current' });
@@ -47,7 +52,9 @@ describe("the guide's own pauses", () => {
     expectProblem(await coordinator.delete(`${url}/${holiday.json().id}`), 403, 'forbidden');
 
     // The audit trail has the dates, never the reason (it may name an illness).
-    const audit = await coordinator.get(`/audit-events?entityType=guide&entityId=${a.guideId}&action=guide.pause_added`);
+    const audit = await coordinator.get(
+      `/audit-events?entityType=guide&entityId=${a.guideId}&action=guide.pause_added`,
+    );
     expect(audit.statusCode, audit.body).toBe(200);
     expect(audit.json().items.length).toBe(2);
     expect(audit.body).not.toContain('Urlaub');
@@ -109,7 +116,11 @@ describe("the guide's own pauses", () => {
     expect(await codes({ startsOn: inDays(1), endsOn: inDays(2), reason: 'x'.repeat(201) })).toHaveLength(1);
     const first = await guide.post(url, { startsOn: inDays(70), endsOn: inDays(80) });
     expect(first.statusCode).toBe(201);
-    const overlap = expectProblem(await guide.post(url, { startsOn: inDays(80), endsOn: inDays(85) }), 409, 'pause_overlaps');
+    const overlap = expectProblem(
+      await guide.post(url, { startsOn: inDays(80), endsOn: inDays(85) }),
+      409,
+      'pause_overlaps',
+    );
     expect(overlap.errors?.map((e) => e.code)).toEqual(['pauseOverlaps']);
     expect((await guide.post(url, { startsOn: inDays(81), endsOn: inDays(85) })).statusCode).toBe(201);
     for (const p of (await guide.get(url)).json().items as Pause[]) await guide.delete(`${url}/${p.id}`);
@@ -148,7 +159,10 @@ describe('matching respects the pause', () => {
     // Before the pause, the guide is a candidate everywhere and gets an offer for one request.
     for (const id of [during, spanning, after, offeredBefore])
       expect((await candidates(id, lastName)).eligible.map((c) => c.guideId)).toEqual([probe.guideId]);
-    const sent = await coordinator().post(`/requests/${offeredBefore}/offers`, { guideIds: [probe.guideId], message: '' });
+    const sent = await coordinator().post(`/requests/${offeredBefore}/offers`, {
+      guideIds: [probe.guideId],
+      message: '',
+    });
     expect(sent.statusCode, sent.body).toBe(201);
 
     const pause = await self.post(`/guides/${probe.guideId}/pauses`, { startsOn: inDays(10), endsOn: inDays(15) });
@@ -158,7 +172,11 @@ describe('matching respects the pause', () => {
       const result = await candidates(id, lastName);
       expect(result.eligible).toEqual([]);
       const row = result.notEligible.find((c) => c.guideId === probe.guideId);
-      expect(row?.gates.find((g) => g.gate === 'notPaused')).toEqual({ gate: 'notPaused', passed: false, overridable: false });
+      expect(row?.gates.find((g) => g.gate === 'notPaused')).toEqual({
+        gate: 'notPaused',
+        passed: false,
+        overridable: false,
+      });
       expect(result.accounting.failedGates.notPaused).toBe(1);
     }
     // The day after the pause ends, the guide is a candidate again.

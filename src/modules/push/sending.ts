@@ -26,6 +26,8 @@ type Claimed = {
   kind: NotificationKind;
   link: string | null;
   locale: string;
+  /** The user's channel for the kind is 'immediate': only then is it pushed. */
+  wanted: boolean;
 };
 
 /** What a device receives: the kind's title and a generic line in the user's language, the link and an id; no names. */
@@ -40,28 +42,33 @@ const inList = (values: readonly string[]) =>
     sql`, `,
   );
 
-/** Claims the unpushed notifications of users with a device, whose channel for the kind is 'immediate'. */
+/**
+ * Claims the unpushed notifications of users with a device. Each is decided once, at the first run after it was
+ * created: pushed when the user's channel for its kind is 'immediate' then, else never (a later change of the
+ * preference does not push old news).
+ */
 async function claim(tx: Tx, now: Date, limit: SQL): Promise<Claimed[]> {
   const result = (await tx.execute(sql`
     with picked as (
-      select n.id from notifications n
+      select n.id,
+             coalesce(p.channel,
+               case when (u.role = 'coordinator' and n.kind in (${inList(COORDINATOR_IMMEDIATE_BY_DEFAULT)}))
+                      or (u.role <> 'coordinator' and n.kind in (${inList(IMMEDIATE_BY_DEFAULT)}))
+                    then 'immediate' else 'digest' end) = 'immediate' as wanted
+        from notifications n
         join users u on u.id = n.user_id
         left join notification_preferences p on p.user_id = n.user_id and p.kind = n.kind
        where n.pushed_at is null and u.disabled_at is null
          and n.kind in (${inList(PUSH_KINDS)})
          and n.created_at > now() - ${PUSH_WINDOW}
          and exists (select 1 from push_subscriptions s where s.user_id = n.user_id and s.created_at <= n.created_at)
-         and coalesce(p.channel,
-               case when (u.role = 'coordinator' and n.kind in (${inList(COORDINATOR_IMMEDIATE_BY_DEFAULT)}))
-                      or (u.role <> 'coordinator' and n.kind in (${inList(IMMEDIATE_BY_DEFAULT)}))
-                    then 'immediate' else 'digest' end) = 'immediate'
        order by n.created_at, n.id
        ${limit}
        for update of n skip locked
     ), claimed as (
       update notifications n set pushed_at = ${now}
         from picked where n.id = picked.id and n.pushed_at is null
-      returning n.id, n.user_id, n.kind, n.link
+      returning n.id, n.user_id, n.kind, n.link, picked.wanted
     )
     select c.*, coalesce(g.locale, u.locale) as locale
       from claimed c join users u on u.id = c.user_id left join guides g on g.id = u.guide_id
@@ -101,7 +108,10 @@ async function send(ctx: AppContext, sub: PushSubscriptionRow, payload: PushPayl
     );
     return { ok: true };
   } catch (error) {
-    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 0;
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === 'number'
+        ? (error as { statusCode: number }).statusCode
+        : 0;
     return { ok: false, status, gone: status === 404 || status === 410 };
   }
 }
@@ -111,7 +121,7 @@ export async function pushNotifications(ctx: AppContext) {
   if (!ctx.config.vapid) return { pushed: 0, failed: 0, removed: 0 };
   const db = ctx.database.db;
   const { claimed, subscriptions } = await inScope(db, 'system', async (tx) => {
-    const claimed = await claim(tx, ctx.now(), sql`limit 200`);
+    const claimed = (await claim(tx, ctx.now(), sql`limit 200`)).filter((n) => n.wanted);
     const subscriptions = await pushRepository.forUsers(tx, [...new Set(claimed.map((c) => c.user_id))]);
     return { claimed, subscriptions };
   });
