@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpush from 'web-push';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/commands.js';
+import { loadConfig } from '../../src/config.js';
 import { pushNotifications } from '../../src/modules/push/sending.js';
 import { expectProblem, tag } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
@@ -296,5 +298,27 @@ describe('without VAPID keys push is off', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('lotsennetz push keys', () => {
+  it('prints a VAPID key pair that the configuration accepts', async () => {
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    try {
+      expect(await runCli(['push', 'keys'], {})).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const env = Object.fromEntries(
+      lines
+        .join('\n')
+        .split('\n')
+        .map((l) => l.split('=') as [string, string]),
+    );
+    const cfg = loadConfig({ VAPID_PUBLIC_KEY: env.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: env.VAPID_PRIVATE_KEY });
+    expect(cfg.vapid?.publicKey).toBe(env.VAPID_PUBLIC_KEY);
+    expect(Buffer.from(env.VAPID_PUBLIC_KEY, 'base64url')).toHaveLength(65);
+    expect(Buffer.from(env.VAPID_PRIVATE_KEY, 'base64url')).toHaveLength(32);
   });
 });

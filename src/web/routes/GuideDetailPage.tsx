@@ -25,6 +25,7 @@ import {
   ProfileSection,
   StatusSection,
 } from '../components/guides/GuideSections';
+import { GuidePausesSection } from '../components/guides/GuidePausesSection';
 import { GuideWorkSection } from '../components/guides/GuideWorkSection';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
@@ -161,6 +162,7 @@ export function GuideDetailPage() {
         </SimpleGrid>
         <ProfileSection guide={g} />
         <AvailabilitySection guide={g} />
+        {!g.anonymisedAt && <GuidePausesSection guideId={g.id} />}
         <ComplianceSection guide={g} />
         <GuideConsentRecords guideId={g.id} manage={g.abilities.updateAll} self={!g.abilities.updateAll} />
         <GuideWorkSection guideId={g.id} />

@@ -7,6 +7,7 @@ import { notificationKeys, useNotificationPreferences } from '../api/notificatio
 import { useApiMutation } from '../api/queries';
 import { QueryView } from '../components/lists/ListStates';
 import { notifyError, notifySuccess } from '../components/notify';
+import { PushDeviceCard } from '../components/notifications/PushDeviceCard';
 import { PageHeader } from '../components/PageHeader';
 import { errorMessage } from '../components/States';
 
@@ -39,6 +40,9 @@ export function NotificationPreferencesPage() {
   return (
     <>
       <PageHeader title={t('notifications.preferences.title')} subtitle={t('notifications.preferences.intro')} />
+      <Stack gap="sm" maw={720} mb="sm">
+        <PushDeviceCard />
+      </Stack>
       <QueryView query={prefs} loadingRows={6}>
         {(data) => (
           <Stack gap="sm" maw={720}>
