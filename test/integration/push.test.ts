@@ -277,6 +277,35 @@ describe('Web Push', () => {
   });
 });
 
+describe("the guide's Art. 15 file", () => {
+  it('lists their pauses and push devices, without the endpoint or the keys', async () => {
+    const guide = client(t.app, office.sessions.guide);
+    const keys = browserKeys();
+    const endpoint = `${origin}/push/${tag()}`;
+    const sub = await guide.post('/me/push-subscriptions', { ...keys.json(endpoint), deviceLabel: 'Chrome · Android' });
+    expect(sub.statusCode, sub.body).toBe(201);
+    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const pause = await guide.post(`/guides/${office.guideId}/pauses`, { startsOn: day, endsOn: day, reason: 'Kur' });
+    expect(pause.statusCode, pause.body).toBe(201);
+    for (const res of [
+      await guide.get('/me/data-export.json'),
+      await client(t.app, office.sessions.coordinator).get(`/privacy/guides/${office.guideId}/export.json`),
+    ]) {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const file = res.json() as { sections: { table: string; rows: Record<string, unknown>[] }[] };
+      const rows = (table: string) => file.sections.filter((s) => s.table === table).flatMap((s) => s.rows);
+      expect(rows('guide_pauses')).toContainEqual(expect.objectContaining({ id: pause.json().id, reason: 'Kur' }));
+      const device = rows('push_subscriptions').find((r) => r.id === sub.json().id);
+      expect(device).toMatchObject({ device_label: 'Chrome · Android' });
+      expect(Object.keys(device ?? {})).not.toEqual(expect.arrayContaining(['endpoint']));
+      expect(res.body).not.toContain(endpoint);
+      expect(res.body).not.toContain(keys.json(endpoint).keys.p256dh);
+      expect(res.body).not.toContain(keys.json(endpoint).keys.auth);
+    }
+    await guide.delete(`/me/push-subscriptions/${sub.json().id}`);
+  });
+});
+
 describe('without VAPID keys push is off', () => {
   it('says so and refuses a subscription with 409', async () => {
     const off = await createTestApp();
