@@ -56,5 +56,6 @@ export function pauseState(pause: DateRange, today: string): PauseState {
 export function endPause(pause: DateRange, today: string): { delete: true } | { delete: false; endsOn: string } {
   if (pause.startsOn >= today) return { delete: true };
   const yesterday = addDays(today, -1);
-  return { delete: false, endsOn: pause.endsOn < yesterday ? pause.endsOn : yesterday };
+  // The earlier of its own end and yesterday (ISO dates sort as strings).
+  return { delete: false, endsOn: [pause.endsOn, yesterday].sort()[0] };
 }

@@ -6,12 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { globalAgent, createServer, type Server } from 'node:https';
+import { createServer, globalAgent, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import webpush from 'web-push';
 import { runCli } from '../../src/cli/commands.js';
 import { loadConfig } from '../../src/config.js';
 import { pushNotifications } from '../../src/modules/push/sending.js';

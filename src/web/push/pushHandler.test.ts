@@ -3,8 +3,8 @@ import {
   handleNotificationClick,
   handlePush,
   notificationFor,
-  safePath,
   type ServiceWorkerScopeLike,
+  safePath,
 } from './pushHandler';
 
 function fakeWorker() {

@@ -17,6 +17,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { GuideConsentRecords } from '../components/consent/GuideConsentRecords';
+import { GuidePausesSection } from '../components/guides/GuidePausesSection';
 import {
   AvailabilitySection,
   ComplianceSection,
@@ -25,7 +26,6 @@ import {
   ProfileSection,
   StatusSection,
 } from '../components/guides/GuideSections';
-import { GuidePausesSection } from '../components/guides/GuidePausesSection';
 import { GuideWorkSection } from '../components/guides/GuideWorkSection';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';

@@ -6,8 +6,8 @@ import { api } from '../api/client';
 import { notificationKeys, useNotificationPreferences } from '../api/notificationQueries';
 import { useApiMutation } from '../api/queries';
 import { QueryView } from '../components/lists/ListStates';
-import { notifyError, notifySuccess } from '../components/notify';
 import { PushDeviceCard } from '../components/notifications/PushDeviceCard';
+import { notifyError, notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { errorMessage } from '../components/States';
 
