@@ -2030,6 +2030,7 @@ describe('the operation table', () => {
         enrolmentId: randomUUID(),
         guideId: randomUUID(),
         fileId: randomUUID(),
+        pauseId: randomUUID(),
         month: '2024-01',
         code: 'ABCDEFGHJK',
         kind: 'guides',
