@@ -120,13 +120,7 @@ export function GuidePausesSection({ guideId }: { guideId: string }) {
             <Stack gap="xs">
               <ErrorSummary {...errors.summary} />
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-                <TextInput
-                  type="date"
-                  label={t('guides.pauses.from')}
-                  required
-                  min={data.today}
-                  {...form.getInputProps('startsOn')}
-                />
+                <TextInput type="date" label={t('guides.pauses.from')} required {...form.getInputProps('startsOn')} />
                 <TextInput
                   type="date"
                   label={t('guides.pauses.to')}
