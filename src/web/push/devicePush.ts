@@ -14,11 +14,15 @@ export const pushSupported = () =>
 export const pushPermission = (): NotificationPermission =>
   typeof Notification === 'undefined' ? 'default' : Notification.permission;
 
-/** The built app serves the worker at /push-sw.js; the dev server serves its TypeScript source as a module. */
+/**
+ * The built app serves the worker at /push-sw.js; the dev server serves its TypeScript source as a module. Its scope
+ * is a path no page uses, so it never takes the place of the app's own (PWA) service worker at "/": push events and
+ * notification clicks reach a worker whatever its scope.
+ */
 async function registration(): Promise<ServiceWorkerRegistration> {
   return (import.meta as { env?: { DEV?: boolean } }).env?.DEV
-    ? navigator.serviceWorker.register('/push/sw.ts', { type: 'module' })
-    : navigator.serviceWorker.register('/push-sw.js');
+    ? navigator.serviceWorker.register('/push/sw.ts', { type: 'module', scope: '/push/' })
+    : navigator.serviceWorker.register('/push-sw.js', { scope: '/push-sw/' });
 }
 
 export async function currentSubscription(): Promise<PushSubscription | null> {
@@ -43,11 +47,23 @@ export async function subscribeThisDevice(publicKey: string): Promise<PushSubscr
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') throw new PushPermissionDenied(permission);
   const reg = await registration();
-  await navigator.serviceWorker.ready;
+  // `navigator.serviceWorker.ready` waits for a worker controlling this page, which this one never does.
+  await activated(reg);
   const existing = await reg.pushManager.getSubscription();
   const sub =
     existing ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
   return sub.toJSON();
+}
+
+function activated(reg: ServiceWorkerRegistration): Promise<void> {
+  if (reg.active) return Promise.resolve();
+  const worker = reg.installing ?? reg.waiting;
+  return new Promise((resolve) => {
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+    });
+    if (!worker) resolve();
+  });
 }
 
 export async function endpointHashOf(sub: PushSubscription | null): Promise<string | null> {
