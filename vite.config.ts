@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { serviceWorker } from './scripts/pwaPlugin.js';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The SPA lives in src/web and is built to dist/web, which the Fastify server serves in production. */
 export default defineConfig({
@@ -12,7 +15,10 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // The minimal service worker for Web Push is served at a fixed, unhashed path (/push-sw.js).
+      input: { index: fromRoot('./src/web/index.html'), 'push-sw': fromRoot('./src/web/push/sw.ts') },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'push-sw' ? 'push-sw.js' : 'assets/[name]-[hash].js'),
         // Libraries every page needs get chunks of their own: they change with dependency updates only, so a
         // release of our code leaves them in the browser's cache. Mantine stays split per component, so the
         // pages that are loaded later bring the components they use.

@@ -90,4 +90,22 @@ describe('configuration', () => {
     expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toContain('DATABASE_POOL_SIZE');
     expect(problemsOf({ METRICS_TOKEN: 'short' })).toContain('METRICS_TOKEN: must have at least 16 characters');
   });
+
+  it('reads the VAPID keys for Web Push as a pair; without them push is off', () => {
+    const publicKey = `B${'a'.repeat(86)}`;
+    const privateKey = 'k'.repeat(43);
+    expect(loadConfig({}).vapid).toBeUndefined();
+    expect(loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey }).vapid).toEqual({
+      publicKey,
+      privateKey,
+      subject: 'mailto:no-reply@lotsennetz.example',
+    });
+    expect(
+      loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'https://x.example' })
+        .vapid?.subject,
+    ).toBe('https://x.example');
+    expect(problemsOf({ VAPID_PUBLIC_KEY: publicKey })).toContain('set both');
+    expect(problemsOf({ VAPID_PUBLIC_KEY: 'short', VAPID_PRIVATE_KEY: privateKey })).toContain('VAPID_PUBLIC_KEY');
+    expect(problemsOf({ VAPID_SUBJECT: 'http://x.example' })).toContain('VAPID_SUBJECT');
+  });
 });

@@ -46,6 +46,20 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Bearer token for GET /metrics; unset, the endpoint does not exist (404). */
   METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** Web Push (issue 14): the VAPID key pair (`lotsennetz push keys`). Both or neither; unset, push is off. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be the base64url public key (87 characters) from `lotsennetz push keys`')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be the base64url private key (43 characters) from `lotsennetz push keys`')
+    .optional(),
+  /** Who push services may contact about this server: a mailto: or https: URL; default the address of MAIL_FROM. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: or https: URL')
+    .optional(),
 });
 
 /**
@@ -111,7 +125,12 @@ export type Config = {
   trustProxy: TrustProxy;
   databasePoolSize: number;
   metricsToken?: string;
+  /** Web Push keys; undefined = push is off (the SPA says so, the notification centre works as before). */
+  vapid?: { publicKey: string; privateKey: string; subject: string };
 };
+
+/** The address in "Name <address>", or the text itself. */
+const mailAddressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -136,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'APP_SECRET: required in production (at least 32 random characters, the same on every server instance)',
     );
   }
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY))
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (a pair from `lotsennetz push keys`) or neither');
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if ('problem' in trustProxy) problems.push(trustProxy.problem);
   if (problems.length || 'problem' in trustProxy) throw new ConfigError(problems);
@@ -158,5 +179,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy.value,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     metricsToken: e.METRICS_TOKEN,
+    vapid:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+        ? {
+            publicKey: e.VAPID_PUBLIC_KEY,
+            privateKey: e.VAPID_PRIVATE_KEY,
+            subject: e.VAPID_SUBJECT ?? `mailto:${mailAddressOf(e.MAIL_FROM)}`,
+          }
+        : undefined,
   };
 }

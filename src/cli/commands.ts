@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import webpush from 'web-push';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { inScope } from '../db/scope.js';
 import { JobRunner } from '../jobs/runner.js';
@@ -28,6 +29,7 @@ Commands:
   user create --email E --name N --role platform_admin|coordinator [--office ID] [--password-stdin]
   backup --out FILE             consistent dump of the database (gzip JSON)
   restore --in FILE             restore a dump into an empty database
+  push keys                     print a new VAPID key pair for Web Push (set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY)
 `;
 
 let environment: NodeJS.ProcessEnv = process.env;
@@ -198,6 +200,16 @@ async function runCommand(argv: string[]): Promise<number> {
       const counts = await restoreBackup(ctx.database, await readBackupFile(values.in));
       console.log(`Restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows into ${ctx.database.kind}.`);
       await ctx.database.close();
+      return 0;
+    }
+    case 'push': {
+      if (sub !== 'keys') {
+        console.error('push keys');
+        return 2;
+      }
+      // Printed, never stored: the operator puts them into the environment of every server instance.
+      const keys = webpush.generateVAPIDKeys();
+      console.log(`VAPID_PUBLIC_KEY=${keys.publicKey}\nVAPID_PRIVATE_KEY=${keys.privateKey}`);
       return 0;
     }
     case 'help':

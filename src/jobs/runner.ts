@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import { jobRuns } from '../db/schema/index.js';
 import { inScope } from '../db/scope.js';
 import { mailImmediateNotifications } from '../modules/notifications/mailing.js';
+import { pushNotifications } from '../modules/push/sending.js';
 import type { AppContext } from '../server/context.js';
 import type { Services } from '../server/services.js';
 import { runDailyReminders } from './reminders.js';
@@ -17,6 +18,8 @@ export const QUEUES = {
   reminders: 'reminders',
   /** Every minute: notifications a user wants mailed at once (the daily digest runs with the reminders). */
   notificationMail: 'notification-mail',
+  /** Every minute: Web Push of new offers and reminders to subscribed devices (issue 14; a no-op without VAPID keys). */
+  notificationPush: 'notification-push',
   retention: 'retention',
 } as const;
 
@@ -119,6 +122,7 @@ export class JobRunner {
       QUEUES.reminders,
       QUEUES.retention,
       QUEUES.notificationMail,
+      QUEUES.notificationPush,
     ])
       await this.ensureQueue(name, { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 });
     if (this.options.schedules) {
@@ -127,6 +131,7 @@ export class JobRunner {
       await this.boss.schedule(QUEUES.mailSweep, '* * * * *', {}, once);
       await this.boss.schedule(QUEUES.offerExpiry, '* * * * *', {}, once);
       await this.boss.schedule(QUEUES.notificationMail, '* * * * *', {}, once);
+      await this.boss.schedule(QUEUES.notificationPush, '* * * * *', {}, once);
       await this.boss.schedule(
         QUEUES.reminders,
         this.options.remindersCron,
@@ -169,6 +174,7 @@ export class JobRunner {
       await this.services.offers.expireAllOverdue();
     });
     await this.scheduled(QUEUES.notificationMail, () => mailImmediateNotifications(this.ctx));
+    await this.scheduled(QUEUES.notificationPush, () => pushNotifications(this.ctx));
     // Reminders, course sessions and (the events module's) events of tomorrow, then immediate mail and the digests.
     await this.scheduled(QUEUES.reminders, () => runDailyReminders(this.ctx));
     await this.scheduled(QUEUES.retention, () => applyRetention(this.services, this.ctx.now()));

@@ -30,6 +30,7 @@ import { seedDemoLand } from './demoLand.js';
 import { seedDemoMessages } from './demoMessages.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoPublicRequests } from './demoPublicRequests.js';
+import { seedDemoPauses } from './demoPauses.js';
 import { seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
 import { seedDemoRooms } from './demoRooms.js';
@@ -374,6 +375,10 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
     }),
   );
   await seedDemoMessages(ctx, result.hannover.officeId);
+  // A guide's holiday in the coming weeks (issue 14), entered as the guide would on their profile.
+  await inScope(ctx.database.db, 'system', (tx) =>
+    seedDemoPauses(tx, { officeId: result.hannover.officeId, today: todayIso(ctx.now()) }),
+  );
   // The Land view: both offices in one programme, the Land's funder account, and Osnabrück's own small history.
   await inScope(ctx.database.db, 'system', (tx) =>
     seedDemoLand(tx, {

@@ -17,6 +17,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { eventRoutes } from '../modules/events/routes.js';
 import { expenseRoutes } from '../modules/expenses/routes.js';
+import { guidePauseRoutes } from '../modules/guidePauses/routes.js';
 import { guideRoutes } from '../modules/guides/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { landRoutes } from '../modules/land/routes.js';
@@ -29,6 +30,7 @@ import { partnerRoutes } from '../modules/partners/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
 import { registerPublicPages } from '../modules/publicHelp/pages.js';
 import { publicHelpRoutes } from '../modules/publicHelp/routes.js';
+import { pushRoutes } from '../modules/push/routes.js';
 import { recognitionRoutes } from '../modules/recognition/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
@@ -58,9 +60,11 @@ export const API_PREFIX = '/api/v1';
 export const ROUTE_MODULES: RouteModule[] = [
   sessionRoutes,
   notificationRoutes,
+  pushRoutes,
   officeRoutes,
   userRoutes,
   guideRoutes,
+  guidePauseRoutes,
   partnerRoutes,
   importRoutes,
   referenceRoutes,

@@ -13,6 +13,7 @@ import { DashboardService } from '../modules/dashboard/service.js';
 import { DirectoryService } from '../modules/directory/service.js';
 import { EventService } from '../modules/events/service.js';
 import { ExpenseService } from '../modules/expenses/service.js';
+import { GuidePauseService } from '../modules/guidePauses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
 import { LandService } from '../modules/land/service.js';
@@ -26,6 +27,7 @@ import { OfficeService } from '../modules/offices/service.js';
 import { PartnerService } from '../modules/partners/service.js';
 import { PrivacyService } from '../modules/privacy/service.js';
 import { PublicHelpService } from '../modules/publicHelp/service.js';
+import { PushService } from '../modules/push/service.js';
 import { RecognitionService } from '../modules/recognition/service.js';
 import { PublicFormService } from '../modules/recruitment/publicForm.js';
 import { RecruitmentService } from '../modules/recruitment/service.js';
@@ -69,6 +71,7 @@ export function createServices(ctx: AppContext) {
     users,
     offices: new OfficeService(ctx, users, auth),
     guides,
+    guidePauses: new GuidePauseService(ctx),
     partners,
     imports: new ImportService(ctx, guides, partners),
     reference: new ReferenceService(ctx),
@@ -84,6 +87,7 @@ export function createServices(ctx: AppContext) {
     serviceDirectory: new ServiceDirectoryService(ctx),
     settings: new SettingsService(ctx),
     notifications: new NotificationService(ctx),
+    push: new PushService(ctx),
     dashboard: new DashboardService(ctx),
     consent: new ConsentService(ctx),
     retention: new RetentionService(ctx),

@@ -193,6 +193,11 @@ export const AUDIT_ACTIONS = [
   'funding_programme.offices_set',
   'land.figures_exported',
   'hour_allowances.exported',
+  'push_subscription.added',
+  'push_subscription.removed',
+  'guide.pause_added',
+  'guide.pause_ended',
+  'guide.pause_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -268,6 +273,7 @@ export const AUDIT_FIELDS = [
   'districtTerm',
   'email',
   'endTime',
+  'deviceLabel',
   'endsOn',
   'expectedHours',
   'expensesCents',

@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   'idempotency_key_invalid',
   'idempotency_key_reused',
   'idempotency_key_in_progress',
+  'push_not_configured',
+  'pause_overlaps',
   'not_implemented',
   'internal_error',
 ] as const;

@@ -700,6 +700,34 @@ export const WRITES: Record<string, WriteOp> = {
     who: 'coordinator',
     body: () => ({ items: [{ kind: 'review_due', channel: 'immediate' }] }),
   },
+  // Web Push (issue 14): the test apps have no VAPID keys, so a valid subscription is refused with 409 after validation.
+  'POST /api/v1/me/push-subscriptions': {
+    who: 'coordinator',
+    body: () => ({
+      endpoint: 'https://push.example.com/send/abc',
+      expirationTime: null,
+      keys: {
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+      },
+      deviceLabel: 'Firefox · Android',
+    }),
+  },
+  'DELETE /api/v1/me/push-subscriptions/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  // A guide's own pauses (issue 14): only the guide writes them; validation runs before the lookup.
+  'POST /api/v1/guides/{id}/pauses': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.guideId }),
+    body: () => ({ startsOn: today, endsOn: today, reason: 'Urlaub' }),
+  },
+  'POST /api/v1/guides/{id}/pauses/{pauseId}/end': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.guideId, pauseId: NO_RECORD.id }),
+  },
+  'DELETE /api/v1/guides/{id}/pauses/{pauseId}': {
+    who: 'coordinator',
+    params: (f) => ({ id: f.A.guideId, pauseId: NO_RECORD.id }),
+  },
   // Rooms and bookings (issue 12 §2). Validation runs before any lookup, so the ids need not exist.
   // Funding programmes (issue 13 §3): platform administration.
   'POST /api/v1/funding-programmes': {

@@ -56,6 +56,7 @@ const BAD_PARAMS: Record<string, string> = {
   guideId: 'keine-lotsin',
   file: 'kein.ics',
   fileId: 'keine-datei',
+  pauseId: 'keine-pause',
 };
 
 let t: TestApp;

@@ -412,6 +412,9 @@ const FUNDER_MAY = new Set([
   'POST /api/v1/notifications/read-all',
   'GET /api/v1/me/notification-preferences',
   'PUT /api/v1/me/notification-preferences',
+  // The funder's own push devices (issue 14); without VAPID keys in tests a subscription is refused with 409.
+  'GET /api/v1/me/push-subscriptions',
+  'POST /api/v1/me/push-subscriptions',
   'GET /api/v1/land/figures',
   'GET /api/v1/land/figures.xlsx',
   // Fixed code lists every signed-in form reads (ISO languages and countries, published funding templates): no
@@ -447,6 +450,7 @@ describe('the funder reaches no person-level route', () => {
         sessionId: randomUUID(),
         enrolmentId: randomUUID(),
         fileId: randomUUID(),
+        pauseId: randomUUID(),
         month: '2024-04',
         key: 'authorities',
         kind: 'guides',

@@ -12,7 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema/index.js';
-import { districts, guides, offices, partners } from '../../src/db/schema/index.js';
+import { districts, guides, offices, partners, pushSubscriptions } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
 import { addDays } from '../../src/domain/dates.js';
 import { notify } from '../../src/modules/notifications/notify.js';
@@ -83,6 +83,9 @@ type Ids = {
   roomBooking: string;
   /** A message of A to its guides, with a reply in A's guide's thread. */
   message: string;
+  /** A pause A's guide entered (issue 14), and a push subscription of A's coordinator's device. */
+  guidePause: string;
+  pushSubscription: string;
   /**
    * Names and keys that A uses and B then creates for itself: uniqueness is per office, so B's create succeeds and
    * does not reveal that A uses them. They carry no marker of A, so B's own copies are not mistaken for leaks.
@@ -1201,6 +1204,43 @@ const TABLE: Record<string, Row> = {
     body: { items: [{ kind: 'review_due', channel: 'digest' }] },
     expect: all(200),
   },
+  // Web Push (issue 14): each caller lists only their own devices; A's subscription is a 404 for everyone in B.
+  'GET /api/v1/me/push-subscriptions': { kind: 'self', expect: all(200) },
+  // The test app has no VAPID keys: push is off, so a valid subscription is refused (409) in B too.
+  'POST /api/v1/me/push-subscriptions': {
+    kind: 'self',
+    body: {
+      endpoint: 'https://push.example.com/send/von-b',
+      keys: {
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+      },
+    },
+    expect: all(409),
+  },
+  'DELETE /api/v1/me/push-subscriptions/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.pushSubscription }),
+    expect: all(404),
+  },
+  // A guide's own pauses (issue 14): A's guide is unknown to every role of B.
+  'GET /api/v1/guides/{id}/pauses': { kind: 'record', params: (a) => ({ id: a.guide }), expect: all(404) },
+  'POST /api/v1/guides/{id}/pauses': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide }),
+    body: () => ({ startsOn: today, endsOn: today }),
+    expect: all(404),
+  },
+  'POST /api/v1/guides/{id}/pauses/{pauseId}/end': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide, pauseId: a.guidePause }),
+    expect: all(404),
+  },
+  'DELETE /api/v1/guides/{id}/pauses/{pauseId}': {
+    kind: 'record',
+    params: (a) => ({ id: a.guide, pauseId: a.guidePause }),
+    expect: all(404),
+  },
   // Rooms (issue 12 §2): A has a room and a booking of it tomorrow.
   // The Land view and funding programmes (issue 13 §3): the funder and the platform admin only, never an office role.
   'GET /api/v1/land/figures': {
@@ -1802,6 +1842,31 @@ beforeAll(async () => {
     }),
   );
 
+  // A pause of A's guide (its reason carries A's marker) and a push subscription of A's coordinator (its device
+  // label too). The test app has no VAPID keys, so the subscription is written as the push service would store it.
+  const guidePause = await ok(
+    client(t.app, A.sessions.guide).post(`/guides/${A.guideId}/pauses`, {
+      startsOn: today,
+      endsOn: today,
+      reason: `A-Urlaub ${aTag}`,
+    }),
+    201,
+  );
+  const [pushSubscription] = await inScope(t.ctx.database.db, 'system', (tx) =>
+    tx
+      .insert(pushSubscriptions)
+      .values({
+        officeId: A.officeId,
+        userId: A.sessions.coordinator.userId,
+        endpoint: `https://push.example.com/send/a-${aTag}`,
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+        endpointHash: `a-${aTag}`,
+        deviceLabel: `A-Gerät ${aTag}`,
+      })
+      .returning({ id: pushSubscriptions.id }),
+  );
+
   // An applicant in A at "conversation held" (recruitment), with a step of history.
   const [applicant] = await inScope(t.ctx.database.db, 'system', (tx) =>
     tx
@@ -1915,6 +1980,8 @@ beforeAll(async () => {
     payoutRun: payoutRun.id,
     cardConfirmation: cardConfirmation.id,
     notification: notificationId,
+    guidePause: guidePause.id,
+    pushSubscription: pushSubscription.id,
     room: room.id,
     roomBooking: roomBooking.id,
     message: message.id,
@@ -1960,6 +2027,8 @@ beforeAll(async () => {
     payoutRun: randomUUID(),
     cardConfirmation: randomUUID(),
     notification: randomUUID(),
+    guidePause: randomUUID(),
+    pushSubscription: randomUUID(),
     room: randomUUID(),
     roomBooking: randomUUID(),
     message: randomUUID(),
@@ -2021,6 +2090,7 @@ describe('the operation table', () => {
         enrolmentId: randomUUID(),
         guideId: randomUUID(),
         fileId: randomUUID(),
+        pauseId: randomUUID(),
         month: '2024-01',
         code: 'ABCDEFGHJK',
         kind: 'guides',

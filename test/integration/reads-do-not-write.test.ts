@@ -17,7 +17,18 @@ let requestId: string;
 let offerId: string;
 let linkToken: string;
 
-const TABLES = ['offers', 'requests', 'request_events', 'audit_events', 'assignments', 'outbox', 'guides'];
+const TABLES = [
+  'offers',
+  'requests',
+  'request_events',
+  'audit_events',
+  'assignments',
+  'outbox',
+  'guides',
+  'guide_pauses',
+  'push_subscriptions',
+  'notifications',
+];
 
 async function snapshot(tables = TABLES) {
   const out: Record<string, unknown[]> = {};
@@ -67,6 +78,10 @@ describe('reads of offers and requests', () => {
       [guide, `/offers/${offerId}`],
       [partner, '/requests'],
       [partner, `/requests/${requestId}`],
+      // A guide's pauses and the caller's push devices (issue 14).
+      [guide, `/guides/${office.guideId}/pauses`],
+      [coordinator, `/guides/${office.guideId}/pauses`],
+      [guide, '/me/push-subscriptions'],
       [client(t.app), `/offer-links/${linkToken}`],
     ];
     for (const [api, url] of reads) {

@@ -1444,3 +1444,39 @@ describe('messages: coordinators write to guides, a guide reads only their own',
     expect(coordinator.abilities).toMatchObject({ 'messages.own': false, 'messages.manage': true });
   });
 });
+
+describe('push devices and pauses (issue 14): every role has its own devices; pauses are the guide’s own', () => {
+  it('every role lists its own push devices; only the guide writes their pauses, the coordinator reads them', async () => {
+    const trainer = await createTrainer(t, o.officeId);
+    for (const [role, session] of [
+      ['coordinator', o.sessions.coordinator],
+      ['guide', o.sessions.guide],
+      ['partner', o.sessions.partner],
+      ['trainer', trainer.session],
+      ['admin', admin],
+    ] as const) {
+      const api = client(t.app, session);
+      const devices = await api.get('/me/push-subscriptions');
+      expect(devices.statusCode, `${role}: ${devices.body}`).toBe(200);
+      expect(devices.json().items).toEqual([]);
+      expectProblem(await api.delete(`/me/push-subscriptions/${randomUUID()}`), 404);
+    }
+    const url = `/guides/${o.guideId}/pauses`;
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const own = await client(t.app, o.sessions.guide).post(url, { startsOn: day, endsOn: day });
+    expect(own.statusCode, own.body).toBe(201);
+    const read = await client(t.app, o.sessions.coordinator).get(url);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().canEdit).toBe(false);
+    expectProblem(
+      await client(t.app, o.sessions.coordinator).post(url, { startsOn: day, endsOn: day }),
+      403,
+      'forbidden',
+    );
+    for (const session of [o.sessions.partner, trainer.session, admin]) {
+      expectProblem(await client(t.app, session).get(url), 404);
+      expectProblem(await client(t.app, session).post(url, { startsOn: day, endsOn: day }), 404);
+    }
+    expect((await client(t.app, o.sessions.guide).delete(`${url}/${own.json().id}`)).statusCode).toBe(204);
+  });
+});

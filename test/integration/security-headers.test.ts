@@ -255,6 +255,10 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/me/messages': ['unread'],
         // The notification centre names how many are unread, for its "mark all read" and the page title.
         'GET /api/v1/notifications': ['unread'],
+        // The caller's push devices also say whether push is on and give the server's VAPID public key.
+        'GET /api/v1/me/push-subscriptions': ['enabled', 'publicKey'],
+        // A guide's pauses also name the office's today and whether the caller may change them.
+        'GET /api/v1/guides/{id}/pauses': ['canEdit', 'today'],
         // The calendar's events also name the office's time zone: days and times are the office's, not the browser's.
         'GET /api/v1/events': ['timeZone'],
         // The caps and allowances per guide also name the year and the rule set that applies to it.

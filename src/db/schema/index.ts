@@ -23,6 +23,7 @@ export * from './offers.js';
 export * from './offices.js';
 export * from './partners.js';
 export * from './privacy.js';
+export * from './push.js';
 export * from './recognition.js';
 export * from './recruitment.js';
 export * from './reference.js';

@@ -23,6 +23,8 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set when the notification was mailed, immediately or in a digest, so it is mailed once. */
     mailedAt: timestamp('mailed_at', { withTimezone: true }),
+    /** Set when the notification was handed to the push job (issue 14), so each is pushed at most once. */
+    pushedAt: timestamp('pushed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,4 +1,5 @@
 import { clearedForMinors } from '../backgroundCheck.js';
+import { pausedDuring, pauseWindow } from '../guidePause.js';
 import { distanceKm } from './distance.js';
 import {
   type CandidateGuide,
@@ -43,6 +44,10 @@ export function speaksARequiredLanguage(
 export function evaluateGates(guide: CandidateGuide, request: MatchRequest, today: string): GateResult[] {
   const passed: Record<(typeof HARD_GATES)[number], boolean> = {
     active: guide.status === 'active',
+    notPaused: !pausedDuring(
+      guide.pauses ?? [],
+      pauseWindow({ startsOn: request.startsOn ?? null, endsOn: request.endsOn ?? null }, today),
+    ),
     certified: Boolean(guide.certifiedAt),
     consent: consentOnRecord(guide),
     backgroundCheck: !request.minorsInvolved || clearedForMinors(guide.backgroundCheck, today),

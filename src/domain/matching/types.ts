@@ -1,3 +1,4 @@
+import type { DateRange } from '../guidePause.js';
 import type { Point } from './distance.js';
 
 export const MATCH_CRITERIA = [
@@ -24,10 +25,19 @@ export const DEFAULT_MATCHING_WEIGHTS: MatchingWeights = {
 };
 
 /**
+ * `notPaused`: none of the guide's own pauses (holiday, illness; `domain/guidePause.ts`) falls on the request's days.
  * `consent` needs the data-protection consent and the confidentiality pledge on record (version and date) and not
  * withdrawn; `language` applies only to language mediation, when the office makes it a hard gate.
  */
-export const HARD_GATES = ['active', 'certified', 'consent', 'backgroundCheck', 'capacity', 'language'] as const;
+export const HARD_GATES = [
+  'active',
+  'notPaused',
+  'certified',
+  'consent',
+  'backgroundCheck',
+  'capacity',
+  'language',
+] as const;
 export type HardGate = (typeof HARD_GATES)[number];
 /** Below this total score a candidate is a weak fit: the UI says so and offering needs an override reason. */
 export const GOOD_FIT_THRESHOLD = 60;
@@ -59,6 +69,8 @@ export type CandidateGuide = {
   recentAssignments: number;
   /** Partners this guide has worked for before (continuity). */
   previousPartnerIds: string[];
+  /** The guide's own pauses (inclusive ISO date ranges); none when absent. */
+  pauses?: DateRange[];
 };
 
 export type MatchRequest = {
@@ -74,6 +86,9 @@ export type MatchRequest = {
   slots: Slot[];
   /** Null for a request from the public form: no partner, so no continuity with one. */
   partnerId: string | null;
+  /** The request's dates, for the pause gate; absent = today only. */
+  startsOn?: string | null;
+  endsOn?: string | null;
 };
 
 export type MatchContext = {

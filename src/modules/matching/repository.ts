@@ -13,6 +13,8 @@ export type GateQuery = {
   recheckAfterMonths: number;
   /** Today in the office's time zone. */
   today: string;
+  /** The request's days that a guide's own pause must not touch (`pauseWindow` in domain/guidePause.ts). */
+  pauseWindow: { startsOn: string; endsOn: string };
 };
 
 /** Narrowing the candidate list: by name, language, district, free capacity, or one chosen guide. */
@@ -58,6 +60,7 @@ type CandidateRow = {
   availability: { weekday: number; from: string; to: string }[];
   max_active_assignments: number;
   active: number;
+  pauses: { startsOn: string; endsOn: string }[] | string | null;
 };
 
 export type CandidateWithName = CandidateGuide & { firstName: string; lastName: string; certifiedAt: string | null };
@@ -78,7 +81,9 @@ const GUIDE_COLUMNS = sql`g.id, g.first_name, g.last_name, g.status, g.certified
   g.consent_version, g.consent_given_at, g.consent_withdrawn_at, g.confidentiality_pledge_at, g.confidentiality_pledge_version,
   g.background_checked_at, g.background_issued_at, g.background_relevant_conviction,
   g.languages, g.gender, g.home_district_id, g.service_district_ids, g.specializations, g.fields,
-  g.availability, g.max_active_assignments, g.active_assignments as active`;
+  g.availability, g.max_active_assignments, g.active_assignments as active,
+  (select coalesce(json_agg(json_build_object('startsOn', p.starts_on, 'endsOn', p.ends_on)), '[]'::json)
+     from guide_pauses p where p.guide_id = g.id) as pauses`;
 
 export const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
@@ -91,6 +96,9 @@ export function gateSql(q: GateQuery): Record<HardGate, SQL> {
   const languages = sql.param(q.languages);
   return {
     active: sql`coalesce(g.status = 'active', false)`,
+    // Both dates are NOT NULL, so the overlap test is never NULL; `not exists` is true or false.
+    notPaused: sql`(not exists (select 1 from guide_pauses p where p.guide_id = g.id
+      and p.starts_on <= ${q.pauseWindow.endsOn}::date and p.ends_on >= ${q.pauseWindow.startsOn}::date))`,
     certified: sql`(g.certified_at is not null)`,
     consent: sql`(g.consent_given_at is not null and coalesce(g.consent_version, '') <> ''
       and g.consent_withdrawn_at is null
@@ -222,6 +230,10 @@ function toCandidate(
     activeAssignments: Number(r.active),
     recentAssignments: history?.recent ?? 0,
     previousPartnerIds: history?.withPartner && partnerId ? [partnerId] : [],
+    pauses: (typeof r.pauses === 'string' ? JSON.parse(r.pauses) : (r.pauses ?? [])) as {
+      startsOn: string;
+      endsOn: string;
+    }[],
   };
 }
 

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { BACKGROUND_CHECK_RULES } from '../../domain/backgroundCheck.js';
 import { todayIn } from '../../domain/dates.js';
+import { pauseWindow } from '../../domain/guidePause.js';
 import { rankCandidates, scoreCandidate } from '../../domain/matching/score.js';
 import { type CandidateScore, GOOD_FIT_THRESHOLD, type MatchRequest } from '../../domain/matching/types.js';
 import type { LanguageLevel } from '../../shared/enums.js';
@@ -38,6 +39,8 @@ export function matchRequestOf(request: RequestRow, settings: OfficeSettings): M
     minorsInvolved: request.minorsInvolved,
     slots: request.slots,
     partnerId: request.partnerId,
+    startsOn: request.startsOn,
+    endsOn: request.endsOn,
   };
 }
 
@@ -49,6 +52,7 @@ export function gateQueryOf(request: RequestRow, settings: OfficeSettings, today
     languages: request.languages,
     recheckAfterMonths: BACKGROUND_CHECK_RULES.recheckAfterMonths,
     today,
+    pauseWindow: pauseWindow(request, today),
   };
 }
 

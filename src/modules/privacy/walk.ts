@@ -24,6 +24,8 @@ const OMIT_COLUMNS: Record<string, string[]> = {
   expense_receipts: ['data'],
   // The same for the files a coordinator uploaded to events: listed, downloadable from the event.
   event_files: ['bytes'],
+  // A push endpoint with its keys lets anyone push to the device: the file shows the device and dates only.
+  push_subscriptions: ['endpoint', 'p256dh', 'auth', 'endpoint_hash'],
 };
 export const SECRET_COLUMN = /(^|_)(password|hash|token|secret|csrf)(_|$)/;
 

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import {
   applicants,
   guideBankAccounts,
+  guidePauses,
   guideStatusHistory,
   guides,
   messagePosts,
@@ -104,6 +105,8 @@ export async function anonymiseGuide(tx: Tx, actor: Actor, guideId: string, now:
   await tx.delete(applicants).where(eq(applicants.guideId, guideId));
   // Bank details serve only the payouts still to come: they go. Claims and receipts stay as payment evidence.
   await tx.delete(guideBankAccounts).where(eq(guideBankAccounts.guideId, guideId));
+  // The guide's own pauses may name an illness: they go (the accounts' push subscriptions went with the accounts).
+  await tx.delete(guidePauses).where(eq(guidePauses.guideId, guideId));
   // The guide's replies to messages are their own words: they go. Their place on a recipient list stays (no data).
   await tx
     .delete(messagePosts)

@@ -17,6 +17,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { GuideConsentRecords } from '../components/consent/GuideConsentRecords';
+import { GuidePausesSection } from '../components/guides/GuidePausesSection';
 import {
   AvailabilitySection,
   ComplianceSection,
@@ -161,6 +162,7 @@ export function GuideDetailPage() {
         </SimpleGrid>
         <ProfileSection guide={g} />
         <AvailabilitySection guide={g} />
+        {!g.anonymisedAt && <GuidePausesSection guideId={g.id} />}
         <ComplianceSection guide={g} />
         <GuideConsentRecords guideId={g.id} manage={g.abilities.updateAll} self={!g.abilities.updateAll} />
         <GuideWorkSection guideId={g.id} />

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { notificationKeys, useNotificationPreferences } from '../api/notificationQueries';
 import { useApiMutation } from '../api/queries';
 import { QueryView } from '../components/lists/ListStates';
+import { PushDeviceCard } from '../components/notifications/PushDeviceCard';
 import { notifyError, notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { errorMessage } from '../components/States';
@@ -39,6 +40,9 @@ export function NotificationPreferencesPage() {
   return (
     <>
       <PageHeader title={t('notifications.preferences.title')} subtitle={t('notifications.preferences.intro')} />
+      <Stack gap="sm" maw={720} mb="sm">
+        <PushDeviceCard />
+      </Stack>
       <QueryView query={prefs} loadingRows={6}>
         {(data) => (
           <Stack gap="sm" maw={720}>
