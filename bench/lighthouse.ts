@@ -35,7 +35,11 @@ const PAGES: Target[] = [
   { name: 'Sign-in', path: '/login', formFactor: 'desktop' },
   { name: 'Guide list (coordinator)', path: '/guides', user: 'koordination@hannover.example', formFactor: 'desktop' },
   { name: "A guide's offers (phone)", path: '/my/offers', user: 'lotsin@hannover.example', formFactor: 'mobile' },
-  { name: 'Ask for help (public, phone)', path: process.env.LH_HELP_PATH ?? '/public/hannover/help', formFactor: 'mobile' },
+  {
+    name: 'Ask for help (public, phone)',
+    path: process.env.LH_HELP_PATH ?? '/public/hannover/help',
+    formFactor: 'mobile',
+  },
 ];
 
 const freePort = () =>
