@@ -29,7 +29,8 @@ const base64url = (max: number) =>
 /** What `PushSubscription.toJSON()` gives in the browser (expirationTime is ignored), plus a label of the device. */
 export const pushSubscriptionInput = z.strictObject({
   endpoint: z.url({ protocol: /^https?$/ }).max(2000),
-  expirationTime: z.number().nullable().optional(),
+  // Milliseconds since 1970 up to the year 2100 (ignored, but a plausible date like every other date input).
+  expirationTime: z.number().int().min(0).max(4_102_444_800_000).nullable().optional(),
   keys: z.strictObject({ p256dh: base64url(200), auth: base64url(100) }),
   deviceLabel: z.string().trim().max(80).nullable().optional(),
 });
