@@ -10,6 +10,9 @@ import { addLocalDays, dayKey, hourLabel, timeKey } from './week';
 export const FIRST_HOUR = 7;
 export const LAST_HOUR = 22;
 const HOUR_PX = 48;
+/** WCAG 2.5.8 target size: every booking and every free hour keeps at least 24 × 24 px. */
+const MIN_TARGET_PX = 24;
+const FREE_STRIP_PX = 28;
 const HOURS = Array.from({ length: LAST_HOUR - FIRST_HOUR }, (_, i) => FIRST_HOUR + i);
 
 type Props = {
@@ -183,9 +186,11 @@ export function WeekView({ weekStart, bookings, showRoom, compact, onSlot, onBoo
                 onClick={() => onBooking(b)}
                 style={{
                   top: ((from - FIRST_HOUR * 60) / 60) * HOUR_PX,
-                  height: Math.max(((to - from) / 60) * HOUR_PX - 2, 18),
-                  insetInlineStart: `${(lane / count) * 100}%`,
-                  width: `calc(${100 / count}% - 4px)`,
+                  height: Math.max(((to - from) / 60) * HOUR_PX - 2, MIN_TARGET_PX),
+                  // A strip at the end of every hour stays free, so the hour under a booking can still be booked
+                  // and keeps a 24 px target (WCAG 2.5.8).
+                  insetInlineStart: `calc((100% - ${FREE_STRIP_PX}px) * ${lane / count})`,
+                  width: `calc((100% - ${FREE_STRIP_PX}px) / ${count} - 4px)`,
                 }}
               >
                 <Text size="xs" fw={700} lineClamp={2} dir="auto">
