@@ -4,10 +4,10 @@
  * contact go to `request_contacts`, which only the office's coordinators read. Spam protection as on the volunteer
  * form, without a third party: honeypot, signed form token with a minimum fill time, throttle per client address.
  */
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import { consentRecords, consentTexts, fieldsOfAction } from '../../db/schema/index.js';
+import { consentRecords, fieldsOfAction } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import { initialsOf } from '../../domain/initials.js';
 import type { ThrottleRule } from '../../domain/loginThrottle.js';
@@ -63,21 +63,8 @@ export class PublicHelpService {
     return { id: office.id, name: office.name, city: office.city, slug: office.slug };
   }
 
-  private currentPersonConsent = async (tx: Tx, officeId: string) =>
-    (
-      await tx
-        .select()
-        .from(consentTexts)
-        .where(
-          and(
-            eq(consentTexts.officeId, officeId),
-            eq(consentTexts.kind, 'person_consent'),
-            isNotNull(consentTexts.publishedAt),
-          ),
-        )
-        .orderBy(desc(consentTexts.version))
-        .limit(1)
-    )[0];
+  private currentPersonConsent = (tx: Tx, officeId: string) =>
+    recruitmentRepository.currentConsent(tx, officeId, 'person_consent');
 
   private fields = (tx: Tx, officeId: string) =>
     tx

@@ -49,7 +49,7 @@ export class PublicFormService {
   async form(slug: string, language: Locale): Promise<VolunteerForm> {
     const office = await this.office(slug);
     return inScope(this.ctx.database.db, { officeId: office.id }, async (tx) => {
-      const [districtRows, text] = [await repo.districts(tx, office.id), await repo.currentGuideConsent(tx, office.id)];
+      const [districtRows, text] = [await repo.districts(tx, office.id), await repo.currentConsent(tx, office.id)];
       const shown = text?.texts[language] ? language : 'de';
       const content = text?.texts[shown];
       return {
@@ -84,7 +84,7 @@ export class PublicFormService {
     const token = newToken();
     const mailId = await inScope(this.ctx.database.db, { officeId: office.id }, async (tx) => {
       const errors: FieldError[] = [];
-      const text = await repo.currentGuideConsent(tx, office.id);
+      const text = await repo.currentConsent(tx, office.id);
       if (!text || text.id !== input.consentTextId) errors.push({ path: 'consentTextId', code: 'consentTextOutdated' });
       const known = new Set((await repo.districts(tx, office.id)).map((d) => d.id));
       input.districtIds.forEach((id, i) => {

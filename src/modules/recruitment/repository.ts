@@ -37,18 +37,14 @@ export const recruitmentRepository = {
       .where(eq(districts.officeId, officeId))
       .orderBy(asc(districts.name)),
 
-  /** The guide consent text in force (the newest published version). */
-  currentGuideConsent: async (tx: Tx, officeId: string) =>
+  /** A consent text in force (the newest published version of its kind): the guide's or the person's. */
+  currentConsent: async (tx: Tx, officeId: string, kind: 'guide_consent' | 'person_consent' = 'guide_consent') =>
     (
       await tx
         .select()
         .from(consentTexts)
         .where(
-          and(
-            eq(consentTexts.officeId, officeId),
-            eq(consentTexts.kind, 'guide_consent'),
-            isNotNull(consentTexts.publishedAt),
-          ),
+          and(eq(consentTexts.officeId, officeId), eq(consentTexts.kind, kind), isNotNull(consentTexts.publishedAt)),
         )
         .orderBy(desc(consentTexts.version))
         .limit(1)
