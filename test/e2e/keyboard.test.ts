@@ -310,6 +310,8 @@ describe.runIf(browserAvailable())('keyboard only: the five everyday flows, focu
     await tabTo(page, { role: 'link', name: link }, { max: 20 });
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Menü öffnen' }).waitFor();
+    // The menu slides out for 200 ms and covers the page until then; a Tab in that time lands under it.
+    await page.locator('#main-navigation').waitFor({ state: 'hidden' });
   }
 
   /** The offer the coordinator sent by keyboard, for the guide to accept by keyboard. */
