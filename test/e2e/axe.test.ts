@@ -24,6 +24,8 @@ type Role = keyof typeof ACCOUNTS;
 const LOCALES = ['de', 'ar'] as const;
 type Locale = (typeof LOCALES)[number];
 const catalogue = { de, ar } as const;
+/** Tabs walked at once per signed-in context (AXE_TABS=1 walks one page at a time, for debugging). */
+const AXE_TABS = Number(process.env.AXE_TABS ?? 2);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -78,6 +80,22 @@ describe.runIf(browserAvailable() && axeEnabled())(
       await page.goto(path);
       await settled(page);
       await check(page, label);
+    }
+
+    /**
+     * Visits the paths in `tabs` tabs of one signed-in context at once, each taking the next path when it is done:
+     * axe's work runs in the tab's renderer, so a second tab uses the second core while the first one analyses.
+     */
+    async function visitAll(first: Page, paths: string[], label: (path: string) => string, tabs = AXE_TABS) {
+      const pages = [first];
+      for (let i = 1; i < Math.min(tabs, paths.length); i++) pages.push(await first.context().newPage());
+      const queue = [...paths];
+      await Promise.all(
+        pages.map(async (page) => {
+          for (let path = queue.shift(); path !== undefined; path = queue.shift()) await visit(page, path, label(path));
+        }),
+      );
+      for (const extra of pages.slice(1)) await extra.close();
     }
 
     /** The pages the navigation offers the role, plus the detail, form and not-found pages behind them. */
@@ -228,8 +246,8 @@ describe.runIf(browserAvailable() && axeEnabled())(
 
     async function walkPublic(locale: Locale) {
       const anonymous = await newPage(browser);
-      await anonymous.page.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
-      for (const path of [
+      await anonymous.context.addInitScript((l) => localStorage.setItem('lotsennetz.locale', l), locale);
+      const paths = [
         '/login',
         '/forgot-password',
         '/privacy',
@@ -242,8 +260,8 @@ describe.runIf(browserAvailable() && axeEnabled())(
         '/directory',
         '/directory/hannover',
         '/volunteer/confirm/not-a-valid-token-000000000000',
-      ])
-        await visit(anonymous.page, path, `${path} (${locale})`);
+      ];
+      await visitAll(anonymous.page, paths, (path) => `${path} (${locale})`);
       await anonymous.context.close();
     }
 
@@ -251,7 +269,7 @@ describe.runIf(browserAvailable() && axeEnabled())(
       const { page, context } = await newPage(browser);
       await loginAs(page, ACCOUNTS[role]);
       await setLocale(page, locale);
-      for (const path of await pagesOf(page, role)) await visit(page, path, `${path} (${locale}, ${role})`);
+      await visitAll(page, await pagesOf(page, role), (path) => `${path} (${locale}, ${role})`);
       if (role === 'coordinator') await dialogs(page, locale);
       await context.close();
     }
