@@ -1,0 +1,1 @@
+CREATE INDEX "hour_entries_reverses_idx" ON "hour_entries" USING btree ("reverses_entry_id") WHERE "hour_entries"."reverses_entry_id" is not null;
