@@ -198,6 +198,33 @@ describe('commit', () => {
     expect((await preview(renamed, {}, B)).json().mappingSource).toBe('suggested');
   });
 
+  it('writes more rows than one multi-row insert holds, each key to its own guide, each guide audited once', async () => {
+    const header = ['Nr.', 'Vorname', 'Nachname', 'Sprachen'];
+    const mapping = { externalKey: 'Nr.', firstName: 'Vorname', lastName: 'Nachname', languages: 'Sprachen' };
+    // 1,201 rows: three chunks of the guide insert, the last one a single row.
+    const rows = Array.from({ length: 1201 }, (_, i) => [`M-${i}`, `Viele${i}`, `Menge ${T}`, i % 2 ? 'ar' : 'fa']);
+    const first = await commit(csv([header, ...rows]), { mapping, matchBy: 'externalKey' });
+    expect(first.json()).toEqual({ kind: 'guides', created: 1201, updated: 0, unchanged: 0 });
+    // Each key points at the guide of its row: row i changed in the file updates exactly the guide "Viele{i}".
+    rows[700][3] = 'tr';
+    const again = await preview(csv([header, ...rows]), { mapping, matchBy: 'externalKey' });
+    const actions = again.json().rows.map((r: { action: string }) => r.action);
+    expect(actions.filter((a: string) => a === 'update')).toHaveLength(1);
+    expect(actions[700]).toBe('update');
+    expect((await commit(csv([header, ...rows]), { mapping, matchBy: 'externalKey' })).json()).toMatchObject({
+      updated: 1,
+      unchanged: 1200,
+    });
+    const [changed] = await guidesNamed(A, `Viele700 Menge ${T}`);
+    expect(changed).toBeDefined();
+    const detail = (await coordinator().get(`/guides/${changed.id}`)).json();
+    expect(detail.languages.map((l: { code: string }) => l.code)).toEqual(['tr']);
+    const audit = await coordinator().get(`/audit-events?entityType=guide&entityId=${changed.id}`);
+    expect(audit.statusCode, audit.body).toBe(200);
+    const actions2 = audit.json().items.map((e: { action: string }) => e.action);
+    expect(actions2.filter((a: string) => a !== 'guide.viewed').sort()).toEqual(['guide.created', 'guide.updated']);
+  });
+
   it('imports partners by name or e-mail, partner types by their label', async () => {
     const header = ['Einrichtung', 'Art', 'PLZ', 'Stadtbezirk', 'E-Mail'];
     const file = csv([
