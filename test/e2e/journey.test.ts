@@ -77,10 +77,7 @@ describe.runIf(browserAvailable())('from the public form to an active, certified
 
     // Conversation and acceptance on the applicant's page.
     await visit(office, '/recruitment');
-    await office
-      .getByRole('region', { name: 'Interessiert', exact: true })
-      .getByRole('link', { name })
-      .click();
+    await office.getByRole('region', { name: 'Interessiert', exact: true }).getByRole('link', { name }).click();
     await office.getByRole('heading', { level: 1, name }).waitFor();
     await office.getByRole('button', { name: 'Gespräch eintragen' }).click();
     let dialog = office.getByRole('dialog');
@@ -150,10 +147,7 @@ describe.runIf(browserAvailable())('from the public form to an active, certified
     await office.getByRole('heading', { level: 1, name }).waitFor();
     await recordStep('Aktiv');
     await visit(office, '/recruitment');
-    await office
-      .getByRole('region', { name: 'Aktiv', exact: true })
-      .getByRole('link', { name })
-      .waitFor();
+    await office.getByRole('region', { name: 'Aktiv', exact: true }).getByRole('link', { name }).waitFor();
     await office.goto(applicantUrl);
     await office.getByRole('link', { name: 'Zur Lots:in' }).click();
     await office.getByRole('heading', { level: 1, name }).waitFor();
