@@ -132,6 +132,7 @@ describe.runIf(browserAvailable() && axeEnabled())(
             'fields',
             'specializations',
             'consent',
+            'courses',
             'funding',
             'hours',
             'reminders',

@@ -6,6 +6,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inScope } from '../../src/db/scope.js';
+import { type Actor, SYSTEM_ACTOR } from '../../src/server/context.js';
+import { AppError } from '../../src/server/errors.js';
+import { createServices } from '../../src/server/services.js';
+import { guideCreateInput } from '../../src/shared/guides.js';
 import { expectProblem, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
@@ -244,6 +249,38 @@ describe('commit', () => {
     const list = (await coordinator().get(`/partners?q=${encodeURIComponent(`Familienzentrum ${T}`)}`)).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ type: 'counselling_service', districtId: A.districtIds[0] });
+  });
+});
+
+describe('GuideService.createManyIn (the import writes guides in bulk)', () => {
+  it("refuses the whole batch with each input's errors by index, and writes nothing", async () => {
+    const me = (await coordinator().get('/me')).json().me as { id: string; displayName: string };
+    const actor: Actor = { ...SYSTEM_ACTOR, role: 'coordinator', officeId: A.officeId, userId: me.id };
+    const base = { firstName: 'Bulk', homeDistrictId: A.districtIds[0] };
+    const inputs = [
+      { ...base, lastName: `Gut ${T}` },
+      // B's district is unknown in A; active needs a certificate; a pledge date needs its version.
+      { ...base, lastName: `Bezirk ${T}`, homeDistrictId: B.districtIds[0] },
+      { ...base, lastName: `Aktiv ${T}`, status: 'active' },
+      { ...base, lastName: `Zusage ${T}`, confidentialityPledgeAt: '2025-01-01' },
+    ].map((input) => guideCreateInput.parse(input));
+    const services = createServices(t.ctx);
+    const error = await inScope(t.database.db, { officeId: A.officeId }, (tx) =>
+      services.guides.createManyIn(tx, actor, A.officeId, inputs),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors).toEqual([
+      { path: '1.homeDistrictId', code: 'districtUnknown' },
+      { path: '2.record', code: 'certificate_required' },
+      { path: '3.confidentialityPledgeVersion', code: 'required' },
+    ]);
+    expect(await guidesNamed(A, `Gut ${T}`)).toEqual([]);
+    // Valid inputs: ids in input order, each guide with its first status.
+    const ids = await inScope(t.database.db, { officeId: A.officeId }, (tx) =>
+      services.guides.createManyIn(tx, actor, A.officeId, [inputs[0]]),
+    );
+    const [created] = await guidesNamed(A, `Gut ${T}`);
+    expect(ids).toEqual([created.id]);
   });
 });
 
