@@ -155,6 +155,12 @@ export const guideRepository = {
         .insert(guides)
         .values(rows.slice(i, i + INSERT_CHUNK))
         .returning();
+      // The import pairs each row with its new id by position: a RETURNING out of VALUES order must not go unnoticed.
+      chunk.forEach((g, j) => {
+        const row = rows[i + j];
+        if (g.firstName !== row.firstName || g.lastName !== row.lastName)
+          throw new Error('insertMany: rows out of order');
+      });
       created.push(...chunk);
       await tx
         .insert(guideStatusHistory)
