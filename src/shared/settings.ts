@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isKnownTimeZone } from '../domain/dates.js';
 import { DEFAULT_MATCHING_WEIGHTS, MATCH_CRITERIA } from '../domain/matching/types.js';
 import { DEFAULT_OUT_OF_SCOPE_RULES, REQUEST_MATTERS } from '../domain/outOfScope.js';
+import { DEFAULT_COMPLETION_PERCENT } from './courses.js';
 import { DISTRICT_TERMS, PARTNER_TYPES } from './enums.js';
 import { isKnownLanguage } from './reference-data.js';
 import { DEFAULT_RETENTION_SCHEDULE, retentionScheduleSchema } from './retention.js';
@@ -127,6 +128,14 @@ export const officeSettingsSchema = z.object({
     /** Day of the month by which last month's time sheet is due; guides who have not submitted hear of it then. */
     timeSheetDeadlineDay: z.number().int().min(1).max(28),
   }),
+  courses: z.object({
+    /**
+     * The office's default completion rule: attendance of at least this share of a course's UE. A new course takes it
+     * unless it names its own; each course keeps the rule it was created with, so changing the default changes no
+     * existing course (its completions are evidence).
+     */
+    completionMinAttendancePercent: z.number().int().min(1).max(100),
+  }),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -160,6 +169,7 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
     backgroundCheckWarnMonths: 3,
     timeSheetDeadlineDay: 10,
   },
+  courses: { completionMinAttendancePercent: DEFAULT_COMPLETION_PERCENT },
 };
 
 /** The insurance paragraph for a partner type: the office's wording, else the default for that type. */
@@ -194,5 +204,6 @@ export const officeSettingsPatch = z
     outOfScope: officeSettingsSchema.shape.outOfScope.optional(),
     retention: officeSettingsSchema.shape.retention.optional(),
     reminders: officeSettingsSchema.shape.reminders.strict().optional(),
+    courses: officeSettingsSchema.shape.courses.strict().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });

@@ -150,6 +150,7 @@ describe.runIf(browserAvailable() && axeEnabled())(
             'fields',
             'specializations',
             'consent',
+            'courses',
             'funding',
             'hours',
             'reminders',

@@ -31,6 +31,15 @@ describe.runIf(browserAvailable())('courses in Chromium', () => {
     expect(guide.status).toBe(201);
     expect(guide.json.certifiedAt).toBeNull();
 
+    // The office's default completion rule (Settings › Kurse) is what a new course starts from.
+    await visit(page, '/settings/courses');
+    const rule = page.getByRole('textbox', { name: /^Abschluss ab Anwesenheit \(Vorgabe\)/ });
+    await page.locator('#course-settings-completion[value="80 %"]').waitFor();
+    await rule.fill('75');
+    await page.getByRole('button', { name: 'Vorgabe speichern' }).click();
+    await page.getByText('Vorgabe gespeichert.').first().waitFor();
+    await expectNoAxeViolations(page, 'settings: courses');
+
     await visit(page, '/courses');
     await page.getByRole('button', { name: 'Neuer Kurs' }).click();
     let dialog = page.getByRole('dialog');
@@ -38,11 +47,16 @@ describe.runIf(browserAvailable())('courses in Chromium', () => {
     await dialog.getByRole('textbox', { name: /^Titel/ }).fill(title);
     await dialog.getByRole('textbox', { name: /^Unterrichtseinheiten/ }).fill('8');
     await dialog.getByRole('textbox', { name: /^Plätze/ }).fill('10');
+    await dialog.locator('input[value="75 %"]').waitFor();
     await expectNoAxeViolations(page, 'new course dialog');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // Back to the demo office's 80 % (other tests create courses on the same server); this course keeps its 75 %.
+    const reset = await api(page, 'PATCH', '/settings', { courses: { completionMinAttendancePercent: 80 } });
+    expect(reset.status).toBe(200);
     await page.getByRole('link', { name: title }).first().click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('75 %', { exact: true }).first().waitFor();
 
     for (const date of [day(-14), day(-7)]) {
       await page.getByRole('button', { name: 'Termin hinzufügen' }).click();

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { loginAs, newPage, setLocale } from './browser.js';
+import { loginAs, mailDir, newPage, setLocale } from './browser.js';
 
 /** Steps the browser tests share: the demo accounts, API calls as the SPA makes them, and a request filed. */
 export const PARTNER = 'awo@hannover.example';
@@ -61,4 +64,29 @@ export async function fileRequest(page: Page, body: Record<string, unknown>) {
   });
   expect(filed.status).toBe(201);
   return filed.json.id;
+}
+
+/** The newest mail the server sent to `address` (its demo mailbox), waiting until it arrives. */
+export async function mailTo(address: string, after = 0): Promise<string> {
+  const dir = mailDir();
+  for (let i = 0; i < 60; i++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .reverse();
+    } catch {
+      files = [];
+    }
+    const texts: string[] = [];
+    for (const file of files) {
+      const parsed = await simpleParser(readFileSync(join(dir, file)));
+      const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value);
+      if (to.some((a) => a.address?.toLowerCase() === address.toLowerCase())) texts.push(parsed.text ?? '');
+    }
+    if (texts.length > after) return texts[0];
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no mail to ${address}`);
 }

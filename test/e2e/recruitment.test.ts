@@ -1,35 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, launch, mailDir, newPage } from './browser.js';
-import { api, COORDINATOR, signedIn, visit } from './flows.js';
-
-/** The newest mail the server sent to `address` (its demo mailbox), waiting until it arrives. */
-async function mailTo(address: string, after = 0): Promise<string> {
-  const dir = mailDir();
-  for (let i = 0; i < 60; i++) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir)
-        .filter((f) => f.endsWith('.eml'))
-        .sort()
-        .reverse();
-    } catch {
-      files = [];
-    }
-    const texts: string[] = [];
-    for (const file of files) {
-      const parsed = await simpleParser(readFileSync(join(dir, file)));
-      const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value);
-      if (to.some((a) => a.address?.toLowerCase() === address.toLowerCase())) texts.push(parsed.text ?? '');
-    }
-    if (texts.length > after) return texts[0];
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no mail to ${address}`);
-}
+import { browserAvailable, expectNoAxeViolations, launch, newPage } from './browser.js';
+import { api, COORDINATOR, mailTo, signedIn, visit } from './flows.js';
 
 /**
  * Issue 10 §1: a person fills in the public form on a phone, confirms the address by the mailed link, and a coordinator

@@ -6,6 +6,11 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inScope } from '../../src/db/scope.js';
+import { type Actor, SYSTEM_ACTOR } from '../../src/server/context.js';
+import { AppError } from '../../src/server/errors.js';
+import { createServices } from '../../src/server/services.js';
+import { guideCreateInput } from '../../src/shared/guides.js';
 import { expectProblem, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { createOffice, type TestOffice } from '../helpers/factories.js';
@@ -198,6 +203,33 @@ describe('commit', () => {
     expect((await preview(renamed, {}, B)).json().mappingSource).toBe('suggested');
   });
 
+  it('writes more rows than one multi-row insert holds, each key to its own guide, each guide audited once', async () => {
+    const header = ['Nr.', 'Vorname', 'Nachname', 'Sprachen'];
+    const mapping = { externalKey: 'Nr.', firstName: 'Vorname', lastName: 'Nachname', languages: 'Sprachen' };
+    // 1,201 rows: three chunks of the guide insert, the last one a single row.
+    const rows = Array.from({ length: 1201 }, (_, i) => [`M-${i}`, `Viele${i}`, `Menge ${T}`, i % 2 ? 'ar' : 'fa']);
+    const first = await commit(csv([header, ...rows]), { mapping, matchBy: 'externalKey' });
+    expect(first.json()).toEqual({ kind: 'guides', created: 1201, updated: 0, unchanged: 0 });
+    // Each key points at the guide of its row: row i changed in the file updates exactly the guide "Viele{i}".
+    rows[700][3] = 'tr';
+    const again = await preview(csv([header, ...rows]), { mapping, matchBy: 'externalKey' });
+    const actions = again.json().rows.map((r: { action: string }) => r.action);
+    expect(actions.filter((a: string) => a === 'update')).toHaveLength(1);
+    expect(actions[700]).toBe('update');
+    expect((await commit(csv([header, ...rows]), { mapping, matchBy: 'externalKey' })).json()).toMatchObject({
+      updated: 1,
+      unchanged: 1200,
+    });
+    const [changed] = await guidesNamed(A, `Viele700 Menge ${T}`);
+    expect(changed).toBeDefined();
+    const detail = (await coordinator().get(`/guides/${changed.id}`)).json();
+    expect(detail.languages.map((l: { code: string }) => l.code)).toEqual(['tr']);
+    const audit = await coordinator().get(`/audit-events?entityType=guide&entityId=${changed.id}`);
+    expect(audit.statusCode, audit.body).toBe(200);
+    const actions2 = audit.json().items.map((e: { action: string }) => e.action);
+    expect(actions2.filter((a: string) => a !== 'guide.viewed').sort()).toEqual(['guide.created', 'guide.updated']);
+  });
+
   it('imports partners by name or e-mail, partner types by their label', async () => {
     const header = ['Einrichtung', 'Art', 'PLZ', 'Stadtbezirk', 'E-Mail'];
     const file = csv([
@@ -217,6 +249,38 @@ describe('commit', () => {
     const list = (await coordinator().get(`/partners?q=${encodeURIComponent(`Familienzentrum ${T}`)}`)).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ type: 'counselling_service', districtId: A.districtIds[0] });
+  });
+});
+
+describe('GuideService.createManyIn (the import writes guides in bulk)', () => {
+  it("refuses the whole batch with each input's errors by index, and writes nothing", async () => {
+    const me = (await coordinator().get('/me')).json().me as { id: string; displayName: string };
+    const actor: Actor = { ...SYSTEM_ACTOR, role: 'coordinator', officeId: A.officeId, userId: me.id };
+    const base = { firstName: 'Bulk', homeDistrictId: A.districtIds[0] };
+    const inputs = [
+      { ...base, lastName: `Gut ${T}` },
+      // B's district is unknown in A; active needs a certificate; a pledge date needs its version.
+      { ...base, lastName: `Bezirk ${T}`, homeDistrictId: B.districtIds[0] },
+      { ...base, lastName: `Aktiv ${T}`, status: 'active' },
+      { ...base, lastName: `Zusage ${T}`, confidentialityPledgeAt: '2025-01-01' },
+    ].map((input) => guideCreateInput.parse(input));
+    const services = createServices(t.ctx);
+    const error = await inScope(t.database.db, { officeId: A.officeId }, (tx) =>
+      services.guides.createManyIn(tx, actor, A.officeId, inputs),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors).toEqual([
+      { path: '1.homeDistrictId', code: 'districtUnknown' },
+      { path: '2.record', code: 'certificate_required' },
+      { path: '3.confidentialityPledgeVersion', code: 'required' },
+    ]);
+    expect(await guidesNamed(A, `Gut ${T}`)).toEqual([]);
+    // Valid inputs: ids in input order, each guide with its first status.
+    const ids = await inScope(t.database.db, { officeId: A.officeId }, (tx) =>
+      services.guides.createManyIn(tx, actor, A.officeId, [inputs[0]]),
+    );
+    const [created] = await guidesNamed(A, `Gut ${T}`);
+    expect(ids).toEqual([created.id]);
   });
 });
 

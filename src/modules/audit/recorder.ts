@@ -33,6 +33,25 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
   return row.id;
 }
 
+/** Many audit records in multi-row inserts (a bulk write such as the import), in the caller's transaction. */
+export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await tx.insert(auditEvents).values(
+      entries.slice(i, i + 1000).map((entry) => ({
+        officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
+        actorUserId: recordedUserId(actor),
+        actorName: actor.displayName,
+        via: actor.via ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        changes: entry.changes ?? null,
+        ...(entry.at ? { at: entry.at } : {}),
+      })),
+    );
+  }
+}
+
 const REDACTED = '[geändert]';
 
 /**

@@ -85,9 +85,14 @@ export class CourseService {
     return this.scope(actor, async (tx, officeId) => {
       await this.checkReferences(tx, officeId, input);
       const { trainerIds = [], ...values } = input;
+      // The office's default completion rule, copied into the course: a later change of the default leaves it be.
+      const completionMinAttendancePercent =
+        values.completionMinAttendancePercent ??
+        (await settingsRepository.get(tx, officeId)).courses.completionMinAttendancePercent;
       const row = await repo.insert(tx, {
         officeId,
         ...values,
+        completionMinAttendancePercent,
         feeCents: values.feeCents ?? null,
         grantsSpecialisation: values.grantsSpecialisation ?? null,
         description: values.description ?? null,

@@ -19,6 +19,9 @@ import type { GuideListQuery } from '../../shared/guides.js';
 export type GuideRow = typeof guides.$inferSelect;
 export type GuideInsert = typeof guides.$inferInsert;
 
+/** Rows per multi-row insert: a guide row has about 60 columns, PostgreSQL allows 65,535 parameters. */
+const INSERT_CHUNK = 500;
+
 /** The columns the guide list shows (and its abilities need): a list row reads no notes, availability or consent. */
 const LIST_COLUMNS = {
   id: guides.id,
@@ -141,6 +144,28 @@ export const guideRepository = {
     await tx
       .insert(guideStatusHistory)
       .values({ officeId: created.officeId, guideId: created.id, status: created.status });
+    return created;
+  },
+
+  /** Many guides and their first status in multi-row inserts, in chunks that stay under PostgreSQL's parameter limit. Rows come back in input order. */
+  async insertMany(tx: Tx, rows: GuideInsert[]) {
+    const created: GuideRow[] = [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = await tx
+        .insert(guides)
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .returning();
+      // The import pairs each row with its new id by position: a RETURNING out of VALUES order must not go unnoticed.
+      chunk.forEach((g, j) => {
+        const row = rows[i + j];
+        if (g.firstName !== row.firstName || g.lastName !== row.lastName)
+          throw new Error('insertMany: rows out of order');
+      });
+      created.push(...chunk);
+      await tx
+        .insert(guideStatusHistory)
+        .values(chunk.map((g) => ({ officeId: g.officeId, guideId: g.id, status: g.status })));
+    }
     return created;
   },
 

@@ -3,7 +3,6 @@ import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { fieldsOfAction, specializations } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
-import { isCertificateFreshWhenShown } from '../../domain/backgroundCheck.js';
 import { DEFAULT_TIME_ZONE, isKnownTimeZone, todayIn } from '../../domain/dates.js';
 import { checkInitialStatus, checkStatusChange } from '../../domain/guideStatus.js';
 import { consentOnRecord } from '../../domain/matching/score.js';
@@ -11,11 +10,12 @@ import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
 import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
-import { diffFields, recordAudit } from '../audit/recorder.js';
+import { diffFields, recordAudit, recordAudits } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';
 import { guidePolicy } from './policy.js';
 import { guideExportRow, presentGuide, presentGuideListItem } from './presenter.js';
+import { loadReferences, referenceErrors } from './references.js';
 import { type GuideInsert, type GuideRow, guideRepository as repo } from './repository.js';
 
 type CreateValues = z.output<typeof guideCreateInput>;
@@ -171,26 +171,7 @@ export class GuideService {
 
   /** Rules that need the office's reference data: districts, fields and specialisations must be the office's own. */
   private async checkReferences(tx: Tx, officeId: string, input: Partial<CreateValues>) {
-    const errors: FieldError[] = [];
-    const districtIds = [...(input.homeDistrictId ? [input.homeDistrictId] : []), ...(input.serviceDistrictIds ?? [])];
-    const known = await repo.knownDistrictIds(tx, officeId, districtIds);
-    if (input.homeDistrictId && !known.has(input.homeDistrictId))
-      errors.push({ path: 'homeDistrictId', code: 'districtUnknown' });
-    (input.serviceDistrictIds ?? []).forEach((id, i) => {
-      if (!known.has(id)) errors.push({ path: `serviceDistrictIds.${i}`, code: 'districtUnknown' });
-    });
-    if (input.fields?.length || input.specializations?.length) {
-      const keys = await referenceRepository.referenceKeys(tx, officeId);
-      (input.fields ?? []).forEach((k, i) => {
-        if (!keys.fields.has(k)) errors.push({ path: `fields.${i}`, code: 'fieldUnknown' });
-      });
-      (input.specializations ?? []).forEach((k, i) => {
-        if (!keys.specializations.has(k)) errors.push({ path: `specializations.${i}`, code: 'specializationUnknown' });
-      });
-    }
-    if (input.backgroundCheck && !isCertificateFreshWhenShown(input.backgroundCheck)) {
-      errors.push({ path: 'backgroundCheck.issuedAt', code: 'certificateTooOld' });
-    }
+    const errors = referenceErrors(input, await loadReferences(tx, officeId, [input]));
     if (errors.length) throw new AppError(400, 'validation_failed', errors);
   }
 
@@ -253,6 +234,48 @@ export class GuideService {
       changes: diffFields(null, auditView(row), AUDIT_REDACTED),
     });
     return presentGuide(row, actor, await this.today(tx, officeId), false);
+  }
+
+  /**
+   * Creates many guides in the caller's transaction (the import): every input checked first, the reference data read
+   * once, the rows written by multi-row inserts. Refused as a whole with each input's errors, their paths prefixed by
+   * the input's index ("3.homeDistrictId"). Returns the new ids in input order.
+   */
+  async createManyIn(tx: Tx, actor: Actor, officeId: string, inputs: CreateValues[]): Promise<string[]> {
+    if (!guidePolicy.create(actor)) throw forbidden();
+    const known = await loadReferences(tx, officeId, inputs);
+    const errors: FieldError[] = [];
+    inputs.forEach((input, i) => {
+      const statusError = checkInitialStatus(input.status, { certifiedAt: input.certifiedAt });
+      if (statusError) errors.push({ path: `${i}.record`, code: statusError });
+      try {
+        checkPledgePair(toColumns(input));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        errors.push(...(e.fieldErrors ?? []).map((f) => ({ ...f, path: `${i}.${f.path}` })));
+      }
+      errors.push(...referenceErrors(input, known).map((f) => ({ ...f, path: `${i}.${f.path}` })));
+    });
+    if (errors.length) throw new AppError(400, 'validation_failed', errors);
+    const rows = await repo.insertMany(
+      tx,
+      inputs.map((input) => ({
+        ...(toColumns(input) as GuideInsert),
+        officeId,
+        capacityCeiling: input.maxActiveAssignments,
+      })),
+    );
+    await recordAudits(
+      tx,
+      actor,
+      rows.map((row) => ({
+        action: 'guide.created' as const,
+        entityType: 'guide' as const,
+        entityId: row.id,
+        changes: diffFields(null, auditView(row), AUDIT_REDACTED),
+      })),
+    );
+    return rows.map((row) => row.id);
   }
 
   async update(actor: Actor, id: string, input: PatchValues) {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { guides, importKeys, importMappings, partners } from '../../db/schema/index.js';
 import type { ImportKind, ImportMapping, ImportMatchKey } from '../../shared/imports.js';
@@ -31,12 +31,27 @@ export const importRepository = {
     return new Map(rows.map((r) => [r.key, (r.guideId ?? r.partnerId) as string]));
   },
 
-  async saveKey(tx: Tx, officeId: string, kind: ImportKind, key: string, recordId: string) {
-    const target = kind === 'guides' ? { guideId: recordId, partnerId: null } : { partnerId: recordId, guideId: null };
-    await tx
-      .insert(importKeys)
-      .values({ officeId, kind, key, ...target })
-      .onConflictDoUpdate({ target: [importKeys.officeId, importKeys.kind, importKeys.key], set: target });
+  /** Each row's external key -> the record it was imported as, in multi-row upserts. */
+  async saveKeys(tx: Tx, officeId: string, kind: ImportKind, rows: { key: string; id: string }[]) {
+    // One upsert cannot touch a key twice: the last row naming a key wins, as it did row by row.
+    const keys = [...new Map(rows.map((r) => [r.key, r])).values()];
+    for (let i = 0; i < keys.length; i += 1000) {
+      await tx
+        .insert(importKeys)
+        .values(
+          keys.slice(i, i + 1000).map(({ key, id }) => ({
+            officeId,
+            kind,
+            key,
+            guideId: kind === 'guides' ? id : null,
+            partnerId: kind === 'guides' ? null : id,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [importKeys.officeId, importKeys.kind, importKeys.key],
+          set: { guideId: sql`excluded.guide_id`, partnerId: sql`excluded.partner_id` },
+        });
+    }
   },
 
   guides: (tx: Tx, officeId: string) => tx.select().from(guides).where(eq(guides.officeId, officeId)),

@@ -86,26 +86,22 @@ export class ImportService {
       );
       if (errors.length) throw new AppError(422, 'import_has_errors', errors);
       const result = { kind, created: 0, updated: 0, unchanged: 0 };
+      const keys: { key: string; id: string }[] = [];
+      const creates = plan.rows.filter((r) => r.action === 'create');
+      const createdIds = await this.createAll(tx, actor, officeId, creates);
+      creates.forEach((r, i) => {
+        if (r.parsed.externalKey) keys.push({ key: r.parsed.externalKey, id: createdIds[i] });
+      });
+      result.created = creates.length;
       for (const r of plan.rows) {
-        let id = r.match?.id;
-        try {
-          if (r.action === 'create') id = await this.create(tx, actor, officeId, r);
-          if (r.action === 'update' && id) await this.update(tx, actor, officeId, id, r);
-        } catch (e) {
-          // A rule only the record's service knows (a certificate, a district): the row's error, nothing written.
-          if (!(e instanceof AppError)) throw e;
-          const fieldErrors = e.fieldErrors?.length ? e.fieldErrors : [{ path: 'record', code: e.code }];
-          throw new AppError(
-            422,
-            'import_has_errors',
-            fieldErrors.map((f) => ({ ...f, path: `rows.${r.row}.${f.path}` })),
-          );
-        }
-        if (r.action === 'create') result.created++;
-        else if (r.action === 'update') result.updated++;
+        if (r.action === 'create') continue;
+        const id = r.match?.id;
+        if (r.action === 'update' && id) await rowError(r, () => this.update(tx, actor, officeId, id, r));
+        if (r.action === 'update') result.updated++;
         else result.unchanged++;
-        if (r.parsed.externalKey && id) await repo.saveKey(tx, officeId, kind, r.parsed.externalKey, id);
+        if (r.parsed.externalKey && id) keys.push({ key: r.parsed.externalKey, id });
       }
+      await repo.saveKeys(tx, officeId, kind, keys);
       await repo.saveMapping(tx, officeId, kind, plan.mapping, plan.matchBy);
       await recordAudit(tx, actor, {
         action: 'import.committed',
@@ -121,9 +117,29 @@ export class ImportService {
     });
   }
 
-  private async create(tx: Tx, actor: Actor, officeId: string, r: PlannedRow): Promise<string> {
-    if (r.parsed.kind === 'guides') return (await this.guides.createIn(tx, actor, officeId, r.parsed.values)).id;
-    return (await this.partners.createIn(tx, actor, officeId, r.parsed.values)).id;
+  /** The new records in multi-row inserts (guides) or one by one (partners, a few hundred at most); ids in row order. */
+  private async createAll(tx: Tx, actor: Actor, officeId: string, rows: PlannedRow[]): Promise<string[]> {
+    if (!rows.length) return [];
+    if (rows[0].parsed.kind === 'guides') {
+      const values = rows.map((r) => r.parsed.values as Parameters<GuideService['createManyIn']>[3][number]);
+      try {
+        return await this.guides.createManyIn(tx, actor, officeId, values);
+      } catch (e) {
+        // A rule only the guide service knows (a certificate, a district): each row's errors, nothing written.
+        if (!(e instanceof AppError) || !e.fieldErrors?.length) throw e;
+        const errors = (e.fieldErrors ?? []).map((f) => {
+          const [index, ...path] = f.path.split('.');
+          return { ...f, path: `rows.${rows[Number(index)].row}.${path.join('.')}` };
+        });
+        throw new AppError(422, 'import_has_errors', errors);
+      }
+    }
+    const ids: string[] = [];
+    for (const r of rows) {
+      const values = r.parsed.values as Parameters<PartnerService['createIn']>[3];
+      ids.push(await rowError(r, async () => (await this.partners.createIn(tx, actor, officeId, values)).id));
+    }
+    return ids;
   }
 
   private async update(tx: Tx, actor: Actor, officeId: string, id: string, r: PlannedRow) {
@@ -139,6 +155,21 @@ export class ImportService {
       referenceRepository.listDistricts(tx, officeId),
     );
     return sampleWorkbook(kind, actor.locale, districts[0]?.name ?? '');
+  }
+}
+
+/** A rule only the record's service knows (a certificate, a district): the row's error, nothing written. */
+async function rowError<T>(r: PlannedRow, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const fieldErrors = e.fieldErrors?.length ? e.fieldErrors : [{ path: 'record', code: e.code }];
+    throw new AppError(
+      422,
+      'import_has_errors',
+      fieldErrors.map((f) => ({ ...f, path: `rows.${r.row}.${f.path}` })),
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import { ConsentTab } from '../components/consent/ConsentTab';
 import { DebtorCard } from '../components/expenses/DebtorCard';
 import { PageHeader } from '../components/PageHeader';
 import { AccountsTab } from '../components/settings/AccountsTab';
+import { CoursesTab } from '../components/settings/CoursesTab';
 import { DirectoryTab } from '../components/settings/DirectoryTab';
 import { DistrictsTab } from '../components/settings/DistrictsTab';
 import { FundingRulesTab } from '../components/settings/FundingRulesTab';
@@ -22,6 +23,7 @@ const TABS = [
   'fields',
   'specializations',
   'consent',
+  'courses',
   'funding',
   'hours',
   'reminders',
@@ -89,6 +91,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="consent">
           <ConsentTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="courses">
+          <CoursesTab />
         </Tabs.Panel>
         <Tabs.Panel value="funding">
           <FundingRulesTab />

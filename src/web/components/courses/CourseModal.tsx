@@ -1,8 +1,10 @@
 import { MultiSelect, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COURSE_TYPES, type Course, DEFAULT_COMPLETION_PERCENT } from '../../../shared/courses.js';
+import { COURSE_TYPES, type Course } from '../../../shared/courses.js';
 import { api } from '../../api/client';
+import { useOfficeSettings } from '../../api/coordinationQueries';
 import { courseKeys } from '../../api/courseQueries';
 import { useApiMutation, useSpecializations, useUsers } from '../../api/queries';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
@@ -34,7 +36,8 @@ export function CourseModal({ course, onClose }: { course?: Course; onClose: () 
       teachingUnits: course?.teachingUnits ?? 48,
       capacity: course?.capacity ?? 16,
       fee: course?.feeCents != null ? course.feeCents / 100 : '',
-      completionMinAttendancePercent: course?.completionMinAttendancePercent ?? DEFAULT_COMPLETION_PERCENT,
+      // A new course starts from the office's default rule (settings); left empty, the server applies it.
+      completionMinAttendancePercent: course?.completionMinAttendancePercent ?? '',
       grantsSpecialisation: course?.grantsSpecialisation ?? null,
       trainerIds: course?.trainers.map((tr) => tr.id) ?? [],
     },
@@ -45,6 +48,13 @@ export function CourseModal({ course, onClose }: { course?: Course; onClose: () 
       capacity: (v) => (Number(v) >= 1 ? null : t('courses.form.capacityRequired')),
     },
   });
+  const settings = useOfficeSettings(!course);
+  const officeDefault = settings.data?.courses.completionMinAttendancePercent;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the office's default arrives
+  useEffect(() => {
+    if (officeDefault !== undefined && form.getValues().completionMinAttendancePercent === '')
+      form.setFieldValue('completionMinAttendancePercent', officeDefault);
+  }, [officeDefault]);
   const errors = useErrorSummary(form, 'course');
   const save = useApiMutation(
     (v: Values) => {
@@ -55,7 +65,8 @@ export function CourseModal({ course, onClose }: { course?: Course; onClose: () 
         teachingUnits: Number(v.teachingUnits),
         capacity: Number(v.capacity),
         feeCents: v.fee === '' ? null : Math.round(Number(v.fee) * 100),
-        completionMinAttendancePercent: Number(v.completionMinAttendancePercent),
+        completionMinAttendancePercent:
+          v.completionMinAttendancePercent === '' ? undefined : Number(v.completionMinAttendancePercent),
         grantsSpecialisation: v.type === 'specialisation' ? v.grantsSpecialisation : null,
         trainerIds: v.trainerIds,
       };
