@@ -87,11 +87,32 @@ export const officeFiguresSchema = z.object({
         /** Present marks ÷ marks that could have been made (held sessions × participants), 0…1; null if none. */
         attendanceRate: z.number().nullable(),
         completions: z.number().int(),
+        /** The course's last session is held and lies in the period: its fundable amount counts in this period. */
+        ended: z.boolean(),
+        /**
+         * The fundable amount under the course's rule set (the version valid on its first day), over its sessions held
+         * up to the period's end: the same computation as the course report. Null: no rule set (see fundingProblem).
+         */
+        funding: z
+          .object({
+            ruleSetName: z.string(),
+            kind: z.enum(['per_unit', 'per_participant_unit']),
+            fundable: z.boolean(),
+            notes: z.array(z.enum(['unitsCapped', 'materialsCapped', 'tooFewUnits', 'tooManyUnits'])),
+            unitsFunded: z.number().int(),
+            teachingCents: z.number().int(),
+            materialsCents: z.number().int(),
+            totalCents: z.number().int(),
+          })
+          .nullable(),
+        fundingProblem: z.enum(['noneChosen', 'notValidYet']).nullable(),
       }),
     ),
     participants: z.number().int(),
     unitsHeld: z.number().int(),
     completions: z.number().int(),
+    /** Fundable amount of the courses that ended in the period (each course counts once: in the period it ends). */
+    fundableCents: z.number().int(),
   }),
 });
 export type OfficeFigures = z.infer<typeof officeFiguresSchema>;
@@ -188,6 +209,7 @@ export const KPIS: readonly Kpi[] = [
   { id: 'courseParticipants', section: 'courses', format: 'count', pick: (f) => f.courses.participants },
   { id: 'courseUnitsHeld', section: 'courses', format: 'count', pick: (f) => f.courses.unitsHeld },
   { id: 'courseCompletions', section: 'courses', format: 'count', pick: (f) => f.courses.completions },
+  { id: 'courseFundable', section: 'courses', format: 'cents', pick: (f) => f.courses.fundableCents },
 ];
 
 type Translate = (key: string) => string;

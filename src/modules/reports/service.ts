@@ -140,17 +140,37 @@ export class ReportService {
     const courses = workbook.addWorksheet(sheetName(t('reports.figure.courses'), taken), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    courses.columns = [{ width: 40 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }];
+    courses.columns = [
+      { width: 40 },
+      { width: 14 },
+      { width: 14 },
+      { width: 14 },
+      { width: 14 },
+      { width: 24 },
+      { width: 16 },
+    ];
     courses.addRow([
       t('reports.course.title'),
       t('reports.course.participants'),
       t('reports.course.unitsHeld'),
       t('reports.course.attendanceRate'),
       t('reports.course.completions'),
+      t('reports.course.ruleSet'),
+      t('reports.course.fundable'),
     ]).font = { bold: true };
     for (const c of report.current.courses.items) {
-      const row = courses.addRow([c.title, c.participants, c.unitsHeld, c.attendanceRate, c.completions]);
+      const ruleSet = c.funding ? c.funding.ruleSetName : t(`courseReport.problem.${c.fundingProblem ?? 'noneChosen'}`);
+      const row = courses.addRow([
+        c.title,
+        c.participants,
+        c.unitsHeld,
+        c.attendanceRate,
+        c.completions,
+        c.ended ? ruleSet : `${ruleSet} (${t('reports.course.running')})`,
+        c.funding ? c.funding.totalCents / 100 : null,
+      ]);
       row.getCell(4).numFmt = '0.0%';
+      row.getCell(7).numFmt = EURO;
     }
     return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), report };
   }
