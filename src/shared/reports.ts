@@ -12,6 +12,31 @@ export const reportQuery = z
   });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
+/** The sections of the Sachbericht the coordinator writes; the document adds the figures between them. */
+export const SACHBERICHT_SECTIONS = ['goals', 'activities', 'outcomes', 'outlook'] as const;
+export const SACHBERICHT_TEXT_MAX = 6000;
+const sectionText = z.string().trim().max(SACHBERICHT_TEXT_MAX).nullable().optional();
+
+/**
+ * The Sachbericht draft (issue 13 §2): the period and the coordinator's own text per section, each optional (an empty
+ * section prints a visible placeholder). Nothing of it is stored: the page keeps the texts in its form.
+ */
+export const sachberichtInput = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    goals: sectionText,
+    activities: sectionText,
+    outcomes: sectionText,
+    outlook: sectionText,
+  })
+  .refine((q) => q.from <= q.to, { message: 'validation.periodEndsBeforeStart', path: ['to'] })
+  .refine((q) => q.from > q.to || periodDays(q) <= MAX_PERIOD_DAYS, {
+    message: 'validation.periodTooLong',
+    path: ['to'],
+  });
+export type SachberichtInput = z.infer<typeof sachberichtInput>;
+
 /**
  * One bar of a breakdown. `key` is a stable code (a gender, a field of action, an ISO language code …) or, for
  * records the office names itself (partners, districts, courses, services), their id; `label` is then the name.

@@ -335,6 +335,18 @@ export const reportRepository = {
     };
   },
 
+  /** The cover of the funder forms: the office, its Träger (as in its directory entry) and its funding programme. */
+  async cover(tx: Tx, officeId: string) {
+    const row = await one<{ name: string; provider: string | null; programme: string | null; region: string | null }>(
+      tx,
+      sql`select o.name, d.provider, fp.name as programme, fp.region
+          from offices o left join directory_entries d on d.office_id = o.id
+          left join funding_programmes fp on fp.id = o.programme_id
+          where o.id = ${officeId}`,
+    );
+    return { officeName: row.name, provider: row.provider ?? '', programme: row.programme, region: row.region };
+  },
+
   async officeName(tx: Tx, officeId: string): Promise<string> {
     return (await one<{ name: string }>(tx, sql`select name from offices where id = ${officeId}`)).name;
   },
