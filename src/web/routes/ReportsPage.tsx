@@ -34,6 +34,7 @@ import {
 } from '../../shared/reports.js';
 import { api, apiUrl } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
+import { FunderForms } from '../components/reports/FunderForms';
 import { ErrorState, LoadingState } from '../components/States';
 import { useSearchState } from '../hooks/useSearchState';
 import { intlLocale } from '../i18n';
@@ -399,6 +400,7 @@ export function ReportsPage() {
                 )}
               </Stack>
             ))}
+            <FunderForms period={period} />
           </>
         )}
       </Stack>
