@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconDownload, IconFileTypePdf } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Period } from '../../../domain/reports/period.js';
 import { SACHBERICHT_SECTIONS, SACHBERICHT_TEXT_MAX } from '../../../shared/reports.js';
@@ -81,20 +81,30 @@ export function FunderForms({ period }: { period: Period }) {
             {t('reports.forms.sachberichtHint')}
           </Text>
           {SACHBERICHT_SECTIONS.map((section) => (
-            <Textarea
-              key={section}
-              label={t(`reports.sb.section.${section}`)}
-              description={t('reports.forms.textHint')}
-              value={texts[section]}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setTexts((current) => ({ ...current, [section]: value }));
-              }}
-              maxLength={SACHBERICHT_TEXT_MAX}
-              autosize
-              minRows={3}
-              maxRows={12}
-            />
+            <Fragment key={section}>
+              {section === 'outcomes' && (
+                // The report's third section is the figures and charts: written by the report itself.
+                <Text size="sm" fw={500}>
+                  {t('reports.sb.figures')}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({t('reports.forms.figuresAutomatic')})
+                  </Text>
+                </Text>
+              )}
+              <Textarea
+                label={t(`reports.sb.section.${section}`)}
+                description={t('reports.forms.textHint')}
+                value={texts[section]}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setTexts((current) => ({ ...current, [section]: value }));
+                }}
+                maxLength={SACHBERICHT_TEXT_MAX}
+                autosize
+                minRows={3}
+                maxRows={12}
+              />
+            </Fragment>
           ))}
           {error && (
             <Alert color="red" role="alert">
