@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Locale } from '../shared/enums.js';
 import { translate } from '../shared/i18n/index.js';
 import * as b from './blocks.js';
+import { type BarChartOptions, barChart } from './chart.js';
 import { drawLine } from './draw.js';
 import { A4, attachToPrevious, keepTogether, mm, paginate, type Row } from './layout.js';
 import { drawFooter, letterhead, type Margins, type Office, runningHeader } from './letterhead.js';
@@ -73,6 +74,10 @@ export class PrintDocument {
   /** A ruled table (attendance lists); see table.ts. */
   table(columns: TableColumn[], rows: string[][], o: TableOptions & BlockOptions = {}): this {
     return this.add((ctx) => table(ctx, columns, rows, o), o);
+  }
+  /** A horizontal bar chart drawn as vector graphics (see chart.ts); print its table too. */
+  barChart(chart: BarChartOptions, o: BlockOptions = {}): this {
+    return this.add((ctx) => barChart(ctx, chart), o);
   }
   rule(o: BlockOptions = {}): this {
     return this.add(() => [b.rule()], o);

@@ -9,6 +9,7 @@
  */
 
 export { theme } from './blocks.js';
+export type { BarChartOptions, ChartItem, ChartSeries } from './chart.js';
 export { type BlockOptions, createDocument, type DocumentOptions, type Party, PrintDocument } from './document.js';
 export { fontProblems } from './fonts.js';
 export { fileSlug, formatDate, formatDateTime } from './format.js';

@@ -12,6 +12,31 @@ export const reportQuery = z
   });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
+/** The sections of the Sachbericht the coordinator writes; the document adds the figures between them. */
+export const SACHBERICHT_SECTIONS = ['goals', 'activities', 'outcomes', 'outlook'] as const;
+export const SACHBERICHT_TEXT_MAX = 6000;
+const sectionText = z.string().trim().max(SACHBERICHT_TEXT_MAX).nullable().optional();
+
+/**
+ * The Sachbericht draft (issue 13 §2): the period and the coordinator's own text per section, each optional (an empty
+ * section prints a visible placeholder). Nothing of it is stored: the page keeps the texts in its form.
+ */
+export const sachberichtInput = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    goals: sectionText,
+    activities: sectionText,
+    outcomes: sectionText,
+    outlook: sectionText,
+  })
+  .refine((q) => q.from <= q.to, { message: 'validation.periodEndsBeforeStart', path: ['to'] })
+  .refine((q) => q.from > q.to || periodDays(q) <= MAX_PERIOD_DAYS, {
+    message: 'validation.periodTooLong',
+    path: ['to'],
+  });
+export type SachberichtInput = z.infer<typeof sachberichtInput>;
+
 /**
  * One bar of a breakdown. `key` is a stable code (a gender, a field of action, an ISO language code …) or, for
  * records the office names itself (partners, districts, courses, services), their id; `label` is then the name.
@@ -87,11 +112,32 @@ export const officeFiguresSchema = z.object({
         /** Present marks ÷ marks that could have been made (held sessions × participants), 0…1; null if none. */
         attendanceRate: z.number().nullable(),
         completions: z.number().int(),
+        /** The course's last session is held and lies in the period: its fundable amount counts in this period. */
+        ended: z.boolean(),
+        /**
+         * The fundable amount under the course's rule set (the version valid on its first day), over its sessions held
+         * up to the period's end: the same computation as the course report. Null: no rule set (see fundingProblem).
+         */
+        funding: z
+          .object({
+            ruleSetName: z.string(),
+            kind: z.enum(['per_unit', 'per_participant_unit']),
+            fundable: z.boolean(),
+            notes: z.array(z.enum(['unitsCapped', 'materialsCapped', 'tooFewUnits', 'tooManyUnits'])),
+            unitsFunded: z.number().int(),
+            teachingCents: z.number().int(),
+            materialsCents: z.number().int(),
+            totalCents: z.number().int(),
+          })
+          .nullable(),
+        fundingProblem: z.enum(['noneChosen', 'notValidYet']).nullable(),
       }),
     ),
     participants: z.number().int(),
     unitsHeld: z.number().int(),
     completions: z.number().int(),
+    /** Fundable amount of the courses that ended in the period (each course counts once: in the period it ends). */
+    fundableCents: z.number().int(),
   }),
 });
 export type OfficeFigures = z.infer<typeof officeFiguresSchema>;
@@ -188,6 +234,7 @@ export const KPIS: readonly Kpi[] = [
   { id: 'courseParticipants', section: 'courses', format: 'count', pick: (f) => f.courses.participants },
   { id: 'courseUnitsHeld', section: 'courses', format: 'count', pick: (f) => f.courses.unitsHeld },
   { id: 'courseCompletions', section: 'courses', format: 'count', pick: (f) => f.courses.completions },
+  { id: 'courseFundable', section: 'courses', format: 'cents', pick: (f) => f.courses.fundableCents },
 ];
 
 type Translate = (key: string) => string;

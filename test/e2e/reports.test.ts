@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfficeReport } from '../../src/shared/reports.js';
+import { pdfText } from '../helpers/pdf.js';
 import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
 import { api, COORDINATOR, signedIn, visit } from './flows.js';
 
@@ -78,6 +79,35 @@ describe.runIf(browserAvailable())('reports in Chromium', () => {
       if (n > 1) byType[String(row.getCell(1).value)] = row.getCell(2).value;
     });
     for (const r of report.current.requests.byType) expect(byType[names[r.key]]).toBe(r.count);
+
+    // The funder forms: the Verwendungsnachweis (Niedersachsen) as XLSX …
+    const [proof] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'XLSX herunterladen', exact: true }).click(),
+    ]);
+    expect(proof.suggestedFilename()).toMatch(/^Verwendungsnachweis-.*\.xlsx$/);
+    const proofBook = new ExcelJS.Workbook();
+    await proofBook.xlsx.load(readFileSync((await proof.path()) as string) as unknown as ArrayBuffer);
+    expect(proofBook.worksheets.map((w) => w.name)).toEqual(['Deckblatt', 'Kurse', 'Zahlenmäßiger Nachweis']);
+    const lines: Record<string, unknown> = {};
+    proofBook.getWorksheet('Zahlenmäßiger Nachweis')?.eachRow((row) => {
+      lines[String(row.getCell(1).value)] = row.getCell(2).value;
+    });
+    expect(lines['Aktive Lots:innen']).toBe(report.current.guides.active);
+    expect(lines['Erstattete Auslagen']).toBe(report.current.hours.reimbursedCents / 100);
+
+    // … and the Sachbericht draft with the coordinator's text; the empty sections show the placeholder.
+    await page.getByRole('textbox', { name: '1. Ziele' }).fill('Wir begleiten Neuzugewanderte in Hannover.');
+    const [draft] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PDF herunterladen' }).click(),
+    ]);
+    expect(draft.suggestedFilename()).toMatch(/^Sachbericht-.*\.pdf$/);
+    const text = await pdfText(readFileSync((await draft.path()) as string));
+    expect(text).toContain('Wir begleiten Neuzugewanderte in Hannover.');
+    expect(text).toContain('[von der Koordinierungsstelle zu ergänzen]');
+    expect(text).toContain(`Eingegangene Anfragen ${report.current.requests.filed} ${report.previous.requests.filed}`);
+    await expectNoAxeViolations(page, 'reports page with the funder forms filled in');
 
     expect(errors).toEqual([]);
   }, 240_000);

@@ -12,9 +12,11 @@ import {
   courseAttendance,
   courseCertificates,
   courseEnrolments,
+  courseFunding,
   courseSessions,
   courses,
   expenseClaims,
+  fundingRuleSets,
   guides,
   hourCategories,
   hourEntries,
@@ -24,6 +26,7 @@ import {
   timeSheets,
 } from '../../src/db/schema/index.js';
 import { inScope } from '../../src/db/scope.js';
+import { FUNDING_TEMPLATES } from '../../src/domain/courses/funding.js';
 import type { TestOffice } from './factories.js';
 
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -264,17 +267,33 @@ export async function seedReportFixture(database: Database, office: TestOffice) 
         { officeId, title: `Aufbaukurs ${code()}`, type: 'basic', teachingUnits: 2, capacity: 12, status: 'finished' },
       ])
       .returning();
-    const session = (courseId: string, day: string, teachingUnits: number) => ({
+    const session = (courseId: string, day: string, teachingUnits: number, trainerNames: string | null = null) => ({
       officeId,
       courseId,
       startsAt: noon(day),
       endsAt: new Date(noon(day).getTime() + 3 * 3_600_000),
       teachingUnits,
+      trainerNames,
     });
     const [s1, s2, s3] = await tx
       .insert(courseSessions)
-      .values([session(k1.id, '2025-03-01', 4), session(k1.id, '2025-03-15', 4), session(k2.id, '2024-11-01', 2)])
+      .values([
+        // Two teachers at once on the first day: 4 UE at 50 €, then 4 UE at 25 € (Niedersachsen).
+        session(k1.id, '2025-03-01', 4, 'A. Beispiel, O. Muster'),
+        session(k1.id, '2025-03-15', 4, 'A. Beispiel'),
+        session(k2.id, '2024-11-01', 2),
+      ])
       .returning();
+    // The funders' published numbers as the office's rule sets; k1 under Niedersachsen with 700 € materials (600 €
+    // fundable), k2 under Hessen WIR with 2 UE (fewer than 20: nothing fundable).
+    await tx.insert(fundingRuleSets).values([
+      { officeId, name: 'Niedersachsen', validFrom: '2024-01-01', ...FUNDING_TEMPLATES.niedersachsen },
+      { officeId, name: 'Hessen WIR', validFrom: '2024-01-01', ...FUNDING_TEMPLATES.hessen_wir },
+    ]);
+    await tx.insert(courseFunding).values([
+      { officeId, courseId: k1.id, ruleSetName: 'Niedersachsen', materialsCents: 70000 },
+      { officeId, courseId: k2.id, ruleSetName: 'Hessen WIR', materialsCents: 0 },
+    ]);
     const completed = (courseId: string, guideId: string, day: string) => ({
       officeId,
       courseId,

@@ -358,6 +358,19 @@ export const WRITES: Record<string, WriteOp> = {
     body: () => ({ withdrawnAt: today, method: 'paper' }),
   },
   'POST /api/v1/me/consents': { who: 'coordinator', body: () => ({ textId: NO_RECORD.id, language: 'de' }) },
+  // Render-only: the coordinator's texts are long, so a POST; it writes nothing (texts are not kept).
+  'POST /api/v1/reports/sachbericht.pdf': {
+    who: 'coordinator',
+    body: () => ({ from: '2025-01-01', to: '2025-12-31', goals: 'Ziele', activities: 'Maßnahmen' }),
+    fuzzBody: () => ({
+      from: '2025-01-01',
+      to: '2025-12-31',
+      goals: 'Ziele',
+      activities: 'Maßnahmen',
+      outcomes: 'Ergebnisse',
+      outlook: 'Ausblick',
+    }),
+  },
   'POST /api/v1/imports/{kind}/preview': {
     who: 'coordinator',
     params: () => ({ kind: 'guides' }),

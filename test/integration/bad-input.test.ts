@@ -39,6 +39,8 @@ const CROSS_FIELD_CODES = [
   'issuedAfterChecked',
   'consentSubject',
   'eventWhen',
+  'periodEndsBeforeStart',
+  'periodTooLong',
 ];
 const BAD_PARAMS: Record<string, string> = {
   id: 'not-a-uuid',

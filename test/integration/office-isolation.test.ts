@@ -20,6 +20,7 @@ import { PROGRAMME_DEFAULTS } from '../../src/shared/programmes.js';
 import { fillPath, type HttpMethod, type Operation, pathParamsOf, tag, xlsxRows } from '../helpers/api.js';
 import { client, createTestApp, login, type Session, type TestApp } from '../helpers/app.js';
 import { createOffice, TEST_PASSWORD, type TestOffice } from '../helpers/factories.js';
+import { pdfText } from '../helpers/pdf.js';
 import { PNG_BASE64 } from '../helpers/receipts.js';
 import { routeOperations } from '../helpers/routes.js';
 
@@ -108,7 +109,7 @@ type Row =
       params?: () => Record<string, string>;
       queries: (a: Ids) => string[];
       expect: Expect;
-      format?: 'xlsx';
+      format?: 'xlsx' | 'pdf';
       /** Nothing office-specific of A could show up here (global lists, default settings). */
       noMarkers?: boolean;
     }
@@ -126,6 +127,8 @@ type Row =
       expect: Expect;
       /** Per role that gets 400: the fields that point at A. */
       errorPaths?: Partial<Record<Role, string[]>>;
+      /** A render-only POST answers a file: its text is searched for A's data. */
+      format?: 'pdf';
       cleanup?: (api: ReturnType<typeof client>, res: LightMyRequestResponse) => Promise<void>;
     };
 
@@ -1374,6 +1377,20 @@ const TABLE: Record<string, Row> = {
     format: 'xlsx',
     noMarkers: true,
   },
+  'GET /api/v1/reports/verwendungsnachweis.xlsx': {
+    kind: 'list',
+    queries: () => [`?from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`],
+    expect: coordinatorOnly(200),
+    format: 'xlsx',
+    noMarkers: true,
+  },
+  // Renders B's own figures with B's texts; writes nothing. The PDF's text must hold nothing of A.
+  'POST /api/v1/reports/sachbericht.pdf': {
+    kind: 'create',
+    body: () => ({ from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31`, goals: 'Ziele von B' }),
+    expect: coordinatorOnly(200),
+    format: 'pdf',
+  },
 
   'GET /api/v1/audit-events': {
     kind: 'list',
@@ -1482,8 +1499,9 @@ async function snapshotOf(office: TestOffice & { requestId?: string; assignmentI
   };
 }
 
-async function bodyText(res: LightMyRequestResponse, format?: 'xlsx'): Promise<string> {
+async function bodyText(res: LightMyRequestResponse, format?: 'xlsx' | 'pdf'): Promise<string> {
   if (format === 'xlsx' && res.statusCode === 200) return JSON.stringify(await xlsxRows(res.rawPayload));
+  if (format === 'pdf' && res.statusCode === 200) return pdfText(res.rawPayload);
   return res.body;
 }
 
@@ -2162,7 +2180,7 @@ describe("every operation, called by office B with office A's ids", () => {
           await row.cleanup?.(api, res);
           continue;
         }
-        expectNoTraceOfA(res.body, label);
+        expectNoTraceOfA(await bodyText(res, row.format), label);
         const errorPaths = row.errorPaths?.[role];
         if (res.statusCode === 400) expect(errorPaths, `${label}: which fields should fail?`).toBeDefined();
         if (errorPaths) {

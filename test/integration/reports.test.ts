@@ -130,9 +130,22 @@ describe('office figures', () => {
         unitsHeld: 8,
         attendanceRate: 0.833,
         completions: 3,
+        ended: true,
+        // Niedersachsen: 4 UE by two teachers at 50 € + 4 UE at 25 € = 300 €, materials 700 € capped at 600 €.
+        funding: {
+          ruleSetName: 'Niedersachsen',
+          kind: 'per_unit',
+          fundable: true,
+          notes: ['materialsCapped'],
+          unitsFunded: 8,
+          teachingCents: 30000,
+          materialsCents: 60000,
+          totalCents: 90000,
+        },
+        fundingProblem: null,
       },
     ]);
-    expect([c.participants, c.unitsHeld, c.completions]).toEqual([3, 8, 3]);
+    expect([c.participants, c.unitsHeld, c.completions, c.fundableCents]).toEqual([3, 8, 3, 90000]);
     expect(report.previous.courses.items).toEqual([
       {
         courseId: fx.courses.k2.id,
@@ -141,8 +154,22 @@ describe('office figures', () => {
         unitsHeld: 2,
         attendanceRate: 0,
         completions: 1,
+        ended: true,
+        // Hessen WIR funds courses of 20 to 36 UE only: 2 UE are not fundable.
+        funding: {
+          ruleSetName: 'Hessen WIR',
+          kind: 'per_participant_unit',
+          fundable: false,
+          notes: ['tooFewUnits'],
+          unitsFunded: 0,
+          teachingCents: 0,
+          materialsCents: 0,
+          totalCents: 0,
+        },
+        fundingProblem: null,
       },
     ]);
+    expect(report.previous.courses.fundableCents).toBe(0);
   });
 
   it('compares a custom period with as many days before it, and shows the other office only its own figures', async () => {
@@ -152,6 +179,14 @@ describe('office figures', () => {
     expect(march.current.requests.filed).toBe(1);
     expect(march.previous.requests.filed).toBe(1);
     expect(march.current.guides.active).toBe(2);
+    expect(march.current.courses.fundableCents).toBe(90000);
+
+    // A course still running at the period's end: its amount so far is shown, but counts only when it ends.
+    const early = (await coordinator().get('/reports/office?from=2025-03-01&to=2025-03-10')).json() as OfficeReport;
+    expect(early.current.courses.items.map((c) => [c.ended, c.unitsHeld, c.funding?.totalCents])).toEqual([
+      [false, 4, 4 * 5000 + 60000],
+    ]);
+    expect(early.current.courses.fundableCents).toBe(0);
 
     const theirs = (
       await client(t.app, other.sessions.coordinator).get('/reports/office?from=2025-01-01&to=2025-12-31')
@@ -230,7 +265,7 @@ describe('XLSX export', () => {
     workbook.getWorksheet('Kurse')?.eachRow((row, n) => {
       if (n > 1) courseRows.push((row.values as unknown[]).slice(1));
     });
-    expect(courseRows).toEqual([[fx.courses.k1.title, 3, 8, 0.833, 3]]);
+    expect(courseRows).toEqual([[fx.courses.k1.title, 3, 8, 0.833, 3, 'Niedersachsen', 900]]);
   });
 });
 

@@ -337,6 +337,21 @@ const COORDINATOR_ONLY: Probe[] = [
     guide: 403,
     partner: 403,
   },
+  {
+    label: 'the Verwendungsnachweis (Niedersachsen) as XLSX',
+    method: 'GET',
+    url: () => '/reports/verwendungsnachweis.xlsx?from=2025-01-01&to=2025-12-31',
+    guide: 403,
+    partner: 403,
+  },
+  {
+    label: 'the Sachbericht draft as PDF',
+    method: 'POST',
+    url: () => '/reports/sachbericht.pdf',
+    body: () => ({ from: '2025-01-01', to: '2025-12-31', goals: 'Unbefugt' }),
+    guide: 403,
+    partner: 403,
+  },
   { label: 'read a room', method: 'GET', url: () => `/rooms/${roomId}`, guide: 403, partner: 403 },
   {
     label: 'add a room',

@@ -91,7 +91,7 @@ describe('security headers', () => {
       const funderOnly = op.path.includes('/land/');
       const adminOnly = op.path.endsWith('/funding-programmes');
       const session = guideOnly ? o.sessions.guide : funderOnly ? funder : adminOnly ? admin : o.sessions.coordinator;
-      const query = op.path.includes('/reports/office') ? '?from=2026-01-01&to=2026-12-31' : '';
+      const query = /\/reports\/(office|verwendungsnachweis)/.test(op.path) ? '?from=2026-01-01&to=2026-12-31' : '';
       const res = await client(t.app, session).get(`${op.path}${query}`);
       if (op.path.endsWith('/offices')) expect(res.statusCode).toBe(403);
       else expect(res.statusCode, `${op.key}: ${res.body.slice(0, 200)}`).toBe(200);

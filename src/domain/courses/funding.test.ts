@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUNDING_TEMPLATES, fundableAmount, ruleSetValidOn, teachersOf } from './funding.js';
+import { courseFunding, FUNDING_TEMPLATES, fundableAmount, ruleSetValidOn, teachersOf } from './funding.js';
 
 const sessions = (n: number, units: number, teachers = 1) =>
   Array.from({ length: n }, () => ({ teachingUnits: units, teachers }));
@@ -75,5 +75,36 @@ describe('helpers', () => {
     expect(ruleSetValidOn(sets, '2026-06-30')?.id).toBe('old');
     expect(ruleSetValidOn(sets, '2026-07-01')?.id).toBe('new');
     expect(ruleSetValidOn(sets, '2023-12-31')).toBeUndefined();
+  });
+});
+
+describe('courseFunding: the rule set a course is reported under', () => {
+  const delivery = { sessions: [{ teachingUnits: 4, teachers: 1 }], participants: 3, materialsCents: 0 };
+  const sets = [
+    { name: 'NDS', validFrom: '2024-01-01', ...FUNDING_TEMPLATES.niedersachsen },
+    {
+      name: 'NDS',
+      validFrom: '2026-01-01',
+      kind: 'per_unit' as const,
+      params: { ...FUNDING_TEMPLATES.niedersachsen.params, unitCents: 3000 },
+    },
+  ];
+
+  it('names the problem when no rule set is chosen or none is valid on the first day', () => {
+    expect(courseFunding(null, sets, '2025-03-01', delivery)).toEqual({
+      ruleSet: undefined,
+      problem: 'noneChosen',
+      result: null,
+    });
+    expect(courseFunding('NDS', sets, '2023-12-31', delivery)).toEqual({
+      ruleSet: undefined,
+      problem: 'notValidYet',
+      result: null,
+    });
+  });
+
+  it('applies the version valid on the first day', () => {
+    expect(courseFunding('NDS', sets, '2025-12-31', delivery).result?.totalCents).toBe(4 * 2500);
+    expect(courseFunding('NDS', sets, '2026-01-01', delivery).result?.totalCents).toBe(4 * 3000);
   });
 });

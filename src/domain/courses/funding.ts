@@ -118,3 +118,26 @@ export function teachersOf(trainerNames: string | null | undefined): number {
 export function ruleSetValidOn<T extends { validFrom: string }>(sets: readonly T[], day: string): T | undefined {
   return [...sets].filter((s) => s.validFrom <= day).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
 }
+
+export type RuleSetProblem = 'noneChosen' | 'notValidYet';
+
+/**
+ * A course's fundable amount under the rule set it is reported under: the version of `ruleSetName` valid on the
+ * course's first day, applied to what it delivered. The one computation behind the course report and the office
+ * report (issue 13 §1); `namedSets` are the office's rule sets of that name.
+ */
+export function courseFunding<T extends { validFrom: string; kind: FundingKind; params: Record<string, number> }>(
+  ruleSetName: string | null | undefined,
+  namedSets: readonly T[],
+  firstDay: string,
+  delivery: CourseDelivery,
+): { ruleSet: T | undefined; problem: RuleSetProblem | null; result: FundingResult | null } {
+  if (!ruleSetName) return { ruleSet: undefined, problem: 'noneChosen', result: null };
+  const ruleSet = ruleSetValidOn(namedSets, firstDay);
+  if (!ruleSet) return { ruleSet: undefined, problem: 'notValidYet', result: null };
+  return {
+    ruleSet,
+    problem: null,
+    result: fundableAmount({ kind: ruleSet.kind, params: ruleSet.params } as FundingRule, delivery),
+  };
+}

@@ -1,13 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.js';
 import { attendedUnits } from '../../domain/courses/completion.js';
-import {
-  FUNDING_TEMPLATES,
-  type FundingRule,
-  fundableAmount,
-  ruleSetValidOn,
-  teachersOf,
-} from '../../domain/courses/funding.js';
+import { courseFunding, FUNDING_TEMPLATES, teachersOf } from '../../domain/courses/funding.js';
 import { localDateTime } from '../../domain/dates.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
@@ -140,20 +134,16 @@ export class FundingService {
     const firstDay = sessions[0] ? day(sessions[0].startsAt) : null;
     const funding = await repo.courseFunding(tx, courseId);
     const materialsCents = funding?.materialsCents ?? 0;
-    let ruleSet: RuleSetRow | undefined;
-    let ruleSetProblem: CourseReport['ruleSetProblem'] = null;
-    if (!funding?.ruleSetName) ruleSetProblem = 'noneChosen';
-    else {
-      ruleSet = ruleSetValidOn(await repo.ruleSetsNamed(tx, officeId, funding.ruleSetName), firstDay ?? day(now));
-      if (!ruleSet) ruleSetProblem = 'notValidYet';
-    }
-    const result = ruleSet
-      ? fundableAmount({ kind: ruleSet.kind, params: ruleSet.params } as FundingRule, {
-          sessions: held.map((s) => ({ teachingUnits: s.teachingUnits, teachers: teachersOf(s.trainerNames) })),
-          participants: participants.length,
-          materialsCents,
-        })
-      : null;
+    const named = funding?.ruleSetName ? await repo.ruleSetsNamed(tx, officeId, funding.ruleSetName) : [];
+    const {
+      ruleSet,
+      problem: ruleSetProblem,
+      result,
+    } = courseFunding(funding?.ruleSetName, named, firstDay ?? day(now), {
+      sessions: held.map((s) => ({ teachingUnits: s.teachingUnits, teachers: teachersOf(s.trainerNames) })),
+      participants: participants.length,
+      materialsCents,
+    });
     return {
       courseId,
       title: course.title,

@@ -4,6 +4,7 @@ import { inOrder } from '../../db/inOrder.js';
 import { GUIDE_AGE_GROUPS } from '../../domain/reports/ageGroups.js';
 import type { Period } from '../../domain/reports/period.js';
 import type { CountRow, OfficeFigures } from '../../shared/reports.js';
+import { courseFundingOf } from './courseFunding.js';
 
 /**
  * Whose figures: one office (the coordinator's report) or several (a funder's view over the offices it funds, which
@@ -312,7 +313,7 @@ export const reportRepository = {
         where c.office_id = any(${offices(s)}) and exists (select 1 from held where held.course_id = c.id)
         order by c.title, c.id`),
     );
-    const items = rows.map((r) => ({
+    const base = rows.map((r) => ({
       courseId: String(r.course_id),
       title: String(r.title),
       participants: Number(r.participants),
@@ -320,12 +321,30 @@ export const reportRepository = {
       attendanceRate: r.attendance_rate === null ? null : Number(r.attendance_rate),
       completions: Number(r.completions),
     }));
+    const funding = await courseFundingOf(tx, s, p, base);
+    const items = base.map((i) => ({
+      ...i,
+      ...(funding.get(i.courseId) ?? { ended: false, funding: null, fundingProblem: 'noneChosen' as const }),
+    }));
     return {
       items,
       participants: items.reduce((sum, r) => sum + r.participants, 0),
       unitsHeld: items.reduce((sum, r) => sum + r.unitsHeld, 0),
       completions: items.reduce((sum, r) => sum + r.completions, 0),
+      fundableCents: items.reduce((sum, r) => sum + (r.ended ? (r.funding?.totalCents ?? 0) : 0), 0),
     };
+  },
+
+  /** The cover of the funder forms: the office, its Träger (as in its directory entry) and its funding programme. */
+  async cover(tx: Tx, officeId: string) {
+    const row = await one<{ name: string; provider: string | null; programme: string | null; region: string | null }>(
+      tx,
+      sql`select o.name, d.provider, fp.name as programme, fp.region
+          from offices o left join directory_entries d on d.office_id = o.id
+          left join funding_programmes fp on fp.id = o.programme_id
+          where o.id = ${officeId}`,
+    );
+    return { officeName: row.name, provider: row.provider ?? '', programme: row.programme, region: row.region };
   },
 
   async officeName(tx: Tx, officeId: string): Promise<string> {

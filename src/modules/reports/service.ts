@@ -14,10 +14,13 @@ import {
   type OfficeReport,
   type ReportQuery,
   rowLabel,
+  type SachberichtInput,
 } from '../../shared/reports.js';
 import { settingsRepository } from '../settings/repository.js';
 import { reportPolicy as policy } from './policy.js';
 import { type ReportScope, reportRepository as repo } from './repository.js';
+import { renderSachberichtPdf } from './sachbericht.js';
+import { verwendungsnachweisWorkbook } from './verwendungsnachweis.js';
 
 /** All figures of one scope and period; the queries run one after another in the caller's transaction. */
 export async function figuresFor(tx: Tx, scope: ReportScope, period: Period): Promise<OfficeFigures> {
@@ -140,18 +143,62 @@ export class ReportService {
     const courses = workbook.addWorksheet(sheetName(t('reports.figure.courses'), taken), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    courses.columns = [{ width: 40 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }];
+    courses.columns = [
+      { width: 40 },
+      { width: 14 },
+      { width: 14 },
+      { width: 14 },
+      { width: 14 },
+      { width: 24 },
+      { width: 16 },
+    ];
     courses.addRow([
       t('reports.course.title'),
       t('reports.course.participants'),
       t('reports.course.unitsHeld'),
       t('reports.course.attendanceRate'),
       t('reports.course.completions'),
+      t('reports.course.ruleSet'),
+      t('reports.course.fundable'),
     ]).font = { bold: true };
     for (const c of report.current.courses.items) {
-      const row = courses.addRow([c.title, c.participants, c.unitsHeld, c.attendanceRate, c.completions]);
+      const ruleSet = c.funding ? c.funding.ruleSetName : t(`courseReport.problem.${c.fundingProblem ?? 'noneChosen'}`);
+      const row = courses.addRow([
+        c.title,
+        c.participants,
+        c.unitsHeld,
+        c.attendanceRate,
+        c.completions,
+        c.ended ? ruleSet : `${ruleSet} (${t('reports.course.running')})`,
+        c.funding ? c.funding.totalCents / 100 : null,
+      ]);
       row.getCell(4).numFmt = '0.0%';
+      row.getCell(7).numFmt = EURO;
     }
     return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), report };
+  }
+
+  private cover(officeId: string) {
+    return inScope(this.ctx.database.db, { officeId }, (tx) => repo.cover(tx, officeId));
+  }
+
+  /** The numerical part of the einfacher Verwendungsnachweis (Niedersachsen) for the period, as XLSX. */
+  async verwendungsnachweisXlsx(actor: Actor, query: ReportQuery, locale: Locale) {
+    const report = await this.office(actor, query);
+    const cover = await this.cover(report.office.id);
+    const t = (key: string) => translate(locale, key);
+    return { bytes: await verwendungsnachweisWorkbook(report, cover, t, this.ctx.now()), report };
+  }
+
+  /** The Sachbericht draft: the office's figures and charts with the coordinator's own texts, as a PDF. */
+  async sachberichtPdf(actor: Actor, input: SachberichtInput, locale: Locale) {
+    const report = await this.office(actor, { from: input.from, to: input.to });
+    const cover = await this.cover(report.office.id);
+    const letterhead = await inScope(this.ctx.database.db, { officeId: report.office.id }, async (tx) => ({
+      name: report.office.name,
+      ...(await settingsRepository.get(tx, report.office.id)).contact,
+    }));
+    const bytes = await renderSachberichtPdf({ report, cover, letterhead, texts: input, locale, now: this.ctx.now() });
+    return { bytes, report };
   }
 }

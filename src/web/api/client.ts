@@ -105,6 +105,45 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return data as T;
 }
 
+/**
+ * A POST answered by a file (a PDF rendered from the body, such as the Sachbericht draft): the bytes as a Blob;
+ * problems are thrown as ApiError, like `request`.
+ */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = {
+    accept: 'application/pdf, application/problem+json',
+    'accept-language': currentLocale(),
+    'content-type': 'application/json',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    reportUnreachable();
+    throw new ApiError(0, { type: 'about:blank', title: '', status: 0, code: 'network_error' });
+  }
+  reportReachable();
+  if (!response.ok) {
+    let data: unknown = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    const problem =
+      data && typeof data === 'object' && 'code' in data ? (data as Problem) : fallbackProblem(response.status);
+    if (response.status === 401) unauthenticatedHandler?.();
+    throw new ApiError(response.status, problem);
+  }
+  return response.blob();
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>(path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),

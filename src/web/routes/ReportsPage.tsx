@@ -34,6 +34,7 @@ import {
 } from '../../shared/reports.js';
 import { api, apiUrl } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
+import { FunderForms } from '../components/reports/FunderForms';
 import { ErrorState, LoadingState } from '../components/States';
 import { useSearchState } from '../hooks/useSearchState';
 import { intlLocale } from '../i18n';
@@ -66,6 +67,7 @@ function useFormat() {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     number: (n: number) => number.format(n),
+    money: (cents: number) => money.format(cents / 100),
     kpi: (kpi: Kpi, v: number | null) => {
       if (v === null) return '–';
       if (kpi.format === 'cents') return money.format(v / 100);
@@ -275,9 +277,9 @@ function CourseTable({ report }: { report: OfficeReport }) {
     );
   return (
     <Card withBorder padding="md">
-      {/* Five columns scroll sideways on a phone; the region takes the keyboard focus for that (axe). */}
+      {/* Seven columns scroll sideways on a phone; the region takes the keyboard focus for that (axe). */}
       <Box tabIndex={0} role="region" aria-label={t('reports.courseTable')} style={{ overflowX: 'auto' }}>
-        <Table striped miw={520}>
+        <Table striped miw={760}>
           <caption className="visually-hidden">{t('reports.figure.courses')}</caption>
           <Table.Thead>
             <Table.Tr>
@@ -294,6 +296,10 @@ function CourseTable({ report }: { report: OfficeReport }) {
               <Table.Th scope="col" ta="end">
                 {t('reports.course.completions')}
               </Table.Th>
+              <Table.Th scope="col">{t('reports.course.ruleSet')}</Table.Th>
+              <Table.Th scope="col" ta="end">
+                {t('reports.course.fundable')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -306,6 +312,24 @@ function CourseTable({ report }: { report: OfficeReport }) {
                 <Table.Td ta="end">{format.number(c.unitsHeld)}</Table.Td>
                 <Table.Td ta="end">{c.attendanceRate === null ? '–' : percent.format(c.attendanceRate)}</Table.Td>
                 <Table.Td ta="end">{format.number(c.completions)}</Table.Td>
+                <Table.Td>
+                  <span dir="auto">
+                    {c.funding ? c.funding.ruleSetName : t(`courseReport.problem.${c.fundingProblem ?? 'noneChosen'}`)}
+                  </span>
+                  {!c.ended && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({t('reports.course.running')})
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="end">
+                  {c.funding
+                    ? c.funding.fundable
+                      ? format.money(c.funding.totalCents)
+                      : t('reports.course.notFundable')
+                    : '–'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -376,6 +400,7 @@ export function ReportsPage() {
                 )}
               </Stack>
             ))}
+            <FunderForms period={period} />
           </>
         )}
       </Stack>
