@@ -364,6 +364,7 @@ export const AUDIT_FIELDS = [
   'month',
   'notificationPreferences',
   'reminders',
+  'courses',
   'location',
   'capacity',
   'stepFree',
