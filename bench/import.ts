@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { cpus, totalmem, type } from 'node:os';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -16,6 +15,7 @@ import { inScope } from '../src/db/scope.js';
 import { Mailer } from '../src/modules/mail/mailer.js';
 import { type Actor, SYSTEM_ACTOR } from '../src/server/context.js';
 import { createServices } from '../src/server/services.js';
+import { withPostgres } from './land.js';
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 5_000);
 const LANGUAGES = ['Arabisch (Muttersprache), Englisch B2', 'Persisch, Deutsch C1', 'Türkisch', 'Ukrainisch, Russisch'];
@@ -88,22 +88,8 @@ const pglite = await openDatabase({ memory: true });
 results.push(...(await benchImport(pglite, 'PGlite')));
 await pglite.close();
 
-if (process.env.DATABASE_URL) {
-  const name = `lotsennetz_import_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const postgres = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    results.push(...(await benchImport(postgres, 'PostgreSQL')));
-  } finally {
-    await postgres.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+if (process.env.DATABASE_URL)
+  results.push(...(await withPostgres(process.env.DATABASE_URL, (db) => benchImport(db, 'PostgreSQL'))));
 
 const at = process.argv.indexOf('--write');
 if (at > 0) {

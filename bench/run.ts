@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, type } from 'node:os';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -144,20 +143,7 @@ results.push(...(await benchDatabase(pglite, 'PGlite')));
 await pglite.close();
 
 if (process.env.DATABASE_URL) {
-  const name = `lotsennetz_bench_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const postgres = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    results.push(...(await benchDatabase(postgres, 'PostgreSQL')));
-  } finally {
-    await postgres.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  results.push(...(await withPostgres(process.env.DATABASE_URL, (db) => benchDatabase(db, 'PostgreSQL'))));
   // The Land report (issue 13 §3): 100 offices, 10,000 guides, on PostgreSQL where its target is set.
   writeLandReport([await withPostgres(process.env.DATABASE_URL, (db) => benchLand(db, 'PostgreSQL'))]);
 } else {

@@ -14,42 +14,29 @@ export type AuditEntry = {
   at?: Date;
 };
 
+/** The row of one audit record: the office is the entry's own, or else the actor's. */
+const auditRow = (actor: Actor, entry: AuditEntry) => ({
+  officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
+  actorUserId: recordedUserId(actor),
+  actorName: actor.displayName,
+  via: actor.via ?? null,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId ?? null,
+  changes: entry.changes ?? null,
+  ...(entry.at ? { at: entry.at } : {}),
+});
+
 /** Written in the caller's transaction: if the change rolls back, so does its audit record. Returns the event's id. */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<string> {
-  const [row] = await tx
-    .insert(auditEvents)
-    .values({
-      officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
-      actorUserId: recordedUserId(actor),
-      actorName: actor.displayName,
-      via: actor.via ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      changes: entry.changes ?? null,
-      ...(entry.at ? { at: entry.at } : {}),
-    })
-    .returning({ id: auditEvents.id });
+  const [row] = await tx.insert(auditEvents).values(auditRow(actor, entry)).returning({ id: auditEvents.id });
   return row.id;
 }
 
 /** Many audit records in multi-row inserts (a bulk write such as the import), in the caller's transaction. */
 export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
-    await tx.insert(auditEvents).values(
-      entries.slice(i, i + 1000).map((entry) => ({
-        officeId: entry.officeId !== undefined ? entry.officeId : actor.officeId,
-        actorUserId: recordedUserId(actor),
-        actorName: actor.displayName,
-        via: actor.via ?? null,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        changes: entry.changes ?? null,
-        ...(entry.at ? { at: entry.at } : {}),
-      })),
-    );
-  }
+  for (let i = 0; i < entries.length; i += 1000)
+    await tx.insert(auditEvents).values(entries.slice(i, i + 1000).map((entry) => auditRow(actor, entry)));
 }
 
 const REDACTED = '[geändert]';
