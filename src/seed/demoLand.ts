@@ -7,7 +7,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import {
-  assignments,
   districts,
   fundingPrograms,
   guides,
@@ -15,11 +14,11 @@ import {
   hourEntries,
   offices,
   partners,
-  requests,
   users,
 } from '../db/schema/index.js';
 import { addDays } from '../domain/dates.js';
 import { ensureDefaultHourCategories } from '../modules/timesheets/repository.js';
+import { seedRequestHistory } from './demoHistory.js';
 
 export const DEMO_PROGRAMME = { name: 'Integrationslotsen Niedersachsen (Demo)', region: 'Niedersachsen' } as const;
 
@@ -31,9 +30,6 @@ type LandSeed = {
   passwordHash: string;
   today: string;
 };
-
-/** Day `offset` days before `today`, at 09:00 UTC (10:00 or 11:00 in Germany). */
-const at = (today: string, offset: number) => new Date(`${addDays(today, -offset)}T09:00:00Z`);
 
 export async function seedDemoLand(tx: Tx, spec: LandSeed) {
   const [programme] = await tx.insert(fundingPrograms).values(DEMO_PROGRAMME).returning();
@@ -59,58 +55,19 @@ export async function seedDemoLand(tx: Tx, spec: LandSeed) {
   if (!partner || !district || pool.length < 6) return { programmeId: programme.id };
 
   // Twelve requests over two years, eight of them with a deployment after 2 to 20 days.
-  const kinds = [
-    { field: 'authorities', type: 'accompaniment', title: 'Begleitung zur Ausländerbehörde' },
-    { field: 'school_kita', type: 'language_mediation', title: 'Elterngespräch in der Grundschule' },
-    { field: 'health_care', type: 'accompaniment', title: 'Termin in der Hausarztpraxis' },
-    { field: 'orientation', type: 'orientation', title: 'Erste Orientierung im Landkreis' },
-  ];
   const ages = [700, 610, 540, 455, 390, 300, 240, 170, 120, 80, 45, 20];
   const daysToMatch = [3, 9, 2, 14, 6, null, 20, 5, null, 4, null, null];
-  for (let i = 0; i < ages.length; i++) {
-    const kind = kinds[i % kinds.length];
-    const created = at(spec.today, ages[i]);
-    const wait = daysToMatch[i];
-    const [request] = await tx
-      .insert(requests)
-      .values({
-        officeId,
-        partnerId: partner.id,
-        districtId: district.id,
-        field: kind.field,
-        type: kind.type,
-        title: kind.title,
-        description: 'Erfundene Demo-Anfrage für die Landesansicht.',
-        startsOn: addDays(spec.today, -ages[i] + 7),
-        frequency: 'once',
-        expectedHours: 3,
-        languages: ['ar'],
-        minorsInvolved: false,
-        personInitials: `${String.fromCharCode(65 + i)}. O.`,
-        personAgeGroup: 'adult',
-        personLanguages: ['ar'],
-        personHousehold: i % 3 === 0 ? 'family' : 'individual',
-        personHouseholdSize: i % 3 === 0 ? 4 : 1,
-        personConsentGiven: true,
-        status: wait === null ? (ages[i] > 60 ? 'no_match' : 'in_review') : 'closed',
-        createdAt: created,
-        statusChangedAt: created,
-        updatedAt: created,
-      })
-      .returning({ id: requests.id });
-    if (wait === null) continue;
-    const started = new Date(created.getTime() + wait * 86_400_000);
-    await tx.insert(assignments).values({
-      officeId,
-      requestId: request.id,
-      guideId: pool[i % 6].id,
-      partnerId: partner.id,
-      status: 'closed',
-      startedAt: started,
-      closedAt: new Date(started.getTime() + 21 * 86_400_000),
-      outcome: 'goal_reached',
-    });
-  }
+  await seedRequestHistory(tx, {
+    officeId,
+    today: spec.today,
+    past: ages.map((age, i) => ({ age, daysToMatch: daysToMatch[i] })),
+    guideIds: pool.slice(0, 6).map((g) => g.id),
+    partnerIds: [partner.id],
+    districtIds: [district.id],
+    languages: ['ar'],
+    outcomes: ['goal_reached'],
+    activitiesPerDeployment: 0,
+  });
 
   // Hours: six guides log a few deployment and plenum hours in most months of the last two years.
   await ensureDefaultHourCategories(tx, officeId);

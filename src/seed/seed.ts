@@ -25,6 +25,7 @@ import {
 import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoEvents } from './demoEvents.js';
 import { seedDemoExpenses } from './demoExpenses.js';
+import { seedHannoverHistory } from './demoHistory.js';
 import { seedDemoHours } from './demoHours.js';
 import { seedDemoLand } from './demoLand.js';
 import { seedDemoMessages } from './demoMessages.js';
@@ -326,6 +327,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
       today: todayIso(ctx.now()),
       timeZone: 'Europe/Berlin',
     });
+    // Two years of past requests and deployments, so a year's report and its comparison show real figures; before
+    // any month is approved, since approved months take no new activities.
+    await seedHannoverHistory(tx, hannover.office.id, todayIso(ctx.now()), [DEMO_ACCOUNTS.hannoverGuide]);
     await seedDemoRecognition(tx, {
       officeId: hannover.office.id,
       guides: hannover.guides,
