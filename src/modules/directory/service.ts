@@ -1,3 +1,4 @@
+import { localizedLabel } from '../../shared/localized.js';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import type { ThrottleRule } from '../../domain/loginThrottle.js';
@@ -160,7 +161,7 @@ export class DirectoryService {
           : null,
         fields: fields
           .filter((f) => f.officeId === officeId && chosen.has(f.key))
-          .map(({ key, name }) => ({ key, name })),
+          .map(({ key, name, translations }) => ({ key, name: localizedLabel(name, translations, language) })),
         howToGetHelp: shown(entry.howToGetHelp, language),
         contact: { email: entry.contactEmail, phone: entry.contactPhone, website: entry.website },
         volunteerFormPath: entry.showVolunteerForm ? `/volunteer/${slug}` : null,

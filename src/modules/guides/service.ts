@@ -1,3 +1,4 @@
+import { localizedLabel } from '../../shared/localized.js';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
@@ -368,8 +369,8 @@ export class GuideService {
       const names = {
         locale: actor.locale,
         districts: new Map(districtRows.map((d) => [d.id, d.name])),
-        fields: new Map(fieldRows.map((f) => [f.key, f.name])),
-        specializations: new Map(specRows.map((f) => [f.key, f.name])),
+        fields: new Map(fieldRows.map((f) => [f.key, localizedLabel(f.name, f.translations, actor.locale)])),
+        specializations: new Map(specRows.map((f) => [f.key, localizedLabel(f.name, f.translations, actor.locale)])),
       };
       // One event names every guide in the file, so "who looked at this guide" finds the export too.
       await recordAudit(tx, actor, {
