@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compactTranslations, completeTranslations, localizedLabel, localizedText, translationsInput } from './localized.js';
+import {
+  compactTranslations,
+  completeTranslations,
+  localizedLabel,
+  localizedText,
+  translationsInput,
+} from './localized.js';
 
 describe('office texts per language', () => {
-  it('reads the translation in the reader\'s language', () => {
+  it("reads the translation in the reader's language", () => {
     expect(localizedLabel('Wohnen', { ar: 'السكن', en: 'Housing' }, 'ar')).toBe('السكن');
     expect(localizedLabel('Wohnen', { ar: 'السكن', en: 'Housing' }, 'en')).toBe('Housing');
   });

@@ -1,4 +1,3 @@
-import { localizedLabel } from '../../shared/localized.js';
 import type { Tx } from '../../db/client.js';
 import { inScope } from '../../db/scope.js';
 import type { ThrottleRule } from '../../domain/loginThrottle.js';
@@ -12,6 +11,7 @@ import type {
   LocalizedText,
 } from '../../shared/directory.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
+import { localizedLabel } from '../../shared/localized.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { Throttle, throttleKey } from '../auth/throttle.js';
 import { directoryPolicy as policy } from './policy.js';

@@ -1,4 +1,3 @@
-import { localizedLabel } from '../../shared/localized.js';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
@@ -11,6 +10,7 @@ import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
 import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
+import { localizedLabel } from '../../shared/localized.js';
 import { diffFields, recordAudit, recordAudits } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';

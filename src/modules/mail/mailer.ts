@@ -8,8 +8,8 @@ import type { Db, Tx } from '../../db/client.js';
 import { type MailAttachment, outbox } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
 import type { Locale } from '../../shared/enums.js';
-import { officeSignature, withSignature } from './signature.js';
 import { resolveAppSecret, SecretBox } from './secrets.js';
+import { officeSignature, withSignature } from './signature.js';
 import { revealText, type SecretSlot } from './templates.js';
 
 export type OutgoingMail = {
@@ -75,7 +75,9 @@ export class Mailer {
   async enqueue(tx: Tx, mail: OutgoingMail): Promise<string> {
     const id = randomUUID();
     // Appended at the end, so the secrets' positions in the text stay where the template put them.
-    const text = mail.officeId ? withSignature(mail.text, await officeSignature(tx, mail.officeId, mail.locale)) : mail.text;
+    const text = mail.officeId
+      ? withSignature(mail.text, await officeSignature(tx, mail.officeId, mail.locale))
+      : mail.text;
     const secrets = mail.secrets ?? [];
     const [row] = await tx
       .insert(outbox)

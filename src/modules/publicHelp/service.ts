@@ -4,7 +4,7 @@
  * contact go to `request_contacts`, which only the office's coordinators read. Spam protection as on the volunteer
  * form, without a third party: honeypot, signed form token with a minimum fill time, throttle per client address.
  */
-import { localizedLabel } from '../../shared/localized.js';
+
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
@@ -17,6 +17,7 @@ import { AppError, type FieldError, notFound } from '../../server/errors.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
 import { LANGUAGE_ENDONYMS } from '../../shared/languageNames.js';
+import { localizedLabel } from '../../shared/localized.js';
 import { FORM_LANGUAGES, type HelpForm, type helpRequestInput } from '../../shared/publicHelp.js';
 import { displayName } from '../../shared/reference-data.js';
 import { recordAudit } from '../audit/recorder.js';
