@@ -41,6 +41,8 @@ export function TranslationInputs<V>({
             label: <span lang={l}>{LOCALE_NAMES[l]}</span>,
             lang: l,
             dir: 'auto' as const,
+            // The page's direction would align every input to its side; each text aligns to where it starts.
+            styles: { input: { textAlign: 'start' as const } },
             maxLength,
             required: required.includes(l),
             ...form.getInputProps(`${path}.${l}`),
