@@ -12,7 +12,8 @@ import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 import { TranslationInputs } from './TranslationInputs';
 
-type Values = { signature: Record<Locale, string> };
+/** Named as the setting, so the server's field errors (`mailSignature.de`) land on their inputs. */
+type Values = { mailSignature: Record<Locale, string> };
 const empty = (): Record<Locale, string> => Object.fromEntries(LOCALES.map((l) => [l, ''])) as Record<Locale, string>;
 
 /**
@@ -23,12 +24,12 @@ export function MailSignatureCard() {
   const { t } = useTranslation();
   const settings = useOfficeSettings();
   const form = useForm<Values>({
-    initialValues: { signature: empty() },
+    initialValues: { mailSignature: empty() },
     enhanceGetInputProps: withFieldIds('signature'),
     validate: {
-      signature: {
+      mailSignature: {
         de: (value, values) =>
-          !value.trim() && Object.values(values.signature).some((v) => v.trim())
+          !value.trim() && Object.values(values.mailSignature).some((v) => v.trim())
             ? t('settings.signature.germanRequired')
             : null,
       },
@@ -43,7 +44,7 @@ export function MailSignatureCard() {
   const stored = settings.data?.mailSignature;
   useEffect(() => {
     if (settings.data) {
-      const values = { signature: { ...empty(), ...stored } };
+      const values = { mailSignature: { ...empty(), ...stored } };
       setValues(values);
       resetDirty(values);
     }
@@ -52,7 +53,10 @@ export function MailSignatureCard() {
 
   function submit(values: Values) {
     return errors.run(async () => {
-      const texts = Object.fromEntries(LOCALES.map((l) => [l, values.signature[l].trim()])) as Record<Locale, string>;
+      const texts = Object.fromEntries(LOCALES.map((l) => [l, values.mailSignature[l].trim()])) as Record<
+        Locale,
+        string
+      >;
       await save.mutateAsync(texts.de ? texts : null);
       notifySuccess(t('settings.signature.saved'));
     });
@@ -71,7 +75,7 @@ export function MailSignatureCard() {
           <ErrorSummary {...errors.summary} />
           <TranslationInputs
             form={form}
-            path="signature"
+            path="mailSignature"
             locales={LOCALES}
             legend={t('settings.signature.legend')}
             hint={t('settings.signature.hint', { max: MAIL_SIGNATURE_MAX })}
