@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listOf, shortText } from './common.js';
 import { DISTRICT_TERMS, LOCALES } from './enums.js';
+import { translationsInput, translationsSchema } from './localized.js';
 
 /** What the caller may do with a district or a reference item. */
 export const referenceAbilities = z.object({ update: z.boolean(), delete: z.boolean() });
@@ -24,13 +25,30 @@ export type District = z.infer<typeof districtSchema>;
 /** The districts with the office's word for them, so every page can label them as the office does. */
 export const districtListSchema = listOf(districtSchema).extend({ term: z.enum(DISTRICT_TERMS) });
 
-/** Fields of action and specialisations share one shape: a stable key and an office-chosen name. */
+/**
+ * Fields of action and specialisations share one shape: a stable key and an office-chosen name, in German (required)
+ * and optionally in each other UI language (`translations`, '' or left out = none; readers then see German).
+ */
+const nameTranslations = translationsInput(100);
 export const referenceKeyInput = z.strictObject({
   key: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: 'validation.key' }),
   name: shortText(100),
+  translations: nameTranslations.optional(),
 });
-export const referenceNamePatch = z.strictObject({ name: shortText(100) });
-export const referenceItemSchema = z.object({ key: z.string(), name: z.string(), abilities: referenceAbilities });
+/** A rename, new translations, or both; translations given replace the stored ones as a whole. */
+export const referenceNamePatch = z
+  .strictObject({ name: shortText(100).optional(), translations: nameTranslations.optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'validation.emptyPatch' });
+/**
+ * `name` is the German name, `translations` every other UI language ('' where the office has none). The SPA shows
+ * each reader the name in their language with `localizedLabel` (src/shared/localized.ts), like the directory's texts.
+ */
+export const referenceItemSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  translations: translationsSchema,
+  abilities: referenceAbilities,
+});
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 
 export const languageSchema = z.object({ code: z.string(), name: z.string(), nativeName: z.string() });

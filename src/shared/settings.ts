@@ -4,12 +4,29 @@ import { DEFAULT_MATCHING_WEIGHTS, MATCH_CRITERIA } from '../domain/matching/typ
 import { DEFAULT_OUT_OF_SCOPE_RULES, REQUEST_MATTERS } from '../domain/outOfScope.js';
 import { DEFAULT_COMPLETION_PERCENT } from './courses.js';
 import { DISTRICT_TERMS, PARTNER_TYPES } from './enums.js';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from './localized.js';
 import { isKnownLanguage } from './reference-data.js';
 import { DEFAULT_RETENTION_SCHEDULE, retentionScheduleSchema } from './retention.js';
 
 const weight = z.number().int().min(0).max(100);
 const languageCode = z.string().refine(isKnownLanguage, { message: 'validation.languageUnknown' });
 const paragraph = z.string().trim().min(20).max(3000);
+
+/** Longest e-mail signature per language (plain text, line breaks allowed). */
+export const MAIL_SIGNATURE_MAX = 500;
+const signatureLine = z.string().trim().max(MAIL_SIGNATURE_MAX);
+/**
+ * The office's e-mail signature (issue 14 §1): German required, the other UI languages optional ('' = none, the
+ * recipient then reads German). Every mail the office sends ends with it in the recipient's language.
+ */
+export const mailSignatureSchema = z.object({
+  de: signatureLine.min(1),
+  ...(Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, signatureLine.default('')])) as Record<
+    TranslatedLocale,
+    z.ZodDefault<typeof signatureLine>
+  >),
+});
+export type MailSignature = z.infer<typeof mailSignatureSchema>;
 
 /**
  * The agreement's insurance paragraph depends on who the guide acts for: statutory accident cover (SGB VII) holds
@@ -136,6 +153,8 @@ export const officeSettingsSchema = z.object({
      */
     completionMinAttendancePercent: z.number().int().min(1).max(100),
   }),
+  /** The office's e-mail signature per language; null while it keeps none (mails then end as the templates do). */
+  mailSignature: mailSignatureSchema.nullable(),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -170,6 +189,7 @@ export const DEFAULT_OFFICE_SETTINGS: OfficeSettings = {
     timeSheetDeadlineDay: 10,
   },
   courses: { completionMinAttendancePercent: DEFAULT_COMPLETION_PERCENT },
+  mailSignature: null,
 };
 
 /** The insurance paragraph for a partner type: the office's wording, else the default for that type. */
@@ -205,5 +225,6 @@ export const officeSettingsPatch = z
     retention: officeSettingsSchema.shape.retention.optional(),
     reminders: officeSettingsSchema.shape.reminders.strict().optional(),
     courses: officeSettingsSchema.shape.courses.strict().optional(),
+    mailSignature: mailSignatureSchema.strict().nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'validation.emptyPatch' });

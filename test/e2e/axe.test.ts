@@ -243,6 +243,15 @@ describe.runIf(browserAvailable() && axeEnabled())(
       await page.locator('#asg-agreement').locator('xpath=ancestor::section').locator('button').first().click();
       await page.getByRole('dialog').locator('textarea').first().waitFor();
       await check(page, `agreement editor (${locale})`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      // A field of action's names per language (issue 14 §1): one input per language, right to left where typed so.
+      await page.goto('/settings/fields');
+      await settled(page);
+      await page.locator('table button').first().click();
+      await page.getByRole('dialog').locator('input[lang=ar]').fill('السكن');
+      await check(page, `field names per language (${locale})`);
     }
 
     async function walkPublic(locale: Locale) {

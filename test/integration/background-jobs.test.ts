@@ -115,7 +115,7 @@ describe('mail on the job queue', () => {
   it('the sweeper enqueues queued mail whose job got lost (a crash between commit and enqueue), once', async () => {
     const to = `verloren-${A.officeId.slice(0, 8)}@test.example`;
     const id = await inScope(t.ctx.database.db, { officeId: A.officeId }, (tx) =>
-      t.ctx.mailer.enqueue(tx, { officeId: A.officeId, to, subject: 'Verloren', text: 'Hallo' }),
+      t.ctx.mailer.enqueue(tx, { officeId: A.officeId, to, subject: 'Verloren', text: 'Hallo', locale: 'de' }),
     );
     await t.ctx.database.exec(`update outbox set created_at = now() - interval '1 hour' where id = '${id}'`);
     expect(await runner.sweepMail()).toBeGreaterThanOrEqual(1);

@@ -159,6 +159,28 @@ describe('hours statement', () => {
     expect(text).not.toContain('Quastmann');
   });
 
+  it("names the field of action in the office's Arabic translation, German where it has none (issue 14 §1)", async () => {
+    const translated = await coordinator().patch('/fields/authorities', { translations: { ar: 'الدوائر الرسمية' } });
+    expect(translated.statusCode, translated.body).toBe(200);
+    try {
+      const pdf = async (language: string) =>
+        pdfText(
+          (
+            await coordinator().get(
+              `/guides/${g1}/statement.pdf?from=${monthsBack(1)}-01&to=${today}&language=${language}`,
+            )
+          ).rawPayload,
+        );
+      const ar = await pdf('ar');
+      expect(ar).toContain('الدوائر الرسمية');
+      expect(ar).not.toContain('Behörden & Ämter');
+      expect(await pdf('fa')).toContain('Behörden & Ämter');
+      expect(await pdf('de')).toContain('Behörden & Ämter');
+    } finally {
+      await coordinator().patch('/fields/authorities', { translations: {} });
+    }
+  });
+
   it('a guide downloads their own statement, and only their own', async () => {
     const own = await client(t.app, office.sessions.guide).get(
       `/me/statement.pdf?from=${monthsBack(3)}-01&to=${lastMonthEnd}`,

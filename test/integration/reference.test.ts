@@ -155,7 +155,12 @@ describe.each([
   it('get an office-defined entry, appended at the end', async () => {
     const res = await api.post(`/${kind}`, { key, name: 'Eigene Kategorie' });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ key, name: 'Eigene Kategorie', abilities: { update: true, delete: true } });
+    expect(res.json()).toEqual({
+      key,
+      name: 'Eigene Kategorie',
+      translations: { en: '', ar: '', fa: '', tr: '', ru: '', uk: '' },
+      abilities: { update: true, delete: true },
+    });
     const items = await list();
     expect(items[items.length - 1].key).toBe(key);
   });
@@ -168,7 +173,12 @@ describe.each([
 
   it('are renamed by key; the key itself stays', async () => {
     const res = await api.patch(`/${kind}/${key}`, { name: 'Umbenannt' });
-    expect(res.json()).toEqual({ key, name: 'Umbenannt', abilities: { update: true, delete: true } });
+    expect(res.json()).toEqual({
+      key,
+      name: 'Umbenannt',
+      translations: { en: '', ar: '', fa: '', tr: '', ru: '', uk: '' },
+      abilities: { update: true, delete: true },
+    });
     expectProblem(await api.patch(`/${kind}/gibt_es_nicht`, { name: 'X' }), 404, 'not_found');
     expectProblem(await api.patch(`/${kind}/${key}`, { key: 'anders', name: 'X' }), 400, 'validation_failed');
   });

@@ -1,5 +1,7 @@
 /** An office's reference data: districts, fields of action, specialisations. */
-import { doublePrecision, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { doublePrecision, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Translations } from '../../shared/localized.js';
 import { createdAt, id } from './columns.js';
 import { officeId } from './offices.js';
 
@@ -21,7 +23,9 @@ export const fieldsOfAction = pgTable(
   {
     officeId: officeId(),
     key: text('key').notNull(),
+    /** The German name (required); `translations` holds the other UI languages, a missing one reads German. */
     name: text('name').notNull(),
+    translations: jsonb('translations').$type<Translations>().notNull().default(sql`'{}'::jsonb`),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.officeId, t.key] })],
@@ -32,7 +36,9 @@ export const specializations = pgTable(
   {
     officeId: officeId(),
     key: text('key').notNull(),
+    /** The German name (required); `translations` holds the other UI languages, a missing one reads German. */
     name: text('name').notNull(),
+    translations: jsonb('translations').$type<Translations>().notNull().default(sql`'{}'::jsonb`),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.officeId, t.key] })],

@@ -27,7 +27,12 @@ export const directoryRepository = {
     officeIds.length === 0
       ? Promise.resolve([])
       : tx
-          .select({ officeId: fieldsOfAction.officeId, key: fieldsOfAction.key, name: fieldsOfAction.name })
+          .select({
+            officeId: fieldsOfAction.officeId,
+            key: fieldsOfAction.key,
+            name: fieldsOfAction.name,
+            translations: fieldsOfAction.translations,
+          })
           .from(fieldsOfAction)
           .where(inArray(fieldsOfAction.officeId, officeIds))
           .orderBy(asc(fieldsOfAction.position), asc(fieldsOfAction.name)),

@@ -11,6 +11,7 @@ import type {
   LocalizedText,
 } from '../../shared/directory.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
+import { localizedLabel } from '../../shared/localized.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { Throttle, throttleKey } from '../auth/throttle.js';
 import { directoryPolicy as policy } from './policy.js';
@@ -160,7 +161,7 @@ export class DirectoryService {
           : null,
         fields: fields
           .filter((f) => f.officeId === officeId && chosen.has(f.key))
-          .map(({ key, name }) => ({ key, name })),
+          .map(({ key, name, translations }) => ({ key, name: localizedLabel(name, translations, language) })),
         howToGetHelp: shown(entry.howToGetHelp, language),
         contact: { email: entry.contactEmail, phone: entry.contactPhone, website: entry.website },
         volunteerFormPath: entry.showVolunteerForm ? `/volunteer/${slug}` : null,

@@ -10,6 +10,7 @@ import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.js';
 import type { GuideStatus } from '../../shared/enums.js';
 import type { GuideListQuery, guideCreateInput, guidePatchInput } from '../../shared/guides.js';
+import { localizedLabel } from '../../shared/localized.js';
 import { diffFields, recordAudit, recordAudits } from '../audit/recorder.js';
 import { referenceRepository } from '../reference/repository.js';
 import { settingsRepository } from '../settings/repository.js';
@@ -368,8 +369,8 @@ export class GuideService {
       const names = {
         locale: actor.locale,
         districts: new Map(districtRows.map((d) => [d.id, d.name])),
-        fields: new Map(fieldRows.map((f) => [f.key, f.name])),
-        specializations: new Map(specRows.map((f) => [f.key, f.name])),
+        fields: new Map(fieldRows.map((f) => [f.key, localizedLabel(f.name, f.translations, actor.locale)])),
+        specializations: new Map(specRows.map((f) => [f.key, localizedLabel(f.name, f.translations, actor.locale)])),
       };
       // One event names every guide in the file, so "who looked at this guide" finds the export too.
       await recordAudit(tx, actor, {

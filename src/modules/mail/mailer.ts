@@ -7,7 +7,9 @@ import type { Config } from '../../config.js';
 import type { Db, Tx } from '../../db/client.js';
 import { type MailAttachment, outbox } from '../../db/schema/index.js';
 import { inScope } from '../../db/scope.js';
+import type { Locale } from '../../shared/enums.js';
 import { resolveAppSecret, SecretBox } from './secrets.js';
+import { officeSignature, withSignature } from './signature.js';
 import { revealText, type SecretSlot } from './templates.js';
 
 export type OutgoingMail = {
@@ -17,6 +19,8 @@ export type OutgoingMail = {
   /** The text with every secret replaced by its placeholder (see templates.ts `composeText`). */
   text: string;
   secrets?: SecretSlot[];
+  /** The recipient's language: an office's mail ends with the office's signature in it (German when not kept). */
+  locale: Locale;
   /** Small, non-secret files (an event's .ics): stored with the message, attached at delivery. */
   attachments?: MailAttachment[];
 };
@@ -70,6 +74,10 @@ export class Mailer {
 
   async enqueue(tx: Tx, mail: OutgoingMail): Promise<string> {
     const id = randomUUID();
+    // Appended at the end, so the secrets' positions in the text stay where the template put them.
+    const text = mail.officeId
+      ? withSignature(mail.text, await officeSignature(tx, mail.officeId, mail.locale))
+      : mail.text;
     const secrets = mail.secrets ?? [];
     const [row] = await tx
       .insert(outbox)
@@ -78,7 +86,7 @@ export class Mailer {
         officeId: mail.officeId,
         to: mail.to,
         subject: mail.subject,
-        text: mail.text,
+        text,
         secretPayload: secrets.length ? this.box.seal(JSON.stringify(secrets), Mailer.context(id, mail.to)) : null,
         attachments: mail.attachments?.length ? mail.attachments : null,
         status: this.transport ? 'queued' : 'stored',

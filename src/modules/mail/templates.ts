@@ -12,7 +12,8 @@ const isSecret = (part: unknown): part is Secret =>
 
 /** Where a secret goes back into the stored text: `placeholder` starts at character `at`. */
 export type SecretSlot = { at: number; placeholder: string; value: string };
-export type MailContent = { subject: string; text: string; secrets: SecretSlot[] };
+/** `locale` is the recipient's language: the office's signature (mailer.ts) is added in it. */
+export type MailContent = { subject: string; text: string; secrets: SecretSlot[]; locale: Locale };
 
 type Part = string | Secret;
 
@@ -33,7 +34,7 @@ export function composeText(
       } else text += part as string;
     }
   });
-  return { text, secrets };
+  return { text, secrets, locale };
 }
 
 /** The text the recipient reads: every placeholder replaced by its secret. Throws if the text does not match. */

@@ -4,6 +4,7 @@
  * contact go to `request_contacts`, which only the office's coordinators read. Spam protection as on the volunteer
  * form, without a third party: honeypot, signed form token with a minimum fill time, throttle per client address.
  */
+
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
@@ -16,6 +17,7 @@ import { AppError, type FieldError, notFound } from '../../server/errors.js';
 import { LOCALES, type Locale } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
 import { LANGUAGE_ENDONYMS } from '../../shared/languageNames.js';
+import { localizedLabel } from '../../shared/localized.js';
 import { FORM_LANGUAGES, type HelpForm, type helpRequestInput } from '../../shared/publicHelp.js';
 import { displayName } from '../../shared/reference-data.js';
 import { recordAudit } from '../audit/recorder.js';
@@ -68,7 +70,7 @@ export class PublicHelpService {
 
   private fields = (tx: Tx, officeId: string) =>
     tx
-      .select({ key: fieldsOfAction.key, name: fieldsOfAction.name })
+      .select({ key: fieldsOfAction.key, name: fieldsOfAction.name, translations: fieldsOfAction.translations })
       .from(fieldsOfAction)
       .where(eq(fieldsOfAction.officeId, officeId))
       .orderBy(asc(fieldsOfAction.position), asc(fieldsOfAction.name));
@@ -78,7 +80,10 @@ export class PublicHelpService {
     const office = await this.office(slug);
     return inScope(this.ctx.database.db, { officeId: office.id }, async (tx) => {
       const districts = await recruitmentRepository.districts(tx, office.id);
-      const fields = await this.fields(tx, office.id);
+      const fields = (await this.fields(tx, office.id)).map((f) => ({
+        key: f.key,
+        name: localizedLabel(f.name, f.translations, language),
+      }));
       const text = await this.currentPersonConsent(tx, office.id);
       const shown = text?.texts[language] ? language : 'de';
       const content = text?.texts[shown];

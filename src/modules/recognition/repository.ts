@@ -2,6 +2,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cardConfirmations, guides } from '../../db/schema/index.js';
 import { HOUR_MILESTONES } from '../../domain/recognition/milestones.js';
+import type { Locale } from '../../shared/enums.js';
 
 const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 
@@ -18,6 +19,8 @@ export type HourQuery = {
    * logged counts. Statements and the Ehrenamtskarte pass their choice here, nowhere else.
    */
   approvedOnly?: boolean;
+  /** The language of field-of-action labels: the office's translation, else the German name (issue 14 §1). */
+  locale?: Locale;
 };
 
 /**
@@ -50,7 +53,7 @@ function hourSource(q: HourQuery): SQL {
   return sql`(
     select a.guide_id, a.date, a.minutes, 'deployment'::text as category_key,
       (select hc.label from hour_categories hc where hc.office_id = a.office_id and hc.key = 'deployment') as category_label,
-      r.field as field_key, coalesce(f.name, r.field) as field_label, a.assignment_id as deployment_id,
+      r.field as field_key, coalesce(nullif(trim(f.translations ->> ${q.locale ?? 'de'}::text), ''), f.name, r.field) as field_label, a.assignment_id as deployment_id,
       -1 as category_order
     from activities a
     join assignments s on s.id = a.assignment_id

@@ -66,8 +66,14 @@ export class RecognitionService {
     return guide;
   }
 
-  private async summaryOf(tx: Tx, officeId: string, guideId: string, p: Period): Promise<HoursSummary> {
-    const q = { officeId, guideId, from: p.from, to: p.to, approvedOnly: APPROVED_ONLY };
+  private async summaryOf(
+    tx: Tx,
+    officeId: string,
+    guideId: string,
+    p: Period,
+    locale: Locale = 'de',
+  ): Promise<HoursSummary> {
+    const q = { officeId, guideId, from: p.from, to: p.to, approvedOnly: APPROVED_ONLY, locale };
     const byCategory = (await repo.hourTotals(tx, q, 'category'))
       .filter((r) => r.minutes !== 0)
       .map(({ key, label, minutes }) => ({ key, label, minutes }));
@@ -81,7 +87,7 @@ export class RecognitionService {
   private async statement(tx: Tx, actor: Actor, officeId: string, guideId: string, p: Period, language: Locale) {
     const guide = await this.guideIn(tx, officeId, guideId);
     const { office, timeZone } = await this.letterhead(tx, officeId);
-    const summary = await this.summaryOf(tx, officeId, guideId, p);
+    const summary = await this.summaryOf(tx, officeId, guideId, p, language);
     const name = `${guide.firstName} ${guide.lastName}`.trim();
     const bytes = await renderStatementPdf({
       office,
@@ -109,7 +115,7 @@ export class RecognitionService {
   mySummary(actor: Actor, p: PeriodInput) {
     if (!policy.own(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) =>
-      this.summaryOf(tx, officeId, actor.guideId as string, await this.period(tx, officeId, p, 'today')),
+      this.summaryOf(tx, officeId, actor.guideId as string, await this.period(tx, officeId, p, 'today'), actor.locale),
     );
   }
 
@@ -131,7 +137,7 @@ export class RecognitionService {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
       await this.guideIn(tx, officeId, guideId);
-      return this.summaryOf(tx, officeId, guideId, await this.period(tx, officeId, p, 'today'));
+      return this.summaryOf(tx, officeId, guideId, await this.period(tx, officeId, p, 'today'), actor.locale);
     });
   }
 

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { inOrder } from '../../db/inOrder.js';
 import { districts, fieldsOfAction, specializations } from '../../db/schema/index.js';
+import type { Translations } from '../../shared/localized.js';
 
 export type ReferenceTable = typeof fieldsOfAction | typeof specializations;
 
@@ -27,13 +28,19 @@ export const referenceRepository = {
   insertItem: async (
     tx: Tx,
     table: ReferenceTable,
-    row: { officeId: string; key: string; name: string; position: number },
+    row: { officeId: string; key: string; name: string; translations: Translations; position: number },
   ) => (await tx.insert(table).values(row).returning())[0],
-  renameItem: async (tx: Tx, table: ReferenceTable, officeId: string, key: string, name: string) =>
+  renameItem: async (
+    tx: Tx,
+    table: ReferenceTable,
+    officeId: string,
+    key: string,
+    values: { name?: string; translations?: Translations },
+  ) =>
     (
       await tx
         .update(table)
-        .set({ name })
+        .set(values)
         .where(and(eq(table.officeId, officeId), eq(table.key, key)))
         .returning()
     )[0],

@@ -89,12 +89,12 @@ export const referenceRoutes: RouteModule = (api, { reference }) => {
     api.patch(`/${kind}/:key`, {
       schema: {
         tags,
-        summary: `Rename one of the office's ${label}`,
+        summary: `Rename one of the office's ${label}, or change its names in the other UI languages`,
         params: keyParams,
         body: referenceNamePatch,
         response: { 200: referenceItemSchema, ...errors },
       },
-      handler: (req) => reference.renameItem(requireActor(req), kind, req.params.key, req.body.name),
+      handler: (req) => reference.renameItem(requireActor(req), kind, req.params.key, req.body),
     });
     api.delete(`/${kind}/:key`, {
       schema: {

@@ -5,7 +5,13 @@ import { fieldsOfAction, guides, specializations } from '../../db/schema/index.j
 import { inScope } from '../../db/scope.js';
 import { type Actor, type AppContext, officeOf } from '../../server/context.js';
 import { conflict, forbidden, notFound } from '../../server/errors.js';
-import type { districtInput, districtPatchInput, referenceKeyInput } from '../../shared/reference.js';
+import { compactTranslations, completeTranslations } from '../../shared/localized.js';
+import type {
+  districtInput,
+  districtPatchInput,
+  referenceKeyInput,
+  referenceNamePatch,
+} from '../../shared/reference.js';
 import { COUNTRY_CODES, displayName, LANGUAGE_CODES } from '../../shared/reference-data.js';
 import { diffFields, recordAudit } from '../audit/recorder.js';
 import { settingsRepository } from '../settings/repository.js';
@@ -21,6 +27,12 @@ const isForeignKeyViolation = (e: unknown) => {
   const err = e as { code?: string; cause?: { code?: string } };
   return err?.code === '23503' || err?.cause?.code === '23503';
 };
+
+/** An item as the API shows it: the German name and every other UI language ('' where there is none). */
+const presentItem = (
+  row: { key: string; name: string; translations: unknown },
+  abilities: { update: boolean; delete: boolean },
+) => ({ key: row.key, name: row.name, translations: completeTranslations(row.translations), abilities });
 
 export class ReferenceService {
   constructor(private readonly ctx: AppContext) {}
@@ -112,7 +124,7 @@ export class ReferenceService {
     return this.scope(actor, false, async (tx) => {
       const rows = await repo.listItems(tx, TABLES[kind], officeOf(actor));
       const abilities = { update: referencePolicy.manage(actor), delete: referencePolicy.manage(actor) };
-      return { items: rows.map((r) => ({ key: r.key, name: r.name, abilities })), total: rows.length };
+      return { items: rows.map((r) => presentItem(r, abilities)), total: rows.length };
     });
   }
 
@@ -125,6 +137,7 @@ export class ReferenceService {
         officeId,
         key: input.key,
         name: input.name,
+        translations: compactTranslations(input.translations),
         position: count,
       });
       await recordAudit(tx, actor, {
@@ -133,23 +146,27 @@ export class ReferenceService {
         entityId: input.key,
         changes: diffFields(null, input),
       });
-      return { key: row.key, name: row.name, abilities: { update: true, delete: true } };
+      return presentItem(row, { update: true, delete: true });
     });
   }
 
-  renameItem(actor: Actor, kind: ReferenceKind, key: string, name: string) {
+  renameItem(actor: Actor, kind: ReferenceKind, key: string, patch: z.output<typeof referenceNamePatch>) {
     return this.scope(actor, true, async (tx) => {
       const officeId = officeOf(actor);
       const before = await repo.findItem(tx, TABLES[kind], officeId, key);
       if (!before) throw notFound();
-      const row = await repo.renameItem(tx, TABLES[kind], officeId, key, name);
+      const values = {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.translations !== undefined && { translations: compactTranslations(patch.translations) }),
+      };
+      const row = await repo.renameItem(tx, TABLES[kind], officeId, key, values);
       await recordAudit(tx, actor, {
         action: `${ENTITY[kind]}.updated`,
         entityType: ENTITY[kind],
         entityId: key,
-        changes: diffFields(before, { name }),
+        changes: diffFields(before, values),
       });
-      return { key: row.key, name: row.name, abilities: { update: true, delete: true } };
+      return presentItem(row, { update: true, delete: true });
     });
   }
 

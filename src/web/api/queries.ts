@@ -1,5 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DistrictTerm } from '../../shared/enums.js';
+import { localizedLabel } from '../../shared/localized.js';
 import type { ReferenceItem } from '../../shared/reference.js';
 import { api, type List, type Query } from './client';
 import type {
@@ -59,15 +62,30 @@ export const useDistricts = (enabled = true) =>
     enabled,
     ...STATIC,
   });
-export const useFields = (enabled = true) =>
-  useQuery({ queryKey: keys.fields, queryFn: () => api.get<List<ReferenceItem>>('/fields'), enabled, ...STATIC });
-export const useSpecializations = (enabled = true) =>
-  useQuery({
-    queryKey: keys.specializations,
-    queryFn: () => api.get<List<ReferenceItem>>('/specializations'),
+/**
+ * The office's fields of action and specialisations. `name` is shown in the reader's UI language (the office's
+ * translation, else German: `localizedLabel`); `localized: false` keeps the German name for the settings editor.
+ */
+function useReferenceItems(kind: 'fields' | 'specializations', enabled: boolean, localized: boolean) {
+  const language = useTranslation().i18n.language;
+  const select = useCallback(
+    (data: List<ReferenceItem>): List<ReferenceItem> =>
+      localized
+        ? { ...data, items: data.items.map((i) => ({ ...i, name: localizedLabel(i.name, i.translations, language) })) }
+        : data,
+    [localized, language],
+  );
+  return useQuery({
+    queryKey: keys[kind],
+    queryFn: () => api.get<List<ReferenceItem>>(`/${kind}`),
     enabled,
+    select,
     ...STATIC,
   });
+}
+export const useFields = (enabled = true, localized = true) => useReferenceItems('fields', enabled, localized);
+export const useSpecializations = (enabled = true, localized = true) =>
+  useReferenceItems('specializations', enabled, localized);
 
 export const useUsers = (enabled = true) =>
   useQuery({ queryKey: keys.users, queryFn: () => api.get<List<Account>>('/users'), enabled });

@@ -13,6 +13,7 @@ import { formatNumber } from '../../i18n/format';
 import { ErrorSummary, useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { notifySuccess } from '../notify';
 import { ErrorState, LoadingState } from '../States';
+import { MailSignatureCard } from './MailSignatureCard';
 
 export function OfficeTab({ officeId }: { officeId: string }) {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function OfficeTab({ officeId }: { officeId: string }) {
         </form>
       </Card>
       <DistrictTermCard />
+      <MailSignatureCard />
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-import { Code, TextInput } from '@mantine/core';
+import { Code, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../../shared/localized.js';
 import { api } from '../../api/client';
 import { keys, useApiMutation, useFields, useSpecializations } from '../../api/queries';
 import type { ReferenceItem } from '../../api/types';
+import { LOCALE_NAMES } from '../../i18n';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { FormModal } from '../FormModal';
 import { type Column, DataTable } from '../lists/DataTable';
@@ -13,6 +15,11 @@ import { ListResults } from '../lists/ListStates';
 import { editDeleteFor, useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
 import { EmptyState } from '../States';
+import { TranslationInputs } from './TranslationInputs';
+
+type Values = { key: string; name: string; translations: Record<TranslatedLocale, string> };
+const noTranslations = () =>
+  Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, ''])) as Record<TranslatedLocale, string>;
 
 type Kind = 'fields' | 'specializations';
 
@@ -33,20 +40,26 @@ function keyFrom(name: string) {
 function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [keyTouched, setKeyTouched] = useState(false);
-  const form = useForm({
-    initialValues: { key: item?.key ?? '', name: item?.name ?? '' },
+  const form = useForm<Values>({
+    initialValues: {
+      key: item?.key ?? '',
+      name: item?.name ?? '',
+      translations: { ...noTranslations(), ...item?.translations },
+    },
     enhanceGetInputProps: withFieldIds('item'),
     validate: { name: (v) => (v.trim() ? null : t('forms.required.name')) },
   });
   const errors = useErrorSummary(form, 'item');
   const save = useApiMutation(
-    (v: { key: string; name: string }) =>
-      item ? api.patch(`/${kind}/${item.key}`, { name: v.name }) : api.post(`/${kind}`, { key: v.key, name: v.name }),
+    (v: Values) =>
+      item
+        ? api.patch(`/${kind}/${item.key}`, { name: v.name, translations: v.translations })
+        : api.post(`/${kind}`, { key: v.key, name: v.name, translations: v.translations }),
     [keys[kind]],
   );
-  function submit(v: { key: string; name: string }) {
+  function submit(v: Values) {
     return errors.run(async () => {
-      await save.mutateAsync({ key: v.key.trim(), name: v.name.trim() });
+      await save.mutateAsync({ key: v.key.trim(), name: v.name.trim(), translations: v.translations });
       notifySuccess(t('settings.saved'));
       onClose();
     });
@@ -61,7 +74,9 @@ function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | 
       summary={errors.summary}
     >
       <TextInput
-        label={t('settings.items.name')}
+        label={t('settings.items.nameGerman')}
+        lang="de"
+        maxLength={100}
         required
         data-autofocus
         {...form.getInputProps('name')}
@@ -84,14 +99,23 @@ function ItemModal({ kind, item, onClose }: { kind: Kind; item: ReferenceItem | 
           }}
         />
       )}
+      <TranslationInputs
+        form={form}
+        path="translations"
+        locales={TRANSLATED_LOCALES}
+        legend={t('settings.items.translations')}
+        hint={t('settings.items.translationsHint')}
+        maxLength={100}
+      />
     </FormModal>
   );
 }
 
 export function ReferenceItemsTab({ kind }: { kind: Kind }) {
   const { t } = useTranslation();
-  const fields = useFields(kind === 'fields');
-  const specs = useSpecializations(kind === 'specializations');
+  // The German names: this is where the office keeps them and their translations.
+  const fields = useFields(kind === 'fields', false);
+  const specs = useSpecializations(kind === 'specializations', false);
   const query = kind === 'fields' ? fields : specs;
   const [editing, setEditing] = useState<ReferenceItem | 'new' | null>(null);
   const remove = useConfirmDelete({
@@ -103,6 +127,20 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
   });
   const columns: Column<ReferenceItem>[] = [
     { key: 'name', header: t('settings.items.name'), cell: (item) => item.name, fw: 500 },
+    {
+      key: 'translations',
+      header: t('settings.items.translatedInto'),
+      cell: (item) => {
+        const done = TRANSLATED_LOCALES.filter((l) => item.translations[l]);
+        return done.length ? (
+          done.map((l) => LOCALE_NAMES[l]).join(' · ')
+        ) : (
+          <Text span size="sm" c="dimmed">
+            {t('settings.items.germanOnly')}
+          </Text>
+        );
+      },
+    },
     { key: 'key', header: t('settings.items.key'), cell: (item) => <Code>{item.key}</Code> },
   ];
 

@@ -1,0 +1,2 @@
+ALTER TABLE "fields_of_action" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "specializations" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;
