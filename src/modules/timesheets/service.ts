@@ -21,7 +21,7 @@ import { inOfficeOf } from '../../server/officeScope.js';
 import type { Locale } from '../../shared/enums.js';
 import { formatParam, translate } from '../../shared/i18n/index.js';
 import { intlLocaleOf } from '../../shared/numbers.js';
-import { type ProgrammeOptions, programmeOptionsSchema } from '../../shared/programmes.js';
+import { type ProgrammeOptions, readProgrammeOptions } from '../../shared/programmes.js';
 import type {
   AllowanceOverview,
   HourCategory,
@@ -139,8 +139,14 @@ export class TimesheetService {
 
   // Rule sets -------------------------------------------------------------------------------------------------------
   private options(row: RuleSetRow): ProgrammeOptions {
-    const parsed = programmeOptionsSchema.safeParse(row.options);
-    return parsed.success ? parsed.data : programmeOptionsSchema.parse({ ...row.options });
+    return readProgrammeOptions(row.options);
+  }
+
+  /** Categories that count towards the cap must be the office's own (archived ones included: older versions). */
+  private async checkCapKeys(tx: Tx, officeId: string, keys: readonly string[]) {
+    if (keys.length === 0) return;
+    const known = new Set((await repo.categories(tx, officeId)).map((c) => c.key));
+    if (keys.some((k) => !known.has(k))) throw invalidField('options.capCategoryKeys', 'categoryUnknown');
   }
 
   private async ruleAt(tx: Tx, officeId: string, date: string) {
@@ -173,6 +179,7 @@ export class TimesheetService {
   createRuleSet(actor: Actor, input: z.output<typeof programmeRuleSetInput>) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
+      await this.checkCapKeys(tx, officeId, input.options.capCategoryKeys);
       const row = await repo.insertRuleSet(tx, {
         officeId,
         name: input.name,
