@@ -150,6 +150,8 @@ export const AUDIT_ACTIONS = [
   'time_sheet.approved',
   'time_sheet.returned',
   'programme_rule_set.created',
+  'programme_rule_set.updated',
+  'programme_rule_set.deleted',
   'guide.hour_profile_updated',
   'guide.allowances_exported',
   'expense.submitted',

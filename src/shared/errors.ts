@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'time_sheet_not_submitted',
   'hour_entry_not_correctable',
   'programme_rule_set_exists',
+  'programme_rule_set_in_use',
+  'programme_rule_set_backdated',
   'recognition_not_eligible',
   'recognition_card_already_recorded',
   'notification_mandatory',

@@ -680,6 +680,13 @@ export const WRITES: Record<string, WriteOp> = {
       },
     }),
   },
+  'PATCH /api/v1/programme-rule-sets/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ validFrom: '2030-01-01' }),
+    emptyBodyOk: 'every field is optional: an empty patch changes nothing',
+  },
+  'DELETE /api/v1/programme-rule-sets/{id}': { who: 'coordinator', params: () => NO_RECORD },
   'PUT /api/v1/guides/{id}/hour-profile': {
     who: 'coordinator',
     params: (f) => ({ id: f.A.guideId }),

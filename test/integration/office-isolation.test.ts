@@ -67,6 +67,8 @@ type Ids = {
   certEnrolment: string;
   certificate: string;
   ruleSet: string;
+  /** A's programme rule-set version (issue 11 §3), in use since 2024. */
+  programmeRuleSet: string;
   /** Hours (issue 11): a category of A, an entry of A's guide in a submitted month, that month's sheet. */
   hourCategory: string;
   hourEntry: string;
@@ -1126,6 +1128,17 @@ const TABLE: Record<string, Row> = {
     }),
     expect: coordinatorOnly(201),
   },
+  'PATCH /api/v1/programme-rule-sets/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.programmeRuleSet }),
+    body: () => ({ validFrom: '2031-01-01' }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/programme-rule-sets/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.programmeRuleSet }),
+    expect: coordinatorOnly(404),
+  },
   'GET /api/v1/hour-allowances': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
   'GET /api/v1/hour-allowances/form-2b.xlsx': {
     kind: 'list',
@@ -1728,7 +1741,7 @@ beforeAll(async () => {
   );
   const timeSheet = await ok(aGuide.post('/me/time-sheets/2024-02/submit', {}));
   await ok(a.call('PUT', `/guides/${A.guideId}/hour-profile`, { coordinating: true, benefits: 'none' }));
-  await ok(
+  const programmeRuleSet = await ok(
     a.post('/programme-rule-sets', {
       name: `A-Programm ${aTag}`,
       programme: 'hessenWir',
@@ -1973,6 +1986,7 @@ beforeAll(async () => {
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
     ruleSet: ruleSet.id,
+    programmeRuleSet: programmeRuleSet.id,
     hourCategory: hourCategory.id,
     hourEntry: hourEntry.id,
     timeSheet: timeSheet.id,
@@ -2020,6 +2034,7 @@ beforeAll(async () => {
     certEnrolment: randomUUID(),
     certificate: randomUUID(),
     ruleSet: randomUUID(),
+    programmeRuleSet: randomUUID(),
     hourCategory: randomUUID(),
     hourEntry: randomUUID(),
     timeSheet: randomUUID(),

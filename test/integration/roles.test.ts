@@ -1154,6 +1154,23 @@ describe('courses: the trainer role and the others', () => {
       partner: 403,
     },
     {
+      label: 'change a planned programme rule-set version',
+      method: 'PATCH',
+      url: () => `/programme-rule-sets/${randomUUID()}`,
+      body: () => ({ validFrom: '2030-01-01' }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'delete a planned programme rule-set version',
+      method: 'DELETE',
+      url: () => `/programme-rule-sets/${randomUUID()}`,
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
       label: 'caps and allowances',
       method: 'GET',
       url: () => '/hour-allowances',
