@@ -1794,7 +1794,7 @@ beforeAll(async () => {
     }),
     201,
   );
-  // Recognition in A: two years of Plenum hours for A's guide (1400 min a month), so they qualify for the
+  // Recognition in A: two years of approved Plenum hours for A's guide (1400 min a month), so they qualify for the
   // Ehrenamtskarte and reach 100 h this year, and A's confirmation for it.
   await t.database.exec(
     `insert into hour_categories (office_id, key, label, kind) values ('${A.officeId}', 'plenum', 'Plenum', 'plenum')
@@ -1804,6 +1804,12 @@ beforeAll(async () => {
     `insert into hour_entries (office_id, guide_id, category_id, date, minutes)
      select c.office_id, '${A.guideId}', c.id, (date_trunc('month', current_date) - make_interval(months => m))::date + 9, 1400
      from hour_categories c, generate_series(1, 24) m where c.office_id = '${A.officeId}' and c.key = 'plenum'`,
+  );
+  // The card counts approved hours only: those 24 months are approved.
+  await t.database.exec(
+    `insert into time_sheets (office_id, guide_id, month, status)
+     select '${A.officeId}', '${A.guideId}', to_char(date_trunc('month', current_date) - make_interval(months => m), 'YYYY-MM'), 'approved'
+     from generate_series(1, 24) m`,
   );
   // Certified a year ago today: the milestones list of this year names A's guide.
   await t.database.exec(
