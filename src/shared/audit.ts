@@ -152,6 +152,7 @@ export const AUDIT_ACTIONS = [
   'programme_rule_set.created',
   'programme_rule_set.updated',
   'programme_rule_set.deleted',
+  'team_budget.moved',
   'guide.hour_profile_updated',
   'guide.allowances_exported',
   'expense.submitted',

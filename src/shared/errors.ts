@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'programme_rule_set_exists',
   'programme_rule_set_in_use',
   'programme_rule_set_backdated',
+  'team_budget_not_configured',
+  'team_budget_move_refused',
   'recognition_not_eligible',
   'recognition_card_already_recorded',
   'notification_mandatory',

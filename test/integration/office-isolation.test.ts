@@ -1139,6 +1139,13 @@ const TABLE: Record<string, Row> = {
     params: (a) => ({ id: a.programmeRuleSet }),
     expect: coordinatorOnly(404),
   },
+  'GET /api/v1/team-budget': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
+  'POST /api/v1/team-budget/moves': {
+    kind: 'create',
+    body: (a) => ({ year: 2024, fromGuideId: null, toGuideId: a.guide, hours: 1 }),
+    expect: { coordinator: 400, guide: 403, partner: 403 },
+    errorPaths: { coordinator: ['toGuideId'] },
+  },
   'GET /api/v1/hour-allowances': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
   'GET /api/v1/hour-allowances/form-2b.xlsx': {
     kind: 'list',

@@ -1171,6 +1171,23 @@ describe('courses: the trainer role and the others', () => {
       partner: 403,
     },
     {
+      label: 'the team budget',
+      method: 'GET',
+      url: () => '/team-budget',
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
+      label: 'move hours of the team budget',
+      method: 'POST',
+      url: () => '/team-budget/moves',
+      body: () => ({ year: 2026, fromGuideId: null, toGuideId: randomUUID(), hours: 1 }),
+      trainer: 403,
+      guide: 403,
+      partner: 403,
+    },
+    {
       label: 'caps and allowances',
       method: 'GET',
       url: () => '/hour-allowances',
