@@ -26,8 +26,8 @@ export const teamBudgetSchema = z.object({
   allocatedHours: z.number().int(),
   /** The budget not yet given to any guide; null without a budget. */
   unallocatedHours: z.number().int().nullable(),
-  items: z.array(teamBudgetItemSchema),
-  total: z.number().int(),
+  /** Every active guide with their share (not a paged list: the screen moves hours between all of them). */
+  guides: z.array(teamBudgetItemSchema),
 });
 export type TeamBudget = z.infer<typeof teamBudgetSchema>;
 

@@ -1812,6 +1812,10 @@ beforeAll(async () => {
      select c.office_id, '${A.guideId}', c.id, (date_trunc('month', current_date) - make_interval(months => m))::date + 9, 1400
      from hour_categories c, generate_series(1, 24) m where c.office_id = '${A.officeId}' and c.key = 'plenum'`,
   );
+  // A's share of a team budget (issue 11 §3).
+  await t.database.exec(
+    `insert into team_budget_allocations (office_id, guide_id, year, hours) values ('${A.officeId}', '${A.guideId}', 2024, 10)`,
+  );
   // The card counts approved hours only: those 24 months are approved.
   await t.database.exec(
     `insert into time_sheets (office_id, guide_id, month, status)

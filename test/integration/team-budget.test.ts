@@ -17,7 +17,7 @@ let second: string;
 let coordinatingGuide: string;
 const coordinator = () => client(t.app, office.sessions.coordinator);
 type Item = { guideId: string; capHours: number | null; usedMinutes: number; allocatedHours: number };
-const itemOf = (body: { items: Item[] }, guideId: string) => body.items.find((i) => i.guideId === guideId) as Item;
+const itemOf = (body: { guides: Item[] }, guideId: string) => body.guides.find((i) => i.guideId === guideId) as Item;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -93,7 +93,7 @@ describe('team budget', () => {
 
     // Refused moves changed nothing; the stored shares are what the screen shows.
     const now = (await coordinator().get('/team-budget?year=2025')).json();
-    expect(now.items.map((i: Item) => [i.guideId, i.allocatedHours]).sort()).toEqual(
+    expect(now.guides.map((i: Item) => [i.guideId, i.allocatedHours]).sort()).toEqual(
       [
         [office.guideId, 266],
         [second, 10],
@@ -136,7 +136,7 @@ describe('team budget', () => {
     expectProblem(await client(t.app, office.sessions.guide).get('/team-budget?year=2025'), 403);
     const other = await createOffice(t);
     const theirs = (await client(t.app, other.sessions.coordinator).get('/team-budget?year=2025')).json();
-    expect(theirs.items.some((i: Item) => i.guideId === second)).toBe(false);
+    expect(theirs.guides.some((i: Item) => i.guideId === second)).toBe(false);
     const foreign = expectProblem(
       await client(t.app, other.sessions.coordinator).post('/team-budget/moves', {
         year: 2025,

@@ -55,8 +55,7 @@ export class TeamBudgetService {
       budgetHours,
       allocatedHours,
       unallocatedHours: budgetHours === null ? null : budgetHours - allocatedHours,
-      items,
-      total: items.length,
+      guides: items,
     };
     return { overview, allocated };
   }
@@ -77,13 +76,13 @@ export class TeamBudgetService {
     return this.scope(actor, async (tx, officeId) => {
       await repo.lockYear(tx, officeId, input.year);
       const { overview, allocated } = await this.state(tx, officeId, input.year);
-      const known = new Set(overview.items.map((i) => i.guideId));
+      const known = new Set(overview.guides.map((i) => i.guideId));
       for (const path of ['fromGuideId', 'toGuideId'] as const) {
         const id = input[path];
         if (id !== null && !known.has(id)) throw invalidField(path, 'guideUnknown');
       }
       if (overview.budgetHours === null) throw new AppError(409, 'team_budget_not_configured');
-      const shares: TeamShare[] = overview.items.map((i) => ({
+      const shares: TeamShare[] = overview.guides.map((i) => ({
         guideId: i.guideId,
         hours: i.allocatedHours,
         capHours: i.capHours,
