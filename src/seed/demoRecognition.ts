@@ -100,18 +100,19 @@ export async function seedDemoRecognition(
 export async function approveDemoRecognitionMonths(tx: Tx, input: { officeId: string; today: string }) {
   const thisMonth = input.today.slice(0, 7);
   await tx.execute(sql`
+    with months as (
+      select e.office_id, e.guide_id, to_char(e.date, 'YYYY-MM') as month, sum(e.minutes)::int as minutes
+        from hour_entries e
+       where e.office_id = ${input.officeId} and to_char(e.date, 'YYYY-MM') < ${thisMonth}
+       group by e.office_id, e.guide_id, to_char(e.date, 'YYYY-MM'))
     insert into time_sheets (office_id, guide_id, month, status, submitted_at, decided_at, approved_minutes)
-    select e.office_id, e.guide_id, to_char(e.date, 'YYYY-MM'), 'approved',
-           date_trunc('month', min(e.date)) + interval '1 month 2 days 18 hours',
-           date_trunc('month', min(e.date)) + interval '1 month 5 days 9 hours',
-           sum(e.minutes)::int + coalesce((
-             select sum(a.minutes) from activities a
-              where a.guide_id = e.guide_id and to_char(a.date, 'YYYY-MM') = to_char(e.date, 'YYYY-MM')), 0)::int
-      from hour_entries e
-     where e.office_id = ${input.officeId} and to_char(e.date, 'YYYY-MM') < ${thisMonth}
-       and not exists (select 1 from time_sheets ts
-                        where ts.guide_id = e.guide_id and ts.month = to_char(e.date, 'YYYY-MM'))
-     group by e.office_id, e.guide_id, to_char(e.date, 'YYYY-MM')`);
+    select m.office_id, m.guide_id, m.month, 'approved',
+           (m.month || '-01')::timestamptz + interval '1 month 2 days 18 hours',
+           (m.month || '-01')::timestamptz + interval '1 month 5 days 9 hours',
+           m.minutes + coalesce((select sum(a.minutes) from activities a
+                                  where a.guide_id = m.guide_id and to_char(a.date, 'YYYY-MM') = m.month), 0)::int
+      from months m
+     where not exists (select 1 from time_sheets ts where ts.guide_id = m.guide_id and ts.month = m.month)`);
   await tx.execute(sql`
     update activities a set approved_at = ts.decided_at
       from time_sheets ts

@@ -48,7 +48,11 @@ function MoveModal({ data, toGuideId, onClose }: { data: TeamBudget; toGuideId: 
     })),
   ];
   const form = useForm({
-    initialValues: { fromGuideId: REST, toGuideId: toGuideId ?? REST, hours: 10 as number | string },
+    initialValues: {
+      fromGuideId: REST,
+      toGuideId: toGuideId ?? data.guides[0]?.guideId ?? REST,
+      hours: 10 as number | string,
+    },
     enhanceGetInputProps: withFieldIds('team-budget'),
     validate: {
       toGuideId: (v, all) => (v === all.fromGuideId ? t('validation.sameGuide') : null),
