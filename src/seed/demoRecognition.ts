@@ -4,6 +4,7 @@
  * (at 80 % of the hours, or by their pace) and who do not; and one card issued almost three years ago that runs out
  * in three weeks. Categories are the office's defaults (ensureDefaultHourCategories).
  */
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { cardConfirmations, hourEntries } from '../db/schema/index.js';
 import { addDays, addMonths } from '../domain/dates.js';
@@ -89,4 +90,32 @@ export async function seedDemoRecognition(
       createdByUserId: input.coordinatorUserId,
     });
   }
+}
+
+/**
+ * The Ehrenamtskarte counts approved hours only (domain/recognition/countedHours.ts): every past month of the
+ * office that has hours but no time sheet yet is approved, as the office would have done month by month. Runs after
+ * the hours demo (seedDemoHours), whose submitted, returned and open months stay as they are.
+ */
+export async function approveDemoRecognitionMonths(tx: Tx, input: { officeId: string; today: string }) {
+  const thisMonth = input.today.slice(0, 7);
+  await tx.execute(sql`
+    with months as (
+      select e.office_id, e.guide_id, to_char(e.date, 'YYYY-MM') as month, sum(e.minutes)::int as minutes
+        from hour_entries e
+       where e.office_id = ${input.officeId} and to_char(e.date, 'YYYY-MM') < ${thisMonth}
+       group by e.office_id, e.guide_id, to_char(e.date, 'YYYY-MM'))
+    insert into time_sheets (office_id, guide_id, month, status, submitted_at, decided_at, approved_minutes)
+    select m.office_id, m.guide_id, m.month, 'approved',
+           (m.month || '-01')::timestamptz + interval '1 month 2 days 18 hours',
+           (m.month || '-01')::timestamptz + interval '1 month 5 days 9 hours',
+           m.minutes + coalesce((select sum(a.minutes) from activities a
+                                  where a.guide_id = m.guide_id and to_char(a.date, 'YYYY-MM') = m.month), 0)::int
+      from months m
+     where not exists (select 1 from time_sheets ts where ts.guide_id = m.guide_id and ts.month = m.month)`);
+  await tx.execute(sql`
+    update activities a set approved_at = ts.decided_at
+      from time_sheets ts
+     where ts.guide_id = a.guide_id and ts.month = to_char(a.date, 'YYYY-MM') and ts.status = 'approved'
+       and a.office_id = ${input.officeId} and a.approved_at is null`);
 }

@@ -32,7 +32,7 @@ import { seedDemoMessages } from './demoMessages.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoPauses } from './demoPauses.js';
 import { seedDemoPublicRequests } from './demoPublicRequests.js';
-import { seedDemoRecognition } from './demoRecognition.js';
+import { approveDemoRecognitionMonths, seedDemoRecognition } from './demoRecognition.js';
 import { seedDemoRequests } from './demoRequests.js';
 import { seedDemoRooms } from './demoRooms.js';
 
@@ -360,6 +360,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ offices: number; guid
   await seedDemoRequests(ctx, result.hannover.officeId, result.hannover.partnerIds, result.hannover.districtIds);
   await seedDemoPublicRequests(ctx, result.hannover.officeId, result.hannover.districtIds);
   await seedDemoHours(ctx, result.hannover.officeId);
+  await inScope(ctx.database.db, 'system', (tx) =>
+    approveDemoRecognitionMonths(tx, { officeId: result.hannover.officeId, today: todayIso(ctx.now()) }),
+  );
   // Expense claims need the deployments phase two made.
   await inScope(ctx.database.db, 'system', (tx) =>
     seedDemoExpenses(tx, {

@@ -41,6 +41,7 @@ import { roomRoutes } from '../modules/rooms/routes.js';
 import { serviceDirectoryRoutes } from '../modules/services/routes.js';
 import { sessionRoutes } from '../modules/session/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
+import { teamBudgetRoutes } from '../modules/teamBudget/routes.js';
 import { timesheetRoutes } from '../modules/timesheets/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import type { AppContext } from './context.js';
@@ -85,6 +86,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   eventRoutes,
   certificateRoutes,
   timesheetRoutes,
+  teamBudgetRoutes,
   messageRoutes,
   expenseRoutes,
   recognitionRoutes,

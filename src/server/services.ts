@@ -38,6 +38,7 @@ import { RetentionService } from '../modules/retention/service.js';
 import { RoomService } from '../modules/rooms/service.js';
 import { ServiceDirectoryService } from '../modules/services/service.js';
 import { SettingsService } from '../modules/settings/service.js';
+import { TeamBudgetService } from '../modules/teamBudget/service.js';
 import { TimesheetService } from '../modules/timesheets/service.js';
 import { UserService } from '../modules/users/service.js';
 import type { AppContext } from './context.js';
@@ -99,6 +100,7 @@ export function createServices(ctx: AppContext) {
     certificates: new CertificateService(ctx, courses),
     funding: new FundingService(ctx, courses),
     timesheets: new TimesheetService(ctx),
+    teamBudget: new TeamBudgetService(ctx),
     expenses: new ExpenseService(ctx),
     recognition: new RecognitionService(ctx),
     rooms: new RoomService(ctx),

@@ -30,6 +30,15 @@ export const programmeOptionsSchema = z.strictObject({
 });
 export type ProgrammeOptions = z.infer<typeof programmeOptionsSchema>;
 
+/**
+ * Options as stored: a version written before `capCategoryKeys` existed (or by hand, as JSON null) reads as the
+ * empty list, which means every category counts towards the cap.
+ */
+export function readProgrammeOptions(stored: unknown): ProgrammeOptions {
+  const raw = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  return programmeOptionsSchema.parse({ ...raw, capCategoryKeys: raw.capCategoryKeys ?? [] });
+}
+
 /** The published figures each programme starts with; the office may change them in a new version. */
 export const PROGRAMME_DEFAULTS: Record<ProgrammeKind, ProgrammeOptions> = {
   hessenWir: {

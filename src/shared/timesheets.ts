@@ -183,6 +183,13 @@ export const programmeRuleSetSchema = z.object({
   options: programmeOptionsSchema,
   /** The version that applies today. */
   current: z.boolean(),
+  /** Used (valid-from reached or an approved month under it): evidence, never edited or deleted. */
+  inUse: z.boolean(),
+});
+/** A planned version (not yet in use) may still be moved or changed; a version in use answers 409. */
+export const programmeRuleSetPatch = z.strictObject({
+  validFrom: isoDate.optional(),
+  options: programmeOptionsSchema.optional(),
 });
 export type ProgrammeRuleSet = z.infer<typeof programmeRuleSetSchema>;
 export const programmeRuleSetListSchema = listOf(programmeRuleSetSchema);

@@ -693,6 +693,17 @@ export const WRITES: Record<string, WriteOp> = {
       },
     }),
   },
+  'PATCH /api/v1/programme-rule-sets/{id}': {
+    who: 'coordinator',
+    params: () => NO_RECORD,
+    body: () => ({ validFrom: '2030-01-01' }),
+    emptyBodyOk: 'every field is optional: an empty patch changes nothing',
+  },
+  'DELETE /api/v1/programme-rule-sets/{id}': { who: 'coordinator', params: () => NO_RECORD },
+  'POST /api/v1/team-budget/moves': {
+    who: 'coordinator',
+    body: (f) => ({ year: 2026, fromGuideId: null, toGuideId: f.A.guideId, hours: 1 }),
+  },
   'PUT /api/v1/guides/{id}/hour-profile': {
     who: 'coordinator',
     params: (f) => ({ id: f.A.guideId }),

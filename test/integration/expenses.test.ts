@@ -315,6 +315,17 @@ describe('payout run', () => {
     const result = await validateXML({ xml: [{ fileName: 'payout.xml', contents: xml }], schema: [schema] });
     expect(result.errors, result.rawOutput).toEqual([]);
     expect(result.valid).toBe(true);
+    // The same file tampered with: the schema check must reject it (so the check above can fail).
+    const tampered = [
+      xml.replace(/<MsgId>[^<]*<\/MsgId>/, ''),
+      xml.replace('<IBAN>DE89370400440532013000</IBAN>', '<IBAN>not an iban</IBAN>'),
+      xml.replace('<ReqdExctnDt>2026-04-02</ReqdExctnDt>', '<ReqdExctnDt>02.04.2026</ReqdExctnDt>'),
+    ];
+    for (const contents of tampered) {
+      expect(contents).not.toBe(xml);
+      const broken = await validateXML({ xml: [{ fileName: 'tampered.xml', contents }], schema: [schema] });
+      expect(broken.valid, contents).toBe(false);
+    }
 
     // Paid claims are locked too; another office sees neither the run nor its files.
     await expect(

@@ -68,6 +68,8 @@ type Ids = {
   certEnrolment: string;
   certificate: string;
   ruleSet: string;
+  /** A's programme rule-set version (issue 11 §3), in use since 2024. */
+  programmeRuleSet: string;
   /** Hours (issue 11): a category of A, an entry of A's guide in a submitted month, that month's sheet. */
   hourCategory: string;
   hourEntry: string;
@@ -1129,6 +1131,24 @@ const TABLE: Record<string, Row> = {
     }),
     expect: coordinatorOnly(201),
   },
+  'PATCH /api/v1/programme-rule-sets/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.programmeRuleSet }),
+    body: () => ({ validFrom: '2031-01-01' }),
+    expect: coordinatorOnly(404),
+  },
+  'DELETE /api/v1/programme-rule-sets/{id}': {
+    kind: 'record',
+    params: (a) => ({ id: a.programmeRuleSet }),
+    expect: coordinatorOnly(404),
+  },
+  'GET /api/v1/team-budget': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
+  'POST /api/v1/team-budget/moves': {
+    kind: 'create',
+    body: (a) => ({ year: 2024, fromGuideId: null, toGuideId: a.guide, hours: 1 }),
+    expect: { coordinator: 400, guide: 403, partner: 403 },
+    errorPaths: { coordinator: ['toGuideId'] },
+  },
   'GET /api/v1/hour-allowances': { kind: 'list', queries: () => ['', '?year=2024'], expect: coordinatorOnly(200) },
   'GET /api/v1/hour-allowances/form-2b.xlsx': {
     kind: 'list',
@@ -1746,7 +1766,7 @@ beforeAll(async () => {
   );
   const timeSheet = await ok(aGuide.post('/me/time-sheets/2024-02/submit', {}));
   await ok(a.call('PUT', `/guides/${A.guideId}/hour-profile`, { coordinating: true, benefits: 'none' }));
-  await ok(
+  const programmeRuleSet = await ok(
     a.post('/programme-rule-sets', {
       name: `A-Programm ${aTag}`,
       programme: 'hessenWir',
@@ -1799,7 +1819,7 @@ beforeAll(async () => {
     }),
     201,
   );
-  // Recognition in A: two years of Plenum hours for A's guide (1400 min a month), so they qualify for the
+  // Recognition in A: two years of approved Plenum hours for A's guide (1400 min a month), so they qualify for the
   // Ehrenamtskarte and reach 100 h this year, and A's confirmation for it.
   await t.database.exec(
     `insert into hour_categories (office_id, key, label, kind) values ('${A.officeId}', 'plenum', 'Plenum', 'plenum')
@@ -1809,6 +1829,16 @@ beforeAll(async () => {
     `insert into hour_entries (office_id, guide_id, category_id, date, minutes)
      select c.office_id, '${A.guideId}', c.id, (date_trunc('month', current_date) - make_interval(months => m))::date + 9, 1400
      from hour_categories c, generate_series(1, 24) m where c.office_id = '${A.officeId}' and c.key = 'plenum'`,
+  );
+  // A's share of a team budget (issue 11 §3).
+  await t.database.exec(
+    `insert into team_budget_allocations (office_id, guide_id, year, hours) values ('${A.officeId}', '${A.guideId}', 2024, 10)`,
+  );
+  // The card counts approved hours only: those 24 months are approved.
+  await t.database.exec(
+    `insert into time_sheets (office_id, guide_id, month, status)
+     select '${A.officeId}', '${A.guideId}', to_char(date_trunc('month', current_date) - make_interval(months => m), 'YYYY-MM'), 'approved'
+     from generate_series(1, 24) m`,
   );
   // Certified a year ago today: the milestones list of this year names A's guide.
   await t.database.exec(
@@ -1991,6 +2021,7 @@ beforeAll(async () => {
     certEnrolment: certEnrolment.id,
     certificate: certificate.id,
     ruleSet: ruleSet.id,
+    programmeRuleSet: programmeRuleSet.id,
     hourCategory: hourCategory.id,
     hourEntry: hourEntry.id,
     timeSheet: timeSheet.id,
@@ -2038,6 +2069,7 @@ beforeAll(async () => {
     certEnrolment: randomUUID(),
     certificate: randomUUID(),
     ruleSet: randomUUID(),
+    programmeRuleSet: randomUUID(),
     hourCategory: randomUUID(),
     hourEntry: randomUUID(),
     timeSheet: randomUUID(),

@@ -273,8 +273,29 @@ describe('the one hour source', () => {
   });
 });
 
+/** Approves the guide's months 1 … n back (time sheets inserted as approved), except those in `except`. */
+async function approveMonths(
+  officeId: string,
+  guideId: string,
+  months: number,
+  except: Record<string, 'submitted' | 'returned' | 'none'> = {},
+) {
+  for (let k = 1; k <= months; k++) {
+    const month = monthsBack(k);
+    const status = except[month] ?? 'approved';
+    if (status === 'none') continue;
+    await t.database.exec(
+      `insert into time_sheets (office_id, guide_id, month, status) values ('${officeId}', '${guideId}', '${month}', '${status}')`,
+    );
+  }
+}
+
 describe('Ehrenamtskarte', () => {
   type Item = { guideId: string; status: string; reason: string | null; blocks: { minutes: number }[] };
+  // The card counts approved hours only (domain/recognition/countedHours.ts): the office approved all 24 months.
+  beforeAll(async () => {
+    for (const guideId of [g1, g2.guideId, g3, g4]) await approveMonths(office.officeId, guideId, 24);
+  });
   it('Niedersachsen: 260 h and exactly 250 h a year qualify, 200 h is soon (80 %), 160 h is not listed', async () => {
     const res = await coordinator().get('/recognition/card-eligibility?rule=niedersachsen');
     expect(res.statusCode, res.body).toBe(200);
@@ -436,5 +457,78 @@ describe('milestones', () => {
     expect(items.filter((i) => i.guideId === g2.guideId && i.kind === 'years')).toEqual(
       '2026-01-01' >= from && '2026-01-01' <= today ? [expect.objectContaining({ value: 1, date: '2026-01-01' })] : [],
     );
+  });
+});
+
+describe('Ehrenamtskarte: which hours count', () => {
+  type Item = { guideId: string; status: string; blocks: { minutes: number }[] };
+  let third: TestOffice;
+  const guides: Record<string, string> = {};
+  beforeAll(async () => {
+    third = await createOffice(t);
+    for (const c of DEFAULT_HOUR_CATEGORIES)
+      await t.database.exec(
+        `insert into hour_categories (office_id, key, label, kind) values ('${third.officeId}', '${c.key}', '${c.label}', '${c.kind}')
+         on conflict (office_id, key) do nothing`,
+      );
+    const log = async (guideId: string, key: string, minutes: number, unpaid = false) => {
+      for (let k = 1; k <= 24; k++)
+        await t.database.exec(
+          `insert into hour_entries (office_id, guide_id, category_id, date, minutes, unpaid)
+           select office_id, '${guideId}', id, '${monthsBack(k)}-10', ${minutes}, ${unpaid}
+           from hour_categories where office_id = '${third.officeId}' and key = '${key}'`,
+        );
+    };
+    // 1300 min a month for 24 months (260 h a year): eligible once everything is approved.
+    for (const [name, status] of [
+      ['returned', 'returned'],
+      ['submitted', 'submitted'],
+      ['draft', 'none'],
+    ] as const) {
+      const g = await createGuideWithAccount(t, third, { firstName: name, lastName: 'Monat' });
+      guides[name] = g.guideId;
+      await log(g.guideId, 'plenum', 1300);
+      await approveMonths(third.officeId, g.guideId, 24, { [monthsBack(2)]: status });
+    }
+    // Every category of engagement, unpaid hours (above a cap) included: 400 + 300 + 200 + 200 + 200 = 1300.
+    const mixed = await createGuideWithAccount(t, third, { firstName: 'Alle', lastName: 'Kategorien' });
+    guides.mixed = mixed.guideId;
+    await log(mixed.guideId, 'coordination', 400);
+    await log(mixed.guideId, 'course', 300);
+    await log(mixed.guideId, 'supervision', 200);
+    await log(mixed.guideId, 'public_talk', 200);
+    await log(mixed.guideId, 'other', 200, true);
+    await approveMonths(third.officeId, mixed.guideId, 24);
+  });
+
+  it('a returned, a submitted or a draft month does not count: 11 of 12 months (14,300 min) are only “soon”', async () => {
+    const res = await client(t.app, third.sessions.coordinator).get('/recognition/card-eligibility?rule=niedersachsen');
+    expect(res.statusCode, res.body).toBe(200);
+    const byGuide = Object.fromEntries((res.json().items as Item[]).map((i) => [i.guideId, i]));
+    for (const name of ['returned', 'submitted', 'draft'])
+      expect(byGuide[guides[name]], name).toMatchObject({
+        status: 'soon',
+        blocks: [{ minutes: 1300 * 11 }, { minutes: 1300 * 12 }],
+      });
+    expectProblem(
+      await client(t.app, third.sessions.coordinator).post('/recognition/card-confirmations', {
+        guideId: guides.draft,
+        rule: 'niedersachsen',
+      }),
+      409,
+      'recognition_not_eligible',
+    );
+  });
+
+  it('every category of engagement counts, unpaid hours too: 260 h a year qualify', async () => {
+    const res = await client(t.app, third.sessions.coordinator).get('/recognition/card-eligibility?rule=niedersachsen');
+    const item = (res.json().items as Item[]).find((i) => i.guideId === guides.mixed);
+    expect(item).toMatchObject({ status: 'eligible', blocks: [{ minutes: 15600 }, { minutes: 15600 }] });
+    const confirmed = await client(t.app, third.sessions.coordinator).post('/recognition/card-confirmations', {
+      guideId: guides.mixed,
+      rule: 'niedersachsen',
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    expect(confirmed.json().confirmedMinutes).toBe(31200);
   });
 });

@@ -170,3 +170,28 @@ export const guideHourProfiles = pgTable(
     oneOf('guide_hour_profiles_tax_free_kind_check', t.taxFreeKind, TAX_FREE_KINDS),
   ],
 );
+
+/**
+ * A guide's share of the team budget of paid hours in a calendar year (Hessen WIR: the hour budget belongs to the
+ * team). The coordinator moves hours between guides; no share passes the guide's own cap, and the shares together
+ * stay within the budget of the rule set in force (domain/hours/teamBudget.ts). Every move is audited.
+ */
+export const teamBudgetAllocations = pgTable(
+  'team_budget_allocations',
+  {
+    id: id(),
+    officeId: officeId(),
+    guideId: uuid('guide_id')
+      .notNull()
+      .references(() => guides.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    hours: integer('hours').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('team_budget_allocations_guide_year_key').on(t.guideId, t.year),
+    index('team_budget_allocations_office_year_idx').on(t.officeId, t.year),
+    check('team_budget_allocations_hours_check', sql`${t.hours} between 0 and 3000`),
+    check('team_budget_allocations_year_check', sql`${t.year} between 2000 and 2100`),
+  ],
+);

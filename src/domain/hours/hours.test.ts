@@ -9,7 +9,7 @@ import {
   taxFreeLimitCents,
 } from './allowances.js';
 import { capHoursFor, capStatus, checkPaidEntry, countsTowardCap, paidMinutesWithinCap } from './caps.js';
-import { checkTeamBudget, checkTeamEntry, moveTeamHours } from './teamBudget.js';
+import { checkTeamBudget, checkTeamEntry, moveTeamBudget, moveTeamHours } from './teamBudget.js';
 import { canDecide, canSubmit, entriesEditable, monthRange, sheetDueOn, versionAt } from './timesheet.js';
 
 const hessen = PROGRAMME_DEFAULTS.hessenWir;
@@ -169,5 +169,39 @@ describe('time sheet', () => {
     expect(versionAt(versions, '2025-12-31')).toBeUndefined();
     expect(versionAt(versions, '2026-06-30')?.rate).toBe(500);
     expect(versionAt(versions, '2026-07-01')?.rate).toBe(600);
+  });
+});
+
+describe('moving hours of the team budget (Hessen WIR: no share above its guide’s cap)', () => {
+  const shares = [
+    { guideId: 'a', hours: 276, capHours: 276, usedMinutes: 200 * 60 },
+    { guideId: 'b', hours: 100, capHours: 276, usedMinutes: 40 * 60 },
+    { guideId: 'c', hours: 0, capHours: 414, usedMinutes: 0 },
+  ];
+  it('moves between guides, from the unallocated rest and back to it', () => {
+    const moved = moveTeamBudget(500, shares, 'b', 'c', 60);
+    expect(moved.ok && moved.shares.map((s) => s.hours)).toEqual([276, 40, 60]);
+    const fromRest = moveTeamBudget(500, shares, null, 'c', 124);
+    expect(fromRest.ok && fromRest.shares.map((s) => s.hours)).toEqual([276, 100, 124]);
+    const toRest = moveTeamBudget(500, shares, 'b', null, 60);
+    expect(toRest.ok && toRest.shares.map((s) => s.hours)).toEqual([276, 40, 0]);
+  });
+  it('refuses a share above the cap, above the budget, below zero or below the hours already used', () => {
+    expect(moveTeamBudget(500, shares, 'b', 'a', 1)).toEqual({
+      ok: false,
+      problems: [{ code: 'aboveCap', guideId: 'a', hours: 277, capHours: 276 }],
+    });
+    expect(moveTeamBudget(500, shares, null, 'c', 125)).toEqual({
+      ok: false,
+      problems: [{ code: 'aboveBudget', totalHours: 501, budgetHours: 500 }],
+    });
+    expect(moveTeamBudget(500, shares, 'b', 'c', 101).ok).toBe(false);
+    expect(moveTeamBudget(500, shares, 'b', 'c', 61)).toEqual({
+      ok: false,
+      problems: [{ code: 'belowUsed', guideId: 'b', usedMinutes: 2400 }],
+    });
+    // No cap (null): only the budget limits the share.
+    const uncapped = [{ guideId: 'd', hours: 0, capHours: null, usedMinutes: 0 }];
+    expect(moveTeamBudget(1000, uncapped, null, 'd', 1000).ok).toBe(true);
   });
 });

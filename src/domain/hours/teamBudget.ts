@@ -51,3 +51,33 @@ export function checkTeamEntry(
   if (budgetHours === null || teamUsedMinutes + minutes <= budgetHours * 60) return { allowed: true };
   return { allowed: false, remainingMinutes: Math.max(0, budgetHours * 60 - teamUsedMinutes) };
 }
+
+/** A guide's share of the team budget, with the paid minutes they have used this year. */
+export type TeamShare = TeamAllocation & { usedMinutes: number };
+export type TeamMoveProblem = TeamBudgetProblem | { code: 'belowUsed'; guideId: string; usedMinutes: number };
+
+/**
+ * Moves `hours` of the team budget: from a guide's share (or from the unallocated rest when `fromGuideId` is null)
+ * to another guide's share (or back to the rest when `toGuideId` is null). Refused when a share would pass the
+ * guide's cap, the shares together the budget, or a share would fall below the hours its guide has already used.
+ */
+export function moveTeamBudget(
+  budgetHours: number,
+  shares: readonly TeamShare[],
+  fromGuideId: string | null,
+  toGuideId: string | null,
+  hours: number,
+): { ok: true; shares: TeamShare[] } | { ok: false; problems: TeamMoveProblem[] } {
+  const next = shares.map((s) =>
+    s.guideId === fromGuideId
+      ? { ...s, hours: s.hours - hours }
+      : s.guideId === toGuideId
+        ? { ...s, hours: s.hours + hours }
+        : { ...s },
+  );
+  const problems: TeamMoveProblem[] = checkTeamBudget(budgetHours, next);
+  const from = next.find((s) => s.guideId === fromGuideId);
+  if (from && from.hours >= 0 && from.hours * 60 < from.usedMinutes)
+    problems.push({ code: 'belowUsed', guideId: from.guideId, usedMinutes: from.usedMinutes });
+  return problems.length ? { ok: false, problems } : { ok: true, shares: next };
+}

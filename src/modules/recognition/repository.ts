@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cardConfirmations, guides } from '../../db/schema/index.js';
+import { CARD_CATEGORY_KINDS, CARD_SHEET_STATUSES } from '../../domain/recognition/countedHours.js';
 import { HOUR_MILESTONES } from '../../domain/recognition/milestones.js';
 import type { Locale } from '../../shared/enums.js';
 
@@ -14,9 +15,9 @@ export type HourQuery = {
   from?: string;
   to?: string;
   /**
-   * Count only approved hours: deployment hours approved (`activities.approved_at`) and hours outside deployments
-   * of a month whose time sheet is approved. Off until the time sheets (issue 11 §1) are in use: everything
-   * logged counts. Statements and the Ehrenamtskarte pass their choice here, nowhere else.
+   * Count only the hours the office approved (domain/recognition/countedHours.ts): deployment hours approved
+   * (`activities.approved_at`) and hours outside deployments of a month whose time sheet is approved, of every
+   * category. The Ehrenamtskarte asks for it; statements and milestones still count every logged hour.
    */
   approvedOnly?: boolean;
   /** The language of field-of-action labels: the office's translation, else the German name (issue 14 §1). */
@@ -45,9 +46,13 @@ function hourSource(q: HourQuery): SQL {
     entryWhere.push(sql`e.date <= ${q.to}::date`);
   }
   if (q.approvedOnly) {
+    // domain/recognition/countedHours.ts: approved deployments, hours of approved months, every category kind.
+    const statuses = `{${CARD_SHEET_STATUSES.join(',')}}`;
+    const kinds = `{${CARD_CATEGORY_KINDS.join(',')}}`;
     activityWhere.push(sql`a.approved_at is not null`);
     entryWhere.push(
-      sql`exists (select 1 from time_sheets ts where ts.guide_id = e.guide_id and ts.status = 'approved' and ts.month = to_char(e.date, 'YYYY-MM'))`,
+      sql`exists (select 1 from time_sheets ts where ts.guide_id = e.guide_id and ts.status = any(${statuses}::text[]) and ts.month = to_char(e.date, 'YYYY-MM'))`,
+      sql`c.kind = any(${kinds}::text[])`,
     );
   }
   return sql`(

@@ -25,10 +25,12 @@ import { recognitionPolicy as policy } from './policy.js';
 import { type ConfirmationRow, recognitionRepository as repo } from './repository.js';
 
 /**
- * Where "approved hours only" would be chosen for statements and the Ehrenamtskarte once the monthly time sheets
- * (issue 11 §1) are in use: until then every logged hour counts.
+ * Statements and milestones count every logged hour (a guide's statement of this year includes the month being
+ * logged). The Ehrenamtskarte counts approved hours only, of every category (domain/recognition/countedHours.ts):
+ * the office confirms them on the application.
  */
 const APPROVED_ONLY = false;
+const CARD_APPROVED_ONLY = true;
 
 type Period = { from: string; to: string };
 type PeriodInput = { from?: string; to?: string };
@@ -154,7 +156,7 @@ export class RecognitionService {
     const end = lastCompleteMonth(asOf);
     const from = `${addToMonth(end, -(12 * rules.years - 1))}-01`;
     const to = addDays(`${addToMonth(end, 1)}-01`, -1); // the current month never counts
-    const rows = await repo.hourTotals(tx, { officeId, guideId, from, to, approvedOnly: APPROVED_ONLY }, 'month');
+    const rows = await repo.hourTotals(tx, { officeId, guideId, from, to, approvedOnly: CARD_APPROVED_ONLY }, 'month');
     const byGuide = new Map<string, Map<string, number>>();
     for (const r of rows) {
       if (!byGuide.has(r.guideId)) byGuide.set(r.guideId, new Map());

@@ -245,6 +245,19 @@ export const timesheetRepository = {
       .from(programmeRuleSets)
       .where(eq(programmeRuleSets.officeId, officeId))
       .orderBy(asc(programmeRuleSets.name), asc(programmeRuleSets.validFrom)),
+  ruleSet: async (tx: Tx, id: string) =>
+    (await tx.select().from(programmeRuleSets).where(eq(programmeRuleSets.id, id)).limit(1))[0],
+  updateRuleSet: async (tx: Tx, id: string, set: Partial<typeof programmeRuleSets.$inferInsert>) =>
+    (await tx.update(programmeRuleSets).set(set).where(eq(programmeRuleSets.id, id)).returning())[0],
+  deleteRuleSet: (tx: Tx, id: string) => tx.delete(programmeRuleSets).where(eq(programmeRuleSets.id, id)),
+  /** The office's latest approved time-sheet month (`YYYY-MM`), or null: what rule-set versions must not reach back over. */
+  async latestApprovedMonth(tx: Tx, officeId: string): Promise<string | null> {
+    const [row] = await tx
+      .select({ month: sql<string | null>`max(${timeSheets.month})` })
+      .from(timeSheets)
+      .where(and(eq(timeSheets.officeId, officeId), eq(timeSheets.status, 'approved')));
+    return row?.month ?? null;
+  },
   insertRuleSet: async (tx: Tx, row: typeof programmeRuleSets.$inferInsert) =>
     (await tx.insert(programmeRuleSets).values(row).onConflictDoNothing().returning())[0],
 

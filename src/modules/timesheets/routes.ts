@@ -19,6 +19,7 @@ import {
   monthParams,
   programmeRuleSetInput,
   programmeRuleSetListSchema,
+  programmeRuleSetPatch,
   programmeRuleSetSchema,
   queueListSchema,
   queueQuery,
@@ -184,6 +185,29 @@ export const timesheetRoutes: RouteModule = (api, { timesheets }) => {
       response: { 201: programmeRuleSetSchema, ...errors },
     },
     handler: async (req, reply) => reply.code(201).send(await timesheets.createRuleSet(requireActor(req), req.body)),
+  });
+  api.patch('/programme-rule-sets/:id', {
+    schema: {
+      tags,
+      summary:
+        'Move or change a planned rule-set version; a version in use is evidence (409 programme_rule_set_in_use)',
+      params: idParams,
+      body: programmeRuleSetPatch,
+      response: { 200: programmeRuleSetSchema, ...errors },
+    },
+    handler: (req) => timesheets.updateRuleSet(requireActor(req), req.params.id, req.body),
+  });
+  api.delete('/programme-rule-sets/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a planned rule-set version; a version in use is evidence (409 programme_rule_set_in_use)',
+      params: idParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      await timesheets.deleteRuleSet(requireActor(req), req.params.id);
+      return reply.code(204).send(null);
+    },
   });
 
   api.get('/hour-allowances', {

@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { todayIn } from '../../domain/dates.js';
 import { allowancesForYear, benefitsHint, checkTaxFree, taxFreeLimitCents } from '../../domain/hours/allowances.js';
 import { capHoursFor, capStatus, checkPaidEntry, countsTowardCap } from '../../domain/hours/caps.js';
 import type { GuideBenefits } from '../../domain/hours/kinds.js';
+import {
+  checkNewVersion,
+  lastDayOfMonth,
+  type VersionFacts,
+  versionInUse,
+} from '../../domain/hours/ruleSetVersions.js';
 import { checkTeamEntry } from '../../domain/hours/teamBudget.js';
 import {
   canDecide,
@@ -21,7 +28,7 @@ import { inOfficeOf } from '../../server/officeScope.js';
 import type { Locale } from '../../shared/enums.js';
 import { formatParam, translate } from '../../shared/i18n/index.js';
 import { intlLocaleOf } from '../../shared/numbers.js';
-import { type ProgrammeOptions, programmeOptionsSchema } from '../../shared/programmes.js';
+import { type ProgrammeOptions, readProgrammeOptions } from '../../shared/programmes.js';
 import type {
   AllowanceOverview,
   HourCategory,
@@ -35,6 +42,7 @@ import type {
   hourProfileInput,
   ProgrammeRuleSet,
   programmeRuleSetInput,
+  programmeRuleSetPatch,
   TimeSheet,
 } from '../../shared/timesheets.js';
 import { recordAudit } from '../audit/recorder.js';
@@ -139,8 +147,14 @@ export class TimesheetService {
 
   // Rule sets -------------------------------------------------------------------------------------------------------
   private options(row: RuleSetRow): ProgrammeOptions {
-    const parsed = programmeOptionsSchema.safeParse(row.options);
-    return parsed.success ? parsed.data : programmeOptionsSchema.parse({ ...row.options });
+    return readProgrammeOptions(row.options);
+  }
+
+  /** Categories that count towards the cap must be the office's own (archived ones included: older versions). */
+  private async checkCapKeys(tx: Tx, officeId: string, keys: readonly string[]) {
+    if (keys.length === 0) return;
+    const known = new Set((await repo.categories(tx, officeId)).map((c) => c.key));
+    if (keys.some((k) => !known.has(k))) throw invalidField('options.capCategoryKeys', 'categoryUnknown');
   }
 
   private async ruleAt(tx: Tx, officeId: string, date: string) {
@@ -148,7 +162,7 @@ export class TimesheetService {
     return row ? { row, options: this.options(row) } : null;
   }
 
-  private presentRuleSet(row: RuleSetRow, current: RuleSetRow | undefined): ProgrammeRuleSet {
+  private presentRuleSet(row: RuleSetRow, current: RuleSetRow | undefined, facts: VersionFacts): ProgrammeRuleSet {
     return {
       id: row.id,
       name: row.name,
@@ -156,23 +170,68 @@ export class TimesheetService {
       validFrom: row.validFrom,
       options: this.options(row),
       current: current?.id === row.id,
+      inUse: versionInUse(row.validFrom, facts),
     };
+  }
+
+  private async versionFacts(tx: Tx, officeId: string): Promise<VersionFacts> {
+    const settings = await settingsRepository.get(tx, officeId);
+    return {
+      today: todayIn(settings.timeZone, this.ctx.now()),
+      latestApprovedMonth: await repo.latestApprovedMonth(tx, officeId),
+    };
+  }
+
+  private async presentIn(tx: Tx, officeId: string, row: RuleSetRow) {
+    const rows = await repo.ruleSets(tx, officeId);
+    const facts = await this.versionFacts(tx, officeId);
+    return this.presentRuleSet(row, versionAt(rows, facts.today), facts);
   }
 
   ruleSets(actor: Actor) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
       const rows = await repo.ruleSets(tx, officeId);
-      const settings = await settingsRepository.get(tx, officeId);
-      const current = versionAt(rows, todayIn(settings.timeZone, this.ctx.now()));
-      return { items: rows.map((r) => this.presentRuleSet(r, current)), total: rows.length };
+      const facts = await this.versionFacts(tx, officeId);
+      const current = versionAt(rows, facts.today);
+      return { items: rows.map((r) => this.presentRuleSet(r, current, facts)), total: rows.length };
     });
   }
 
-  /** A rule set, or a new version of one (same name, a new valid-from date); versions are never edited. */
+  /** 409 programme_rule_set_backdated when a version would change the rules of an approved month or of the past. */
+  private async checkVersionDate(tx: Tx, officeId: string, name: string, validFrom: string, exceptId?: string) {
+    const facts = await this.versionFacts(tx, officeId);
+    const sameName = (await repo.ruleSets(tx, officeId))
+      .filter((r) => r.name === name && r.id !== exceptId)
+      .map((r) => r.validFrom);
+    const problem = checkNewVersion(validFrom, sameName, facts);
+    if (problem) {
+      // A month reads as its last day ("bis einschließlich 31.03.2025"): dates are formatted per locale, months not.
+      const params =
+        problem.code === 'beforeApprovedMonth'
+          ? { until: lastDayOfMonth(problem.month) }
+          : { validFrom: problem.validFrom };
+      throw new AppError(409, 'programme_rule_set_backdated', [{ path: 'validFrom', code: problem.code, params }]);
+    }
+  }
+
+  /** A planned version, or 409 programme_rule_set_in_use: a version in use is evidence. */
+  private async plannedVersion(tx: Tx, officeId: string, id: string) {
+    const row = await repo.ruleSet(tx, id);
+    if (!row || row.officeId !== officeId) throw notFound();
+    if (versionInUse(row.validFrom, await this.versionFacts(tx, officeId)))
+      throw new AppError(409, 'programme_rule_set_in_use', [
+        { path: 'id', code: 'versionInUse', params: { validFrom: row.validFrom } },
+      ]);
+    return row;
+  }
+
+  /** A rule set, or a new version of one (same name, a later valid-from date); versions in use are never edited. */
   createRuleSet(actor: Actor, input: z.output<typeof programmeRuleSetInput>) {
     if (!policy.manage(actor)) throw forbidden();
     return this.scope(actor, async (tx, officeId) => {
+      await this.checkCapKeys(tx, officeId, input.options.capCategoryKeys);
+      await this.checkVersionDate(tx, officeId, input.name, input.validFrom);
       const row = await repo.insertRuleSet(tx, {
         officeId,
         name: input.name,
@@ -187,9 +246,50 @@ export class TimesheetService {
         entityId: officeId,
         changes: { name: input.name, kind: input.programme, startsOn: input.validFrom },
       });
-      const rows = await repo.ruleSets(tx, officeId);
-      const settings = await settingsRepository.get(tx, officeId);
-      return this.presentRuleSet(row, versionAt(rows, todayIn(settings.timeZone, this.ctx.now())));
+      return this.presentIn(tx, officeId, row);
+    });
+  }
+
+  /** Moves or changes a planned version; 409 programme_rule_set_in_use once it is in use. */
+  updateRuleSet(actor: Actor, id: string, input: z.output<typeof programmeRuleSetPatch>) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const row = await this.plannedVersion(tx, officeId, id);
+      if (input.options) await this.checkCapKeys(tx, officeId, input.options.capCategoryKeys);
+      if (input.validFrom !== undefined && input.validFrom !== row.validFrom)
+        await this.checkVersionDate(tx, officeId, row.name, input.validFrom, row.id);
+      const updated = await repo
+        .updateRuleSet(tx, id, {
+          ...(input.validFrom !== undefined ? { validFrom: input.validFrom } : {}),
+          ...(input.options !== undefined ? { options: input.options } : {}),
+          updatedAt: this.ctx.now(),
+        })
+        .catch((e: unknown) => {
+          if (isUniqueViolation(e)) throw new AppError(409, 'programme_rule_set_exists');
+          throw e;
+        });
+      await recordAudit(tx, actor, {
+        action: 'programme_rule_set.updated',
+        entityType: 'office',
+        entityId: officeId,
+        changes: { name: row.name, startsOn: updated.validFrom, fields: Object.keys(input), before: row.validFrom },
+      });
+      return this.presentIn(tx, officeId, updated);
+    });
+  }
+
+  /** Deletes a planned version; 409 programme_rule_set_in_use once it is in use. */
+  deleteRuleSet(actor: Actor, id: string) {
+    if (!policy.manage(actor)) throw forbidden();
+    return this.scope(actor, async (tx, officeId) => {
+      const row = await this.plannedVersion(tx, officeId, id);
+      await repo.deleteRuleSet(tx, id);
+      await recordAudit(tx, actor, {
+        action: 'programme_rule_set.deleted',
+        entityType: 'office',
+        entityId: officeId,
+        changes: { name: row.name, startsOn: row.validFrom },
+      });
     });
   }
 

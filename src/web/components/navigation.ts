@@ -1,6 +1,7 @@
 import {
   IconAddressBook,
   IconAdjustmentsHorizontal,
+  IconArrowsExchange,
   IconAward,
   IconBell,
   IconBriefcase,
@@ -63,6 +64,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (can('timesheets.manage')) {
     items.push({ to: '/time-sheets', labelKey: 'nav.timeSheetQueue', icon: IconClipboardCheck });
     items.push({ to: '/hour-allowances', labelKey: 'nav.allowances', icon: IconCoinEuro });
+    items.push({ to: '/team-budget', labelKey: 'nav.teamBudget', icon: IconArrowsExchange });
   }
   if (can('messages.manage')) items.push({ to: '/messages', labelKey: 'messages.nav', icon: IconMessages });
   if (can('messages.own')) items.push({ to: '/my/messages', labelKey: 'messages.nav', icon: IconMessages });

@@ -65,6 +65,7 @@ import {
   ServicesPage,
   SetPasswordPage,
   SettingsPage,
+  TeamBudgetPage,
   TimeSheetQueuePage,
   VolunteerConfirmPage,
   VolunteerFormPage,
@@ -285,6 +286,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="timesheets.manage">
                   <HourAllowancesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="team-budget"
+              element={
+                <RequireAbility ability="timesheets.manage">
+                  <TeamBudgetPage />
                 </RequireAbility>
               }
             />

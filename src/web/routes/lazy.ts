@@ -116,6 +116,9 @@ export const MyTimeSheetPage = lazy(() =>
 export const TimeSheetQueuePage = lazy(() =>
   whenReachable(() => import('./TimeSheetQueuePage')).then((m) => ({ default: m.TimeSheetQueuePage })),
 );
+export const TeamBudgetPage = lazy(() =>
+  whenReachable(() => import('./TeamBudgetPage')).then((m) => ({ default: m.TeamBudgetPage })),
+);
 export const HourAllowancesPage = lazy(() =>
   whenReachable(() => import('./HourAllowancesPage')).then((m) => ({ default: m.HourAllowancesPage })),
 );

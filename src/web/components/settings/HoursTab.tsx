@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -271,16 +283,15 @@ function RuleSetModal({ base, onClose }: { base: ProgrammeRuleSet | null; onClos
         decimals={0}
         {...form.getInputProps('teamBudgetHours')}
       />
-      <Select
+      <MultiSelect
         label={t('timesheets.settings.capCategories')}
         description={t('timesheets.settings.capCategoriesHint')}
-        data={[
-          { value: '', label: t('timesheets.settings.allCategories') },
-          ...(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label })),
-        ]}
-        value={form.values.capCategoryKeys.length === 1 ? form.values.capCategoryKeys[0] : ''}
-        onChange={(v) => form.setFieldValue('capCategoryKeys', v ? [v] : [])}
-        allowDeselect={false}
+        placeholder={form.values.capCategoryKeys.length === 0 ? t('timesheets.settings.allCategories') : undefined}
+        data={(categories.data?.items ?? [])
+          .filter((c) => !c.archived || form.values.capCategoryKeys.includes(c.key))
+          .map((c) => ({ value: c.key, label: c.label }))}
+        clearable
+        {...form.getInputProps('capCategoryKeys')}
       />
       <Group grow align="flex-start">
         <AmountInput
@@ -303,6 +314,8 @@ function RuleSetsCard() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const list = useProgrammeRuleSets();
+  const categories = useHourCategories();
+  const labelOf = new Map((categories.data?.items ?? []).map((c) => [c.key, c.label]));
   const [editing, setEditing] = useState<ProgrammeRuleSet | null | 'new'>(null);
   const describe = (r: ProgrammeRuleSet) =>
     [
@@ -313,6 +326,11 @@ function RuleSetsCard() {
         ? t('timesheets.settings.capSummary', {
             cap: r.options.capHours,
             coordinator: r.options.coordinatorCapHours ?? r.options.capHours,
+          })
+        : null,
+      r.options.capHours !== null && r.options.capCategoryKeys.length > 0
+        ? t('timesheets.settings.capCategoriesSummary', {
+            categories: r.options.capCategoryKeys.map((k) => labelOf.get(k) ?? k).join(', '),
           })
         : null,
       t('timesheets.settings.kmSummary', { amount: euros(r.options.kmRateCents, locale) }),
