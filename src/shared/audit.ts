@@ -368,6 +368,7 @@ export const AUDIT_FIELDS = [
   'notificationPreferences',
   'reminders',
   'courses',
+  'mailSignature',
   'location',
   'capacity',
   'stepFree',
