@@ -16,7 +16,8 @@ export const theme = {
   lineHeight: 1.45,
 };
 
-export type Ctx = { fonts: DocumentFonts; width: number };
+/** `rtl`: the document's own language writes right to left (Arabic, Persian). */
+export type Ctx = { fonts: DocumentFonts; width: number; rtl?: boolean };
 export type ParagraphOptions = {
   size?: number;
   bold?: boolean;
@@ -24,6 +25,8 @@ export type ParagraphOptions = {
   indent?: number;
   spaceBefore?: number;
   lineHeight?: number;
+  /** 'document': the document's direction, not the text's first letter (names inside the document's sentences). */
+  direction?: 'auto' | 'document';
 };
 
 const baseline = (top: number, height: number, size: number) => top - height / 2 - 0.32 * size;
@@ -45,7 +48,8 @@ function lineRows(lines: TextLine[], style: TextStyle & { color: Color }, indent
 }
 
 export function paragraph(ctx: Ctx, text: string, o: ParagraphOptions = {}): Row[] {
-  const style = { size: o.size ?? theme.body, bold: o.bold, color: o.color ?? theme.text };
+  const direction: TextStyle['direction'] = o.direction === 'document' ? (ctx.rtl ? 'rtl' : 'ltr') : undefined;
+  const style = { size: o.size ?? theme.body, bold: o.bold, color: o.color ?? theme.text, direction };
   const indent = o.indent ?? 0;
   const lines = layoutText(ctx.fonts, text, style, ctx.width - indent);
   const rows = protectLines(lineRows(lines, style, indent, ctx.width, o.lineHeight ?? theme.lineHeight));

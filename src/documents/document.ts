@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import type { Locale } from '../shared/enums.js';
+import { type Locale, RTL_LOCALES } from '../shared/enums.js';
 import { translate } from '../shared/i18n/index.js';
 import * as b from './blocks.js';
 import { type BarChartOptions, barChart } from './chart.js';
@@ -110,7 +110,7 @@ export class PrintDocument {
     const fonts = new DocumentFonts(pdf.context);
     const [pageWidth, pageHeight] = A4;
     const width = pageWidth - MARGINS.left - MARGINS.right;
-    const rows = this.rowsFor({ fonts, width });
+    const rows = this.rowsFor({ fonts, width, rtl: RTL_LOCALES.includes(o.locale ?? 'de') });
     const head = letterhead(fonts, o.office, pageWidth, MARGINS);
     const running = runningHeader(fonts, o.office, o.title, pageWidth, MARGINS);
     const { placements, pages } = paginate(rows, {

@@ -5,7 +5,17 @@ import { DocumentFont, type Shaped, shape } from './shaping.js';
 import { assignFonts, type FontKey, isRtlParagraph, paragraphLevels, REPLACEMENT, visualRuns } from './textRuns.js';
 
 /** Measuring and line-breaking text that mixes scripts: each line is a list of shaped runs in visual order. */
-export type TextStyle = { size: number; bold?: boolean; color?: [number, number, number] };
+export type TextStyle = {
+  size: number;
+  bold?: boolean;
+  color?: [number, number, number];
+  /**
+   * The paragraph's base direction; by default its first strong letter decides (an Arabic goal in a German agreement
+   * reads right to left). A name in a sentence of the document's language must not decide: "أمل Haddad" stays in
+   * that order in a German document.
+   */
+  direction?: 'ltr' | 'rtl';
+};
 export type PlacedRun = { font: DocumentFont; shaped: Shaped; x: number; width: number };
 export type TextLine = { runs: PlacedRun[]; width: number; rtl: boolean };
 
@@ -50,7 +60,12 @@ function prepare(fonts: DocumentFonts, text: string, style: TextStyle): Prepared
     .normalize('NFC')
     .replace(/[\t\r]/g, ' ')
     .replace(/\p{Cc}/gu, '');
-  return { text: clean, levels: paragraphLevels(clean), fonts: assignFonts(clean, fonts.covers(weight)), weight };
+  return {
+    text: clean,
+    levels: paragraphLevels(clean, style.direction ?? 'auto'),
+    fonts: assignFonts(clean, fonts.covers(weight)),
+    weight,
+  };
 }
 
 /** Width in points of `text[start, end)`, measured run by run in logical order. */

@@ -46,7 +46,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Ui
   });
   doc.title(heading, { subtitle: data.office.name });
   if (data.revoked) doc.banner(t('revoked'), { tone: 'warning' });
-  doc.paragraph(data.holderName, { size: 20, bold: true, spaceBefore: 18 });
+  doc.paragraph(data.holderName, { size: 20, bold: true, spaceBefore: 18, direction: 'document' });
   doc.paragraph(t('statement', { course: data.courseTitle }), { spaceBefore: 8 });
   doc.keyValues([
     [t('course'), data.courseTitle],

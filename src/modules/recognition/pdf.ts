@@ -70,8 +70,8 @@ export async function renderStatementPdf(d: StatementData): Promise<Uint8Array> 
     createdAt: d.createdAt,
   });
   doc.title(t('title'), { subtitle: d.office.name });
-  doc.paragraph(d.guideName, { size: 18, bold: true, spaceBefore: 12 });
-  doc.paragraph(t('intro', { office: d.office.name, period }), { spaceBefore: 6 });
+  doc.paragraph(d.guideName, { size: 18, bold: true, spaceBefore: 12, direction: 'document' });
+  doc.paragraph(t('intro', { office: d.office.name, period }), { spaceBefore: 6, direction: 'document' });
   doc.keyValues([
     [t('period'), period],
     ...(d.engagedSince ? ([[t('engagedSince'), date(d.engagedSince)]] as [string, string][]) : []),
@@ -115,7 +115,7 @@ export async function renderStatementPdf(d: StatementData): Promise<Uint8Array> 
     );
   else doc.paragraph(t('none'));
   doc.keepTogether((k) => {
-    k.paragraph(t('confirm', { office: d.office.name }), { spaceBefore: 14 });
+    k.paragraph(t('confirm', { office: d.office.name }), { spaceBefore: 14, direction: 'document' });
     // Printed when the office's address names its town; the signature block keeps its "Ort, Datum" line.
     const place = placeOf(d.office);
     if (place) k.paragraph(t('placeDate', { place, date: date(d.signedOn) }), { spaceBefore: 8 });
@@ -154,7 +154,10 @@ export async function renderConfirmationPdf(d: ConfirmationData): Promise<Uint8A
     createdAt: d.createdAt,
   });
   doc.title(t('title'), { subtitle: card });
-  doc.paragraph(t('intro', { office: d.office.name, name: d.guideName, period }), { spaceBefore: 12 });
+  doc.paragraph(t('intro', { office: d.office.name, name: d.guideName, period }), {
+    spaceBefore: 12,
+    direction: 'document',
+  });
   doc.keyValues([
     [t('name'), d.guideName],
     [t('period'), period],
