@@ -1270,7 +1270,11 @@ const TABLE: Record<string, Row> = {
     body: (a) => ({ officeIds: [a.office] }),
     expect: all(403),
   },
-  'GET /api/v1/funding-programmes/{id}/funders': { kind: 'record', params: (a) => ({ id: a.office }), expect: all(403) },
+  'GET /api/v1/funding-programmes/{id}/funders': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    expect: all(403),
+  },
   'POST /api/v1/funding-programmes/{id}/funders': {
     kind: 'record',
     params: (a) => ({ id: a.office }),

@@ -85,9 +85,7 @@ export const hourEntries = pgTable(
     index('hour_entries_office_date_idx').on(t.officeId, t.date),
     // "Not reversed" is asked per entry in every hours figure (active guides, totals, the Land view): without it,
     // each question scanned the whole table (the Land report took 26 s at 100 offices).
-    index('hour_entries_reverses_idx')
-      .on(t.reversesEntryId)
-      .where(sql`${t.reversesEntryId} is not null`),
+    index('hour_entries_reverses_idx').on(t.reversesEntryId).where(sql`${t.reversesEntryId} is not null`),
     // Only a reversal may be negative; nothing is zero.
     check(
       'hour_entries_minutes_check',

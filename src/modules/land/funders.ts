@@ -6,8 +6,8 @@ import type { Locale } from '../../shared/enums.js';
 import type { ProgrammeFunder, programmeFunderInviteInput } from '../../shared/land.js';
 import { recordAudit } from '../audit/recorder.js';
 import { authRepository } from '../auth/repository.js';
-import type { UserService } from '../users/service.js';
 import { userRepository } from '../users/repository.js';
+import type { UserService } from '../users/service.js';
 import { landPolicy as policy } from './policy.js';
 import { landRepository as repo } from './repository.js';
 
