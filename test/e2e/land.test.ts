@@ -115,6 +115,9 @@ describe.runIf(browserAvailable())('the Land view in Chromium', () => {
       await offices.fill(stamp);
       await page.getByRole('option', { name: new RegExp(name) }).click();
     }
+    // Close the option list (it lives in a portal outside the dialog while open).
+    await dialog.getByRole('textbox', { name: 'Land oder Region' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
     await expectNoAxeViolations(page, 'programme dialog');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await dialog.waitFor({ state: 'detached' });
