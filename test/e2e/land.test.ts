@@ -126,7 +126,7 @@ describe.runIf(browserAvailable())('the Land view in Chromium', () => {
     expect(await row.textContent()).toContain(officeNames[0]);
     await expectNoAxeViolations(page, 'programmes page');
 
-    await page.getByRole('button', { name: `Konten von ${programme}` }).click();
+    await page.getByRole('button', { name: `Konten: ${programme}` }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByText('Noch kein Konto für dieses Programm.').waitFor();
     await dialog.getByRole('button', { name: 'Fördermittelgeber einladen' }).click();
