@@ -143,6 +143,7 @@ const PAGES: Record<keyof typeof USERS | 'anonymous', Shot[]> = {
   admin: [
     { name: 'admin-home', path: '/' },
     { name: 'admin-offices', path: '/admin/offices' },
+    { name: 'admin-programmes', path: '/admin/programmes' },
     { name: 'admin-audit', path: '/audit' },
   ],
 };

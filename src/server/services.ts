@@ -16,6 +16,7 @@ import { ExpenseService } from '../modules/expenses/service.js';
 import { GuidePauseService } from '../modules/guidePauses/service.js';
 import { GuideService } from '../modules/guides/service.js';
 import { ImportService } from '../modules/imports/service.js';
+import { ProgrammeFunderService } from '../modules/land/funders.js';
 import { LandService } from '../modules/land/service.js';
 import { OutboxService } from '../modules/mail/outboxService.js';
 import { MessageService } from '../modules/messages/service.js';
@@ -107,6 +108,7 @@ export function createServices(ctx: AppContext) {
     directory: new DirectoryService(ctx),
     reports: new ReportService(ctx),
     land: new LandService(ctx),
+    programmeFunders: new ProgrammeFunderService(ctx, users),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -194,6 +194,7 @@ export const AUDIT_ACTIONS = [
   'funding_programme.created',
   'funding_programme.updated',
   'funding_programme.offices_set',
+  'funding_programme.funder_deactivated',
   'land.figures_exported',
   'hour_allowances.exported',
   'push_subscription.added',

@@ -3,7 +3,8 @@
  * No schema here carries a person: only counts, sums and a median, each possibly withheld (small-cell suppression).
  */
 import { z } from 'zod';
-import { isoDate, isoDateOut, isoDateTimeOut, shortText } from './common.js';
+import { email, isoDate, isoDateOut, isoDateTimeOut, shortText } from './common.js';
+import { LOCALES } from './enums.js';
 
 /** The longest period a report may span: ten years, as the other period reports (validation.periodTooLong). */
 export const LAND_MAX_PERIOD_DAYS = 3653;
@@ -75,3 +76,21 @@ export const fundingProgrammeSchema = z.object({
   createdAt: isoDateTimeOut,
 });
 export type FundingProgramme = z.infer<typeof fundingProgrammeSchema>;
+
+/** A funder account of a programme (role funder): invited by mail, deactivated by the platform admin. */
+export const programmeFunderSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  locale: z.enum(LOCALES),
+  status: z.enum(['invited', 'active', 'disabled']),
+  lastLoginAt: isoDateTimeOut.nullable(),
+});
+export type ProgrammeFunder = z.infer<typeof programmeFunderSchema>;
+/** The language of the invitation mail and of the account; German when left out. */
+export const programmeFunderInviteInput = z.strictObject({
+  email,
+  displayName: shortText(200),
+  locale: z.enum(LOCALES).optional(),
+});
+export const programmeFunderParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });

@@ -2,10 +2,19 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
-import { visit } from './flows.js';
+import {
+  browserAvailable,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  launch,
+  loginAs,
+  newPage,
+  setLocale,
+} from './browser.js';
+import { api, mailTo, signedIn, visit } from './flows.js';
 
 const FUNDER = 'land@lotsennetz.example';
+const ADMIN = 'admin@lotsennetz.example';
 
 /**
  * Issue 13 §3: the Land's funder signs in, compares the two demo offices of its programme side by side, sees the
@@ -83,4 +92,71 @@ describe.runIf(browserAvailable())('the Land view in Chromium', () => {
     await setLocale(page, 'de');
     expect(errors).toEqual([]);
   });
+
+  it('the platform admin creates a programme, assigns two offices and invites a funder, who signs in', async () => {
+    const { page, errors } = await signedIn(browser, ADMIN);
+    const stamp = Date.now().toString(36);
+    const officeNames = [`Lotsenbüro Celle ${stamp}`, `Lotsenbüro Peine ${stamp}`];
+    for (const name of officeNames)
+      expect((await api(page, 'POST', '/offices', { name, city: name.split(' ')[1] })).status).toBe(201);
+    const programme = `Lotsenprogramm Südheide ${stamp}`;
+    const email = `foerderreferat-${stamp}@example.org`;
+    // A fresh load, so the office list the dialog offers includes the two new offices.
+    await visit(page, '/');
+
+    await page.locator('#main-navigation').getByRole('link', { name: 'Förderprogramme' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Förderprogramme' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Neues Förderprogramm' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(programme);
+    await dialog.getByRole('textbox', { name: 'Land oder Region' }).fill('Region Hannover');
+    const offices = dialog.getByRole('textbox', { name: 'Koordinierungsstellen' });
+    for (const name of officeNames) {
+      await offices.fill(name);
+      await page.getByRole('option', { name: new RegExp(name) }).click();
+      // The list stays open after a choice; close it before searching the next office.
+      await dialog.getByRole('textbox', { name: 'Land oder Region' }).click();
+      await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    }
+    // The option list (a portal outside the dialog while open) is closed for axe.
+    await expectNoAxeViolations(page, 'programme dialog');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: programme });
+    await expect.poll(async () => (await row.textContent()) ?? '').toContain(officeNames[1]);
+    expect(await row.textContent()).toContain(officeNames[0]);
+    await expectNoAxeViolations(page, 'programmes page');
+
+    await page.getByRole('button', { name: `Konten: ${programme}` }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByText('Noch kein Konto für dieses Programm.').waitFor();
+    await dialog.getByRole('button', { name: 'Fördermittelgeber einladen' }).click();
+    dialog = page.getByRole('dialog', { name: 'Fördermittelgeber einladen' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Förderreferat Südheide');
+    await dialog.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(email);
+    await expectNoAxeViolations(page, 'funder invitation dialog');
+    await dialog.getByRole('button', { name: 'Einladung senden' }).click();
+    dialog = page.getByRole('dialog', { name: `Konten der Fördermittelgeber: ${programme}` });
+    await dialog.getByText(email).waitFor();
+    await dialog.getByText('Eingeladen').first().waitFor();
+    await expectNoAxeViolations(page, 'funder accounts dialog');
+
+    // The funder sets a password from the link in the mail and sees the two offices of the programme, nothing else.
+    const text = await mailTo(email);
+    const link = /(\/invitation\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
+    expect(link, text).toBeTruthy();
+    const funder = await newPage(browser);
+    await funder.page.goto(link as string);
+    await funder.page.getByLabel('Neues Passwort').fill(DEMO_PASSWORD);
+    await funder.page.getByLabel('Passwort wiederholen').fill(DEMO_PASSWORD);
+    await funder.page.getByRole('button', { name: 'Passwort speichern' }).click();
+    await funder.page.getByText('Ihr Passwort ist gespeichert.', { exact: false }).waitFor();
+    await loginAs(funder.page, email);
+    await visit(funder.page, '/land');
+    await funder.page.getByText(programme).first().waitFor();
+    const names = await funder.page.getByRole('table').locator('tbody th').allTextContents();
+    expect(names.sort()).toEqual([...officeNames].sort().map((n) => expect.stringContaining(n)));
+    expect([...errors, ...funder.errors]).toEqual([]);
+  }, 180_000);
 });

@@ -768,6 +768,15 @@ export const WRITES: Record<string, WriteOp> = {
     params: () => NO_RECORD,
     body: (f) => ({ officeIds: [f.A.officeId] }),
   },
+  'POST /api/v1/funding-programmes/{id}/funders': {
+    who: 'admin',
+    params: () => NO_RECORD,
+    body: () => ({ email: 'foerderreferat@test.example', displayName: 'Förderreferat', locale: 'de' }),
+  },
+  'POST /api/v1/funding-programmes/{id}/funders/{userId}/deactivate': {
+    who: 'admin',
+    params: () => ({ ...NO_RECORD, userId: NO_RECORD.id }),
+  },
   'POST /api/v1/rooms': {
     who: 'coordinator',
     body: () => ({ name: 'Beratungsraum', capacity: 4, stepFree: true, equipment: ['wifi'] }),

@@ -1290,6 +1290,23 @@ const TABLE: Record<string, Row> = {
     body: (a) => ({ officeIds: [a.office] }),
     expect: all(403),
   },
+  'GET /api/v1/funding-programmes/{id}/funders': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    expect: all(403),
+  },
+  'POST /api/v1/funding-programmes/{id}/funders': {
+    kind: 'record',
+    params: (a) => ({ id: a.office }),
+    body: () => ({ email: `foerder-${tag()}@test.example`, displayName: 'Fremdes Förderreferat' }),
+    expect: all(403),
+  },
+  'POST /api/v1/funding-programmes/{id}/funders/{userId}/deactivate': {
+    kind: 'record',
+    params: (a) => ({ id: a.office, userId: a.user }),
+    body: () => ({}),
+    expect: all(403),
+  },
   'GET /api/v1/rooms': { kind: 'list', queries: () => ['', '?archived=include'], expect: coordinatorOnly(200) },
   'POST /api/v1/rooms': {
     kind: 'create',

@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { fundingPrograms, offices, users } from '../../db/schema/index.js';
 import { activeGuidesOf, firstMatchesOf } from '../reports/repository.js';
@@ -136,12 +136,26 @@ export const landRepository = {
           .where(inArray(offices.programmeId, programmeIds))
           .orderBy(asc(offices.name))
       : Promise.resolve([]),
+  /** Funder accounts that can still sign in (invited or active); deactivated ones are not counted. */
   funderCounts: (tx: Tx) =>
     tx
       .select({ programmeId: users.programmeId, n: count() })
       .from(users)
-      .where(eq(users.role, 'funder'))
+      .where(and(eq(users.role, 'funder'), isNull(users.disabledAt)))
       .groupBy(users.programmeId),
+  funders: (tx: Tx, programmeId: string) =>
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.role, 'funder'), eq(users.programmeId, programmeId)))
+      .orderBy(asc(users.displayName), asc(users.id)),
+  findFunder: async (tx: Tx, programmeId: string, userId: string) =>
+    (
+      await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, userId), eq(users.role, 'funder'), eq(users.programmeId, programmeId)))
+    )[0],
   existingOffices: (tx: Tx, ids: string[]) =>
     ids.length ? tx.select({ id: offices.id }).from(offices).where(inArray(offices.id, ids)) : Promise.resolve([]),
   /** Sets the programme's offices to exactly `officeIds`: the others it had are unlinked. */

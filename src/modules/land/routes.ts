@@ -8,12 +8,15 @@ import {
   fundingProgrammeSchema,
   landFiguresSchema,
   landPeriodQuery,
+  programmeFunderInviteInput,
+  programmeFunderParams,
+  programmeFunderSchema,
 } from '../../shared/land.js';
 
 const tags = ['Land view'];
 const errors = problemResponses;
 
-export const landRoutes: RouteModule = (api, { land }) => {
+export const landRoutes: RouteModule = (api, { land, programmeFunders }) => {
   api.get('/land/figures', {
     schema: {
       tags,
@@ -76,5 +79,35 @@ export const landRoutes: RouteModule = (api, { land }) => {
       response: { 200: fundingProgrammeSchema, ...errors },
     },
     handler: (req) => land.setOffices(requireActor(req), req.params.id, req.body),
+  });
+
+  api.get('/funding-programmes/:id/funders', {
+    schema: {
+      tags,
+      summary: "List the programme's funder accounts, deactivated ones included (platform admin)",
+      params: idParams,
+      response: { 200: listOf(programmeFunderSchema), ...errors },
+    },
+    handler: (req) => programmeFunders.list(requireActor(req), req.params.id),
+  });
+  api.post('/funding-programmes/:id/funders', {
+    schema: {
+      tags,
+      summary: 'Invite a funder account for the programme by mail (platform admin)',
+      params: idParams,
+      body: programmeFunderInviteInput,
+      response: { 201: programmeFunderSchema, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await programmeFunders.invite(requireActor(req), req.params.id, req.body)),
+  });
+  api.post('/funding-programmes/:id/funders/:userId/deactivate', {
+    schema: {
+      tags,
+      summary: 'Deactivate a funder account: its sessions end and it can no longer sign in (platform admin)',
+      params: programmeFunderParams,
+      response: { 200: programmeFunderSchema, ...errors },
+    },
+    handler: (req) => programmeFunders.deactivate(requireActor(req), req.params.id, req.params.userId),
   });
 };

@@ -52,6 +52,8 @@ export type NewUser = {
   officeId?: string | null;
   partnerId?: string | null;
   guideId?: string | null;
+  /** A funder's programme (role funder only). */
+  programmeId?: string | null;
   locale?: Locale;
   passwordHash?: string | null;
 };
@@ -72,6 +74,7 @@ export class UserService {
       officeId,
       partnerId: input.partnerId ?? null,
       guideId: input.guideId ?? null,
+      programmeId: input.programmeId ?? null,
       locale: input.locale ?? 'de',
       passwordHash: input.passwordHash ?? null,
     });

@@ -6,6 +6,7 @@ import {
   IconBell,
   IconBriefcase,
   IconBuilding,
+  IconBuildingBank,
   IconBuildingCommunity,
   IconBuildingHospital,
   IconCalendarEvent,
@@ -93,6 +94,8 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/settings', labelKey: 'nav.settings', icon: IconSettings });
   if (can('land.view')) items.push({ to: '/land', labelKey: 'nav.land', icon: IconChartBar });
   if (can('offices.manage')) items.push({ to: '/admin/offices', labelKey: 'nav.offices', icon: IconBuilding });
+  if (can('programmes.manage'))
+    items.push({ to: '/admin/programmes', labelKey: 'nav.programmes', icon: IconBuildingBank });
   if (can('outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox', icon: IconMail });
   if (can('audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit', icon: IconListDetails });
   if (can('retention.manage')) items.push({ to: '/retention', labelKey: 'retention.nav', icon: IconClockShield });

@@ -54,6 +54,7 @@ import {
   PartnersPage,
   PayoutsPage,
   PrivacyNoticePage,
+  ProgrammesPage,
   RecognitionPage,
   RecruitmentPage,
   ReportsPage,
@@ -191,6 +192,14 @@ export function AppRoutes() {
               element={
                 <RequireAbility ability="offices.manage">
                   <OfficesPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="admin/programmes"
+              element={
+                <RequireAbility ability="programmes.manage">
+                  <ProgrammesPage />
                 </RequireAbility>
               }
             />

@@ -50,6 +50,9 @@ export const AuditPage = lazy(() => whenReachable(() => import('./AuditPage')).t
 export const OfficesPage = lazy(() =>
   whenReachable(() => import('./OfficesPage')).then((m) => ({ default: m.OfficesPage })),
 );
+export const ProgrammesPage = lazy(() =>
+  whenReachable(() => import('./ProgrammesPage')).then((m) => ({ default: m.ProgrammesPage })),
+);
 export const NotFoundPage = lazy(() =>
   whenReachable(() => import('./NotFoundPage')).then((m) => ({ default: m.NotFoundPage })),
 );
