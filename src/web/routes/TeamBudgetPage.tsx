@@ -159,7 +159,8 @@ export function TeamBudgetPage() {
       cell: (r) => (
         <Group gap={6} wrap="nowrap" justify="flex-end">
           <span>{hours(r.allocatedHours)}</span>
-          {r.usedMinutes > r.allocatedHours * 60 && (
+          {/* Without a team budget there are no shares to be over. */}
+          {budget.data?.budgetHours != null && r.usedMinutes > r.allocatedHours * 60 && (
             <Badge size="sm" color="orange" variant="light" style={{ textTransform: 'none' }}>
               {t('teamBudget.overShare')}
             </Badge>
