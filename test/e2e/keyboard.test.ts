@@ -83,12 +83,13 @@ async function focusedElement(page: Page, target?: Target): Promise<Focused> {
 
 /**
  * The focused element once what moves has come to rest: a closing list, a dialog's overlay or the phone menu may still
- * cover it for a few frames after the key press. Waits frame by frame (no fixed sleep) for at most two seconds; focus
- * that is still covered or without a ring then is a finding.
+ * cover it for a few frames after the key press. Waits frame by frame (no fixed sleep) for at most five seconds (CI runs
+ * this file beside the API suites on two cores, where a closing list once took longer than two); focus that is still
+ * covered or without a ring then is a finding.
  */
 async function settledFocus(page: Page, target?: Target): Promise<Focused> {
   let now = await focusedElement(page, target);
-  const deadline = Date.now() + 2_000;
+  const deadline = Date.now() + 5_000;
   while (now.onPage && !now.visible && Date.now() < deadline) {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     now = await focusedElement(page, target);
