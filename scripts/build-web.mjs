@@ -39,27 +39,27 @@ const entries = inputs
 const fingerprint = createHash('sha256').update(entries.join('\n')).digest('hex');
 const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
 
-if (previous === fingerprint && existsSync(join(outDir, 'index.html'))) {
+if (
+  previous === fingerprint &&
+  existsSync(join(outDir, 'index.html')) &&
+  existsSync(join(`${outDir}-ssr`, 'entry-server.js'))
+) {
   console.log('Web app is up to date.');
 } else {
   console.log('Building the web app (about 10 seconds) …');
   const started = Date.now();
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--logLevel',
-      'warn',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  const vite = (args) =>
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', ...args],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+  vite(['--outDir', outDir, '--emptyOutDir']);
+  // The server's first render of some pages (src/web/entry-server.tsx), beside the app, never inside it (not served).
+  vite(['--ssr', 'entry-server.tsx', '--outDir', `${outDir}-ssr`, '--emptyOutDir']);
   writeFileSync(stampFile, `${fingerprint}\n`);
   console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

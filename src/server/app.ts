@@ -48,6 +48,7 @@ import type { AppContext } from './context.js';
 import { errorSerializer, requestIdFor, requestSerializer } from './logging.js';
 import { createMetrics, registerMetrics } from './metrics.js';
 import { frameworkErrors, registerErrorHandler, registerNotFound } from './plugins/errorHandler.js';
+import { firstRenderResponder, loadFirstRender } from './plugins/firstRender.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerInputHygiene } from './plugins/inputHygiene.js';
 import { registerSecurityHeaders } from './plugins/securityHeaders.js';
@@ -215,6 +216,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         if (path.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json; charset=utf-8');
       },
     });
-  registerNotFound(app, serveSpa);
+  const renderFirst = serveSpa ? await loadFirstRender(webRoot) : null;
+  registerNotFound(app, serveSpa, renderFirst ? firstRenderResponder(app, renderFirst, webRoot) : undefined);
   return app;
 }

@@ -1,20 +1,70 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { type DehydratedState, hydrate } from '@tanstack/react-query';
+import { StrictMode, startTransition } from 'react';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { App } from './App';
-import { i18nReady } from './i18n';
+import { installConnectionWatch } from './api/connection';
+import { reportPageLive, whenPageLive } from './firstRender';
+import { i18next, i18nReady, setDisplayTimeZone } from './i18n';
 import { registerServiceWorker } from './pwa/register';
+import { createQueryClient } from './queryClient';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('missing #root');
-const render = () =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+installConnectionWatch();
+const queryClient = createQueryClient();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('missing #root');
+const root: HTMLElement = container;
+
+/** What the server's first render of this page used (entry-server.tsx): its language and its answers. */
+function renderedState(): { locale: string; timeZone: string; queries: DehydratedState } | null {
+  const script = document.getElementById('ssr-state');
+  if (!script?.textContent) return null;
+  try {
+    return JSON.parse(script.textContent);
+  } catch {
+    return null;
+  }
+}
+
+const rendered = renderedState();
+if (rendered) hydrate(queryClient, rendered.queries);
+
+// A new element each time: rendering the root again with the same one would change nothing.
+const page = () => (
+  <StrictMode>
+    <App queryClient={queryClient} />
+  </StrictMode>
+);
+
+function render() {
+  // The server's page is taken over where it can be: same language, same answers, the same zone for times until it
+  // is live. Hydrating inside a transition lets React yield to the browser between components, so a slow phone stays
+  // responsive while the page becomes live.
+  if (rendered && rendered.locale === i18next.language) {
+    setDisplayTimeZone(rendered.timeZone);
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    let hydrated: Root | undefined;
+    // Live once the page's content is hydrated (firstRender.ts); a page outside the usual layout after a few seconds.
+    const fallback = setTimeout(reportPageLive, 5_000);
+    whenPageLive(() => {
+      clearTimeout(fallback);
+      root.removeAttribute('inert');
+      if (browserZone === rendered.timeZone || !hydrated) return;
+      setDisplayTimeZone(undefined);
+      const app = hydrated;
+      startTransition(() => app.render(page()));
+    });
+    startTransition(() => {
+      hydrated = hydrateRoot(root, page());
+    });
+    return;
+  }
+  root.removeAttribute('inert');
+  createRoot(root).render(page());
+}
 // A catalogue that fails to load still renders (keys instead of text) rather than a blank page.
 i18nReady.then(render, render);
 registerServiceWorker();

@@ -65,6 +65,12 @@ export default async function setup(project: TestProject) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir'], {
     stdio: 'inherit',
   });
+  // The server's first render of some pages, where the server looks for it (src/server/plugins/firstRender.ts).
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--ssr', 'entry-server.tsx', '--logLevel', 'warn', '--outDir', `${webDir}-ssr`, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
 
   const servers = await Promise.all(Array.from({ length: E2E_SERVERS }, () => startServer(webDir)));
   project.provide('chromiumPath', chromium);
@@ -75,6 +81,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await Promise.all(servers.map((server) => server.stop()));
     rmSync(webDir, { recursive: true, force: true });
+    rmSync(`${webDir}-ssr`, { recursive: true, force: true });
   };
 }
 

@@ -167,9 +167,16 @@ export function registerErrorHandler(app: FastifyInstance) {
 }
 
 /** Unknown API paths answer problem+json; with the SPA built, other GETs get its shell (client-side routes). */
-export function registerNotFound(app: FastifyInstance, serveSpa: boolean) {
-  app.setNotFoundHandler((request, reply) => {
-    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+export function registerNotFound(
+  app: FastifyInstance,
+  serveSpa: boolean,
+  firstRender?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>,
+) {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      if (firstRender && (await firstRender(request, reply))) return reply;
+      return reply.sendFile('index.html');
+    }
     return sendProblem(request, reply, 404, 'not_found');
   });
 }

@@ -34,6 +34,15 @@ export function onUnauthenticated(handler: (() => void) | null) {
   unauthenticatedHandler = handler;
 }
 
+/** How a request reaches the API: the browser's fetch, or the server's own handlers during its first render of a page. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: Transport = (url, init) => fetch(url, init);
+
+/** The server's first render (entry-server.tsx) answers the app's API calls in-process, with the visitor's session. */
+export function setTransport(next: Transport) {
+  transport = next;
+}
+
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 export type Query = Record<string, QueryValue>;
 
@@ -73,7 +82,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
+    response = await transport(apiUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',

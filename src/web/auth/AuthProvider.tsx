@@ -7,7 +7,7 @@ import type { Me, Session } from '../api/types';
 import { i18next, isLocale, storedLocale } from '../i18n';
 import { clearOfflineData } from '../pwa/register';
 
-const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = ['session'] as const;
 
 type AuthContextValue = {
   me: Me | null;
@@ -20,7 +20,7 @@ type AuthContextValue = {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-async function fetchSession(): Promise<Session | null> {
+export async function fetchSession(): Promise<Session | null> {
   try {
     return await request<Session>('/me', { quiet401: true });
   } catch (error) {

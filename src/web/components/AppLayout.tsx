@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../auth/AuthProvider';
+import { PageLive } from '../firstRender';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { navItemsFor } from './navigation';
@@ -114,6 +115,7 @@ export function AppLayout() {
         <div className="page-width">
           <Suspense fallback={<PageSkeleton />}>
             <Outlet />
+            <PageLive />
           </Suspense>
         </div>
       </AppShell.Main>

@@ -10,8 +10,8 @@ import { connectionState, probe, showingOfflineCopy, subscribeConnection } from 
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
-  const state = useSyncExternalStore(subscribeConnection, connectionState);
-  const fromCopy = useSyncExternalStore(subscribeConnection, showingOfflineCopy);
+  const state = useSyncExternalStore(subscribeConnection, connectionState, () => 'online' as const);
+  const fromCopy = useSyncExternalStore(subscribeConnection, showingOfflineCopy, () => false);
   // The banner covers the bottom of the page: scrolling to a focused field leaves room for it (WCAG 2.4.11).
   useEffect(() => {
     document.documentElement.toggleAttribute('data-connection-banner', state !== 'online');

@@ -31,7 +31,11 @@ export function RouteLoadingSignal() {
  * (CSS), so quick loads do not flicker.
  */
 export function TopProgress() {
-  const pages = useSyncExternalStore(subscribe, () => suspended);
+  const pages = useSyncExternalStore(
+    subscribe,
+    () => suspended,
+    () => 0,
+  );
   const fetching = useIsFetching();
   if (pages === 0 && fetching === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import { displayName } from '../../shared/reference-data.js';
-import { currentLocale, intlLocale } from './index';
+import { currentLocale, displayTimeZone, intlLocale } from './index';
 
 /** Calendar dates travel as YYYY-MM-DD; parse them as local dates so no time zone shifts the day. */
 export function formatDate(value: string | null | undefined, locale: string = currentLocale()): string {
@@ -13,7 +13,11 @@ export function formatDateTime(value: string | null | undefined, locale: string 
   if (!value) return '–';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: displayTimeZone(),
+  }).format(date);
 }
 
 /** "Arabisch, Deutsch" / "العربية، الألمانية": a plain list with the separator the language writes. */

@@ -42,6 +42,7 @@ export const directionOf = (locale: string): 'rtl' | 'ltr' =>
   (RTL_LOCALES as readonly string[]).includes(locale) ? 'rtl' : 'ltr';
 
 function applyToDocument(locale: string) {
+  if (typeof document === 'undefined') return; // the server's first render sets <html lang dir> itself
   document.documentElement.lang = locale;
   document.documentElement.dir = directionOf(locale);
 }
@@ -55,13 +56,33 @@ export function intlLocale(locale: string = currentLocale()): string {
   return intlLocaleOf(locale);
 }
 
-const initial = storedLocale() ?? 'de';
+/**
+ * A page the server rendered (`data-ssr` on <html>) was rendered in the account's language; the browser starts in it
+ * unless this device chose another one (main.tsx then renders afresh instead of hydrating).
+ */
+function renderedLocale(): Locale | null {
+  if (typeof document === 'undefined' || !document.documentElement.hasAttribute('data-ssr')) return null;
+  return isLocale(document.documentElement.lang) ? document.documentElement.lang : null;
+}
+
+const initial = storedLocale() ?? renderedLocale() ?? 'de';
 applyToDocument(initial);
 
 /**
  * One catalogue per language, loaded when the language is first used (each is about 20 kB compressed): the first
  * page loads only the reader's language. `changeLanguage` waits for the load, so the text switches at once.
  */
+let zoneOverride: string | undefined;
+
+/**
+ * The time zone instants are shown in when no office zone is given: the browser's (undefined), except while a page
+ * the server rendered is hydrated; then it is the server render's zone, so both write the same times (main.tsx).
+ */
+export const displayTimeZone = (): string | undefined => zoneOverride;
+export function setDisplayTimeZone(zone: string | undefined) {
+  zoneOverride = zone;
+}
+
 const CATALOGUES: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
   de: () => import('../../shared/i18n/de.json'),
   en: () => import('../../shared/i18n/en.json'),

@@ -41,9 +41,12 @@ export function OfflineQueueSync() {
   return null;
 }
 
+/** The server's first render and the browser's hydration know of no queued entries yet (they load afterwards). */
+const NOTHING_QUEUED: ReturnType<typeof queueSnapshot> = [];
+
 export function useOfflineQueue() {
   useEffect(() => void loadQueue(), []);
-  return useSyncExternalStore(subscribeQueue, queueSnapshot);
+  return useSyncExternalStore(subscribeQueue, queueSnapshot, () => NOTHING_QUEUED);
 }
 
 /** "Not sent yet": the entries of this page waiting for the connection, and the ones the server refused. */

@@ -1,15 +1,15 @@
-import { currentLocale, intlLocale } from '../../i18n';
+import { currentLocale, displayTimeZone, intlLocale } from '../../i18n';
 import { formatDate, formatList, languageName } from '../../i18n/format';
 
 type T = (key: string, o?: Record<string, unknown>) => string;
 
 function validZone(timeZone: string | undefined): string | undefined {
-  if (!timeZone) return undefined;
+  if (!timeZone) return displayTimeZone();
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return timeZone;
   } catch {
-    return undefined;
+    return displayTimeZone();
   }
 }
 

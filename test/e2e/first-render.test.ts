@@ -1,0 +1,119 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, DEMO_PASSWORD, launch, newPage } from './browser.js';
+
+/**
+ * The server's first render of "my offers" and the guide list (ADR 0013): the HTML carries the page and its data,
+ * in the reader's language, for the signed-in visitor only; the browser takes it over without a hydration error, and
+ * the page reacts to input only once it is live (inert before).
+ */
+const GUIDE = 'lotsin@hannover.example';
+const ARABIC_GUIDE = 'lotse04@hannover.example';
+const COORDINATOR = 'koordination@hannover.example';
+const OTHER_OFFICE = 'koordination@osnabrueck.example';
+
+async function signIn(page: Page, email: string) {
+  const res = await page.request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+}
+
+/** The page as the server sends it (the page's cookies), before any script has run. */
+async function serverHtml(page: Page, path: string) {
+  const res = await page.request.get(path);
+  expect(res.status()).toBe(200);
+  return { html: await res.text(), cacheControl: res.headers()['cache-control'] };
+}
+
+const renderedState = (html: string) => {
+  const match = html.match(/<script type="application\/json" id="ssr-state">([\s\S]*?)<\/script>/);
+  return match
+    ? (JSON.parse(match[1] as string) as { locale: string; queries: { queries: { queryKey: unknown[] }[] } })
+    : null;
+};
+
+describe.runIf(browserAvailable())('first render on the server', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a guide on a phone gets "my offers" as HTML with the offer in it; the page goes live without an error', async () => {
+    const { page, context, errors } = await newPage(browser, { mobile: true });
+    await signIn(page, GUIDE);
+    const offers = (await (await page.request.get('/api/v1/me/offers')).json()) as {
+      items: { id: string; requestTitle: string; status: string }[];
+    };
+    const first = offers.items[0];
+    if (!first) throw new Error('the demo guide has no offers');
+
+    const { html, cacheControl } = await serverHtml(page, '/my/offers');
+    expect(html).toContain('data-ssr');
+    expect(html).toContain('<div id="root" inert>');
+    expect(html).toContain(first.requestTitle);
+    expect(cacheControl).toBe('no-store');
+    expect(renderedState(html)?.locale).toBe('de');
+
+    await page.goto('/my/offers');
+    // Live: the root is no longer inert, and a tap on the offer opens it in the app.
+    await expect.poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(false);
+    await page.getByRole('link', { name: first.requestTitle }).first().click();
+    await page.waitForURL(new RegExp(`/my/offers/${first.id}$`));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an Arabic-speaking guide gets the page right-to-left in Arabic from the server', async () => {
+    const { page, context, errors } = await newPage(browser, { mobile: true, locale: 'ar' });
+    await signIn(page, ARABIC_GUIDE);
+    const { html } = await serverHtml(page, '/my/offers');
+    expect(html).toMatch(/<html lang="ar" dir="rtl" data-ssr>/);
+    expect(html).toContain('عروضي');
+    await page.goto('/my/offers');
+    await expect.poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('heading', { level: 1, name: 'عروضي' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the guide list carries the visitor's own office only; a guide and a stranger get no list at all", async () => {
+    const hannover = await newPage(browser);
+    await signIn(hannover.page, COORDINATOR);
+    const ownGuides = (await (await hannover.page.request.get('/api/v1/guides?limit=5')).json()) as {
+      items: { lastName: string }[];
+    };
+    const hannoverName = ownGuides.items[0]?.lastName;
+    if (!hannoverName) throw new Error('no Hannover guides in the demo');
+    const own = await serverHtml(hannover.page, '/guides');
+    expect(own.html).toContain(hannoverName);
+    expect(renderedState(own.html)?.queries.queries.some((q) => q.queryKey[0] === 'guides')).toBe(true);
+    // Typing goes to the live page: the search filters the list (a letter typed into the inert page would be lost).
+    await hannover.page.goto('/guides');
+    await hannover.page.getByLabel(/^Suche/).fill(hannoverName);
+    await hannover.page.waitForURL(/[?&]q=/);
+    expect(hannover.errors).toEqual([]);
+
+    const osnabrueck = await newPage(browser);
+    await signIn(osnabrueck.page, OTHER_OFFICE);
+    const other = await serverHtml(osnabrueck.page, '/guides');
+    expect(other.html).toContain('data-ssr');
+    expect(other.html).not.toContain(hannoverName);
+    expect(other.html).not.toContain('Koordinierungsstelle Integrationslots:innen Hannover');
+
+    const guide = await newPage(browser);
+    await signIn(guide.page, GUIDE);
+    const forbidden = await serverHtml(guide.page, '/guides');
+    expect(forbidden.html).not.toContain(hannoverName);
+    expect(renderedState(forbidden.html)?.queries.queries.some((q) => q.queryKey[0] === 'guides') ?? false).toBe(false);
+
+    const stranger = await newPage(browser);
+    const shell = await serverHtml(stranger.page, '/guides');
+    expect(shell.html).not.toContain('ssr-state');
+    expect(shell.html).toContain('<div id="root"></div>');
+
+    for (const session of [hannover, osnabrueck, guide, stranger]) await session.context.close();
+  });
+});
