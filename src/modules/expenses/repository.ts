@@ -124,7 +124,12 @@ export const expenseRepository = {
       .orderBy(desc(assignments.startedAt)),
   categories: (tx: Tx, officeId: string) =>
     tx
-      .select({ id: hourCategories.id, key: hourCategories.key, label: hourCategories.label })
+      .select({
+        id: hourCategories.id,
+        key: hourCategories.key,
+        label: hourCategories.label,
+        translations: hourCategories.translations,
+      })
       .from(hourCategories)
       .where(and(eq(hourCategories.officeId, officeId), isNull(hourCategories.archivedAt)))
       .orderBy(asc(hourCategories.sortOrder), asc(hourCategories.label)),
