@@ -137,6 +137,24 @@ describe('hour category names per language', () => {
     expect(options.statusCode, options.body).toBe(200);
     const offered = options.json().categories.find((c: { id: string }) => c.id === cafe.id);
     expect(offered).toMatchObject({ label: 'Sprachcafé am Markt', translations: { tr: 'Dil kafesi', ar: '' } });
+    // A claim for the category names it with the translations, in the guide's list and in the office's queue.
+    const claim = await guide(A).post('/me/expense-claims', {
+      date: today,
+      origin: 'Büro',
+      destination: 'Stadtteilzentrum',
+      hourCategoryId: cafe.id,
+      transport: 'car',
+      km: 4,
+    });
+    expect(claim.statusCode, claim.body).toBe(201);
+    expect(claim.json()).toMatchObject({
+      purposeLabel: 'Sprachcafé am Markt',
+      purposeTranslations: { tr: 'Dil kafesi' },
+    });
+    const queue = await coordinator(A).get('/expense-claims');
+    expect(queue.statusCode, queue.body).toBe(200);
+    const queued = queue.json().items.find((c: { id: string }) => c.id === claim.json().id);
+    expect(queued.purposeTranslations).toEqual({ ...none, tr: 'Dil kafesi', ru: 'к'.repeat(100) });
   });
 
   it("one office's categories and their translations never show in another office", async () => {
@@ -151,6 +169,8 @@ describe('hour category names per language', () => {
     );
     const options = (await guide(B).get('/me/expense-options')).json();
     expect(options.categories.map((c: { id: string }) => c.id)).not.toContain(cafe.id);
+    const claims = (await coordinator(B).get('/expense-claims')).json().items as { purposeLabel: string }[];
+    expect(claims.map((c) => c.purposeLabel)).not.toContain('Sprachcafé am Markt');
     // B's attempt changed nothing in A.
     expect((await listed(A)).find((c) => c.id === cafe.id)?.translations.ar).toBe('');
   });

@@ -24,6 +24,7 @@ const claimView = {
   lastName: guides.lastName,
   requestTitle: requests.title,
   categoryLabel: hourCategories.label,
+  categoryTranslations: hourCategories.translations,
   receiptFileName: expenseReceipts.fileName,
   receiptContentType: expenseReceipts.contentType,
   receiptSizeBytes: expenseReceipts.sizeBytes,
@@ -34,6 +35,7 @@ export type ClaimView = {
   lastName: string;
   requestTitle: string | null;
   categoryLabel: string | null;
+  categoryTranslations: unknown;
   receiptFileName: string | null;
   receiptContentType: string | null;
   receiptSizeBytes: number | null;

@@ -38,6 +38,7 @@ export function presentClaim(v: ClaimView): ExpenseClaim {
     assignmentId: c.assignmentId,
     hourCategoryId: c.hourCategoryId,
     purposeLabel: v.requestTitle ?? v.categoryLabel ?? '',
+    purposeTranslations: completeTranslations(v.requestTitle === null ? v.categoryTranslations : null),
     transport: c.transport,
     km: c.km,
     kmRateCents: c.kmRateCents,
