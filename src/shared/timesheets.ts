@@ -178,7 +178,8 @@ export const totalsSchema = z.object({
   totalMinutes: z.number().int(),
   byGuide: z.array(totalRow),
   byMonth: z.array(totalRow),
-  byCategory: z.array(totalRow),
+  /** Per category, with its name in the other UI languages ('' where there is none). */
+  byCategory: z.array(totalRow.extend({ translations: translationsSchema })),
   byDeployment: z.array(totalRow),
 });
 export type HourTotals = z.infer<typeof totalsSchema>;

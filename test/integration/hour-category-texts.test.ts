@@ -133,6 +133,10 @@ describe('hour category names per language', () => {
     expect(entry.categoryTranslations).toEqual({ ...none, tr: 'Dil kafesi', ru: 'к'.repeat(100) });
     const total = sheet.json().totals.find((x: { key: string }) => x.key === cafe.key);
     expect(total).toMatchObject({ label: 'Sprachcafé am Markt', translations: { tr: 'Dil kafesi', ar: '' } });
+    const year = await coordinator(A).get(`/hour-totals?year=${today.slice(0, 4)}`);
+    expect(year.statusCode, year.body).toBe(200);
+    const byCategory = year.json().byCategory.find((x: { key: string }) => x.key === cafe.key);
+    expect(byCategory).toMatchObject({ minutes: 90, translations: { tr: 'Dil kafesi', ar: '' } });
     const options = await guide(A).get('/me/expense-options');
     expect(options.statusCode, options.body).toBe(200);
     const offered = options.json().categories.find((c: { id: string }) => c.id === cafe.id);

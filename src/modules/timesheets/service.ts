@@ -843,7 +843,10 @@ export class TimesheetService {
       const year = requestedYear ?? (await this.currentYear(tx, officeId));
       const who = policy.own(actor) ? (actor.guideId as string) : (guideId ?? null);
       const t = await repo.totals(tx, officeId, year, who);
-      return { year, totalMinutes: t.byMonth.reduce((s, r) => s + r.minutes, 0), ...t };
+      // Archived categories included: their hours still count in the year.
+      const stored = new Map((await repo.categories(tx, officeId)).map((c) => [c.key, c.translations]));
+      const byCategory = t.byCategory.map((r) => ({ ...r, translations: completeTranslations(stored.get(r.key)) }));
+      return { year, totalMinutes: t.byMonth.reduce((s, r) => s + r.minutes, 0), ...t, byCategory };
     });
   }
 
