@@ -23,7 +23,10 @@ describe('a category name in the reader’s language', () => {
   });
 
   it("an unchanged default category reads the catalogue's name unless the office translated it", () => {
-    expect(name('en', 'plenum', 'Plenum', { en: '' })).toBe(translate('en', 'recognition.category.plenum'));
+    expect(name('ar', 'course', 'Kurs und Fortbildung', { ar: '' })).toBe(
+      translate('ar', 'recognition.category.course'),
+    );
+    expect(name('ar', 'course', 'Kurs und Fortbildung', { ar: '' })).not.toBe('Kurs und Fortbildung');
     expect(name('en', 'plenum', 'Plenum', { en: 'Monthly meeting' })).toBe('Monthly meeting');
     // Renamed by the office: its own German name, not the catalogue's.
     expect(name('ar', 'plenum', 'Lotsentreffen', {})).toBe('Lotsentreffen');
