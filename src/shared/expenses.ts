@@ -11,6 +11,7 @@ import {
   RECEIPT_MAX_BYTES,
 } from '../domain/expenses/kinds.js';
 import { isoDate, isoDateOut, isoDateTimeOut, listOf, optionalText, shortText } from './common.js';
+import { translationsSchema } from './localized.js';
 
 export type { ExpenseClaimStatus, ExpenseTransport } from '../domain/expenses/kinds.js';
 export { EXPENSE_CLAIM_STATUSES, EXPENSE_TRANSPORTS, RECEIPT_CONTENT_TYPES, RECEIPT_MAX_BYTES };
@@ -76,6 +77,8 @@ export const expenseClaimSchema = z.object({
   hourCategoryId: z.uuid().nullable(),
   /** The purpose as the office reads it: the deployment's reference or the category's label. */
   purposeLabel: z.string(),
+  /** A category's name in the other UI languages ('' where there is none, always for a deployment). */
+  purposeTranslations: translationsSchema,
   transport: z.enum(EXPENSE_TRANSPORTS),
   km: z.number().int().nullable(),
   kmRateCents: z.number().int().nullable(),
@@ -109,7 +112,8 @@ export const expenseReturnInput = z.strictObject({ comment: shortText(1000) });
 /** What the guide's claim form offers: their deployments, the office's categories and today's km rate. */
 export const expenseOptionsSchema = z.object({
   assignments: z.array(z.object({ id: z.uuid(), label: z.string() })),
-  categories: z.array(z.object({ id: z.uuid(), key: z.string(), label: z.string() })),
+  /** `label` in German, `translations` the other UI languages: the form shows the reader's one. */
+  categories: z.array(z.object({ id: z.uuid(), key: z.string(), label: z.string(), translations: translationsSchema })),
   kmRateCents: z.number().int(),
   maxReceiptBytes: z.number().int(),
 });

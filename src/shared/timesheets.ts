@@ -11,6 +11,7 @@ import {
   TIME_SHEET_STATUSES,
 } from '../domain/hours/kinds.js';
 import { abilities, isoDate, isoDateOut, isoDateTimeOut, listOf, optionalText, shortText } from './common.js';
+import { translationsInput, translationsSchema } from './localized.js';
 import { programmeOptionsSchema } from './programmes.js';
 
 export { GUIDE_BENEFITS, HOUR_CATEGORY_KINDS, TAX_FREE_KINDS, TIME_SHEET_STATUSES };
@@ -25,22 +26,33 @@ const year = z.coerce.number().int().min(1900).max(2100);
 export const yearQuery = z.strictObject({ year: year.optional() });
 
 // Hour categories -------------------------------------------------------------------------------------------------
+/**
+ * `label` is the German name (required), `translations` every other UI language ('' where the office has none). The
+ * SPA shows each reader the name in their language (`localizedLabel`, src/shared/localized.ts), as for field names;
+ * documents for funders stay German.
+ */
 export const hourCategorySchema = z.object({
   id: z.uuid(),
   key: z.string(),
   label: z.string(),
+  translations: translationsSchema,
   kind: z.enum(HOUR_CATEGORY_KINDS),
   sortOrder: z.number().int(),
   archived: z.boolean(),
 });
 export type HourCategory = z.infer<typeof hourCategorySchema>;
 export const hourCategoryListSchema = listOf(hourCategorySchema);
+/** The same rule as for field names: each language optional, at most 100 characters, '' or left out = none. */
+const labelTranslations = translationsInput(100);
 export const hourCategoryInput = z.strictObject({
   label: shortText(80),
+  translations: labelTranslations.optional(),
   kind: z.enum(HOUR_CATEGORY_KINDS).exclude(['deployment']),
 });
+/** Translations given replace the stored ones as a whole. */
 export const hourCategoryPatch = z.strictObject({
   label: shortText(80).optional(),
+  translations: labelTranslations.optional(),
   sortOrder: z.number().int().min(0).max(1000).optional(),
   archived: z.boolean().optional(),
 });
@@ -80,6 +92,8 @@ export const hourEntrySchema = z.object({
   guideId: z.uuid(),
   categoryId: z.uuid(),
   categoryLabel: z.string(),
+  /** The category's name in the other UI languages, as in `hourCategorySchema.translations`. */
+  categoryTranslations: translationsSchema,
   date: isoDateOut,
   minutes: z.number().int(),
   note: z.string().nullable(),
@@ -103,6 +117,7 @@ export const capStatusSchema = z.object({
 export const categoryTotalSchema = z.object({
   key: z.string(),
   label: z.string(),
+  translations: translationsSchema,
   kind: z.enum(HOUR_CATEGORY_KINDS),
   minutes: z.number().int(),
 });
@@ -163,7 +178,8 @@ export const totalsSchema = z.object({
   totalMinutes: z.number().int(),
   byGuide: z.array(totalRow),
   byMonth: z.array(totalRow),
-  byCategory: z.array(totalRow),
+  /** Per category, with its name in the other UI languages ('' where there is none). */
+  byCategory: z.array(totalRow.extend({ translations: translationsSchema })),
   byDeployment: z.array(totalRow),
 });
 export type HourTotals = z.infer<typeof totalsSchema>;

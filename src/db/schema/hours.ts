@@ -25,6 +25,7 @@ import {
   TAX_FREE_KINDS,
   TIME_SHEET_STATUSES,
 } from '../../domain/hours/kinds.js';
+import type { Translations } from '../../shared/localized.js';
 import { users } from './accounts.js';
 import { createdAt, id, oneOf, updatedAt } from './columns.js';
 import { guides } from './guides.js';
@@ -38,7 +39,9 @@ export const hourCategories = pgTable(
     officeId: officeId(),
     /** Stable key within the office (used in rule sets: "categories that count towards the cap"). */
     key: text('key').notNull(),
+    /** The German name (required); `translations` holds the other UI languages, a missing one reads German. */
     label: text('label').notNull(),
+    translations: jsonb('translations').$type<Translations>().notNull().default(sql`'{}'::jsonb`),
     kind: text('kind', { enum: HOUR_CATEGORY_KINDS }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

@@ -24,6 +24,7 @@ const claimView = {
   lastName: guides.lastName,
   requestTitle: requests.title,
   categoryLabel: hourCategories.label,
+  categoryTranslations: hourCategories.translations,
   receiptFileName: expenseReceipts.fileName,
   receiptContentType: expenseReceipts.contentType,
   receiptSizeBytes: expenseReceipts.sizeBytes,
@@ -34,6 +35,7 @@ export type ClaimView = {
   lastName: string;
   requestTitle: string | null;
   categoryLabel: string | null;
+  categoryTranslations: unknown;
   receiptFileName: string | null;
   receiptContentType: string | null;
   receiptSizeBytes: number | null;
@@ -124,7 +126,12 @@ export const expenseRepository = {
       .orderBy(desc(assignments.startedAt)),
   categories: (tx: Tx, officeId: string) =>
     tx
-      .select({ id: hourCategories.id, key: hourCategories.key, label: hourCategories.label })
+      .select({
+        id: hourCategories.id,
+        key: hourCategories.key,
+        label: hourCategories.label,
+        translations: hourCategories.translations,
+      })
       .from(hourCategories)
       .where(and(eq(hourCategories.officeId, officeId), isNull(hourCategories.archivedAt)))
       .orderBy(asc(hourCategories.sortOrder), asc(hourCategories.label)),

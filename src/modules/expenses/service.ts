@@ -14,6 +14,7 @@ import {
   type payoutRunInput,
   RECEIPT_MAX_BYTES,
 } from '../../shared/expenses.js';
+import { completeTranslations } from '../../shared/localized.js';
 import { recordAudit } from '../audit/recorder.js';
 import { settingsRepository } from '../settings/repository.js';
 import { perGuide, queueClaimMail } from './mails.js';
@@ -37,6 +38,7 @@ export function presentClaim(v: ClaimView): ExpenseClaim {
     assignmentId: c.assignmentId,
     hourCategoryId: c.hourCategoryId,
     purposeLabel: v.requestTitle ?? v.categoryLabel ?? '',
+    purposeTranslations: completeTranslations(v.requestTitle === null ? v.categoryTranslations : null),
     transport: c.transport,
     km: c.km,
     kmRateCents: c.kmRateCents,
@@ -121,7 +123,10 @@ export class ExpenseService {
           id: a.id,
           label: a.label,
         })),
-        categories: await repo.categories(tx, officeId),
+        categories: (await repo.categories(tx, officeId)).map((c) => ({
+          ...c,
+          translations: completeTranslations(c.translations),
+        })),
         kmRateCents: kmRateAt(await repo.ruleSets(tx, officeId), today),
         maxReceiptBytes: RECEIPT_MAX_BYTES,
       };

@@ -74,6 +74,7 @@ export const timesheetRepository = {
       .select({
         entry: hourEntries,
         categoryLabel: hourCategories.label,
+        categoryTranslations: hourCategories.translations,
         categoryKey: hourCategories.key,
         categoryKind: hourCategories.kind,
         reversed: sql<boolean>`exists (select 1 from hour_entries r where r.reverses_entry_id = ${hourEntries.id})`,

@@ -27,6 +27,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../server/errors
 import { inOfficeOf } from '../../server/officeScope.js';
 import type { Locale } from '../../shared/enums.js';
 import { formatParam, translate } from '../../shared/i18n/index.js';
+import { compactTranslations, completeTranslations, type TranslatedLocale } from '../../shared/localized.js';
 import { intlLocaleOf } from '../../shared/numbers.js';
 import { type ProgrammeOptions, readProgrammeOptions } from '../../shared/programmes.js';
 import type {
@@ -77,6 +78,7 @@ export class TimesheetService {
       id: row.id,
       key: row.key,
       label: row.label,
+      translations: completeTranslations(row.translations),
       kind: row.kind,
       sortOrder: row.sortOrder,
       archived: row.archivedAt !== null,
@@ -108,6 +110,7 @@ export class TimesheetService {
         officeId,
         key,
         label: input.label,
+        translations: compactTranslations(input.translations),
         kind: input.kind,
         sortOrder: Math.max(0, ...existing.map((c) => c.sortOrder + 1)),
       });
@@ -130,6 +133,7 @@ export class TimesheetService {
       if (input.archived && row.kind === 'deployment') throw invalidField('archived', 'deploymentCategory');
       const updated = await repo.updateCategory(tx, id, {
         ...(input.label !== undefined ? { label: input.label } : {}),
+        ...(input.translations !== undefined ? { translations: compactTranslations(input.translations) } : {}),
         ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
         ...(input.archived !== undefined
           ? { archivedAt: input.archived ? (row.archivedAt ?? this.ctx.now()) : null }
@@ -386,7 +390,13 @@ export class TimesheetService {
       ]);
   }
 
-  private present(actor: Actor, row: EntryRow, label: string, reversed: boolean, state: SheetState): HourEntry {
+  private present(
+    actor: Actor,
+    row: EntryRow,
+    category: { label: string; translations: unknown },
+    reversed: boolean,
+    state: SheetState,
+  ): HourEntry {
     const editable =
       entriesEditable(state, this.by(actor)) &&
       row.reversesEntryId === null &&
@@ -396,7 +406,8 @@ export class TimesheetService {
       id: row.id,
       guideId: row.guideId,
       categoryId: row.categoryId,
-      categoryLabel: label,
+      categoryLabel: category.label,
+      categoryTranslations: completeTranslations(category.translations),
       date: row.date,
       minutes: row.minutes,
       note: row.note,
@@ -439,7 +450,7 @@ export class TimesheetService {
         entityId: guide.id,
         changes: { hourEntryId: row.id, date: row.date, minutes: row.minutes, key: category.key, unpaid: row.unpaid },
       });
-      return this.present(actor, row, category.label, false, 'open');
+      return this.present(actor, row, category, false, 'open');
     });
   }
 
@@ -491,7 +502,7 @@ export class TimesheetService {
           categoryId: updated.categoryId,
         },
       });
-      return this.present(actor, updated, category.label, false, 'open');
+      return this.present(actor, updated, category, false, 'open');
     });
   }
 
@@ -583,17 +594,25 @@ export class TimesheetService {
     const entries = await repo.monthEntries(tx, guideId, month);
     const acts = await repo.monthActivities(tx, guideId, month);
     const categories = await repo.categories(tx, officeId);
-    const totals = new Map<string, { key: string; label: string; kind: CategoryRow['kind']; minutes: number }>();
-    const add = (key: string, label: string, kind: CategoryRow['kind'], minutes: number) => {
-      const t = totals.get(key) ?? { key, label, kind, minutes: 0 };
+    type Total = {
+      key: string;
+      label: string;
+      translations: Record<TranslatedLocale, string>;
+      kind: CategoryRow['kind'];
+      minutes: number;
+    };
+    const totals = new Map<string, Total>();
+    const add = (key: string, label: string, stored: unknown, kind: CategoryRow['kind'], minutes: number) => {
+      const t = totals.get(key) ?? { key, label, translations: completeTranslations(stored), kind, minutes: 0 };
       t.minutes += minutes;
       totals.set(key, t);
     };
     const deployment = categories.find((c) => c.key === 'deployment');
-    for (const a of acts) add('deployment', deployment?.label ?? 'Einsatz', 'deployment', a.minutes);
+    for (const a of acts)
+      add('deployment', deployment?.label ?? 'Einsatz', deployment?.translations, 'deployment', a.minutes);
     let unpaidMinutes = 0;
     for (const e of entries) {
-      add(e.categoryKey, e.categoryLabel, e.categoryKind, e.entry.minutes);
+      add(e.categoryKey, e.categoryLabel, e.categoryTranslations, e.categoryKind, e.entry.minutes);
       if (e.entry.unpaid) unpaidMinutes += e.entry.minutes;
     }
     const ordered = [...totals.values()]
@@ -622,7 +641,15 @@ export class TimesheetService {
       totalMinutes,
       unpaidMinutes,
       totals: ordered,
-      entries: entries.map((e) => this.present(actor, e.entry, e.categoryLabel, e.reversed, state)),
+      entries: entries.map((e) =>
+        this.present(
+          actor,
+          e.entry,
+          { label: e.categoryLabel, translations: e.categoryTranslations },
+          e.reversed,
+          state,
+        ),
+      ),
       activities: acts.map((a) => ({
         id: a.id,
         assignmentId: a.assignmentId,
@@ -816,7 +843,10 @@ export class TimesheetService {
       const year = requestedYear ?? (await this.currentYear(tx, officeId));
       const who = policy.own(actor) ? (actor.guideId as string) : (guideId ?? null);
       const t = await repo.totals(tx, officeId, year, who);
-      return { year, totalMinutes: t.byMonth.reduce((s, r) => s + r.minutes, 0), ...t };
+      // Archived categories included: their hours still count in the year.
+      const stored = new Map((await repo.categories(tx, officeId)).map((c) => [c.key, c.translations]));
+      const byCategory = t.byCategory.map((r) => ({ ...r, translations: completeTranslations(stored.get(r.key)) }));
+      return { year, totalMinutes: t.byMonth.reduce((s, r) => s + r.minutes, 0), ...t, byCategory };
     });
   }
 

@@ -216,7 +216,7 @@ export function ExpenseClaimFormPage() {
             <Select
               label={t('expenses.field.category')}
               required
-              data={o.categories.map((c) => ({ value: c.id, label: categoryName(c.key, c.label) }))}
+              data={o.categories.map((c) => ({ value: c.id, label: categoryName(c.key, c.label, c.translations) }))}
               {...form.getInputProps('hourCategoryId')}
             />
           )}

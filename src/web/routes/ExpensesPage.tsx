@@ -18,10 +18,12 @@ import { type Column, DataTable } from '../components/lists/DataTable';
 import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { useCategoryName } from '../components/timesheets/categoryName';
 import { formatDate } from '../i18n/format';
 
 function ReturnModal({ claim, onClose }: { claim: ExpenseClaim | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const categoryName = useCategoryName();
   const client = useQueryClient();
   const form = useForm({
     initialValues: { comment: '' },
@@ -56,7 +58,8 @@ function ReturnModal({ claim, onClose }: { claim: ExpenseClaim | null; onClose: 
     >
       {claim && (
         <Text size="sm">
-          {claim.guideName} · {formatDate(claim.date)} · <bdi>{claim.purposeLabel}</bdi>
+          {claim.guideName} · {formatDate(claim.date)} ·{' '}
+          <bdi>{categoryName(null, claim.purposeLabel, claim.purposeTranslations)}</bdi>
         </Text>
       )}
       <Textarea
@@ -74,6 +77,8 @@ function ReturnModal({ claim, onClose }: { claim: ExpenseClaim | null; onClose: 
 /** The coordinator's queue: check submitted claims with their receipts, approve several at once, or return one. */
 export function ExpensesPage() {
   const { t, i18n } = useTranslation();
+  const categoryName = useCategoryName();
+  const purpose = (c: ExpenseClaim) => categoryName(null, c.purposeLabel, c.purposeTranslations);
   const locale = i18n.language;
   const client = useQueryClient();
   const [status, setStatus] = useState<ExpenseClaimStatus>('submitted');
@@ -109,7 +114,7 @@ export function ExpensesPage() {
     },
     { key: 'guide', header: t('expenses.queue.col.guide'), cell: (c) => c.guideName, dir: 'auto' },
     { key: 'date', header: t('expenses.queue.col.date'), cell: (c) => formatDate(c.date), numeric: true, nowrap: true },
-    { key: 'purpose', header: t('expenses.queue.col.purpose'), cell: (c) => c.purposeLabel, dir: 'auto' },
+    { key: 'purpose', header: t('expenses.queue.col.purpose'), cell: (c) => purpose(c), dir: 'auto' },
     { key: 'route', header: t('expenses.queue.col.route'), cell: (c) => <bdi>{routeOf(c)}</bdi> },
     {
       key: 'transport',
@@ -222,7 +227,7 @@ export function ExpensesPage() {
                     </Text>
                   </Group>
                   <Text size="sm" dir="auto">
-                    {c.purposeLabel}
+                    {purpose(c)}
                   </Text>
                   <Text size="sm" c="dimmed">
                     {formatDate(c.date)} · {t(`expenses.transport.${c.transport}`)} <bdi>{routeOf(c)}</bdi>

@@ -8,11 +8,15 @@ import { BankAccountForm } from '../components/expenses/BankAccountForm';
 import { ClaimStatusBadge, ReceiptLink, routeOf } from '../components/expenses/ExpenseBits';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/States';
+import { useCategoryName } from '../components/timesheets/categoryName';
 import { formatDate } from '../i18n/format';
 
 /** The guide's expense claims on the phone: file a new one, see what happened to each, fix a returned one. */
 export function MyExpensesPage() {
   const { t, i18n } = useTranslation();
+  const categoryName = useCategoryName();
+  const purpose = (c: { purposeLabel: string; purposeTranslations: unknown }) =>
+    categoryName(null, c.purposeLabel, c.purposeTranslations);
   const locale = i18n.language;
   const claims = useMyClaims();
   const bank = useMyBankAccount();
@@ -42,7 +46,7 @@ export function MyExpensesPage() {
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                   <Stack gap={2}>
                     <Text fw={600} dir="auto">
-                      {c.purposeLabel}
+                      {purpose(c)}
                     </Text>
                     <Text size="sm" c="dimmed">
                       {formatDate(c.date)} · {t(`expenses.transport.${c.transport}`)}
@@ -80,7 +84,7 @@ export function MyExpensesPage() {
                       size="xs"
                       variant={c.status === 'returned' ? 'filled' : 'default'}
                       leftSection={<IconEdit size={14} aria-hidden />}
-                      aria-label={`${t('expenses.edit')}: ${c.purposeLabel}, ${formatDate(c.date)}`}
+                      aria-label={`${t('expenses.edit')}: ${purpose(c)}, ${formatDate(c.date)}`}
                     >
                       {t('expenses.edit')}
                     </Button>

@@ -42,7 +42,7 @@ function LogHoursForm({ sheet, forGuide }: { sheet: TimeSheet; forGuide: boolean
   const categoryName = useCategoryName();
   const options = (categories.data?.items ?? [])
     .filter((c) => c.kind !== 'deployment' && !c.archived)
-    .map((c) => ({ value: c.id, label: categoryName(c.key, c.label) }));
+    .map((c) => ({ value: c.id, label: categoryName(c.key, c.label, c.translations) }));
   const today = new Date().toISOString().slice(0, 10);
   const defaultDate = today.startsWith(sheet.month) ? today : `${sheet.month}-01`;
   const form = useForm<Values>({
@@ -186,7 +186,7 @@ export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; co
             {sheet.totals.map((x) => (
               <Group key={x.key} justify="space-between" component="li">
                 <Text size="sm" dir="auto">
-                  {categoryName(x.key, x.label)}
+                  {categoryName(x.key, x.label, x.translations)}
                 </Text>
                 <Text size="sm" className="tabular">
                   {hoursLabel(x.minutes, t)}
@@ -224,7 +224,7 @@ export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; co
               <Group key={e.id} justify="space-between" wrap="nowrap" component="li" gap="xs">
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>
-                    {e.categoryLabel}
+                    {categoryName(null, e.categoryLabel, e.categoryTranslations)}
                     {e.unpaid ? ` · ${t('timesheets.unpaidShort')}` : ''}
                     {e.reversesEntryId ? ` · ${t('timesheets.reversal')}` : ''}
                   </Text>
@@ -289,6 +289,7 @@ export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; co
 
 function CorrectionModal({ entry, onClose }: { entry: TimeSheet['entries'][number]; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const categoryName = useCategoryName();
   const form = useForm<{ hours: AmountValue; reason: string }>({
     initialValues: { hours: entry.minutes / 60, reason: '' },
     enhanceGetInputProps: withFieldIds('correct'),
@@ -307,7 +308,7 @@ function CorrectionModal({ entry, onClose }: { entry: TimeSheet['entries'][numbe
       opened
       title={t('timesheets.correctTitle', {
         date: formatDate(entry.date, i18n.language),
-        category: entry.categoryLabel,
+        category: categoryName(null, entry.categoryLabel, entry.categoryTranslations),
       })}
       onClose={onClose}
       onSubmit={form.onSubmit(

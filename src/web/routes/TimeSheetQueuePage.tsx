@@ -95,7 +95,9 @@ export function TimeSheetQueuePage() {
             {hoursLabel(r.totalMinutes, t)}
           </Text>
           <Text size="xs" c="dimmed">
-            {r.totals.map((x) => `${categoryName(x.key, x.label)}: ${hoursLabel(x.minutes, t)}`).join(' · ')}
+            {r.totals
+              .map((x) => `${categoryName(x.key, x.label, x.translations)}: ${hoursLabel(x.minutes, t)}`)
+              .join(' · ')}
           </Text>
         </Stack>
       ),

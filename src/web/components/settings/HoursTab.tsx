@@ -15,11 +15,13 @@ import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../../shared/localized.js';
 import { PROGRAMME_DEFAULTS, type ProgrammeOptions } from '../../../shared/programmes.js';
 import type { HourCategory, ProgrammeRuleSet } from '../../../shared/timesheets.js';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/queries';
 import { timesheetKeys, useHourCategories, useProgrammeRuleSets } from '../../api/timesheetQueries';
+import { LOCALE_NAMES } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
 import { euros } from '../coordination/SectionCard';
@@ -30,21 +32,33 @@ import { type Column, DataTable } from '../lists/DataTable';
 import { ListCard } from '../lists/ListCard';
 import { QueryView } from '../lists/ListStates';
 import { notifySuccess } from '../notify';
+import { useCategoryName } from '../timesheets/categoryName';
+import { TranslationInputs } from './TranslationInputs';
 
 const KINDS = ['plenum', 'course', 'supervision', 'publicTalk', 'coordination', 'other'] as const;
 const PROGRAMMES = ['hessenWir', 'niedersachsen', 'municipal'] as const;
 
+type CategoryValues = { label: string; kind: string; translations: Record<TranslatedLocale, string> };
+const noTranslations = () =>
+  Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, ''])) as Record<TranslatedLocale, string>;
+
 function CategoryModal({ category, onClose }: { category: HourCategory | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({
-    initialValues: { label: category?.label ?? '', kind: category?.kind ?? 'other' },
+  const form = useForm<CategoryValues>({
+    initialValues: {
+      label: category?.label ?? '',
+      kind: category?.kind ?? 'other',
+      translations: { ...noTranslations(), ...category?.translations },
+    },
     enhanceGetInputProps: withFieldIds('category'),
     validate: { label: (v) => (v.trim() ? null : t('validation.required')) },
   });
   const errors = useErrorSummary(form, 'category');
   const save = useApiMutation(
-    (v: { label: string; kind: string }) =>
-      category ? api.patch(`/hour-categories/${category.id}`, { label: v.label }) : api.post('/hour-categories', v),
+    (v: CategoryValues) =>
+      category
+        ? api.patch(`/hour-categories/${category.id}`, { label: v.label, translations: v.translations })
+        : api.post('/hour-categories', v),
     [timesheetKeys.categories],
   );
   return (
@@ -55,7 +69,7 @@ function CategoryModal({ category, onClose }: { category: HourCategory | null; o
       onSubmit={form.onSubmit(
         (v) =>
           errors.run(async () => {
-            await save.mutateAsync({ label: v.label.trim(), kind: v.kind });
+            await save.mutateAsync({ label: v.label.trim(), kind: v.kind, translations: v.translations });
             notifySuccess(t('settings.saved'));
             onClose();
           }),
@@ -64,7 +78,14 @@ function CategoryModal({ category, onClose }: { category: HourCategory | null; o
       busy={save.isPending}
       summary={errors.summary}
     >
-      <TextInput label={t('timesheets.settings.label')} required maxLength={80} {...form.getInputProps('label')} />
+      <TextInput
+        label={t('timesheets.settings.labelGerman')}
+        lang="de"
+        required
+        maxLength={80}
+        data-autofocus
+        {...form.getInputProps('label')}
+      />
       {!category && (
         <Select
           label={t('timesheets.settings.kind')}
@@ -73,6 +94,14 @@ function CategoryModal({ category, onClose }: { category: HourCategory | null; o
           {...form.getInputProps('kind')}
         />
       )}
+      <TranslationInputs
+        form={form}
+        path="translations"
+        locales={TRANSLATED_LOCALES}
+        legend={t('timesheets.settings.translations')}
+        hint={t('timesheets.settings.translationsHint')}
+        maxLength={100}
+      />
     </FormModal>
   );
 }
@@ -105,6 +134,20 @@ function CategoriesCard() {
         {(data) => {
           const columns: Column<HourCategory>[] = [
             { key: 'label', header: t('timesheets.settings.label'), cell: (c) => c.label, fw: 600, dir: 'auto' },
+            {
+              key: 'translations',
+              header: t('settings.items.translatedInto'),
+              cell: (c) => {
+                const done = TRANSLATED_LOCALES.filter((l) => c.translations[l]);
+                return done.length ? (
+                  done.map((l) => LOCALE_NAMES[l]).join(' · ')
+                ) : (
+                  <Text span size="sm" c="dimmed">
+                    {t('settings.items.germanOnly')}
+                  </Text>
+                );
+              },
+            },
             { key: 'kind', header: t('timesheets.settings.kind'), cell: (c) => t(`timesheets.kind.${c.kind}`) },
             {
               key: 'archived',
@@ -190,6 +233,7 @@ const fromOptions = (o: ProgrammeOptions) => ({
 function RuleSetModal({ base, onClose }: { base: ProgrammeRuleSet | null; onClose: () => void }) {
   const { t } = useTranslation();
   const categories = useHourCategories();
+  const categoryName = useCategoryName();
   const form = useForm<RuleValues>({
     initialValues: {
       programme: base?.programme ?? 'hessenWir',
@@ -289,7 +333,7 @@ function RuleSetModal({ base, onClose }: { base: ProgrammeRuleSet | null; onClos
         placeholder={form.values.capCategoryKeys.length === 0 ? t('timesheets.settings.allCategories') : undefined}
         data={(categories.data?.items ?? [])
           .filter((c) => !c.archived || form.values.capCategoryKeys.includes(c.key))
-          .map((c) => ({ value: c.key, label: c.label }))}
+          .map((c) => ({ value: c.key, label: categoryName(c.key, c.label, c.translations) }))}
         clearable
         {...form.getInputProps('capCategoryKeys')}
       />
@@ -315,7 +359,10 @@ function RuleSetsCard() {
   const locale = i18n.language;
   const list = useProgrammeRuleSets();
   const categories = useHourCategories();
-  const labelOf = new Map((categories.data?.items ?? []).map((c) => [c.key, c.label]));
+  const categoryName = useCategoryName();
+  const labelOf = new Map(
+    (categories.data?.items ?? []).map((c) => [c.key, categoryName(c.key, c.label, c.translations)]),
+  );
   const [editing, setEditing] = useState<ProgrammeRuleSet | null | 'new'>(null);
   const describe = (r: ProgrammeRuleSet) =>
     [

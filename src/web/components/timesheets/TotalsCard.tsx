@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hoursLabel, monthLabel, useHourTotals } from '../../api/timesheetQueries';
 import { SectionCard } from '../coordination/SectionCard';
 import { QueryView } from '../lists/ListStates';
+import { useCategoryName } from './categoryName';
 
 type Row = { key: string; label: string; minutes: number };
 
@@ -52,6 +53,7 @@ function TotalsList({
 export function TotalsCard({ year, own = false }: { year: number; own?: boolean }) {
   const { t, i18n } = useTranslation();
   const totals = useHourTotals(year);
+  const categoryName = useCategoryName();
   return (
     <SectionCard
       id="hour-totals"
@@ -73,7 +75,15 @@ export function TotalsCard({ year, own = false }: { year: number; own?: boolean 
               rows={data.byMonth}
               label={(r) => monthLabel(r.key, i18n.language)}
             />
-            <TotalsList id="totals-category" title={t('timesheets.byCategory')} rows={data.byCategory} />
+            <TotalsList
+              id="totals-category"
+              title={t('timesheets.byCategory')}
+              rows={data.byCategory}
+              label={(r) => {
+                const row = data.byCategory.find((c) => c.key === r.key);
+                return categoryName(r.key, r.label, row?.translations);
+              }}
+            />
             <TotalsList id="totals-deployment" title={t('timesheets.byDeployment')} rows={data.byDeployment} />
             {!own && <TotalsList id="totals-guide" title={t('timesheets.byGuide')} rows={data.byGuide} />}
           </SimpleGrid>

@@ -1,0 +1,1 @@
+ALTER TABLE "hour_categories" ADD COLUMN "translations" jsonb DEFAULT '{}'::jsonb NOT NULL;
