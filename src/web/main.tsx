@@ -39,6 +39,12 @@ const page = () => (
   </StrictMode>
 );
 
+/** The server's page, inert and busy until now, takes input (firstRender.ts). */
+function goLive() {
+  root.removeAttribute('inert');
+  root.removeAttribute('aria-busy');
+}
+
 function render() {
   // The server's page is taken over where it can be: same language, same answers, the same zone for times until it
   // is live. Hydrating inside a transition lets React yield to the browser between components, so a slow phone stays
@@ -51,7 +57,7 @@ function render() {
     const fallback = setTimeout(reportPageLive, 5_000);
     whenPageLive(() => {
       clearTimeout(fallback);
-      root.removeAttribute('inert');
+      goLive();
       if (browserZone === rendered.timeZone || !hydrated) return;
       setDisplayTimeZone(undefined);
       const app = hydrated;
@@ -62,7 +68,7 @@ function render() {
     });
     return;
   }
-  root.removeAttribute('inert');
+  goLive();
   createRoot(root).render(page());
 }
 // A catalogue that fails to load still renders (keys instead of text) rather than a blank page.

@@ -12,9 +12,14 @@ const ARABIC_GUIDE = 'lotse04@hannover.example';
 const COORDINATOR = 'koordination@hannover.example';
 const OTHER_OFFICE = 'koordination@osnabrueck.example';
 
-async function signIn(page: Page, email: string) {
+/** Signs in; with `locale`, the account's language is set first (other tests change the demo accounts' language). */
+async function signIn(page: Page, email: string, locale?: string) {
   const res = await page.request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
   expect(res.status()).toBe(200);
+  if (!locale) return;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const patched = await page.request.patch('/api/v1/me', { data: { locale }, headers: { 'x-csrf-token': csrfToken } });
+  expect(patched.status()).toBe(200);
 }
 
 /** The page as the server sends it (the page's cookies), before any script has run. */
@@ -42,7 +47,7 @@ describe.runIf(browserAvailable())('first render on the server', () => {
 
   it('a guide on a phone gets "my offers" as HTML with the offer in it; the page goes live without an error', async () => {
     const { page, context, errors } = await newPage(browser, { mobile: true });
-    await signIn(page, GUIDE);
+    await signIn(page, GUIDE, 'de');
     const offers = (await (await page.request.get('/api/v1/me/offers')).json()) as {
       items: { id: string; requestTitle: string; status: string }[];
     };
@@ -51,14 +56,17 @@ describe.runIf(browserAvailable())('first render on the server', () => {
 
     const { html, cacheControl } = await serverHtml(page, '/my/offers');
     expect(html).toContain('data-ssr');
-    expect(html).toContain('<div id="root" inert>');
+    expect(html).toContain('<div id="root" inert aria-busy="true">');
     expect(html).toContain(first.requestTitle);
     expect(cacheControl).toBe('no-store');
     expect(renderedState(html)?.locale).toBe('de');
 
     await page.goto('/my/offers');
     // Live: the root is no longer inert, and a tap on the offer opens it in the app.
-    await expect.poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), { timeout: 15_000 })
+      .toBe(false);
+    expect(await page.evaluate(() => document.getElementById('root')?.getAttribute('aria-busy'))).toBeNull();
     await page.getByRole('link', { name: first.requestTitle }).first().click();
     await page.waitForURL(new RegExp(`/my/offers/${first.id}$`));
     expect(errors).toEqual([]);
@@ -67,12 +75,14 @@ describe.runIf(browserAvailable())('first render on the server', () => {
 
   it('an Arabic-speaking guide gets the page right-to-left in Arabic from the server', async () => {
     const { page, context, errors } = await newPage(browser, { mobile: true, locale: 'ar' });
-    await signIn(page, ARABIC_GUIDE);
+    await signIn(page, ARABIC_GUIDE, 'ar');
     const { html } = await serverHtml(page, '/my/offers');
     expect(html).toMatch(/<html lang="ar" dir="rtl" data-ssr>/);
     expect(html).toContain('عروضي');
     await page.goto('/my/offers');
-    await expect.poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), { timeout: 15_000 })
+      .toBe(false);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('heading', { level: 1, name: 'عروضي' }).waitFor();
     expect(errors).toEqual([]);
@@ -81,7 +91,7 @@ describe.runIf(browserAvailable())('first render on the server', () => {
 
   it("the guide list carries the visitor's own office only; a guide and a stranger get no list at all", async () => {
     const hannover = await newPage(browser);
-    await signIn(hannover.page, COORDINATOR);
+    await signIn(hannover.page, COORDINATOR, 'de');
     const ownGuides = (await (await hannover.page.request.get('/api/v1/guides?limit=5')).json()) as {
       items: { lastName: string }[];
     };

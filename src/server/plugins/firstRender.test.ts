@@ -22,7 +22,7 @@ describe('first render page', () => {
   it('puts the page into the root, inert, with the language, direction and state', () => {
     const page = pageWith(TEMPLATE, rendered('<main>عروضي</main>', { queries: [] }));
     expect(page).toContain('<html lang="ar" dir="rtl" data-ssr>');
-    expect(page).toContain('<div id="root" inert><main>عروضي</main></div>');
+    expect(page).toContain('<div id="root" inert aria-busy="true"><main>عروضي</main></div>');
     expect(page).toContain(
       '<script type="application/json" id="ssr-state">{"locale":"ar","timeZone":"Europe/Berlin","queries":{"queries":[]}}</script>',
     );

@@ -40,8 +40,9 @@ export function pageWith(template: string, rendered: Rendered): string | null {
   const state = scriptJson({ locale: rendered.locale, timeZone: rendered.timeZone, queries: rendered.state });
   return template.replace(HTML_TAG, `<html lang="${rendered.locale}" dir="${rendered.dir}" data-ssr>`).replace(
     ROOT,
-    // Inert until the browser has taken the page over (main.tsx): a tap before that would otherwise be lost.
-    () => `<div id="root" inert>${rendered.html}</div><script type="application/json" id="ssr-state">${state}</script>`,
+    // Inert and busy until the browser has taken the page over (main.tsx): a tap before that would be lost.
+    () =>
+      `<div id="root" inert aria-busy="true">${rendered.html}</div><script type="application/json" id="ssr-state">${state}</script>`,
   );
 }
 
