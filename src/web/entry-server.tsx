@@ -120,6 +120,14 @@ async function render(url: string, transport: Transport): Promise<FirstRender | 
   return null;
 }
 
+/** A render that has not finished by then is given up (the shell is sent), so one stuck page never holds up the rest. */
+const RENDER_LIMIT_MS = 5_000;
+
 export function renderFirst(url: string, transport: Transport): Promise<FirstRender | null> {
-  return inTurn(() => render(url, transport));
+  return inTurn(() =>
+    Promise.race([
+      render(url, transport),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), RENDER_LIMIT_MS).unref?.()),
+    ]),
+  );
 }
