@@ -21,7 +21,6 @@ import type { HourCategory, ProgrammeRuleSet } from '../../../shared/timesheets.
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/queries';
 import { timesheetKeys, useHourCategories, useProgrammeRuleSets } from '../../api/timesheetQueries';
-import { LOCALE_NAMES } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { AmountInput, type AmountValue, amountRule } from '../AmountInput';
 import { euros } from '../coordination/SectionCard';
@@ -31,8 +30,10 @@ import { FormModal } from '../FormModal';
 import { type Column, DataTable } from '../lists/DataTable';
 import { ListCard } from '../lists/ListCard';
 import { QueryView } from '../lists/ListStates';
+import { EditDeleteActions } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
 import { useCategoryName } from '../timesheets/categoryName';
+import { TranslatedInto } from './TranslatedInto';
 import { TranslationInputs } from './TranslationInputs';
 
 const KINDS = ['plenum', 'course', 'supervision', 'publicTalk', 'coordination', 'other'] as const;
@@ -64,7 +65,7 @@ function CategoryModal({ category, onClose }: { category: HourCategory | null; o
   return (
     <FormModal
       opened
-      title={category ? t('timesheets.settings.renameCategory') : t('timesheets.settings.addCategory')}
+      title={category ? t('timesheets.settings.editCategory') : t('timesheets.settings.addCategory')}
       onClose={onClose}
       onSubmit={form.onSubmit(
         (v) =>
@@ -137,16 +138,7 @@ function CategoriesCard() {
             {
               key: 'translations',
               header: t('settings.items.translatedInto'),
-              cell: (c) => {
-                const done = TRANSLATED_LOCALES.filter((l) => c.translations[l]);
-                return done.length ? (
-                  done.map((l) => LOCALE_NAMES[l]).join(' · ')
-                ) : (
-                  <Text span size="sm" c="dimmed">
-                    {t('settings.items.germanOnly')}
-                  </Text>
-                );
-              },
+              cell: (c) => <TranslatedInto translations={c.translations} />,
             },
             { key: 'kind', header: t('timesheets.settings.kind'), cell: (c) => t(`timesheets.kind.${c.kind}`) },
             {
@@ -190,9 +182,7 @@ function CategoriesCard() {
                     >
                       <IconArrowDown size={16} aria-hidden />
                     </ActionIcon>
-                    <Button size="xs" variant="default" onClick={() => setEditing(c)}>
-                      {t('timesheets.settings.rename')}
-                    </Button>
+                    <EditDeleteActions name={c.label} onEdit={() => setEditing(c)} />
                   </Group>
                 );
               }}

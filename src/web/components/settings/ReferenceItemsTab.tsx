@@ -1,4 +1,4 @@
-import { Code, Text, TextInput } from '@mantine/core';
+import { Code, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../../shared/local
 import { api } from '../../api/client';
 import { keys, useApiMutation, useFields, useSpecializations } from '../../api/queries';
 import type { ReferenceItem } from '../../api/types';
-import { LOCALE_NAMES } from '../../i18n';
 import { useErrorSummary, withFieldIds } from '../ErrorSummary';
 import { FormModal } from '../FormModal';
 import { type Column, DataTable } from '../lists/DataTable';
@@ -15,6 +14,7 @@ import { ListResults } from '../lists/ListStates';
 import { editDeleteFor, useConfirmDelete } from '../lists/RowActions';
 import { notifySuccess } from '../notify';
 import { EmptyState } from '../States';
+import { TranslatedInto } from './TranslatedInto';
 import { TranslationInputs } from './TranslationInputs';
 
 type Values = { key: string; name: string; translations: Record<TranslatedLocale, string> };
@@ -130,16 +130,7 @@ export function ReferenceItemsTab({ kind }: { kind: Kind }) {
     {
       key: 'translations',
       header: t('settings.items.translatedInto'),
-      cell: (item) => {
-        const done = TRANSLATED_LOCALES.filter((l) => item.translations[l]);
-        return done.length ? (
-          done.map((l) => LOCALE_NAMES[l]).join(' · ')
-        ) : (
-          <Text span size="sm" c="dimmed">
-            {t('settings.items.germanOnly')}
-          </Text>
-        );
-      },
+      cell: (item) => <TranslatedInto translations={item.translations} />,
     },
     { key: 'key', header: t('settings.items.key'), cell: (item) => <Code>{item.key}</Code> },
   ];
