@@ -49,4 +49,38 @@ describe('pagination', () => {
     const { placements } = paginate([row('a', 95), spaced], frame);
     expect(placements[1]).toMatchObject({ page: 1, top: 0 });
   });
+
+  it('puts a table row that starts a page below its repeated header, and never past the bottom', () => {
+    const header = { ...row('head', 15, true), spaceBefore: 8 };
+    const body = Array.from({ length: 14 }, (_, i): Row => ({ ...row(`b${i}`), repeat: header }));
+    const { placements } = paginate([row('a', 20), header, ...body], frame);
+    const ids = placements.map((p) => `${(p.row as Row & { id: string }).id}@${p.page}`);
+    // Page 0: a (20) + head (8 + 15) + b0..b4 (50) = 93; b5 does not fit and starts page 1 below the header.
+    expect(ids).toEqual([
+      'a@0',
+      'head@0',
+      ...['b0', 'b1', 'b2', 'b3', 'b4'].map((id) => `${id}@0`),
+      'head@1',
+      ...Array.from({ length: 8 }, (_, i) => `b${i + 5}@1`),
+      'head@2',
+      'b13@2',
+    ]);
+    expect(placements.find((p) => p.page === 1)).toMatchObject({ row: header, top: 0 });
+    expect(placements.find((p) => p.row === body[5])).toMatchObject({ page: 1, top: 15 });
+    for (const p of placements) expect(p.top + p.row.height).toBeLessThanOrEqual(frame.pageHeight);
+  });
+
+  it('counts the repeated header when a chain that starts with a table row moves to a new page', () => {
+    const header = row('head', 30, true);
+    // The last row and a signature (kept with it) fit a fresh page only with 60 pt to spare: 30 header + 10 + 50.
+    const last: Row = { ...row('last'), keepWithNext: true, repeat: header };
+    const { placements } = paginate([row('a', 80), last, row('sig', 60)], frame);
+    const ids = placements.map((p) => `${(p.row as Row & { id: string }).id}@${p.page}`);
+    expect(ids).toEqual(['a@0', 'head@1', 'last@1', 'sig@1']);
+    const tooTall: Row = { ...row('last'), keepWithNext: true, repeat: header };
+    // 30 + 10 + 61 does not fit on any page: the chain is broken where it must be, nothing runs past the bottom.
+    const broken = paginate([row('a', 80), tooTall, row('sig', 61)], frame).placements;
+    expect(broken.map((p) => `${(p.row as Row & { id: string }).id}@${p.page}`)).toEqual(['a@0', 'last@0', 'sig@1']);
+    for (const p of [...placements, ...broken]) expect(p.top + p.row.height).toBeLessThanOrEqual(frame.pageHeight);
+  });
 });

@@ -18,6 +18,8 @@ export type Row = {
   keepWithNext: boolean;
   /** Draws the row; `top` is the PDF y coordinate of the row's upper edge, `x`/`width` the content column. */
   draw: (page: PDFPage, x: number, top: number, width: number) => void;
+  /** Placed above this row when it starts a page: a table's header row, so every page of a long table has one. */
+  repeat?: Row;
 };
 
 export type Frame = {
@@ -45,13 +47,16 @@ function chains(rows: Row[]): Row[][] {
   return result;
 }
 
+/** Height of a chain; at the top of a page its first row brings its repeated header along. */
 const chainHeight = (chain: Row[], atTop: boolean) =>
-  chain.reduce((sum, row, i) => sum + row.height + (i === 0 && atTop ? 0 : row.spaceBefore), 0);
+  chain.reduce((sum, row, i) => sum + row.height + (i === 0 && atTop ? 0 : row.spaceBefore), 0) +
+  (atTop ? (chain[0]?.repeat?.height ?? 0) : 0);
 
 /**
  * Places rows on pages. A chain that does not fit in what is left of the page starts a new page; a chain taller
  * than a whole page is broken where it must be (a kept-together block cannot be kept together if it is longer
- * than a page).
+ * than a page). A row that starts a page is preceded by its `repeat` row (a table's header). Nothing is on the page
+ * before such a row, so the table's own header is never on the same page as a repeated one.
  */
 export function paginate(rows: Row[], frame: Frame): { placements: Placement[]; pages: number } {
   const placements: Placement[] = [];
@@ -65,7 +70,10 @@ export function paginate(rows: Row[], frame: Frame): { placements: Placement[]; 
     atTop = true;
   };
   const place = (row: Row) => {
-    if (!atTop) y += row.spaceBefore;
+    if (atTop && row.repeat) {
+      placements.push({ row: row.repeat, page, top: y });
+      y += row.repeat.height;
+    } else if (!atTop) y += row.spaceBefore;
     placements.push({ row, page, top: y });
     y += row.height;
     atTop = false;

@@ -25,5 +25,26 @@ export async function pdfPages(data: Uint8Array): Promise<string[]> {
   return pages;
 }
 
+export type PdfTextItem = { page: number; str: string; x: number; y: number; width: number };
+
+/** Every text item with its page (1-based) and position in PDF points (x from the left, y from the bottom). */
+export async function pdfTextItems(data: Uint8Array): Promise<PdfTextItem[]> {
+  const document = await getDocument({
+    data: new Uint8Array(data),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  const items: PdfTextItem[] = [];
+  for (let page = 1; page <= document.numPages; page++) {
+    const content = await (await document.getPage(page)).getTextContent();
+    for (const item of content.items)
+      if ('str' in item && item.str.trim())
+        items.push({ page, str: item.str, x: item.transform[4], y: item.transform[5], width: item.width });
+  }
+  await document.destroy();
+  return items;
+}
+
 /** Number of (possibly overlapping) occurrences of `needle` in `text`. */
 export const count = (text: string, needle: string) => text.split(needle).length - 1;

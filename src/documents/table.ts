@@ -1,17 +1,18 @@
-import { hline, rgb, theme } from './blocks.js';
+import { type Ctx, hline, rgb, theme } from './blocks.js';
 import { drawLine } from './draw.js';
 import type { Row } from './layout.js';
-import { type DocumentFonts, layoutText } from './text.js';
+import { layoutText, type TextLine } from './text.js';
 
 /**
  * A ruled table: a header row and body rows with a minimum height (room for a signature), columns as shares of the
- * width. The header is repeated on no page (lists are short); a row is never split. RTL cells (Arabic names) are set
- * from the right of their cell.
+ * width. Every body row carries the header as its `repeat` row, so a page that a table continues on starts with the
+ * header again; a row is never split. In a right-to-left document (`ctx.rtl`) the first column is at the right and
+ * every cell of a 'start' column is set from the right of its cell, numbers and Latin names too, so the column reads
+ * as one edge; 'end' means the left. In a left-to-right document an RTL cell (an Arabic name) is set from the right
+ * of its cell.
  */
 export type TableColumn = { header: string; share: number; align?: 'start' | 'end' };
 export type TableOptions = { minRowHeight?: number; size?: number };
-
-type Ctx = { fonts: DocumentFonts; width: number };
 
 export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], o: TableOptions = {}): Row[] {
   const size = o.size ?? theme.body;
@@ -19,7 +20,12 @@ export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], o: Tab
   const pad = 4;
   const total = columns.reduce((sum, c) => sum + c.share, 0);
   const widths = columns.map((c) => (ctx.width * c.share) / total);
-  const lefts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const offsets = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
+  // Right to left: the columns run from the right edge, mirrored.
+  const lefts = ctx.rtl ? offsets.map((offset, i) => ctx.width - offset - widths[i]) : offsets;
+  const edges = [0, ...lefts.map((left, i) => left + widths[i])];
+  const atRight = (column: TableColumn, line: TextLine) =>
+    ctx.rtl ? column.align !== 'end' : (column.align === 'end') !== line.rtl;
 
   const rowOf = (cells: string[], header: boolean, minHeight: number): Row => {
     const lines = cells.map((text, i) =>
@@ -34,7 +40,7 @@ export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], o: Tab
         if (header) page.drawRectangle({ x, y: top - height, width, height, color: rgb(theme.info.background) });
         hline(page, x, x + width, top, theme.rule);
         hline(page, x, x + width, top - height, theme.rule);
-        for (const edge of [...lefts, width])
+        for (const edge of edges)
           page.drawLine({
             start: { x: x + edge, y: top },
             end: { x: x + edge, y: top - height },
@@ -45,8 +51,7 @@ export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], o: Tab
           cellLines.forEach((line, n) => {
             const cellLeft = x + lefts[i] + pad;
             const cellWidth = widths[i] - 2 * pad;
-            const end = columns[i].align === 'end' ? !line.rtl : line.rtl;
-            const left = end ? cellLeft + cellWidth - line.width : cellLeft;
+            const left = atRight(columns[i], line) ? cellLeft + cellWidth - line.width : cellLeft;
             const base = top - pad - n * lh - lh / 2 - 0.32 * size;
             drawLine(page, line, left, base, size, header ? theme.text : theme.text);
           });
@@ -54,14 +59,7 @@ export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], o: Tab
       },
     };
   };
-  const out = [
-    rowOf(
-      columns.map((c) => c.header),
-      true,
-      0,
-    ),
-    ...rows.map((r) => rowOf(r, false, o.minRowHeight ?? 0)),
-  ];
-  out[0] = { ...out[0], spaceBefore: 8 };
-  return out;
+  const headers = columns.map((c) => c.header);
+  const header: Row = { ...rowOf(headers, true, 0), spaceBefore: 8 };
+  return [header, ...rows.map((r): Row => ({ ...rowOf(r, false, o.minRowHeight ?? 0), repeat: header }))];
 }
