@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { categoryLabel, hoursText, placeOf } from './pdf.js';
+import { pdfPages } from '../../documents/readPdf.testutil.js';
+import { categoryLabel, hoursText, placeOf, renderStatementPdf } from './pdf.js';
 
 const office = { name: 'Büro', address: '', phone: '', email: '', website: '' };
 
@@ -21,5 +22,29 @@ describe('statement texts', () => {
     expect(categoryLabel('deployment', null, 'de')).toBe('Einsätze (Begleitungen)');
     expect(categoryLabel('public_talk', 'Infostände', 'en')).toBe('Infostände');
     expect(categoryLabel('own_key', 'Eigenes', 'ar')).toBe('Eigenes');
+  });
+});
+
+describe('the Arabic statement', () => {
+  it('keeps the place and date line in reading order (the document’s direction, not the town’s first letter)', async () => {
+    const bytes = await renderStatementPdf({
+      office: { ...office, name: 'Koordinierungsstelle Hannover', address: 'Trammplatz 2\n30159 Hannover' },
+      language: 'ar',
+      guideName: 'فاطمة الحسيني',
+      engagedSince: null,
+      from: '2026-01-01',
+      to: '2026-11-30',
+      totalMinutes: 600,
+      byCategory: [{ key: 'plenum', label: 'Plenum', minutes: 600 }],
+      byField: [],
+      courses: [],
+      signedOn: '2026-12-03',
+      coordinatorName: 'Mia Schmidt',
+      createdAt: new Date('2026-12-03T10:00:00Z'),
+    });
+    // pdf.js gives the line's items left to right as drawn: read from the right, it says "Hannover، 03/12/2026".
+    const drawn = (await pdfPages(bytes)).join(' ').replace(/[\s\u200e\u200f]/g, '');
+    expect(drawn).toContain('2026/12/03،Hannover');
+    expect(drawn).not.toContain('Hannover،03');
   });
 });

@@ -1,7 +1,7 @@
 import { createDocument, fileSlug, formatDate, type Office } from '../../documents/index.js';
 import { DEFAULT_HOUR_CATEGORIES } from '../../domain/hours/kinds.js';
 import type { CardRuleKey } from '../../domain/recognition/card.js';
-import type { Locale } from '../../shared/enums.js';
+import { type Locale, RTL_LOCALES } from '../../shared/enums.js';
 import { translate } from '../../shared/i18n/index.js';
 import { formatDecimal, intlLocaleOf } from '../../shared/numbers.js';
 
@@ -25,6 +25,15 @@ export function placeOf(office: Office): string {
     .filter(Boolean)
     .pop();
   return last?.replace(/^\d{4,5}\s+/, '') ?? '';
+}
+
+/**
+ * The town for the "place, date" line. In a right-to-left document a right-to-left mark closes the (Latin) town:
+ * otherwise the bidi algorithm joins the date's first number to the town ("2026/12/Hannover، 03").
+ */
+export function placeIn(office: Office, language: Locale): string {
+  const place = placeOf(office);
+  return place && RTL_LOCALES.includes(language) ? `${place}\u200f` : place;
 }
 
 function monthText(month: string, language: Locale) {
@@ -117,8 +126,9 @@ export async function renderStatementPdf(d: StatementData): Promise<Uint8Array> 
   doc.keepTogether((k) => {
     k.paragraph(t('confirm', { office: d.office.name }), { spaceBefore: 14, direction: 'document' });
     // Printed when the office's address names its town; the signature block keeps its "Ort, Datum" line.
-    const place = placeOf(d.office);
-    if (place) k.paragraph(t('placeDate', { place, date: date(d.signedOn) }), { spaceBefore: 8 });
+    const place = placeIn(d.office, d.language);
+    if (place)
+      k.paragraph(t('placeDate', { place, date: date(d.signedOn) }), { spaceBefore: 8, direction: 'document' });
     k.signatures([{ label: t('signer'), name: d.coordinatorName }]);
   });
   return doc.render();
@@ -175,8 +185,9 @@ export async function renderConfirmationPdf(d: ConfirmationData): Promise<Uint8A
   );
   doc.paragraph(t(`criteria.${d.rule}`), { spaceBefore: 8 });
   doc.keepTogether((k) => {
-    const place = placeOf(d.office);
-    if (place) k.paragraph(t('placeDate', { place, date: date(d.confirmedOn) }), { spaceBefore: 14 });
+    const place = placeIn(d.office, d.language);
+    if (place)
+      k.paragraph(t('placeDate', { place, date: date(d.confirmedOn) }), { spaceBefore: 14, direction: 'document' });
     k.signatures([{ label: t('signer'), name: d.coordinatorName }]);
   });
   return doc.render();
