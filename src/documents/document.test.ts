@@ -3,7 +3,7 @@ import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { afterEach, describe, expect, it } from 'vitest';
 import { _forgetFont } from './fonts.js';
 import { createDocument, fontProblems } from './index.js';
-import { count, pdfPages } from './readPdf.testutil.js';
+import { count, pdfPages, pdfTextItems } from './readPdf.testutil.js';
 
 const office = {
   name: 'Koordinierungsstelle Integrationslots:innen Hannover',
@@ -121,5 +121,32 @@ describe('the document layer', () => {
     expect(pdf.getSubject()).toBe('Betreff');
     expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(de-DE)');
     expect(pdf.getCreationDate()?.toISOString()).toBe('2026-12-03T13:05:00.000Z');
+  });
+});
+
+describe('the footer', () => {
+  const reference = 'Engagementnachweis · فاطمة الحسيني · 01.01.2026 – 30.11.2026';
+  it('keeps an Arabic name from reversing the period after it in a German document', async () => {
+    const bytes = await createDocument({ title: 'Test', office, reference, locale: 'de' }).paragraph('Text').render();
+    const [text] = await pdfPages(bytes);
+    expect(text).toContain('01.01.2026 – 30.11.2026');
+    expect(text).not.toContain('30.11.2026 – 01.01.2026');
+  });
+  it('is mirrored in an Arabic document: the page number at the left, the reference at the right', async () => {
+    const bytes = await createDocument({ title: 'Test', office, reference, locale: 'ar' }).paragraph('نص').render();
+    const items = await pdfTextItems(bytes);
+    const pageLabel = items.find((i) => i.str.includes('الصفحة'));
+    const name = items.find((i) => i.str.includes('فاطمة') && i.y < 100);
+    expect(pageLabel && name).toBeTruthy();
+    expect(pageLabel?.x ?? 0).toBeLessThan(name?.x ?? 0);
+  });
+  it('puts the signature block at the right in an Arabic document', async () => {
+    const sign = (locale: 'ar' | 'de') =>
+      createDocument({ title: 'Test', office, reference, locale })
+        .signatures([{ label: 'عن مكتب التنسيق', name: 'Mia Schmidt' }])
+        .render();
+    const xOf = async (bytes: Uint8Array) => (await pdfTextItems(bytes)).find((i) => i.str === 'Mia Schmidt')?.x ?? 0;
+    expect(await xOf(await sign('ar'))).toBeGreaterThan(300);
+    expect(await xOf(await sign('de'))).toBeLessThan(100);
   });
 });

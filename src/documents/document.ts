@@ -7,7 +7,7 @@ import { drawLine } from './draw.js';
 import { A4, attachToPrevious, keepTogether, mm, paginate, type Row } from './layout.js';
 import { drawFooter, letterhead, type Margins, type Office, runningHeader } from './letterhead.js';
 import { type TableColumn, type TableOptions, table } from './table.js';
-import { DocumentFonts, layoutText } from './text.js';
+import { DocumentFonts, layoutText, type TextLine } from './text.js';
 
 export type DocumentOptions = {
   /** Document title: PDF metadata, running header of pages 2+, window title. */
@@ -110,7 +110,8 @@ export class PrintDocument {
     const fonts = new DocumentFonts(pdf.context);
     const [pageWidth, pageHeight] = A4;
     const width = pageWidth - MARGINS.left - MARGINS.right;
-    const rows = this.rowsFor({ fonts, width, rtl: RTL_LOCALES.includes(o.locale ?? 'de') });
+    const rtl = RTL_LOCALES.includes(o.locale ?? 'de');
+    const rows = this.rowsFor({ fonts, width, rtl });
     const head = letterhead(fonts, o.office, pageWidth, MARGINS);
     const running = runningHeader(fonts, o.office, o.title, pageWidth, MARGINS);
     const { placements, pages } = paginate(rows, {
@@ -127,6 +128,7 @@ export class PrintDocument {
         o.reference,
         translate(o.locale ?? 'de', 'documents.page', { page: i + 1, total: pages }),
         MARGINS,
+        rtl,
       );
     });
     for (const p of placements) p.row.draw(pdfPages[p.page], MARGINS.left, pageHeight - p.top, width);
@@ -203,16 +205,18 @@ function signatureRows(ctx: b.Ctx, parties: Party[], locale: Locale): Row[] {
       keepWithNext: false,
       draw: (page, x, top) => {
         columns.forEach((c, i) => {
-          const left = x + i * (col + gapX);
+          // Right to left, the first party signs at the right and every text starts at its column's right edge.
+          const left = ctx.rtl ? x + ctx.width - (i + 1) * col - i * gapX : x + i * (col + gapX);
+          const start = (line: TextLine) => (ctx.rtl ? left + col - line.width : left);
           [...c.label, ...c.name].forEach((line, j) => {
             const color = j < c.label.length ? b.theme.text : b.theme.muted;
-            drawLine(page, line, left, top - (j + 1) * lh + 3, size, color);
+            drawLine(page, line, start(line), top - (j + 1) * lh + 3, size, color);
           });
           let y = top - captionHeight;
           for (const caption of [small, sign]) {
             y -= writeSpace;
             b.hline(page, left, left + col, y, [0.35, 0.37, 0.4], 0.7);
-            drawLine(page, caption, left, y - 10, 7.5, b.theme.muted);
+            drawLine(page, caption, start(caption), y - 10, 7.5, b.theme.muted);
             y -= 12;
           }
         });

@@ -92,13 +92,29 @@ export function runningHeader(
 }
 
 /** Footer: the document reference on the left, the page label ("Seite x von y") on the right. */
-export function drawFooter(fonts: DocumentFonts, page: PDFPage, reference: string, pageText: string, m: Margins) {
+/**
+ * The footer: the document's reference ("Engagementnachweis · فاطمة الحسيني · 01.01.2026 – 30.11.2026") and the page
+ * number, mirrored in a right-to-left document. Each " · " part is closed with a mark of the document's direction:
+ * otherwise the bidi algorithm runs an Arabic name and the dates after it together and reverses the period.
+ */
+export function drawFooter(
+  fonts: DocumentFonts,
+  page: PDFPage,
+  reference: string,
+  pageText: string,
+  m: Margins,
+  rtl = false,
+) {
   const width = page.getWidth() - m.left - m.right;
   const size = theme.small - 0.5;
   const y = m.bottom - 22;
   hline(page, m.left, m.left + width, y + 12, theme.rule, 0.6);
-  const pageLabel = layoutText(fonts, pageText, { size }, width)[0];
-  const ref = layoutText(fonts, reference, { size }, width - pageLabel.width - 24)[0];
-  if (ref) drawLine(page, ref, m.left, y, size, theme.muted);
-  drawLine(page, pageLabel, m.left + width - pageLabel.width, y, size, theme.muted);
+  const direction = rtl ? 'rtl' : 'ltr';
+  const mark = rtl ? '\u200f' : '\u200e';
+  const pageLabel = layoutText(fonts, pageText, { size, direction }, width)[0];
+  const parts = reference.split(' · ').join(`${mark} · ${mark}`);
+  const ref = layoutText(fonts, parts, { size, direction }, width - pageLabel.width - 24)[0];
+  const right = (line: typeof ref) => m.left + width - line.width;
+  if (ref) drawLine(page, ref, rtl ? right(ref) : m.left, y, size, theme.muted);
+  drawLine(page, pageLabel, rtl ? m.left : right(pageLabel), y, size, theme.muted);
 }
