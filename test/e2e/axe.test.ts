@@ -68,6 +68,18 @@ describe.runIf(browserAvailable() && axeEnabled())(
       await browser?.close();
     });
 
+    it('the checker itself finds planted faults, an experimental rule among them', async () => {
+      const { page, context } = await newPage(browser);
+      await page.setContent(
+        `<html lang="de"><body><main><h1>Probe</h1><img src="/favicon.svg">
+        <p style="color:#bbb;background:#fff">kaum lesbar</p>
+        <button aria-label="Löschen">Speichern</button></main></body></html>`,
+      );
+      const ids = (await axeFor(page).analyze()).violations.map((v) => v.id);
+      await context.close();
+      expect(ids).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'label-content-name-mismatch']));
+    });
+
     async function check(page: Page, label: string) {
       const result = await axeFor(page).analyze();
       for (const v of result.violations)
@@ -75,11 +87,13 @@ describe.runIf(browserAvailable() && axeEnabled())(
           findings.push(`${label}: ${v.id} (${v.impact}) ${node.target.join(' ')} ${node.html.slice(0, 200)}`);
     }
     async function visit(page: Page, path: string, label: string) {
-      if (process.env.AXE_DEBUG) console.log(new Date().toISOString(), label);
+      const started = Date.now();
       visited.push(label);
       await page.goto(path);
       await settled(page);
+      const loaded = Date.now();
       await check(page, label);
+      if (process.env.AXE_DEBUG) console.log(label, `load ${loaded - started} ms, axe ${Date.now() - loaded} ms`);
     }
 
     /**
