@@ -6,7 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Stack maw={560}>
+    <Stack maw={560} data-page="not-found">
       <PageHeader title={t('notFound.title')} />
       <Text>{t('notFound.text')}</Text>
       <Button component={Link} to="/" w="fit-content">
