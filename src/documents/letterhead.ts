@@ -91,7 +91,6 @@ export function runningHeader(
   };
 }
 
-/** Footer: the document reference on the left, the page label ("Seite x von y") on the right. */
 /**
  * The footer: the document's reference ("Engagementnachweis · فاطمة الحسيني · 01.01.2026 – 30.11.2026") and the page
  * number, mirrored in a right-to-left document. Each " · " part is closed with a mark of the document's direction:
