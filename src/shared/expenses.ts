@@ -77,6 +77,8 @@ export const expenseClaimSchema = z.object({
   hourCategoryId: z.uuid().nullable(),
   /** The purpose as the office reads it: the deployment's reference or the category's label. */
   purposeLabel: z.string(),
+  /** The category's key where the purpose is a category (null for a deployment). */
+  purposeKey: z.string().nullable(),
   /** A category's name in the other UI languages ('' where there is none, always for a deployment). */
   purposeTranslations: translationsSchema,
   transport: z.enum(EXPENSE_TRANSPORTS),

@@ -91,6 +91,8 @@ export const hourEntrySchema = z.object({
   id: z.uuid(),
   guideId: z.uuid(),
   categoryId: z.uuid(),
+  /** The category's key: a default category's name comes from the app's catalogue where the office kept it. */
+  categoryKey: z.string(),
   categoryLabel: z.string(),
   /** The category's name in the other UI languages, as in `hourCategorySchema.translations`. */
   categoryTranslations: translationsSchema,

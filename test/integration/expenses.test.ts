@@ -89,6 +89,8 @@ describe('filing claims', () => {
     expect([after.kmRateCents, after.amountCents]).toEqual([38, 760]);
     expect(before.status).toBe('submitted');
     expect(before.purposeLabel).toBe('Begleitung zur Ausländerbehörde');
+    // A deployment is named by its request's title, which has no key and no translations.
+    expect(before.purposeKey).toBeNull();
   });
 
   it('takes a ticket with a photo of the receipt, and other costs only with a receipt', async () => {

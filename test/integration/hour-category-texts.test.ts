@@ -124,6 +124,7 @@ describe('hour category names per language', () => {
     const logged = await guide(A).post('/hour-entries', { categoryId: cafe.id, date: today, minutes: 90 });
     expect(logged.statusCode, logged.body).toBe(201);
     expect(logged.json()).toMatchObject({
+      categoryKey: cafe.key,
       categoryLabel: 'Sprachcafé am Markt',
       categoryTranslations: { tr: 'Dil kafesi' },
     });
@@ -131,6 +132,8 @@ describe('hour category names per language', () => {
     expect(sheet.statusCode, sheet.body).toBe(200);
     const entry = sheet.json().entries.find((e: { id: string }) => e.id === logged.json().id);
     expect(entry.categoryTranslations).toEqual({ ...none, tr: 'Dil kafesi', ru: 'к'.repeat(100) });
+    // The key lets the app name a default category in the reader's language where the office kept its label.
+    expect(entry.categoryKey).toBe(cafe.key);
     const total = sheet.json().totals.find((x: { key: string }) => x.key === cafe.key);
     expect(total).toMatchObject({ label: 'Sprachcafé am Markt', translations: { tr: 'Dil kafesi', ar: '' } });
     const year = await coordinator(A).get(`/hour-totals?year=${today.slice(0, 4)}`);
@@ -152,6 +155,7 @@ describe('hour category names per language', () => {
     });
     expect(claim.statusCode, claim.body).toBe(201);
     expect(claim.json()).toMatchObject({
+      purposeKey: cafe.key,
       purposeLabel: 'Sprachcafé am Markt',
       purposeTranslations: { tr: 'Dil kafesi' },
     });
@@ -159,6 +163,7 @@ describe('hour category names per language', () => {
     expect(queue.statusCode, queue.body).toBe(200);
     const queued = queue.json().items.find((c: { id: string }) => c.id === claim.json().id);
     expect(queued.purposeTranslations).toEqual({ ...none, tr: 'Dil kafesi', ru: 'к'.repeat(100) });
+    expect(queued.purposeKey).toBe(cafe.key);
   });
 
   it("one office's categories and their translations never show in another office", async () => {

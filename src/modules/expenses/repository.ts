@@ -23,6 +23,7 @@ const claimView = {
   firstName: guides.firstName,
   lastName: guides.lastName,
   requestTitle: requests.title,
+  categoryKey: hourCategories.key,
   categoryLabel: hourCategories.label,
   categoryTranslations: hourCategories.translations,
   receiptFileName: expenseReceipts.fileName,
@@ -34,6 +35,7 @@ export type ClaimView = {
   firstName: string;
   lastName: string;
   requestTitle: string | null;
+  categoryKey: string | null;
   categoryLabel: string | null;
   categoryTranslations: unknown;
   receiptFileName: string | null;

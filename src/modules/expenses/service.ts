@@ -38,6 +38,7 @@ export function presentClaim(v: ClaimView): ExpenseClaim {
     assignmentId: c.assignmentId,
     hourCategoryId: c.hourCategoryId,
     purposeLabel: v.requestTitle ?? v.categoryLabel ?? '',
+    purposeKey: v.requestTitle === null ? v.categoryKey : null,
     purposeTranslations: completeTranslations(v.requestTitle === null ? v.categoryTranslations : null),
     transport: c.transport,
     km: c.km,

@@ -393,7 +393,7 @@ export class TimesheetService {
   private present(
     actor: Actor,
     row: EntryRow,
-    category: { label: string; translations: unknown },
+    category: { key: string; label: string; translations: unknown },
     reversed: boolean,
     state: SheetState,
   ): HourEntry {
@@ -406,6 +406,7 @@ export class TimesheetService {
       id: row.id,
       guideId: row.guideId,
       categoryId: row.categoryId,
+      categoryKey: category.key,
       categoryLabel: category.label,
       categoryTranslations: completeTranslations(category.translations),
       date: row.date,
@@ -645,7 +646,7 @@ export class TimesheetService {
         this.present(
           actor,
           e.entry,
-          { label: e.categoryLabel, translations: e.categoryTranslations },
+          { key: e.categoryKey, label: e.categoryLabel, translations: e.categoryTranslations },
           e.reversed,
           state,
         ),

@@ -59,7 +59,7 @@ function ReturnModal({ claim, onClose }: { claim: ExpenseClaim | null; onClose: 
       {claim && (
         <Text size="sm">
           {claim.guideName} · {formatDate(claim.date)} ·{' '}
-          <bdi>{categoryName(null, claim.purposeLabel, claim.purposeTranslations)}</bdi>
+          <bdi>{categoryName(claim.purposeKey, claim.purposeLabel, claim.purposeTranslations)}</bdi>
         </Text>
       )}
       <Textarea
@@ -78,7 +78,7 @@ function ReturnModal({ claim, onClose }: { claim: ExpenseClaim | null; onClose: 
 export function ExpensesPage() {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
-  const purpose = (c: ExpenseClaim) => categoryName(null, c.purposeLabel, c.purposeTranslations);
+  const purpose = (c: ExpenseClaim) => categoryName(c.purposeKey, c.purposeLabel, c.purposeTranslations);
   const locale = i18n.language;
   const client = useQueryClient();
   const [status, setStatus] = useState<ExpenseClaimStatus>('submitted');

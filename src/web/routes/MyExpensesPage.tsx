@@ -15,8 +15,8 @@ import { formatDate } from '../i18n/format';
 export function MyExpensesPage() {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
-  const purpose = (c: { purposeLabel: string; purposeTranslations: unknown }) =>
-    categoryName(null, c.purposeLabel, c.purposeTranslations);
+  const purpose = (c: { purposeKey: string | null; purposeLabel: string; purposeTranslations: unknown }) =>
+    categoryName(c.purposeKey, c.purposeLabel, c.purposeTranslations);
   const locale = i18n.language;
   const claims = useMyClaims();
   const bank = useMyBankAccount();

@@ -224,7 +224,7 @@ export function SheetView({ sheet, coordinator = false }: { sheet: TimeSheet; co
               <Group key={e.id} justify="space-between" wrap="nowrap" component="li" gap="xs">
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>
-                    {categoryName(null, e.categoryLabel, e.categoryTranslations)}
+                    {categoryName(e.categoryKey, e.categoryLabel, e.categoryTranslations)}
                     {e.unpaid ? ` · ${t('timesheets.unpaidShort')}` : ''}
                     {e.reversesEntryId ? ` · ${t('timesheets.reversal')}` : ''}
                   </Text>
@@ -308,7 +308,7 @@ function CorrectionModal({ entry, onClose }: { entry: TimeSheet['entries'][numbe
       opened
       title={t('timesheets.correctTitle', {
         date: formatDate(entry.date, i18n.language),
-        category: categoryName(null, entry.categoryLabel, entry.categoryTranslations),
+        category: categoryName(entry.categoryKey, entry.categoryLabel, entry.categoryTranslations),
       })}
       onClose={onClose}
       onSubmit={form.onSubmit(

@@ -6,7 +6,7 @@ import { completeTranslations, TRANSLATED_LOCALES, type TranslatedLocale } from 
 /**
  * A category's name in the reader's language: the office's own translation where it entered one (issue 14 §1);
  * else, for a default category whose label the office left as it was (German), the catalogue's name for it; else the
- * office's German label. `key` is null where the caller does not know it (an entry carries only the label).
+ * office's German label. `key` is null where there is no category (an expense for a deployment).
  */
 export function categoryNameIn(
   t: TFunction,
