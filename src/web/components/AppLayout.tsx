@@ -58,7 +58,7 @@ export function AppLayout() {
               aria-controls="main-navigation"
             />
             <Anchor component={RouterNavLink} to="/" underline="never" c="inherit" aria-label={t('nav.homeLink')}>
-              <Logo />
+              <Logo collapsible />
             </Anchor>
             {me.office && (
               <Text size="sm" c="dimmed" truncate visibleFrom="md" dir="auto" style={{ minWidth: 0 }}>
