@@ -3,15 +3,9 @@ import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { afterEach, describe, expect, it } from 'vitest';
 import { _forgetFont } from './fonts.js';
 import { createDocument, fontProblems } from './index.js';
-import { count, pdfPages, pdfTextItems } from './readPdf.testutil.js';
+import { count, pdfPages, pdfTextItems, testOffice } from './readPdf.testutil.js';
 
-const office = {
-  name: 'Koordinierungsstelle Integrationslots:innen Hannover',
-  address: 'Trammplatz 2\n30159 Hannover',
-  phone: '0511 168-12345',
-  email: 'lotsen@hannover.example',
-  website: '',
-};
+const office = testOffice;
 const newDoc = () => createDocument({ title: 'Testdokument', office, reference: 'Test · Ref 42', locale: 'de' });
 
 type ParsedFont = {

@@ -1,5 +1,9 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/** A PDF opened with Mozilla's pdf.js the way every test reads one: no system fonts, no eval, no console noise. */
+export const openPdf = (data: Uint8Array) =>
+  getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+
 /**
  * Text of each page as Mozilla's pdf.js extracts it (for tests), whitespace collapsed.
  *
@@ -9,12 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * for German lines with an embedded Arabic name that is also the reading order.
  */
 export async function pdfPages(data: Uint8Array): Promise<string[]> {
-  const document = await getDocument({
-    data: new Uint8Array(data),
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(data);
   const pages: string[] = [];
   for (let i = 1; i <= document.numPages; i++) {
     const content = await (await document.getPage(i)).getTextContent();
@@ -29,12 +28,7 @@ export type PdfTextItem = { page: number; str: string; x: number; y: number; wid
 
 /** Every text item with its page (1-based) and position in PDF points (x from the left, y from the bottom). */
 export async function pdfTextItems(data: Uint8Array): Promise<PdfTextItem[]> {
-  const document = await getDocument({
-    data: new Uint8Array(data),
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(data);
   const items: PdfTextItem[] = [];
   for (let page = 1; page <= document.numPages; page++) {
     const content = await (await document.getPage(page)).getTextContent();
@@ -45,6 +39,15 @@ export async function pdfTextItems(data: Uint8Array): Promise<PdfTextItem[]> {
   await document.destroy();
   return items;
 }
+
+/** A test office for the letterhead. */
+export const testOffice = {
+  name: 'Koordinierungsstelle Integrationslots:innen Hannover',
+  address: 'Trammplatz 2\n30159 Hannover',
+  phone: '0511 168-12345',
+  email: 'lotsen@hannover.example',
+  website: '',
+};
 
 /** Number of (possibly overlapping) occurrences of `needle` in `text`. */
 export const count = (text: string, needle: string) => text.split(needle).length - 1;

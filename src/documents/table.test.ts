@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDocument } from './index.js';
 import { A4, mm } from './layout.js';
-import { type PdfTextItem, pdfTextItems } from './readPdf.testutil.js';
+import { type PdfTextItem, pdfTextItems, testOffice } from './readPdf.testutil.js';
 import type { TableColumn } from './table.js';
 
-const office = {
-  name: 'Koordinierungsstelle Integrationslots:innen Hannover',
-  address: 'Trammplatz 2\n30159 Hannover',
-  phone: '0511 168-12345',
-  email: 'lotsen@hannover.example',
-  website: '',
-};
+const office = testOffice;
 /** The content column of document.ts (margins 22 mm left, 20 mm right) and the table's cell padding. */
 const left = mm(22);
 const right = A4[0] - mm(20);

@@ -1,13 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from '../../src/documents/readPdf.testutil.js';
 
 /** Extracts the text of every page with Mozilla's pdf.js, so tests read a PDF back as a person would. */
 export async function pdfText(data: Uint8Array): Promise<string> {
-  const document = await getDocument({
-    data: new Uint8Array(data),
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(data);
   const pages: string[] = [];
   for (let i = 1; i <= document.numPages; i++) {
     const content = await (await document.getPage(i)).getTextContent();
