@@ -31,8 +31,18 @@ export type ParagraphOptions = {
 
 const baseline = (top: number, height: number, size: number) => top - height / 2 - 0.32 * size;
 
-/** Draws wrapped lines; RTL paragraphs (an Arabic goal, say) are right-aligned. */
-function lineRows(lines: TextLine[], style: TextStyle & { color: Color }, indent: number, width: number, lh: number) {
+/**
+ * Draws wrapped lines; RTL paragraphs (an Arabic goal, say) are right-aligned. `fromRight`: a paragraph in the
+ * direction of a right-to-left document starts every line at the right, its indent there too (a list's text).
+ */
+function lineRows(
+  lines: TextLine[],
+  style: TextStyle & { color: Color },
+  indent: number,
+  width: number,
+  lh: number,
+  fromRight = false,
+) {
   const height = style.size * lh;
   return lines.map(
     (line): Row => ({
@@ -40,7 +50,7 @@ function lineRows(lines: TextLine[], style: TextStyle & { color: Color }, indent
       spaceBefore: 0,
       keepWithNext: false,
       draw: (page, x, top) => {
-        const left = line.rtl ? x + indent + (width - indent - line.width) : x + indent;
+        const left = fromRight || line.rtl ? x + width - (fromRight ? indent : 0) - line.width : x + indent;
         drawLine(page, line, left, baseline(top, height, style.size), style.size, style.color);
       },
     }),
@@ -52,7 +62,8 @@ export function paragraph(ctx: Ctx, text: string, o: ParagraphOptions = {}): Row
   const style = { size: o.size ?? theme.body, bold: o.bold, color: o.color ?? theme.text, direction };
   const indent = o.indent ?? 0;
   const lines = layoutText(ctx.fonts, text, style, ctx.width - indent);
-  const rows = protectLines(lineRows(lines, style, indent, ctx.width, o.lineHeight ?? theme.lineHeight));
+  const fromRight = o.direction === 'document' && Boolean(ctx.rtl);
+  const rows = protectLines(lineRows(lines, style, indent, ctx.width, o.lineHeight ?? theme.lineHeight, fromRight));
   if (rows.length) rows[0] = { ...rows[0], spaceBefore: o.spaceBefore ?? 6 };
   return rows;
 }
@@ -75,7 +86,16 @@ export function list(ctx: Ctx, items: ListItem[], o: { ordered?: boolean; spaceB
     const marker = o.ordered ? `${i + 1}.` : '•';
     const asideStyle = { size: theme.small, bold: true };
     const asideWidth = item.aside ? textWidth(ctx.fonts, item.aside, asideStyle) + 12 : 0;
-    const text = paragraph({ ...ctx, width: ctx.width - asideWidth }, item.text, { indent, spaceBefore: i ? 3 : 6 });
+    const rtl = Boolean(ctx.rtl);
+    const lines = paragraph({ ...ctx, width: ctx.width - asideWidth }, item.text, {
+      indent,
+      spaceBefore: i ? 3 : 6,
+      // A right-to-left document's list runs from the right: marker at the right edge, status at the left.
+      direction: rtl ? 'document' : undefined,
+    });
+    const text = rtl
+      ? lines.map((row): Row => ({ ...row, draw: (page, x, top, width) => row.draw(page, x + asideWidth, top, width) }))
+      : lines;
     const markerLine = layoutText(ctx.fonts, marker, { size }, indent)[0];
     const asideLine = item.aside ? layoutText(ctx.fonts, item.aside, asideStyle, asideWidth)[0] : undefined;
     const drawText = text[0].draw;
@@ -84,10 +104,18 @@ export function list(ctx: Ctx, items: ListItem[], o: { ordered?: boolean; spaceB
       draw: (page, x, top, width) => {
         // Marker, text, status: drawn in reading order, so text extraction and copy & paste read "1. … erledigt".
         const base = baseline(top, text[0].height, size);
-        drawLine(page, markerLine, x + indent - 5 - markerLine.width, base, size, theme.muted);
+        const markerLeft = rtl ? x + width - indent + 5 : x + indent - 5 - markerLine.width;
+        drawLine(page, markerLine, markerLeft, base, size, theme.muted);
         drawText(page, x, top, width);
         if (asideLine)
-          drawLine(page, asideLine, x + width - asideLine.width, base, theme.small, item.asideColor ?? theme.muted);
+          drawLine(
+            page,
+            asideLine,
+            rtl ? x : x + width - asideLine.width,
+            base,
+            theme.small,
+            item.asideColor ?? theme.muted,
+          );
       },
     };
     rows.push(...text);

@@ -143,4 +143,15 @@ describe('the footer', () => {
     expect(await xOf(await sign('ar'))).toBeGreaterThan(300);
     expect(await xOf(await sign('de'))).toBeLessThan(100);
   });
+  it('runs a list from the right in an Arabic document: the bullet at the right edge, the text left of it', async () => {
+    const bytes = await createDocument({ title: 'Test', office, reference, locale: 'ar' })
+      .list([{ text: 'Basisqualifizierung · 40' }])
+      .render();
+    const items = await pdfTextItems(bytes);
+    const bullet = items.find((i) => i.str === '•');
+    const text = items.find((i) => i.str.includes('Basisqualifizierung'));
+    expect(bullet && text).toBeTruthy();
+    expect(bullet?.x ?? 0).toBeGreaterThan((text?.x ?? 0) + (text?.width ?? 0));
+    expect(bullet?.x ?? 0).toBeGreaterThan(500);
+  });
 });
