@@ -15,8 +15,9 @@ import { StaticRouter } from 'react-router';
 import { AppContent, AppProviders } from './App';
 import { setTransport, type Transport } from './api/client';
 import { fetchSession, SESSION_KEY } from './auth/AuthProvider';
-import { takeRedirected } from './firstRender';
+import { type ScreenGuess, setScreenGuess, takeRedirected } from './firstRender';
 import { directionOf, i18next, i18nReady, isLocale, setDisplayTimeZone } from './i18n';
+import { takeRenderedPages } from './lazyLoad';
 import { createQueryClient } from './queryClient';
 
 export type FirstRender = {
@@ -24,6 +25,9 @@ export type FirstRender = {
   locale: string;
   dir: 'ltr' | 'rtl';
   timeZone: string;
+  screen: ScreenGuess;
+  /** The lazy pages in the HTML: the browser loads their code before hydrating (lazyLoad.ts). */
+  pages: string[];
   state: DehydratedState;
 };
 
@@ -76,8 +80,9 @@ const wanted = (client: QueryClient) =>
     .getAll()
     .filter((q) => q.state.status === 'pending' && q.state.fetchStatus === 'idle' && enabled(q) && q.options.queryFn);
 
-async function render(url: string, transport: Transport): Promise<FirstRender | null> {
+async function render(url: string, transport: Transport, screen: ScreenGuess): Promise<FirstRender | null> {
   setTransport(transport);
+  setScreenGuess(screen);
   const client = createQueryClient({ server: true });
   const session = await client.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession });
   if (!session) return null;
@@ -105,9 +110,11 @@ async function render(url: string, transport: Transport): Promise<FirstRender | 
       if (failed) return null;
       // Everything is loaded now: one synchronous render, complete and without scripts. A boundary that still
       // suspended (`<!--$!-->`) would be rendered by the browser instead, so the page is given up.
+      takeRenderedPages();
       const html = renderToString(page);
+      const pages = takeRenderedPages();
       if (html.includes('<!--$!-->')) return null;
-      return { html, locale, dir: directionOf(locale), timeZone: TIME_ZONE, state: dehydrate(client) };
+      return { html, locale, dir: directionOf(locale), timeZone: TIME_ZONE, screen, pages, state: dehydrate(client) };
     }
     await Promise.all(
       next.map((q) =>
@@ -123,10 +130,14 @@ async function render(url: string, transport: Transport): Promise<FirstRender | 
 /** A render that has not finished by then is given up (the shell is sent), so one stuck page never holds up the rest. */
 const RENDER_LIMIT_MS = 5_000;
 
-export function renderFirst(url: string, transport: Transport): Promise<FirstRender | null> {
+export function renderFirst(
+  url: string,
+  transport: Transport,
+  screen: ScreenGuess = 'desktop',
+): Promise<FirstRender | null> {
   return inTurn(() =>
     Promise.race([
-      render(url, transport),
+      render(url, transport, screen),
       new Promise<null>((resolve) => setTimeout(() => resolve(null), RENDER_LIMIT_MS).unref?.()),
     ]),
   );

@@ -24,6 +24,20 @@ export function PageLive() {
 }
 
 /**
+ * The screen the server's render was made for, guessed from the browser's mobile hint (the server cannot know the
+ * window's width). The browser hydrates with the same guess and then uses the window's real width, so a layout that
+ * depends on the width never differs between the HTML and the first client render (hooks/useMinWidth.ts).
+ */
+export type ScreenGuess = 'phone' | 'desktop';
+let screenGuess: ScreenGuess = 'desktop';
+export function setScreenGuess(value: ScreenGuess) {
+  screenGuess = value;
+}
+export function guessedScreen(): ScreenGuess {
+  return screenGuess;
+}
+
+/**
  * Set when a page sends the visitor elsewhere (no session, no permission): the server then gives up its render and
  * sends the plain app, whose router follows the redirect.
  */

@@ -6,10 +6,12 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { App } from './App';
 import { installConnectionWatch } from './api/connection';
-import { reportPageLive, whenPageLive } from './firstRender';
+import { reportPageLive, type ScreenGuess, setScreenGuess, whenPageLive } from './firstRender';
 import { i18next, i18nReady, setDisplayTimeZone } from './i18n';
+import type { LazyPage } from './lazyLoad';
 import { registerServiceWorker } from './pwa/register';
 import { createQueryClient } from './queryClient';
+import * as pages from './routes/lazy';
 
 installConnectionWatch();
 const queryClient = createQueryClient();
@@ -19,7 +21,13 @@ if (!container) throw new Error('missing #root');
 const root: HTMLElement = container;
 
 /** What the server's first render of this page used (entry-server.tsx): its language and its answers. */
-function renderedState(): { locale: string; timeZone: string; queries: DehydratedState } | null {
+function renderedState(): {
+  locale: string;
+  timeZone: string;
+  screen: ScreenGuess;
+  pages?: string[];
+  queries: DehydratedState;
+} | null {
   const script = document.getElementById('ssr-state');
   if (!script?.textContent) return null;
   try {
@@ -30,7 +38,10 @@ function renderedState(): { locale: string; timeZone: string; queries: Dehydrate
 }
 
 const rendered = renderedState();
-if (rendered) hydrate(queryClient, rendered.queries);
+if (rendered) {
+  hydrate(queryClient, rendered.queries);
+  setScreenGuess(rendered.screen === 'phone' ? 'phone' : 'desktop');
+}
 
 // A new element each time: rendering the root again with the same one would change nothing.
 const page = () => (
@@ -71,6 +82,16 @@ function render() {
   goLive();
   createRoot(root).render(page());
 }
-// A catalogue that fails to load still renders (keys instead of text) rather than a blank page.
-i18nReady.then(render, render);
+/**
+ * The code of the pages in the server's HTML, loaded beside the catalogue: hydrating a page whose code is still
+ * loading would leave it to be thrown away and rendered again (lazyLoad.ts).
+ */
+function preloadRenderedPages(): Promise<unknown> {
+  const byName = pages as Record<string, LazyPage | undefined>;
+  return Promise.all((rendered?.pages ?? []).map((name) => byName[name]?.preload?.()));
+}
+
+// A catalogue or a page that fails to load still renders (keys instead of text, the page's retry) rather than a blank
+// page.
+Promise.all([i18nReady, preloadRenderedPages()]).then(render, render);
 registerServiceWorker();

@@ -33,9 +33,10 @@ export async function launch(): Promise<Browser> {
 /** A page that fails the test on console errors and uncaught exceptions (Epic Stack style). */
 export async function newPage(
   browser: Browser,
-  options: { locale?: string; mobile?: boolean; serviceWorker?: boolean } = {},
+  options: { locale?: string; mobile?: boolean; serviceWorker?: boolean; userAgent?: string } = {},
 ) {
   const context: BrowserContext = await browser.newContext({
+    userAgent: options.userAgent,
     // The service worker (offline copies, the app shell) only where a test is about it (offline.test.ts): requests
     // it answers bypass page.route, which other tests use to cut the connection.
     serviceWorkers: options.serviceWorker ? 'allow' : 'block',

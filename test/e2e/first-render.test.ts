@@ -32,9 +32,28 @@ async function serverHtml(page: Page, path: string) {
 const renderedState = (html: string) => {
   const match = html.match(/<script type="application\/json" id="ssr-state">([\s\S]*?)<\/script>/);
   return match
-    ? (JSON.parse(match[1] as string) as { locale: string; queries: { queries: { queryKey: unknown[] }[] } })
+    ? (JSON.parse(match[1] as string) as {
+        locale: string;
+        screen: string;
+        queries: { queries: { queryKey: unknown[] }[] };
+      })
     : null;
 };
+
+/**
+ * Counts the page headings taken out of the document, from before the first script runs: when React cannot hydrate the
+ * server's HTML, it throws the page away and renders it again, and the heading goes with it. Taking the page over
+ * leaves it in place. (React's production build says nothing about such a mismatch.)
+ */
+const COUNT_REMOVED_HEADINGS = `window.__headingsRemoved = 0;
+new MutationObserver((records) => {
+  for (const record of records)
+    for (const node of record.removedNodes)
+      if (node.nodeType === 1 && (node.matches('h1') || node.querySelector('h1'))) window.__headingsRemoved++;
+}).observe(document, { childList: true, subtree: true });`;
+
+const ANDROID_PHONE =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 
 describe.runIf(browserAvailable())('first render on the server', () => {
   let browser: Browser;
@@ -100,11 +119,44 @@ describe.runIf(browserAvailable())('first render on the server', () => {
     const own = await serverHtml(hannover.page, '/guides');
     expect(own.html).toContain(hannoverName);
     expect(renderedState(own.html)?.queries.queries.some((q) => q.queryKey[0] === 'guides')).toBe(true);
+    // A desktop gets the table; the browser takes the server's page over instead of rendering it again.
+    expect(renderedState(own.html)?.screen).toBe('desktop');
+    expect(own.html).toContain('<table');
+    await hannover.context.addInitScript({ content: COUNT_REMOVED_HEADINGS });
     // Typing goes to the live page: the search filters the list (a letter typed into the inert page would be lost).
     await hannover.page.goto('/guides');
+    await expect
+      .poll(() => hannover.page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), {
+        timeout: 15_000,
+      })
+      .toBe(false);
+    expect(
+      await hannover.page.evaluate(() => (window as unknown as { __headingsRemoved: number }).__headingsRemoved),
+    ).toBe(0);
+    expect(await hannover.page.locator('main table').count()).toBe(1);
     await hannover.page.getByLabel(/^Suche/).fill(hannoverName);
     await hannover.page.waitForURL(/[?&]q=/);
     expect(hannover.errors).toEqual([]);
+
+    // A coordinator on a phone (its browser says so) gets the cards, and keeps them once the page is live.
+    const phone = await newPage(browser, { mobile: true, userAgent: ANDROID_PHONE });
+    await signIn(phone.page, COORDINATOR);
+    const cards = await serverHtml(phone.page, '/guides');
+    expect(renderedState(cards.html)?.screen).toBe('phone');
+    expect(cards.html).not.toContain('<table');
+    expect(cards.html).toContain(hannoverName);
+    await phone.context.addInitScript({ content: COUNT_REMOVED_HEADINGS });
+    await phone.page.goto('/guides');
+    await expect
+      .poll(() => phone.page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), {
+        timeout: 15_000,
+      })
+      .toBe(false);
+    expect(
+      await phone.page.evaluate(() => (window as unknown as { __headingsRemoved: number }).__headingsRemoved),
+    ).toBe(0);
+    expect(await phone.page.locator('main table').count()).toBe(0);
+    expect(phone.errors).toEqual([]);
 
     const osnabrueck = await newPage(browser);
     await signIn(osnabrueck.page, OTHER_OFFICE);
@@ -124,6 +176,6 @@ describe.runIf(browserAvailable())('first render on the server', () => {
     expect(shell.html).not.toContain('ssr-state');
     expect(shell.html).toContain('<div id="root"></div>');
 
-    for (const session of [hannover, osnabrueck, guide, stranger]) await session.context.close();
+    for (const session of [hannover, phone, osnabrueck, guide, stranger]) await session.context.close();
   });
 });

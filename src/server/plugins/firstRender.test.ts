@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_RENDER_PATHS, pageWith, scriptJson } from './firstRender.js';
+import { FIRST_RENDER_PATHS, pageWith, screenOf, scriptJson } from './firstRender.js';
 
 const TEMPLATE = `<!doctype html>
 <html lang="de" dir="ltr">
-  <head><title>Lotsennetz</title></head>
+  <head>
+    <title>Lotsennetz</title>
+    <script type="module" crossorigin src="/assets/index.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/vendor-react.js">
+    <link rel="stylesheet" crossorigin href="/assets/index.css">
+  </head>
   <body>
     <div id="root"></div>
-    <script type="module" src="/assets/index.js"></script>
   </body>
 </html>`;
 
@@ -15,6 +19,8 @@ const rendered = (html: string, state: unknown = {}) => ({
   locale: 'ar',
   dir: 'rtl' as const,
   timeZone: 'Europe/Berlin',
+  screen: 'phone' as const,
+  pages: ['MyOffersPage'],
   state,
 });
 
@@ -24,8 +30,31 @@ describe('first render page', () => {
     expect(page).toContain('<html lang="ar" dir="rtl" data-ssr>');
     expect(page).toContain('<div id="root" inert aria-busy="true"><main>عروضي</main></div>');
     expect(page).toContain(
-      '<script type="application/json" id="ssr-state">{"locale":"ar","timeZone":"Europe/Berlin","queries":{"queries":[]}}</script>',
+      '<script type="application/json" id="ssr-state">{"locale":"ar","timeZone":"Europe/Berlin","screen":"phone","pages":["MyOffersPage"],"queries":{"queries":[]}}</script>',
     );
+  });
+
+  it('loads the app once the page has painted: its entry and preloads go to first-paint.js', () => {
+    const page = pageWith(TEMPLATE, rendered('<main></main>')) ?? '';
+    expect(page).toContain(
+      '<script defer src="/first-paint.js" data-entry="/assets/index.js" data-preload="/assets/vendor-react.js"></script>',
+    );
+    expect(page).not.toContain('type="module"');
+    expect(page).not.toContain('modulepreload');
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/index.css">');
+  });
+
+  it("guesses a phone from the browser's mobile hint, else from its user agent", () => {
+    const android = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36';
+    const desktop = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36';
+    expect(screenOf({ 'sec-ch-ua-mobile': '?1', 'user-agent': desktop })).toBe('phone');
+    expect(screenOf({ 'sec-ch-ua-mobile': '?0', 'user-agent': android })).toBe('desktop');
+    expect(screenOf({ 'user-agent': android })).toBe('phone');
+    expect(screenOf({ 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148' })).toBe(
+      'phone',
+    );
+    expect(screenOf({ 'user-agent': desktop })).toBe('desktop');
+    expect(screenOf({})).toBe('desktop');
   });
 
   it('keeps data from closing the script element: a name with </script> stays inside the JSON', () => {
@@ -35,7 +64,7 @@ describe('first render page', () => {
     expect(json).not.toContain('\u2028');
     expect(JSON.parse(json)).toEqual({ name });
     const page = pageWith(TEMPLATE, rendered('<p></p>', { name })) ?? '';
-    expect(page.match(/<\/script>/g)).toHaveLength(2); // the state's own and the module's, nothing from the data
+    expect(page.match(/<\/script>/g)).toHaveLength(2); // the loader's and the state's own, nothing from the data
   });
 
   it('does not mistake $-patterns in the page for replacement patterns', () => {

@@ -13,8 +13,17 @@ import { SESSION_COOKIE } from './session.js';
 export const FIRST_RENDER_PATHS: readonly RegExp[] = [/^\/my\/offers$/, /^\/guides$/];
 
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
-type Rendered = { html: string; locale: string; dir: 'ltr' | 'rtl'; timeZone: string; state: unknown };
-type RenderFirst = (url: string, transport: Transport) => Promise<Rendered | null>;
+type Screen = 'phone' | 'desktop';
+type Rendered = {
+  html: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  timeZone: string;
+  screen: Screen;
+  pages: string[];
+  state: unknown;
+};
+type RenderFirst = (url: string, transport: Transport, screen: Screen) => Promise<Rendered | null>;
 
 /** The built renderer sits beside the built app: dist/web → dist/web-ssr/entry-server.js. */
 export async function loadFirstRender(webRoot: string): Promise<RenderFirst | null> {
@@ -35,15 +44,55 @@ export function scriptJson(value: unknown): string {
 const HTML_TAG = /<html lang="[^"]*" dir="[^"]*">/;
 const ROOT = '<div id="root"></div>';
 
+/** The app's module script and the modules it preloads, as Vite writes them into the template's head. */
+const APP_ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+const APP_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+
+/**
+ * The page's content is in the HTML already; its scripts only make it live. They load once the page has painted
+ * (public/first-paint.js): on a slow phone connection some 30 modules would otherwise share the line with the
+ * stylesheet that the first paint waits for.
+ */
+function scriptsAfterFirstPaint(template: string): string {
+  const entry = template.match(APP_ENTRY)?.[1];
+  if (!entry) return template;
+  const preload = [...template.matchAll(APP_PRELOAD)].map((m) => m[1]).join(' ');
+  return template
+    .replace(APP_PRELOAD, '')
+    .replace(
+      APP_ENTRY,
+      () => `<script defer src="/first-paint.js" data-entry="${entry}" data-preload="${preload}"></script>`,
+    );
+}
+
 export function pageWith(template: string, rendered: Rendered): string | null {
   if (!HTML_TAG.test(template) || !template.includes(ROOT)) return null;
-  const state = scriptJson({ locale: rendered.locale, timeZone: rendered.timeZone, queries: rendered.state });
-  return template.replace(HTML_TAG, `<html lang="${rendered.locale}" dir="${rendered.dir}" data-ssr>`).replace(
-    ROOT,
-    // Inert and busy until the browser has taken the page over (main.tsx): a tap before that would be lost.
-    () =>
-      `<div id="root" inert aria-busy="true">${rendered.html}</div><script type="application/json" id="ssr-state">${state}</script>`,
-  );
+  const state = scriptJson({
+    locale: rendered.locale,
+    timeZone: rendered.timeZone,
+    screen: rendered.screen,
+    pages: rendered.pages,
+    queries: rendered.state,
+  });
+  return scriptsAfterFirstPaint(template)
+    .replace(HTML_TAG, `<html lang="${rendered.locale}" dir="${rendered.dir}" data-ssr>`)
+    .replace(
+      ROOT,
+      // Inert and busy until the browser has taken the page over (main.tsx): a tap before that would be lost.
+      () =>
+        `<div id="root" inert aria-busy="true">${rendered.html}</div><script type="application/json" id="ssr-state">${state}</script>`,
+    );
+}
+
+/**
+ * The server cannot see the window's width, so a page whose layout depends on it (a table on a desktop, cards on a
+ * phone) is rendered for a guess: the browser's mobile hint where it sends one (Chromium), else its user agent.
+ */
+export function screenOf(headers: { 'sec-ch-ua-mobile'?: string | string[]; 'user-agent'?: string }): Screen {
+  const hint = headers['sec-ch-ua-mobile'];
+  if (hint === '?1') return 'phone';
+  if (hint === '?0') return 'desktop';
+  return /Mobi|Android|iPhone|iPod/i.test(headers['user-agent'] ?? '') ? 'phone' : 'desktop';
 }
 
 /**
@@ -95,7 +144,7 @@ export function firstRenderResponder(app: FastifyInstance, renderFirst: RenderFi
     };
     try {
       if (request.method !== 'GET') return false;
-      const rendered = await renderFirst(request.url, transport);
+      const rendered = await renderFirst(request.url, transport, screenOf(request.headers));
       const html = rendered && pageWith(template, rendered);
       if (!html) return false;
       // Personal: never kept by a shared cache, and only for this session.

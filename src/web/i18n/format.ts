@@ -1,19 +1,45 @@
 import { displayName } from '../../shared/reference-data.js';
 import { currentLocale, displayTimeZone, intlLocale } from './index';
 
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/**
+ * Intl formatters are slow to make and cheap to reuse: a list of 25 offers made some 75 of them while a phone was
+ * taking the page over. An option the runtime rejects (an unknown time zone) throws, as `new` does, and is not kept.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `date ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `number ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** Calendar dates travel as YYYY-MM-DD; parse them as local dates so no time zone shifts the day. */
 export function formatDate(value: string | null | undefined, locale: string = currentLocale()): string {
   if (!value) return '–';
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return value;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
 }
 
 export function formatDateTime(value: string | null | undefined, locale: string = currentLocale()): string {
   if (!value) return '–';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateTimeFormat(intlLocale(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: displayTimeZone(),
@@ -26,7 +52,7 @@ export function formatList(items: string[], locale: string = currentLocale()): s
 }
 
 export function formatNumber(value: number, locale: string = currentLocale()): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return numberFormat(intlLocale(locale)).format(value);
 }
 
 export const languageName = (code: string, locale: string = currentLocale()) => displayName('language', code, locale);
@@ -46,7 +72,7 @@ export function formatFileSize(bytes: number, locale: string = currentLocale()):
       : bytes >= 1_000
         ? ['kilobyte', bytes / 1_000]
         : ['byte', bytes];
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     style: 'unit',
     unit,
     unitDisplay: 'short',

@@ -1,193 +1,148 @@
-import { lazy } from 'react';
-import { whenReachable } from '../lazyLoad';
+import { lazyPage } from '../lazyLoad';
 
 /** Pages load on demand, so the sign-in page does not wait for the whole application. */
-export const LoginPage = lazy(() => whenReachable(() => import('./LoginPage')).then((m) => ({ default: m.LoginPage })));
-export const CertificateVerifyPage = lazy(() =>
-  whenReachable(() => import('./CertificateVerifyPage')).then((m) => ({ default: m.CertificateVerifyPage })),
+export const LoginPage = lazyPage('LoginPage', () => import('./LoginPage').then((m) => m.LoginPage));
+export const CertificateVerifyPage = lazyPage('CertificateVerifyPage', () =>
+  import('./CertificateVerifyPage').then((m) => m.CertificateVerifyPage),
 );
-export const DirectoryPage = lazy(() =>
-  whenReachable(() => import('./DirectoryPage')).then((m) => ({ default: m.DirectoryPage })),
+export const DirectoryPage = lazyPage('DirectoryPage', () => import('./DirectoryPage').then((m) => m.DirectoryPage));
+export const DirectoryOfficePage = lazyPage('DirectoryOfficePage', () =>
+  import('./DirectoryOfficePage').then((m) => m.DirectoryOfficePage),
 );
-export const DirectoryOfficePage = lazy(() =>
-  whenReachable(() => import('./DirectoryOfficePage')).then((m) => ({ default: m.DirectoryOfficePage })),
+export const PrivacyNoticePage = lazyPage('PrivacyNoticePage', () =>
+  import('./PrivacyNoticePage').then((m) => m.PrivacyNoticePage),
 );
-export const PrivacyNoticePage = lazy(() =>
-  whenReachable(() => import('./PrivacyNoticePage')).then((m) => ({ default: m.PrivacyNoticePage })),
+export const ForgotPasswordPage = lazyPage('ForgotPasswordPage', () =>
+  import('./ForgotPasswordPage').then((m) => m.ForgotPasswordPage),
 );
-export const ForgotPasswordPage = lazy(() =>
-  whenReachable(() => import('./ForgotPasswordPage')).then((m) => ({ default: m.ForgotPasswordPage })),
+export const SetPasswordPage = lazyPage('SetPasswordPage', () =>
+  import('./SetPasswordPage').then((m) => m.SetPasswordPage),
 );
-export const SetPasswordPage = lazy(() =>
-  whenReachable(() => import('./SetPasswordPage')).then((m) => ({ default: m.SetPasswordPage })),
+export const HomePage = lazyPage('HomePage', () => import('./HomePage').then((m) => m.HomePage));
+export const GuidesPage = lazyPage('GuidesPage', () => import('./GuidesPage').then((m) => m.GuidesPage));
+export const GuideDetailPage = lazyPage('GuideDetailPage', () =>
+  import('./GuideDetailPage').then((m) => m.GuideDetailPage),
 );
-export const HomePage = lazy(() => whenReachable(() => import('./HomePage')).then((m) => ({ default: m.HomePage })));
-export const GuidesPage = lazy(() =>
-  whenReachable(() => import('./GuidesPage')).then((m) => ({ default: m.GuidesPage })),
+export const GuideFormPage = lazyPage('GuideFormPage', () => import('./GuideFormPage').then((m) => m.GuideFormPage));
+export const PartnersPage = lazyPage('PartnersPage', () => import('./PartnersPage').then((m) => m.PartnersPage));
+export const PartnerDetailPage = lazyPage('PartnerDetailPage', () =>
+  import('./PartnerDetailPage').then((m) => m.PartnerDetailPage),
 );
-export const GuideDetailPage = lazy(() =>
-  whenReachable(() => import('./GuideDetailPage')).then((m) => ({ default: m.GuideDetailPage })),
+export const PartnerFormPage = lazyPage('PartnerFormPage', () =>
+  import('./PartnerFormPage').then((m) => m.PartnerFormPage),
 );
-export const GuideFormPage = lazy(() =>
-  whenReachable(() => import('./GuideFormPage')).then((m) => ({ default: m.GuideFormPage })),
+export const SettingsPage = lazyPage('SettingsPage', () => import('./SettingsPage').then((m) => m.SettingsPage));
+export const OutboxPage = lazyPage('OutboxPage', () => import('./OutboxPage').then((m) => m.OutboxPage));
+export const AuditPage = lazyPage('AuditPage', () => import('./AuditPage').then((m) => m.AuditPage));
+export const OfficesPage = lazyPage('OfficesPage', () => import('./OfficesPage').then((m) => m.OfficesPage));
+export const ProgrammesPage = lazyPage('ProgrammesPage', () =>
+  import('./ProgrammesPage').then((m) => m.ProgrammesPage),
 );
-export const PartnersPage = lazy(() =>
-  whenReachable(() => import('./PartnersPage')).then((m) => ({ default: m.PartnersPage })),
-);
-export const PartnerDetailPage = lazy(() =>
-  whenReachable(() => import('./PartnerDetailPage')).then((m) => ({ default: m.PartnerDetailPage })),
-);
-export const PartnerFormPage = lazy(() =>
-  whenReachable(() => import('./PartnerFormPage')).then((m) => ({ default: m.PartnerFormPage })),
-);
-export const SettingsPage = lazy(() =>
-  whenReachable(() => import('./SettingsPage')).then((m) => ({ default: m.SettingsPage })),
-);
-export const OutboxPage = lazy(() =>
-  whenReachable(() => import('./OutboxPage')).then((m) => ({ default: m.OutboxPage })),
-);
-export const AuditPage = lazy(() => whenReachable(() => import('./AuditPage')).then((m) => ({ default: m.AuditPage })));
-export const OfficesPage = lazy(() =>
-  whenReachable(() => import('./OfficesPage')).then((m) => ({ default: m.OfficesPage })),
-);
-export const ProgrammesPage = lazy(() =>
-  whenReachable(() => import('./ProgrammesPage')).then((m) => ({ default: m.ProgrammesPage })),
-);
-export const NotFoundPage = lazy(() =>
-  whenReachable(() => import('./NotFoundPage')).then((m) => ({ default: m.NotFoundPage })),
-);
+export const NotFoundPage = lazyPage('NotFoundPage', () => import('./NotFoundPage').then((m) => m.NotFoundPage));
 // The request-to-deployment cycle: requests, matching, offers, deployments.
-export const RequestsPage = lazy(() =>
-  whenReachable(() => import('./RequestsPage')).then((m) => ({ default: m.RequestsPage })),
+export const RequestsPage = lazyPage('RequestsPage', () => import('./RequestsPage').then((m) => m.RequestsPage));
+export const RequestFormPage = lazyPage('RequestFormPage', () =>
+  import('./RequestFormPage').then((m) => m.RequestFormPage),
 );
-export const RequestFormPage = lazy(() =>
-  whenReachable(() => import('./RequestFormPage')).then((m) => ({ default: m.RequestFormPage })),
+export const RequestDetailPage = lazyPage('RequestDetailPage', () =>
+  import('./RequestDetailPage').then((m) => m.RequestDetailPage),
 );
-export const RequestDetailPage = lazy(() =>
-  whenReachable(() => import('./RequestDetailPage')).then((m) => ({ default: m.RequestDetailPage })),
+export const MyOffersPage = lazyPage('MyOffersPage', () => import('./MyOffersPage').then((m) => m.MyOffersPage));
+export const OfferDetailPage = lazyPage('OfferDetailPage', () =>
+  import('./OfferDetailPage').then((m) => m.OfferDetailPage),
 );
-export const MyOffersPage = lazy(() =>
-  whenReachable(() => import('./MyOffersPage')).then((m) => ({ default: m.MyOffersPage })),
+export const OfferAnswerPage = lazyPage('OfferAnswerPage', () =>
+  import('./OfferAnswerPage').then((m) => m.OfferAnswerPage),
 );
-export const OfferDetailPage = lazy(() =>
-  whenReachable(() => import('./OfferDetailPage')).then((m) => ({ default: m.OfferDetailPage })),
+export const AssignmentsPage = lazyPage('AssignmentsPage', () =>
+  import('./AssignmentsPage').then((m) => m.AssignmentsPage),
 );
-export const OfferAnswerPage = lazy(() =>
-  whenReachable(() => import('./OfferAnswerPage')).then((m) => ({ default: m.OfferAnswerPage })),
+export const AssignmentDetailPage = lazyPage('AssignmentDetailPage', () =>
+  import('./AssignmentDetailPage').then((m) => m.AssignmentDetailPage),
 );
-export const AssignmentsPage = lazy(() =>
-  whenReachable(() => import('./AssignmentsPage')).then((m) => ({ default: m.AssignmentsPage })),
+export const RetentionPage = lazyPage('RetentionPage', () => import('./RetentionPage').then((m) => m.RetentionPage));
+export const ServicesPage = lazyPage('ServicesPage', () => import('./ServicesPage').then((m) => m.ServicesPage));
+export const MatchingSettingsPage = lazyPage('MatchingSettingsPage', () =>
+  import('./MatchingSettingsPage').then((m) => m.MatchingSettingsPage),
 );
-export const AssignmentDetailPage = lazy(() =>
-  whenReachable(() => import('./AssignmentDetailPage')).then((m) => ({ default: m.AssignmentDetailPage })),
-);
-export const RetentionPage = lazy(() =>
-  whenReachable(() => import('./RetentionPage')).then((m) => ({ default: m.RetentionPage })),
-);
-export const ServicesPage = lazy(() =>
-  whenReachable(() => import('./ServicesPage')).then((m) => ({ default: m.ServicesPage })),
-);
-export const MatchingSettingsPage = lazy(() =>
-  whenReachable(() => import('./MatchingSettingsPage')).then((m) => ({ default: m.MatchingSettingsPage })),
-);
-export const ImportPage = lazy(() =>
-  whenReachable(() => import('./ImportPage')).then((m) => ({ default: m.ImportPage })),
-);
+export const ImportPage = lazyPage('ImportPage', () => import('./ImportPage').then((m) => m.ImportPage));
 // Recruitment (Gewinnung): the public form, its confirmation link, the board and an applicant.
-export const VolunteerFormPage = lazy(() =>
-  whenReachable(() => import('./VolunteerFormPage')).then((m) => ({ default: m.VolunteerFormPage })),
+export const VolunteerFormPage = lazyPage('VolunteerFormPage', () =>
+  import('./VolunteerFormPage').then((m) => m.VolunteerFormPage),
 );
-export const VolunteerConfirmPage = lazy(() =>
-  whenReachable(() => import('./VolunteerConfirmPage')).then((m) => ({ default: m.VolunteerConfirmPage })),
+export const VolunteerConfirmPage = lazyPage('VolunteerConfirmPage', () =>
+  import('./VolunteerConfirmPage').then((m) => m.VolunteerConfirmPage),
 );
-export const RecruitmentPage = lazy(() =>
-  whenReachable(() => import('./RecruitmentPage')).then((m) => ({ default: m.RecruitmentPage })),
+export const RecruitmentPage = lazyPage('RecruitmentPage', () =>
+  import('./RecruitmentPage').then((m) => m.RecruitmentPage),
 );
-export const ApplicantDetailPage = lazy(() =>
-  whenReachable(() => import('./ApplicantDetailPage')).then((m) => ({ default: m.ApplicantDetailPage })),
+export const ApplicantDetailPage = lazyPage('ApplicantDetailPage', () =>
+  import('./ApplicantDetailPage').then((m) => m.ApplicantDetailPage),
 );
 // Courses (issue 10): the list with its agenda, and a course's detail with the attendance grid.
-export const CoursesPage = lazy(() =>
-  whenReachable(() => import('./CoursesPage')).then((m) => ({ default: m.CoursesPage })),
+export const CoursesPage = lazyPage('CoursesPage', () => import('./CoursesPage').then((m) => m.CoursesPage));
+export const CourseDetailPage = lazyPage('CourseDetailPage', () =>
+  import('./CourseDetailPage').then((m) => m.CourseDetailPage),
 );
-export const CourseDetailPage = lazy(() =>
-  whenReachable(() => import('./CourseDetailPage')).then((m) => ({ default: m.CourseDetailPage })),
+export const MyTimeSheetPage = lazyPage('MyTimeSheetPage', () =>
+  import('./MyTimeSheetPage').then((m) => m.MyTimeSheetPage),
 );
-export const MyTimeSheetPage = lazy(() =>
-  whenReachable(() => import('./MyTimeSheetPage')).then((m) => ({ default: m.MyTimeSheetPage })),
+export const TimeSheetQueuePage = lazyPage('TimeSheetQueuePage', () =>
+  import('./TimeSheetQueuePage').then((m) => m.TimeSheetQueuePage),
 );
-export const TimeSheetQueuePage = lazy(() =>
-  whenReachable(() => import('./TimeSheetQueuePage')).then((m) => ({ default: m.TimeSheetQueuePage })),
+export const TeamBudgetPage = lazyPage('TeamBudgetPage', () =>
+  import('./TeamBudgetPage').then((m) => m.TeamBudgetPage),
 );
-export const TeamBudgetPage = lazy(() =>
-  whenReachable(() => import('./TeamBudgetPage')).then((m) => ({ default: m.TeamBudgetPage })),
+export const HourAllowancesPage = lazyPage('HourAllowancesPage', () =>
+  import('./HourAllowancesPage').then((m) => m.HourAllowancesPage),
 );
-export const HourAllowancesPage = lazy(() =>
-  whenReachable(() => import('./HourAllowancesPage')).then((m) => ({ default: m.HourAllowancesPage })),
-);
-export const GuideHoursPage = lazy(() =>
-  whenReachable(() => import('./GuideHoursPage')).then((m) => ({ default: m.GuideHoursPage })),
+export const GuideHoursPage = lazyPage('GuideHoursPage', () =>
+  import('./GuideHoursPage').then((m) => m.GuideHoursPage),
 );
 // Expense claims and payouts (issue 11 §2): the guide's claims and form, the coordinator's queue and payout run.
-export const MyExpensesPage = lazy(() =>
-  whenReachable(() => import('./MyExpensesPage')).then((m) => ({ default: m.MyExpensesPage })),
+export const MyExpensesPage = lazyPage('MyExpensesPage', () =>
+  import('./MyExpensesPage').then((m) => m.MyExpensesPage),
 );
-export const ExpenseClaimFormPage = lazy(() =>
-  whenReachable(() => import('./ExpenseClaimFormPage')).then((m) => ({ default: m.ExpenseClaimFormPage })),
+export const ExpenseClaimFormPage = lazyPage('ExpenseClaimFormPage', () =>
+  import('./ExpenseClaimFormPage').then((m) => m.ExpenseClaimFormPage),
 );
-export const ExpensesPage = lazy(() =>
-  whenReachable(() => import('./ExpensesPage')).then((m) => ({ default: m.ExpensesPage })),
-);
-export const PayoutsPage = lazy(() =>
-  whenReachable(() => import('./PayoutsPage')).then((m) => ({ default: m.PayoutsPage })),
-);
+export const ExpensesPage = lazyPage('ExpensesPage', () => import('./ExpensesPage').then((m) => m.ExpensesPage));
+export const PayoutsPage = lazyPage('PayoutsPage', () => import('./PayoutsPage').then((m) => m.PayoutsPage));
 // Recognition (issue 11 §4): the guide's statements and the coordinator's recognition lists.
-export const MyCoursesPage = lazy(() =>
-  whenReachable(() => import('./MyCoursesPage')).then((m) => ({ default: m.MyCoursesPage })),
+export const MyCoursesPage = lazyPage('MyCoursesPage', () => import('./MyCoursesPage').then((m) => m.MyCoursesPage));
+export const MyStatementsPage = lazyPage('MyStatementsPage', () =>
+  import('./MyStatementsPage').then((m) => m.MyStatementsPage),
 );
-export const MyStatementsPage = lazy(() =>
-  whenReachable(() => import('./MyStatementsPage')).then((m) => ({ default: m.MyStatementsPage })),
+export const RecognitionPage = lazyPage('RecognitionPage', () =>
+  import('./RecognitionPage').then((m) => m.RecognitionPage),
 );
-export const RecognitionPage = lazy(() =>
-  whenReachable(() => import('./RecognitionPage')).then((m) => ({ default: m.RecognitionPage })),
+export const NotificationsPage = lazyPage('NotificationsPage', () =>
+  import('./NotificationsPage').then((m) => m.NotificationsPage),
 );
-export const NotificationsPage = lazy(() =>
-  whenReachable(() => import('./NotificationsPage')).then((m) => ({ default: m.NotificationsPage })),
+export const NotificationPreferencesPage = lazyPage('NotificationPreferencesPage', () =>
+  import('./NotificationPreferencesPage').then((m) => m.NotificationPreferencesPage),
 );
-export const NotificationPreferencesPage = lazy(() =>
-  whenReachable(() => import('./NotificationPreferencesPage')).then((m) => ({
-    default: m.NotificationPreferencesPage,
-  })),
+export const ReportsPage = lazyPage('ReportsPage', () => import('./ReportsPage').then((m) => m.ReportsPage));
+export const RoomsPage = lazyPage('RoomsPage', () => import('./RoomsPage').then((m) => m.RoomsPage));
+export const MessagesPage = lazyPage('MessagesPage', () => import('./MessagesPage').then((m) => m.MessagesPage));
+export const MessageComposePage = lazyPage('MessageComposePage', () =>
+  import('./MessageComposePage').then((m) => m.MessageComposePage),
 );
-export const ReportsPage = lazy(() =>
-  whenReachable(() => import('./ReportsPage')).then((m) => ({ default: m.ReportsPage })),
+export const MessageDetailPage = lazyPage('MessageDetailPage', () =>
+  import('./MessageDetailPage').then((m) => m.MessageDetailPage),
 );
-export const RoomsPage = lazy(() => whenReachable(() => import('./RoomsPage')).then((m) => ({ default: m.RoomsPage })));
-export const MessagesPage = lazy(() =>
-  whenReachable(() => import('./MessagesPage')).then((m) => ({ default: m.MessagesPage })),
+export const MyMessagesPage = lazyPage('MyMessagesPage', () =>
+  import('./MyMessagesPage').then((m) => m.MyMessagesPage),
 );
-export const MessageComposePage = lazy(() =>
-  whenReachable(() => import('./MessageComposePage')).then((m) => ({ default: m.MessageComposePage })),
+export const MyMessagePage = lazyPage('MyMessagePage', () => import('./MyMessagePage').then((m) => m.MyMessagePage));
+export const CalendarPage = lazyPage('CalendarPage', () => import('./CalendarPage').then((m) => m.CalendarPage));
+export const GuideGroupsPage = lazyPage('GuideGroupsPage', () =>
+  import('./GuideGroupsPage').then((m) => m.GuideGroupsPage),
 );
-export const MessageDetailPage = lazy(() =>
-  whenReachable(() => import('./MessageDetailPage')).then((m) => ({ default: m.MessageDetailPage })),
+export const EventDetailPage = lazyPage('EventDetailPage', () =>
+  import('./EventDetailPage').then((m) => m.EventDetailPage),
 );
-export const MyMessagesPage = lazy(() =>
-  whenReachable(() => import('./MyMessagesPage')).then((m) => ({ default: m.MyMessagesPage })),
+export const EventAnswerPage = lazyPage('EventAnswerPage', () =>
+  import('./EventAnswerPage').then((m) => m.EventAnswerPage),
 );
-export const MyMessagePage = lazy(() =>
-  whenReachable(() => import('./MyMessagePage')).then((m) => ({ default: m.MyMessagePage })),
-);
-export const CalendarPage = lazy(() =>
-  whenReachable(() => import('./CalendarPage')).then((m) => ({ default: m.CalendarPage })),
-);
-export const GuideGroupsPage = lazy(() =>
-  whenReachable(() => import('./GuideGroupsPage')).then((m) => ({ default: m.GuideGroupsPage })),
-);
-export const EventDetailPage = lazy(() =>
-  whenReachable(() => import('./EventDetailPage')).then((m) => ({ default: m.EventDetailPage })),
-);
-export const EventAnswerPage = lazy(() =>
-  whenReachable(() => import('./EventAnswerPage')).then((m) => ({ default: m.EventAnswerPage })),
-);
-export const LandPage = lazy(() => whenReachable(() => import('./LandPage')).then((m) => ({ default: m.LandPage })));
+export const LandPage = lazyPage('LandPage', () => import('./LandPage').then((m) => m.LandPage));

@@ -1,12 +1,12 @@
 import { currentLocale, displayTimeZone, intlLocale } from '../../i18n';
-import { formatDate, formatList, languageName } from '../../i18n/format';
+import { dateTimeFormat, formatDate, formatList, languageName } from '../../i18n/format';
 
 type T = (key: string, o?: Record<string, unknown>) => string;
 
 function validZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return displayTimeZone();
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    dateTimeFormat('en', { timeZone });
     return timeZone;
   } catch {
     return displayTimeZone();
@@ -24,7 +24,7 @@ export function formatMoment(
   if (!value) return '–';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '–';
-  return new Intl.DateTimeFormat(intlLocale(options.locale ?? currentLocale()), {
+  return dateTimeFormat(intlLocale(options.locale ?? currentLocale()), {
     weekday: options.weekday ? 'short' : undefined,
     day: 'numeric',
     month: 'short',
@@ -40,7 +40,7 @@ export function formatMomentDate(value: string | null | undefined, timeZone?: st
   if (!value) return '–';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '–';
-  return new Intl.DateTimeFormat(intlLocale(), {
+  return dateTimeFormat(intlLocale(), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

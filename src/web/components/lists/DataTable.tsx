@@ -1,7 +1,7 @@
 import { Card, Group, Stack, Table, type TableProps, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMinWidth } from '../../hooks/useMinWidth';
 
 /** One column: its header and how an item fills its cell. */
 export type Column<T> = {
@@ -44,7 +44,7 @@ export type DataTableProps<T> = {
 };
 
 export function useWide(breakpoint: '48em' | '62em' = '62em') {
-  return useMediaQuery(`(min-width: ${breakpoint})`, true, { getInitialValueInEffect: false });
+  return useMinWidth(breakpoint);
 }
 
 /** Cards in a plain list (ul/li), so a screen reader announces how many there are. */
