@@ -6,6 +6,7 @@ import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth/AuthProvider';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopProgress } from './components/TopProgress';
+import { useAfterFirstRender } from './hooks/useAfterFirstRender';
 import { directionOf } from './i18n';
 import { whenReachable } from './lazyLoad';
 import { OfflineQueueSync } from './pwa/OfflineQueue';
@@ -21,6 +22,10 @@ const Toasts = lazy<ComponentType>(() =>
 );
 function NoToasts() {
   return null;
+}
+/** Toasts come after the first render: none is shown at first paint, and the page hydrates without their code. */
+function LaterToasts() {
+  return useAfterFirstRender() ? <Toasts /> : null;
 }
 
 /** Keeps Mantine's direction in step with the UI language (the i18n module sets <html dir>). */
@@ -49,7 +54,7 @@ export function AppProviders({
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
         <DirectionSync />
         <Suspense fallback={null}>
-          <Toasts />
+          <LaterToasts />
         </Suspense>
         <QueryClientProvider client={queryClient}>
           <TopProgress />

@@ -46,7 +46,7 @@ const ROOT = '<div id="root"></div>';
 
 /** The app's module script and the modules it preloads, as Vite writes them into the template's head. */
 const APP_ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
-const APP_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+const APP_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="[^"]+">/g;
 
 /**
  * The page's content is in the HTML already; its scripts only make it live. They load once the page has painted
@@ -56,13 +56,9 @@ const APP_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
 function scriptsAfterFirstPaint(template: string): string {
   const entry = template.match(APP_ENTRY)?.[1];
   if (!entry) return template;
-  const preload = [...template.matchAll(APP_PRELOAD)].map((m) => m[1]).join(' ');
   return template
     .replace(APP_PRELOAD, '')
-    .replace(
-      APP_ENTRY,
-      () => `<script defer src="/first-paint.js" data-entry="${entry}" data-preload="${preload}"></script>`,
-    );
+    .replace(APP_ENTRY, () => `<script defer src="/first-paint.js" data-entry="${entry}"></script>`);
 }
 
 export function pageWith(template: string, rendered: Rendered): string | null {
