@@ -111,6 +111,8 @@ export const i18nReady = i18next
   .use(initReactI18next)
   .init({
     lng: initial,
+    // No advertisement in the browser's console or the server's log.
+    showSupportNotice: false,
     // No fallback language to load as well: every catalogue has every key and plural form of the German source
     // (src/shared/i18n/catalogues.test.ts), so a fallback would never be read.
     fallbackLng: false,
