@@ -52,6 +52,10 @@ new MutationObserver((records) => {
       if (node.nodeType === 1 && (node.matches('h1') || node.querySelector('h1'))) window.__headingsRemoved++;
 }).observe(document, { childList: true, subtree: true });`;
 
+/** Records what the page's Content Security Policy blocked or reported (zod's eval probe was one). */
+const RECORD_CSP_VIOLATIONS = `window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
+
 const ANDROID_PHONE =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 
@@ -123,6 +127,7 @@ describe.runIf(browserAvailable())('first render on the server', () => {
     expect(renderedState(own.html)?.screen).toBe('desktop');
     expect(own.html).toContain('<table');
     await hannover.context.addInitScript({ content: COUNT_REMOVED_HEADINGS });
+    await hannover.context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
     // Typing goes to the live page: the search filters the list (a letter typed into the inert page would be lost).
     await hannover.page.goto('/guides');
     await expect
@@ -136,6 +141,10 @@ describe.runIf(browserAvailable())('first render on the server', () => {
     expect(await hannover.page.locator('main table').count()).toBe(1);
     await hannover.page.getByLabel(/^Suche/).fill(hannoverName);
     await hannover.page.waitForURL(/[?&]q=/);
+    // Nothing the app loaded ran into its own CSP (zod once probed `new Function` on every page with schemas).
+    expect(
+      await hannover.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    ).toEqual([]);
     expect(hannover.errors).toEqual([]);
 
     // A coordinator on a phone (its browser says so) gets the cards, and keeps them once the page is live.

@@ -143,10 +143,10 @@ export function firstRenderResponder(app: FastifyInstance, renderFirst: RenderFi
       const rendered = await renderFirst(request.url, transport, screenOf(request.headers));
       const html = rendered && pageWith(template, rendered);
       if (!html) return false;
-      // Personal: never kept by a shared cache, and only for this session.
+      // Personal: never kept by a shared cache, and only for this session; laid out for the screen the browser named.
       reply
         .header('cache-control', 'no-store')
-        .header('vary', 'cookie, accept-encoding')
+        .header('vary', 'cookie, accept-encoding, sec-ch-ua-mobile, user-agent')
         .type('text/html; charset=utf-8');
       await reply.send(compressed(html, request.headers['accept-encoding'], reply));
       return true;
