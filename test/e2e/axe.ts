@@ -36,6 +36,9 @@ export function axeFor(page: Page) {
 
 /** Every violation's rule, impact and first nodes, so a report says what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A page the server rendered is inert, and so outside the accessibility tree, until the browser has taken it over
+  // (ADR 0013): checked before that, it would have no main landmark and no heading.
+  await page.locator('#root[inert]').waitFor({ state: 'detached', timeout: 15_000 });
   const result = await axeFor(page).analyze();
   return result.violations.map(
     (v) =>

@@ -56,6 +56,16 @@ export async function newPage(
   return { page, context, errors };
 }
 
+/**
+ * Opens a page and waits until it takes input. A page the server rendered (ADR 0013: "my offers", the guide list) is
+ * on screen before its scripts run and stays inert until the browser has taken it over; what a test typed or read
+ * before that would be lost or stale.
+ */
+export async function gotoLive(page: Page, path: string) {
+  await page.goto(path);
+  await page.locator('#root[inert]').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
 export async function loginAs(page: Page, email: string) {
   await page.goto('/login');
   await page.getByLabel(/E-Mail/i).fill(email);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launch, loginAs, newPage, setLocale } from './browser.js';
+import { browserAvailable, gotoLive, launch, loginAs, newPage, setLocale } from './browser.js';
 
 const COORDINATOR = 'koordination@hannover.example';
 
@@ -18,7 +18,7 @@ describe.runIf(browserAvailable())('feedback in Chromium', () => {
     const { page, context } = await newPage(browser);
     await loginAs(page, COORDINATOR);
     await setLocale(page, 'de');
-    await page.goto('/guides');
+    await gotoLive(page, '/guides');
     await page.getByRole('table').waitFor();
     const banner = page.getByRole('status').filter({ hasText: /Verbindung|verbunden/ });
     expect(await banner.count()).toBe(0);
@@ -38,7 +38,7 @@ describe.runIf(browserAvailable())('feedback in Chromium', () => {
 
     // A save while offline fails with a clear message and keeps what was typed.
     const guideHref = await (async () => {
-      await page.goto('/guides');
+      await gotoLive(page, '/guides');
       return page.getByRole('table').getByRole('link').first().getAttribute('href');
     })();
     await page.goto(`${guideHref}/edit`);

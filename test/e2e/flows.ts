@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { loginAs, mailDir, newPage, setLocale } from './browser.js';
+import { gotoLive, loginAs, mailDir, newPage, setLocale } from './browser.js';
 
 /** Steps the browser tests share: the demo accounts, API calls as the SPA makes them, and a request filed. */
 export const PARTNER = 'awo@hannover.example';
@@ -40,7 +40,7 @@ export async function signedIn(browser: Browser, email: string, locale: 'de' | '
 }
 
 export async function visit(page: Page, path: string) {
-  await page.goto(path);
+  await gotoLive(page, path);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/shared/enums.js';
-import { browserAvailable, expectNoAxeViolations, launch, loginAs, newPage, setLocale } from './browser.js';
+import { browserAvailable, expectNoAxeViolations, gotoLive, launch, loginAs, newPage, setLocale } from './browser.js';
 import { api } from './flows.js';
 
 const COORDINATOR = 'koordination@hannover.example';
@@ -30,7 +30,7 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
       .toContain(lastName);
 
-    await page.goto('/guides');
+    await gotoLive(page, '/guides');
     await page.getByLabel(/^Suche/).fill(lastName);
     const link = page.getByRole('link', { name: new RegExp(lastName) }).first();
     await link.waitFor();
@@ -61,7 +61,7 @@ describe.runIf(browserAvailable())('foundation in Chromium', () => {
     await page.getByRole('menuitem', { name: 'العربية' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir), { timeout: 10_000 }).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
-    await page.goto('/guides');
+    await gotoLive(page, '/guides');
     await page.getByRole('table').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expectNoAxeViolations(page, 'guides (ar)');
