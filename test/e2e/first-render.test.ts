@@ -56,6 +56,15 @@ new MutationObserver((records) => {
 const RECORD_CSP_VIOLATIONS = `window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`;
 
+/** Opens the page once its content is in, waits until it is live, and tells how many headings were taken out. */
+async function headingsRemovedGoingLive(page: Page, path: string): Promise<number> {
+  await page.goto(path);
+  await expect
+    .poll(() => page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), { timeout: 15_000 })
+    .toBe(false);
+  return page.evaluate(() => (window as unknown as { __headingsRemoved: number }).__headingsRemoved);
+}
+
 const ANDROID_PHONE =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 
@@ -129,15 +138,7 @@ describe.runIf(browserAvailable())('first render on the server', () => {
     await hannover.context.addInitScript({ content: COUNT_REMOVED_HEADINGS });
     await hannover.context.addInitScript({ content: RECORD_CSP_VIOLATIONS });
     // Typing goes to the live page: the search filters the list (a letter typed into the inert page would be lost).
-    await hannover.page.goto('/guides');
-    await expect
-      .poll(() => hannover.page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), {
-        timeout: 15_000,
-      })
-      .toBe(false);
-    expect(
-      await hannover.page.evaluate(() => (window as unknown as { __headingsRemoved: number }).__headingsRemoved),
-    ).toBe(0);
+    expect(await headingsRemovedGoingLive(hannover.page, '/guides')).toBe(0);
     expect(await hannover.page.locator('main table').count()).toBe(1);
     await hannover.page.getByLabel(/^Suche/).fill(hannoverName);
     await hannover.page.waitForURL(/[?&]q=/);
@@ -155,15 +156,7 @@ describe.runIf(browserAvailable())('first render on the server', () => {
     expect(cards.html).not.toContain('<table');
     expect(cards.html).toContain(hannoverName);
     await phone.context.addInitScript({ content: COUNT_REMOVED_HEADINGS });
-    await phone.page.goto('/guides');
-    await expect
-      .poll(() => phone.page.evaluate(() => document.getElementById('root')?.hasAttribute('inert')), {
-        timeout: 15_000,
-      })
-      .toBe(false);
-    expect(
-      await phone.page.evaluate(() => (window as unknown as { __headingsRemoved: number }).__headingsRemoved),
-    ).toBe(0);
+    expect(await headingsRemovedGoingLive(phone.page, '/guides')).toBe(0);
     expect(await phone.page.locator('main table').count()).toBe(0);
     expect(phone.errors).toEqual([]);
 

@@ -1,31 +1,22 @@
 import { displayName } from '../../shared/reference-data.js';
 import { currentLocale, displayTimeZone, intlLocale } from './index';
 
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const formatters = new Map<string, unknown>();
 
 /**
  * Intl formatters are slow to make and cheap to reuse: a list of 25 offers made some 75 of them while a phone was
  * taking the page over. An option the runtime rejects (an unknown time zone) throws, as `new` does, and is not kept.
  */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `date ${locale} ${JSON.stringify(options)}`;
-  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, format);
-  }
-  return format;
+function reused<F>(key: string, make: () => F): F {
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as F;
 }
 
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `number ${locale} ${JSON.stringify(options)}`;
-  let format = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    formatters.set(key, format);
-  }
-  return format;
-}
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  reused(`date ${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  reused(`number ${locale} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 
 /** Calendar dates travel as YYYY-MM-DD; parse them as local dates so no time zone shifts the day. */
 export function formatDate(value: string | null | undefined, locale: string = currentLocale()): string {
